@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jiujinban",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jiujinban", targets: ["jiujinban"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        /// Pure domain rules: no Vapor, no Fluent, no I/O.
+        .target(name: "JiujinbanRules"),
+        /// The web application: persistence, HTTP handlers, views.
+        .target(
+            name: "JiujinbanApp",
+            dependencies: [
+                "JiujinbanRules",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Assets")]
+        ),
+        /// Thin executable: hands the command line to the application library.
+        .executableTarget(
+            name: "jiujinban",
+            dependencies: ["JiujinbanApp"]
+        ),
+        .testTarget(name: "JiujinbanRulesTests", dependencies: ["JiujinbanRules"]),
+        .testTarget(
+            name: "JiujinbanAppTests",
+            dependencies: [
+                "JiujinbanApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The command-line entry: parse configuration, build the app, run the requested command (default `serve`).
+public enum JiujinbanMain {
+    public static func run() async -> Int32 {
+        var environment: Environment
+        do {
+            environment = try Environment.detect()
+            // Logs go to standard error: standard output belongs to commands such as the CSV export.
+            try LoggingSystem.bootstrap(from: &environment) { level in
+                { label in
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("启动参数错误：\(error)\n".utf8))
+            return 2
+        }
+        let configuration: AppConfiguration
+        do {
+            configuration = try AppConfiguration.parse(
+                ProcessInfo.processInfo.environment, isProduction: environment == .production)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            return 2
+        }
+        let app: Application
+        do {
+            app = try await Application.make(environment)
+        } catch {
+            FileHandle.standardError.write(Data("无法创建应用：\(error)\n".utf8))
+            return 1
+        }
+        var status: Int32 = 0
+        do {
+            try await configure(app, configuration: configuration)
+            try await app.execute()
+        } catch let error as PublicError {
+            FileHandle.standardError.write(Data("错误：\(error.reason)\n".utf8))
+            status = 1
+        } catch {
+            app.logger.report(error: error)
+            status = 1
+        }
+        try? await app.asyncShutdown()
+        return status
+    }
+}

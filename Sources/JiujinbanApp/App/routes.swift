@@ -1,0 +1,12 @@
+import Vapor
+
+/// Registers every route of the platform, one feature at a time.
+func routes(_ app: Application) async throws {
+    HealthController.register(app)
+    StaticAssetsController.register(app)
+    HomeController.register(app)
+    DivisionsController.register(app)
+    ServicePointsController.register(app)
+    CatalogueController.register(app)
+    APIController.register(app)
+}

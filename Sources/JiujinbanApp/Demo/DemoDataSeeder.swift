@@ -1,0 +1,26 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// Loads the demonstration data (Ruicheng county and its 171 service points) into an empty database, in one
+/// transaction, and records that it did so: every page header then says the data is for demonstration.
+enum DemoDataSeeder {
+    static func seedIfEmpty(_ app: Application) async throws {
+        guard try await Division.query(on: app.db).count() == 0 else { return }
+        let rows = try DemoDivisions.rows()
+        let divisions = DemoDivisions.divisions(from: rows)
+        let points = DemoServicePoints.points(for: rows)
+        let loadedAt = ISO8601DateFormatter().string(from: app.jiujinban.clock.now())
+        try await app.jiujinban.writer.write(on: app.db) { db in
+            // Parents before children, so every foreign key finds its row.
+            for level in DivisionLevel.allCases {
+                let batch = divisions.filter { $0.level == level.rawValue }
+                if !batch.isEmpty { try await batch.create(on: db) }
+            }
+            try await points.create(on: db)
+            try await AppSetting(key: .demoDataLoadedAt, value: loadedAt).create(on: db)
+        }
+        app.logger.info("demonstration data loaded: \(divisions.count) divisions, \(points.count) service points")
+    }
+}

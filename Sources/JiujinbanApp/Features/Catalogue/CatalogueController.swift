@@ -1,0 +1,48 @@
+import JiujinbanRules
+import Plot
+import Vapor
+
+/// `GET /services/:key`: the service items of one of the four groups (我要找工作 …), from attachment 1.
+enum CatalogueController {
+    static func register(_ app: Application) {
+        app.get(.serviceCategory(key: "")) { req -> Response in
+            let catalogue = req.jiujinban.catalogue
+            guard let key = req.parameters.get("key"),
+                  let category = catalogue.categories.first(where: { $0.key == key }) else {
+                throw PublicError.notFound("业务类别")
+            }
+            let page = CataloguePage.render(
+                category: category, items: catalogue.items(in: key), context: PageContext(req))
+            return HTMLResponse.make(page)
+        }
+    }
+}
+
+enum CataloguePage {
+    static func render(category: ServiceCatalogue.Category, items: [ServiceCatalogue.Item], context: PageContext) -> HTML {
+        PageShell.render(
+            title: "\(category.name)（\(category.count)项）",
+            context: context,
+            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: category.name, url: nil)],
+            content: [
+                .p(.class("lead"), .text("以下为附件1《服务事项清单》中本类别的服务事项、服务渠道、服务对象、办理条件与办结时限。")),
+                .table(
+                    .class("data-table"),
+                    .thead(.tr(.th("序号"), .th("服务事项名称"), .th("服务内容"), .th("服务渠道"),
+                               .th("服务对象"), .th("办理条件"), .th("办结时限"))),
+                    .tbody(.forEach(items) { item in
+                        .tr(
+                            .td(.class("num"), .text(String(item.seq))),
+                            .td(.strong(.text(item.name))),
+                            .td(.text(item.content)),
+                            .td(.text(item.channels.map(\.label).joined(separator: "、"))),
+                            .td(.text(item.audience)),
+                            .td(.text(item.requirement)),
+                            .td(.text(item.timeLimitText))
+                        )
+                    })
+                ),
+            ]
+        )
+    }
+}

@@ -1,0 +1,114 @@
+import Fluent
+import JiujinbanRules
+import Vapor
+
+/// The division tree: browse it with counts at each level, and add a division.
+enum DivisionsController {
+    static func register(_ app: Application) {
+        app.get(.divisions, use: index)
+        app.get(.newDivision(parent: nil), use: newForm)
+        app.post(.createDivision, use: create)
+        app.get(.division(code: ""), use: show)
+    }
+
+    /// With one root (the province), the tree starts there.
+    @Sendable static func index(_ req: Request) async throws -> Response {
+        let roots = try await DivisionQueries.roots(on: req.db)
+        if roots.count == 1, let root = roots.first { return HTMLResponse.seeOther(.division(code: root.code)) }
+        let model = DivisionPage.Model(division: nil, ancestry: [], totals: ServicePointCounts(),
+                                       children: try await rows(roots, parent: nil, on: req.db), grandchildren: [:])
+        return HTMLResponse.make(DivisionPage.render(model, context: PageContext(req)))
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        guard let code = req.parameters.get("code"), let parsed = try? DivisionCode(code),
+              let division = try await DivisionQueries.find(parsed.value, on: req.db) else {
+            throw PublicError.notFound("该行政区划")
+        }
+        let children = try await DivisionQueries.children(of: division.code, on: req.db)
+        var grandchildren: [String: [DivisionSummary]] = [:]
+        if division.level == .county {
+            for village in try await DivisionQueries.descendants(of: parsed, level: .village, on: req.db)
+                + DivisionQueries.descendants(of: parsed, level: .community, on: req.db) {
+                grandchildren[village.parentCode ?? "", default: []].append(village)
+            }
+        }
+        let model = DivisionPage.Model(
+            division: division,
+            ancestry: try await DivisionQueries.ancestry(of: division.code, on: req.db),
+            totals: try await ServicePointQueries.counts(in: parsed, on: req.db),
+            children: try await rows(children, parent: parsed, on: req.db),
+            grandchildren: grandchildren.mapValues { $0.sorted { $0.code < $1.code } })
+        return HTMLResponse.make(DivisionPage.render(model, context: PageContext(req)))
+    }
+
+    static func rows(_ children: [DivisionSummary], parent: DivisionCode?, on db: any Database) async throws -> [DivisionPage.Row] {
+        guard let first = children.first?.divisionCode else { return [] }
+        let prefixLength = first.scopePrefix.count
+        var counts: [String: ServicePointCounts] = [:]
+        if let parent {
+            counts = try await ServicePointQueries.countsByChild(under: parent, childPrefixLength: prefixLength, on: db)
+        } else {
+            for child in children {
+                if let code = child.divisionCode { counts[code.scopePrefix] = try await ServicePointQueries.counts(in: code, on: db) }
+            }
+        }
+        return children.map { child in
+            DivisionPage.Row(division: child, counts: counts[child.divisionCode?.scopePrefix ?? ""] ?? ServicePointCounts())
+        }
+    }
+
+    @Sendable static func newForm(_ req: Request) async throws -> Response {
+        let parent = try? req.query.get(String.self, at: "parent")
+        let form = DivisionForm(parentCode: parent)
+        return try await renderForm(req, form: form, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(DivisionFormInput.self).form
+        let candidates = [form.code, form.parentCode].compactMap { $0 }.map { TextField.clean($0) }
+        let known = try await DivisionQueries.levels(of: candidates, on: req.db)
+        switch DivisionDraft.validate(form, existingLevel: { known[$0.value] }) {
+        case .failure(let errors):
+            return try await renderForm(req, form: form, errors: errors, status: .unprocessableEntity)
+        case .success(let draft):
+            do {
+                try await req.write { db in
+                    try await Division(
+                        code: draft.code.value, name: draft.name, shortName: draft.name, level: draft.level,
+                        parentCode: draft.parentCode?.value, areaCentiKm2: draft.areaCentiKm2,
+                        population: draft.population
+                    ).create(on: db)
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Another clerk added the same code a moment ago.
+                var errors = FieldErrors()
+                errors.add("code", "区划代码 \(draft.code.value) 已存在，不能重复添加")
+                return try await renderForm(req, form: form, errors: errors, status: .unprocessableEntity)
+            }
+            return HTMLResponse.seeOther(.division(code: draft.code.value))
+        }
+    }
+
+    static func renderForm(_ req: Request, form: DivisionForm, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
+        let parents = try await Division.query(on: req.db)
+            .filter(\.$level ~~ [DivisionLevel.province, .city, .county, .township].map(\.rawValue))
+            .sort(\.$id).all().map(\.summary)
+        let page = DivisionFormPage.render(form: form, errors: errors, parents: parents, context: PageContext(req))
+        return HTMLResponse.make(page, status: status)
+    }
+}
+
+/// The urlencoded form, field names as in the HTML.
+struct DivisionFormInput: Content {
+    var code: String?
+    var name: String?
+    var level: String?
+    var parent_code: String?
+    var area_km2: String?
+    var population_wan: String?
+
+    var form: DivisionForm {
+        DivisionForm(code: code, name: name, level: level, parentCode: parent_code, areaKm2: area_km2, populationWan: population_wan)
+    }
+}

@@ -1,0 +1,66 @@
+import JiujinbanRules
+import Plot
+
+/// One service point: every fact, the status with its history, and the disable/enable actions.
+enum ServicePointDetailPage {
+    static func render(
+        _ point: ServicePointSummary, ancestry: [DivisionSummary], disableErrors: FieldErrors, today: CalendarDate,
+        context: PageContext
+    ) -> HTML {
+        let crumbs = [Crumb(label: "服务点", url: .servicePoints())]
+            + ancestry.map { Crumb(label: $0.shortName, url: .division(code: $0.code)) }
+            + [Crumb(label: point.institution, url: nil)]
+        return PageShell.render(
+            title: point.institution, context: context, crumbs: crumbs,
+            content: [
+                FormFields.errorSummary(disableErrors),
+                .div(.class("facts"), .dl(
+                    .dt("服务点编号"), .dd(.text(point.code)),
+                    .dt("类型"), .dd(.text(point.kind.label)),
+                    .dt("乡镇（街道）"), .dd(.text(point.townshipName)),
+                    .dt("行政村（社区）"), .dd(.text(point.villageName.isEmpty ? "—" : point.villageName)),
+                    .dt("服务点名称"), .dd(.text(point.name)),
+                    .dt("服务点所属机构名称"), .dd(.text(point.institution)),
+                    .dt("服务点地址"), .dd(.text(point.address)),
+                    .dt("经度"), .dd(.text(point.coordinate?.longitudeText ?? ""),
+                                   .span(.class("muted"), .text("（\(point.longitude)）")), demoMark(point)),
+                    .dt("纬度"), .dd(.text(point.coordinate?.latitudeText ?? ""),
+                                   .span(.class("muted"), .text("（\(point.latitude)）")), demoMark(point)),
+                    .dt("最远居民区距服务点距离"), .dd(.text(point.farthestKmText + " 公里")),
+                    .dt("状态"), .dd(.strong(.text(point.status.label)),
+                                   .unwrap(point.disabledOn) { .text("，自 \($0) 起") },
+                                   .unwrap(point.disabledReason) { .text("，原因：\($0)") })
+                )),
+                .p(.class("actions"), .a(.class("button"), .href(SiteURL.editServicePoint(id: point.id).path), .text("修改服务点信息"))),
+                point.status == .active ? disableForm(point, errors: disableErrors, today: today) : enableForm(point),
+            ])
+    }
+
+    static func demoMark(_ point: ServicePointSummary) -> Node<HTML.BodyContext> {
+        .if(point.coordinatesAreDemo, .span(.class("tag tag-demo"), .text("演示坐标，非实测")))
+    }
+
+    static func disableForm(_ point: ServicePointSummary, errors: FieldErrors, today: CalendarDate) -> Node<HTML.BodyContext> {
+        .section(
+            .class("panel"),
+            .h2("停用服务点"),
+            .form(
+                .class("form"), .method(.post), .action(SiteURL.disableServicePoint(id: point.id).path),
+                FormFields.text("reason", label: "停用原因", value: nil, errors: errors, maxLength: 100),
+                FormFields.text("date", label: "停用日期", value: today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天"),
+                .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("停用")))
+            )
+        )
+    }
+
+    static func enableForm(_ point: ServicePointSummary) -> Node<HTML.BodyContext> {
+        .section(
+            .class("panel"),
+            .h2("恢复运行"),
+            .form(
+                .method(.post), .action(SiteURL.enableServicePoint(id: point.id).path),
+                .button(.type(.submit), .class("button primary"), .text("恢复为运行中"))
+            )
+        )
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Vapor
+
+/// Everything the process reads from its environment, parsed once at boot.
+///
+/// A missing or malformed value stops the boot with one message that names every bad variable, so an operator
+/// fixes them all in one pass instead of one restart per mistake.
+public struct AppConfiguration: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        /// Embedded SQLite file.
+        case sqlite(path: String)
+        /// PostgreSQL server (several app instances behind a load balancer share it).
+        case postgres(url: String)
+
+        public var kindName: String {
+            switch self {
+            case .sqlite: "sqlite"
+            case .postgres: "postgres"
+            }
+        }
+    }
+
+    public var database: DatabaseChoice
+    /// Load Ruicheng's demonstration data on an empty database.
+    public var loadDemoData: Bool
+    /// PostgreSQL connections per event loop.
+    public var postgresPoolSize: Int
+    /// Whether development-only routes and tools may exist (never true in production).
+    public var isProduction: Bool
+
+    public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false) {
+        self.database = database
+        self.loadDemoData = loadDemoData
+        self.postgresPoolSize = postgresPoolSize
+        self.isProduction = isProduction
+    }
+
+    public static let defaultDataDirectory = "./data"
+    public static let sqliteFileName = "jiujinban.sqlite"
+
+    /// Parses the process environment. `isProduction` comes from Vapor's `--env`/`VAPOR_ENV`.
+    public static func parse(_ variables: [String: String], isProduction: Bool) throws(ConfigurationError) -> AppConfiguration {
+        var problems: [ConfigurationError.Problem] = []
+
+        var database = DatabaseChoice.sqlite(path: defaultDataDirectory + "/" + sqliteFileName)
+        if let url = variables["DATABASE_URL"] {
+            if let problem = postgresURLProblem(url) {
+                problems.append(.init(variable: "DATABASE_URL", message: problem))
+            } else {
+                database = .postgres(url: url)
+            }
+        } else if let dir = variables["JIUJINBAN_DATA_DIR"] {
+            let trimmed = dir.trimmingCharacters(in: .whitespaces)
+            var isDirectory: ObjCBool = false
+            if trimmed.isEmpty {
+                problems.append(.init(variable: "JIUJINBAN_DATA_DIR", message: "不能为空（不设置则使用 \(defaultDataDirectory)）"))
+            } else if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory), !isDirectory.boolValue {
+                problems.append(.init(variable: "JIUJINBAN_DATA_DIR", message: "\(trimmed) 已存在但不是目录"))
+            } else {
+                database = .sqlite(path: (trimmed as NSString).appendingPathComponent(sqliteFileName))
+            }
+        }
+
+        var loadDemoData = !isProduction
+        if let raw = variables["JIUJINBAN_DEMO_DATA"] {
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": loadDemoData = true
+            case "0", "false", "no", "off": loadDemoData = false
+            default: problems.append(.init(variable: "JIUJINBAN_DEMO_DATA", message: "应为 true 或 false，现为“\(raw)”"))
+            }
+        }
+
+        var poolSize = 4
+        if let raw = variables["JIUJINBAN_DB_POOL_SIZE"] {
+            if let value = Int(raw), (1...64).contains(value) {
+                poolSize = value
+            } else {
+                problems.append(.init(variable: "JIUJINBAN_DB_POOL_SIZE", message: "应为1至64之间的整数，现为“\(raw)”"))
+            }
+        }
+
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return AppConfiguration(
+            database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction)
+    }
+
+    static func postgresURLProblem(_ raw: String) -> String? {
+        guard let components = URLComponents(string: raw), let scheme = components.scheme else {
+            return "不是有效的地址，应形如 postgres://用户:密码@主机:5432/数据库"
+        }
+        guard scheme == "postgres" || scheme == "postgresql" else {
+            return "协议应为 postgres:// 或 postgresql://，现为 \(scheme)://"
+        }
+        guard let host = components.host, !host.isEmpty else { return "缺少主机名" }
+        guard components.path.count > 1 else { return "缺少数据库名（地址末尾的 /数据库）" }
+        return nil
+    }
+}
+
+/// Every bad configuration variable at once.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public struct Problem: Sendable, Equatable {
+        public let variable: String
+        public let message: String
+    }
+
+    public let problems: [Problem]
+
+    public var variables: [String] { problems.map(\.variable) }
+
+    public var description: String {
+        "配置错误，服务未启动（configuration error, not started）：\n"
+            + problems.map { "  - \($0.variable)：\($0.message)" }.joined(separator: "\n")
+    }
+}

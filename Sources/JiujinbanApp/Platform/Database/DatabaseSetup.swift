@@ -1,0 +1,75 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Chooses and prepares the database: SQLite as a server database (WAL, synchronous FULL, foreign keys, busy
+/// timeout), or PostgreSQL; then migrations and, on an empty database, the demonstration data.
+enum DatabaseSetup {
+    /// How long a SQLite connection waits for another process's write lock before giving up.
+    static let sqliteBusyTimeoutMilliseconds = 10_000
+
+    static func register(_ choice: AppConfiguration.DatabaseChoice, poolSize: Int, on app: Application) throws {
+        switch choice {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
+        case .postgres(let url):
+            var sqlConfiguration = try SQLPostgresConfiguration(url: url)
+            sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
+            app.databases.use(
+                .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
+                          connectionPoolTimeout: .seconds(5)),
+                as: .psql)
+        }
+    }
+
+    static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {
+        switch choice {
+        case .sqlite:
+            try await applySQLitePragmas(app)
+            try await migrateAndSeed(app)
+        case .postgres:
+            // Several instances may boot at once on one database: a session-level advisory lock makes the
+            // others wait while one migrates and seeds.
+            let lockKey = 0x6A6A_6230 // "jjb0"
+            try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run()
+                do {
+                    try await migrateAndSeed(app)
+                } catch {
+                    try? await sql.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
+                    throw error
+                }
+                try await sql.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
+            }
+        }
+    }
+
+    private static func migrateAndSeed(_ app: Application) async throws {
+        try await app.autoMigrate()
+        if app.jiujinban.configuration.loadDemoData {
+            try await DemoDataSeeder.seedIfEmpty(app)
+        }
+        app.holdsDemoData = try await AppSetting.value(for: .demoDataLoadedAt, on: app.db) != nil
+    }
+
+    /// The pool keeps one SQLite connection per event loop; each is opened once and kept, so setting the
+    /// per-connection pragmas on every loop's connection at boot covers every query.
+    private static func applySQLitePragmas(_ app: Application) async throws {
+        let first = app.db as! any SQLDatabase
+        try await first.raw("PRAGMA journal_mode = WAL").run()
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+            try await db.raw("PRAGMA synchronous = FULL").run()
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import Fluent
+import Vapor
+
+/// Every migration of the platform, in order. Append only: a migration that has run on a province's database is
+/// never edited; a change is a new migration.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(M0001CreateDivisions())
+        app.migrations.add(M0002CreateServicePoints())
+        app.migrations.add(M0003CreateAppSettings())
+    }
+}

@@ -1,0 +1,81 @@
+import Plot
+
+/// The one page layout: title, demonstration-data warning, navigation by the four service groups and the
+/// governance areas, breadcrumbs, content. No external fonts, scripts or CDNs.
+enum PageShell {
+    static let systemTitle = "就业社保服务信息系统（“就近办”平台）"
+
+    struct NavItem {
+        let label: String
+        let url: SiteURL
+    }
+
+    static let serviceGroups: [NavItem] = [
+        NavItem(label: "我要找工作", url: .serviceCategory(key: "job")),
+        NavItem(label: "我要学技能", url: .serviceCategory(key: "skill")),
+        NavItem(label: "我要办社保", url: .serviceCategory(key: "insurance")),
+        NavItem(label: "我要办社保卡", url: .serviceCategory(key: "card")),
+    ]
+
+    static let governance: [NavItem] = [
+        NavItem(label: "服务点", url: .servicePoints()),
+        NavItem(label: "行政区划", url: .divisions),
+    ]
+
+    static func render(
+        title: String, context: PageContext, crumbs: [Crumb] = [], content: [Node<HTML.BodyContext>]
+    ) -> HTML {
+        HTML(
+            .attribute(named: "lang", value: "zh-CN"),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title("\(title) - 就近办"),
+                .stylesheet(SiteURL.stylesheet.path + "?v=" + context.stylesheetVersion)
+            ),
+            .body(
+                .header(
+                    .class("site-header"),
+                    .a(.class("brand"), .href(SiteURL.home.path), .text(systemTitle)),
+                    .if(context.holdsDemoData, .p(
+                        .class("demo-banner"),
+                        .strong("演示数据"),
+                        .text("：本系统载入的是演示数据。区划名称与代码真实（国家统计局2023年），服务点坐标、面积、人口为生成值，不得作为实际数据使用。")
+                    ))
+                ),
+                navigation(context),
+                .if(!crumbs.isEmpty, breadcrumbs(crumbs)),
+                .main(.id("main"), .h1(.text(title)), .group(content)),
+                .footer(.class("site-footer"), .text("山西省就业社保服务社区村村全覆盖 · 就近办"))
+            )
+        )
+    }
+
+    static func navigation(_ context: PageContext) -> Node<HTML.BodyContext> {
+        func item(_ item: NavItem) -> Node<HTML.ListContext> {
+            let current = context.path == item.url.path || context.path.hasPrefix(item.url.path + "/")
+            return .li(.a(
+                .href(item.url.path), .text(item.label),
+                .if(current, .attribute(named: "aria-current", value: "page"))
+            ))
+        }
+        return .nav(
+            .class("main-nav"), .attribute(named: "aria-label", value: "主导航"),
+            .ul(.class("nav-services"), .forEach(serviceGroups, item)),
+            .ul(.class("nav-governance"), .forEach(governance, item))
+        )
+    }
+
+    static func breadcrumbs(_ crumbs: [Crumb]) -> Node<HTML.BodyContext> {
+        .nav(
+            .class("breadcrumbs"), .attribute(named: "aria-label", value: "当前位置"),
+            .ol(.forEach(crumbs.enumerated()) { index, crumb in
+                let isLast = index == crumbs.count - 1
+                if let url = crumb.url, !isLast {
+                    return .li(.a(.href(url.path), .text(crumb.label)))
+                }
+                return .li(.text(crumb.label))
+            })
+        )
+    }
+}

@@ -1,0 +1,13 @@
+import Plot
+
+extension Node where Context == HTML.SelectContext {
+    /// `<option value="…">label</option>`. Plot's own option takes attributes only; this keeps the label as text
+    /// (shown by every browser) and keeps an empty value (the "请选择" choice) instead of dropping it.
+    static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
+        .element(named: "option", nodes: [
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
+            .attribute(named: "selected", value: selected ? "selected" : nil),
+            .text(label),
+        ])
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Vapor
+
+/// Every page and endpoint of the site: routes are registered from it and every link is built from it, so a view
+/// never contains a string URL and a renamed path cannot leave a dead link behind.
+enum SiteURL: Sendable, Equatable {
+    case home
+    case healthz
+    case stylesheet
+    case divisions
+    case division(code: String)
+    case newDivision(parent: String?)
+    case createDivision
+    case servicePoints(query: [(String, String)] = [])
+    case servicePoint(id: UUID)
+    case newServicePoint
+    case createServicePoint
+    case editServicePoint(id: UUID)
+    case updateServicePoint(id: UUID)
+    case disableServicePoint(id: UUID)
+    case enableServicePoint(id: UUID)
+    case serviceCategory(key: String)
+    case apiServicePoints
+    case apiDivision(code: String)
+
+    static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
+
+    /// The path with parameters filled in, for links.
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .healthz: "/healthz"
+        case .stylesheet: "/static/app.css"
+        case .divisions: "/divisions"
+        case .division(let code): "/divisions/\(code)"
+        case .newDivision(let parent): "/divisions/new" + (parent.map { "?parent=\($0)" } ?? "")
+        case .createDivision: "/divisions"
+        case .servicePoints(let query): "/service-points" + Self.queryString(query)
+        case .servicePoint(let id): "/service-points/\(id.uuidString.lowercased())"
+        case .newServicePoint: "/service-points/new"
+        case .createServicePoint: "/service-points"
+        case .editServicePoint(let id): "/service-points/\(id.uuidString.lowercased())/edit"
+        case .updateServicePoint(let id): "/service-points/\(id.uuidString.lowercased())"
+        case .disableServicePoint(let id): "/service-points/\(id.uuidString.lowercased())/disable"
+        case .enableServicePoint(let id): "/service-points/\(id.uuidString.lowercased())/enable"
+        case .serviceCategory(let key): "/services/\(key)"
+        case .apiServicePoints: "/api/service-points"
+        case .apiDivision(let code): "/api/divisions/\(code)"
+        }
+    }
+
+    /// The route pattern, for registration.
+    var pattern: [PathComponent] {
+        switch self {
+        case .home: []
+        case .healthz: ["healthz"]
+        case .stylesheet: ["static", "app.css"]
+        case .divisions, .createDivision: ["divisions"]
+        case .division: ["divisions", ":code"]
+        case .newDivision: ["divisions", "new"]
+        case .servicePoints, .createServicePoint: ["service-points"]
+        case .servicePoint, .updateServicePoint: ["service-points", ":id"]
+        case .newServicePoint: ["service-points", "new"]
+        case .editServicePoint: ["service-points", ":id", "edit"]
+        case .disableServicePoint: ["service-points", ":id", "disable"]
+        case .enableServicePoint: ["service-points", ":id", "enable"]
+        case .serviceCategory: ["services", ":key"]
+        case .apiServicePoints: ["api", "service-points"]
+        case .apiDivision: ["api", "divisions", ":code"]
+        }
+    }
+
+    static func queryString(_ items: [(String, String)]) -> String {
+        let kept = items.filter { !$0.1.isEmpty }
+        guard !kept.isEmpty else { return "" }
+        var components = URLComponents()
+        components.queryItems = kept.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return "?" + (components.percentEncodedQuery ?? "")
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        get(url.pattern, use: handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+        post(url.pattern, use: handler)
+    }
+}

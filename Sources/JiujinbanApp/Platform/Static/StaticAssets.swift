@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Files the pages need (the stylesheet), read once at boot from the module's resources and served from memory.
+/// Nothing comes from a CDN: village offices may be offline from the internet.
+public struct StaticAssets: Sendable {
+    let stylesheet: String
+    /// Short content hash, appended to the stylesheet link so browsers may cache it for long.
+    let stylesheetVersion: String
+
+    static func load() throws -> StaticAssets {
+        let css = try String(contentsOf: try resourceURL("static/app.css"), encoding: .utf8)
+        let digest = SHA256.hash(data: Data(css.utf8)).map { String(format: "%02x", $0) }.joined()
+        return StaticAssets(stylesheet: css, stylesheetVersion: String(digest.prefix(12)))
+    }
+
+    /// A file under the module's `Assets` folder (copied into the resource bundle as is).
+    static func resourceURL(_ relativePath: String) throws -> URL {
+        guard let base = Bundle.module.resourceURL else {
+            throw Abort(.internalServerError, reason: "resource bundle missing")
+        }
+        let url = base.appendingPathComponent("Assets").appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw Abort(.internalServerError, reason: "resource missing: \(relativePath)")
+        }
+        return url
+    }
+}
+
+enum StaticAssetsController {
+    static func register(_ app: Application) {
+        app.get(.stylesheet) { req -> Response in
+            let response = Response(status: .ok, body: .init(string: req.jiujinban.assets.stylesheet))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+            return response
+        }
+    }
+}

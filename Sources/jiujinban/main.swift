@@ -1,0 +1,4 @@
+import Foundation
+import JiujinbanApp
+
+exit(await JiujinbanMain.run())

@@ -1,0 +1,68 @@
+import Foundation
+@testable import JiujinbanApp
+import Testing
+
+@Suite("Configuration parsed once at boot")
+struct ConfigurationTests {
+    @Test("no variables: SQLite under ./data with demonstration data")
+    func defaults() throws {
+        let configuration = try AppConfiguration.parse([:], isProduction: false)
+        #expect(configuration.database == .sqlite(path: "./data/jiujinban.sqlite"))
+        #expect(configuration.loadDemoData)
+        #expect(configuration.postgresPoolSize == 4)
+    }
+
+    @Test("production loads no demonstration data unless asked")
+    func productionDefaults() throws {
+        let actual9 = try AppConfiguration.parse([:], isProduction: true).loadDemoData
+        #expect(actual9 == false)
+        let actual10 = try AppConfiguration.parse(["JIUJINBAN_DEMO_DATA": "true"], isProduction: true).loadDemoData
+        #expect(actual10)
+    }
+
+    @Test("JIUJINBAN_DATA_DIR moves the SQLite file")
+    func dataDirectory() throws {
+        let configuration = try AppConfiguration.parse(["JIUJINBAN_DATA_DIR": "/var/lib/jjb"], isProduction: false)
+        #expect(configuration.database == .sqlite(path: "/var/lib/jjb/jiujinban.sqlite"))
+    }
+
+    @Test("DATABASE_URL switches to PostgreSQL", arguments: [
+        "postgres://jjb:secret@127.0.0.1:5432/jiujinban", "postgresql://db.internal/jjb?sslmode=disable",
+    ])
+    func postgres(url: String) throws {
+        let configuration = try AppConfiguration.parse(["DATABASE_URL": url, "JIUJINBAN_DB_POOL_SIZE": "12"], isProduction: true)
+        #expect(configuration.database == .postgres(url: url))
+        #expect(configuration.postgresPoolSize == 12)
+    }
+
+    @Test("every bad variable is named in one message")
+    func everyProblemAtOnce() throws {
+        let error = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.parse([
+                "DATABASE_URL": "mysql://localhost/jjb",
+                "JIUJINBAN_DEMO_DATA": "maybe",
+                "JIUJINBAN_DB_POOL_SIZE": "0",
+            ], isProduction: false)
+        }
+        let caught = try #require(error)
+        #expect(caught.variables == ["DATABASE_URL", "JIUJINBAN_DEMO_DATA", "JIUJINBAN_DB_POOL_SIZE"])
+        for variable in caught.variables { #expect(caught.description.contains(variable)) }
+        #expect(caught.description.contains("mysql"))
+    }
+
+    @Test("malformed database addresses are refused", arguments: [
+        "not a url", "postgres://", "postgres://host-only", "http://127.0.0.1/jjb",
+    ])
+    func badDatabaseURL(url: String) {
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(["DATABASE_URL": url], isProduction: false) }
+    }
+
+    @Test("a data directory that is a file, or empty, is refused")
+    func badDataDirectory() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-not-a-dir-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(["JIUJINBAN_DATA_DIR": file.path], isProduction: false) }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(["JIUJINBAN_DATA_DIR": "  "], isProduction: false) }
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+@testable import JiujinbanApp
+import SQLKit
+import Testing
+import VaporTesting
+
+@Suite("Database: migrations, SQLite settings, health")
+struct DatabaseTests {
+    @Test("migrations create every table, on SQLite and PostgreSQL alike")
+    func migrations() async throws {
+        try await TestApp.run(demo: false) { app in
+            let divisions = try await Division.query(on: app.db).count()
+            let points = try await ServicePoint.query(on: app.db).count()
+            let settings = try await AppSetting.query(on: app.db).count()
+            #expect([divisions, points, settings] == [Int](repeating: 0, count: 3))
+            #expect(app.holdsDemoData == false)
+        }
+    }
+
+    @Test("SQLite runs as a server database: WAL, synchronous FULL, foreign keys, busy timeout",
+          .enabled(if: !TestDatabase.usesPostgres))
+    func sqlitePragmas() async throws {
+        try await TestApp.run(demo: false) { app in
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                let sql = try #require(app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase)
+                let actual5 = try await pragma("journal_mode", sql)
+                #expect(actual5 == "wal")
+                let actual6 = try await pragma("synchronous", sql)
+                #expect(actual6 == "2")
+                let actual7 = try await pragma("foreign_keys", sql)
+                #expect(actual7 == "1")
+                let actual8 = try await pragma("busy_timeout", sql)
+                #expect(actual8 == "10000")
+            }
+        }
+    }
+
+    private func pragma(_ name: String, _ sql: any SQLDatabase) async throws -> String {
+        let row = try #require(try await sql.raw("PRAGMA \(unsafeRaw: name)").first())
+        let column = try #require(row.allColumns.first)
+        if let number = try? row.decode(column: column, as: Int.self) { return String(number) }
+        return try row.decode(column: column, as: String.self)
+    }
+
+    @Test("the database refuses a service point in a division that does not exist (foreign key)")
+    func foreignKeys() async throws {
+        try await TestApp.run(demo: true) { app in
+            let sql = app.db as! any SQLDatabase
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("""
+                    INSERT INTO service_points (id, code, division_code, kind, name, institution, address, longitude,
+                      latitude, coordinates_are_demo, farthest_residence_m, status)
+                    VALUES (\(bind: UUID()), 'X', '149999999999', 'village', 'n', 'i', 'a', 110.5, 34.6, \(bind: false), 10, 'active')
+                    """).run()
+            }
+        }
+    }
+
+    @Test("GET /healthz checks the database and names it")
+    func health() async throws {
+        try await TestApp.run(demo: false) { app in
+            try await app.testing().test(.GET, "/healthz") { res in
+                #expect(res.status == .ok)
+                let body = try res.content.decode([String: String].self)
+                #expect(body == ["status": "ok", "database": TestDatabase.usesPostgres ? "postgres" : "sqlite"])
+            }
+        }
+    }
+
+    @Test("concurrent writes through the writer all land, none fails with a lock error")
+    func concurrentWrites() async throws {
+        try await TestApp.run(demo: false) { app in
+            let sql = app.db as! any SQLDatabase
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await app.jiujinban.writer.write(on: app.db) { db in
+                            let count = try await AppSetting.query(on: db).count()
+                            try await (db as! any SQLDatabase).raw(
+                                "INSERT INTO app_settings (key, value) VALUES (\(bind: "k\(index)"), \(bind: String(count)))").run()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let rows = try await sql.raw("SELECT value FROM app_settings WHERE key LIKE 'k%'").all()
+            #expect(rows.count == 40)
+            // Serialised read-then-write: each transaction saw a distinct number of rows before it.
+            let seen = Set(try rows.map { try $0.decode(column: "value", as: String.self) })
+            if !TestDatabase.usesPostgres { #expect(seen.count == 40) }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import JiujinbanRules
+import Testing
+
+@Suite("CalendarDate")
+struct CalendarDateTests {
+    @Test("only real dates exist")
+    func realDates() {
+        #expect(CalendarDate(year: 2024, month: 2, day: 29) != nil)
+        #expect(CalendarDate(year: 2026, month: 2, day: 29) == nil)
+        #expect(CalendarDate(year: 2026, month: 13, day: 1) == nil)
+        #expect(CalendarDate(iso: "2026-11-29")?.chinese == "2026年11月29日")
+        #expect(CalendarDate(iso: "2026-1-29") == nil)
+    }
+
+    @Test("day arithmetic and weekdays across month and year ends")
+    func arithmetic() throws {
+        let d = try #require(CalendarDate(iso: "2024-12-30"))
+        #expect(d.adding(days: 2).iso == "2025-01-01")
+        #expect(d.isoWeekday == 1)
+        #expect(CalendarDate(dayNumber: 0).iso == "1970-01-01")
+        #expect(try #require(CalendarDate(iso: "2026-11-29")).isoWeekday == 7)
+    }
+
+    @Test("the date of an instant is taken in Asia/Shanghai, not UTC")
+    func shanghai() {
+        // 2026-11-29 16:30 UTC is already 2026-11-30 00:30 in Shanghai.
+        let instant = Date(timeIntervalSince1970: 1_795_969_800)
+        #expect(CalendarDate(instant).iso == "2026-11-30")
+    }
+}

@@ -10,15 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
-        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        /// Pure domain rules: no Vapor, no Fluent, no I/O.
-        .target(name: "JiujinbanRules"),
+        /// Pure domain rules: no Vapor, no Fluent, no I/O (cryptography is computation, so Crypto is allowed).
+        .target(name: "JiujinbanRules", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// The web application: persistence, HTTP handlers, views.
         .target(
             name: "JiujinbanApp",
@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Assets")]
         ),

@@ -115,7 +115,7 @@ public struct ServicePointDraft: Sendable, Equatable {
         case .success(let value):
             if range.contains(value) { return value }
             let bounds = "\(Int(range.lowerBound))°至\(Int(range.upperBound))°"
-            errors.add(field, "\(label)应在\(bounds)之间（中国境内），现为\(value)")
+            errors.add(field, "\(label)应在\(bounds)之间（中国境内），现为“\(TextField.clean(raw))”")
         }
         return nil
     }

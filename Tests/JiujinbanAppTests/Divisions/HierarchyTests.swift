@@ -19,18 +19,9 @@ struct HierarchyTests {
             func count(_ level: DivisionLevel) async throws -> Int {
                 try await Division.query(on: app.db).filter(\.$level == level.rawValue).count()
             }
-            let actual11 = try await count(.province)
-            #expect(actual11 == 1)
-            let actual12 = try await count(.city)
-            #expect(actual12 == 1)
-            let actual13 = try await count(.county)
-            #expect(actual13 == 1)
-            let actual14 = try await count(.township)
-            #expect(actual14 == 10)
-            let actual15 = try await count(.village)
-            #expect(actual15 == 145)
-            let actual16 = try await count(.community)
-            #expect(actual16 == 16)
+            var levels: [DivisionLevel: Int] = [:]
+            for level in DivisionLevel.allCases { levels[level] = try await count(level) }
+            #expect(levels == [.province: 1, .city: 1, .county: 1, .township: 10, .village: 145, .community: 16])
             #expect(app.holdsDemoData)
         }
     }

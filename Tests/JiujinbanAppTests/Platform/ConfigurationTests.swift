@@ -14,10 +14,10 @@ struct ConfigurationTests {
 
     @Test("production loads no demonstration data unless asked")
     func productionDefaults() throws {
-        let actual9 = try AppConfiguration.parse([:], isProduction: true).loadDemoData
-        #expect(actual9 == false)
-        let actual10 = try AppConfiguration.parse(["JIUJINBAN_DEMO_DATA": "true"], isProduction: true).loadDemoData
-        #expect(actual10)
+        let productionDefault = try AppConfiguration.parse([:], isProduction: true).loadDemoData
+        #expect(productionDefault == false)
+        let productionAsked = try AppConfiguration.parse(["JIUJINBAN_DEMO_DATA": "true"], isProduction: true).loadDemoData
+        #expect(productionAsked)
     }
 
     @Test("JIUJINBAN_DATA_DIR moves the SQLite file")

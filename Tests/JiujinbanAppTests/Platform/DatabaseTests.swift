@@ -23,14 +23,14 @@ struct DatabaseTests {
         try await TestApp.run(demo: false) { app in
             for eventLoop in app.eventLoopGroup.makeIterator() {
                 let sql = try #require(app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase)
-                let actual5 = try await pragma("journal_mode", sql)
-                #expect(actual5 == "wal")
-                let actual6 = try await pragma("synchronous", sql)
-                #expect(actual6 == "2")
-                let actual7 = try await pragma("foreign_keys", sql)
-                #expect(actual7 == "1")
-                let actual8 = try await pragma("busy_timeout", sql)
-                #expect(actual8 == "10000")
+                let journalMode = try await pragma("journal_mode", sql)
+                #expect(journalMode == "wal")
+                let synchronous = try await pragma("synchronous", sql)
+                #expect(synchronous == "2")
+                let foreignKeys = try await pragma("foreign_keys", sql)
+                #expect(foreignKeys == "1")
+                let busyTimeout = try await pragma("busy_timeout", sql)
+                #expect(busyTimeout == "10000")
             }
         }
     }

@@ -32,8 +32,8 @@ struct ErrorPageTests {
             }
             try await app.testing().test(.GET, "/api/service-points?county=abc") { res in
                 #expect(res.status == .badRequest)
-                let actual4 = try res.content.decode(AppErrorMiddleware.ErrorBody.self).reason.contains("county")
-                #expect(actual4)
+                let namesTheParameter = try res.content.decode(AppErrorMiddleware.ErrorBody.self).reason.contains("county")
+                #expect(namesTheParameter)
             }
         }
     }

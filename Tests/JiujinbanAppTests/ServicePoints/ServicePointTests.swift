@@ -122,8 +122,8 @@ struct ServicePointTests {
             try await app.testing().test(.POST, path, headers: .form, body: formBody(bad)) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            let actual1 = try await ServicePoint.find(point.id, on: app.db)?.latitude
-            #expect(actual1 == edited.latitude)
+            let latitudeAfterBadEdit = try await ServicePoint.find(point.id, on: app.db)?.latitude
+            #expect(latitudeAfterBadEdit == edited.latitude)
         }
     }
 
@@ -141,8 +141,8 @@ struct ServicePointTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("停用日期不能晚于今天（2026-11-25）"))
             }
-            let actual2 = try await ServicePoint.find(point.id, on: app.db)?.status
-            #expect(actual2 == "active")
+            let statusAfterRefusals = try await ServicePoint.find(point.id, on: app.db)?.status
+            #expect(statusAfterRefusals == "active")
             try await app.testing().test(.POST, base + "/disable", headers: .form,
                                          body: formBody([("reason", "村委会搬迁"), ("date", "")])) { res in
                 #expect(res.status == .seeOther)
@@ -155,8 +155,8 @@ struct ServicePointTests {
                 #expect(res.text.contains("共 1 个服务点"))
             }
             try await app.testing().test(.POST, base + "/enable") { res in #expect(res.status == .seeOther) }
-            let actual3 = try await ServicePoint.find(point.id, on: app.db)?.status
-            #expect(actual3 == "active")
+            let statusAfterEnable = try await ServicePoint.find(point.id, on: app.db)?.status
+            #expect(statusAfterEnable == "active")
         }
     }
 

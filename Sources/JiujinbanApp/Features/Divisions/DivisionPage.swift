@@ -22,7 +22,7 @@ enum DivisionPage {
     }
 
     static func render(_ model: Model, context: PageContext) -> HTML {
-        let title = model.division.map { "\($0.name)（\($0.level.label)）" } ?? "行政区划"
+        let title = model.division?.name ?? "行政区划"
         return PageShell.render(
             title: title, context: context, crumbs: crumbs(model.ancestry),
             content: [

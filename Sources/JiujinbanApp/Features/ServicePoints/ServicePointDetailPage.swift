@@ -47,7 +47,7 @@ enum ServicePointDetailPage {
             .form(
                 .class("form"), .method(.post), .action(SiteURL.disableServicePoint(id: point.id).path),
                 FormFields.text("reason", label: "停用原因", value: nil, errors: errors, maxLength: 100),
-                FormFields.text("date", label: "停用日期", value: today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天"),
+                FormFields.text("date", label: "停用日期", value: today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天；不填即为今天", required: false),
                 .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("停用")))
             )
         )

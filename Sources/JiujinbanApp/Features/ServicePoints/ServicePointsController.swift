@@ -48,12 +48,19 @@ enum ServicePointsController {
         case .failure(let errors):
             return try await ServicePointFormPage.respond(req, editing: nil, form: form, errors: errors, status: .unprocessableEntity)
         case .success(let draft):
-            let id = try await req.write { db in
-                let point = ServicePoint(code: try await ServicePointQueries.nextCode(in: draft.divisionCode, on: db), draft: draft)
-                try await point.create(on: db)
-                return try point.requireID()
+            do {
+                let id = try await req.write { db in
+                    let point = ServicePoint(code: try await ServicePointQueries.nextCode(in: draft.divisionCode, on: db), draft: draft)
+                    try await point.create(on: db)
+                    return try point.requireID()
+                }
+                return HTMLResponse.seeOther(.servicePoint(id: id))
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Another clerk saved a point for the same division a moment ago (the unique index caught it).
+                var errors = FieldErrors()
+                errors.add("division_code", "该区划刚刚已由他人新增了服务点，请返回列表查看，勿重复新增")
+                return try await ServicePointFormPage.respond(req, editing: nil, form: form, errors: errors, status: .conflict)
             }
-            return HTMLResponse.seeOther(.servicePoint(id: id))
         }
     }
 

@@ -1,0 +1,77 @@
+/// 功能权限: what a route or action can require. Deny by default: a post has exactly the capabilities that
+/// `Capability.granted(to:grants:)` lists and nothing else.
+public enum Capability: Hashable, Sendable {
+    /// 查看区划
+    case viewDivisions
+    /// 查看服务点 (within the data scope)
+    case viewServicePoints
+    /// 管理服务点: create, edit, disable service points.
+    case manageServicePoints
+    /// 管理区划
+    case manageDivisions
+    /// 账号管理: create, change, freeze, unlock, deactivate accounts (article 4).
+    case manageAccounts
+    /// 角色关联 (article 5)
+    case assignRoles
+    /// 赋权限: grant item permissions (article 5).
+    case grantItemPermissions
+    /// 账号状态核查: the monthly account review (article 11).
+    case reviewAccountStatus
+    /// 提交用户申请（变更）单 (article 8)
+    case fileAccountApplication
+    /// 审批用户申请（变更）单
+    case reviewAccountApplications
+    /// 汇总报送用户申请（变更）单: the city step of the county-admin flow.
+    case forwardAccountApplications
+    /// 接收备案: the county's periodic filing of operator applications with the city.
+    case receiveApplicationFilings
+    /// 查阅审计日志
+    case readAuditTrail
+    /// 本人业务: the cases one handled or reviewed, the questions one answered.
+    case viewOwnWork
+    /// 问题反映 (attachment 4)
+    case reportProblem
+    /// 业务指导: answer guidance questions of one's business areas.
+    case handleGuidanceQuestions
+    /// 逐级反映: guidance questions the county could not resolve, at the city.
+    case handleEscalatedQuestions
+    /// 省工作专班: system and function problems, and questions escalated to the province.
+    case taskForceQueue
+    /// 经办 the item with this sequence number.
+    case handle(item: Int)
+    /// 审核 the item with this sequence number.
+    case review(item: Int)
+
+    /// Every capability that is not about one item, in a fixed order (for the post × capability matrix).
+    public static let general: [Capability] = [
+        .viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts, .assignRoles,
+        .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
+        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewOwnWork, .reportProblem,
+        .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue,
+    ]
+
+    public var label: String {
+        switch self {
+        case .viewDivisions: "查看区划"
+        case .viewServicePoints: "查看服务点"
+        case .manageServicePoints: "管理服务点"
+        case .manageDivisions: "管理区划"
+        case .manageAccounts: "账号管理"
+        case .assignRoles: "角色关联"
+        case .grantItemPermissions: "业务赋权"
+        case .reviewAccountStatus: "账号状态核查"
+        case .fileAccountApplication: "提交用户申请（变更）单"
+        case .reviewAccountApplications: "审批用户申请（变更）单"
+        case .forwardAccountApplications: "汇总报送用户申请（变更）单"
+        case .receiveApplicationFilings: "接收申请单备案"
+        case .readAuditTrail: "查阅审计日志"
+        case .viewOwnWork: "本人业务"
+        case .reportProblem: "问题反映"
+        case .handleGuidanceQuestions: "业务指导"
+        case .handleEscalatedQuestions: "处理逐级反映的问题"
+        case .taskForceQueue: "省工作专班问题台账"
+        case .handle(let item): "第\(item)项 经办"
+        case .review(let item): "第\(item)项 审核"
+        }
+    }
+}

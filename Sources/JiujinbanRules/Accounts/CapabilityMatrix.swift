@@ -1,0 +1,53 @@
+extension Capability {
+    /// The capabilities of a post holding `grants`. Deny by default: a capability not listed here is refused.
+    ///
+    /// Only an operator turns `.handle` grants into capabilities and only a reviewer `.review` grants; any other
+    /// stored grant is ignored, so an administrator never handles or reviews business whatever the database says
+    /// (articles 4 and 5, S12). Grants beyond the unit's reach are caught when granted
+    /// (`PermissionPolicy.maySetGrants`) and listed by the monthly review (`PermissionPolicy.excessGrants`).
+    public static func granted(to post: Post, grants: Set<ItemPermission>) -> Set<Capability> {
+        var capabilities = general(of: post)
+        switch post {
+        case .operator:
+            capabilities.formUnion(grants.filter { $0.action == .handle }.map { .handle(item: $0.item) })
+        case .reviewer:
+            capabilities.formUnion(grants.filter { $0.action == .review }.map { .review(item: $0.item) })
+        default:
+            break
+        }
+        return capabilities
+    }
+
+    /// The capabilities a post has whatever its item grants.
+    static func general(of post: Post) -> Set<Capability> {
+        switch post {
+        case .systemAdmin:
+            [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
+             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications]
+        case .businessAdmin:
+            [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
+             .fileAccountApplication, .reviewAccountApplications]
+        case .operator:
+            [.viewDivisions, .viewServicePoints, .fileAccountApplication, .viewOwnWork, .reportProblem]
+        case .reviewer:
+            [.viewDivisions, .viewServicePoints, .viewOwnWork]
+        case .expert:
+            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions]
+        case .taskForce:
+            [.viewDivisions, .viewServicePoints, .taskForceQueue]
+        case .cityOfficer:
+            [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
+             .handleEscalatedQuestions]
+        case .auditor:
+            [.readAuditTrail]
+        }
+    }
+}
+
+extension StaffAccount {
+    /// Whether this account may use `capability`. Only an active account may do anything (S06): a frozen, locked
+    /// or deactivated account is refused everything, which is what ends its sessions' rights at once.
+    public func may(_ capability: Capability, grants: Set<ItemPermission> = []) -> Bool {
+        status == .active && Capability.granted(to: post, grants: grants).contains(capability)
+    }
+}

@@ -1,0 +1,141 @@
+import Crypto
+import Foundation
+
+/// Why a row breaks the audit chain.
+public enum AuditChainBreakReason: Hashable, Sendable {
+    /// The row's hash does not authenticate its content: a field or the hash was edited, the row was made without
+    /// the key, or the key is wrong.
+    case hashMismatch
+    /// The row's sequence is past the expected one: rows `expected..<sequence` were deleted.
+    case sequenceGap(expected: Int64)
+    /// The row's sequence is at or before one already seen: rows were reordered or a row was duplicated.
+    case sequenceOutOfOrder(expected: Int64)
+    /// The row does not name the hash of the row before it: rows were swapped, inserted or replaced.
+    case previousHashMismatch
+    /// The row at the anchor's sequence has a different hash from the anchor kept outside the table.
+    case anchorMismatch
+    /// The chain ends before the anchor: rows from the break's sequence up to the anchor were deleted.
+    case truncated(expectedLastSequence: Int64)
+}
+
+/// The first place where the chain breaks.
+public struct AuditChainBreak: Hashable, Sendable, CustomStringConvertible {
+    /// The stored sequence of the broken row; for `truncated`, the first missing sequence.
+    public let sequence: Int64
+    public let reason: AuditChainBreakReason
+
+    public init(sequence: Int64, reason: AuditChainBreakReason) {
+        self.sequence = sequence
+        self.reason = reason
+    }
+
+    public var description: String {
+        switch reason {
+        case .hashMismatch:
+            "row \(sequence): hash does not match its content (edited, forged, or wrong key)"
+        case .sequenceGap(let expected):
+            "row \(sequence): expected row \(expected); rows \(expected)…\(sequence - 1) are missing (deleted)"
+        case .sequenceOutOfOrder(let expected):
+            "row \(sequence): expected row \(expected); sequence goes backwards (reordered or duplicated)"
+        case .previousHashMismatch:
+            "row \(sequence): previous hash does not match the row before (reordered, inserted or replaced)"
+        case .anchorMismatch:
+            "row \(sequence): hash differs from the recorded chain head"
+        case .truncated(let last):
+            "rows \(sequence)…\(last) are missing: the chain ends before the recorded head (deleted at the end)"
+        }
+    }
+}
+
+/// What `audit verify` reports.
+public struct AuditVerification: Hashable, Sendable {
+    /// Rows examined, including the first broken one; verification stops there.
+    public let rowsChecked: Int
+    /// The last row that verified (or the checkpoint verification started after); nil when none.
+    public let lastVerified: AuditChainHead?
+    public let firstBreak: AuditChainBreak?
+
+    public var isIntact: Bool { firstBreak == nil }
+}
+
+/// Walks the audit table in sequence order, a page at a time, and stops at the first broken row.
+///
+///     var verifier = AuditChainVerifier(key: key, anchor: storedHead)
+///     for page in pages { for row in page { guard verifier.feed(row) else { break } } }
+///     let report = verifier.result
+///
+/// Checks, in this order, for each row: the sequence is the next one (gap → deleted rows; backwards → reordered),
+/// the previous hash is the hash of the row before (or the genesis hash), the HMAC authenticates the row, and, at
+/// the anchor's sequence, the hash equals the anchor's. Rows after the anchor are accepted: the anchor kept outside
+/// the table may lag the newest rows.
+public struct AuditChainVerifier: @unchecked Sendable {
+    // @unchecked: swift-crypto 3.x does not mark its keys Sendable (4.x does); they are immutable values.
+    private let key: SymmetricKey
+    private let anchor: AuditChainHead?
+    private var expectedSequence: Int64?
+    private var expectedPreviousHash: Data
+    private var anchorConfirmed: Bool
+    private var rowsChecked = 0
+    private var lastVerified: AuditChainHead?
+    private var firstBreak: AuditChainBreak?
+
+    /// - Parameters:
+    ///   - anchor: the chain head recorded outside the table; without it, rows deleted from the end go unnoticed.
+    ///   - checkpoint: the last row of an archived and purged prefix; nil when the table starts at row 1.
+    public init(key: SymmetricKey, anchor: AuditChainHead? = nil, after checkpoint: AuditChainHead? = nil) {
+        self.key = key
+        self.anchor = anchor
+        expectedSequence = AuditChain.nextSequence(after: checkpoint)
+        expectedPreviousHash = checkpoint?.hash ?? AuditChain.genesisHash
+        lastVerified = checkpoint
+        let start = checkpoint?.sequence ?? 0
+        switch anchor {
+        case nil:
+            anchorConfirmed = true
+        case let anchor? where anchor.sequence == start:
+            anchorConfirmed = anchor.hash == checkpoint?.hash
+            if !anchorConfirmed { firstBreak = AuditChainBreak(sequence: start, reason: .anchorMismatch) }
+        case let anchor?:
+            // An anchor inside the archived prefix was checked when that prefix was archived.
+            anchorConfirmed = anchor.sequence < start
+        }
+    }
+
+    /// Checks the next row. Returns false once the chain is broken; later rows are then ignored.
+    public mutating func feed(_ row: StoredAuditRow) -> Bool {
+        guard firstBreak == nil else { return false }
+        rowsChecked += 1
+        if let reason = problem(with: row) {
+            firstBreak = AuditChainBreak(sequence: row.sequence, reason: reason)
+            return false
+        }
+        if row.sequence == anchor?.sequence { anchorConfirmed = true }
+        lastVerified = row.head
+        expectedSequence = AuditChain.nextSequence(after: row.head)
+        expectedPreviousHash = row.hash
+        return true
+    }
+
+    /// The outcome if the table ended after the rows fed so far.
+    public var result: AuditVerification {
+        var firstBreak = firstBreak
+        if firstBreak == nil, let anchor, !anchorConfirmed {
+            let firstMissing = (lastVerified?.sequence ?? 0) + 1
+            firstBreak = AuditChainBreak(sequence: firstMissing, reason: .truncated(expectedLastSequence: anchor.sequence))
+        }
+        return AuditVerification(rowsChecked: rowsChecked, lastVerified: lastVerified, firstBreak: firstBreak)
+    }
+
+    private func problem(with row: StoredAuditRow) -> AuditChainBreakReason? {
+        guard let expected = expectedSequence else { return .sequenceOutOfOrder(expected: Int64.max) }
+        if row.sequence > expected { return .sequenceGap(expected: expected) }
+        if row.sequence < expected { return .sequenceOutOfOrder(expected: expected) }
+        guard row.previousHash == expectedPreviousHash else { return .previousHashMismatch }
+        let record = AuditChain.record(entry: row.entry, previousHash: row.previousHash)
+        guard HMAC<SHA256>.isValidAuthenticationCode(row.hash, authenticating: record, using: key) else {
+            return .hashMismatch
+        }
+        if let anchor, anchor.sequence == row.sequence, anchor.hash != row.hash { return .anchorMismatch }
+        return nil
+    }
+}

@@ -9,6 +9,9 @@ public struct PlatformServices: Sendable {
     public let writer: DatabaseWriter
     public let assets: StaticAssets
     public let catalogue: ServiceCatalogue
+    public let keys: SecretKeys
+    /// Encrypts ID numbers and phones at rest and computes their blind index.
+    public let cipher: PersonalDataCipher
 }
 
 extension Application {

@@ -7,19 +7,23 @@ import Vapor
 /// every test (which passes its own configuration and clock).
 public func configure(_ app: Application, configuration: AppConfiguration, clock: AppClock = .system) async throws {
     try DatabaseSetup.register(configuration.database, poolSize: configuration.postgresPoolSize, on: app)
+    let keys = try configuration.keys ?? DevelopmentKeys.loadOrCreate(in: configuration.dataDirectory)
     app.jiujinban = PlatformServices(
         configuration: configuration,
         clock: clock,
         writer: DatabaseWriter(serialised: configuration.database.kindName == "sqlite"),
         assets: try StaticAssets.load(),
-        catalogue: try ServiceCatalogue.decode(Data(contentsOf: StaticAssets.resourceURL("catalog/service-catalog.json")))
+        catalogue: try ServiceCatalogue.decode(Data(contentsOf: StaticAssets.resourceURL("catalog/service-catalog.json"))),
+        keys: keys,
+        cipher: try PersonalDataCipher(encryptionKey: keys.dataKey, indexKey: keys.indexKey)
     )
     app.routes.defaultMaxBodySize = "256kb"
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware(environment: app.environment))
+    app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 
     Migrations.register(on: app)
     try await DatabaseSetup.prepare(app, configuration.database)
@@ -27,6 +31,21 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     registerCommands(app)
 }
 
+/// The only paths that answer without a session (S11). Everything else is denied by default.
+func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
+    var exact: Set<String> = [
+        SiteURL.login.path, SiteURL.loginStatus(ticket: "").path, "/login/scan", SiteURL.loginComplete.path,
+        SiteURL.loginChoose.path, SiteURL.cardCallback.path, SiteURL.healthz.path, SiteURL.stylesheet.path,
+        SiteURL.loginScript.path,
+    ]
+    if !configuration.isProduction { exact.insert(SiteURL.cardSimulatorScan.path) }
+    return PublicPaths(exact: exact, prefixes: [],
+                       withoutCSRF: [SiteURL.cardCallback.path, SiteURL.loginComplete.path, SiteURL.loginChoose.path])
+}
+
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(ServicePointsCommand(), as: "service-points")
+    app.asyncCommands.use(BootstrapAdminCommand(), as: "bootstrap-admin")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(AccountsCommand(), as: "accounts")
 }

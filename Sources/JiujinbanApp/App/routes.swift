@@ -9,4 +9,9 @@ func routes(_ app: Application) async throws {
     ServicePointsController.register(app)
     CatalogueController.register(app)
     APIController.register(app)
+    LoginController.register(app)
+    AuditLogController.register(app)
+    if !app.jiujinban.configuration.isProduction {
+        CardSimulator.register(app)
+    }
 }

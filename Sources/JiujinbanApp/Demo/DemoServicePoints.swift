@@ -22,6 +22,15 @@ enum DemoServicePoints {
     static let longitudeBounds = 110.25...110.95
     static let latitudeBounds = 34.55...34.85
 
+    /// The county's one demonstration bank branch (合作银行网点), counted apart from attachment 2's 171.
+    static func bankBranch() -> ServicePoint {
+        let draft = ServicePointDraft(
+            divisionCode: try! DivisionCode("140830100000"), kind: .bankBranch, name: "农商银行古魏支行就业社保服务点",
+            institution: "山西芮城农村商业银行古魏支行", address: "芮城县古魏镇永乐南街（演示地址）",
+            coordinate: GeoCoordinate(longitude: 110.6957, latitude: 34.6887)!, farthestResidenceMeters: 3_000)
+        return ServicePoint(code: "14083010000002", draft: draft, coordinatesAreDemo: true)
+    }
+
     static func points(for divisions: [DemoDivisions.Row]) -> [ServicePoint] {
         let townshipNames = Dictionary(uniqueKeysWithValues: divisions.filter { $0.level == .township }.map { ($0.code, $0.name) })
         return divisions.compactMap { row -> ServicePoint? in

@@ -65,7 +65,8 @@ struct HierarchyTests {
     @Test("the county page shows the tree with each township's counts and the subtotal row")
     func countyPage() async throws {
         try await TestApp.run { app in
-            try await app.testing().test(.GET, "/divisions/140830000000") { res in
+            let admin = try await app.session(as: .provinceSystemAdmin)
+            try await app.testing().test(.GET, "/divisions/140830000000", headers: admin.headers) { res in
                 #expect(res.status == .ok)
                 let html = res.text
                 #expect(html.contains("芮城县小计"))
@@ -75,7 +76,7 @@ struct HierarchyTests {
                 #expect(html.contains("令花社区"))
                 #expect(html.contains("演示数据"))
             }
-            try await app.testing().test(.GET, "/divisions") { res in
+            try await app.testing().test(.GET, "/divisions", headers: admin.headers) { res in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location) == "/divisions/140000000000")
             }
@@ -85,7 +86,8 @@ struct HierarchyTests {
     @Test("the division API lists children and the subtree's service points")
     func divisionAPI() async throws {
         try await TestApp.run { app in
-            try await app.testing().test(.GET, "/api/divisions/140830100000") { res in
+            let admin = try await app.session(as: .countySystemAdmin)
+            try await app.testing().test(.GET, "/api/divisions/140830100000", headers: admin.headers) { res in
                 #expect(res.status == .ok)
                 let body = try res.content.decode(APIController.DivisionDTO.self)
                 #expect(body.division.name == "古魏镇")
@@ -100,7 +102,8 @@ struct HierarchyTests {
         try await TestApp.run { app in
             let fields = [("code", "140830100299"), ("name", "测试新村"), ("level", "village"),
                           ("parent_code", "140830100000"), ("area_km2", "3.25"), ("population_wan", "0.1234")]
-            try await app.testing().test(.POST, "/divisions", headers: .form, body: formBody(fields)) { res in
+            let admin = try await app.session(as: .countySystemAdmin)
+            try await app.testing().test(.POST, "/divisions", headers: admin.formHeaders, body: admin.form(fields)) { res in
                 #expect(res.status == .seeOther)
             }
             let saved = try #require(try await Division.find("140830100299", on: app.db))
@@ -122,7 +125,8 @@ struct HierarchyTests {
     func badDivision(fields: [(String, String)], field: String, message: String) async throws {
         try await TestApp.run { app in
             let before = try await Division.query(on: app.db).count()
-            try await app.testing().test(.POST, "/divisions", headers: .form, body: formBody(fields)) { res in
+            let admin = try await app.session(as: .countySystemAdmin)
+            try await app.testing().test(.POST, "/divisions", headers: admin.formHeaders, body: admin.form(fields)) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains(message))
                 #expect(res.text.contains("href=\"#\(field)\""))

@@ -1,6 +1,14 @@
+import Crypto
 import Foundation
 @testable import JiujinbanApp
 import Testing
+
+/// Valid key variables, as a production deployment sets them.
+let productionKeys: [String: String] = {
+    func random() -> String { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() } }
+    return ["JIUJINBAN_DATA_KEY": random(), "JIUJINBAN_INDEX_KEY": random(), "JIUJINBAN_AUDIT_KEY": random(),
+            "JIUJINBAN_CARD_PUBLIC_KEY": P256.Signing.PrivateKey().publicKey.pemRepresentation]
+}()
 
 @Suite("Configuration parsed once at boot")
 struct ConfigurationTests {
@@ -14,9 +22,10 @@ struct ConfigurationTests {
 
     @Test("production loads no demonstration data unless asked")
     func productionDefaults() throws {
-        let productionDefault = try AppConfiguration.parse([:], isProduction: true).loadDemoData
+        let productionDefault = try AppConfiguration.parse(productionKeys, isProduction: true).loadDemoData
         #expect(productionDefault == false)
-        let productionAsked = try AppConfiguration.parse(["JIUJINBAN_DEMO_DATA": "true"], isProduction: true).loadDemoData
+        let productionAsked = try AppConfiguration.parse(
+            productionKeys.merging(["JIUJINBAN_DEMO_DATA": "true"]) { $1 }, isProduction: true).loadDemoData
         #expect(productionAsked)
     }
 
@@ -30,7 +39,10 @@ struct ConfigurationTests {
         "postgres://jjb:secret@127.0.0.1:5432/jiujinban", "postgresql://db.internal/jjb?sslmode=disable",
     ])
     func postgres(url: String) throws {
-        let configuration = try AppConfiguration.parse(["DATABASE_URL": url, "JIUJINBAN_DB_POOL_SIZE": "12"], isProduction: true)
+        let configuration = try AppConfiguration.parse(
+            productionKeys.merging(["DATABASE_URL": url, "JIUJINBAN_DB_POOL_SIZE": "12"]) { $1 }, isProduction: true)
+        #expect(configuration.keys != nil)
+        #expect(configuration.secureCookies)
         #expect(configuration.database == .postgres(url: url))
         #expect(configuration.postgresPoolSize == 12)
     }
@@ -64,5 +76,33 @@ struct ConfigurationTests {
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(["JIUJINBAN_DATA_DIR": file.path], isProduction: false) }
         #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(["JIUJINBAN_DATA_DIR": "  "], isProduction: false) }
+    }
+
+    @Test("production refuses to start without its keys, naming each missing variable")
+    func productionNeedsKeys() throws {
+        let error = #expect(throws: ConfigurationError.self) { try AppConfiguration.parse([:], isProduction: true) }
+        #expect(try #require(error).variables == SecretKeys.variables)
+    }
+
+    @Test("keys are all or nothing, and each must be well formed")
+    func keyProblems() throws {
+        var partial = productionKeys
+        partial["JIUJINBAN_AUDIT_KEY"] = nil
+        partial["JIUJINBAN_DATA_KEY"] = "c2hvcnQ="
+        partial["JIUJINBAN_CARD_PUBLIC_KEY"] = "-----BEGIN PUBLIC KEY-----\nnonsense\n-----END PUBLIC KEY-----"
+        let error = #expect(throws: ConfigurationError.self) { try AppConfiguration.parse(partial, isProduction: false) }
+        #expect(Set(try #require(error).variables) == ["JIUJINBAN_AUDIT_KEY", "JIUJINBAN_DATA_KEY", "JIUJINBAN_CARD_PUBLIC_KEY"])
+    }
+
+    @Test("development without key variables uses keys kept in a file beside the database, stable across restarts")
+    func developmentKeys() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-keys-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try DevelopmentKeys.loadOrCreate(in: directory)
+        let second = try DevelopmentKeys.loadOrCreate(in: directory)
+        #expect(first.cardPlatformKey.rawRepresentation == second.cardPlatformKey.rawRepresentation)
+        #expect(first.auditKey == second.auditKey)
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/development-keys.json")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 }

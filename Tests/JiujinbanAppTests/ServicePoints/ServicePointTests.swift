@@ -20,18 +20,19 @@ struct ServicePointTests {
     @Test("creating a point: saved with decimal degrees, shown in degrees-minutes-seconds")
     func create() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             var location = ""
-            try await app.testing().test(.POST, "/service-points", headers: .form, body: formBody(Self.goodFields)) { res in
+            try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(Self.goodFields)) { res in
                 #expect(res.status == .seeOther)
                 location = res.headers.first(name: .location) ?? ""
             }
-            let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$kind == "bank_branch").first())
-            #expect(point.code == "14083010000002")
+            let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$code == "14083010000003").first())
+            #expect(point.code == "14083010000003")
             #expect(abs(point.longitude - (110 + 41.0 / 60 + 36.0 / 3600)) < 1e-9)
             #expect(point.farthestResidenceMeters == 2500)
             #expect(point.coordinatesAreDemo == false)
             #expect(location == "/service-points/\(point.id!.uuidString.lowercased())")
-            try await app.testing().test(.GET, location) { res in
+            try await app.testing().test(.GET, location, headers: admin.headers) { res in
                 #expect(res.status == .ok)
                 #expect(res.text.contains("东经 110°41′36″"))
                 #expect(res.text.contains("北纬 34°41′31″"))
@@ -58,9 +59,10 @@ struct ServicePointTests {
     ])
     func badInput(field: String, value: String, message: String) async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             let before = try await ServicePoint.query(on: app.db).count()
-            try await app.testing().test(.POST, "/service-points", headers: .form,
-                                         body: formBody(Self.replacing(field, with: value))) { res in
+            try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders,
+                                         body: admin.form(Self.replacing(field, with: value))) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains(message))
                 #expect(res.text.contains("href=\"#\(field)\""))
@@ -74,27 +76,29 @@ struct ServicePointTests {
     @Test("a township, village or community has one service point of its own kind; bank branches may be several")
     func onePointPerDivision() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             let second = Self.replacing("kind", with: "township_centre")
-            try await app.testing().test(.POST, "/service-points", headers: .form, body: formBody(second)) { res in
+            try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(second)) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("古魏镇已有乡镇（街道）服务点"))
             }
             for _ in 0..<2 {
-                try await app.testing().test(.POST, "/service-points", headers: .form, body: formBody(Self.goodFields)) { res in
+                try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(Self.goodFields)) { res in
                     #expect(res.status == .seeOther)
                 }
             }
             let branches = try await ServicePoint.query(on: app.db).filter(\.$kind == "bank_branch").all().map(\.code)
-            #expect(branches.sorted() == ["14083010000002", "14083010000003"])
+            #expect(branches.sorted() == ["14083010000002", "14083010000003", "14083010000004"])
         }
     }
 
     @Test("several problems are all reported at once")
     func everyProblemAtOnce() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             let fields = [("division_code", ""), ("kind", ""), ("name", ""), ("institution", ""), ("address", ""),
                           ("longitude", ""), ("latitude", ""), ("farthest_km", "")]
-            try await app.testing().test(.POST, "/service-points", headers: .form, body: formBody(fields)) { res in
+            try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(fields)) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("修改以下8处问题"))
             }
@@ -104,13 +108,14 @@ struct ServicePointTests {
     @Test("editing keeps the code; typing new coordinates clears the demonstration mark; bad edits change nothing")
     func edit() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100019").first())
             #expect(point.coordinatesAreDemo)
             let path = "/service-points/\(point.id!.uuidString.lowercased())"
             var fields = point.summary(names: [:]).formFields
             fields = fields.map { $0.0 == "address" ? ($0.0, "芮城县古魏镇令花社区新址1号") : $0 }
             fields = fields.map { $0.0 == "longitude" ? ($0.0, "110.7001") : $0 }
-            try await app.testing().test(.POST, path, headers: .form, body: formBody(fields)) { res in
+            try await app.testing().test(.POST, path, headers: admin.formHeaders, body: admin.form(fields)) { res in
                 #expect(res.status == .seeOther)
             }
             let edited = try #require(try await ServicePoint.find(point.id, on: app.db))
@@ -119,7 +124,7 @@ struct ServicePointTests {
             #expect(edited.coordinatesAreDemo == false)
 
             let bad = fields.map { $0.0 == "latitude" ? ($0.0, "99") : $0 }
-            try await app.testing().test(.POST, path, headers: .form, body: formBody(bad)) { res in
+            try await app.testing().test(.POST, path, headers: admin.formHeaders, body: admin.form(bad)) { res in
                 #expect(res.status == .unprocessableEntity)
             }
             let latitudeAfterBadEdit = try await ServicePoint.find(point.id, on: app.db)?.latitude
@@ -130,31 +135,34 @@ struct ServicePointTests {
     @Test("disabling needs a reason and a date not in the future; enabling restores the point")
     func disableAndEnable() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204").first())
             let base = "/service-points/\(point.id!.uuidString.lowercased())"
-            try await app.testing().test(.POST, base + "/disable", headers: .form, body: formBody([("reason", ""), ("date", "")])) { res in
+            try await app.testing().test(.POST, base + "/disable", headers: admin.formHeaders, body: admin.form([("reason", ""), ("date", "")])) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("请填写停用原因"))
             }
-            try await app.testing().test(.POST, base + "/disable", headers: .form,
-                                         body: formBody([("reason", "村委会搬迁"), ("date", "2026-11-26")])) { res in
+            try await app.testing().test(.POST, base + "/disable", headers: admin.formHeaders,
+                                         body: admin.form([("reason", "村委会搬迁"), ("date", "2026-11-26")])) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("停用日期不能晚于今天（2026-11-25）"))
             }
             let statusAfterRefusals = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(statusAfterRefusals == "active")
-            try await app.testing().test(.POST, base + "/disable", headers: .form,
-                                         body: formBody([("reason", "村委会搬迁"), ("date", "")])) { res in
+            try await app.testing().test(.POST, base + "/disable", headers: admin.formHeaders,
+                                         body: admin.form([("reason", "村委会搬迁"), ("date", "")])) { res in
                 #expect(res.status == .seeOther)
             }
             let disabled = try #require(try await ServicePoint.find(point.id, on: app.db))
             #expect(disabled.status == "disabled")
             #expect(disabled.disabledReason == "村委会搬迁")
             #expect(disabled.disabledOn == "2026-11-25")
-            try await app.testing().test(.GET, "/service-points?status=disabled") { res in
+            try await app.testing().test(.GET, "/service-points?status=disabled", headers: admin.headers) { res in
                 #expect(res.text.contains("共 1 个服务点"))
             }
-            try await app.testing().test(.POST, base + "/enable") { res in #expect(res.status == .seeOther) }
+            try await app.testing().test(.POST, base + "/enable", headers: admin.formHeaders, body: admin.form([])) { res in
+                #expect(res.status == .seeOther)
+            }
             let statusAfterEnable = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(statusAfterEnable == "active")
         }
@@ -163,18 +171,19 @@ struct ServicePointTests {
     @Test("the list filters by township and kind and pages by 50")
     func listFilters() async throws {
         try await TestApp.run { app in
-            try await app.testing().test(.GET, "/service-points") { res in
+            let admin = try await app.session(as: .countySystemAdmin)
+            try await app.testing().test(.GET, "/service-points", headers: admin.headers) { res in
                 #expect(res.status == .ok)
-                #expect(res.text.contains("共 171 个服务点，第 1/4 页"))
+                #expect(res.text.contains("共 172 个服务点，第 1/4 页"))
             }
-            try await app.testing().test(.GET, "/service-points?township=140830101000&kind=village") { res in
+            try await app.testing().test(.GET, "/service-points?township=140830101000&kind=village", headers: admin.headers) { res in
                 #expect(res.text.contains("共 34 个服务点"))
             }
-            try await app.testing().test(.GET, "/service-points?township=140830100000&kind=community") { res in
+            try await app.testing().test(.GET, "/service-points?township=140830100000&kind=community", headers: admin.headers) { res in
                 #expect(res.text.contains("共 13 个服务点"))
                 #expect(res.text.contains("令花社区党群服务中心"))
             }
-            try await app.testing().test(.GET, "/service-points?page=4") { res in
+            try await app.testing().test(.GET, "/service-points?page=4", headers: admin.headers) { res in
                 #expect(res.text.contains("第 4/4 页"))
             }
         }
@@ -183,8 +192,9 @@ struct ServicePointTests {
     @Test("an unknown or malformed point id is a Chinese 404 page")
     func missing() async throws {
         try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
             for path in ["/service-points/\(UUID().uuidString)", "/service-points/not-a-uuid"] {
-                try await app.testing().test(.GET, path) { res in
+                try await app.testing().test(.GET, path, headers: admin.headers) { res in
                     #expect(res.status == .notFound)
                     #expect(res.text.contains("该服务点不存在或您无权查看"))
                 }

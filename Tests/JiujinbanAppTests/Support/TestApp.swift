@@ -16,12 +16,16 @@ enum TestApp {
     /// memory bounded (PostgreSQL allows a few hundred connections).
     static let slots = TestSlots(width: 6)
 
+    /// One set of keys for the whole test run; tests that need their own build an app with them.
+    static let keys = SecretKeys.random()
+
     static func run(
-        demo: Bool = true, clock: AppClock = .fixed(fixedNow), _ body: (Application) async throws -> Void
+        demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys,
+        _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
-            try await runAlone(demo: demo, clock: clock, body)
+            try await runAlone(demo: demo, clock: clock, keys: keys, body)
         } catch {
             await slots.release()
             throw error
@@ -30,12 +34,12 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, _ body: (Application) async throws -> Void
+        demo: Bool, clock: AppClock, keys: SecretKeys, _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, configuration: AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2), clock: clock)
+            try await configure(app, configuration: AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2, keys: keys), clock: clock)
             try await body(app)
         } catch {
             try? await app.asyncShutdown()

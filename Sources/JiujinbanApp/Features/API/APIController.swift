@@ -44,14 +44,16 @@ enum APIController {
     }
 
     static func register(_ app: Application) {
-        app.get(.apiServicePoints) { req -> [ServicePointDTO] in
+        app.get(.apiServicePoints, .capability(.viewServicePoints)) { req -> [ServicePointDTO] in
+            let staff = try req.requireStaff()
             guard let raw = try? req.query.get(String.self, at: "county"), let county = try? DivisionCode.county(raw) else {
                 throw PublicError(.badRequest, "参数 county 应为6位或12位区划代码，如 140830")
             }
-            return try await ServicePointQueries.all(in: county, on: req.db).map(ServicePointDTO.init)
+            return try await ServicePointQueries.all(in: county, on: req.db).filter(staff.sees).map(ServicePointDTO.init)
         }
-        app.get(.apiDivision(code: "")) { req -> DivisionDTO in
-            guard let code = req.parameters.get("code").flatMap({ try? DivisionCode($0) }),
+        app.get(.apiDivision(code: ""), .capability(.viewDivisions)) { req -> DivisionDTO in
+            let staff = try req.requireStaff()
+            guard let code = req.parameters.get("code").flatMap({ try? DivisionCode($0) }), staff.sees(division: code),
                   let division = try await DivisionQueries.find(code.value, on: req.db) else {
                 throw PublicError.notFound("该行政区划")
             }

@@ -5,7 +5,7 @@ import Vapor
 /// `GET /services/:key`: the service items of one of the four groups (我要找工作 …), from attachment 1.
 enum CatalogueController {
     static func register(_ app: Application) {
-        app.get(.serviceCategory(key: "")) { req -> Response in
+        app.get(.serviceCategory(key: ""), .signedIn) { req -> Response in
             let catalogue = req.jiujinban.catalogue
             guard let key = req.parameters.get("key"),
                   let category = catalogue.categories.first(where: { $0.key == key }) else {

@@ -12,7 +12,7 @@ enum DivisionFormPage {
             content: [
                 FormFields.errorSummary(errors),
                 .form(
-                    .class("form"), .method(.post), .action(SiteURL.createDivision.path),
+                    .class("form"), .method(.post), .action(SiteURL.createDivision.path), .csrf(context),
                     FormFields.select("parent_code", label: "上级区划", options: parentOptions,
                                       selected: form.parentCode, errors: errors, placeholder: "（省级区划无上级）"),
                     FormFields.select("level", label: "层级", options: levels, selected: form.level, errors: errors),

@@ -30,7 +30,7 @@ enum DivisionPage {
                 .if(!model.children.isEmpty, childrenTable(model)),
                 .if(!model.grandchildren.isEmpty, tree(model)),
                 .unwrap(model.division) { division in
-                    .if(division.level != .village && division.level != .community, .p(
+                    .if(context.may(.manageDivisions) && division.level != .village && division.level != .community, .p(
                         .class("actions"),
                         .a(.class("button"), .href(SiteURL.newDivision(parent: division.code).path), .text("新增下级区划"))
                     ))

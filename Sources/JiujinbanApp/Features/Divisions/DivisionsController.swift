@@ -5,23 +5,20 @@ import Vapor
 /// The division tree: browse it with counts at each level, and add a division.
 enum DivisionsController {
     static func register(_ app: Application) {
-        app.get(.divisions, use: index)
-        app.get(.newDivision(parent: nil), use: newForm)
-        app.post(.createDivision, use: create)
-        app.get(.division(code: ""), use: show)
+        app.get(.divisions, .capability(.viewDivisions), use: index)
+        app.get(.newDivision(parent: nil), .capability(.manageDivisions), use: newForm)
+        app.post(.createDivision, .capability(.manageDivisions), use: create)
+        app.get(.division(code: ""), .capability(.viewDivisions), use: show)
     }
 
-    /// With one root (the province), the tree starts there.
+    /// The tree starts at the account's own division (the province for a provincial department).
     @Sendable static func index(_ req: Request) async throws -> Response {
-        let roots = try await DivisionQueries.roots(on: req.db)
-        if roots.count == 1, let root = roots.first { return HTMLResponse.seeOther(.division(code: root.code)) }
-        let model = DivisionPage.Model(division: nil, ancestry: [], totals: ServicePointCounts(),
-                                       children: try await rows(roots, parent: nil, on: req.db), grandchildren: [:])
-        return HTMLResponse.make(DivisionPage.render(model, context: PageContext(req)))
+        HTMLResponse.seeOther(.division(code: try req.requireStaff().scopeRoot.value))
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
-        guard let code = req.parameters.get("code"), let parsed = try? DivisionCode(code),
+        let staff = try req.requireStaff()
+        guard let code = req.parameters.get("code"), let parsed = try? DivisionCode(code), staff.sees(division: parsed),
               let division = try await DivisionQueries.find(parsed.value, on: req.db) else {
             throw PublicError.notFound("该行政区划")
         }
@@ -35,7 +32,9 @@ enum DivisionsController {
         }
         let model = DivisionPage.Model(
             division: division,
-            ancestry: try await DivisionQueries.ancestry(of: division.code, on: req.db),
+            ancestry: try await DivisionQueries.ancestry(of: division.code, on: req.db).filter {
+                $0.divisionCode.map(staff.sees) ?? false
+            },
             totals: try await ServicePointQueries.counts(in: parsed, on: req.db),
             children: try await rows(children, parent: parsed, on: req.db),
             grandchildren: grandchildren.mapValues { $0.sorted { $0.code < $1.code } })
@@ -65,9 +64,15 @@ enum DivisionsController {
     }
 
     @Sendable static func create(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
         let form = try req.content.decode(DivisionFormInput.self).form
         let candidates = [form.code, form.parentCode].compactMap { $0 }.map { TextField.clean($0) }
-        let known = try await DivisionQueries.levels(of: candidates, on: req.db)
+        var known = try await DivisionQueries.levels(of: candidates, on: req.db)
+        // A parent outside the account's scope is treated as unknown (the code's own existence still counts).
+        if let parent = form.parentCode.map(TextField.clean), let code = try? DivisionCode(parent), !staff.mayWrite(in: code),
+           parent != TextField.clean(form.code) {
+            known[parent] = nil
+        }
         switch DivisionDraft.validate(form, existingLevel: { known[$0.value] }) {
         case .failure(let errors):
             return try await renderForm(req, form: form, errors: errors, status: .unprocessableEntity)
@@ -79,6 +84,8 @@ enum DivisionsController {
                         parentCode: draft.parentCode?.value, areaCentiKm2: draft.areaCentiKm2,
                         population: draft.population
                     ).create(on: db)
+                    try await req.audit(AuditEvent("division.create", objectType: "division", objectID: draft.code.value,
+                                                   detail: draft.name), on: db)
                 }
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Another clerk added the same code a moment ago.
@@ -91,8 +98,10 @@ enum DivisionsController {
     }
 
     static func renderForm(_ req: Request, form: DivisionForm, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
+        let scope = try req.requireStaff().scopeRoot
         let parents = try await Division.query(on: req.db)
             .filter(\.$level ~~ [DivisionLevel.province, .city, .county, .township].map(\.rawValue))
+            .filter(\.$id =~ scope.scopePrefix)
             .sort(\.$id).all().map(\.summary)
         let page = DivisionFormPage.render(form: form, errors: errors, parents: parents, context: PageContext(req))
         return HTMLResponse.make(page, status: status)

@@ -11,10 +11,12 @@ enum HomeController {
     }
 
     static func register(_ app: Application) {
-        app.get(.home) { req -> Response in
+        app.get(.home, .signedIn) { req -> Response in
+            let staff = try req.requireStaff()
             var rows: [CountyRow] = []
             for county in try await DivisionQueries.descendants(of: nil, level: .county, on: req.db) {
-                guard let code = county.divisionCode else { continue }
+                // The counties of the account's subtree, or the one county it works in.
+                guard let code = county.divisionCode, staff.scopeRoot.contains(code) || code.contains(staff.scopeRoot) else { continue }
                 rows.append(CountyRow(county: county, counts: try await ServicePointQueries.counts(in: code, on: req.db)))
             }
             return HTMLResponse.make(HomePage.render(rows: rows, catalogue: req.jiujinban.catalogue, context: PageContext(req)))

@@ -31,8 +31,11 @@ enum ServicePointDetailPage {
                                    .unwrap(point.disabledOn) { .text("，自 \($0) 起") },
                                    .unwrap(point.disabledReason) { .text("，原因：\($0)") })
                 )),
-                .p(.class("actions"), .a(.class("button"), .href(SiteURL.editServicePoint(id: point.id).path), .text("修改服务点信息"))),
-                point.status == .active ? disableForm(point, errors: disableErrors, today: today) : enableForm(point),
+                .if(context.may(.manageServicePoints),
+                    .p(.class("actions"), .a(.class("button"), .href(SiteURL.editServicePoint(id: point.id).path), .text("修改服务点信息")))),
+                .if(context.may(.manageServicePoints),
+                    point.status == .active ? disableForm(point, errors: disableErrors, today: today, context: context)
+                        : enableForm(point, context: context)),
             ])
     }
 
@@ -40,12 +43,14 @@ enum ServicePointDetailPage {
         .if(point.coordinatesAreDemo, .span(.class("tag tag-demo"), .text("演示坐标，非实测")))
     }
 
-    static func disableForm(_ point: ServicePointSummary, errors: FieldErrors, today: CalendarDate) -> Node<HTML.BodyContext> {
+    static func disableForm(
+        _ point: ServicePointSummary, errors: FieldErrors, today: CalendarDate, context: PageContext
+    ) -> Node<HTML.BodyContext> {
         .section(
             .class("panel"),
             .h2("停用服务点"),
             .form(
-                .class("form"), .method(.post), .action(SiteURL.disableServicePoint(id: point.id).path),
+                .class("form"), .method(.post), .action(SiteURL.disableServicePoint(id: point.id).path), .csrf(context),
                 FormFields.text("reason", label: "停用原因", value: nil, errors: errors, maxLength: 100),
                 FormFields.text("date", label: "停用日期", value: today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天；不填即为今天", required: false),
                 .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("停用")))
@@ -53,12 +58,12 @@ enum ServicePointDetailPage {
         )
     }
 
-    static func enableForm(_ point: ServicePointSummary) -> Node<HTML.BodyContext> {
+    static func enableForm(_ point: ServicePointSummary, context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .class("panel"),
             .h2("恢复运行"),
             .form(
-                .method(.post), .action(SiteURL.enableServicePoint(id: point.id).path),
+                .method(.post), .action(SiteURL.enableServicePoint(id: point.id).path), .csrf(context),
                 .button(.type(.submit), .class("button primary"), .text("恢复为运行中"))
             )
         )

@@ -8,8 +8,10 @@ enum ServicePointFormPage {
     static func respond(
         _ req: Request, editing: ServicePointSummary?, form: ServicePointForm, errors: FieldErrors, status: HTTPResponseStatus
     ) async throws -> Response {
+        let staff = try req.requireStaff()
         let divisions = try await Division.query(on: req.db)
             .filter(\.$level ~~ [DivisionLevel.township, .village, .community].map(\.rawValue))
+            .filter(\.$id =~ staff.scopeRoot.scopePrefix)
             .sort(\.$id).all().map(\.summary)
         let names = Dictionary(uniqueKeysWithValues: divisions.map { ($0.code, $0.shortName) })
         let options = divisions.map { division -> FormFields.Option in
@@ -36,7 +38,7 @@ enum ServicePointFormPage {
             content: [
                 FormFields.errorSummary(errors),
                 .form(
-                    .class("form"), .method(.post), .action(action.path),
+                    .class("form"), .method(.post), .action(action.path), .csrf(context),
                     FormFields.select("division_code", label: "所属区划", options: divisions, selected: form.divisionCode, errors: errors),
                     FormFields.select("kind", label: "服务点类型", options: kinds, selected: form.kind, errors: errors),
                     FormFields.text("name", label: "服务点名称", value: form.name, errors: errors, maxLength: 50),

@@ -38,7 +38,8 @@ enum ServicePointListPage {
             content: [
                 filters(model),
                 .p(.class("result-count"), .text("共 \(model.total) 个服务点，第 \(page)/\(pages) 页"),
-                   .a(.class("button"), .href(SiteURL.newServicePoint.path), .text("新增服务点"))),
+                   .if(context.may(.manageServicePoints),
+                       .a(.class("button"), .href(SiteURL.newServicePoint.path), .text("新增服务点")))),
                 table(model.points),
                 pager(model.filter, page: page, pages: pages),
             ])

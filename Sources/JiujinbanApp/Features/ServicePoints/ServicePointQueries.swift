@@ -9,6 +9,8 @@ struct ServicePointFilter: Sendable, Equatable {
     var township: DivisionCode?
     var kind: ServicePointKind?
     var status: ServicePointStatus?
+    /// A service point's own account sees only its point.
+    var onlyPoint: UUID?
     var page: Int = 1
 
     static let pageSize = 50
@@ -48,6 +50,7 @@ enum ServicePointQueries {
         if let township = filter.township { query.filter(\.$divisionCode =~ township.scopePrefix) }
         if let kind = filter.kind { query.filter(\.$kind == kind.rawValue) }
         if let status = filter.status { query.filter(\.$status == status.rawValue) }
+        if let only = filter.onlyPoint { query.filter(\.$id == only) }
         let total = try await query.copy().count()
         let page = max(1, filter.page)
         let points = try await query.sort(\.$divisionCode).sort(\.$code)

@@ -5,18 +5,23 @@ import Vapor
 /// 服务点: list, detail, create, edit, disable and enable.
 enum ServicePointsController {
     static func register(_ app: Application) {
-        app.get(.servicePoints(), use: index)
-        app.get(.newServicePoint, use: newForm)
-        app.post(.createServicePoint, use: create)
-        app.get(.servicePoint(id: UUID()), use: show)
-        app.get(.editServicePoint(id: UUID()), use: editForm)
-        app.post(.updateServicePoint(id: UUID()), use: update)
-        app.post(.disableServicePoint(id: UUID()), use: disable)
-        app.post(.enableServicePoint(id: UUID()), use: enable)
+        app.get(.servicePoints(), .capability(.viewServicePoints), use: index)
+        app.get(.newServicePoint, .capability(.manageServicePoints), use: newForm)
+        app.post(.createServicePoint, .capability(.manageServicePoints), use: create)
+        app.get(.servicePoint(id: UUID()), .capability(.viewServicePoints), use: show)
+        app.get(.editServicePoint(id: UUID()), .capability(.manageServicePoints), use: editForm)
+        app.post(.updateServicePoint(id: UUID()), .capability(.manageServicePoints), use: update)
+        app.post(.disableServicePoint(id: UUID()), .capability(.manageServicePoints), use: disable)
+        app.post(.enableServicePoint(id: UUID()), .capability(.manageServicePoints), use: enable)
     }
 
     @Sendable static func index(_ req: Request) async throws -> Response {
-        let filter = ServicePointListPage.filter(from: req)
+        let staff = try req.requireStaff()
+        var filter = ServicePointListPage.filter(from: req)
+        // Narrow every filter to the account's own subtree (S13): a wider or foreign scope falls back to its own.
+        if let scope = filter.scope, staff.sees(division: scope) {} else { filter.scope = staff.scopeRoot }
+        if let township = filter.township, !staff.sees(division: township) { filter.township = nil }
+        filter.onlyPoint = staff.ownServicePoint
         let (points, total) = try await ServicePointQueries.list(filter, on: req.db)
         let townships = try await DivisionQueries.descendants(of: filter.scope, level: .township, on: req.db)
         let model = ServicePointListPage.Model(filter: filter, points: points, total: total, townships: townships)
@@ -44,7 +49,7 @@ enum ServicePointsController {
 
     @Sendable static func create(_ req: Request) async throws -> Response {
         let form = try req.content.decode(ServicePointFormInput.self).form
-        switch try await validate(form, editing: nil, on: req.db) {
+        switch try await validate(form, editing: nil, staff: try req.requireStaff(), on: req.db) {
         case .failure(let errors):
             return try await ServicePointFormPage.respond(req, editing: nil, form: form, errors: errors, status: .unprocessableEntity)
         case .success(let draft):
@@ -52,6 +57,8 @@ enum ServicePointsController {
                 let id = try await req.write { db in
                     let point = ServicePoint(code: try await ServicePointQueries.nextCode(in: draft.divisionCode, on: db), draft: draft)
                     try await point.create(on: db)
+                    try await req.audit(AuditEvent("service_point.create", objectType: "service_point",
+                                                   objectID: point.code, detail: point.institution), on: db)
                     return try point.requireID()
                 }
                 return HTMLResponse.seeOther(.servicePoint(id: id))
@@ -67,7 +74,7 @@ enum ServicePointsController {
     @Sendable static func update(_ req: Request) async throws -> Response {
         let existing = try await load(req)
         let form = try req.content.decode(ServicePointFormInput.self).form
-        switch try await validate(form, editing: existing.id, on: req.db) {
+        switch try await validate(form, editing: existing.id, staff: try req.requireStaff(), on: req.db) {
         case .failure(let errors):
             return try await ServicePointFormPage.respond(req, editing: existing, form: form, errors: errors, status: .unprocessableEntity)
         case .success(let draft):
@@ -75,6 +82,7 @@ enum ServicePointsController {
                 guard let point = try await ServicePoint.find(existing.id, on: db) else { throw PublicError.notFound("该服务点") }
                 point.edit(with: draft)
                 try await point.update(on: db)
+                try await req.audit(AuditEvent("service_point.update", objectType: "service_point", objectID: point.code), on: db)
             }
             return HTMLResponse.seeOther(.servicePoint(id: existing.id))
         }
@@ -108,12 +116,16 @@ enum ServicePointsController {
             point.disabledReason = reason
             point.disabledOn = date
             try await point.update(on: db)
+            try await req.audit(AuditEvent(status == .disabled ? "service_point.disable" : "service_point.enable",
+                                           objectType: "service_point", objectID: point.code, detail: reason ?? ""), on: db)
         }
     }
 
     static func load(_ req: Request) async throws -> ServicePointSummary {
+        let staff = try req.requireStaff()
+        // Another county's point answers exactly like a missing one: nothing leaks (S13).
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let point = try await ServicePointQueries.find(id, on: req.db) else {
+              let point = try await ServicePointQueries.find(id, on: req.db), staff.sees(point) else {
             throw PublicError.notFound("该服务点")
         }
         return point
@@ -121,9 +133,14 @@ enum ServicePointsController {
 
     /// The form's own rules, then the one rule that needs the database: a township, village or community has one
     /// service point of its own kind (attachment 2 counts one per division); bank branches may be several.
-    static func validate(_ form: ServicePointForm, editing: UUID?, on db: any Database) async throws -> Result<ServicePointDraft, FieldErrors> {
+    static func validate(
+        _ form: ServicePointForm, editing: UUID?, staff: SignedInStaff, on db: any Database
+    ) async throws -> Result<ServicePointDraft, FieldErrors> {
         let code = TextField.clean(form.divisionCode)
-        let levels = try await DivisionQueries.levels(of: [code], on: db)
+        // A division outside the account's scope is treated as unknown.
+        let levels = try await DivisionQueries.levels(of: [code], on: db).filter { entry in
+            (try? DivisionCode(entry.key)).map(staff.mayWrite) ?? false
+        }
         let result = ServicePointDraft.validate(form) { levels[$0.value] }
         guard case .success(let draft) = result, draft.kind != .bankBranch else { return result }
         let query = ServicePoint.query(on: db)

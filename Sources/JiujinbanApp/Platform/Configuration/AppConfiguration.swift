@@ -27,12 +27,22 @@ public struct AppConfiguration: Sendable {
     public var postgresPoolSize: Int
     /// Whether development-only routes and tools may exist (never true in production).
     public var isProduction: Bool
+    /// Where development keys are kept when no key variables are set.
+    public var dataDirectory: String
+    /// Keys from the environment; nil outside production means development keys from `dataDirectory`.
+    public var keys: SecretKeys?
+    /// Mark cookies `Secure` (set when the platform is served over TLS, as in production).
+    public var secureCookies: Bool
 
-    public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false) {
+    public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false,
+                dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false) {
         self.database = database
         self.loadDemoData = loadDemoData
         self.postgresPoolSize = postgresPoolSize
         self.isProduction = isProduction
+        self.dataDirectory = dataDirectory
+        self.keys = keys
+        self.secureCookies = secureCookies
     }
 
     public static let defaultDataDirectory = "./data"
@@ -43,6 +53,7 @@ public struct AppConfiguration: Sendable {
         var problems: [ConfigurationError.Problem] = []
 
         var database = DatabaseChoice.sqlite(path: defaultDataDirectory + "/" + sqliteFileName)
+        var dataDirectory = defaultDataDirectory
         if let url = variables["DATABASE_URL"] {
             if let problem = postgresURLProblem(url) {
                 problems.append(.init(variable: "DATABASE_URL", message: problem))
@@ -58,6 +69,23 @@ public struct AppConfiguration: Sendable {
                 problems.append(.init(variable: "JIUJINBAN_DATA_DIR", message: "\(trimmed) 已存在但不是目录"))
             } else {
                 database = .sqlite(path: (trimmed as NSString).appendingPathComponent(sqliteFileName))
+                dataDirectory = trimmed
+            }
+        }
+
+        let keys = SecretKeys.parse(variables, problems: &problems)
+        if isProduction, keys == nil, !SecretKeys.variables.contains(where: { variables[$0] != nil }) {
+            for variable in SecretKeys.variables {
+                problems.append(.init(variable: variable, message: "生产环境必须设置（密钥不得存放在数据库中）"))
+            }
+        }
+
+        var secureCookies = isProduction
+        if let raw = variables["JIUJINBAN_SECURE_COOKIES"] {
+            switch raw.lowercased() {
+            case "1", "true", "yes", "on": secureCookies = true
+            case "0", "false", "no", "off": secureCookies = false
+            default: problems.append(.init(variable: "JIUJINBAN_SECURE_COOKIES", message: "应为 true 或 false，现为“\(raw)”"))
             }
         }
 
@@ -81,7 +109,8 @@ public struct AppConfiguration: Sendable {
 
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return AppConfiguration(
-            database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction)
+            database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction,
+            dataDirectory: dataDirectory, keys: keys, secureCookies: secureCookies)
     }
 
     static func postgresURLProblem(_ raw: String) -> String? {

@@ -8,5 +8,8 @@ enum Migrations {
         app.migrations.add(M0001CreateDivisions())
         app.migrations.add(M0002CreateServicePoints())
         app.migrations.add(M0003CreateAppSettings())
+        app.migrations.add(M0004CreateStaff())
+        app.migrations.add(M0005CreateSessions())
+        app.migrations.add(M0006CreateAuditLog())
     }
 }

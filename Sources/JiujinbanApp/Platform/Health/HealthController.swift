@@ -10,7 +10,7 @@ enum HealthController {
     }
 
     static func register(_ app: Application) {
-        app.get(.healthz) { req -> Response in
+        app.get(.healthz, .anonymous) { req -> Response in
             let kind = req.jiujinban.configuration.database.kindName
             do {
                 try await (req.db as! any SQLDatabase).raw("SELECT 1").run()

@@ -1,26 +1,62 @@
+import JiujinbanRules
+import Plot
 import Vapor
 
 /// What the page shell needs to know about the request, gathered once per page.
 struct PageContext: Sendable {
+    /// Who is signed in, for the header.
+    struct User: Sendable {
+        let name: String
+        let post: Post
+        let unitName: String
+    }
+
     let holdsDemoData: Bool
     let stylesheetVersion: String
     let path: String
+    let user: User?
+    let csrfToken: String?
+    let capabilities: Set<Capability>
 
     init(_ request: Request) {
         holdsDemoData = request.application.holdsDemoData
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
+        if let staff = request.staff {
+            user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName)
+            csrfToken = staff.csrfToken
+            capabilities = staff.capabilities
+        } else {
+            user = nil
+            csrfToken = nil
+            capabilities = []
+        }
     }
 
-    init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/") {
+    init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
+         csrfToken: String? = nil, capabilities: Set<Capability> = []) {
         self.holdsDemoData = holdsDemoData
         self.stylesheetVersion = stylesheetVersion
         self.path = path
+        self.user = user
+        self.csrfToken = csrfToken
+        self.capabilities = capabilities
     }
+
+    func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }
 }
 
 /// One step of the breadcrumb trail.
 struct Crumb: Sendable {
     let label: String
     let url: SiteURL?
+}
+
+extension Node where Context == HTML.FormContext {
+    /// The per-session anti-forgery token every state-changing form carries (S09).
+    static func csrf(_ context: PageContext) -> Node {
+        .unwrap(context.csrfToken) { token in
+            .input(.type(.hidden), .name(SessionMiddleware.csrfField), .value(token))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import JiujinbanRules
 import Plot
 
 /// The one page layout: title, demonstration-data warning, navigation by the four service groups and the
@@ -8,6 +9,7 @@ enum PageShell {
     struct NavItem {
         let label: String
         let url: SiteURL
+        var requires: Capability? = nil
     }
 
     static let serviceGroups: [NavItem] = [
@@ -18,8 +20,9 @@ enum PageShell {
     ]
 
     static let governance: [NavItem] = [
-        NavItem(label: "服务点", url: .servicePoints()),
-        NavItem(label: "行政区划", url: .divisions),
+        NavItem(label: "服务点", url: .servicePoints(), requires: .viewServicePoints),
+        NavItem(label: "行政区划", url: .divisions, requires: .viewDivisions),
+        NavItem(label: "审计日志", url: .auditLog(), requires: .readAuditTrail),
     ]
 
     static func render(
@@ -36,18 +39,31 @@ enum PageShell {
             .body(
                 .header(
                     .class("site-header"),
-                    .a(.class("brand"), .href(SiteURL.home.path), .text(systemTitle)),
+                    .div(.class("header-row"),
+                        .a(.class("brand"), .href(SiteURL.home.path), .text(systemTitle)),
+                        .unwrap(context.user) { userBox($0, context: context) }),
                     .if(context.holdsDemoData, .p(
                         .class("demo-banner"),
                         .strong("演示数据"),
                         .text("：本系统载入的是演示数据。区划名称与代码真实（国家统计局2023年），服务点坐标、面积、人口为生成值，不得作为实际数据使用。")
                     ))
                 ),
-                navigation(context),
+                .if(context.user != nil, navigation(context)),
                 .if(!crumbs.isEmpty, breadcrumbs(crumbs)),
                 .main(.id("main"), .h1(.text(title)), .group(content)),
                 .footer(.class("site-footer"), .text("山西省就业社保服务社区村村全覆盖 · 就近办"))
             )
+        )
+    }
+
+    /// Who is signed in, in which unit, and the way out (article 6: log out when leaving the computer).
+    static func userBox(_ user: PageContext.User, context: PageContext) -> Node<HTML.BodyContext> {
+        .div(
+            .class("user-box"),
+            .span(.class("user-name"), .text(user.name)),
+            .span(.class("user-role"), .text("\(user.post.label) · \(user.unitName)")),
+            .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
+                  .csrf(context), .button(.type(.submit), .class("button small"), .text("退出登录")))
         )
     }
 
@@ -62,7 +78,7 @@ enum PageShell {
         return .nav(
             .class("main-nav"), .attribute(named: "aria-label", value: "主导航"),
             .ul(.class("nav-services"), .forEach(serviceGroups, item)),
-            .ul(.class("nav-governance"), .forEach(governance, item))
+            .ul(.class("nav-governance"), .forEach(governance.filter { $0.requires.map(context.may) ?? true }, item))
         )
     }
 

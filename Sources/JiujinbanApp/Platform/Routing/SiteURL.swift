@@ -22,6 +22,17 @@ enum SiteURL: Sendable, Equatable {
     case serviceCategory(key: String)
     case apiServicePoints
     case apiDivision(code: String)
+    case login
+    case loginStatus(ticket: String)
+    case loginScan(ticket: String)
+    case loginComplete
+    case loginChoose
+    case cardCallback
+    case logout
+    case loginScript
+    case cardSimulator(ticket: String)
+    case cardSimulatorScan
+    case auditLog(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -46,6 +57,17 @@ enum SiteURL: Sendable, Equatable {
         case .serviceCategory(let key): "/services/\(key)"
         case .apiServicePoints: "/api/service-points"
         case .apiDivision(let code): "/api/divisions/\(code)"
+        case .login: "/login"
+        case .loginStatus(let ticket): "/login/status" + Self.queryString([("ticket", ticket)])
+        case .loginScan(let ticket): "/login/scan" + Self.queryString([("ticket", ticket)])
+        case .loginComplete: "/login/complete"
+        case .loginChoose: "/login/choose"
+        case .cardCallback: "/login/card/callback"
+        case .logout: "/logout"
+        case .loginScript: "/static/login.js"
+        case .cardSimulator(let ticket): "/dev/card-simulator" + Self.queryString([("ticket", ticket)])
+        case .cardSimulatorScan: "/dev/card-simulator"
+        case .auditLog(let query): "/audit" + Self.queryString(query)
         }
     }
 
@@ -67,6 +89,16 @@ enum SiteURL: Sendable, Equatable {
         case .serviceCategory: ["services", ":key"]
         case .apiServicePoints: ["api", "service-points"]
         case .apiDivision: ["api", "divisions", ":code"]
+        case .login: ["login"]
+        case .loginStatus: ["login", "status"]
+        case .loginScan: ["login", "scan"]
+        case .loginComplete: ["login", "complete"]
+        case .loginChoose: ["login", "choose"]
+        case .cardCallback: ["login", "card", "callback"]
+        case .logout: ["logout"]
+        case .loginScript: ["static", "login.js"]
+        case .cardSimulator, .cardSimulatorScan: ["dev", "card-simulator"]
+        case .auditLog: ["audit"]
         }
     }
 
@@ -76,17 +108,5 @@ enum SiteURL: Sendable, Equatable {
         var components = URLComponents()
         components.queryItems = kept.map { URLQueryItem(name: $0.0, value: $0.1) }
         return "?" + (components.percentEncodedQuery ?? "")
-    }
-}
-
-extension RoutesBuilder {
-    @discardableResult
-    func get<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        get(url.pattern, use: handler)
-    }
-
-    @discardableResult
-    func post<R: AsyncResponseEncodable>(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        post(url.pattern, use: handler)
     }
 }

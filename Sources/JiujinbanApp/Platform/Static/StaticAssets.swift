@@ -6,13 +6,15 @@ import Vapor
 /// Nothing comes from a CDN: village offices may be offline from the internet.
 public struct StaticAssets: Sendable {
     let stylesheet: String
+    let loginScript: String
     /// Short content hash, appended to the stylesheet link so browsers may cache it for long.
     let stylesheetVersion: String
 
     static func load() throws -> StaticAssets {
         let css = try String(contentsOf: try resourceURL("static/app.css"), encoding: .utf8)
         let digest = SHA256.hash(data: Data(css.utf8)).map { String(format: "%02x", $0) }.joined()
-        return StaticAssets(stylesheet: css, stylesheetVersion: String(digest.prefix(12)))
+        let script = try String(contentsOf: try resourceURL("static/login.js"), encoding: .utf8)
+        return StaticAssets(stylesheet: css, loginScript: script, stylesheetVersion: String(digest.prefix(12)))
     }
 
     /// A file under the module's `Assets` folder (copied into the resource bundle as is).
@@ -30,11 +32,19 @@ public struct StaticAssets: Sendable {
 
 enum StaticAssetsController {
     static func register(_ app: Application) {
-        app.get(.stylesheet) { req -> Response in
-            let response = Response(status: .ok, body: .init(string: req.jiujinban.assets.stylesheet))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
-            return response
+        app.get(.stylesheet, .anonymous) { req in
+            serve(req.jiujinban.assets.stylesheet, type: HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
         }
+        app.get(.loginScript, .anonymous) { req in
+            serve(req.jiujinban.assets.loginScript,
+                  type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        }
+    }
+
+    static func serve(_ text: String, type: HTTPMediaType) -> Response {
+        let response = Response(status: .ok, body: .init(string: text))
+        response.headers.contentType = type
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return response
     }
 }

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+
+/// 用户账号 as stored: one post in one unit for one person. `StaffAccount` (rules) is its plain-value twin.
+///
+/// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
+final class AccountRecord: Model, @unchecked Sendable {
+    static let schema = "staff_accounts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "post") var post: String
+    @Field(key: "unit_key") var unitKey: String
+    @Field(key: "unit_division_code") var unitDivisionCode: String
+    @OptionalField(key: "unit_service_point_id") var unitServicePointID: UUID?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "status_reason") var statusReason: String?
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @OptionalField(key: "last_unlocked_at") var lastUnlockedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active) {
+        self.id = id
+        self.personID = personID
+        self.post = post.rawValue
+        self.status = status.rawValue
+        setUnit(unit)
+    }
+
+    func setUnit(_ unit: OrgUnit) {
+        unitKey = Self.key(of: unit)
+        unitDivisionCode = unit.divisionCode.value
+        if case .servicePoint(let id, _, _) = unit { unitServicePointID = id } else { unitServicePointID = nil }
+    }
+
+    /// `dept:140830000000` or `sp:<uuid>`: what "the same unit" means in the one-account-per-unit index.
+    static func key(of unit: OrgUnit) -> String {
+        switch unit {
+        case .department(let code): "dept:" + code.value
+        case .servicePoint(let id, _, _): "sp:" + id.uuidString.lowercased()
+        }
+    }
+
+    /// The rules' view. A service-point unit needs the point's kind, which the caller looked up.
+    func account(servicePointKind: ServicePointKind?) -> StaffAccount? {
+        guard let id, let post = Post(rawValue: post), let status = AccountStatus(rawValue: status),
+              let division = try? DivisionCode(unitDivisionCode) else { return nil }
+        let unit: OrgUnit
+        if let pointID = unitServicePointID {
+            guard let kind = servicePointKind else { return nil }
+            unit = .servicePoint(id: pointID, kind: kind, divisionCode: division)
+        } else {
+            unit = .department(division)
+        }
+        return StaffAccount(id: id, personID: personID, post: post, unit: unit, status: status)
+    }
+}

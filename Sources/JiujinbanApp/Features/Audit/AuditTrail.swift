@@ -1,0 +1,105 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// What happened, by whom, to what: one audit row before it is numbered and chained.
+struct AuditEvent: Sendable {
+    var action: String
+    var objectType: String?
+    var objectID: String?
+    var result: AuditResult = .success
+    var detail: String = ""
+
+    init(_ action: String, objectType: String? = nil, objectID: String? = nil, result: AuditResult = .success, detail: String = "") {
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.result = result
+        self.detail = detail
+    }
+}
+
+/// Who acted: a signed-in account, or nobody (a login attempt, the card platform's callback, a command).
+struct AuditActor: Sendable {
+    var userID: UUID?
+    var role: String?
+    var orgUnit: String?
+    var ip: String?
+
+    static let system = AuditActor(userID: nil, role: "system", orgUnit: nil, ip: nil)
+}
+
+/// Appends to the audit chain inside the caller's transaction: if the audit row cannot be written, the change it
+/// records is rolled back with it (S17).
+enum AuditTrail {
+    static func record(_ event: AuditEvent, by actor: AuditActor, at instant: Date, key: SymmetricKey, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        // PostgreSQL: lock the head row so concurrent transactions append one after another.
+        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        guard let headRow = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(),
+              let headHash = Data(hexEncoded: try headRow.decode(column: "hash", as: String.self)) else {
+            throw AuditTrailError.missingHead
+        }
+        let headSequence = try headRow.decode(column: "seq", as: Int64.self)
+        let head = headSequence == 0 ? nil : AuditChainHead(sequence: headSequence, hash: headHash)
+        let entry = AuditEntry(
+            sequence: headSequence + 1, occurredAt: AuditInstant(instant), userID: actor.userID, role: actor.role,
+            orgUnit: actor.orgUnit, ipAddress: actor.ip, action: event.action, objectType: event.objectType,
+            objectID: event.objectID, result: event.result, detail: AuditDetail.sanitized(event.detail))
+        let row = try AuditChain.append(entry, after: head, key: key)
+        try await sql.insert(into: "audit_log")
+            .columns("seq", "occurred_at_ms", "user_id", "role", "org_unit", "ip", "action", "object_type", "object_id",
+                     "result", "detail", "prev_hash", "hash")
+            .values(SQLBind(entry.sequence), SQLBind(entry.occurredAt.millisecondsSince1970), SQLBind(entry.userID),
+                    SQLBind(entry.role), SQLBind(entry.orgUnit), SQLBind(entry.ipAddress), SQLBind(entry.action),
+                    SQLBind(entry.objectType), SQLBind(entry.objectID), SQLBind(entry.result.rawValue),
+                    SQLBind(entry.detail), SQLBind(row.previousHash.hexEncoded), SQLBind(row.hash.hexEncoded))
+            .run()
+        try await sql.update("audit_head").set("seq", to: SQLBind(entry.sequence)).set("hash", to: SQLBind(row.hash.hexEncoded))
+            .where("id", .equal, SQLBind(1)).run()
+    }
+
+    /// Reads rows in sequence order, a page at a time, for verification and the auditor's search.
+    static func rows(after sequence: Int64, limit: Int, on db: any Database) async throws -> [StoredAuditRow] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT * FROM audit_log WHERE seq > \(bind: sequence) ORDER BY seq LIMIT \(literal: limit)
+            """).all()
+        return try rows.map(storedRow)
+    }
+
+    static func head(on db: any Database) async throws -> AuditChainHead? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first() else { return nil }
+        let sequence = try row.decode(column: "seq", as: Int64.self)
+        guard sequence > 0, let hash = Data(hexEncoded: try row.decode(column: "hash", as: String.self)) else { return nil }
+        return AuditChainHead(sequence: sequence, hash: hash)
+    }
+
+    static func storedRow(_ row: any SQLRow) throws -> StoredAuditRow {
+        let entry = AuditEntry(
+            sequence: try row.decode(column: "seq", as: Int64.self),
+            occurredAt: AuditInstant(millisecondsSince1970: try row.decode(column: "occurred_at_ms", as: Int64.self)),
+            userID: try row.decode(column: "user_id", as: UUID?.self),
+            role: try row.decode(column: "role", as: String?.self),
+            orgUnit: try row.decode(column: "org_unit", as: String?.self),
+            ipAddress: try row.decode(column: "ip", as: String?.self),
+            action: try row.decode(column: "action", as: String.self),
+            objectType: try row.decode(column: "object_type", as: String?.self),
+            objectID: try row.decode(column: "object_id", as: String?.self),
+            result: AuditResult(rawValue: try row.decode(column: "result", as: String.self)) ?? .failed,
+            detail: try row.decode(column: "detail", as: String.self))
+        return StoredAuditRow(
+            entry: entry,
+            previousHash: Data(hexEncoded: try row.decode(column: "prev_hash", as: String.self)) ?? Data(),
+            hash: Data(hexEncoded: try row.decode(column: "hash", as: String.self)) ?? Data())
+    }
+}
+
+enum AuditTrailError: Error, CustomStringConvertible {
+    case missingHead
+
+    var description: String { "audit_head row missing: the audit chain cannot be continued" }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// 审计日志: one append-only table for the whole platform, hash-chained (HMAC-SHA256 with a key outside the
+/// database), and the chain head, whose single row every append locks so appends form one line.
+struct M0006CreateAuditLog: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("audit_log")
+            .field("seq", .int64, .identifier(auto: false))
+            .field("occurred_at_ms", .int64, .required)
+            .field("user_id", .uuid)
+            .field("role", .string)
+            .field("org_unit", .string)
+            .field("ip", .string)
+            .field("action", .string, .required)
+            .field("object_type", .string)
+            .field("object_id", .string)
+            .field("result", .string, .required)
+            .field("detail", .string, .required)
+            .field("prev_hash", .string, .required)
+            .field("hash", .string, .required)
+            .create()
+        try await database.schema("audit_head")
+            .field("id", .int, .identifier(auto: false))
+            .field("seq", .int64, .required)
+            .field("hash", .string, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.insert(into: "audit_head").columns("id", "seq", "hash")
+            .values(SQLBind(1), SQLBind(Int64(0)), SQLBind(AuditChain.genesisHash.hexEncoded)).run()
+        try await sql.create(index: "audit_log_time").on("audit_log").column("occurred_at_ms").run()
+        try await sql.create(index: "audit_log_user").on("audit_log").column("user_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("audit_head").delete()
+        try await database.schema("audit_log").delete()
+    }
+}
+
+extension Data {
+    var hexEncoded: String { map { String(format: "%02x", $0) }.joined() }
+
+    init?(hexEncoded hex: String) {
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(hex.count / 2)
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self.init(bytes)
+    }
+}

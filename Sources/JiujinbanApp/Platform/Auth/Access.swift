@@ -1,0 +1,75 @@
+import Fluent
+import JiujinbanRules
+import Vapor
+
+/// What a route requires. Every route states one when it is registered; `routes(_:)` has no other way in.
+enum Access: Sendable, CustomStringConvertible {
+    /// Reachable without a session (login, health, static files). Also listed in `PublicPaths`.
+    case anonymous
+    /// Any signed-in, active account.
+    case signedIn
+    /// A signed-in account whose post (and item grants) include the capability.
+    case capability(Capability)
+
+    var description: String {
+        switch self {
+        case .anonymous: "anonymous"
+        case .signedIn: "signedIn"
+        case .capability(let capability): capability.label
+        }
+    }
+}
+
+/// Refuses, with an audit row, a signed-in account that lacks the route's capability (S12).
+struct AccessMiddleware: AsyncMiddleware {
+    let access: Access
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        switch access {
+        case .anonymous:
+            break
+        case .signedIn:
+            _ = try request.requireStaff()
+        case .capability(let capability):
+            let staff = try request.requireStaff()
+            guard staff.may(capability) else {
+                try await request.write { db in
+                    try await request.audit(AuditEvent(
+                        "access.denied", objectType: "route", objectID: "\(request.method.rawValue) \(request.url.path)",
+                        result: .denied, detail: "缺少权限：\(capability.label)"), on: db)
+                }
+                throw PublicError(.forbidden, "您的岗位（\(staff.account.post.label)）没有“\(capability.label)”权限")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Route {
+    /// The access the route was registered with, for the route-walking tests.
+    var access: Access? { userInfo["access"] as? Access }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(
+        _ url: SiteURL, _ access: Access, use handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
+        register(.GET, url, access, handler)
+    }
+
+    @discardableResult
+    func post<R: AsyncResponseEncodable>(
+        _ url: SiteURL, _ access: Access, use handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
+        register(.POST, url, access, handler)
+    }
+
+    private func register<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ url: SiteURL, _ access: Access, _ handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Route {
+        let route = grouped(AccessMiddleware(access: access)).on(method, url.pattern, use: handler)
+        route.userInfo["access"] = access
+        return route
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// Authentication and deny-by-default for every request:
+/// - finds the session of the `jjb_session` cookie, checks its idle and absolute lifetime and that the account is
+///   still active, and attaches the signed-in account to the request;
+/// - refuses every path that is not on the short public list to anonymous requests (login page or 401);
+/// - checks the CSRF token and the Origin of every state-changing request.
+struct SessionMiddleware: AsyncMiddleware {
+    static let cookieName = "jjb_session"
+    static let csrfField = "_csrf"
+
+    let lifetime: SessionLifetime
+    /// Paths anyone may reach (exact, or a prefix ending in `/`).
+    let publicPaths: PublicPaths
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = request.cookies[Self.cookieName]?.string {
+            request.staff = try await authenticate(token: token, request: request)
+        }
+        let isPublic = publicPaths.contains(request.url.path)
+        if request.staff == nil, !isPublic {
+            if request.method == .GET, !AppErrorMiddleware.wantsJSON(request) {
+                return HTMLResponse.seeOther(.login)
+            }
+            throw PublicError(.unauthorized, "请先登录（登录已超时或尚未登录）")
+        }
+        if request.method != .GET, request.method != .HEAD {
+            try checkOrigin(request)
+            if let staff = request.staff, !publicPaths.skipsCSRF(request.url.path) {
+                try await checkCSRF(request, staff: staff)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func authenticate(token: String, request: Request) async throws -> SignedInStaff? {
+        let db = request.db
+        let hash = SessionToken.digest(token)
+        guard let session = try await SessionRecord.find(hash, on: db) else { return nil }
+        let now = request.jiujinban.clock.now()
+        guard lifetime.state(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) == .valid,
+              let record = try await AccountRecord.find(session.accountID, on: db),
+              let account = try await StaffDirectory.account(record, on: db), account.status == .active,
+              let person = try await StaffPerson.find(record.personID, on: db) else {
+            try await request.write { db in try await SessionRecord.query(on: db).filter(\.$id == hash).delete() }
+            return nil
+        }
+        // Sliding idle timeout; written at most once a minute so reading pages does not queue behind writes.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            try await request.write { db in
+                try await SessionRecord.query(on: db).filter(\.$id == hash).set(\.$lastSeenAt, to: now).update()
+            }
+        }
+        return SignedInStaff(
+            account: account, personName: person.name, grants: try await StaffDirectory.grants(of: account.id, on: db),
+            unitName: try await StaffDirectory.unitName(account.unit, on: db), sessionHash: hash,
+            csrfToken: session.csrfToken)
+    }
+
+    /// A browser sends Origin with every cross-site POST; one that names another site is refused (S09).
+    private func checkOrigin(_ request: Request) throws {
+        guard let origin = request.headers.first(name: .origin), origin != "null" else { return }
+        guard let host = request.headers.first(name: .host),
+              let originHost = URLComponents(string: origin)?.host.map({ h in
+                  URLComponents(string: origin)?.port.map { "\(h):\($0)" } ?? h
+              }), originHost == host else {
+            throw PublicError(.forbidden, "请求来源不是本系统页面，已拒绝")
+        }
+    }
+
+    private func checkCSRF(_ request: Request, staff: SignedInStaff) async throws {
+        if let header = request.headers.first(name: "X-CSRF-Token"), SessionToken.matches(header, staff.csrfToken) { return }
+        if request.body.data == nil {
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        }
+        let sent = try? request.content.get(String.self, at: Self.csrfField)
+        guard let sent, SessionToken.matches(sent, staff.csrfToken) else {
+            throw PublicError(.forbidden, "页面已过期或来源不明（缺少有效的防伪令牌），请刷新页面后重试")
+        }
+    }
+}
+
+/// The paths that answer without a session.
+struct PublicPaths: Sendable {
+    var exact: Set<String>
+    var prefixes: [String]
+    /// Public POSTs that carry their own proof instead of a session's CSRF token (the card platform's signature,
+    /// the login ticket's browser binding).
+    var withoutCSRF: Set<String>
+
+    func contains(_ path: String) -> Bool {
+        exact.contains(path) || prefixes.contains { path.hasPrefix($0) }
+    }
+
+    func skipsCSRF(_ path: String) -> Bool { withoutCSRF.contains(path) }
+}

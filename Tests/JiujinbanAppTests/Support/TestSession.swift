@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import Vapor
+import VaporTesting
+
+/// A signed-in browser for tests: a real session row for a demonstration account, its cookie and CSRF token.
+/// (The QR login itself is proven end to end in LoginTests.)
+struct TestSession {
+    let token: String
+    let csrf: String
+    let accountID: UUID
+
+    var headers: HTTPHeaders { ["Cookie": "\(SessionMiddleware.cookieName)=\(token)"] }
+
+    var formHeaders: HTTPHeaders {
+        var headers = self.headers
+        headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
+        return headers
+    }
+
+    /// The form fields plus the session's anti-forgery token, as a page would send them.
+    func form(_ fields: [(String, String)]) -> ByteBuffer {
+        formBody(fields + [(SessionMiddleware.csrfField, csrf)])
+    }
+}
+
+enum DemoRole {
+    case provinceSystemAdmin, provinceBusinessAdmin, taskForce, provinceAuditor, cityOfficer
+    case countySystemAdmin, countyBusinessAdmin, reviewer, expert
+    case townshipOperator, villageOperator, communityOperator, bankOperator
+
+    var member: DemoStaff.Member {
+        let index: Int = switch self {
+        case .provinceSystemAdmin: 0
+        case .provinceBusinessAdmin: 1
+        case .taskForce: 2
+        case .provinceAuditor: 3
+        case .cityOfficer: 4
+        case .countySystemAdmin: 5
+        case .countyBusinessAdmin: 6
+        case .reviewer: 7
+        case .expert: 8
+        case .townshipOperator: 9
+        case .villageOperator: 10
+        case .communityOperator: 11
+        case .bankOperator: 12
+        }
+        return DemoStaff.members[index]
+    }
+}
+
+extension Application {
+    /// Signs in as a demonstration account by creating its session directly.
+    func session(as role: DemoRole) async throws -> TestSession {
+        let index = jiujinban.cipher.blindIndex(role.member.idNumber, context: StaffCrypto.idNumberContext)
+        guard let person = try await StaffPerson.query(on: db).filter(\.$idNumberIndex == index).first(),
+              let account = try await AccountRecord.query(on: db).filter(\.$personID == person.requireID()).first() else {
+            throw Abort(.internalServerError, reason: "demo account missing")
+        }
+        let token = SessionToken.generate(), csrf = SessionToken.generate()
+        try await SessionRecord(tokenHash: SessionToken.digest(token), accountID: try account.requireID(), csrfToken: csrf,
+                                now: jiujinban.clock.now(), ip: "127.0.0.1").create(on: db)
+        return TestSession(token: token, csrf: csrf, accountID: try account.requireID())
+    }
+}

@@ -5,9 +5,9 @@ import JiujinbanRules
 /// Entries and chains for the audit tests: fixed key, fixed times, fixed ids.
 enum AuditFixture {
     /// Bytes 0x00…0x1F.
-    static let key = SymmetricKey(data: Data((0..<32).map { UInt8($0) }))
+    static var key: SymmetricKey { SymmetricKey(data: Data((0..<32).map { UInt8($0) })) }
     /// Another key: what someone without the real key would use.
-    static let otherKey = SymmetricKey(data: Data(repeating: 0x5A, count: 32))
+    static var otherKey: SymmetricKey { SymmetricKey(data: Data(repeating: 0x5A, count: 32)) }
 
     /// 2026-11-29T08:15:30.123Z
     static let start = AuditInstant(millisecondsSince1970: 1_795_940_130_123)

@@ -33,7 +33,17 @@ struct BootstrapAdminCommand: AsyncCommand {
             .filter(\.$status != AccountStatus.deactivated.rawValue)
             .count()
         guard existing == 0 else { throw PublicError(.conflict, "\(province.name)已有系统管理员账号，引导命令只能使用一次") }
-        let accountID = try await services.writer.write(on: app.db) { db in
+        do {
+            let accountID = try await create(name: name, province: provinceCode, signature: signature, app: app)
+            context.console.print("已创建\(province.name)系统管理员账号（\(accountID.uuidString.lowercased())），请使用电子社保卡扫码登录。")
+        } catch let problem as StaffRegistry.Problem {
+            throw PublicError(.badRequest, problem.description)
+        }
+    }
+
+    private func create(name: String, province provinceCode: DivisionCode, signature: Signature, app: Application) async throws -> UUID {
+        let services = app.jiujinban
+        return try await services.writer.write(on: app.db) { db in
             let personID = try await StaffRegistry.person(
                 name: name, idNumber: signature.idNumber ?? "", phone: signature.phone ?? "", isDemo: false,
                 today: services.clock.today, cipher: services.cipher, on: db)
@@ -45,6 +55,5 @@ struct BootstrapAdminCommand: AsyncCommand {
                 by: .system, at: services.clock.now(), key: services.keys.auditKey, on: db)
             return try account.requireID()
         }
-        context.console.print("已创建\(province.name)系统管理员账号（\(accountID.uuidString.lowercased())），请使用电子社保卡扫码登录。")
     }
 }

@@ -8,6 +8,8 @@ import sys
 import tempfile
 import time
 
+from signin import sign_in
+
 binary = sys.argv[1]
 runs = int(os.environ.get("BENCH_RUNS", "5"))
 requests = int(os.environ.get("BENCH_REQUESTS", "1000"))
@@ -19,31 +21,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def sign_in(port):
-    """Signs in the way a person does in development: login page, the card simulator confirms, complete."""
-    import re
-    import urllib.parse
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", "/login")
-    response = conn.getresponse()
-    page = response.read().decode()
-    browser = re.search(r"jjb_login=([^;]+)", response.getheader("Set-Cookie")).group(1)
-    ticket = re.search(r'name="ticket" value="([^"]+)"', page).group(1)
-    conn.request("GET", "/dev/card-simulator?ticket=" + ticket)
-    people = re.findall(r'name="person_id" value="([^"]+)"', conn.getresponse().read().decode())
-    form = {"Content-Type": "application/x-www-form-urlencoded"}
-    conn.request("POST", "/dev/card-simulator", urllib.parse.urlencode({"ticket": ticket, "person_id": people[0]}), form)
-    conn.getresponse().read()
-    conn.request("POST", "/login/complete", urllib.parse.urlencode({"ticket": ticket}),
-                 dict(form, Cookie="jjb_login=" + browser))
-    response = conn.getresponse()
-    response.read()
-    session = re.search(r"jjb_session=([^;]+)", response.getheader("Set-Cookie") or "")
-    if response.status != 303 or not session:
-        raise RuntimeError(f"sign-in failed: {response.status}")
-    return "jjb_session=" + session.group(1)
 
 
 def rss_mb(pid):

@@ -23,8 +23,11 @@ enum CardSimulator {
     @Sendable static func page(_ req: Request) async throws -> Response {
         let ticket = (try? req.query.get(String.self, at: "ticket")) ?? ""
         var people: [Person] = []
-        for person in try await StaffPerson.query(on: req.db).filter(\.$isDemo == true).sort(\.$createdAt).all() {
-            guard let id = person.id else { continue }
+        // In the order of DemoStaff.members, so scripts and people find the same person in the same row.
+        for member in DemoStaff.members {
+            let index = req.jiujinban.cipher.blindIndex(member.idNumber, context: StaffCrypto.idNumberContext)
+            guard let person = try await StaffPerson.query(on: req.db).filter(\.$idNumberIndex == index).first(),
+                  person.isDemo, let id = person.id else { continue }
             let idNumber = try req.jiujinban.cipher.open(person.idNumberSealed, context: StaffCrypto.idNumberContext)
             var labels: [String] = []
             for account in try await StaffDirectory.liveAccounts(ofPerson: id, on: req.db) {

@@ -21,7 +21,7 @@ enum StaffRegistry {
     /// The person with this ID number, created if new. Returns the person's id.
     static func person(
         name: String, idNumber rawID: String, phone rawPhone: String, isDemo: Bool, today: CalendarDate,
-        cipher: PersonalDataCipher, on db: any Database
+        cipher: PersonalDataCipher, on db: any Database, id: UUID = UUID()
     ) async throws -> UUID {
         let idNumber: ResidentIDNumber
         switch ResidentIDNumber.parse(rawID, today: today) {
@@ -38,7 +38,7 @@ enum StaffRegistry {
             return id
         }
         let person = StaffPerson(
-            name: name, idNumberSealed: try cipher.seal(idNumber.value, context: StaffCrypto.idNumberContext),
+            id: id, name: name, idNumberSealed: try cipher.seal(idNumber.value, context: StaffCrypto.idNumberContext),
             idNumberIndex: index, phoneSealed: try cipher.seal(phone.value, context: StaffCrypto.phoneContext), isDemo: isDemo)
         try await person.create(on: db)
         return try person.requireID()

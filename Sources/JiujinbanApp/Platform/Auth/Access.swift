@@ -10,12 +10,24 @@ enum Access: Sendable, CustomStringConvertible {
     case signedIn
     /// A signed-in account whose post (and item grants) include the capability.
     case capability(Capability)
+    /// A signed-in account with at least one of the capabilities (pages shared by system and business admins).
+    case anyOf([Capability])
+
+    /// Whether an account holding `capabilities` passes.
+    func admits(_ capabilities: Set<Capability>) -> Bool {
+        switch self {
+        case .anonymous, .signedIn: true
+        case .capability(let capability): capabilities.contains(capability)
+        case .anyOf(let options): options.contains(where: capabilities.contains)
+        }
+    }
 
     var description: String {
         switch self {
         case .anonymous: "anonymous"
         case .signedIn: "signedIn"
         case .capability(let capability): capability.label
+        case .anyOf(let options): options.map(\.label).joined(separator: "或")
         }
     }
 }
@@ -30,15 +42,15 @@ struct AccessMiddleware: AsyncMiddleware {
             break
         case .signedIn:
             _ = try request.requireStaff()
-        case .capability(let capability):
+        case .capability, .anyOf:
             let staff = try request.requireStaff()
-            guard staff.may(capability) else {
+            guard access.admits(staff.capabilities) else {
                 try await request.write { db in
                     try await request.audit(AuditEvent(
                         "access.denied", objectType: "route", objectID: "\(request.method.rawValue) \(request.url.path)",
-                        result: .denied, detail: "缺少权限：\(capability.label)"), on: db)
+                        result: .denied, detail: "缺少权限：\(access.description)"), on: db)
                 }
-                throw PublicError(.forbidden, "您的岗位（\(staff.account.post.label)）没有“\(capability.label)”权限")
+                throw PublicError(.forbidden, "您的岗位（\(staff.account.post.label)）没有“\(access.description)”权限")
             }
         }
         return try await next.respond(to: request)

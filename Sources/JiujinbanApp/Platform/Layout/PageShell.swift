@@ -22,6 +22,7 @@ enum PageShell {
     static let governance: [NavItem] = [
         NavItem(label: "服务点", url: .servicePoints(), requires: .viewServicePoints),
         NavItem(label: "行政区划", url: .divisions, requires: .viewDivisions),
+        NavItem(label: "账号管理", url: .accounts, requires: .reviewAccountStatus),
         NavItem(label: "审计日志", url: .auditLog(), requires: .readAuditTrail),
     ]
 

@@ -33,6 +33,11 @@ enum SiteURL: Sendable, Equatable {
     case cardSimulator(ticket: String)
     case cardSimulatorScan
     case auditLog(query: [(String, String)] = [])
+    case accounts
+    case newAccount
+    case account(id: UUID)
+    case accountStatus(id: UUID)
+    case accountGrants(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -68,6 +73,11 @@ enum SiteURL: Sendable, Equatable {
         case .cardSimulator(let ticket): "/dev/card-simulator" + Self.queryString([("ticket", ticket)])
         case .cardSimulatorScan: "/dev/card-simulator"
         case .auditLog(let query): "/audit" + Self.queryString(query)
+        case .accounts: "/accounts"
+        case .newAccount: "/accounts/new"
+        case .account(let id): "/accounts/\(id.uuidString.lowercased())"
+        case .accountStatus(let id): "/accounts/\(id.uuidString.lowercased())/status"
+        case .accountGrants(let id): "/accounts/\(id.uuidString.lowercased())/grants"
         }
     }
 
@@ -99,6 +109,11 @@ enum SiteURL: Sendable, Equatable {
         case .loginScript: ["static", "login.js"]
         case .cardSimulator, .cardSimulatorScan: ["dev", "card-simulator"]
         case .auditLog: ["audit"]
+        case .accounts: ["accounts"]
+        case .newAccount: ["accounts", "new"]
+        case .account: ["accounts", ":id"]
+        case .accountStatus: ["accounts", ":id", "status"]
+        case .accountGrants: ["accounts", ":id", "grants"]
         }
     }
 

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Plot
+import Vapor
+
+/// The accounts of the administrator's subtree, with masked ID numbers and phones.
+enum AccountListPage {
+    static func render(_ accounts: [AccountSummary], context: PageContext) -> HTML {
+        PageShell.render(
+            title: "账号管理", context: context, crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "账号管理", url: nil)],
+            content: [
+                .p(.class("result-count"), .text("共 \(accounts.count) 个账号"),
+                   .if(context.may(.manageAccounts), .a(.class("button"), .href(SiteURL.newAccount.path), .text("新增账号")))),
+                .table(
+                    .class("data-table compact"),
+                    .thead(.tr(.th("姓名"), .th("身份证号"), .th("手机"), .th("岗位"), .th("单位"), .th("状态"), .th("最近登录"))),
+                    .tbody(.forEach(accounts) { summary in
+                        .tr(
+                            .td(.a(.href(SiteURL.account(id: summary.account.id).path), .text(summary.name))),
+                            .td(.class("code"), .text(summary.maskedIDNumber)),
+                            .td(.class("code"), .text(summary.maskedPhone)),
+                            .td(.text(summary.account.post.label)),
+                            .td(.text(summary.unitName)),
+                            .td(.text(summary.account.status.label)),
+                            .td(.class("nowrap"), .text(summary.lastLoginAt.map(AuditLogPage.formatter.string) ?? "从未登录"))
+                        )
+                    })
+                ),
+            ])
+    }
+}
+
+/// Creating an account: real name, ID number and phone (article 7), post and unit.
+enum AccountFormPage {
+    static func respond(
+        _ req: Request, form: AccountsController.NewAccountForm, errors: FieldErrors, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let staff = try req.requireStaff()
+        let units = try await AccountQueries.units(in: staff.scopeRoot, on: req.db).map {
+            FormFields.Option(value: AccountRecord.key(of: $0.unit), label: $0.name)
+        }
+        let posts = Post.allCases.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
+        let context = PageContext(req)
+        let html = PageShell.render(
+            title: "新增账号", context: context,
+            crumbs: [Crumb(label: "账号管理", url: .accounts), Crumb(label: "新增账号", url: nil)],
+            content: [
+                FormFields.errorSummary(errors),
+                .form(
+                    .class("form"), .method(.post), .action(SiteURL.accounts.path), .csrf(context),
+                    FormFields.text("name", label: "姓名", value: form.name, errors: errors, maxLength: 20),
+                    FormFields.text("id_number", label: "身份证号码", value: form.id_number, errors: errors,
+                                    hint: "18位；可刷身份证读卡器录入", maxLength: 20),
+                    FormFields.text("phone", label: "手机号码", value: form.phone, errors: errors, maxLength: 20, inputMode: "tel"),
+                    FormFields.select("post", label: "岗位", options: posts, selected: form.post, errors: errors),
+                    FormFields.select("unit", label: "所属单位", options: units, selected: form.unit, errors: errors),
+                    .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("创建账号")))
+                ),
+            ])
+        return HTMLResponse.make(html, status: status)
+    }
+}
+
+/// One account: its facts, status actions for system admins, item permissions for business admins.
+enum AccountDetailPage {
+    static func respond(_ req: Request, _ summary: AccountSummary, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
+        let context = PageContext(req)
+        let catalogue = req.jiujinban.catalogue
+        let ceiling = PermissionPolicy.ceiling(post: summary.account.post, unit: summary.account.unit, catalogue: catalogue)
+        let items = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
+        let html = PageShell.render(
+            title: "\(summary.name)（\(summary.account.post.label)）", context: context,
+            crumbs: [Crumb(label: "账号管理", url: .accounts), Crumb(label: summary.name, url: nil)],
+            content: [
+                FormFields.errorSummary(errors),
+                .div(.class("facts"), .dl(
+                    .dt("姓名"), .dd(.text(summary.name)),
+                    .dt("身份证号码"), .dd(.class("code"), .text(summary.maskedIDNumber)),
+                    .dt("手机号码"), .dd(.class("code"), .text(summary.maskedPhone)),
+                    .dt("岗位"), .dd(.text(summary.account.post.label)),
+                    .dt("单位"), .dd(.text(summary.unitName)),
+                    .dt("状态"), .dd(.strong(.text(summary.account.status.label)),
+                                   .unwrap(summary.statusReason) { .text("（\($0)）") }),
+                    .dt("最近登录"), .dd(.text(summary.lastLoginAt.map(AuditLogPage.formatter.string) ?? "从未登录"))
+                )),
+                .if(context.may(.manageAccounts), .section(
+                    .class("panel"), .h2("冻结、解锁、注销"),
+                    .form(.class("form"), .method(.post), .action(SiteURL.accountStatus(id: summary.account.id).path), .csrf(context),
+                          FormFields.select("change", label: "操作",
+                                            options: [AccountStatus.Change.freeze, .unlock, .deactivate].map {
+                                                FormFields.Option(value: $0.rawValue, label: $0.label)
+                                            }, selected: nil, errors: errors),
+                          FormFields.text("reason", label: "原因", value: nil, errors: errors, maxLength: 100),
+                          .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("执行"))))
+                )),
+                .if(context.may(.grantItemPermissions) && !ceiling.isEmpty, .section(
+                    .class("panel"), .h2("业务权限（最小必要权限）"),
+                    .form(.method(.post), .action(SiteURL.accountGrants(id: summary.account.id).path), .csrf(context),
+                          .ul(.class("grants"), .forEach(ceiling.sorted()) { grant in
+                              .li(.label(
+                                  .input(.type(.checkbox), .name("grants[]"), .value("\(grant.action.rawValue):\(grant.item)"),
+                                         .attribute(named: "checked", value: summary.grants.contains(grant) ? "checked" : nil)),
+                                  .text(" \(grant.item). \(items[grant.item] ?? "") · \(grant.action.label)")))
+                          }),
+                          .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("保存权限"))))
+                )),
+            ])
+        return HTMLResponse.make(html, status: status)
+    }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// 账号管理 (attachment 3, articles 4–7): system administrators create accounts and freeze, unlock or
+/// deactivate them; business administrators grant item permissions. Every decision is the rules' (`AccountPolicy`,
+/// `PermissionPolicy`); every change ends the account's sessions and is audited.
+enum AccountsController {
+    static func register(_ app: Application) {
+        app.get(.accounts, .capability(.reviewAccountStatus), use: index)
+        app.get(.newAccount, .capability(.manageAccounts), use: newForm)
+        app.post(.accounts, .capability(.manageAccounts), use: create)
+        app.get(.account(id: UUID()), .capability(.reviewAccountStatus), use: show)
+        app.post(.accountStatus(id: UUID()), .capability(.manageAccounts), use: changeStatus)
+        app.post(.accountGrants(id: UUID()), .capability(.grantItemPermissions), use: setGrants)
+    }
+
+    @Sendable static func index(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let accounts = try await AccountQueries.list(in: staff.scopeRoot, on: req.db, cipher: req.jiujinban.cipher)
+        return HTMLResponse.make(AccountListPage.render(accounts, context: PageContext(req)))
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let summary = try await load(req)
+        return try await AccountDetailPage.respond(req, summary, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable static func newForm(_ req: Request) async throws -> Response {
+        try await AccountFormPage.respond(req, form: NewAccountForm(), errors: FieldErrors(), status: .ok)
+    }
+
+    struct NewAccountForm: Content {
+        var name: String?
+        var id_number: String?
+        var phone: String?
+        var post: String?
+        var unit: String?
+    }
+
+    @Sendable static func create(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(NewAccountForm.self)
+        let services = req.jiujinban
+        var errors = FieldErrors()
+        let name = TextField.required(form.name, field: "name", label: "姓名", maxLength: 20, into: &errors)
+        var idNumber: ResidentIDNumber?
+        switch ResidentIDNumber.parse(form.id_number ?? "", today: services.clock.today) {
+        case .success(let parsed): idNumber = parsed
+        case .failure(let error): errors.add("id_number", error.message)
+        }
+        if case .failure(let error) = MobilePhoneNumber.parse(form.phone ?? "") { errors.add("phone", error.message) }
+        let post = Post(rawValue: form.post ?? "")
+        if post == nil { errors.add("post", "请选择岗位") }
+        let unit = try await AccountQueries.unit(fromKey: form.unit ?? "", on: req.db)
+        if unit == nil || !(unit.map { staff.mayWrite(in: $0.divisionCode) } ?? false) { errors.add("unit", "请选择您管辖范围内的单位") }
+        guard errors.isEmpty, let idNumber, let post, let unit else {
+            return try await AccountFormPage.respond(req, form: form, errors: errors, status: .unprocessableEntity)
+        }
+        // The person may already exist (accounts in other units): separation of duties looks at all of them.
+        let index = services.cipher.blindIndex(idNumber.value, context: StaffCrypto.idNumberContext)
+        let existing = try await StaffPerson.query(on: req.db).filter(\.$idNumberIndex == index).first()
+        let personID = try existing?.requireID() ?? UUID()
+        let others = existing == nil ? [] : try await StaffDirectory.liveAccounts(ofPerson: personID, on: req.db)
+        let decision = AccountPolicy.mayCreate(staff.account, AccountSubject(personID: personID, post: post, unit: unit),
+                                               otherAccountsOfPerson: others)
+        if let refusal = decision.refusal {
+            errors.add("post", refusal.message)
+            try await audit(req, "account.create", objectID: nil, result: .denied, detail: refusal.message)
+            return try await AccountFormPage.respond(req, form: form, errors: errors, status: .unprocessableEntity)
+        }
+        let accountID = try await req.write { db in
+            let person = try await StaffRegistry.person(
+                name: name, idNumber: idNumber.value, phone: form.phone ?? "", isDemo: false, today: services.clock.today,
+                cipher: services.cipher, on: db, id: personID)
+            let account = AccountRecord(personID: person, post: post, unit: unit)
+            try await account.create(on: db)
+            try await req.audit(AuditEvent("account.create", objectType: "account", objectID: try account.requireID().uuidString,
+                                           detail: "\(post.label)"), on: db)
+            return try account.requireID()
+        }
+        return HTMLResponse.seeOther(.account(id: accountID))
+    }
+
+    struct StatusForm: Content {
+        var change: String?
+        var reason: String?
+    }
+
+    @Sendable static func changeStatus(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let summary = try await load(req)
+        let form = try req.content.decode(StatusForm.self)
+        var errors = FieldErrors()
+        let reason = TextField.required(form.reason, field: "reason", label: "原因", maxLength: 100, into: &errors)
+        guard let change = AccountStatus.Change(rawValue: form.change ?? ""), change != .idleLock else {
+            errors.add("change", "请选择操作：冻结、解锁或注销")
+            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+        }
+        if let refusal = AccountPolicy.mayChangeStatus(staff.account, of: summary.account, change).refusal {
+            errors.add("change", refusal.message)
+            try await audit(req, "account.\(change.rawValue)", objectID: summary.account.id, result: .denied, detail: refusal.message)
+        }
+        guard errors.isEmpty, let next = summary.account.status.applying(change) else {
+            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+        }
+        let now = req.jiujinban.clock.now()
+        try await req.write { db in
+            guard let record = try await AccountRecord.find(summary.account.id, on: db) else { throw PublicError.notFound("该账号") }
+            record.status = next.rawValue
+            record.statusReason = reason
+            if change == .unlock { record.lastUnlockedAt = now }
+            try await record.update(on: db)
+            // Freezing, locking or deactivating ends the account's sessions at once (S06).
+            try await StaffDirectory.endSessions(of: summary.account.id, on: db)
+            try await req.audit(AuditEvent("account.\(change.rawValue)", objectType: "account",
+                                           objectID: summary.account.id.uuidString, detail: reason), on: db)
+        }
+        return HTMLResponse.seeOther(.account(id: summary.account.id))
+    }
+
+    @Sendable static func setGrants(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let summary = try await load(req)
+        let chosen = Set(((try? req.content.get([String].self, at: "grants")) ?? []).compactMap(parseGrant))
+        let catalogue = req.jiujinban.catalogue
+        if let refusal = PermissionPolicy.maySetGrants(staff.account, chosen, for: summary.account, catalogue: catalogue).refusal {
+            var errors = FieldErrors()
+            errors.add("grants", refusal.message)
+            try await audit(req, "account.grants", objectID: summary.account.id, result: .denied, detail: refusal.message)
+            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+        }
+        try await req.write { db in
+            try await StaffRegistry.setGrants(chosen, of: summary.account.id, on: db)
+            // A change of rights applies at once: the account signs in again with its new rights (S06).
+            try await StaffDirectory.endSessions(of: summary.account.id, on: db)
+            try await req.audit(AuditEvent("account.grants", objectType: "account", objectID: summary.account.id.uuidString,
+                                           detail: chosen.sorted().map(\.description).joined(separator: ",")), on: db)
+        }
+        return HTMLResponse.seeOther(.account(id: summary.account.id))
+    }
+
+    /// `handle:3` → 第3项 经办
+    static func parseGrant(_ text: String) -> ItemPermission? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let action = ItemPermission.Action(rawValue: String(parts[0])), let item = Int(parts[1]) else { return nil }
+        return ItemPermission(item: item, action: action)
+    }
+
+    /// An account outside the administrator's subtree answers like a missing one (S13).
+    static func load(_ req: Request) async throws -> AccountSummary {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let summary = try await AccountQueries.find(id, on: req.db, cipher: req.jiujinban.cipher),
+              staff.mayWrite(in: summary.account.unit.divisionCode) else {
+            throw PublicError.notFound("该账号")
+        }
+        return summary
+    }
+
+    static func audit(_ req: Request, _ action: String, objectID: UUID?, result: AuditResult, detail: String) async throws {
+        try await req.write { db in
+            try await req.audit(AuditEvent(action, objectType: "account", objectID: objectID?.uuidString, result: result,
+                                           detail: detail), on: db)
+        }
+    }
+}

@@ -11,6 +11,7 @@ func routes(_ app: Application) async throws {
     APIController.register(app)
     LoginController.register(app)
     AuditLogController.register(app)
+    AccountReviewController.register(app)
     AccountsController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)

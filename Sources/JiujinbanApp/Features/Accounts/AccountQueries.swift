@@ -11,6 +11,7 @@ struct AccountSummary: Sendable {
     let unitName: String
     let statusReason: String?
     let lastLoginAt: Date?
+    let leakReportedAt: Date?
     let grants: Set<ItemPermission>
 }
 
@@ -39,7 +40,7 @@ enum AccountQueries {
         return AccountSummary(
             account: account, name: person.name, maskedIDNumber: Masking.maskedIDNumber(idNumber),
             maskedPhone: Masking.maskedPhone(phone), unitName: try await StaffDirectory.unitName(account.unit, on: db),
-            statusReason: record.statusReason, lastLoginAt: record.lastLoginAt,
+            statusReason: record.statusReason, lastLoginAt: record.lastLoginAt, leakReportedAt: record.leakReportedAt,
             grants: withGrants ? try await StaffDirectory.grants(of: account.id, on: db) : [])
     }
 

@@ -18,6 +18,7 @@ final class AccountRecord: Model, @unchecked Sendable {
     @OptionalField(key: "status_reason") var statusReason: String?
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @OptionalField(key: "last_unlocked_at") var lastUnlockedAt: Date?
+    @OptionalField(key: "leak_reported_at") var leakReportedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

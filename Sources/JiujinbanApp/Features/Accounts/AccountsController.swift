@@ -110,7 +110,10 @@ enum AccountsController {
             guard let record = try await AccountRecord.find(summary.account.id, on: db) else { throw PublicError.notFound("该账号") }
             record.status = next.rawValue
             record.statusReason = reason
-            if change == .unlock { record.lastUnlockedAt = now }
+            if change == .unlock {
+                record.lastUnlockedAt = now
+                record.leakReportedAt = nil
+            }
             try await record.update(on: db)
             // Freezing, locking or deactivating ends the account's sessions at once (S06).
             try await StaffDirectory.endSessions(of: summary.account.id, on: db)

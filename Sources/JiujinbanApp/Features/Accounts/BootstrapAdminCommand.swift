@@ -17,7 +17,6 @@ struct BootstrapAdminCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let services = app.jiujinban
         guard let name = signature.name.map(TextField.clean), !name.isEmpty, name.count <= 20 else {
             throw PublicError(.badRequest, "--name：请填写姓名（不超过20个字）")
         }

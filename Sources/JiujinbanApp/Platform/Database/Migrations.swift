@@ -11,5 +11,6 @@ enum Migrations {
         app.migrations.add(M0004CreateStaff())
         app.migrations.add(M0005CreateSessions())
         app.migrations.add(M0006CreateAuditLog())
+        app.migrations.add(M0007AddLeakReports())
     }
 }

@@ -61,7 +61,7 @@ enum PageShell {
     static func userBox(_ user: PageContext.User, context: PageContext) -> Node<HTML.BodyContext> {
         .div(
             .class("user-box"),
-            .span(.class("user-name"), .text(user.name)),
+            .a(.class("user-name"), .href(SiteURL.myAccount.path), .text(user.name)),
             .span(.class("user-role"), .text("\(user.post.label) · \(user.unitName)")),
             .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
                   .csrf(context), .button(.type(.submit), .class("button small"), .text("退出登录")))

@@ -38,6 +38,9 @@ enum SiteURL: Sendable, Equatable {
     case account(id: UUID)
     case accountStatus(id: UUID)
     case accountGrants(id: UUID)
+    case accountReview
+    case myAccount
+    case reportLeak
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -78,6 +81,9 @@ enum SiteURL: Sendable, Equatable {
         case .account(let id): "/accounts/\(id.uuidString.lowercased())"
         case .accountStatus(let id): "/accounts/\(id.uuidString.lowercased())/status"
         case .accountGrants(let id): "/accounts/\(id.uuidString.lowercased())/grants"
+        case .accountReview: "/accounts/review"
+        case .myAccount: "/my-account"
+        case .reportLeak: "/my-account/leak"
         }
     }
 
@@ -114,6 +120,9 @@ enum SiteURL: Sendable, Equatable {
         case .account: ["accounts", ":id"]
         case .accountStatus: ["accounts", ":id", "status"]
         case .accountGrants: ["accounts", ":id", "grants"]
+        case .accountReview: ["accounts", "review"]
+        case .myAccount: ["my-account"]
+        case .reportLeak: ["my-account", "leak"]
         }
     }
 

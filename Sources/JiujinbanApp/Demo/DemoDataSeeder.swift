@@ -20,7 +20,7 @@ enum DemoDataSeeder {
                 if !batch.isEmpty { try await batch.create(on: db) }
             }
             try await points.create(on: db)
-            try await DemoStaff.seed(today: services.clock.today, cipher: services.cipher, catalogue: services.catalogue, on: db)
+            try await DemoStaff.seed(now: services.clock.now(), today: services.clock.today, cipher: services.cipher, catalogue: services.catalogue, on: db)
             try await AuditTrail.record(AuditEvent("demo_data.load", detail: "载入演示数据"), by: .system,
                                         at: services.clock.now(), key: services.keys.auditKey, on: db)
             try await AppSetting(key: .demoDataLoadedAt, value: loadedAt).create(on: db)

@@ -41,13 +41,13 @@ enum DemoStaff {
     static let province = "140000000000", city = "140800000000", county = "140830000000"
 
     /// Creates the people and their accounts; the service points must already exist.
-    static func seed(today: CalendarDate, cipher: PersonalDataCipher, catalogue: ServiceCatalogue, on db: any Database) async throws {
+    static func seed(now: Date, today: CalendarDate, cipher: PersonalDataCipher, catalogue: ServiceCatalogue, on db: any Database) async throws {
         for member in members {
             let personID = try await StaffRegistry.person(
                 name: member.name, idNumber: member.idNumber, phone: member.phone, isDemo: true, today: today,
                 cipher: cipher, on: db)
             let unit = try await unit(for: member.place, on: db)
-            let account = AccountRecord(personID: personID, post: member.post, unit: unit)
+            let account = AccountRecord(personID: personID, post: member.post, unit: unit, createdAt: now)
             try await account.create(on: db)
             let ceiling = PermissionPolicy.ceiling(post: member.post, unit: unit, catalogue: catalogue)
             try await StaffRegistry.setGrants(ceiling, of: try account.requireID(), on: db)

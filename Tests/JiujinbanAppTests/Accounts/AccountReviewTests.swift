@@ -53,7 +53,7 @@ struct AccountReviewTests {
             try await app.testing().test(.GET, "/accounts/review", headers: admin.headers) { res in
                 let html = res.body.string
                 #expect(html.contains("权限超出最小必要范围（1）"))
-                #expect(html.contains("闲置账号（60天以上未登录）（"))
+                #expect(html.contains("闲置账号（60天以上未登录）（8）")) // every active account of the county
                 #expect(html.contains("郑雅琴"))
             }
             let operatorSession = try await app.session(as: .villageOperator)

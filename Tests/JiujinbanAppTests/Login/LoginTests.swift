@@ -241,7 +241,8 @@ struct LoginTests {
             let index = app.jiujinban.cipher.blindIndex(member.idNumber, context: StaffCrypto.idNumberContext)
             let person = try #require(try await StaffPerson.query(on: app.db).filter(\.$idNumberIndex == index).first())
             let bank = try await DemoStaff.unit(for: .point(divisionCode: "140830100000", kind: .bankBranch), on: app.db)
-            let second = AccountRecord(personID: try person.requireID(), post: .operator, unit: bank)
+            let second = AccountRecord(personID: try person.requireID(), post: .operator, unit: bank,
+                                       createdAt: app.jiujinban.clock.now())
             try await second.create(on: app.db)
             let choose = try await flow.openLoginPage()
             try await flow.confirm(try flow.assertion(for: member, ticket: choose.ticket))

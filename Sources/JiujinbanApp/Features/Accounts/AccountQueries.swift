@@ -11,6 +11,8 @@ struct AccountSummary: Sendable {
     let unitName: String
     let statusReason: String?
     let lastLoginAt: Date?
+    /// The latest of creation, last login and last unlock: what idleness is counted from.
+    let lastSignOfLife: Date
     let leakReportedAt: Date?
     let grants: Set<ItemPermission>
 }
@@ -40,7 +42,10 @@ enum AccountQueries {
         return AccountSummary(
             account: account, name: person.name, maskedIDNumber: Masking.maskedIDNumber(idNumber),
             maskedPhone: Masking.maskedPhone(phone), unitName: try await StaffDirectory.unitName(account.unit, on: db),
-            statusReason: record.statusReason, lastLoginAt: record.lastLoginAt, leakReportedAt: record.leakReportedAt,
+            statusReason: record.statusReason, lastLoginAt: record.lastLoginAt,
+            lastSignOfLife: IdleLockRule.lastSignOfLife(createdAt: record.createdAt ?? .distantPast, lastLoginAt: record.lastLoginAt,
+                                                       lastUnlockedAt: record.lastUnlockedAt),
+            leakReportedAt: record.leakReportedAt,
             grants: withGrants ? try await StaffDirectory.grants(of: account.id, on: db) : [])
     }
 

@@ -19,13 +19,15 @@ final class AccountRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @OptionalField(key: "last_unlocked_at") var lastUnlockedAt: Date?
     @OptionalField(key: "leak_reported_at") var leakReportedAt: Date?
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Set from the platform clock (not the wall clock), because idleness is counted from it.
+    @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
-    init(id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active) {
+    init(id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active, createdAt: Date) {
         self.id = id
+        self.createdAt = createdAt
         self.personID = personID
         self.post = post.rawValue
         self.status = status.rawValue

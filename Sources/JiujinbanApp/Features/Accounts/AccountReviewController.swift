@@ -41,7 +41,7 @@ enum AccountReviewController {
             Section(title: "已报告账号泄露", advice: "请立即冻结，核实后解锁或注销（第六条）",
                     accounts: all.filter { $0.leakReportedAt != nil && $0.account.status == .active }),
             Section(title: "闲置账号（\(idleWarningDays)天以上未登录）", advice: "确认是否仍在岗；离岗人员请注销（第十一条），满3个月系统自动锁定",
-                    accounts: all.filter { $0.account.status == .active && ($0.lastLoginAt ?? .distantPast) < idleBefore }),
+                    accounts: all.filter { $0.account.status == .active && $0.lastSignOfLife < idleBefore }),
             Section(title: "权限超出最小必要范围", advice: "由业务管理员清理多余权限（第五条）", accounts: overPrivileged),
             Section(title: "冻结账号", advice: "核实后解锁或注销", accounts: all.filter { $0.account.status == .frozen }),
             Section(title: "锁定账号", advice: "本人仍在岗的，经申请后解锁；否则注销", accounts: all.filter { $0.account.status == .locked }),

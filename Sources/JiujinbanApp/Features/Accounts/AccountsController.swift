@@ -74,7 +74,7 @@ enum AccountsController {
             let person = try await StaffRegistry.person(
                 name: name, idNumber: idNumber.value, phone: form.phone ?? "", isDemo: false, today: services.clock.today,
                 cipher: services.cipher, on: db, id: personID)
-            let account = AccountRecord(personID: person, post: post, unit: unit)
+            let account = AccountRecord(personID: person, post: post, unit: unit, createdAt: services.clock.now())
             try await account.create(on: db)
             try await req.audit(AuditEvent("account.create", objectType: "account", objectID: try account.requireID().uuidString,
                                            detail: "\(post.label)"), on: db)

@@ -46,7 +46,8 @@ struct BootstrapAdminCommand: AsyncCommand {
             let personID = try await StaffRegistry.person(
                 name: name, idNumber: signature.idNumber ?? "", phone: signature.phone ?? "", isDemo: false,
                 today: services.clock.today, cipher: services.cipher, on: db)
-            let account = AccountRecord(personID: personID, post: .systemAdmin, unit: .department(provinceCode))
+            let account = AccountRecord(personID: personID, post: .systemAdmin, unit: .department(provinceCode),
+                                        createdAt: services.clock.now())
             try await account.create(on: db)
             try await AuditTrail.record(
                 AuditEvent("account.bootstrap", objectType: "account", objectID: try account.requireID().uuidString,

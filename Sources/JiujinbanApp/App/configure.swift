@@ -22,7 +22,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestLoggingMiddleware())
-    app.middleware.use(AppErrorMiddleware(environment: app.environment))
+    app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 
     Migrations.register(on: app)

@@ -35,13 +35,13 @@ enum AccountQueries {
     }
 
     static func summary(_ record: AccountRecord, on db: any Database, cipher: PersonalDataCipher, withGrants: Bool) async throws -> AccountSummary? {
-        guard let account = try await StaffDirectory.account(record, on: db),
+        guard let (account, unitName) = try await StaffDirectory.resolve(record, on: db),
               let person = try await StaffPerson.find(record.personID, on: db) else { return nil }
         let idNumber = try cipher.open(person.idNumberSealed, context: StaffCrypto.idNumberContext)
         let phone = try cipher.open(person.phoneSealed, context: StaffCrypto.phoneContext)
         return AccountSummary(
             account: account, name: person.name, maskedIDNumber: Masking.maskedIDNumber(idNumber),
-            maskedPhone: Masking.maskedPhone(phone), unitName: try await StaffDirectory.unitName(account.unit, on: db),
+            maskedPhone: Masking.maskedPhone(phone), unitName: unitName,
             statusReason: record.statusReason, lastLoginAt: record.lastLoginAt,
             lastSignOfLife: IdleLockRule.lastSignOfLife(createdAt: record.createdAt ?? .distantPast, lastLoginAt: record.lastLoginAt,
                                                        lastUnlockedAt: record.lastUnlockedAt),

@@ -12,10 +12,6 @@ enum DivisionQueries {
         try await Division.query(on: db).filter(\.$parentCode == code).sort(\.$id).all().map(\.summary)
     }
 
-    static func roots(on db: any Database) async throws -> [DivisionSummary] {
-        try await Division.query(on: db).filter(\.$parentCode == nil).sort(\.$id).all().map(\.summary)
-    }
-
     /// The chain from the root down to `code`, for breadcrumbs.
     static func ancestry(of code: String, on db: any Database) async throws -> [DivisionSummary] {
         guard let parsed = try? DivisionCode(code) else { return [] }

@@ -41,17 +41,10 @@ enum DivisionsController {
         return HTMLResponse.make(DivisionPage.render(model, context: PageContext(req)))
     }
 
-    static func rows(_ children: [DivisionSummary], parent: DivisionCode?, on db: any Database) async throws -> [DivisionPage.Row] {
+    /// The children with their service-point counts, from one grouped query over the parent's subtree.
+    static func rows(_ children: [DivisionSummary], parent: DivisionCode, on db: any Database) async throws -> [DivisionPage.Row] {
         guard let first = children.first?.divisionCode else { return [] }
-        let prefixLength = first.scopePrefix.count
-        var counts: [String: ServicePointCounts] = [:]
-        if let parent {
-            counts = try await ServicePointQueries.countsByChild(under: parent, childPrefixLength: prefixLength, on: db)
-        } else {
-            for child in children {
-                if let code = child.divisionCode { counts[code.scopePrefix] = try await ServicePointQueries.counts(in: code, on: db) }
-            }
-        }
+        let counts = try await ServicePointQueries.countsByChild(under: parent, childPrefixLength: first.scopePrefix.count, on: db)
         return children.map { child in
             DivisionPage.Row(division: child, counts: counts[child.divisionCode?.scopePrefix ?? ""] ?? ServicePointCounts())
         }

@@ -43,7 +43,7 @@ struct SessionMiddleware: AsyncMiddleware {
         let now = request.jiujinban.clock.now()
         guard lifetime.state(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) == .valid,
               let record = try await AccountRecord.find(session.accountID, on: db),
-              let account = try await StaffDirectory.account(record, on: db), account.status == .active,
+              let (account, unitName) = try await StaffDirectory.resolve(record, on: db), account.status == .active,
               let person = try await StaffPerson.find(record.personID, on: db) else {
             try await request.write { db in try await SessionRecord.query(on: db).filter(\.$id == hash).delete() }
             return nil
@@ -56,7 +56,7 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         return SignedInStaff(
             account: account, personName: person.name, grants: try await StaffDirectory.grants(of: account.id, on: db),
-            unitName: try await StaffDirectory.unitName(account.unit, on: db), sessionHash: hash,
+            unitName: unitName, sessionHash: hash,
             csrfToken: session.csrfToken)
     }
 

@@ -18,11 +18,19 @@ enum StaffDirectory {
 
     /// The rules' view of a stored account (looks up the service point's kind for a point unit).
     static func account(_ record: AccountRecord, on db: any Database) async throws -> StaffAccount? {
-        var kind: ServicePointKind?
+        try await resolve(record, on: db)?.account
+    }
+
+    /// The rules' view of a stored account and its unit's name, with one lookup of the unit (the session
+    /// middleware does this on every request).
+    static func resolve(_ record: AccountRecord, on db: any Database) async throws -> (account: StaffAccount, unitName: String)? {
         if let pointID = record.unitServicePointID {
-            kind = try await ServicePoint.find(pointID, on: db).flatMap { ServicePointKind(rawValue: $0.kind) }
+            let point = try await ServicePoint.find(pointID, on: db)
+            guard let account = record.account(servicePointKind: point.flatMap { ServicePointKind(rawValue: $0.kind) }) else { return nil }
+            return (account, point?.institution ?? "服务点")
         }
-        return record.account(servicePointKind: kind)
+        guard let account = record.account(servicePointKind: nil) else { return nil }
+        return (account, try await unitName(account.unit, on: db))
     }
 
     /// 芮城县人社部门, 令花社区党群服务中心: how a unit is named on pages.

@@ -16,8 +16,6 @@ struct PublicError: AbortError {
 /// Renders every error: an HTML page in Chinese for browsers, `{"error": true, "reason": …}` under `/api`.
 /// Neither shows internals; 5xx details go to the log only.
 struct AppErrorMiddleware: AsyncMiddleware {
-    let environment: Environment
-
     struct ErrorBody: Content {
         let error: Bool
         let reason: String

@@ -13,6 +13,8 @@ func routes(_ app: Application) async throws {
     AuditLogController.register(app)
     AccountReviewController.register(app)
     AccountsController.register(app)
+    AccountApplicationsController.register(app)
+    NotificationsController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

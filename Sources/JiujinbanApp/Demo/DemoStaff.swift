@@ -48,6 +48,8 @@ enum DemoStaff {
                 cipher: cipher, on: db)
             let unit = try await unit(for: member.place, on: db)
             let account = AccountRecord(personID: personID, post: member.post, unit: unit, createdAt: now)
+            // Every demonstration role can be tried at once: roles come associated.
+            account.roleAssociatedAt = now
             try await account.create(on: db)
             let ceiling = PermissionPolicy.ceiling(post: member.post, unit: unit, catalogue: catalogue)
             try await StaffRegistry.setGrants(ceiling, of: try account.requireID(), on: db)

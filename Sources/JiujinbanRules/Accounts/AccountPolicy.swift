@@ -86,6 +86,7 @@ public enum AccountPolicy {
 
     static func actorIsActive(_ actor: StaffAccount) -> Decision {
         Decision.require(actor.status == .active, else: .actorNotActive(actor.status))
+            .then { Decision.require(actor.roleAssociated, else: .roleNotAssociated) }
     }
 
     static func notOwnPerson(_ actor: StaffAccount, _ personID: UUID) -> Decision {

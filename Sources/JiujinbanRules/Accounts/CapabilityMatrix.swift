@@ -45,9 +45,10 @@ extension Capability {
 }
 
 extension StaffAccount {
-    /// Whether this account may use `capability`. Only an active account may do anything (S06): a frozen, locked
-    /// or deactivated account is refused everything, which is what ends its sessions' rights at once.
+    /// Whether this account may use `capability`. Only an active account whose role has been associated may do
+    /// anything (S06): a frozen, locked or deactivated account is refused everything, which is what ends its
+    /// sessions' rights at once, and so is a new account until its business admin associates its role.
     public func may(_ capability: Capability, grants: Set<ItemPermission> = []) -> Bool {
-        status == .active && Capability.granted(to: post, grants: grants).contains(capability)
+        isEffective && Capability.granted(to: post, grants: grants).contains(capability)
     }
 }

@@ -10,7 +10,7 @@ public enum Decision: Hashable, Sendable {
     }
 
     /// This decision if refused, otherwise the next check's: rules read as a chain of checks, first refusal wins.
-    func then(_ next: () -> Decision) -> Decision {
+    public func then(_ next: () -> Decision) -> Decision {
         isAllowed ? next() : self
     }
 

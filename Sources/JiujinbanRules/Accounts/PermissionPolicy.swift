@@ -12,6 +12,15 @@ public enum PermissionPolicy {
             .then { AccountPolicy.notOwnPerson(actor, account.personID) }
     }
 
+    /// Whether a new account of `post` at `unit` waits for its managing business admin to associate its role
+    /// before it can act (article 5: the province business admin for county administrators, the county business
+    /// admin for its operators, reviewers, experts and auditors). Not the accounts at the top, which nobody else
+    /// could associate: the bootstrap province system admin, and the province business admin, set up by it.
+    public static func needsRoleAssociation(post: Post, unit: OrgUnit) -> Bool {
+        guard AccountPolicy.managingDepartment(of: post, at: unit) != nil else { return false }
+        return !(post == .businessAdmin && unit.isProvinceDepartment)
+    }
+
     /// 业务领域: whether `actor` may set an expert's business areas. Only experts have areas, at least one.
     public static func mayAssignBusinessAreas(
         _ actor: StaffAccount, _ areas: Set<BusinessArea>, to account: StaffAccount

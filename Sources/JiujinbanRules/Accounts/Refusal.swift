@@ -3,6 +3,8 @@ public enum Refusal: Error, Hashable, Sendable {
     // Accounts
     /// The acting account is not active.
     case actorNotActive(AccountStatus)
+    /// The acting account's role has not been associated yet (article 5).
+    case roleNotAssociated
     /// A department below county level, or a service point whose kind does not fit its division.
     case malformedUnit
     case postNotAllowedAtUnit(Post, OrgUnit.Level)
@@ -60,6 +62,8 @@ public enum Refusal: Error, Hashable, Sendable {
         switch self {
         case .actorNotActive(let status):
             "您的账号当前为“\(status.label)”状态，不能进行此操作"
+        case .roleNotAssociated:
+            "您的账号尚未由业务管理员关联角色，暂不能办理业务和管理操作"
         case .malformedUnit:
             "所属单位不正确：人社部门只设在省、市、县三级，服务点类型须与所在区划相符"
         case .postNotAllowedAtUnit(let post, let level):

@@ -10,14 +10,23 @@ public struct StaffAccount: Hashable, Sendable {
     public let post: Post
     public let unit: OrgUnit
     public let status: AccountStatus
+    /// 角色关联 (article 5): whether the managing business admin has associated the account's role. Until then the
+    /// account can sign in and see itself, nothing more (`PermissionPolicy.needsRoleAssociation`).
+    public let roleAssociated: Bool
 
-    public init(id: UUID, personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus) {
+    public init(
+        id: UUID, personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus, roleAssociated: Bool = true
+    ) {
         self.id = id
         self.personID = personID
         self.post = post
         self.unit = unit
         self.status = status
+        self.roleAssociated = roleAssociated
     }
+
+    /// Whether the account may act at all: active, and its role associated.
+    public var isEffective: Bool { status == .active && roleAssociated }
 
     /// The account's person, post and unit, for comparing with a requested account.
     public var subject: AccountSubject { AccountSubject(personID: personID, post: post, unit: unit) }

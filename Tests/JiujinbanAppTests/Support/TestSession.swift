@@ -59,9 +59,14 @@ extension Application {
               let account = try await AccountRecord.query(on: db).filter(\.$personID == person.requireID()).first() else {
             throw Abort(.internalServerError, reason: "demo account missing")
         }
+        return try await sessionFor(accountID: try account.requireID())
+    }
+
+    /// A signed-in session of any stored account.
+    func sessionFor(accountID: UUID) async throws -> TestSession {
         let token = SessionToken.generate(), csrf = SessionToken.generate()
-        try await SessionRecord(tokenHash: SessionToken.digest(token), accountID: try account.requireID(), csrfToken: csrf,
+        try await SessionRecord(tokenHash: SessionToken.digest(token), accountID: accountID, csrfToken: csrf,
                                 now: jiujinban.clock.now(), ip: "127.0.0.1").create(on: db)
-        return TestSession(token: token, csrf: csrf, accountID: try account.requireID())
+        return TestSession(token: token, csrf: csrf, accountID: accountID)
     }
 }

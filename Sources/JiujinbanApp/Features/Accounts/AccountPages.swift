@@ -82,7 +82,11 @@ enum AccountDetailPage {
                     .dt("单位"), .dd(.text(summary.unitName)),
                     .dt("状态"), .dd(.strong(.text(summary.account.status.label)),
                                    .unwrap(summary.statusReason) { .text("（\($0)）") }),
-                    .dt("最近登录"), .dd(.text(summary.lastLoginAt.map(AuditLogPage.formatter.string) ?? "从未登录"))
+                    .dt("最近登录"), .dd(.text(summary.lastLoginAt.map(AuditLogPage.formatter.string) ?? "从未登录")),
+                    .dt("角色关联"), .dd(.text(summary.account.roleAssociated ? "已关联（\(summary.account.post.label)）"
+                                                                  : "待业务管理员关联角色，关联前不能办理任何业务")),
+                    .if(summary.account.post == .expert, .group(
+                        .dt("业务领域"), .dd(.text(summary.areas.isEmpty ? "未设置" : summary.areas.map(\.label).sorted().joined(separator: "、")))))
                 )),
                 .if(context.may(.manageAccounts), .section(
                     .class("panel"), .h2("冻结、解锁、注销"),
@@ -94,18 +98,37 @@ enum AccountDetailPage {
                           FormFields.text("reason", label: "原因", value: nil, errors: errors, maxLength: 100),
                           .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("执行"))))
                 )),
-                .if(context.may(.grantItemPermissions) && !ceiling.isEmpty, .section(
-                    .class("panel"), .h2("业务权限（最小必要权限）"),
-                    .form(.method(.post), .action(SiteURL.accountGrants(id: summary.account.id).path), .csrf(context),
-                          .ul(.class("grants"), .forEach(ceiling.sorted()) { grant in
-                              .li(.label(
-                                  .input(.type(.checkbox), .name("grants[]"), .value("\(grant.action.rawValue):\(grant.item)"),
-                                         .attribute(named: "checked", value: summary.grants.contains(grant) ? "checked" : nil)),
-                                  .text(" \(grant.item). \(items[grant.item] ?? "") · \(grant.action.label)")))
-                          }),
-                          .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("保存权限"))))
-                )),
+                .if(context.may(.assignRoles) && summary.account.status.isLive, roleForm(summary, ceiling: ceiling, items: items,
+                                                                                        errors: errors, context: context)),
             ])
         return HTMLResponse.make(html, status: status)
+    }
+
+    /// 角色关联和赋权限: the role, the item permissions within least privilege, an expert's business areas.
+    static func roleForm(
+        _ summary: AccountSummary, ceiling: Set<ItemPermission>, items: [Int: String], errors: FieldErrors, context: PageContext
+    ) -> Node<HTML.BodyContext> {
+        .section(
+            .class("panel"), .h2("角色关联和业务权限（最小必要权限）"),
+            .unwrap(errors.message(for: "grants") ?? errors.message(for: "areas")) { .p(.class("field-error"), .text($0)) },
+            .form(.method(.post), .action(SiteURL.accountGrants(id: summary.account.id).path), .csrf(context),
+                  .p(.text("角色：\(summary.account.post.label)")),
+                  .if(ceiling.isEmpty, .p(.class("hint"), .text("该岗位没有业务经办、审核权限。"))),
+                  .ul(.class("grants"), .forEach(ceiling.sorted()) { grant in
+                      .li(.label(
+                          .input(.type(.checkbox), .name("grants[]"), .value(grant.description),
+                                 .attribute(named: "checked", value: summary.grants.contains(grant) ? "checked" : nil)),
+                          .text(" \(grant.item). \(items[grant.item] ?? "") · \(grant.action.label)")))
+                  }),
+                  .if(summary.account.post == .expert, .fieldset(
+                      .legend("业务领域（至少一项）"),
+                      .ul(.class("grants"), .forEach(BusinessArea.allCases) { area in
+                          .li(.label(.input(.type(.checkbox), .name("areas[]"), .value(area.rawValue),
+                                            .attribute(named: "checked", value: summary.areas.contains(area) ? "checked" : nil)),
+                                     .text(" \(area.label)")))
+                      }))),
+                  .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
+                                                       .text(summary.account.roleAssociated ? "保存" : "关联角色并保存"))))
+        )
     }
 }

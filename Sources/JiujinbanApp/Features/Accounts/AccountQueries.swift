@@ -15,6 +15,8 @@ struct AccountSummary: Sendable {
     let lastSignOfLife: Date
     let leakReportedAt: Date?
     let grants: Set<ItemPermission>
+    /// An expert's business areas (loaded with the grants).
+    let areas: Set<BusinessArea>
 }
 
 enum AccountQueries {
@@ -46,7 +48,8 @@ enum AccountQueries {
             lastSignOfLife: IdleLockRule.lastSignOfLife(createdAt: record.createdAt ?? .distantPast, lastLoginAt: record.lastLoginAt,
                                                        lastUnlockedAt: record.lastUnlockedAt),
             leakReportedAt: record.leakReportedAt,
-            grants: withGrants ? try await StaffDirectory.grants(of: account.id, on: db) : [])
+            grants: withGrants ? try await StaffDirectory.grants(of: account.id, on: db) : [],
+            areas: withGrants && account.post == .expert ? try await StaffDirectory.areas(of: account.id, on: db) : [])
     }
 
     /// The units an administrator can place accounts in: departments and service points of its subtree.

@@ -19,15 +19,27 @@ final class AccountRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @OptionalField(key: "last_unlocked_at") var lastUnlockedAt: Date?
     @OptionalField(key: "leak_reported_at") var leakReportedAt: Date?
+    /// 角色关联 (article 5): when and by whom the account's role was associated; nil while it waits.
+    @OptionalField(key: "role_associated_at") var roleAssociatedAt: Date?
+    @OptionalField(key: "role_associated_by") var roleAssociatedBy: UUID?
     /// Set from the platform clock (not the wall clock), because idleness is counted from it.
     @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
-    init(id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active, createdAt: Date) {
+    /// A new account. Its role counts as associated at once only where no business admin above it could do it
+    /// (`PermissionPolicy.needsRoleAssociation`), or when `roleAssociatedBy` names who did.
+    init(
+        id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active, createdAt: Date,
+        roleAssociatedBy: UUID? = nil
+    ) {
         self.id = id
         self.createdAt = createdAt
+        if roleAssociatedBy != nil || !PermissionPolicy.needsRoleAssociation(post: post, unit: unit) {
+            roleAssociatedAt = createdAt
+            self.roleAssociatedBy = roleAssociatedBy
+        }
         self.personID = personID
         self.post = post.rawValue
         self.status = status.rawValue
@@ -59,6 +71,7 @@ final class AccountRecord: Model, @unchecked Sendable {
         } else {
             unit = .department(division)
         }
-        return StaffAccount(id: id, personID: personID, post: post, unit: unit, status: status)
+        return StaffAccount(id: id, personID: personID, post: post, unit: unit, status: status,
+                            roleAssociated: roleAssociatedAt != nil)
     }
 }

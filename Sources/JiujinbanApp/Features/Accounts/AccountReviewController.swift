@@ -73,6 +73,12 @@ enum AccountReviewController {
             try await record.update(on: db)
             try await req.audit(AuditEvent("account.leak_reported", objectType: "account", objectID: staff.account.id.uuidString,
                                            detail: "待\(alert.recipientUnit.label)\(alert.recipientPost.label)冻结"), on: db)
+            // The managing system admins are alerted in the system (article 6) and freeze the account.
+            let recipients = try await Notifier.accounts(holding: [alert.recipientPost], in: alert.recipientUnit, on: db)
+                .filter { $0 != staff.account.id }
+            try await Notifier.notify(recipients, title: "账号泄露报告：请立即冻结",
+                                      body: "\(staff.unitName) \(staff.account.post.label) \(staff.personName) 报告其账号已泄露，请冻结该账号并核实。",
+                                      link: .account(id: staff.account.id), at: req.jiujinban.clock.now(), on: db)
         }
         return HTMLResponse.seeOther(.myAccount)
     }

@@ -123,23 +123,42 @@ enum AccountsController {
         return HTMLResponse.seeOther(.account(id: summary.account.id))
     }
 
+    /// 角色关联和赋权限 (article 5): the managing business admin associates the account's role and sets its item
+    /// permissions (and an expert's business areas) in one step; clearing idle rights is the same form with fewer
+    /// ticks.
     @Sendable static func setGrants(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let summary = try await load(req)
         let chosen = Set(((try? req.content.get([String].self, at: "grants")) ?? []).compactMap(parseGrant))
+        let areas = Set(((try? req.content.get([String].self, at: "areas")) ?? []).compactMap(BusinessArea.init(rawValue:)))
         let catalogue = req.jiujinban.catalogue
-        if let refusal = PermissionPolicy.maySetGrants(staff.account, chosen, for: summary.account, catalogue: catalogue).refusal {
+        var decision = PermissionPolicy.maySetGrants(staff.account, chosen, for: summary.account, catalogue: catalogue)
+        if summary.account.post == .expert {
+            decision = decision.then { PermissionPolicy.mayAssignBusinessAreas(staff.account, areas, to: summary.account) }
+        }
+        if let refusal = decision.refusal {
             var errors = FieldErrors()
-            errors.add("grants", refusal.message)
+            errors.add(summary.account.post == .expert ? "areas" : "grants", refusal.message)
             try await audit(req, "account.grants", objectID: summary.account.id, result: .denied, detail: refusal.message)
             return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
         }
+        let now = req.jiujinban.clock.now()
         try await req.write { db in
+            guard let record = try await AccountRecord.find(summary.account.id, on: db) else { throw PublicError.notFound("该账号") }
+            if record.roleAssociatedAt == nil {
+                record.roleAssociatedAt = now
+                record.roleAssociatedBy = staff.account.id
+                try await record.update(on: db)
+            }
             try await StaffRegistry.setGrants(chosen, of: summary.account.id, on: db)
+            if summary.account.post == .expert { try await StaffRegistry.setAreas(areas, of: summary.account.id, on: db) }
             // A change of rights applies at once: the account signs in again with its new rights (S06).
             try await StaffDirectory.endSessions(of: summary.account.id, on: db)
+            var detail = "关联角色\(summary.account.post.label)；权限："
+                + (chosen.isEmpty ? "无" : chosen.sorted().map(\.description).joined(separator: ","))
+            if summary.account.post == .expert { detail += "；业务领域：" + areas.map(\.label).sorted().joined(separator: "、") }
             try await req.audit(AuditEvent("account.grants", objectType: "account", objectID: summary.account.id.uuidString,
-                                           detail: chosen.sorted().map(\.description).joined(separator: ",")), on: db)
+                                           detail: detail), on: db)
         }
         return HTMLResponse.seeOther(.account(id: summary.account.id))
     }

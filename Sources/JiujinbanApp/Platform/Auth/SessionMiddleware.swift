@@ -57,7 +57,8 @@ struct SessionMiddleware: AsyncMiddleware {
         return SignedInStaff(
             account: account, personName: person.name, grants: try await StaffDirectory.grants(of: account.id, on: db),
             unitName: unitName, sessionHash: hash,
-            csrfToken: session.csrfToken)
+            csrfToken: session.csrfToken,
+            unreadNotifications: try await NotificationRecord.unreadCount(of: account.id, on: db))
     }
 
     /// A browser sends Origin with every cross-site POST; one that names another site is refused (S09).

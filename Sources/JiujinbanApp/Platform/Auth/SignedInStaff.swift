@@ -12,8 +12,10 @@ struct SignedInStaff: Sendable {
     let unitName: String
     let sessionHash: String
     let csrfToken: String
+    /// Unread in-system notifications, for the header.
+    var unreadNotifications: Int = 0
 
-    var capabilities: Set<Capability> { account.status == .active ? Capability.granted(to: account.post, grants: grants) : [] }
+    var capabilities: Set<Capability> { account.isEffective ? Capability.granted(to: account.post, grants: grants) : [] }
 
     func may(_ capability: Capability) -> Bool { account.may(capability, grants: grants) }
 

@@ -16,6 +16,13 @@ enum StaffDirectory {
         })
     }
 
+    /// An expert's business areas.
+    static func areas(of accountID: UUID, on db: any Database) async throws -> Set<BusinessArea> {
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT area FROM account_areas WHERE account_id = \(bind: accountID)").all()
+        return Set(try rows.compactMap { BusinessArea(rawValue: try $0.decode(column: "area", as: String.self)) })
+    }
+
     /// The rules' view of a stored account (looks up the service point's kind for a point unit).
     static func account(_ record: AccountRecord, on db: any Database) async throws -> StaffAccount? {
         try await resolve(record, on: db)?.account

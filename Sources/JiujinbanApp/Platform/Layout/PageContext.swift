@@ -9,6 +9,7 @@ struct PageContext: Sendable {
         let name: String
         let post: Post
         let unitName: String
+        var unreadNotifications: Int = 0
     }
 
     let holdsDemoData: Bool
@@ -23,7 +24,8 @@ struct PageContext: Sendable {
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
         if let staff = request.staff {
-            user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName)
+            user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
+                        unreadNotifications: staff.unreadNotifications)
             csrfToken = staff.csrfToken
             capabilities = staff.capabilities
         } else {

@@ -9,7 +9,8 @@ enum PageShell {
     struct NavItem {
         let label: String
         let url: SiteURL
-        var requires: Capability? = nil
+        /// Shown to users holding any of these; everyone when empty.
+        var requires: [Capability] = []
     }
 
     static let serviceGroups: [NavItem] = [
@@ -20,10 +21,11 @@ enum PageShell {
     ]
 
     static let governance: [NavItem] = [
-        NavItem(label: "服务点", url: .servicePoints(), requires: .viewServicePoints),
-        NavItem(label: "行政区划", url: .divisions, requires: .viewDivisions),
-        NavItem(label: "账号管理", url: .accounts, requires: .reviewAccountStatus),
-        NavItem(label: "审计日志", url: .auditLog(), requires: .readAuditTrail),
+        NavItem(label: "服务点", url: .servicePoints(), requires: [.viewServicePoints]),
+        NavItem(label: "行政区划", url: .divisions, requires: [.viewDivisions]),
+        NavItem(label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
+        NavItem(label: "账号申请", url: .accountApplications(), requires: AccountApplicationAccess.capabilities),
+        NavItem(label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
     ]
 
     static func render(
@@ -62,6 +64,8 @@ enum PageShell {
         .div(
             .class("user-box"),
             .a(.class("user-name"), .href(SiteURL.myAccount.path), .text(user.name)),
+            .a(.class(user.unreadNotifications > 0 ? "notice-link unread" : "notice-link"), .href(SiteURL.notifications.path),
+               .text(user.unreadNotifications > 0 ? "通知（\(user.unreadNotifications)条未读）" : "通知")),
             .span(.class("user-role"), .text("\(user.post.label) · \(user.unitName)")),
             .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
                   .csrf(context), .button(.type(.submit), .class("button small"), .text("退出登录")))
@@ -79,7 +83,7 @@ enum PageShell {
         return .nav(
             .class("main-nav"), .attribute(named: "aria-label", value: "主导航"),
             .ul(.class("nav-services"), .forEach(serviceGroups, item)),
-            .ul(.class("nav-governance"), .forEach(governance.filter { $0.requires.map(context.may) ?? true }, item))
+            .ul(.class("nav-governance"), .forEach(governance.filter { $0.requires.isEmpty || $0.requires.contains(where: context.may) }, item))
         )
     }
 

@@ -11,3 +11,10 @@ extension Node where Context == HTML.SelectContext {
         ])
     }
 }
+
+extension Node where Context == HTML.FormContext {
+    /// `<legend>`: the caption of a fieldset (Plot has none).
+    static func legend(_ text: String) -> Node {
+        .element(named: "legend", nodes: [.text(text)])
+    }
+}

@@ -41,6 +41,18 @@ enum SiteURL: Sendable, Equatable {
     case accountReview
     case myAccount
     case reportLeak
+    case notifications
+    case notificationRead(id: UUID)
+    case accountApplications(query: [(String, String)] = [])
+    case newAccountApplication(rows: Int? = nil)
+    case createAccountApplication
+    case accountApplication(id: UUID)
+    case accountApplicationPrint(id: UUID)
+    case withdrawAccountApplication(id: UUID)
+    case forwardAccountApplication(id: UUID)
+    case decideAccountApplication(id: UUID)
+    case carryOutAccountApplication(id: UUID)
+    case accountApplicationsExport(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -84,6 +96,18 @@ enum SiteURL: Sendable, Equatable {
         case .accountReview: "/accounts/review"
         case .myAccount: "/my-account"
         case .reportLeak: "/my-account/leak"
+        case .notifications: "/notifications"
+        case .notificationRead(let id): "/notifications/\(id.uuidString.lowercased())/read"
+        case .accountApplications(let query): "/account-applications" + Self.queryString(query)
+        case .newAccountApplication(let rows): "/account-applications/new" + Self.queryString([("rows", rows.map(String.init) ?? "")])
+        case .createAccountApplication: "/account-applications"
+        case .accountApplication(let id): "/account-applications/\(id.uuidString.lowercased())"
+        case .accountApplicationPrint(let id): "/account-applications/\(id.uuidString.lowercased())/print"
+        case .withdrawAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/withdraw"
+        case .forwardAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/forward"
+        case .decideAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/decide"
+        case .carryOutAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/carry-out"
+        case .accountApplicationsExport(let query): "/account-applications/export" + Self.queryString(query)
         }
     }
 
@@ -123,6 +147,17 @@ enum SiteURL: Sendable, Equatable {
         case .accountReview: ["accounts", "review"]
         case .myAccount: ["my-account"]
         case .reportLeak: ["my-account", "leak"]
+        case .notifications: ["notifications"]
+        case .notificationRead: ["notifications", ":id", "read"]
+        case .accountApplications, .createAccountApplication: ["account-applications"]
+        case .newAccountApplication: ["account-applications", "new"]
+        case .accountApplication: ["account-applications", ":id"]
+        case .accountApplicationPrint: ["account-applications", ":id", "print"]
+        case .withdrawAccountApplication: ["account-applications", ":id", "withdraw"]
+        case .forwardAccountApplication: ["account-applications", ":id", "forward"]
+        case .decideAccountApplication: ["account-applications", ":id", "decide"]
+        case .carryOutAccountApplication: ["account-applications", ":id", "carry-out"]
+        case .accountApplicationsExport: ["account-applications", "export"]
         }
     }
 

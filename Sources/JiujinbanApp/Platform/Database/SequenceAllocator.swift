@@ -1,0 +1,22 @@
+import Fluent
+import SQLKit
+
+/// Named counters that hand out 1, 2, 3, … without gaps or repeats, across app instances: one upsert that both
+/// databases run atomically (`INSERT … ON CONFLICT DO UPDATE … RETURNING`). Call it inside the write transaction
+/// that uses the number, so a failed write gives the number back.
+enum SequenceAllocator {
+    static func next(_ name: String, on db: any Database) async throws -> Int {
+        let row = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO sequences (name, value) VALUES (\(bind: name), 1)
+            ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
+            RETURNING value
+            """).first()
+        guard let row else { throw SequenceError(name: name) }
+        return try row.decode(column: "value", as: Int.self)
+    }
+
+    struct SequenceError: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "sequence \(name) returned no value" }
+    }
+}

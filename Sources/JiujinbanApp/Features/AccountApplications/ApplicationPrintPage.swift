@@ -18,7 +18,6 @@ enum ApplicationPrintPage {
                 .p(.class("no-print hint"), .text("请使用浏览器的“打印”功能（A4 纵向）。")),
                 .article(
                     .class("print-form"),
-                    .h2(.class("print-title"), .text("用户申请（变更）单")),
                     .table(
                         .class("form-table"),
                         .tr(.th("系统名称"), .td(.text(AccountApplication.systemName)), .th("申请单编号"), .td(.class("code"), .text(loaded.number))),

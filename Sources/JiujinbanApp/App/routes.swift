@@ -15,6 +15,7 @@ func routes(_ app: Application) async throws {
     AccountsController.register(app)
     AccountApplicationsController.register(app)
     NotificationsController.register(app)
+    CitizensController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

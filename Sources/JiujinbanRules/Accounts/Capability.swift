@@ -27,6 +27,8 @@ public enum Capability: Hashable, Sendable {
     case receiveApplicationFilings
     /// 查阅审计日志
     case readAuditTrail
+    /// 办事群众: look a citizen up by ID number at the counter, register one, open their page.
+    case serveCitizens
     /// 本人业务: the cases one handled or reviewed, the questions one answered.
     case viewOwnWork
     /// 问题反映 (attachment 4)
@@ -46,7 +48,7 @@ public enum Capability: Hashable, Sendable {
     public static let general: [Capability] = [
         .viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts, .assignRoles,
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
-        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewOwnWork, .reportProblem,
+        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue,
     ]
 
@@ -65,6 +67,7 @@ public enum Capability: Hashable, Sendable {
         case .forwardAccountApplications: "汇总报送用户申请（变更）单"
         case .receiveApplicationFilings: "接收申请单备案"
         case .readAuditTrail: "查阅审计日志"
+        case .serveCitizens: "办事群众查询和登记"
         case .viewOwnWork: "本人业务"
         case .reportProblem: "问题反映"
         case .handleGuidanceQuestions: "业务指导"

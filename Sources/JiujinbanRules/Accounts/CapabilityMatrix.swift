@@ -28,9 +28,9 @@ extension Capability {
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications]
         case .operator:
-            [.viewDivisions, .viewServicePoints, .fileAccountApplication, .viewOwnWork, .reportProblem]
+            [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .viewOwnWork]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork]
         case .expert:
             [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions]
         case .taskForce:

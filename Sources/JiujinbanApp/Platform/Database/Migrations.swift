@@ -13,5 +13,6 @@ enum Migrations {
         app.migrations.add(M0006CreateAuditLog())
         app.migrations.add(M0007AddLeakReports())
         app.migrations.add(M0008CreateAccountApplications())
+        app.migrations.add(M0010CreateCitizens())
     }
 }

@@ -53,6 +53,11 @@ enum SiteURL: Sendable, Equatable {
     case decideAccountApplication(id: UUID)
     case carryOutAccountApplication(id: UUID)
     case accountApplicationsExport(query: [(String, String)] = [])
+    case citizens
+    case citizenLookup
+    case registerCitizen
+    case citizen(id: UUID)
+    case revealCitizen(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -108,6 +113,10 @@ enum SiteURL: Sendable, Equatable {
         case .decideAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/decide"
         case .carryOutAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/carry-out"
         case .accountApplicationsExport(let query): "/account-applications/export" + Self.queryString(query)
+        case .citizens, .registerCitizen: "/citizens"
+        case .citizenLookup: "/citizens/lookup"
+        case .citizen(let id): "/citizens/\(id.uuidString.lowercased())"
+        case .revealCitizen(let id): "/citizens/\(id.uuidString.lowercased())/reveal"
         }
     }
 
@@ -158,6 +167,10 @@ enum SiteURL: Sendable, Equatable {
         case .decideAccountApplication: ["account-applications", ":id", "decide"]
         case .carryOutAccountApplication: ["account-applications", ":id", "carry-out"]
         case .accountApplicationsExport: ["account-applications", "export"]
+        case .citizens, .registerCitizen: ["citizens"]
+        case .citizenLookup: ["citizens", "lookup"]
+        case .citizen: ["citizens", ":id"]
+        case .revealCitizen: ["citizens", ":id", "reveal"]
         }
     }
 

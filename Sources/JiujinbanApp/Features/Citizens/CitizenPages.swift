@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Plot
+import Vapor
+
+/// 办事群众查询: one field, focused, that a card reader can type into.
+enum CitizenLookupPage {
+    static func render(idNumber: String?, errors: FieldErrors, context: PageContext) -> HTML {
+        PageShell.render(
+            title: "办事群众", context: context,
+            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "办事群众", url: nil)],
+            content: [
+                .p(.class("lead"), .text("输入或刷身份证读取身份证号码，打开此人的全部办件；未登记的群众随后登记。")),
+                FormFields.errorSummary(errors),
+                .form(.class("form"), .method(.post), .action(SiteURL.citizenLookup.path), .csrf(context),
+                      FormFields.text("id_number", label: "身份证号码", value: idNumber, errors: errors,
+                                      hint: "18位（15位旧号码自动转换）；末位X大小写均可", maxLength: 40),
+                      .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("查询")))),
+            ])
+    }
+}
+
+/// 登记办事群众: the facts the registry keeps; sex and birth date come from the ID number.
+enum CitizenFormPage {
+    static func respond(
+        _ req: Request, draft: CitizenDraft, errors: FieldErrors, notice: String?, status: HTTPStatus
+    ) async throws -> Response {
+        let staff = try req.requireStaff()
+        let context = PageContext(req)
+        let county = staff.account.unit.county ?? staff.scopeRoot
+        let divisions = try await Division.query(on: req.db).filter(\.$id =~ county.scopePrefix).sort(\.$id).all()
+        let all = divisions.map { FormFields.Option(value: $0.id ?? "", label: indent($0) + $0.name) }
+        let homes = divisions.filter { $0.level == DivisionLevel.village.rawValue || $0.level == DivisionLevel.community.rawValue }
+            .map { FormFields.Option(value: $0.id ?? "", label: $0.name) }
+        let ethnicities = Ethnicity.all.map { FormFields.Option(value: $0, label: $0) }
+        let html = PageShell.render(
+            title: "登记办事群众", context: context,
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: "登记", url: nil)],
+            content: [
+                .unwrap(notice) { .p(.class("lead"), .text($0)) },
+                FormFields.errorSummary(errors),
+                .form(.class("form"), .method(.post), .action(SiteURL.registerCitizen.path), .csrf(context),
+                      FormFields.text("id_number", label: "身份证号码", value: draft.idNumber, errors: errors, maxLength: 40),
+                      FormFields.text("name", label: "姓名", value: draft.name, errors: errors, maxLength: CitizenDraft.maximumNameLength),
+                      FormFields.text("phone", label: "手机号码", value: draft.phone, errors: errors, maxLength: 20, inputMode: "tel",
+                                      required: false),
+                      FormFields.select("hukou_division", label: "户籍所在地", options: all, selected: draft.hukouDivision, errors: errors),
+                      FormFields.select("residence_division", label: "居住地（村、社区）", options: homes,
+                                        selected: draft.residenceDivision, errors: errors),
+                      FormFields.select("ethnicity", label: "民族", options: ethnicities, selected: draft.ethnicity ?? "汉族",
+                                        errors: errors),
+                      FormFields.text("card_number", label: "社会保障卡卡号", value: draft.cardNumber, errors: errors,
+                                      hint: "已知时填写", maxLength: 20, required: false),
+                      .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("登记")))),
+            ])
+        return HTMLResponse.make(html, status: status)
+    }
+
+    private static func indent(_ division: Division) -> String {
+        switch DivisionLevel(rawValue: division.level) {
+        case .township?: "　"
+        case .village?, .community?: "　　"
+        default: ""
+        }
+    }
+}
+
+/// 办事群众页面: who the person is (masked), and every case of every item (the case engine fills this list).
+enum CitizenPage {
+    static func render(_ citizen: CitizenView, context: PageContext) -> HTML {
+        PageShell.render(
+            title: citizen.name, context: context,
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: citizen.name, url: nil)],
+            content: [
+                .div(.class("facts"), .dl(
+                    .dt("姓名"), .dd(.text(citizen.name)),
+                    .dt("身份证号码"), .dd(.class("code"), .text(citizen.idNumber)),
+                    .dt("性别"), .dd(.text(citizen.sex)),
+                    .dt("出生日期"), .dd(.text(citizen.birthDate + (citizen.age.map { "（\($0)周岁）" } ?? ""))),
+                    .dt("民族"), .dd(.text(citizen.ethnicity)),
+                    .dt("手机号码"), .dd(.class("code"), .text(citizen.phone ?? "未登记")),
+                    .dt("户籍所在地"), .dd(.text(citizen.hukouName)),
+                    .dt("居住地"), .dd(.text(citizen.residenceName)),
+                    .dt("社会保障卡卡号"), .dd(.class("code"), .text(citizen.cardNumber ?? "未登记"))
+                )),
+                .if(!citizen.isRevealed, .form(
+                    .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
+                    .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
+                .h2("办件记录"),
+                .p(.class("empty"), .text("暂无办件记录")),
+            ])
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// A citizen as pages show them: masked unless the full values were asked for (an audited action).
+struct CitizenView: Sendable {
+    let id: UUID
+    let name: String
+    let idNumber: String
+    let phone: String?
+    let cardNumber: String?
+    let sex: String
+    let birthDate: String
+    let age: Int?
+    let hukouName: String
+    let residenceName: String
+    let ethnicity: String
+    let isRevealed: Bool
+}
+
+/// The one record per person: exact lookup by ID number through the blind index, registration, reading back.
+enum CitizenRegistry {
+    static func index(of idNumber: ResidentIDNumber, cipher: PersonalDataCipher) -> String {
+        cipher.blindIndex(idNumber.value, context: CitizenCrypto.idNumberContext)
+    }
+
+    static func find(_ idNumber: ResidentIDNumber, cipher: PersonalDataCipher, on db: any Database) async throws -> CitizenRecord? {
+        try await CitizenRecord.query(on: db).filter(\.$idNumberIndex == index(of: idNumber, cipher: cipher)).first()
+    }
+
+    /// Inserts the citizen; the caller has checked there is none yet (the unique index catches a race).
+    static func register(
+        _ facts: CitizenFacts, by accountID: UUID, at now: Date, cipher: PersonalDataCipher, on db: any Database
+    ) async throws -> UUID {
+        let record = CitizenRecord()
+        let id = UUID()
+        record.id = id
+        record.idNumberSealed = try cipher.seal(facts.idNumber.value, context: CitizenCrypto.idNumberContext)
+        record.idNumberIndex = index(of: facts.idNumber, cipher: cipher)
+        record.name = facts.name
+        record.sex = facts.idNumber.sex.rawValue
+        record.birthDate = facts.idNumber.birthDate.description
+        record.phoneSealed = try facts.phone.map { try cipher.seal($0.value, context: CitizenCrypto.phoneContext) }
+        record.hukouDivisionCode = facts.hukouDivision.value
+        record.residenceDivisionCode = facts.residenceDivision.value
+        record.ethnicity = facts.ethnicity
+        record.cardNumberSealed = try facts.cardNumber.map { try cipher.seal($0, context: CitizenCrypto.cardNumberContext) }
+        record.createdBy = accountID
+        record.createdAt = now
+        record.updatedAt = now
+        try await record.create(on: db)
+        return id
+    }
+
+    static func view(_ record: CitizenRecord, revealed: Bool, req: Request) async throws -> CitizenView {
+        let cipher = req.jiujinban.cipher
+        let idNumber = try cipher.open(record.idNumberSealed, context: CitizenCrypto.idNumberContext)
+        let phone = try record.phoneSealed.map { try cipher.open($0, context: CitizenCrypto.phoneContext) }
+        let card = try record.cardNumberSealed.map { try cipher.open($0, context: CitizenCrypto.cardNumberContext) }
+        let birth = CalendarDate(iso: record.birthDate)
+        return CitizenView(
+            id: try record.requireID(), name: record.name,
+            idNumber: revealed ? idNumber : Masking.maskedIDNumber(idNumber),
+            phone: phone.map { revealed ? $0 : Masking.maskedPhone($0) },
+            cardNumber: card.map { revealed ? $0 : Masking.maskedCardNumber($0) },
+            sex: Sex(rawValue: record.sex)?.chinese ?? record.sex, birthDate: record.birthDate,
+            age: birth.map { req.jiujinban.clock.today.completedYears(since: $0) },
+            hukouName: try await DivisionNames.path(record.hukouDivisionCode, on: req.db),
+            residenceName: try await DivisionNames.path(record.residenceDivisionCode, on: req.db),
+            ethnicity: record.ethnicity, isRevealed: revealed)
+    }
+
+    /// Whether `staff` may open this citizen's page without typing the ID number: the person lives or is registered
+    /// within the user's division (a county its county, a point its own village or township).
+    static func sees(_ record: CitizenRecord, _ staff: SignedInStaff) -> Bool {
+        guard let residence = try? DivisionCode(record.residenceDivisionCode),
+              let hukou = try? DivisionCode(record.hukouDivisionCode) else { return false }
+        let root: DivisionCode = switch staff.scope {
+        case .subtree(let code): code
+        case .servicePoint(_, let within): within
+        }
+        return root.contains(residence) || root.contains(hukou)
+    }
+}
+
+/// `芮城县 古魏镇 太安村`: a division with its ancestors below the city, for pages.
+enum DivisionNames {
+    static func path(_ code: String, on db: any Database) async throws -> String {
+        var names: [String] = []
+        var current = try? DivisionCode(code)
+        while let division = current, division.depth >= 2 {
+            names.insert(try await Division.find(division.value, on: db)?.name ?? division.value, at: 0)
+            current = division.parent
+        }
+        return names.joined(separator: " ")
+    }
+}

@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// 办事群众 at the counter: type or scan the ID number (a card reader types it like a keyboard), and the person's
+/// page opens; someone new is registered once. The ID number travels in POST bodies only, never in a URL, and every
+/// view of a person's data is audited.
+enum CitizensController {
+    static func register(_ app: Application) {
+        app.get(.citizens, .capability(.serveCitizens), use: lookupPage)
+        app.post(.citizenLookup, .capability(.serveCitizens), use: lookup)
+        app.post(.registerCitizen, .capability(.serveCitizens), use: register)
+        app.get(.citizen(id: UUID()), .capability(.serveCitizens), use: show)
+        app.post(.revealCitizen(id: UUID()), .capability(.serveCitizens), use: reveal)
+    }
+
+    struct LookupForm: Content {
+        var id_number: String?
+    }
+
+    @Sendable static func lookupPage(_ req: Request) async throws -> Response {
+        HTMLResponse.make(CitizenLookupPage.render(idNumber: nil, errors: FieldErrors(), context: PageContext(req)))
+    }
+
+    /// Finds the person by exact ID number and shows their page; an unknown person gets the registration form with
+    /// the number filled in.
+    @Sendable static func lookup(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(LookupForm.self)
+        let parsed = ResidentIDNumber.parse(form.id_number ?? "", today: req.jiujinban.clock.today)
+        guard case .success(let idNumber) = parsed else {
+            var errors = FieldErrors()
+            if case .failure(let problem) = parsed { errors.add("id_number", problem.message) }
+            return HTMLResponse.make(CitizenLookupPage.render(idNumber: form.id_number, errors: errors, context: PageContext(req)),
+                                     status: .unprocessableEntity)
+        }
+        guard let record = try await CitizenRegistry.find(idNumber, cipher: req.jiujinban.cipher, on: req.db) else {
+            try await req.write { db in
+                try await req.audit(AuditEvent("citizen.lookup", objectType: "citizen", detail: "未找到"), on: db)
+            }
+            return try await CitizenFormPage.respond(req, draft: CitizenDraft(idNumber: idNumber.value), errors: FieldErrors(),
+                                                     notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok)
+        }
+        return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff)
+    }
+
+    struct RegistrationForm: Content {
+        var id_number: String?
+        var name: String?
+        var phone: String?
+        var hukou_division: String?
+        var residence_division: String?
+        var ethnicity: String?
+        var card_number: String?
+
+        var draft: CitizenDraft {
+            CitizenDraft(idNumber: id_number, name: name, phone: phone, hukouDivision: hukou_division,
+                         residenceDivision: residence_division, ethnicity: ethnicity, cardNumber: card_number)
+        }
+    }
+
+    @Sendable static func register(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let draft = try req.content.decode(RegistrationForm.self).draft
+        let levels = try await divisionLevels([draft.hukouDivision, draft.residenceDivision], on: req.db)
+        let services = req.jiujinban
+        let facts: CitizenFacts
+        switch draft.validate(today: services.clock.today, divisionLevel: { levels[$0.value] }) {
+        case .success(let value): facts = value
+        case .failure(let errors):
+            return try await CitizenFormPage.respond(req, draft: draft, errors: errors, notice: nil, status: .unprocessableEntity)
+        }
+        let outcome: (UUID, Bool)
+        do {
+            outcome = try await req.write { db -> (UUID, Bool) in
+                // One record per person: a second registration of the same number opens the first.
+                if let existing = try await CitizenRegistry.find(facts.idNumber, cipher: services.cipher, on: db) {
+                    return (try existing.requireID(), false)
+                }
+                let id = try await CitizenRegistry.register(facts, by: staff.account.id, at: services.clock.now(),
+                                                            cipher: services.cipher, on: db)
+                try await req.audit(AuditEvent("citizen.register", objectType: "citizen", objectID: id.uuidString), on: db)
+                return (id, true)
+            }
+        } catch let error where !(error is any AbortError) {
+            // On PostgreSQL another instance may insert the same person between our check and our insert: the unique
+            // index refuses the second, which then opens the first.
+            guard let existing = try await CitizenRegistry.find(facts.idNumber, cipher: services.cipher, on: req.db) else { throw error }
+            outcome = (try existing.requireID(), false)
+        }
+        guard let record = try await CitizenRecord.find(outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
+        // A number registered before is shown like a lookup, never registered twice (S26).
+        return try await respondWithPerson(req, record, revealed: false, action: outcome.1 ? "citizen.view" : "citizen.lookup",
+                                           staff: staff, status: outcome.1 ? .created : .ok)
+    }
+
+    /// A person's page by its id, for users whose division the person lives or is registered in.
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let record = try await load(req, staff: staff)
+        return try await respondWithPerson(req, record, revealed: false, action: "citizen.view", staff: staff)
+    }
+
+    /// 显示完整信息: the full ID number, phone and card number, once, audited.
+    @Sendable static func reveal(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let record = try await load(req, staff: staff)
+        return try await respondWithPerson(req, record, revealed: true, action: "citizen.reveal", staff: staff)
+    }
+
+    static func load(_ req: Request, staff: SignedInStaff) async throws -> CitizenRecord {
+        guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
+              let record = try await CitizenRecord.find(id, on: req.db), CitizenRegistry.sees(record, staff) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        return record
+    }
+
+    static func respondWithPerson(
+        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let view = try await CitizenRegistry.view(record, revealed: revealed, req: req)
+        try await req.write { db in
+            try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
+        }
+        return HTMLResponse.make(CitizenPage.render(view, context: PageContext(req)), status: status)
+    }
+
+    /// The levels of the given division codes that exist in the tree.
+    static func divisionLevels(_ codes: [String?], on db: any Database) async throws -> [String: DivisionLevel] {
+        let wanted = codes.compactMap { $0.map(TextField.clean) }.filter { !$0.isEmpty }
+        guard !wanted.isEmpty else { return [:] }
+        let divisions = try await Division.query(on: db).filter(\.$id ~~ wanted).all()
+        return Dictionary(divisions.compactMap { division in
+            division.id.flatMap { id in DivisionLevel(rawValue: division.level).map { (id, $0) } }
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}

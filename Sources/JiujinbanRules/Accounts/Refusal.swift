@@ -58,8 +58,32 @@ public enum Refusal: Error, Hashable, Sendable {
     case partAlreadyCarriedOut(ExecutionPart)
     case accountsFirst
 
+    // Cases
+    case caseOnlyAtServicePoint
+    case noHandleGrant(Int)
+    case noReviewGrant(Int)
+    case caseClosed(CaseFile.State)
+    case caseWrongState(CaseFile.State)
+    case reviewOutsideCounty
+    case notHandlingPoint
+    case caseReasonRequired
+    case caseReasonTooLong(Int)
+    case caseMissingDocumentsRequired
+    case caseMissingDocumentsTooLong
+
     public var message: String {
         switch self {
+        case .caseOnlyAtServicePoint: "办件只能在服务点受理"
+        case .noHandleGrant(let item): "您没有第\(item)项服务事项的经办权限"
+        case .noReviewGrant(let item): "您没有第\(item)项服务事项的审核权限"
+        case .caseClosed(let state): "该办件已\(state.label)，不能再办理"
+        case .caseWrongState(let state): "该办件当前为“\(state.label)”，不能进行此操作"
+        case .reviewOutsideCounty: "只能审核本县（市、区）服务点受理的办件"
+        case .notHandlingPoint: "只有受理该办件的服务点可以补正后重新提交"
+        case .caseReasonRequired: "请填写不予办理的理由"
+        case .caseReasonTooLong(let count): "理由不能超过\(CaseFile.maximumReasonLength)字（现为\(count)字）"
+        case .caseMissingDocumentsRequired: "请逐项列出需补正的全部材料（一次性告知）"
+        case .caseMissingDocumentsTooLong: "补正材料最多\(CaseFile.maximumMissingDocuments)项，每项不超过100字"
         case .actorNotActive(let status):
             "您的账号当前为“\(status.label)”状态，不能进行此操作"
         case .roleNotAssociated:

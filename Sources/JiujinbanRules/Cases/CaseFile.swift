@@ -1,0 +1,180 @@
+import Foundation
+
+/// 办件: one handling of one service item for one citizen, as the rules see it.
+///
+/// 受理 → (items with a time limit) 审核 by a county reviewer → 办结 (approved, or rejected with a reason); or 退回补正
+/// with the one-time notice listing everything missing, after which the point resubmits. Items without a time limit
+/// (即时办结) are approved at acceptance. The reviewer is never the handler.
+public struct CaseFile: Hashable, Sendable {
+    public enum State: String, CaseIterable, Hashable, Sendable, Codable {
+        /// 已受理，待审核
+        case accepted
+        /// 退回补正
+        case returned
+        /// 办结（同意）
+        case approved
+        /// 办结（不予办理）
+        case rejected
+
+        public var label: String {
+            switch self {
+            case .accepted: "已受理，待审核"
+            case .returned: "退回补正"
+            case .approved: "已办结"
+            case .rejected: "不予办理"
+            }
+        }
+
+        public var isFinal: Bool { self == .approved || self == .rejected }
+    }
+
+    public enum Action: Hashable, Sendable {
+        /// 审核通过
+        case approve
+        /// 审核不通过, with the reason.
+        case reject(reason: String)
+        /// 退回补正, with every missing document (一次性告知).
+        case returnForDocuments(missing: [String])
+        /// 补正后重新提交
+        case resubmit
+
+        public var label: String {
+            switch self {
+            case .approve: "审核通过"
+            case .reject: "不予办理"
+            case .returnForDocuments: "退回补正"
+            case .resubmit: "补正后重新提交"
+            }
+        }
+    }
+
+    public let number: CaseNumber
+    /// The service item's sequence number in the catalogue.
+    public let item: Int
+    /// The item's time limit in working days; 0 is 即时办结.
+    public let workingDays: Int
+    /// The point that accepted it and the account that handled it.
+    public let servicePoint: OrgUnit
+    public let handlerAccount: UUID
+    public let handlerPerson: UUID
+    public private(set) var state: State
+
+    public init(number: CaseNumber, item: Int, workingDays: Int, servicePoint: OrgUnit, handlerAccount: UUID,
+                handlerPerson: UUID, state: State) {
+        self.number = number
+        self.item = item
+        self.workingDays = workingDays
+        self.servicePoint = servicePoint
+        self.handlerAccount = handlerAccount
+        self.handlerPerson = handlerPerson
+        self.state = state
+    }
+
+    /// The state a newly accepted case starts in: 即时办结 items are done at once.
+    public static func initialState(workingDays: Int) -> State { workingDays == 0 ? .approved : .accepted }
+
+    /// 受理: whether `actor` may accept item `item` at its own service point (an operator with the handle grant).
+    public static func mayAccept(_ actor: StaffAccount, item: Int, grants: Set<ItemPermission>) -> Decision {
+        AccountPolicy.actorIsActive(actor)
+            .then { Decision.require(actor.unit.isServicePoint, else: .caseOnlyAtServicePoint) }
+            .then { Decision.require(actor.may(.handle(item: item), grants: grants), else: .noHandleGrant(item)) }
+    }
+
+    public static let maximumReasonLength = 200
+    public static let maximumMissingDocuments = 20
+
+    /// Whether `actor` (with its item grants) may perform `action` now. Review is a county reviewer's of this
+    /// county holding the review grant, never the handler's person; returning is the reviewer's during review or
+    /// the handling point's before it; resubmitting is the handling point's.
+    public func may(_ actor: StaffAccount, grants: Set<ItemPermission>, _ action: Action) -> Decision {
+        AccountPolicy.actorIsActive(actor)
+            .then { Decision.require(!state.isFinal, else: .caseClosed(state)) }
+            .then {
+                switch action {
+                case .approve: mayReview(actor, grants: grants)
+                case .reject(let reason): mayReview(actor, grants: grants).then { Self.checkReason(reason) }
+                case .returnForDocuments(let missing):
+                    Decision.require(state == .accepted, else: .caseWrongState(state))
+                        .then {
+                            let atPoint = actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants)
+                            return atPoint ? .allowed : mayReview(actor, grants: grants)
+                        }
+                        .then { Self.checkMissing(missing) }
+                case .resubmit:
+                    Decision.require(state == .returned, else: .caseWrongState(state))
+                        .then {
+                            Decision.require(actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants),
+                                             else: .notHandlingPoint)
+                        }
+                }
+            }
+    }
+
+    /// The case after `action`, or the refusal.
+    public func applying(_ action: Action, by actor: StaffAccount, grants: Set<ItemPermission>) -> Result<CaseFile, Refusal> {
+        if let refusal = may(actor, grants: grants, action).refusal { return .failure(refusal) }
+        var next = self
+        switch action {
+        case .approve: next.state = .approved
+        case .reject: next.state = .rejected
+        case .returnForDocuments: next.state = .returned
+        case .resubmit: next.state = workingDays == 0 ? .approved : .accepted
+        }
+        return .success(next)
+    }
+
+    private func mayReview(_ actor: StaffAccount, grants: Set<ItemPermission>) -> Decision {
+        Decision.require(state == .accepted, else: .caseWrongState(state))
+            .then { Decision.require(actor.may(.review(item: item), grants: grants), else: .noReviewGrant(item)) }
+            .then {
+                Decision.require(actor.unit.isSameUnit(as: .department(servicePoint.county ?? servicePoint.divisionCode)),
+                                 else: .reviewOutsideCounty)
+            }
+            .then {
+                Decision.require(actor.id != handlerAccount && actor.personID != handlerPerson, else: .reviewerIsHandler)
+            }
+    }
+
+    static func checkReason(_ reason: String) -> Decision {
+        let cleaned = TextField.clean(reason)
+        if cleaned.isEmpty { return .refused(.caseReasonRequired) }
+        if cleaned.count > maximumReasonLength { return .refused(.caseReasonTooLong(cleaned.count)) }
+        return Decision.require(!TextField.containsForbiddenCharacters(reason), else: .commentHasControlCharacters)
+    }
+
+    static func checkMissing(_ missing: [String]) -> Decision {
+        let cleaned = missing.map(TextField.clean).filter { !$0.isEmpty }
+        if cleaned.isEmpty { return .refused(.caseMissingDocumentsRequired) }
+        if cleaned.count > maximumMissingDocuments || cleaned.contains(where: { $0.count > 100 }) {
+            return .refused(.caseMissingDocumentsTooLong)
+        }
+        return Decision.require(!missing.contains(where: TextField.containsForbiddenCharacters), else: .commentHasControlCharacters)
+    }
+}
+
+/// Where a case stands against its time limit on a given day.
+public enum DeadlineStatus: Hashable, Sendable {
+    /// No time limit, or finished.
+    case none
+    case onTime
+    /// Due within one working day (today or the next working day).
+    case dueSoon
+    case overdue
+
+    /// `deadline` is the last working day allowed; `nextWorkday` the first working day after `today`.
+    public static func of(deadline: CalendarDate?, finished: Bool, today: CalendarDate, nextWorkday: CalendarDate) -> DeadlineStatus {
+        guard let deadline, !finished else { return .none }
+        if today > deadline { return .overdue }
+        if deadline <= nextWorkday { return .dueSoon }
+        return .onTime
+    }
+
+    public var label: String {
+        switch self {
+        case .none: ""
+        case .onTime: "按时"
+        case .dueSoon: "即将到期"
+        case .overdue: "已超期"
+        }
+    }
+}

@@ -83,6 +83,14 @@ struct ConfigurationTests {
         #expect(caught.description.contains("应为1至1440之间的整数，现为“一刻钟”"))
     }
 
+    @Test("JIUJINBAN_DATA_DIR holds the audit archives with PostgreSQL too")
+    func dataDirectoryWithPostgres() throws {
+        let configuration = try AppConfiguration.parse(
+            ["DATABASE_URL": "postgres://db.internal/jjb", "JIUJINBAN_DATA_DIR": "/var/lib/jjb"], isProduction: false)
+        #expect(configuration.database == .postgres(url: "postgres://db.internal/jjb"))
+        #expect(configuration.dataDirectory == "/var/lib/jjb")
+    }
+
     @Test("malformed database addresses are refused", arguments: [
         "not a url", "postgres://", "postgres://host-only", "http://127.0.0.1/jjb",
     ])

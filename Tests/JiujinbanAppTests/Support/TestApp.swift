@@ -39,7 +39,9 @@ enum TestApp {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, configuration: AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2, keys: keys), clock: clock)
+            let configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
+                                                 dataDirectory: database.directory.path, keys: keys)
+            try await configure(app, configuration: configuration, clock: clock)
             try await body(app)
         } catch {
             try? await app.asyncShutdown()
@@ -51,26 +53,29 @@ enum TestApp {
     }
 }
 
-/// One throw-away database.
+/// One throw-away database, and a data directory of its own (audit archives).
 struct TestDatabase {
     let choice: AppConfiguration.DatabaseChoice
+    let directory: URL
     let drop: @Sendable () async -> Void
 
     static var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"] != nil }
 
     static func make() async throws -> TestDatabase {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-test-\(suffix)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             let name = "jjb_test_\(suffix)"
             try await administer(url) { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
             var components = URLComponents(string: url)!
             components.path = "/" + name
-            return TestDatabase(choice: .postgres(url: components.string!)) {
+            return TestDatabase(choice: .postgres(url: components.string!), directory: directory) {
                 try? await administer(url) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+                try? FileManager.default.removeItem(at: directory)
             }
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-test-\(suffix)")
-        return TestDatabase(choice: .sqlite(path: directory.appendingPathComponent("test.sqlite").path)) {
+        return TestDatabase(choice: .sqlite(path: directory.appendingPathComponent("test.sqlite").path), directory: directory) {
             try? FileManager.default.removeItem(at: directory)
         }
     }

@@ -57,15 +57,10 @@ public struct AppConfiguration: Sendable {
     public static func parse(_ variables: [String: String], isProduction: Bool) throws(ConfigurationError) -> AppConfiguration {
         var problems: [ConfigurationError.Problem] = []
 
-        var database = DatabaseChoice.sqlite(path: defaultDataDirectory + "/" + sqliteFileName)
+        // The data directory holds the SQLite file, the audit archives and development keys; with PostgreSQL it
+        // still holds the archives.
         var dataDirectory = defaultDataDirectory
-        if let url = variables["DATABASE_URL"] {
-            if let problem = postgresURLProblem(url) {
-                problems.append(.init(variable: "DATABASE_URL", message: problem))
-            } else {
-                database = .postgres(url: url)
-            }
-        } else if let dir = variables["JIUJINBAN_DATA_DIR"] {
+        if let dir = variables["JIUJINBAN_DATA_DIR"] {
             let trimmed = dir.trimmingCharacters(in: .whitespaces)
             var isDirectory: ObjCBool = false
             if trimmed.isEmpty {
@@ -73,8 +68,15 @@ public struct AppConfiguration: Sendable {
             } else if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory), !isDirectory.boolValue {
                 problems.append(.init(variable: "JIUJINBAN_DATA_DIR", message: "\(trimmed) 已存在但不是目录"))
             } else {
-                database = .sqlite(path: (trimmed as NSString).appendingPathComponent(sqliteFileName))
                 dataDirectory = trimmed
+            }
+        }
+        var database = DatabaseChoice.sqlite(path: (dataDirectory as NSString).appendingPathComponent(sqliteFileName))
+        if let url = variables["DATABASE_URL"] {
+            if let problem = postgresURLProblem(url) {
+                problems.append(.init(variable: "DATABASE_URL", message: problem))
+            } else {
+                database = .postgres(url: url)
             }
         }
 

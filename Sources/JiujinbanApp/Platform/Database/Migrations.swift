@@ -12,5 +12,6 @@ enum Migrations {
         app.migrations.add(M0005CreateSessions())
         app.migrations.add(M0006CreateAuditLog())
         app.migrations.add(M0007AddLeakReports())
+        app.migrations.add(M0009CreateAuditArchives())
     }
 }

@@ -19,13 +19,14 @@ enum TestApp {
     /// One set of keys for the whole test run; tests that need their own build an app with them.
     static let keys = SecretKeys.random()
 
+    /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
     static func run(
-        demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys,
+        demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys, logger: Logger? = nil,
         _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
-            try await runAlone(demo: demo, clock: clock, keys: keys, body)
+            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, body)
         } catch {
             await slots.release()
             throw error
@@ -34,10 +35,11 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, keys: SecretKeys, _ body: (Application) async throws -> Void
+        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
+        if let logger { app.logger = logger }
         do {
             let configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
                                                  dataDirectory: database.directory.path, keys: keys)

@@ -12,7 +12,7 @@ enum LoginController {
         app.get(.loginScan(ticket: ""), .anonymous, use: scanInfo)
         app.post(.loginComplete, .anonymous, use: complete)
         app.post(.loginChoose, .anonymous, use: choose)
-        app.post(.cardCallback, .anonymous, use: CardCallback.receive)
+        app.post(.cardCallback, .anonymous, bodyLimit: BodyLimit.cardCallback, use: CardCallback.receive)
         app.post(.logout, .signedIn, use: logout)
     }
 

@@ -8,13 +8,10 @@ public enum JiujinbanMain {
         var environment: Environment
         do {
             environment = try Environment.detect()
-            // Logs go to standard error: standard output belongs to commands such as the CSV export.
+            // Logs go to standard error: standard output belongs to commands such as the CSV export. Every line
+            // passes through `LineSafeLogHandler` (S20).
             try LoggingSystem.bootstrap(from: &environment) { level in
-                { label in
-                    var handler = StreamLogHandler.standardError(label: label)
-                    handler.logLevel = level
-                    return handler
-                }
+                { label in LineSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label), level: level) }
             }
         } catch {
             FileHandle.standardError.write(Data("启动参数错误：\(error)\n".utf8))

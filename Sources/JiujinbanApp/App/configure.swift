@@ -17,12 +17,13 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
         keys: keys,
         cipher: try PersonalDataCipher(encryptionKey: keys.dataKey, indexKey: keys.indexKey)
     )
-    app.routes.defaultMaxBodySize = "256kb"
+    app.routes.defaultMaxBodySize = BodyLimit.form
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 
     Migrations.register(on: app)

@@ -15,7 +15,7 @@ public struct AccountApplicationDraft: Sendable, Equatable {
     }
 
     /// The longest name accepted, for the contact and for a new account's user.
-    public static let maximumNameLength = 20
+    public static let maximumNameLength = PersonName.maximumLength
 
     /// Validates every field for `applicant` and reports every problem at once. Field names are `contact_name`,
     /// `contact_phone`, `items`, and `items[i][field]` for the i-th item (`name`, `id_number`, `phone`, `post`,
@@ -26,8 +26,7 @@ public struct AccountApplicationDraft: Sendable, Equatable {
         var errors = FieldErrors()
         let flow = AccountApplication.Flow(applicant: applicant)
         if flow == nil { errors.add("applicant", Refusal.cannotFile.message) }
-        let contactName = TextField.required(
-            contactName, field: "contact_name", label: "联系人", maxLength: Self.maximumNameLength, into: &errors)
+        let contactName = PersonName.validate(contactName, field: "contact_name", label: "联系人", into: &errors)
         let contactPhone = Self.phone(contactPhone, field: "contact_phone", label: "联系方式", into: &errors)
         if items.isEmpty { errors.add("items", "请至少填写一项申请事项") }
 
@@ -136,8 +135,7 @@ private struct ItemContext {
         _ draft: NewAccountDraft, field: (String) -> String, into errors: inout FieldErrors
     ) -> NewAccountRequest? {
         let problemsBefore = errors.problems.count
-        let name = TextField.required(draft.name, field: field("name"), label: "姓名",
-                                      maxLength: AccountApplicationDraft.maximumNameLength, into: &errors)
+        let name = PersonName.validate(draft.name, field: field("name"), into: &errors)
         var idNumber: ResidentIDNumber?
         switch ResidentIDNumber.parse(draft.idNumber ?? "", today: today) {
         case .success(let parsed):

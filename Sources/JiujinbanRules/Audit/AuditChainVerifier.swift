@@ -16,6 +16,9 @@ public enum AuditChainBreakReason: Hashable, Sendable {
     case anchorMismatch
     /// The chain ends before the anchor: rows from the break's sequence up to the anchor were deleted.
     case truncated(expectedLastSequence: Int64)
+    /// Verification started after a checkpoint that no purge recorded (no `AuditArchive.purgeAction` row names
+    /// it): rows up to the checkpoint were deleted and the checkpoint planted to hide it.
+    case unattestedCheckpoint
 }
 
 /// The first place where the chain breaks.
@@ -43,6 +46,8 @@ public struct AuditChainBreak: Hashable, Sendable, CustomStringConvertible {
             "row \(sequence): hash differs from the recorded chain head"
         case .truncated(let last):
             "rows \(sequence)…\(last) are missing: the chain ends before the recorded head (deleted at the end)"
+        case .unattestedCheckpoint:
+            "rows 1…\(sequence) are missing and no recorded purge archived them (checkpoint not attested)"
         }
     }
 }
@@ -78,13 +83,23 @@ public struct AuditChainVerifier: @unchecked Sendable {
     private var rowsChecked = 0
     private var lastVerified: AuditChainHead?
     private var firstBreak: AuditChainBreak?
+    /// The object id of the purge row that must follow the checkpoint, until it is seen.
+    private var pendingAttestation: String?
+    private let checkpoint: AuditChainHead?
 
     /// - Parameters:
     ///   - anchor: the chain head recorded outside the table; without it, rows deleted from the end go unnoticed.
     ///   - checkpoint: the last row of an archived and purged prefix; nil when the table starts at row 1.
-    public init(key: SymmetricKey, anchor: AuditChainHead? = nil, after checkpoint: AuditChainHead? = nil) {
+    ///   - requireAttestation: the checkpoint counts only if a later row is the purge that recorded it
+    ///     (`AuditArchive.purgeAction` naming `AuditArchive.attestation(of:)` it), which needs the key to write.
+    public init(
+        key: SymmetricKey, anchor: AuditChainHead? = nil, after checkpoint: AuditChainHead? = nil,
+        requireAttestation: Bool = false
+    ) {
         self.key = key
         self.anchor = anchor
+        self.checkpoint = checkpoint
+        pendingAttestation = requireAttestation ? checkpoint.map(AuditArchive.attestation) : nil
         expectedSequence = AuditChain.nextSequence(after: checkpoint)
         expectedPreviousHash = checkpoint?.hash ?? AuditChain.genesisHash
         lastVerified = checkpoint
@@ -110,6 +125,7 @@ public struct AuditChainVerifier: @unchecked Sendable {
             return false
         }
         if row.sequence == anchor?.sequence { anchorConfirmed = true }
+        if row.entry.action == AuditArchive.purgeAction, row.entry.objectID == pendingAttestation { pendingAttestation = nil }
         lastVerified = row.head
         expectedSequence = AuditChain.nextSequence(after: row.head)
         expectedPreviousHash = row.hash
@@ -122,6 +138,9 @@ public struct AuditChainVerifier: @unchecked Sendable {
         if firstBreak == nil, let anchor, !anchorConfirmed {
             let firstMissing = (lastVerified?.sequence ?? 0) + 1
             firstBreak = AuditChainBreak(sequence: firstMissing, reason: .truncated(expectedLastSequence: anchor.sequence))
+        }
+        if firstBreak == nil, pendingAttestation != nil, let checkpoint {
+            firstBreak = AuditChainBreak(sequence: checkpoint.sequence, reason: .unattestedCheckpoint)
         }
         return AuditVerification(rowsChecked: rowsChecked, lastVerified: lastVerified, firstBreak: firstBreak)
     }

@@ -47,7 +47,7 @@ public enum AuditDetail {
         (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
     }
 
-    private static func maskingDigitRuns(_ text: String) -> String {
+    static func maskingDigitRuns(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var run = String.UnicodeScalarView()
         func flush() {

@@ -51,9 +51,7 @@ public struct CardAssertionVerifier: @unchecked Sendable {
         guard wire.signature.count == CardAssertionWire.rawSignatureByteCount else {
             return .failure(.signatureNotRaw(byteCount: wire.signature.count))
         }
-        guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: wire.signature),
-              publicKey.isValidSignature(signature, for: wire.assertion.signingPayload)
-        else { return .failure(.invalidSignature) }
+        guard isSigned(wire) else { return .failure(.invalidSignature) }
 
         let assertion = wire.assertion
         let age = now.timeIntervalSince(assertion.issuedAt)
@@ -67,5 +65,22 @@ public struct CardAssertionVerifier: @unchecked Sendable {
             ticket: assertion.ticket, idNumber: idNumber, name: assertion.name, issuedAt: assertion.issuedAt,
             nonce: assertion.nonce, nonceExpiresAt: assertion.issuedAt.addingTimeInterval(maxAge)
         ))
+    }
+
+    /// The person named by an assertion whose signature verifies, even when it is refused for another reason (too
+    /// old, issued in the future): the platform vouched for that person, so the refusal counts towards their login
+    /// throttle (S04). Nil when the body is malformed or the signature does not verify: such a body names nobody.
+    public func signedIDNumber(_ body: Data, now: Date) -> ResidentIDNumber? {
+        guard case .success(let wire) = CardAssertionWire.decode(body), isSigned(wire),
+              case .success(let idNumber) = ResidentIDNumber.parse(wire.assertion.idNumber, today: CalendarDate(now)) else {
+            return nil
+        }
+        return idNumber
+    }
+
+    private func isSigned(_ wire: CardAssertionWire) -> Bool {
+        guard wire.signature.count == CardAssertionWire.rawSignatureByteCount,
+              let signature = try? P256.Signing.ECDSASignature(rawRepresentation: wire.signature) else { return false }
+        return publicKey.isValidSignature(signature, for: wire.assertion.signingPayload)
     }
 }

@@ -67,6 +67,8 @@ public struct ServicePointDraft: Sendable, Equatable {
         let rawCode = TextField.clean(form.divisionCode)
         if rawCode.isEmpty {
             errors.add("division_code", "请选择所属区划")
+        } else if TextField.containsForbiddenCharacters(form.divisionCode ?? "") {
+            errors.add("division_code", "所属区划含有不可见的控制字符，请重新选择")
         } else {
             do {
                 let code = try DivisionCode(rawCode)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 @testable import JiujinbanApp
+import JiujinbanRules
 import Testing
 
 /// Valid key variables, as a production deployment sets them.
@@ -60,6 +61,34 @@ struct ConfigurationTests {
         #expect(caught.variables == ["DATABASE_URL", "JIUJINBAN_DEMO_DATA", "JIUJINBAN_DB_POOL_SIZE"])
         for variable in caught.variables { #expect(caught.description.contains(variable)) }
         #expect(caught.description.contains("mysql"))
+    }
+
+    @Test("the login lock's numbers come from the environment (S04); bad ones are named in Chinese")
+    func loginThrottle() throws {
+        let defaults = try AppConfiguration.parse([:], isProduction: false).loginThrottle
+        #expect(defaults == LoginThrottle.Policy(maxFailures: 5, window: 15 * 60, lockDuration: 30 * 60))
+        let configured = try AppConfiguration.parse([
+            "JIUJINBAN_LOGIN_MAX_FAILURES": "3", "JIUJINBAN_LOGIN_FAILURE_WINDOW_MINUTES": "10", "JIUJINBAN_LOGIN_LOCK_MINUTES": "60",
+        ], isProduction: false).loginThrottle
+        #expect(configured == LoginThrottle.Policy(maxFailures: 3, window: 600, lockDuration: 3_600))
+        let error = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.parse([
+                "JIUJINBAN_LOGIN_MAX_FAILURES": "0", "JIUJINBAN_LOGIN_FAILURE_WINDOW_MINUTES": "一刻钟",
+                "JIUJINBAN_LOGIN_LOCK_MINUTES": "1441",
+            ], isProduction: false)
+        }
+        let caught = try #require(error)
+        #expect(caught.variables == ["JIUJINBAN_LOGIN_MAX_FAILURES", "JIUJINBAN_LOGIN_FAILURE_WINDOW_MINUTES", "JIUJINBAN_LOGIN_LOCK_MINUTES"])
+        #expect(caught.description.contains("应为1至100之间的整数，现为“0”"))
+        #expect(caught.description.contains("应为1至1440之间的整数，现为“一刻钟”"))
+    }
+
+    @Test("JIUJINBAN_DATA_DIR holds the audit archives with PostgreSQL too")
+    func dataDirectoryWithPostgres() throws {
+        let configuration = try AppConfiguration.parse(
+            ["DATABASE_URL": "postgres://db.internal/jjb", "JIUJINBAN_DATA_DIR": "/var/lib/jjb"], isProduction: false)
+        #expect(configuration.database == .postgres(url: "postgres://db.internal/jjb"))
+        #expect(configuration.dataDirectory == "/var/lib/jjb")
     }
 
     @Test("malformed database addresses are refused", arguments: [

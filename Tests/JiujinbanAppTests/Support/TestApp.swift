@@ -19,13 +19,14 @@ enum TestApp {
     /// One set of keys for the whole test run; tests that need their own build an app with them.
     static let keys = SecretKeys.random()
 
+    /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
     static func run(
-        demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys,
+        demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys, logger: Logger? = nil,
         _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
-            try await runAlone(demo: demo, clock: clock, keys: keys, body)
+            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, body)
         } catch {
             await slots.release()
             throw error
@@ -34,12 +35,15 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, keys: SecretKeys, _ body: (Application) async throws -> Void
+        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
+        if let logger { app.logger = logger }
         do {
-            try await configure(app, configuration: AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2, keys: keys), clock: clock)
+            let configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
+                                                 dataDirectory: database.directory.path, keys: keys)
+            try await configure(app, configuration: configuration, clock: clock)
             try await body(app)
         } catch {
             try? await app.asyncShutdown()
@@ -51,26 +55,29 @@ enum TestApp {
     }
 }
 
-/// One throw-away database.
+/// One throw-away database, and a data directory of its own (audit archives).
 struct TestDatabase {
     let choice: AppConfiguration.DatabaseChoice
+    let directory: URL
     let drop: @Sendable () async -> Void
 
     static var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"] != nil }
 
     static func make() async throws -> TestDatabase {
         let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-test-\(suffix)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             let name = "jjb_test_\(suffix)"
             try await administer(url) { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
             var components = URLComponents(string: url)!
             components.path = "/" + name
-            return TestDatabase(choice: .postgres(url: components.string!)) {
+            return TestDatabase(choice: .postgres(url: components.string!), directory: directory) {
                 try? await administer(url) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+                try? FileManager.default.removeItem(at: directory)
             }
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jjb-test-\(suffix)")
-        return TestDatabase(choice: .sqlite(path: directory.appendingPathComponent("test.sqlite").path)) {
+        return TestDatabase(choice: .sqlite(path: directory.appendingPathComponent("test.sqlite").path), directory: directory) {
             try? FileManager.default.removeItem(at: directory)
         }
     }

@@ -44,7 +44,7 @@ enum AccountsController {
         let form = try req.content.decode(NewAccountForm.self)
         let services = req.jiujinban
         var errors = FieldErrors()
-        let name = TextField.required(form.name, field: "name", label: "姓名", maxLength: 20, into: &errors)
+        let name = PersonName.validate(form.name, field: "name", into: &errors)
         var idNumber: ResidentIDNumber?
         switch ResidentIDNumber.parse(form.id_number ?? "", today: services.clock.today) {
         case .success(let parsed): idNumber = parsed

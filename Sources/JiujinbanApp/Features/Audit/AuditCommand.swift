@@ -3,14 +3,20 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// `jiujinban audit verify`: walks the whole audit chain page by page, prints how many rows it checked and exits
-/// non-zero at the first broken row (edited, deleted, reordered or inserted without the key).
+/// `jiujinban audit verify`: walks the audit chain page by page from the last purge's checkpoint (or row 1),
+/// prints how many rows it checked and exits non-zero at the first broken row (edited, deleted, reordered or
+/// inserted without the key).
+///
+/// `jiujinban audit purge [--before YYYY-MM-DD | --keep-days N]`: archives, then deletes, the rows older than the
+/// cut (S19); at least 184 days are always kept (`--keep-days` defaults to 184).
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "verify") var action: String
+        @Argument(name: "action", help: "verify 校验哈希链；purge 归档并清理过期记录") var action: String
+        @Option(name: "before", help: "purge：清理此日期（北京时间）之前的记录，格式 YYYY-MM-DD") var before: String?
+        @Option(name: "keep-days", help: "purge：保留最近多少天的记录（至少且默认\(AuditRetention.minimumDays)天）") var keepDays: String?
     }
 
-    var help: String { "审计日志：verify 校验哈希链" }
+    var help: String { "审计日志：verify 校验哈希链；purge 归档并清理超过保存期限的记录" }
 
     /// Where the report goes: standard output, or a capture in tests.
     let output: @Sendable (String) -> Void
@@ -20,19 +26,52 @@ struct AuditCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { throw PublicError(.badRequest, "未知操作“\(signature.action)”，可用操作：verify") }
-        let result = try await Self.verify(context.application)
-        if let broken = result.firstBreak {
-            output("审计日志校验失败：已校验 \(result.rowsChecked) 行，第一处破坏：\(broken.description)")
-            throw AuditVerificationFailed()
+        switch signature.action {
+        case "verify":
+            let result = try await Self.verify(context.application)
+            if let broken = result.firstBreak {
+                output("审计日志校验失败：已校验 \(result.rowsChecked) 行，第一处破坏：\(broken.description)")
+                throw AuditVerificationFailed()
+            }
+            output("审计日志校验通过：共校验 \(result.rowsChecked) 行，哈希链完整。")
+        case "purge":
+            guard let report = try await AuditPurge.run(try Self.retention(signature), app: context.application) else {
+                output("没有超过保存期限的审计记录，未清理任何记录。")
+                return
+            }
+            output("已将第\(report.first)至\(report.through)行共 \(report.rowCount) 行审计记录归档到 \(report.file.path)，"
+                   + "校验无误后已从数据库删除。")
+        default:
+            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”，可用操作：verify、purge")
         }
-        output("审计日志校验通过：共校验 \(result.rowsChecked) 行，哈希链完整。")
     }
 
+    static func retention(_ signature: Signature) throws -> AuditRetention.Request {
+        switch (signature.before, signature.keepDays) {
+        case (.some, .some):
+            throw PublicError(.badRequest, "--before 与 --keep-days 只能选一个")
+        case (.some(let text), nil):
+            guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+                throw PublicError(.badRequest, "--before：日期格式应为 YYYY-MM-DD，如 2026-05-01")
+            }
+            return .before(date)
+        case (nil, .some(let text)):
+            guard let days = Int(text.trimmingCharacters(in: .whitespaces)), days > 0 else {
+                throw PublicError(.badRequest, "--keep-days：应为正整数（至少\(AuditRetention.minimumDays)）")
+            }
+            return .keepDays(days)
+        case (nil, nil):
+            return .keepDays(AuditRetention.minimumDays)
+        }
+    }
+
+    /// Verifies from the last purge's checkpoint, which only counts when the purge that made it is in the chain.
     static func verify(_ app: Application) async throws -> AuditVerification {
         let head = try await AuditTrail.head(on: app.db)
-        var verifier = AuditChainVerifier(key: app.jiujinban.keys.auditKey, anchor: head)
-        var after: Int64 = 0
+        let checkpoint = try await AuditTrail.checkpoint(on: app.db)
+        var verifier = AuditChainVerifier(key: app.jiujinban.keys.auditKey, anchor: head, after: checkpoint,
+                                          requireAttestation: true)
+        var after = checkpoint?.sequence ?? 0
         while true {
             let page = try await AuditTrail.rows(after: after, limit: 1_000, on: app.db)
             for row in page where !verifier.feed(row) { return verifier.result }

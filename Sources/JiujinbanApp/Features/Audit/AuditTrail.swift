@@ -78,6 +78,17 @@ enum AuditTrail {
         return AuditChainHead(sequence: sequence, hash: hash)
     }
 
+    /// The last row of the archived and purged prefix (S19), where verification starts; nil before any purge.
+    static func checkpoint(on db: any Database) async throws -> AuditChainHead? {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.raw(
+            "SELECT through_seq, through_hash FROM audit_archives ORDER BY through_seq DESC LIMIT 1").first() else { return nil }
+        guard let hash = Data(hexEncoded: try row.decode(column: "through_hash", as: String.self)) else {
+            throw AuditTrailError.damagedCheckpoint
+        }
+        return AuditChainHead(sequence: try row.decode(column: "through_seq", as: Int64.self), hash: hash)
+    }
+
     static func storedRow(_ row: any SQLRow) throws -> StoredAuditRow {
         let entry = AuditEntry(
             sequence: try row.decode(column: "seq", as: Int64.self),
@@ -100,6 +111,12 @@ enum AuditTrail {
 
 enum AuditTrailError: Error, CustomStringConvertible {
     case missingHead
+    case damagedCheckpoint
 
-    var description: String { "audit_head row missing: the audit chain cannot be continued" }
+    var description: String {
+        switch self {
+        case .missingHead: "audit_head row missing: the audit chain cannot be continued"
+        case .damagedCheckpoint: "audit_archives holds a checkpoint hash that is not hexadecimal"
+        }
+    }
 }

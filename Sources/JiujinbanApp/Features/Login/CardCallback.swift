@@ -23,12 +23,18 @@ enum CardCallback {
         let services = req.jiujinban
         let now = services.clock.now()
         let verifier = CardAssertionVerifier(publicKey: services.keys.cardPlatformKey)
+        let verification = verifier.verify(body, now: now, expectedTicket: nil)
+        // A signed assertion names its person even when it is refused (too old, issued early): the refusal counts
+        // for that person (S04). An unsigned body names nobody and counts for no one.
+        let signedID = (try? verification.get())?.idNumber ?? verifier.signedIDNumber(body, now: now)
+        let subject = signedID.map { services.cipher.blindIndex($0.value, context: StaffCrypto.idNumberContext) }
+        if let subject { try await LoginAttempts.requireOpen(subject, on: req) }
         let login: VerifiedCardLogin
-        switch verifier.verify(body, now: now, expectedTicket: nil) {
+        switch verification {
         case .success(let verified):
             login = verified
         case .failure(let error):
-            try await refuse(req, reason: error.description)
+            try await refuse(req, reason: error.description, subject: subject)
             throw PublicError(.unauthorized, error.message)
         }
         let personIndex = services.cipher.blindIndex(login.idNumber.value, context: StaffCrypto.idNumberContext)
@@ -49,18 +55,23 @@ enum CardCallback {
                                                objectID: String(ticketHash.prefix(12)), detail: "电子社保卡扫码确认"), on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            try await refuse(req, reason: "nonce replayed")
+            try await refuse(req, reason: "nonce replayed", subject: personIndex)
             throw PublicError(.unauthorized, "扫码确认已被使用过（重放），已拒绝")
         } catch let error as PublicError {
-            try await refuse(req, reason: error.reason)
+            try await refuse(req, reason: error.reason, subject: personIndex)
             throw error
         }
     }
 
-    private static func refuse(_ req: Request, reason: String) async throws {
-        try await req.write { db in
+    /// Audits the refusal and counts it against the person the assertion names, if any; throws the lock notice
+    /// instead when this refusal locks their sign-in.
+    private static func refuse(_ req: Request, reason: String, subject: String?) async throws {
+        let locked: PublicError? = try await req.write { db in
             try await req.audit(AuditEvent("login.card_refused", result: .denied, detail: reason), on: db)
+            guard let subject else { return nil }
+            return try await LoginAttempts.recordFailure(subject, reason: reason, on: db, req: req)
         }
+        if let locked { throw locked }
     }
 }
 

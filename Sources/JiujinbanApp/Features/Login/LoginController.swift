@@ -12,7 +12,7 @@ enum LoginController {
         app.get(.loginScan(ticket: ""), .anonymous, use: scanInfo)
         app.post(.loginComplete, .anonymous, use: complete)
         app.post(.loginChoose, .anonymous, use: choose)
-        app.post(.cardCallback, .anonymous, use: CardCallback.receive)
+        app.post(.cardCallback, .anonymous, bodyLimit: BodyLimit.cardCallback, use: CardCallback.receive)
         app.post(.logout, .signedIn, use: logout)
     }
 
@@ -67,7 +67,7 @@ enum LoginController {
         let accounts = try await accountsOfTicket(ticket, on: req)
         switch accounts.count {
         case 0:
-            try await SessionIssuer.audit(req, "login.no_account", result: .denied, detail: "扫码人没有账号")
+            try await SessionIssuer.refuse(req, "login.no_account", detail: "扫码人没有账号", subject: ticket.confirmedPersonIndex)
             throw PublicError(.forbidden, "您还没有本系统的账号；请所在单位填写《用户申请（变更）单》申请")
         case 1:
             return try await SessionIssuer.signIn(ticket: ticket, accountID: accounts[0].account.id, on: req)
@@ -83,6 +83,8 @@ enum LoginController {
         let accounts = try await accountsOfTicket(ticket, on: req)
         guard let chosen = form.account_id.flatMap(UUID.init(uuidString:)),
               accounts.contains(where: { $0.account.id == chosen }) else {
+            try await SessionIssuer.refuse(req, "login.foreign_account", detail: "所选账号不属于扫码人",
+                                           subject: ticket.confirmedPersonIndex)
             throw PublicError(.forbidden, "所选账号不属于扫码人")
         }
         return try await SessionIssuer.signIn(ticket: ticket, accountID: chosen, on: req)

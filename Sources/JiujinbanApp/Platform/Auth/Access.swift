@@ -63,25 +63,31 @@ extension Route {
 }
 
 extension RoutesBuilder {
+    /// Registers a route with what it requires and how much body it accepts (forms by default, S24).
     @discardableResult
     func get<R: AsyncResponseEncodable>(
-        _ url: SiteURL, _ access: Access, use handler: @escaping @Sendable (Request) async throws -> R
+        _ url: SiteURL, _ access: Access, bodyLimit: ByteCount = BodyLimit.form,
+        use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
-        register(.GET, url, access, handler)
+        register(.GET, url, access, bodyLimit, handler)
     }
 
     @discardableResult
     func post<R: AsyncResponseEncodable>(
-        _ url: SiteURL, _ access: Access, use handler: @escaping @Sendable (Request) async throws -> R
+        _ url: SiteURL, _ access: Access, bodyLimit: ByteCount = BodyLimit.form,
+        use handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
-        register(.POST, url, access, handler)
+        register(.POST, url, access, bodyLimit, handler)
     }
 
     private func register<R: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ url: SiteURL, _ access: Access, _ handler: @escaping @Sendable (Request) async throws -> R
+        _ method: HTTPMethod, _ url: SiteURL, _ access: Access, _ bodyLimit: ByteCount,
+        _ handler: @escaping @Sendable (Request) async throws -> R
     ) -> Route {
-        let route = grouped(AccessMiddleware(access: access)).on(method, url.pattern, use: handler)
+        let route = grouped(AccessMiddleware(access: access))
+            .on(method, url.pattern, body: .collect(maxSize: bodyLimit), use: handler)
         route.userInfo["access"] = access
+        route.userInfo["bodyLimit"] = bodyLimit
         return route
     }
 }

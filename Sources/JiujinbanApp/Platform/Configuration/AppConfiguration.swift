@@ -1,4 +1,5 @@
 import Foundation
+import JiujinbanRules
 import Vapor
 
 /// Everything the process reads from its environment, parsed once at boot.
@@ -33,9 +34,12 @@ public struct AppConfiguration: Sendable {
     public var keys: SecretKeys?
     /// Mark cookies `Secure` (set when the platform is served over TLS, as in production).
     public var secureCookies: Bool
+    /// Failed logins that lock a person's sign-in, within what window, for how long (S04).
+    public var loginThrottle: LoginThrottle.Policy
 
     public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false,
-                dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false) {
+                dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false,
+                loginThrottle: LoginThrottle.Policy = LoginThrottle.Policy()) {
         self.database = database
         self.loadDemoData = loadDemoData
         self.postgresPoolSize = postgresPoolSize
@@ -43,6 +47,7 @@ public struct AppConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.keys = keys
         self.secureCookies = secureCookies
+        self.loginThrottle = loginThrottle
     }
 
     public static let defaultDataDirectory = "./data"
@@ -52,15 +57,10 @@ public struct AppConfiguration: Sendable {
     public static func parse(_ variables: [String: String], isProduction: Bool) throws(ConfigurationError) -> AppConfiguration {
         var problems: [ConfigurationError.Problem] = []
 
-        var database = DatabaseChoice.sqlite(path: defaultDataDirectory + "/" + sqliteFileName)
+        // The data directory holds the SQLite file, the audit archives and development keys; with PostgreSQL it
+        // still holds the archives.
         var dataDirectory = defaultDataDirectory
-        if let url = variables["DATABASE_URL"] {
-            if let problem = postgresURLProblem(url) {
-                problems.append(.init(variable: "DATABASE_URL", message: problem))
-            } else {
-                database = .postgres(url: url)
-            }
-        } else if let dir = variables["JIUJINBAN_DATA_DIR"] {
+        if let dir = variables["JIUJINBAN_DATA_DIR"] {
             let trimmed = dir.trimmingCharacters(in: .whitespaces)
             var isDirectory: ObjCBool = false
             if trimmed.isEmpty {
@@ -68,8 +68,15 @@ public struct AppConfiguration: Sendable {
             } else if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory), !isDirectory.boolValue {
                 problems.append(.init(variable: "JIUJINBAN_DATA_DIR", message: "\(trimmed) 已存在但不是目录"))
             } else {
-                database = .sqlite(path: (trimmed as NSString).appendingPathComponent(sqliteFileName))
                 dataDirectory = trimmed
+            }
+        }
+        var database = DatabaseChoice.sqlite(path: (dataDirectory as NSString).appendingPathComponent(sqliteFileName))
+        if let url = variables["DATABASE_URL"] {
+            if let problem = postgresURLProblem(url) {
+                problems.append(.init(variable: "DATABASE_URL", message: problem))
+            } else {
+                database = .postgres(url: url)
             }
         }
 
@@ -107,10 +114,28 @@ public struct AppConfiguration: Sendable {
             }
         }
 
+        let maxFailures = integer(variables, "JIUJINBAN_LOGIN_MAX_FAILURES", in: 1...100, default: 5, problems: &problems)
+        let windowMinutes = integer(variables, "JIUJINBAN_LOGIN_FAILURE_WINDOW_MINUTES", in: 1...1_440, default: 15,
+                                    problems: &problems)
+        let lockMinutes = integer(variables, "JIUJINBAN_LOGIN_LOCK_MINUTES", in: 1...1_440, default: 30, problems: &problems)
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return AppConfiguration(
             database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction,
-            dataDirectory: dataDirectory, keys: keys, secureCookies: secureCookies)
+            dataDirectory: dataDirectory, keys: keys, secureCookies: secureCookies,
+            loginThrottle: LoginThrottle.Policy(maxFailures: maxFailures, window: TimeInterval(windowMinutes * 60),
+                                                lockDuration: TimeInterval(lockMinutes * 60)))
+    }
+
+    /// A whole number within `range`, or `fallback` when the variable is unset.
+    static func integer(
+        _ variables: [String: String], _ name: String, in range: ClosedRange<Int>, default fallback: Int,
+        problems: inout [ConfigurationError.Problem]
+    ) -> Int {
+        guard let raw = variables[name] else { return fallback }
+        if let value = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(value) { return value }
+        problems.append(.init(variable: name, message: "应为\(range.lowerBound)至\(range.upperBound)之间的整数，现为“\(raw)”"))
+        return fallback
     }
 
     static func postgresURLProblem(_ raw: String) -> String? {

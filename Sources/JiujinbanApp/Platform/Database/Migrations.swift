@@ -13,6 +13,7 @@ enum Migrations {
         app.migrations.add(M0006CreateAuditLog())
         app.migrations.add(M0007AddLeakReports())
         app.migrations.add(M0008CreateAccountApplications())
+        app.migrations.add(M0009CreateAuditArchives())
         app.migrations.add(M0010CreateCitizens())
     }
 }

@@ -1,0 +1,26 @@
+/// Text bound for an application log (checklist S20): one line whatever it holds, and no full ID number or phone.
+///
+/// Unlike `AuditDetail.sanitized`, which cleans text kept in the audit trail, this escapes, so an attempt to
+/// forge a log line stays visible as such: `\n`, `\r` and `\t` become the two characters `\n`, `\r`, `\t`; other
+/// C0 and C1 controls, the line and paragraph separators, bidirectional and zero-width characters become
+/// `\u{XXXX}`. Runs of 11 or more digits are masked like a phone (`138****5678`) or an ID number.
+public enum LogText {
+    public static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if AuditDetail.isRemoved(scalar) || (AuditDetail.isLineBreakOrSpace(scalar) && scalar != " ") {
+                    result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return AuditDetail.maskingDigitRuns(result)
+    }
+}

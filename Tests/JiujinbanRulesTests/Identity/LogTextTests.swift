@@ -1,0 +1,19 @@
+import JiujinbanRules
+import Testing
+
+@Suite("Text bound for the application log (S20)")
+struct LogTextTests {
+    @Test("line breaks and invisible characters are escaped, not removed: a forged line stays visible")
+    func escapes() {
+        #expect(LogText.escaped("GET /a\nINFO forged") == "GET /a\\nINFO forged")
+        #expect(LogText.escaped("a\r\nb\tc") == "a\\r\\nb\\tc")
+        #expect(LogText.escaped("a\u{2028}b\u{0085}c\u{202E}d\u{0000}e") == "a\\u{2028}b\\u{85}c\\u{202E}d\\u{0}e")
+        #expect(LogText.escaped("普通 text, 12 digits? no: 140830") == "普通 text, 12 digits? no: 140830")
+    }
+
+    @Test("ID numbers and phones are masked")
+    func masks() {
+        #expect(LogText.escaped("id=140830198802145174 phone 13912345678") == "id=140830********5174 phone 139****5678")
+        #expect(!LogText.escaped("x14083019880214517Xy").contains("198802145"))
+    }
+}

@@ -15,6 +15,7 @@ enum CatalogueController {
                 category: category, items: catalogue.items(in: key), context: PageContext(req))
             return HTMLResponse.make(page)
         }
+        app.get(.serviceGuide(seq: 0), .signedIn) { req in try ServiceGuidePage.respond(req) }
     }
 }
 
@@ -33,7 +34,7 @@ enum CataloguePage {
                     .tbody(.forEach(items) { item in
                         .tr(
                             .td(.class("num"), .text(String(item.seq))),
-                            .td(.strong(.text(item.name))),
+                            .td(.strong(.a(.href(SiteURL.serviceGuide(seq: item.seq).path), .text(item.name)))),
                             .td(.text(item.content)),
                             .td(.text(item.channels.map(\.label).joined(separator: "、"))),
                             .td(.text(item.audience)),

@@ -20,6 +20,7 @@ enum SiteURL: Sendable, Equatable {
     case disableServicePoint(id: UUID)
     case enableServicePoint(id: UUID)
     case serviceCategory(key: String)
+    case serviceGuide(seq: Int)
     case apiServicePoints
     case apiDivision(code: String)
     case login
@@ -80,6 +81,7 @@ enum SiteURL: Sendable, Equatable {
         case .disableServicePoint(let id): "/service-points/\(id.uuidString.lowercased())/disable"
         case .enableServicePoint(let id): "/service-points/\(id.uuidString.lowercased())/enable"
         case .serviceCategory(let key): "/services/\(key)"
+        case .serviceGuide(let seq): "/services/items/\(seq)"
         case .apiServicePoints: "/api/service-points"
         case .apiDivision(let code): "/api/divisions/\(code)"
         case .login: "/login"
@@ -136,6 +138,7 @@ enum SiteURL: Sendable, Equatable {
         case .disableServicePoint: ["service-points", ":id", "disable"]
         case .enableServicePoint: ["service-points", ":id", "enable"]
         case .serviceCategory: ["services", ":key"]
+        case .serviceGuide: ["services", "items", ":seq"]
         case .apiServicePoints: ["api", "service-points"]
         case .apiDivision: ["api", "divisions", ":code"]
         case .login: ["login"]

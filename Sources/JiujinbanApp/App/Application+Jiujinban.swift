@@ -9,6 +9,8 @@ public struct PlatformServices: Sendable {
     public let writer: DatabaseWriter
     public let assets: StaticAssets
     public let catalogue: ServiceCatalogue
+    /// The built-in holiday calendar (2024–2026, verified); admins add later years (`WorkCalendarStore`).
+    public let workCalendar: WorkCalendar
     public let keys: SecretKeys
     /// Encrypts ID numbers and phones at rest and computes their blind index.
     public let cipher: PersonalDataCipher

@@ -14,6 +14,8 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
         writer: DatabaseWriter(serialised: configuration.database.kindName == "sqlite"),
         assets: try StaticAssets.load(),
         catalogue: try ServiceCatalogue.decode(Data(contentsOf: StaticAssets.resourceURL("catalog/service-catalog.json"))),
+        workCalendar: try WorkCalendar.decode(
+            bundledJSON: Data(contentsOf: StaticAssets.resourceURL("calendar/cn-workday-calendar.json"))).get(),
         keys: keys,
         cipher: try PersonalDataCipher(encryptionKey: keys.dataKey, indexKey: keys.indexKey)
     )

@@ -16,6 +16,7 @@ func routes(_ app: Application) async throws {
     AccountApplicationsController.register(app)
     NotificationsController.register(app)
     CitizensController.register(app)
+    WorkCalendarController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

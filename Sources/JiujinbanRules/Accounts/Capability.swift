@@ -27,6 +27,8 @@ public enum Capability: Hashable, Sendable {
     case receiveApplicationFilings
     /// 查阅审计日志
     case readAuditTrail
+    /// 工作日历: load a new year's holiday notice (province system admins; the handler checks the level).
+    case manageWorkCalendar
     /// 办事群众: look a citizen up by ID number at the counter, register one, open their page.
     case serveCitizens
     /// 本人业务: the cases one handled or reviewed, the questions one answered.
@@ -48,7 +50,7 @@ public enum Capability: Hashable, Sendable {
     public static let general: [Capability] = [
         .viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts, .assignRoles,
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
-        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .serveCitizens, .viewOwnWork, .reportProblem,
+        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue,
     ]
 
@@ -67,6 +69,7 @@ public enum Capability: Hashable, Sendable {
         case .forwardAccountApplications: "汇总报送用户申请（变更）单"
         case .receiveApplicationFilings: "接收申请单备案"
         case .readAuditTrail: "查阅审计日志"
+        case .manageWorkCalendar: "载入节假日安排"
         case .serveCitizens: "办事群众查询和登记"
         case .viewOwnWork: "本人业务"
         case .reportProblem: "问题反映"

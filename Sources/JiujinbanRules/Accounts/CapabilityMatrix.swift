@@ -23,7 +23,7 @@ extension Capability {
         switch post {
         case .systemAdmin:
             [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
-             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications]
+             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications]

@@ -15,5 +15,6 @@ enum Migrations {
         app.migrations.add(M0008CreateAccountApplications())
         app.migrations.add(M0009CreateAuditArchives())
         app.migrations.add(M0010CreateCitizens())
+        app.migrations.add(M0011CreateWorkCalendarYears())
     }
 }

@@ -26,6 +26,7 @@ enum PageShell {
         NavItem(label: "行政区划", url: .divisions, requires: [.viewDivisions]),
         NavItem(label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
         NavItem(label: "账号申请", url: .accountApplications(), requires: AccountApplicationAccess.capabilities),
+        NavItem(label: "工作日历", url: .workCalendar(), requires: [.manageWorkCalendar, .serveCitizens]),
         NavItem(label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
     ]
 

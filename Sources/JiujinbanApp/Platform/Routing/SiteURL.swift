@@ -54,6 +54,8 @@ enum SiteURL: Sendable, Equatable {
     case decideAccountApplication(id: UUID)
     case carryOutAccountApplication(id: UUID)
     case accountApplicationsExport(query: [(String, String)] = [])
+    case workCalendar(query: [(String, String)] = [])
+    case loadWorkCalendarYear
     case citizens
     case citizenLookup
     case registerCitizen
@@ -115,6 +117,8 @@ enum SiteURL: Sendable, Equatable {
         case .decideAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/decide"
         case .carryOutAccountApplication(let id): "/account-applications/\(id.uuidString.lowercased())/carry-out"
         case .accountApplicationsExport(let query): "/account-applications/export" + Self.queryString(query)
+        case .workCalendar(let query): "/calendar" + Self.queryString(query)
+        case .loadWorkCalendarYear: "/calendar"
         case .citizens, .registerCitizen: "/citizens"
         case .citizenLookup: "/citizens/lookup"
         case .citizen(let id): "/citizens/\(id.uuidString.lowercased())"
@@ -170,6 +174,7 @@ enum SiteURL: Sendable, Equatable {
         case .decideAccountApplication: ["account-applications", ":id", "decide"]
         case .carryOutAccountApplication: ["account-applications", ":id", "carry-out"]
         case .accountApplicationsExport: ["account-applications", "export"]
+        case .workCalendar, .loadWorkCalendarYear: ["calendar"]
         case .citizens, .registerCitizen: ["citizens"]
         case .citizenLookup: ["citizens", "lookup"]
         case .citizen: ["citizens", ":id"]

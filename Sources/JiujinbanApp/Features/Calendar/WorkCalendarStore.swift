@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// A year loaded by an admin, stored as the JSON that was validated.
+///
+/// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
+final class WorkCalendarYearRecord: Model, @unchecked Sendable {
+    static let schema = "work_calendar_years"
+
+    @ID(custom: "year", generatedBy: .user) var id: Int?
+    @Field(key: "json") var json: String
+    @Field(key: "notice") var notice: String
+    @Field(key: "loaded_at") var loadedAt: Date
+    @Field(key: "loaded_by") var loadedBy: UUID
+
+    init() {}
+}
+
+/// The calendar deadlines are counted on: the built-in years (verified 2024–2026) plus the years admins loaded.
+enum WorkCalendarStore {
+    struct LoadedYear: Sendable {
+        let year: WorkCalendarYear
+        let isBuiltIn: Bool
+        let loadedAt: Date?
+    }
+
+    static func calendar(req: Request) async throws -> WorkCalendar {
+        try await years(req: req).reduce(WorkCalendar(years: [])) { $0.loading($1.year) }
+    }
+
+    static func years(req: Request) async throws -> [LoadedYear] {
+        var result = req.jiujinban.workCalendar.years.map { LoadedYear(year: $0, isBuiltIn: true, loadedAt: nil) }
+        for record in try await WorkCalendarYearRecord.query(on: req.db).sort(\.$id).all() {
+            // Stored years were validated when loaded; one that no longer reads is left out, never guessed.
+            guard case .success(let year) = WorkCalendarYear.decode(uploadedJSON: Data(record.json.utf8)) else { continue }
+            result.append(LoadedYear(year: year, isBuiltIn: false, loadedAt: record.loadedAt))
+        }
+        return result.sorted { $0.year.year < $1.year.year }
+    }
+}

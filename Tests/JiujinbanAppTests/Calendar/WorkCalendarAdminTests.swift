@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("工作日历: built-in years, a new year loaded by the province, provisional deadlines past the data")
+struct WorkCalendarAdminTests {
+    static let year2027 = """
+        {"year": 2027, "notice": "国务院办公厅关于2027年部分节假日安排的通知（测试）",
+         "holidays": {"2027-01-01": "元旦", "2027-01-02": "元旦", "2027-01-03": "元旦"},
+         "makeupWorkdays": ["2027-01-09"]}
+        """
+
+    func load(_ app: Application, _ session: TestSession, _ json: String) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, "/calendar", headers: session.formHeaders, body: session.form([("json", json)])) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    @Test("the calculator follows domain-rules examples; past the loaded years it says provisional until the year is loaded")
+    func calculatorAndLoading() async throws {
+        try await TestApp.run { app in
+            let operatorSession = try await app.session(as: .villageOperator)
+            let example = try await app.getPage(operatorSession, "/calendar?from=2025-09-26&days=5")
+            #expect(example.1.contains("办结期限：2025-10-10") && !example.1.contains("暂定："))
+            let yearEnd = try await app.getPage(operatorSession, "/calendar?from=2026-12-28&days=5")
+            #expect(yearEnd.1.contains("暂定："))
+
+            let province = try await app.session(as: .provinceSystemAdmin)
+            let loaded = try await load(app, province, Self.year2027)
+            #expect(loaded.0 == .seeOther, "\(loaded.1.prefix(400))")
+            // 2026-12-28 (Mon) + 5: 29, 30, 31, then 1–3 January off, 4 and 5 January → 2027-01-05, now certain.
+            let certain = try await app.getPage(operatorSession, "/calendar?from=2026-12-28&days=5")
+            #expect(certain.1.contains("办结期限：2027-01-05") && !certain.1.contains("暂定："))
+            let audited = try await auditCount("calendar.load", result: "success", on: app)
+            #expect(audited == 1)
+        }
+    }
+
+    @Test("bad notices are refused with every problem, nothing stored; built-in years stay; only the province loads")
+    func refusals() async throws {
+        try await TestApp.run { app in
+            let province = try await app.session(as: .provinceSystemAdmin)
+            let outside = Self.year2027.replacingOccurrences(of: "\"2027-01-03\": \"元旦\"", with: "\"2028-01-03\": \"元旦\"")
+            let both = Self.year2027.replacingOccurrences(of: "[\"2027-01-09\"]", with: "[\"2027-01-02\"]")
+            for json in [outside, both, "{\"year\": 2027", Self.year2027.replacingOccurrences(of: "2027", with: "2025")] {
+                let result = try await load(app, province, json)
+                #expect(result.0 == .unprocessableEntity, "\(json.prefix(60))")
+                #expect(result.1.contains("未保存任何数据"))
+            }
+            let stored = try await WorkCalendarYearRecord.query(on: app.db).count()
+            #expect(stored == 0)
+            let county = try await app.session(as: .countySystemAdmin)
+            #expect(try await load(app, county, Self.year2027).0 == .forbidden)
+            let village = try await app.session(as: .villageOperator)
+            #expect(try await load(app, village, Self.year2027).0 == .forbidden)
+        }
+    }
+}

@@ -17,6 +17,7 @@ func routes(_ app: Application) async throws {
     NotificationsController.register(app)
     CitizensController.register(app)
     WorkCalendarController.register(app)
+    CasesController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

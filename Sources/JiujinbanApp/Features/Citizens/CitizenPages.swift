@@ -68,7 +68,18 @@ enum CitizenFormPage {
 
 /// 办事群众页面: who the person is (masked), and every case of every item (the case engine fills this list).
 enum CitizenPage {
-    static func render(_ citizen: CitizenView, context: PageContext) -> HTML {
+    struct CaseLine: Sendable {
+        let id: UUID
+        let number: String
+        let itemName: String
+        let acceptedOn: String
+        let state: String
+        let visible: Bool
+    }
+
+    static func render(
+        _ citizen: CitizenView, cases: [CaseLine], acceptable: [ServiceCatalogue.Item], context: PageContext
+    ) -> HTML {
         PageShell.render(
             title: citizen.name, context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: citizen.name, url: nil)],
@@ -87,8 +98,24 @@ enum CitizenPage {
                 .if(!citizen.isRevealed, .form(
                     .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
                     .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
+                .if(!acceptable.isEmpty, .section(
+                    .class("panel"), .h2("受理新办件"),
+                    .form(.method(.get), .action(SiteURL.cases().path + "/new"), .class("filters"),
+                          .input(.type(.hidden), .name("citizen"), .value(citizen.id.uuidString.lowercased())),
+                          .label(.for("item"), .text("服务事项 ")),
+                          .select(.attribute(named: "name", value: "item"), .id("item"),
+                                  .forEach(acceptable) { .choice(String($0.seq), "\($0.seq). \($0.name)（\($0.timeLimitText)）") }),
+                          .button(.type(.submit), .class("button primary small"), .text("受理"))))),
                 .h2("办件记录"),
-                .p(.class("empty"), .text("暂无办件记录")),
+                .if(cases.isEmpty, .p(.class("empty"), .text("暂无办件记录"))),
+                .if(!cases.isEmpty, .table(
+                    .class("data-table compact"),
+                    .thead(.tr(.th("办件编号"), .th("服务事项"), .th("受理日期"), .th("状态"))),
+                    .tbody(.forEach(cases) { line in
+                        .tr(.td(.class("code"), line.visible ? .a(.href(SiteURL.caseFile(id: line.id).path), .text(line.number))
+                                                             : .text(line.number)),
+                            .td(.text(line.itemName)), .td(.text(line.acceptedOn)), .td(.text(line.state)))
+                    }))),
             ])
     }
 }

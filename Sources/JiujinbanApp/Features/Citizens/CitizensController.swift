@@ -124,7 +124,19 @@ enum CitizensController {
         try await req.write { db in
             try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
         }
-        return HTMLResponse.make(CitizenPage.render(view, context: PageContext(req)), status: status)
+        let catalogue = req.jiujinban.catalogue
+        let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
+        let records = try await CaseRecord.query(on: req.db).filter(\.$citizenID == view.id).sort(\.$acceptedAt, .descending).all()
+        let cases = records.compactMap { record in
+            record.id.map {
+                CitizenPage.CaseLine(id: $0, number: record.number, itemName: names[record.itemSeq] ?? "",
+                                     acceptedOn: record.acceptedOn, state: record.stateValue?.label ?? record.state,
+                                     visible: CaseEngine.sees(record, staff))
+            }
+        }
+        let acceptable = catalogue.items.filter { CaseFile.mayAccept(staff.account, item: $0.seq, grants: staff.grants).isAllowed }
+        return HTMLResponse.make(CitizenPage.render(view, cases: cases, acceptable: acceptable, context: PageContext(req)),
+                                 status: status)
     }
 
     /// The levels of the given division codes that exist in the tree.

@@ -16,5 +16,6 @@ enum Migrations {
         app.migrations.add(M0009CreateAuditArchives())
         app.migrations.add(M0010CreateCitizens())
         app.migrations.add(M0011CreateWorkCalendarYears())
+        app.migrations.add(M0012CreateCases())
     }
 }

@@ -56,6 +56,12 @@ enum SiteURL: Sendable, Equatable {
     case accountApplicationsExport(query: [(String, String)] = [])
     case workCalendar(query: [(String, String)] = [])
     case loadWorkCalendarYear
+    case cases(query: [(String, String)] = [])
+    case newCase(citizen: UUID, item: Int)
+    case acceptCase
+    case caseFile(id: UUID)
+    case caseAction(id: UUID)
+    case caseReceipt(id: UUID)
     case citizens
     case citizenLookup
     case registerCitizen
@@ -119,6 +125,13 @@ enum SiteURL: Sendable, Equatable {
         case .accountApplicationsExport(let query): "/account-applications/export" + Self.queryString(query)
         case .workCalendar(let query): "/calendar" + Self.queryString(query)
         case .loadWorkCalendarYear: "/calendar"
+        case .cases(let query): "/cases" + Self.queryString(query)
+        case .newCase(let citizen, let item):
+            "/cases/new" + Self.queryString([("citizen", citizen.uuidString.lowercased()), ("item", String(item))])
+        case .acceptCase: "/cases"
+        case .caseFile(let id): "/cases/\(id.uuidString.lowercased())"
+        case .caseAction(let id): "/cases/\(id.uuidString.lowercased())/actions"
+        case .caseReceipt(let id): "/cases/\(id.uuidString.lowercased())/receipt"
         case .citizens, .registerCitizen: "/citizens"
         case .citizenLookup: "/citizens/lookup"
         case .citizen(let id): "/citizens/\(id.uuidString.lowercased())"
@@ -175,6 +188,11 @@ enum SiteURL: Sendable, Equatable {
         case .carryOutAccountApplication: ["account-applications", ":id", "carry-out"]
         case .accountApplicationsExport: ["account-applications", "export"]
         case .workCalendar, .loadWorkCalendarYear: ["calendar"]
+        case .cases, .acceptCase: ["cases"]
+        case .newCase: ["cases", "new"]
+        case .caseFile: ["cases", ":id"]
+        case .caseAction: ["cases", ":id", "actions"]
+        case .caseReceipt: ["cases", ":id", "receipt"]
         case .citizens, .registerCitizen: ["citizens"]
         case .citizenLookup: ["citizens", "lookup"]
         case .citizen: ["citizens", ":id"]

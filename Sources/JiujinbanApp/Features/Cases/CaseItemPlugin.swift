@@ -1,0 +1,62 @@
+import Foundation
+import JiujinbanRules
+
+/// How one service item plugs into the case engine: its form, its eligibility checks, and what the accepted form
+/// records. The engine does the rest (numbering, deadline, review, timeline, receipts, audit).
+protocol CaseItemPlugin: Sendable {
+    var item: ServiceCatalogue.Item { get }
+    /// The item's own form fields.
+    var fields: [CaseFormField] { get }
+    /// Checks the form and the citizen; returns the values to store or every problem, named by field.
+    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors>
+}
+
+/// One field of an item's form.
+struct CaseFormField: Sendable {
+    enum Kind: Sendable {
+        case text(maxLength: Int)
+        /// A statement the operator confirms (材料已核验).
+        case confirmation
+    }
+
+    let name: String
+    let label: String
+    let kind: Kind
+    let required: Bool
+}
+
+/// The generic flow every item uses until its own issue gives it a specific form: the operator confirms the
+/// documents the service guide asks for were checked, and may add a note. Eligibility: the citizen is alive in
+/// the calendar's sense (born before today) and of working age for the employment and skills groups.
+struct GenericItemPlugin: CaseItemPlugin {
+    let item: ServiceCatalogue.Item
+
+    var fields: [CaseFormField] {
+        [
+            CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
+            CaseFormField(name: "note", label: "备注", kind: .text(maxLength: 200), required: false),
+        ]
+    }
+
+    static let workingAgeGroups: Set<String> = ["job", "skill"]
+    static let minimumWorkingAge = 16
+
+    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
+        var errors = FieldErrors()
+        if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
+        let note = TextField.optional(form["note"], field: "note", label: "备注", maxLength: 200, into: &errors)
+        if Self.workingAgeGroups.contains(item.category), let birth = CalendarDate(iso: citizen.birthDate),
+           today.completedYears(since: birth) < Self.minimumWorkingAge {
+            errors.add("citizen", "“\(item.name)”面向劳动年龄人员，该群众未满\(Self.minimumWorkingAge)周岁")
+        }
+        guard errors.isEmpty else { return .failure(errors) }
+        return .success(["documents_checked": "yes", "note": note ?? ""])
+    }
+}
+
+enum CaseItemPlugins {
+    /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
+    static func plugin(for item: ServiceCatalogue.Item) -> any CaseItemPlugin {
+        GenericItemPlugin(item: item)
+    }
+}

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// 办件: accepting an item for a citizen at the counter, the case page with its timeline and the actions the
+/// user may take, the printed receipt and one-time notice, and the operator's and reviewer's workbench.
+enum CasesController {
+    static func register(_ app: Application) {
+        app.get(.cases(), .capability(.serveCitizens), use: workbench)
+        app.get(.newCase(citizen: UUID(), item: 0), .capability(.serveCitizens), use: newCase)
+        app.post(.acceptCase, .capability(.serveCitizens), use: accept)
+        app.get(.caseFile(id: UUID()), .capability(.serveCitizens), use: show)
+        app.post(.caseAction(id: UUID()), .capability(.serveCitizens), use: act)
+        app.get(.caseReceipt(id: UUID()), .capability(.serveCitizens), use: receipt)
+    }
+
+    @Sendable static func newCase(_ req: Request) async throws -> Response {
+        let (citizen, item) = try await target(req, citizen: try? req.query.get(String.self, at: "citizen"),
+                                               item: try? req.query.get(Int.self, at: "item"))
+        return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok)
+    }
+
+    struct AcceptForm: Content {
+        var citizen: String?
+        var item: Int?
+        var submission: String?
+        var documents_checked: String?
+        var note: String?
+    }
+
+    @Sendable static func accept(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(AcceptForm.self)
+        let (citizen, item) = try await target(req, citizen: form.citizen, item: form.item)
+        if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
+            throw PublicError(.forbidden, refusal.message)
+        }
+        let values = ["documents_checked": form.documents_checked ?? "", "note": form.note ?? ""]
+        let plugin = CaseItemPlugins.plugin(for: item)
+        let validated: [String: String]
+        switch plugin.validate(values, citizen: citizen, today: req.jiujinban.clock.today) {
+        case .success(let clean): validated = clean
+        case .failure(let errors):
+            return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: values, errors: errors,
+                                                  status: .unprocessableEntity)
+        }
+        guard let key = form.submission.flatMap({ UUID(uuidString: $0) }) else {
+            throw PublicError(.badRequest, "表单已失效，请重新打开受理页面")
+        }
+        let id = try await CaseEngine.accept(
+            CaseEngine.Acceptance(citizen: citizen, item: item, values: validated, channel: .counter,
+                                  submissionKey: key.uuidString.lowercased()),
+            staff: staff, req: req)
+        return HTMLResponse.seeOther(.caseFile(id: id))
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let (record, file) = try await load(req)
+        return try await CasePage.respond(req, record, file, error: nil, status: .ok)
+    }
+
+    struct ActionForm: Content {
+        var action: String?
+        var reason: String?
+        /// One missing document per line.
+        var missing: String?
+    }
+
+    @Sendable static func act(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let (record, file) = try await load(req)
+        let form = try req.content.decode(ActionForm.self)
+        let action: CaseFile.Action
+        switch form.action {
+        case "approve": action = .approve
+        case "reject": action = .reject(reason: form.reason ?? "")
+        case "return": action = .returnForDocuments(missing: (form.missing ?? "").split(whereSeparator: \.isNewline).map(String.init))
+        case "resubmit": action = .resubmit
+        default:
+            return try await CasePage.respond(req, record, file, error: "请选择办理操作", status: .unprocessableEntity)
+        }
+        switch try await CaseEngine.act(action, on: record, file: file, staff: staff, req: req) {
+        case .success: return HTMLResponse.seeOther(.caseFile(id: try record.requireID()))
+        case .failure(let refusal):
+            try await req.write { db in
+                try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
+                                               result: .denied, detail: refusal.message), on: db)
+            }
+            let status: HTTPStatus = switch refusal {
+            case .caseReasonRequired, .caseReasonTooLong, .caseMissingDocumentsRequired, .caseMissingDocumentsTooLong,
+                 .commentHasControlCharacters: .unprocessableEntity
+            case .caseClosed, .caseWrongState: .conflict
+            default: .forbidden
+            }
+            return try await CasePage.respond(req, record, file, error: refusal.message, status: status)
+        }
+    }
+
+    /// 受理回执, or the 一次性告知单 while the case waits for missing documents.
+    @Sendable static func receipt(_ req: Request) async throws -> Response {
+        let (record, file) = try await load(req)
+        let citizen = try await CitizenRecord.find(record.citizenID, on: req.db)
+        try await req.write { db in
+            try await req.audit(AuditEvent(file.state == .returned ? "case.print_notice" : "case.print_receipt",
+                                           objectType: "case", objectID: record.number), on: db)
+        }
+        return try await CaseReceiptPage.respond(req, record, file, citizen: citizen)
+    }
+
+    @Sendable static func workbench(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let query = CaseRecord.query(on: req.db)
+        switch staff.scope {
+        case .servicePoint(let id, _): query.filter(\.$servicePointID == id)
+        case .subtree(let root): query.filter(\.$divisionCode =~ root.scopePrefix)
+        }
+        let records = try await query.sort(\.$acceptedAt, .descending).limit(500).all().filter { CaseEngine.sees($0, staff) }
+        let calendar = try await WorkCalendarStore.calendar(req: req)
+        let today = req.jiujinban.clock.today
+        return HTMLResponse.make(CaseWorkbenchPage.render(
+            records, today: today, nextWorkday: calendar.addingWorkingDays(1, to: today).date,
+            catalogue: req.jiujinban.catalogue, context: PageContext(req)))
+    }
+
+    static func load(_ req: Request) async throws -> (CaseRecord, CaseFile) {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
+              let record = try await CaseRecord.find(id, on: req.db), CaseEngine.sees(record, staff),
+              let file = try await CaseEngine.file(record, catalogue: req.jiujinban.catalogue, on: req.db) else {
+            throw PublicError.notFound("该办件")
+        }
+        return (record, file)
+    }
+
+    static func target(_ req: Request, citizen: String?, item: Int?) async throws -> (CitizenRecord, ServiceCatalogue.Item) {
+        guard let id = citizen.flatMap({ UUID(uuidString: $0) }), let record = try await CitizenRecord.find(id, on: req.db) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == item }) else { throw PublicError.notFound("服务事项") }
+        return (record, item)
+    }
+}

@@ -18,6 +18,7 @@ func routes(_ app: Application) async throws {
     CitizensController.register(app)
     WorkCalendarController.register(app)
     CasesController.register(app)
+    CaseStatisticsController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

@@ -27,6 +27,8 @@ public enum Capability: Hashable, Sendable {
     case receiveApplicationFilings
     /// 查阅审计日志
     case readAuditTrail
+    /// 办件统计: a division's cases by item, township and point, overdue rate, handling time (no personal data).
+    case viewCaseStatistics
     /// 工作日历: load a new year's holiday notice (province system admins; the handler checks the level).
     case manageWorkCalendar
     /// 办事群众: look a citizen up by ID number at the counter, register one, open their page.
@@ -50,7 +52,7 @@ public enum Capability: Hashable, Sendable {
     public static let general: [Capability] = [
         .viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts, .assignRoles,
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
-        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
+        .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue,
     ]
 
@@ -69,6 +71,7 @@ public enum Capability: Hashable, Sendable {
         case .forwardAccountApplications: "汇总报送用户申请（变更）单"
         case .receiveApplicationFilings: "接收申请单备案"
         case .readAuditTrail: "查阅审计日志"
+        case .viewCaseStatistics: "办件统计"
         case .manageWorkCalendar: "载入节假日安排"
         case .serveCitizens: "办事群众查询和登记"
         case .viewOwnWork: "本人业务"

@@ -26,18 +26,18 @@ extension Capability {
              .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
-             .fileAccountApplication, .reviewAccountApplications]
+             .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics]
         case .expert:
             [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions]
         case .taskForce:
-            [.viewDivisions, .viewServicePoints, .taskForceQueue]
+            [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics]
         case .cityOfficer:
             [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
-             .handleEscalatedQuestions]
+             .handleEscalatedQuestions, .viewCaseStatistics]
         case .auditor:
             [.readAuditTrail]
         }

@@ -76,6 +76,11 @@ struct CaseEngineTests {
             #expect(person.1.contains(record.number))
             let receipt = try await app.getPage(village, "/cases/\(id.uuidString.lowercased())/receipt")
             #expect(receipt.0 == .ok && receipt.1.contains("受理回执") && receipt.1.contains(record.number))
+            // The county's statistics count it by township, with no personal data; operators have no statistics.
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let stats = try await app.getPage(admin, "/cases/statistics?by=township&from=\(today.iso)&to=\(today.iso)")
+            #expect(stats.0 == .ok && stats.1.contains("古魏镇") && stats.1.contains("合计") && !stats.1.contains("王小明"))
+            #expect(try await app.getPage(village, "/cases/statistics").0 == .forbidden)
             // Another point's operator does not see it.
             let community = try await app.session(as: .communityOperator)
             #expect(try await app.getPage(community, "/cases/\(id.uuidString.lowercased())").0 == .notFound)

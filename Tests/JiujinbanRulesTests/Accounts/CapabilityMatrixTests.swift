@@ -21,6 +21,7 @@ private let expectedGrid: [(Capability, String)] = [
     (.forwardAccountApplications,     ".   .   .  .   .   .  x    ."),
     (.receiveApplicationFilings,      ".   .   .  .   .   .  x    ."),
     (.readAuditTrail,                 ".   .   .  .   .   .  .    x"),
+    (.viewCaseStatistics,             ".   x   .  x   .   x  x    ."),
     (.manageWorkCalendar,             "x   .   .  .   .   .  .    ."),
     (.serveCitizens,                  ".   .   x  x   .   .  .    ."),
     (.viewOwnWork,                    ".   .   x  x   x   .  .    ."),

@@ -23,6 +23,7 @@ enum PageShell {
     static let governance: [NavItem] = [
         NavItem(label: "办事群众", url: .citizens, requires: [.serveCitizens]),
         NavItem(label: "办件", url: .cases(), requires: [.serveCitizens]),
+        NavItem(label: "办件统计", url: .caseStatistics(), requires: [.viewCaseStatistics]),
         NavItem(label: "服务点", url: .servicePoints(), requires: [.viewServicePoints]),
         NavItem(label: "行政区划", url: .divisions, requires: [.viewDivisions]),
         NavItem(label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),

@@ -59,6 +59,7 @@ enum SiteURL: Sendable, Equatable {
     case cases(query: [(String, String)] = [])
     case newCase(citizen: UUID, item: Int)
     case acceptCase
+    case caseStatistics(query: [(String, String)] = [])
     case caseFile(id: UUID)
     case caseAction(id: UUID)
     case caseReceipt(id: UUID)
@@ -129,6 +130,7 @@ enum SiteURL: Sendable, Equatable {
         case .newCase(let citizen, let item):
             "/cases/new" + Self.queryString([("citizen", citizen.uuidString.lowercased()), ("item", String(item))])
         case .acceptCase: "/cases"
+        case .caseStatistics(let query): "/cases/statistics" + Self.queryString(query)
         case .caseFile(let id): "/cases/\(id.uuidString.lowercased())"
         case .caseAction(let id): "/cases/\(id.uuidString.lowercased())/actions"
         case .caseReceipt(let id): "/cases/\(id.uuidString.lowercased())/receipt"
@@ -190,6 +192,7 @@ enum SiteURL: Sendable, Equatable {
         case .workCalendar, .loadWorkCalendarYear: ["calendar"]
         case .cases, .acceptCase: ["cases"]
         case .newCase: ["cases", "new"]
+        case .caseStatistics: ["cases", "statistics"]
         case .caseFile: ["cases", ":id"]
         case .caseAction: ["cases", ":id", "actions"]
         case .caseReceipt: ["cases", ":id", "receipt"]

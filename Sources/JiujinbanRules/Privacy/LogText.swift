@@ -3,7 +3,8 @@
 /// Unlike `AuditDetail.sanitized`, which cleans text kept in the audit trail, this escapes, so an attempt to
 /// forge a log line stays visible as such: `\n`, `\r` and `\t` become the two characters `\n`, `\r`, `\t`; other
 /// C0 and C1 controls, the line and paragraph separators, bidirectional and zero-width characters become
-/// `\u{XXXX}`. Runs of 11 or more digits are masked like a phone (`138****5678`) or an ID number.
+/// their escape with four hex digits (U+2028 becomes `\u{2028}`). Runs of 11 or more digits are masked like a
+/// phone (`138****5678`) or an ID number.
 public enum LogText {
     public static func escaped(_ text: String) -> String {
         var result = ""

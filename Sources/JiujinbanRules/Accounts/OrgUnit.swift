@@ -111,7 +111,7 @@ public enum DataScope: Hashable, Sendable {
 extension DivisionCode {
     /// The division at `depth` on the path from the province down to this one (itself at its own depth), or nil
     /// when this division is above that depth.
-    func ancestor(atDepth depth: Int) -> DivisionCode? {
+    public func ancestor(atDepth depth: Int) -> DivisionCode? {
         guard depth <= self.depth else { return nil }
         var code = self
         while code.depth > depth, let parent = code.parent { code = parent }

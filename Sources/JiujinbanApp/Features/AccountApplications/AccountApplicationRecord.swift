@@ -50,7 +50,7 @@ final class AccountApplicationRecord: Model, @unchecked Sendable {
 
 /// One step in an application's life: who did what, when, with which comment. The printed form's 意见 and dates
 /// come from here.
-final class AccountApplicationStep: Model, @unchecked Sendable {
+final class AccountApplicationStep: Model, StepActorStamped, @unchecked Sendable {
     static let schema = "account_application_steps"
 
     @ID(key: .id) var id: UUID?
@@ -70,12 +70,9 @@ final class AccountApplicationStep: Model, @unchecked Sendable {
         self.id = UUID()
         self.applicationID = applicationID
         self.at = at
-        self.actorAccount = actor.account.id
-        self.actorName = actor.personName
-        self.actorPost = actor.account.post.rawValue
-        self.actorUnitName = actor.unitName
         self.action = action
         self.comment = comment
+        stamp(actor)
     }
 
     var actionLabel: String {

@@ -111,7 +111,7 @@ enum AccountApplicationsController {
         let now = req.jiujinban.clock.now()
         do {
             try await req.write { db in
-                var content = loaded.content
+                var content: ApplicationContent?
                 let execution = ApplicationExecution(req: req, staff: staff, loaded: loaded, db: db)
                 switch action {
                 case .carryOut(.accounts): content = try await execution.carryOutAccounts()
@@ -124,7 +124,7 @@ enum AccountApplicationsController {
                                                      ? nil : next.decisionComment).create(on: db)
                 try await req.audit(AuditEvent("account_application.\(action.stepName)", objectType: "account_application",
                                                objectID: loaded.number, detail: next.state.label), on: db)
-                try await ApplicationNotices.after(action, next, loaded: loaded, at: now, on: db)
+                try await ApplicationNotices.after(action, next, loaded: loaded, id: loaded.id, at: now, on: db)
             }
         } catch let refused as ApplicationExecution.ExecutionRefused {
             try await req.write { db in
@@ -136,14 +136,15 @@ enum AccountApplicationsController {
         return HTMLResponse.seeOther(.accountApplication(id: loaded.id))
     }
 
-    /// Writes the new state only where the stored one is still what this request read; otherwise someone else
-    /// acted first and the whole transaction is refused.
+    /// Writes the new state (and the content, when the step changed it) only where the stored state is still what
+    /// this request read; otherwise someone else acted first and the whole transaction is refused.
     private static func saveState(
         _ record: AccountApplicationRecord, from old: AccountApplication, to next: AccountApplication,
-        content: ApplicationContent, at now: Date, req: Request, on db: any Database
+        content: ApplicationContent?, at now: Date, req: Request, on db: any Database
     ) async throws {
         let sql = db as! any SQLDatabase
-        let sealed = content == record.contentSealedContent(req) ? record.contentSealed : try content.sealed(with: req.jiujinban.cipher)
+        // Only carrying out the account items changes the content (the accounts it created).
+        let sealed = try content.map { try $0.sealed(with: req.jiujinban.cipher) } ?? record.contentSealed
         let carried = next.carriedOut.map(\.rawValue).sorted().joined(separator: ",")
         let updated = try await sql.raw("""
             UPDATE account_applications
@@ -177,12 +178,5 @@ enum AccountApplicationsController {
         case .applicationClosed, .wrongState, .awaitingCityForwarding, .partAlreadyCarriedOut, .accountsFirst: .conflict
         default: .forbidden
         }
-    }
-}
-
-extension AccountApplicationRecord {
-    /// The stored content, to tell whether a step changed it.
-    func contentSealedContent(_ req: Request) -> ApplicationContent? {
-        try? ApplicationContent.opened(contentSealed, with: req.jiujinban.cipher)
     }
 }

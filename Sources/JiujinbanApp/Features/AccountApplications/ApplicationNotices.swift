@@ -7,10 +7,10 @@ import JiujinbanRules
 enum ApplicationNotices {
     static func after(
         _ action: AccountApplication.Action?, _ application: AccountApplication, loaded: LoadedApplication?,
-        id: UUID? = nil, at now: Date, on db: any Database
+        id: UUID, at now: Date, on db: any Database
     ) async throws {
         let number = application.number.text
-        let link = SiteURL.accountApplication(id: id ?? loaded?.id ?? UUID())
+        let link = SiteURL.accountApplication(id: id)
         let deciding = OrgUnit.department(application.decidingDepartment)
         func tell(_ accounts: [UUID], _ title: String, _ body: String) async throws {
             try await Notifier.notify(accounts, title: title, body: body, link: link, at: now, on: db)

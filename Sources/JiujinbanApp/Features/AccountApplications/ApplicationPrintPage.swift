@@ -68,9 +68,7 @@ enum ApplicationPrintPage {
 
     /// `2026 年 11 月 29 日` in Asia/Shanghai.
     static func dateText(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.year ?? 0) 年 \(parts.month ?? 0) 月 \(parts.day ?? 0) 日"
+        let day = CalendarDate(date)
+        return "\(day.year) 年 \(day.month) 月 \(day.day) 日"
     }
 }

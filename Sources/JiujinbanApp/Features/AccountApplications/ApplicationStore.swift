@@ -109,9 +109,8 @@ enum ApplicationStore {
                 maskedIDNumber: Masking.maskedIDNumber(item.idNumber ?? ""), maskedPhone: Masking.maskedPhone(item.phone ?? ""),
                 post: item.post, unitName: applicantName, grants: grants, accountID: item.accountID)
         }
-        let summary = try await item.accountID.asyncFlatMap {
-            try await AccountQueries.find($0, on: req.db, cipher: req.jiujinban.cipher)
-        }
+        var summary: AccountSummary?
+        if let id = item.accountID { summary = try await AccountQueries.find(id, on: req.db, cipher: req.jiujinban.cipher) }
         return LoadedApplication.ItemView(
             index: index, kind: item.kind, personName: summary?.name ?? "（账号不存在）",
             maskedIDNumber: summary?.maskedIDNumber ?? "", maskedPhone: summary?.maskedPhone ?? "",
@@ -140,12 +139,5 @@ enum ApplicationStore {
 extension ApplicationContent.Item {
     var grantSetSorted: [ItemPermission] {
         (grants ?? []).compactMap(AccountsController.parseGrant).sorted()
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -14,7 +14,7 @@ enum WorkCalendarController {
 
     @Sendable static func show(_ req: Request) async throws -> Response {
         let years = try await WorkCalendarStore.years(req: req)
-        let calendar = years.reduce(WorkCalendar(years: [])) { $0.loading($1.year) }
+        let calendar = WorkCalendarStore.calendar(of: years)
         let from = (try? req.query.get(String.self, at: "from")).flatMap(CalendarDate.init(iso:))
         let days = (try? req.query.get(Int.self, at: "days")).map { min(max($0, 0), 365) }
         let deadline = from.flatMap { start in days.map { calendar.addingWorkingDays($0, to: start) } }

@@ -27,7 +27,11 @@ enum WorkCalendarStore {
     }
 
     static func calendar(req: Request) async throws -> WorkCalendar {
-        try await years(req: req).reduce(WorkCalendar(years: [])) { $0.loading($1.year) }
+        calendar(of: try await years(req: req))
+    }
+
+    static func calendar(of years: [LoadedYear]) -> WorkCalendar {
+        WorkCalendar(years: years.map(\.year))
     }
 
     static func years(req: Request) async throws -> [LoadedYear] {

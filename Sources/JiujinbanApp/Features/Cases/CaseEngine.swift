@@ -35,7 +35,7 @@ enum CaseEngine {
     /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline.
     /// A repeated submission (same key from the same operator) returns the case already made.
     static func accept(_ acceptance: Acceptance, staff: SignedInStaff, req: Request) async throws -> UUID {
-        guard case .servicePoint(let pointID, _, let pointCode) = staff.account.unit, let county = pointCode.ancestor(depth: 2) else {
+        guard case .servicePoint(let pointID, _, let pointCode) = staff.account.unit, let county = pointCode.ancestor(atDepth: 2) else {
             throw PublicError(.forbidden, Refusal.caseOnlyAtServicePoint.message)
         }
         let services = req.jiujinban
@@ -157,15 +157,5 @@ extension CaseFile.Action {
         case .returnForDocuments: "return"
         case .resubmit: "resubmit"
         }
-    }
-}
-
-extension DivisionCode {
-    /// The ancestor at `depth` (2 = county), or nil above it.
-    func ancestor(depth: Int) -> DivisionCode? {
-        guard depth <= self.depth else { return nil }
-        var code = self
-        while code.depth > depth, let parent = code.parent { code = parent }
-        return code
     }
 }

@@ -44,7 +44,7 @@ final class CaseRecord: Model, @unchecked Sendable {
     static let formContext = "cases.form"
 }
 
-final class CaseStep: Model, @unchecked Sendable {
+final class CaseStep: Model, StepActorStamped, @unchecked Sendable {
     static let schema = "case_steps"
 
     @ID(key: .id) var id: UUID?
@@ -63,11 +63,8 @@ final class CaseStep: Model, @unchecked Sendable {
         self.id = UUID()
         self.caseID = caseID
         self.at = at
-        self.actorAccount = actor.account.id
-        self.actorName = actor.personName
-        self.actorPost = actor.account.post.rawValue
-        self.actorUnitName = actor.unitName
         self.action = action
         self.detail = detail
+        stamp(actor)
     }
 }

@@ -28,7 +28,7 @@ enum CaseStatisticsController {
         let itemNames = Dictionary(uniqueKeysWithValues: req.jiujinban.catalogue.items.map { (String($0.seq), "\($0.seq). \($0.name)") })
         let rows: [CaseStatistics.Row] = records.compactMap { record in
             guard let accepted = CalendarDate(iso: record.acceptedOn) else { return nil }
-            let township = (try? DivisionCode(record.divisionCode))?.ancestor(depth: 3).flatMap { divisionNames[$0.value] } ?? "（县级）"
+            let township = (try? DivisionCode(record.divisionCode))?.ancestor(atDepth: 3).flatMap { divisionNames[$0.value] } ?? "（县级）"
             return CaseStatistics.Row(
                 item: record.itemSeq, township: township, servicePoint: pointNames[record.servicePointID] ?? "服务点",
                 acceptedOn: accepted, deadline: record.deadline.flatMap(CalendarDate.init(iso:)),

@@ -76,11 +76,7 @@ enum CitizenRegistry {
     static func sees(_ record: CitizenRecord, _ staff: SignedInStaff) -> Bool {
         guard let residence = try? DivisionCode(record.residenceDivisionCode),
               let hukou = try? DivisionCode(record.hukouDivisionCode) else { return false }
-        let root: DivisionCode = switch staff.scope {
-        case .subtree(let code): code
-        case .servicePoint(_, let within): within
-        }
-        return root.contains(residence) || root.contains(hukou)
+        return staff.scopeRoot.contains(residence) || staff.scopeRoot.contains(hukou)
     }
 }
 

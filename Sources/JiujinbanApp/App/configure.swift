@@ -6,12 +6,12 @@ import Vapor
 /// Builds the whole application from its configuration: the same function serves production, the command line and
 /// every test (which passes its own configuration and clock).
 public func configure(_ app: Application, configuration: AppConfiguration, clock: AppClock = .system) async throws {
-    try DatabaseSetup.register(configuration.database, poolSize: configuration.postgresPoolSize, on: app)
+    let writer = try DatabaseSetup.register(configuration.database, poolSize: configuration.postgresPoolSize, on: app)
     let keys = try configuration.keys ?? DevelopmentKeys.loadOrCreate(in: configuration.dataDirectory)
     app.jiujinban = PlatformServices(
         configuration: configuration,
         clock: clock,
-        writer: DatabaseWriter(serialised: configuration.database.kindName == "sqlite"),
+        writer: writer,
         assets: try StaticAssets.load(),
         catalogue: try ServiceCatalogue.decode(Data(contentsOf: StaticAssets.resourceURL("catalog/service-catalog.json"))),
         workCalendar: try WorkCalendar.decode(
@@ -51,4 +51,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BootstrapAdminCommand(), as: "bootstrap-admin")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(AccountsCommand(), as: "accounts")
+    app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
 }

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 @testable import JiujinbanApp
 import SQLKit
 import Testing
@@ -88,6 +89,44 @@ struct DatabaseTests {
             // Serialised read-then-write: each transaction saw a distinct number of rows before it.
             let seen = Set(try rows.map { try $0.decode(column: "value", as: String.self) })
             if !TestDatabase.usesPostgres { #expect(seen.count == 40) }
+        }
+    }
+
+    @Test("a failing write among concurrent ones rolls back alone: the others land, its own rows and audit row do not")
+    func failingWriteInAGroup() async throws {
+        try await TestApp.run(demo: false) { app in
+            let sql = app.db as! any SQLDatabase
+            let before = try await auditCount("test.group", on: app)
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        do {
+                            try await app.jiujinban.writer.write(on: app.db) { db in
+                                try await (db as! any SQLDatabase).raw(
+                                    "INSERT INTO app_settings (key, value) VALUES (\(bind: "g\(index)"), 'x')").run()
+                                try await AuditTrail.record(AuditEvent("test.group", detail: "\(index)"), by: .system,
+                                                            at: Date(), key: app.jiujinban.keys.auditKey, on: db)
+                                if index % 7 == 3 { throw PublicError(.unprocessableEntity, "第\(index)项出错") }
+                            }
+                            return (index, true)
+                        } catch let error as PublicError {
+                            #expect(error.reason == "第\(index)项出错")
+                            return (index, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            let failed = Set(outcomes.filter { !$0.value }.map(\.key))
+            #expect(failed == Set((0..<60).filter { $0 % 7 == 3 }))
+            let keys = Set(try await sql.raw("SELECT key FROM app_settings WHERE key LIKE 'g%'").all()
+                .map { try $0.decode(column: "key", as: String.self) })
+            #expect(keys == Set((0..<60).filter { $0 % 7 != 3 }.map { "g\($0)" }))
+            // The chain stays whole: the rolled-back audit rows left no gap.
+            let after = try await auditCount("test.group", on: app)
+            #expect(after - before == 60 - failed.count)
+            let verified = try await AuditCommand.verify(app)
+            #expect(verified.firstBreak == nil)
         }
     }
 }

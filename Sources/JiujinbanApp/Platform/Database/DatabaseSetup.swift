@@ -11,7 +11,11 @@ enum DatabaseSetup {
     /// How long a SQLite connection waits for another process's write lock before giving up.
     static let sqliteBusyTimeoutMilliseconds = 10_000
 
-    static func register(_ choice: AppConfiguration.DatabaseChoice, poolSize: Int, on app: Application) throws {
+    /// The SQLite connection all writes go through (`DatabaseWriter`), apart from the readers' pool.
+    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
+
+    /// Registers the database and returns the writer every write goes through.
+    static func register(_ choice: AppConfiguration.DatabaseChoice, poolSize: Int, on app: Application) throws -> DatabaseWriter {
         switch choice {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
@@ -19,6 +23,11 @@ enum DatabaseSetup {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
+            // The writer's database is only ever asked for on one event loop, so its pool opens exactly one connection.
+            app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), maxConnectionsPerEventLoop: 1),
+                              as: sqliteWriter, isDefault: false)
+            let databases = app.databases, logger = app.logger, loop = app.eventLoopGroup.next()
+            return .groupCommitted { databases.database(sqliteWriter, logger: logger, on: loop)! }
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
@@ -26,6 +35,7 @@ enum DatabaseSetup {
                 .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
                           connectionPoolTimeout: .seconds(5)),
                 as: .psql)
+            return .pooled
         }
     }
 
@@ -70,6 +80,13 @@ enum DatabaseSetup {
             try await db.raw("PRAGMA synchronous = FULL").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
             try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        }
+        // The writer's one connection, outside any transaction (boot: nothing else writes yet).
+        if let writer = app.jiujinban.writer.groupCommitConnection as? any SQLDatabase {
+            let sql = writer
+            try await sql.raw("PRAGMA synchronous = FULL").run()
+            try await sql.raw("PRAGMA foreign_keys = ON").run()
+            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
         }
     }
 }

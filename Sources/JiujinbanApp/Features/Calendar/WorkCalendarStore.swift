@@ -35,8 +35,12 @@ enum WorkCalendarStore {
     }
 
     static func years(req: Request) async throws -> [LoadedYear] {
-        var result = req.jiujinban.workCalendar.years.map { LoadedYear(year: $0, isBuiltIn: true, loadedAt: nil) }
-        for record in try await WorkCalendarYearRecord.query(on: req.db).sort(\.$id).all() {
+        try await years(builtIn: req.jiujinban.workCalendar, on: req.db)
+    }
+
+    static func years(builtIn: WorkCalendar, on db: any Database) async throws -> [LoadedYear] {
+        var result = builtIn.years.map { LoadedYear(year: $0, isBuiltIn: true, loadedAt: nil) }
+        for record in try await WorkCalendarYearRecord.query(on: db).sort(\.$id).all() {
             // Stored years were validated when loaded; one that no longer reads is left out, never guessed.
             guard case .success(let year) = WorkCalendarYear.decode(uploadedJSON: Data(record.json.utf8)) else { continue }
             result.append(LoadedYear(year: year, isBuiltIn: false, loadedAt: record.loadedAt))

@@ -15,6 +15,18 @@ enum SequenceAllocator {
         return try row.decode(column: "value", as: Int.self)
     }
 
+    /// Takes the next `count` numbers at once and returns the last of them (`last - count + 1 … last`).
+    static func advance(_ name: String, by count: Int, on db: any Database) async throws -> Int {
+        precondition(count > 0, "advance by at least one")
+        let row = try await (db as! any SQLDatabase).raw("""
+            INSERT INTO sequences (name, value) VALUES (\(bind: name), \(bind: count))
+            ON CONFLICT (name) DO UPDATE SET value = sequences.value + \(bind: count)
+            RETURNING value
+            """).first()
+        guard let row else { throw SequenceError(name: name) }
+        return try row.decode(column: "value", as: Int.self)
+    }
+
     struct SequenceError: Error, CustomStringConvertible {
         let name: String
         var description: String { "sequence \(name) returned no value" }

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// `jiujinban generate-data --citizens N [--cases M] [--operators K] [--seed S]`: fills the database with synthetic,
+/// reproducible people, operators and cases across Ruicheng's villages and communities, for benchmarks and load
+/// tests. It needs the demonstration divisions and service points, refuses to run in production unless
+/// `--allow-production` is given, and prints its progress to standard error.
+struct GenerateDataCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "citizens", help: "生成的办事群众人数") var citizens: Int?
+        @Option(name: "cases", help: "生成的办件数（需已有办事群众与经办人员账号）") var cases: Int?
+        @Option(name: "operators", help: "为尚无经办人员的服务点生成的经办人员账号数") var operators: Int?
+        @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
+        @Flag(name: "allow-production", help: "允许在生产环境运行（会写入合成数据）") var allowProduction: Bool
+    }
+
+    var help: String { "生成可复现的合成数据（办事群众、经办人员、办件），用于性能测试" }
+
+    static let defaultSeed: UInt64 = 20_261_130
+    static let county = "140830"
+    static let formerCountyCode = "142723"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try Self.checkEnvironment(isProduction: app.jiujinban.configuration.isProduction, allowed: signature.allowProduction)
+        let citizens = try Self.count(signature.citizens, option: "--citizens", maximum: 5_000_000)
+        let cases = try Self.count(signature.cases, option: "--cases", maximum: 5_000_000)
+        let operators = try Self.count(signature.operators, option: "--operators", maximum: 1_000)
+        guard citizens + cases + operators > 0 else {
+            throw PublicError(.badRequest, "请至少指定 --citizens、--operators 或 --cases 之一，如 --citizens 100000")
+        }
+        let seed = signature.seed.map { UInt64(truncatingIfNeeded: $0) } ?? Self.defaultSeed
+        let progress = GeneratorProgress()
+        let generator = SyntheticData(app: app, seed: seed, progress: progress)
+        if operators > 0 {
+            let made = try await generator.operators(operators)
+            progress.say("经办人员账号：新建 \(made) 个")
+        }
+        if citizens > 0 {
+            let made = try await generator.citizens(citizens)
+            progress.say("办事群众：新增 \(made) 人（已存在的相同身份证号跳过）")
+        }
+        if cases > 0 {
+            let made = try await generator.cases(cases)
+            progress.say("办件：新增 \(made) 件")
+        }
+        try await app.jiujinban.writer.write(on: app.db) { db in
+            try await AuditTrail.record(
+                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases)"),
+                by: .system, at: app.jiujinban.clock.now(), key: app.jiujinban.keys.auditKey, on: db)
+        }
+    }
+
+    /// Synthetic people in a production database would be mistaken for real ones: only with an explicit flag.
+    static func checkEnvironment(isProduction: Bool, allowed: Bool) throws {
+        if isProduction, !allowed {
+            throw PublicError(.forbidden, "生产环境不生成合成数据；确需生成请加 --allow-production")
+        }
+    }
+
+    static func count(_ value: Int?, option: String, maximum: Int) throws -> Int {
+        guard let value else { return 0 }
+        guard (0...maximum).contains(value) else {
+            throw PublicError(.badRequest, "\(option)：应为 0 至 \(maximum) 之间的整数")
+        }
+        return value
+    }
+}
+
+/// Progress lines on standard error (standard output stays clean for scripts).
+struct GeneratorProgress: Sendable {
+    func say(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Reports every tenth of the way, and the end.
+    func step(_ label: String, done: Int, of total: Int, previous: Int) {
+        let tenth = max(total / 10, 1)
+        if done == total || done / tenth != previous / tenth {
+            say("\(label)：\(done)/\(total)（\(done * 100 / max(total, 1))%）")
+        }
+    }
+}

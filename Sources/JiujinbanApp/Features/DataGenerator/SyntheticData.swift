@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// Writes synthetic people, operators and cases for `generate-data`, in batches of one transaction each.
+struct SyntheticData {
+    let app: Application
+    let seed: UInt64
+    let progress: GeneratorProgress
+
+    static let citizenBatch = 1_000
+    static let caseBatch = 500
+
+    private var services: PlatformServices { app.jiujinban }
+
+    /// The county's villages and communities, where people live.
+    func residences() async throws -> [DivisionCode] {
+        let rows = try await Division.query(on: app.db)
+            .filter(\.$id =~ GenerateDataCommand.county)
+            .filter(\.$level ~~ [DivisionLevel.village.rawValue, DivisionLevel.community.rawValue])
+            .sort(\.$id).all()
+        let codes = rows.compactMap { $0.id.flatMap { try? DivisionCode($0) } }
+        guard !codes.isEmpty else {
+            throw PublicError(.conflict, "数据库中没有芮城县的村、社区：请先以演示数据启动一次（载入区划与服务点）")
+        }
+        return codes
+    }
+
+    // MARK: operators
+
+    /// One operator account, role associated, at each of the first `count` service points of the county that have
+    /// no live operator yet.
+    func operators(_ count: Int) async throws -> Int {
+        let staffed = Set(try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
+            .filter(\.$status != AccountStatus.deactivated.rawValue).all().compactMap(\.unitServicePointID))
+        let points = try await ServicePoint.query(on: app.db).filter(\.$divisionCode =~ GenerateDataCommand.county)
+            .sort(\.$code).all().filter { $0.id.map { !staffed.contains($0) } ?? false }.prefix(count)
+        var people = SyntheticPopulation(seed: seed ^ 0x5354_4146, residences: try await residences(),
+                                         regionCode: GenerateDataCommand.county)
+        let now = services.clock.now(), today = services.clock.today
+        let (cipher, catalogue) = (services.cipher, services.catalogue)
+        var made = 0
+        for point in points {
+            guard let id = point.id, let kind = ServicePointKind(rawValue: point.kind),
+                  let code = try? DivisionCode(point.divisionCode) else { continue }
+            var person = people.next()
+            while person.birthDate.year > 2000 { person = people.next() }
+            let unit = OrgUnit.servicePoint(id: id, kind: kind, divisionCode: code)
+            let phone = person.phone ?? "1390359" + String(1000 + made)
+            try await services.writer.write(on: app.db) { [person] db in
+                let personID = try await StaffRegistry.person(name: person.name, idNumber: person.idNumber, phone: phone,
+                                                              isDemo: true, today: today, cipher: cipher, on: db)
+                let account = AccountRecord(personID: personID, post: .operator, unit: unit, createdAt: now)
+                account.roleAssociatedAt = now
+                try await account.create(on: db)
+                try await StaffRegistry.setGrants(PermissionPolicy.ceiling(post: .operator, unit: unit, catalogue: catalogue),
+                                                  of: try account.requireID(), on: db)
+            }
+            made += 1
+        }
+        return made
+    }
+
+    // MARK: citizens
+
+    func citizens(_ count: Int) async throws -> Int {
+        guard let registrar = try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
+            .filter(\.$unitDivisionCode =~ GenerateDataCommand.county).sort(\.$unitDivisionCode).first()?.id else {
+            throw PublicError(.conflict, "芮城县还没有经办人员账号：请先载入演示数据，或加 --operators 生成")
+        }
+        var people = SyntheticPopulation(seed: seed, residences: try await residences(), regionCode: GenerateDataCommand.county,
+                                         formerRegionCode: GenerateDataCommand.formerCountyCode)
+        let cipher = services.cipher
+        var done = 0, inserted = 0
+        while done < count {
+            let size = min(Self.citizenBatch, count - done)
+            let now = services.clock.now()
+            let records = try (0..<size).map { _ in try Self.record(people.next(), by: registrar, at: now, cipher: cipher) }
+            inserted += try await services.writer.write(on: app.db) { db in
+                // A second run with the same seed makes the same people: those already stored are skipped.
+                let existing = Set(try await CitizenRecord.query(on: db).filter(\.$idNumberIndex ~~ records.map(\.idNumberIndex))
+                    .all().map(\.idNumberIndex))
+                let fresh = records.filter { !existing.contains($0.idNumberIndex) }
+                if !fresh.isEmpty { try await fresh.create(on: db) }
+                return fresh.count
+            }
+            let previous = done
+            done += size
+            progress.step("生成办事群众", done: done, of: count, previous: previous)
+        }
+        return inserted
+    }
+
+    static func record(_ person: SyntheticPopulation.Person, by registrar: UUID, at now: Date, cipher: PersonalDataCipher) throws
+        -> CitizenRecord
+    {
+        let record = CitizenRecord()
+        record.id = UUID()
+        record.idNumberSealed = try cipher.seal(person.idNumber, context: CitizenCrypto.idNumberContext)
+        record.idNumberIndex = cipher.blindIndex(person.idNumber, context: CitizenCrypto.idNumberContext)
+        record.name = person.name
+        record.sex = person.sex.rawValue
+        record.birthDate = person.birthDate.iso
+        record.phoneSealed = try person.phone.map { try cipher.seal($0, context: CitizenCrypto.phoneContext) }
+        record.hukouDivisionCode = person.hukou.value
+        record.residenceDivisionCode = person.residence.value
+        record.ethnicity = person.ethnicity
+        record.createdBy = registrar
+        record.createdAt = now
+        record.updatedAt = now
+        return record
+    }
+}

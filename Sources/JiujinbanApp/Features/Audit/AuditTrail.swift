@@ -34,31 +34,46 @@ struct AuditActor: Sendable {
 /// Appends to the audit chain inside the caller's transaction: if the audit row cannot be written, the change it
 /// records is rolled back with it (S17).
 enum AuditTrail {
+    /// Inside a SQLite writer transaction: the chain's head as this transaction has moved it, read once and stored
+    /// once at its end (`AuditHeadInTransaction`), instead of a read and an update for every row.
+    @TaskLocal static var groupHead: AuditHeadInTransaction?
+
     static func record(_ event: AuditEvent, by actor: AuditActor, at instant: Date, key: SymmetricKey, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        // PostgreSQL: lock the head row so concurrent transactions append one after another.
-        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-        guard let headRow = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(),
-              let headHash = Data(hexEncoded: try headRow.decode(column: "hash", as: String.self)) else {
-            throw AuditTrailError.missingHead
-        }
-        let headSequence = try headRow.decode(column: "seq", as: Int64.self)
+        let (headSequence, headHash) = if let groupHead { try await groupHead.current(on: sql) } else { try await readHead(on: sql) }
         let head = headSequence == 0 ? nil : AuditChainHead(sequence: headSequence, hash: headHash)
         let entry = AuditEntry(
             sequence: headSequence + 1, occurredAt: AuditInstant(instant), userID: actor.userID, role: actor.role,
             orgUnit: actor.orgUnit, ipAddress: actor.ip, action: event.action, objectType: event.objectType,
             objectID: event.objectID, result: event.result, detail: AuditDetail.sanitized(event.detail))
         let row = try AuditChain.append(entry, after: head, key: key)
-        try await sql.insert(into: "audit_log")
-            .columns("seq", "occurred_at_ms", "user_id", "role", "org_unit", "ip", "action", "object_type", "object_id",
-                     "result", "detail", "prev_hash", "hash")
-            .values(SQLBind(entry.sequence), SQLBind(entry.occurredAt.millisecondsSince1970), SQLBind(entry.userID),
-                    SQLBind(entry.role), SQLBind(entry.orgUnit), SQLBind(entry.ipAddress), SQLBind(entry.action),
-                    SQLBind(entry.objectType), SQLBind(entry.objectID), SQLBind(entry.result.rawValue),
-                    SQLBind(entry.detail), SQLBind(row.previousHash.hexEncoded), SQLBind(row.hash.hexEncoded))
-            .run()
-        try await sql.update("audit_head").set("seq", to: SQLBind(entry.sequence)).set("hash", to: SQLBind(row.hash.hexEncoded))
-            .where("id", .equal, SQLBind(1)).run()
+        try await sql.raw("""
+            INSERT INTO audit_log (seq, occurred_at_ms, user_id, role, org_unit, ip, action, object_type, object_id, result,
+                detail, prev_hash, hash)
+            VALUES (\(bind: entry.sequence), \(bind: entry.occurredAt.millisecondsSince1970), \(bind: entry.userID),
+                \(bind: entry.role), \(bind: entry.orgUnit), \(bind: entry.ipAddress), \(bind: entry.action), \(bind: entry.objectType),
+                \(bind: entry.objectID), \(bind: entry.result.rawValue), \(bind: entry.detail), \(bind: row.previousHash.hexEncoded),
+                \(bind: row.hash.hexEncoded))
+            """).run()
+        if let groupHead {
+            groupHead.advance(to: entry.sequence, hash: row.hash)
+        } else {
+            try await writeHead(entry.sequence, hash: row.hash, on: sql)
+        }
+    }
+
+    static func readHead(on sql: any SQLDatabase) async throws -> (Int64, Data) {
+        // PostgreSQL: lock the head row so concurrent transactions append one after another.
+        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        guard let headRow = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first(),
+              let headHash = Data(hexEncoded: try headRow.decode(column: "hash", as: String.self)) else {
+            throw AuditTrailError.missingHead
+        }
+        return (try headRow.decode(column: "seq", as: Int64.self), headHash)
+    }
+
+    static func writeHead(_ sequence: Int64, hash: Data, on sql: any SQLDatabase) async throws {
+        try await sql.raw("UPDATE audit_head SET seq = \(bind: sequence), hash = \(bind: hash.hexEncoded) WHERE id = 1").run()
     }
 
     /// Reads rows in sequence order, a page at a time, for verification and the auditor's search.
@@ -106,6 +121,31 @@ enum AuditTrail {
             entry: entry,
             previousHash: Data(hexEncoded: try row.decode(column: "prev_hash", as: String.self)) ?? Data(),
             hash: Data(hexEncoded: try row.decode(column: "hash", as: String.self)) ?? Data())
+    }
+}
+
+/// The audit chain's head during one SQLite writer transaction (one writer, `BEGIN IMMEDIATE`: nobody else moves
+/// it meanwhile). Only the writer's task touches it, one write after another.
+final class AuditHeadInTransaction: @unchecked Sendable {
+    private var head: (sequence: Int64, hash: Data)?
+    private var moved = false
+
+    func current(on sql: any SQLDatabase) async throws -> (Int64, Data) {
+        if let head { return head }
+        let read = try await AuditTrail.readHead(on: sql)
+        head = read
+        return read
+    }
+
+    func advance(to sequence: Int64, hash: Data) {
+        head = (sequence, hash)
+        moved = true
+    }
+
+    /// Writes the new head, if the transaction appended anything.
+    func store(on sql: any SQLDatabase) async throws {
+        guard moved, let head else { return }
+        try await AuditTrail.writeHead(head.sequence, hash: head.hash, on: sql)
     }
 }
 

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
+import NIOPosix
 import Vapor
 
 /// Chooses and prepares the database: SQLite as a server database (WAL, synchronous FULL, foreign keys, busy
@@ -23,11 +24,14 @@ enum DatabaseSetup {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
-            // The writer's database is only ever asked for on one event loop, so its pool opens exactly one connection.
-            app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), maxConnectionsPerEventLoop: 1),
-                              as: sqliteWriter, isDefault: false)
-            let databases = app.databases, logger = app.logger, loop = app.eventLoopGroup.next()
-            return .groupCommitted { databases.database(sqliteWriter, logger: logger, on: loop)! }
+            // The writer has a thread of its own for its code and one for SQLite's blocking calls, apart from the
+            // event loops that serve HTTP, and exactly one connection.
+            let writer = SQLiteWriterThreads()
+            writer.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), maxConnectionsPerEventLoop: 1),
+                                 as: sqliteWriter)
+            app.lifecycle.use(writer)
+            let databases = writer.databases, logger = app.logger, loop = writer.loop
+            return .groupCommitted(executor: EventLoopTaskExecutor(loop)) { databases.database(sqliteWriter, logger: logger, on: loop)! }
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
@@ -88,5 +92,24 @@ enum DatabaseSetup {
             try await sql.raw("PRAGMA foreign_keys = ON").run()
             try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
         }
+    }
+}
+
+/// The SQLite writer's own event loop, thread pool and database registry, shut down with the application.
+final class SQLiteWriterThreads: LifecycleHandler, Sendable {
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    let threadPool = NIOThreadPool(numberOfThreads: 1)
+    let databases: Databases
+    var loop: any EventLoop { group.any() }
+
+    init() {
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: group)
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+        try? await group.shutdownGracefully()
     }
 }

@@ -8,18 +8,19 @@ import Vapor
 /// connections that both try to write make one wait or fail with "database is locked", and one commit per request
 /// caps a busy county at what the disk can flush. So on SQLite every write goes through one dedicated connection
 /// (`GroupCommit`): the writes waiting when it becomes free run one after another in a single `BEGIN IMMEDIATE`
-/// transaction, each inside its own savepoint (a failing write rolls back only itself), then one `COMMIT` makes
-/// them all durable, and only then is each caller answered. PostgreSQL keeps its own pool and row-level locking:
-/// each write is its own transaction.
+/// transaction, one `COMMIT` makes them all durable, and only then is each caller answered; should one of them
+/// fail, each is run again on its own, so a failing write never takes another with it. PostgreSQL keeps its own
+/// pool and row-level locking: each write is its own transaction.
 public struct DatabaseWriter: Sendable {
     private let groupCommit: GroupCommit?
 
     /// PostgreSQL: every write its own transaction on the pool.
     public static let pooled = DatabaseWriter(groupCommit: nil)
 
-    /// SQLite: every write through the one connection `connection` returns, committed in groups.
-    static func groupCommitted(_ connection: @escaping @Sendable () -> any Database) -> DatabaseWriter {
-        DatabaseWriter(groupCommit: GroupCommit(connection: connection))
+    /// SQLite: every write through the one connection `connection` returns, committed in groups, the writes'
+    /// code running on `executor` (the thread of the connection's event loop).
+    static func groupCommitted(executor: EventLoopTaskExecutor, _ connection: @escaping @Sendable () -> any Database) -> DatabaseWriter {
+        DatabaseWriter(groupCommit: GroupCommit(executor: executor, connection: connection))
     }
 
     private init(groupCommit: GroupCommit?) {
@@ -60,7 +61,10 @@ actor GroupCommit {
     private var queue: [Job] = []
     private var isDraining = false
 
-    init(connection: @escaping @Sendable () -> any Database) {
+    private let executor: EventLoopTaskExecutor
+
+    init(executor: EventLoopTaskExecutor, connection: @escaping @Sendable () -> any Database) {
+        self.executor = executor
         self.connection = connection
     }
 
@@ -81,7 +85,10 @@ actor GroupCommit {
         while !queue.isEmpty {
             let group = Array(queue.prefix(Self.maximumGroup))
             queue.removeFirst(group.count)
-            let outcomes = await Self.commit(group.map(\.body), on: connection())
+            let bodies = group.map(\.body)
+            // On the writer's own thread: every statement's answer resumes the write at once, instead of queueing
+            // behind request handlers on the shared executor.
+            let outcomes = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.connection()) }
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
             }
@@ -89,46 +96,66 @@ actor GroupCommit {
         isDraining = false
     }
 
-    /// One transaction for the whole group. A lone write needs no savepoint: its failure rolls back the transaction.
-    /// If the commit itself fails, every write of the group failed and every caller is told so.
+    /// One transaction for the whole group, optimistically: the writes run one after another and one `COMMIT`
+    /// makes them durable together. Should any of them fail, the group is rolled back and each write runs again in a
+    /// transaction of its own, so a failing write fails alone and the others are stored. (A write's body only
+    /// touches the database, so running it again is safe; duplicates and lost races fail again the same way.)
     private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> [Outcome] {
         do {
             return try await db.withConnection { connection in
-                let sql = connection as! any SQLDatabase
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                do {
-                    var outcomes: [Outcome] = []
-                    if bodies.count == 1 {
-                        outcomes = [.success(try await bodies[0](connection))]
-                    } else {
-                        for body in bodies {
-                            outcomes.append(try await runIsolated(body, on: connection, sql: sql))
-                        }
-                    }
-                    try await sql.raw("COMMIT").run()
-                    return outcomes
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
+                if bodies.count > 1, case .success(let values) = try await transaction(on: connection, { connection in
+                    var values: [any Sendable] = []
+                    for body in bodies { values.append(try await body(connection)) }
+                    return values
+                }) {
+                    return values.map { .success($0) }
                 }
+                var outcomes: [Outcome] = []
+                for body in bodies {
+                    outcomes.append(try await transaction(on: connection, body))
+                }
+                return outcomes
             }
         } catch {
             return bodies.map { _ in .failure(error) }
         }
     }
 
-    /// Runs one write of a group inside its own savepoint. Its own failure is its outcome; a failure to roll back
-    /// to the savepoint (the transaction itself is gone) is thrown and fails the group.
-    private nonisolated static func runIsolated(_ body: Body, on connection: any Database, sql: any SQLDatabase) async throws -> Outcome {
-        try await sql.raw("SAVEPOINT group_write").run()
+    /// `BEGIN IMMEDIATE`, the work, the audit chain's new head, `COMMIT`; or `ROLLBACK` and the work's error. An error
+    /// of the transaction itself (begin, commit) is thrown.
+    private nonisolated static func transaction<T: Sendable>(
+        on connection: any Database, _ work: @Sendable (any Database) async throws -> T
+    ) async throws -> Result<T, any Error> {
+        let sql = connection as! any SQLDatabase
+        try await sql.raw("BEGIN IMMEDIATE").run()
+        let head = AuditHeadInTransaction()
+        let result: Result<T, any Error>
         do {
-            let value = try await body(connection)
-            try await sql.raw("RELEASE group_write").run()
-            return .success(value)
+            let value = try await AuditTrail.$groupHead.withValue(head) { try await work(connection) }
+            try await head.store(on: sql)
+            result = .success(value)
         } catch {
-            try await sql.raw("ROLLBACK TO group_write").run()
-            try await sql.raw("RELEASE group_write").run()
-            return .failure(error)
+            result = .failure(error)
         }
+        switch result {
+        case .success: try await sql.raw("COMMIT").run()
+        case .failure: try await sql.raw("ROLLBACK").run()
+        }
+        return result
+    }
+}
+
+/// Runs tasks that prefer it on one NIO event loop: the SQLite writer's code and the completions of its
+/// statements then share one thread, and each statement costs one hand-off to the database thread and back.
+final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+    let loop: any EventLoop
+
+    init(_ loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

@@ -212,12 +212,13 @@ public enum AuditArchiveError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 }
 
-/// Lowercase hexadecimal, as the audit table stores hashes.
-enum Hex {
-    static func encode(_ data: Data) -> String {
+/// Lowercase hexadecimal, as the audit table stores hashes and the session table token digests (without a
+/// formatter per byte: a digest is written on every request).
+public enum Hex {
+    public static func encode<Bytes: Sequence>(_ data: Bytes) -> String where Bytes.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(data.count * 2)
+        bytes.reserveCapacity(data.underestimatedCount * 2)
         for byte in data {
             bytes.append(digits[Int(byte >> 4)])
             bytes.append(digits[Int(byte & 0x0F)])
@@ -225,7 +226,7 @@ enum Hex {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func decode(_ text: String) -> Data? {
+    public static func decode(_ text: String) -> Data? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var data = Data(capacity: utf8.count / 2)

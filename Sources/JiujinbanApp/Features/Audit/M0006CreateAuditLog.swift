@@ -41,19 +41,11 @@ struct M0006CreateAuditLog: AsyncMigration {
 }
 
 extension Data {
-    var hexEncoded: String { map { String(format: "%02x", $0) }.joined() }
+    /// Lowercase hex. (Hashes are written on every request: `String(format:)` per byte costs more than the hash.)
+    var hexEncoded: String { Hex.encode(self) }
 
     init?(hexEncoded hex: String) {
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(hex.count / 2)
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        self.init(bytes)
+        guard let data = Hex.decode(hex) else { return nil }
+        self = data
     }
 }

@@ -39,12 +39,10 @@ struct SessionMiddleware: AsyncMiddleware {
     private func authenticate(token: String, request: Request) async throws -> SignedInStaff? {
         let db = request.db
         let hash = SessionToken.digest(token)
-        guard let session = try await SessionRecord.find(hash, on: db) else { return nil }
+        guard let session = try await SessionLookup.find(tokenHash: hash, on: db) else { return nil }
         let now = request.jiujinban.clock.now()
         guard lifetime.state(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) == .valid,
-              let record = try await AccountRecord.find(session.accountID, on: db),
-              let (account, unitName) = try await StaffDirectory.resolve(record, on: db), account.status == .active,
-              let person = try await StaffPerson.find(record.personID, on: db) else {
+              let account = session.account, account.status == .active else {
             try await request.write { db in try await SessionRecord.query(on: db).filter(\.$id == hash).delete() }
             return nil
         }
@@ -55,10 +53,9 @@ struct SessionMiddleware: AsyncMiddleware {
             }
         }
         return SignedInStaff(
-            account: account, personName: person.name, grants: try await StaffDirectory.grants(of: account.id, on: db),
-            unitName: unitName, sessionHash: hash,
-            csrfToken: session.csrfToken,
-            unreadNotifications: try await NotificationRecord.unreadCount(of: account.id, on: db))
+            account: account, personName: session.personName, grants: session.grants,
+            unitName: session.unitName, sessionHash: hash, csrfToken: session.csrfToken,
+            unreadNotifications: session.unreadNotifications)
     }
 
     /// A browser sends Origin with every cross-site POST; one that names another site is refused (S09).
@@ -77,10 +74,30 @@ struct SessionMiddleware: AsyncMiddleware {
         if request.body.data == nil {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         }
-        let sent = try? request.content.get(String.self, at: Self.csrfField)
+        let sent = Self.formField(Self.csrfField, in: request) ?? (try? request.content.get(String.self, at: Self.csrfField))
         guard let sent, SessionToken.matches(sent, staff.csrfToken) else {
             throw PublicError(.forbidden, "页面已过期或来源不明（缺少有效的防伪令牌），请刷新页面后重试")
         }
+    }
+}
+
+extension SessionMiddleware {
+    /// A field of a URL-encoded form body, read without decoding the whole form (every POST passes here, and the
+    /// handler decodes the form again anyway). nil for other bodies or when the field is absent.
+    static func formField(_ name: String, in request: Request) -> String? {
+        guard request.headers.contentType == .urlEncodedForm, let body = request.body.data else { return nil }
+        return formField(name, inURLEncoded: body)
+    }
+
+    static func formField(_ name: String, inURLEncoded body: ByteBuffer) -> String? {
+        let prefix = name + "="
+        for pair in body.readableBytesView.split(separator: UInt8(ascii: "&")) {
+            let text = String(decoding: pair, as: UTF8.self)
+            if text.hasPrefix(prefix) {
+                return String(text.dropFirst(prefix.count)).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+        }
+        return nil
     }
 }
 

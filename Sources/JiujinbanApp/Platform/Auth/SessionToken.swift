@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JiujinbanRules
 
 /// Random bearer tokens (session cookies, CSRF tokens, the browser binding of a login ticket) and the digest that
 /// is stored in their place.
@@ -15,7 +16,7 @@ enum SessionToken {
 
     /// What the database keeps: SHA-256 in hex.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Constant-time comparison for tokens a client sends back.

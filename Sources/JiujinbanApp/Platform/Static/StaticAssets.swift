@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JiujinbanRules
 import Vapor
 
 /// Files the pages need (the stylesheet), read once at boot from the module's resources and served from memory.
@@ -12,7 +13,7 @@ public struct StaticAssets: Sendable {
 
     static func load() throws -> StaticAssets {
         let css = try String(contentsOf: try resourceURL("static/app.css"), encoding: .utf8)
-        let digest = SHA256.hash(data: Data(css.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.encode(SHA256.hash(data: Data(css.utf8)))
         let script = try String(contentsOf: try resourceURL("static/login.js"), encoding: .utf8)
         return StaticAssets(stylesheet: css, loginScript: script, stylesheetVersion: String(digest.prefix(12)))
     }

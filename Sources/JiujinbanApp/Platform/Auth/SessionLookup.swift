@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// What the session middleware needs on every request, read in one query (session, account, person, unit name,
+/// unread notices) plus one for the item grants. Every page pays for this, so it stays plain SQL: building and
+/// decoding Fluent models costs more than the database work here.
+struct SessionLookup {
+    let accountID: UUID
+    let csrfToken: String
+    let createdAt: Date
+    let lastSeenAt: Date
+    let personName: String
+    let unitName: String
+    let unreadNotifications: Int
+    /// nil when the stored account no longer reads as one (unknown post or status, a point that is gone).
+    let account: StaffAccount?
+    let grants: Set<ItemPermission>
+
+    static func find(tokenHash: String, on db: any Database) async throws -> SessionLookup? {
+        let sql = db as! any SQLDatabase
+        // The item grants come along as one `seq:action,…` list.
+        let grantList: SQLQueryString = sql.dialect.name == "postgresql"
+            ? "string_agg(g.item_seq || ':' || g.action, ',')" : "group_concat(g.item_seq || ':' || g.action, ',')"
+        guard let row = try await sql.raw("""
+            SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.person_id, a.post, a.status,
+                a.unit_division_code, a.unit_service_point_id, a.role_associated_at, p.name AS person_name,
+                sp.kind AS point_kind, sp.institution AS point_institution, d.name AS division_name,
+                (SELECT COUNT(*) FROM notifications n WHERE n.account_id = s.account_id AND n.read_at IS NULL) AS unread,
+                (SELECT \(grantList) FROM account_grants g WHERE g.account_id = s.account_id) AS grants
+            FROM staff_sessions s
+            JOIN staff_accounts a ON a.id = s.account_id
+            JOIN staff_persons p ON p.id = a.person_id
+            LEFT JOIN service_points sp ON sp.id = a.unit_service_point_id
+            LEFT JOIN divisions d ON d.code = a.unit_division_code
+            WHERE s.token_hash = \(bind: tokenHash)
+            """).first() else { return nil }
+        let accountID = try row.decode(column: "account_id", as: UUID.self)
+        let divisionCode = try row.decode(column: "unit_division_code", as: String.self)
+        let pointID = try row.decode(column: "unit_service_point_id", as: UUID?.self)
+        let pointKind = try row.decode(column: "point_kind", as: String?.self).flatMap(ServicePointKind.init(rawValue:))
+        var account: StaffAccount?
+        if let post = Post(rawValue: try row.decode(column: "post", as: String.self)),
+           let status = AccountStatus(rawValue: try row.decode(column: "status", as: String.self)),
+           let division = try? DivisionCode(divisionCode) {
+            let unit: OrgUnit? = switch (pointID, pointKind) {
+            case (nil, _): .department(division)
+            case (let id?, let kind?): .servicePoint(id: id, kind: kind, divisionCode: division)
+            case (.some, nil): nil
+            }
+            account = unit.map {
+                StaffAccount(id: accountID, personID: (try? row.decode(column: "person_id", as: UUID.self)) ?? accountID,
+                             post: post, unit: $0, status: status,
+                             roleAssociated: (try? row.decode(column: "role_associated_at", as: Date?.self)) != nil)
+            }
+        }
+        let unitName = pointID == nil
+            ? (try row.decode(column: "division_name", as: String?.self) ?? divisionCode) + "人社部门"
+            : try row.decode(column: "point_institution", as: String?.self) ?? "服务点"
+        return SessionLookup(
+            accountID: accountID, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
+            personName: try row.decode(column: "person_name", as: String.self), unitName: unitName,
+            unreadNotifications: try row.decode(column: "unread", as: Int.self), account: account,
+            grants: grants(try row.decode(column: "grants", as: String?.self) ?? ""))
+    }
+
+    static func grants(_ list: String) -> Set<ItemPermission> {
+        Set(list.split(separator: ",").compactMap { entry in
+            let parts = entry.split(separator: ":")
+            guard parts.count == 2, let item = Int(parts[0]), let action = ItemPermission.Action(rawValue: String(parts[1])) else {
+                return nil
+            }
+            return ItemPermission(item: item, action: action)
+        })
+    }
+}

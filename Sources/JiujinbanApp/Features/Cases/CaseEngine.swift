@@ -20,8 +20,12 @@ enum CaseEngine {
 
     /// Whether `staff` sees the case: its own point's cases, or its county's for a county reviewer.
     static func sees(_ record: CaseRecord, _ staff: SignedInStaff) -> Bool {
-        guard let code = try? DivisionCode(record.divisionCode) else { return false }
-        return staff.scope.covers(servicePoint: record.servicePointID, in: code)
+        sees(servicePoint: record.servicePointID, division: record.divisionCode, staff)
+    }
+
+    static func sees(servicePoint: UUID, division: String, _ staff: SignedInStaff) -> Bool {
+        guard let code = try? DivisionCode(division) else { return false }
+        return staff.scope.covers(servicePoint: servicePoint, in: code)
     }
 
     struct Acceptance {
@@ -45,51 +49,48 @@ enum CaseEngine {
         let formJSON = String(decoding: try JSONEncoder().encode(acceptance.values), as: UTF8.self)
         let sealed = try services.cipher.seal(formJSON, context: CaseRecord.formContext)
         let now = services.clock.now()
+        let citizenID = try acceptance.citizen.requireID()
         do {
             return try await req.write { db in
-                if let existing = try await CaseRecord.query(on: db).filter(\.$handlerAccount == staff.account.id)
-                    .filter(\.$submissionKey == acceptance.submissionKey).first() {
-                    return try existing.requireID()
-                }
+                // A repeated submission (same operator, same form key) is refused by the unique index and answered
+                // below with the case the first one made.
+                let sql = db as! any SQLDatabase
                 let sequence = try await SequenceAllocator.next(CaseNumber.counterName(county: county, date: today), on: db)
                 guard let number = CaseNumber(county: county, date: today, sequence: sequence) else {
                     throw PublicError(.conflict, "本县今日办件编号已用完")
                 }
-                let record = CaseRecord()
                 let id = UUID()
-                record.id = id
-                record.number = number.text
-                record.countyCode = county.countyCode
-                record.acceptedOn = today.iso
-                record.itemSeq = acceptance.item.seq
-                record.citizenID = try acceptance.citizen.requireID()
-                record.servicePointID = pointID
-                record.divisionCode = pointCode.value
-                record.channel = acceptance.channel.rawValue
-                record.handlerAccount = staff.account.id
-                record.handlerPerson = staff.account.personID
-                record.acceptedAt = now
-                record.deadline = deadline?.date.iso
-                record.deadlineProvisional = deadline?.isProvisional ?? false
                 let state = CaseFile.initialState(workingDays: acceptance.item.workingDays)
-                record.state = state.rawValue
-                record.finishedAt = state.isFinal ? now : nil
-                record.formSealed = sealed
-                record.submissionKey = acceptance.submissionKey
-                record.updatedAt = now
-                try await record.create(on: db)
-                try await CaseStep(caseID: id, at: now, actor: staff, action: "accept",
-                                   detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")").create(on: db)
+                let finishedAt: Date? = state.isFinal ? now : nil
+                // Plain SQL: acceptance is the busiest write of the system.
+                try await sql.raw("""
+                    INSERT INTO cases (id, number, county_code, accepted_on, item_seq, citizen_id, service_point_id, division_code,
+                        channel, handler_account, handler_person, accepted_at, deadline, deadline_provisional, state, form_sealed,
+                        finished_at, submission_key, updated_at)
+                    VALUES (\(bind: id), \(bind: number.text), \(bind: county.countyCode), \(bind: today.iso),
+                        \(bind: acceptance.item.seq), \(bind: citizenID), \(bind: pointID), \(bind: pointCode.value),
+                        \(bind: acceptance.channel.rawValue), \(bind: staff.account.id), \(bind: staff.account.personID), \(bind: now),
+                        \(bind: deadline?.date.iso), \(bind: deadline?.isProvisional ?? false), \(bind: state.rawValue), \(bind: sealed),
+                        \(bind: finishedAt), \(bind: acceptance.submissionKey), \(bind: now))
+                    """).run()
+                try await CaseStep.insert(caseID: id, at: now, actor: staff, action: "accept",
+                                          detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
                 try await req.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                detail: "第\(acceptance.item.seq)项 \(state.label)"), on: db)
                 return id
             }
         } catch let error where !(error is any AbortError) {
-            // Another instance stored the same submission between our check and our insert.
-            guard let existing = try await CaseRecord.query(on: req.db).filter(\.$handlerAccount == staff.account.id)
-                .filter(\.$submissionKey == acceptance.submissionKey).first() else { throw error }
-            return try existing.requireID()
+            // The same form submitted again (a double click, a retry, another instance's request).
+            guard let existing = try await existingCase(handler: staff.account.id, key: acceptance.submissionKey,
+                                                        on: req.db as! any SQLDatabase) else { throw error }
+            return existing
         }
+    }
+
+    /// The case an operator already made from this form (a repeated submission).
+    static func existingCase(handler: UUID, key: String, on sql: any SQLDatabase) async throws -> UUID? {
+        try await sql.raw("SELECT id FROM cases WHERE handler_account = \(bind: handler) AND submission_key = \(bind: key)")
+            .first()?.decode(column: "id", as: UUID.self)
     }
 
     /// One review or correction step. The state is written only if it is still what the actor saw, so of two
@@ -141,7 +142,8 @@ enum CaseEngine {
                 RETURNING id
                 """).all()
             guard updated.count == 1 else { throw PublicError(.conflict, "该办件已由他人处理，请刷新页面后查看最新状态") }
-            try await CaseStep(caseID: id, at: now, actor: staff, action: action.stepName, detail: stepDetail).create(on: db)
+            try await CaseStep.insert(caseID: id, at: now, actor: staff, action: action.stepName, detail: stepDetail,
+                                      on: db as! any SQLDatabase)
             try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                            detail: next.state.label), on: db)
         }

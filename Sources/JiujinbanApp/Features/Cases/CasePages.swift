@@ -50,7 +50,7 @@ enum CasePage {
         let staff = try req.requireStaff()
         let context = PageContext(req)
         let item = req.jiujinban.catalogue.items.first { $0.seq == record.itemSeq }
-        let citizen = try await CitizenRecord.find(record.citizenID, on: req.db)
+        let citizen = try await CitizenRecord.find(id: record.citizenID, on: req.db)
         let id = try record.requireID()
         let steps = try await CaseStep.query(on: req.db).filter(\.$caseID == id).sort(\.$at).all()
         let calendar = try await WorkCalendarStore.calendar(req: req)
@@ -155,15 +155,15 @@ enum CaseReceiptPage {
 /// 工作台: my point's cases (operators) or my county's (reviewers), with what waits, what is due soon, what is late.
 enum CaseWorkbenchPage {
     static func render(
-        _ records: [CaseRecord], today: CalendarDate, nextWorkday: CalendarDate, catalogue: ServiceCatalogue, context: PageContext
+        _ records: [CaseSummary], today: CalendarDate, nextWorkday: CalendarDate, catalogue: ServiceCatalogue, context: PageContext
     ) -> HTML {
-        func status(_ record: CaseRecord) -> DeadlineStatus {
+        func status(_ record: CaseSummary) -> DeadlineStatus {
             DeadlineStatus.of(deadline: record.deadline.flatMap(CalendarDate.init(iso:)), finished: record.stateValue?.isFinal ?? true,
                               today: today, nextWorkday: nextWorkday)
         }
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         let waiting = records.filter { $0.stateValue == .accepted }
-        let sections: [(String, [CaseRecord])] = [
+        let sections: [(String, [CaseSummary])] = [
             ("已超期", records.filter { status($0) == .overdue }),
             ("一个工作日内到期", records.filter { status($0) == .dueSoon }),
             ("待审核", waiting),
@@ -182,7 +182,7 @@ enum CaseWorkbenchPage {
                             .class("data-table compact"),
                             .thead(.tr(.th("办件编号"), .th("服务事项"), .th("受理日期"), .th("办结期限"), .th("状态"))),
                             .tbody(.forEach(list) { record in
-                                .tr(.td(.class("code"), .unwrap(record.id) { .a(.href(SiteURL.caseFile(id: $0).path), .text(record.number)) }),
+                                .tr(.td(.class("code"), .a(.href(SiteURL.caseFile(id: record.id).path), .text(record.number))),
                                     .td(.text(names[record.itemSeq] ?? "")), .td(.text(record.acceptedOn)),
                                     .td(.text(record.deadline ?? "即时办结")), .td(.text(record.stateValue?.label ?? record.state)))
                             }))))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 
 /// 办件 as stored; `CaseFile` (rules) is its decision-making twin.
 ///
@@ -66,5 +67,62 @@ final class CaseStep: Model, StepActorStamped, @unchecked Sendable {
         self.action = action
         self.detail = detail
         stamp(actor)
+    }
+}
+
+extension CaseStep {
+    /// One step of the timeline, written as plain SQL (every acceptance writes one).
+    static func insert(caseID: UUID, at: Date, actor: SignedInStaff, action: String, detail: String?, on sql: any SQLDatabase)
+        async throws
+    {
+        try await sql.raw("""
+            INSERT INTO case_steps (id, case_id, at, actor_account, actor_name, actor_post, actor_unit_name, action, detail)
+            VALUES (\(bind: UUID()), \(bind: caseID), \(bind: at), \(bind: actor.account.id), \(bind: actor.personName),
+                \(bind: actor.account.post.rawValue), \(bind: actor.unitName), \(bind: action), \(bind: detail))
+            """).run()
+    }
+}
+
+/// The columns lists and statistics need, read as plain SQL: workbenches and statistics read hundreds to tens of
+/// thousands of cases, where building a Fluent model per row would cost more than the query.
+struct CaseSummary: Sendable {
+    let id: UUID
+    let number: String
+    let itemSeq: Int
+    let acceptedOn: String
+    let deadline: String?
+    let state: String
+    let servicePointID: UUID
+    let divisionCode: String
+    let finishedAt: Date?
+
+    var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
+
+    /// Cases whose accepting point lies under `scope`, newest first, optionally within accepted-on dates and a limit.
+    static func list(in scope: DataScope, acceptedFrom from: CalendarDate? = nil, through to: CalendarDate? = nil, limit: Int? = nil,
+                     on db: any Database) async throws -> [CaseSummary]
+    {
+        let sql = db as! any SQLDatabase
+        var query: SQLQueryString = """
+            SELECT id, number, item_seq, accepted_on, deadline, state, service_point_id, division_code, finished_at FROM cases WHERE 
+            """
+        switch scope {
+        case .servicePoint(let id, _): query = query + "service_point_id = \(bind: id)"
+        case .subtree(let root): query = query + "division_code LIKE \(bind: root.scopePrefix + "%")"
+        }
+        if let from { query = query + " AND accepted_on >= \(bind: from.iso)" }
+        if let to { query = query + " AND accepted_on <= \(bind: to.iso)" }
+        query = query + " ORDER BY accepted_at DESC"
+        if let limit { query = query + " LIMIT \(literal: limit)" }
+        return try await sql.raw(query).all().map { row in
+            CaseSummary(
+                id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
+                itemSeq: try row.decode(column: "item_seq", as: Int.self),
+                acceptedOn: try row.decode(column: "accepted_on", as: String.self),
+                deadline: try row.decode(column: "deadline", as: String?.self), state: try row.decode(column: "state", as: String.self),
+                servicePointID: try row.decode(column: "service_point_id", as: UUID.self),
+                divisionCode: try row.decode(column: "division_code", as: String.self),
+                finishedAt: try row.decode(column: "finished_at", as: Date?.self))
+        }
     }
 }

@@ -100,7 +100,7 @@ enum CasesController {
     /// 受理回执, or the 一次性告知单 while the case waits for missing documents.
     @Sendable static func receipt(_ req: Request) async throws -> Response {
         let (record, file) = try await load(req)
-        let citizen = try await CitizenRecord.find(record.citizenID, on: req.db)
+        let citizen = try await CitizenRecord.find(id: record.citizenID, on: req.db)
         try await req.write { db in
             try await req.audit(AuditEvent(file.state == .returned ? "case.print_notice" : "case.print_receipt",
                                            objectType: "case", objectID: record.number), on: db)
@@ -110,12 +110,9 @@ enum CasesController {
 
     @Sendable static func workbench(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let query = CaseRecord.query(on: req.db)
-        switch staff.scope {
-        case .servicePoint(let id, _): query.filter(\.$servicePointID == id)
-        case .subtree(let root): query.filter(\.$divisionCode =~ root.scopePrefix)
+        let records = try await CaseSummary.list(in: staff.scope, limit: 500, on: req.db).filter {
+            CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.divisionCode, staff)
         }
-        let records = try await query.sort(\.$acceptedAt, .descending).limit(500).all().filter { CaseEngine.sees($0, staff) }
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let today = req.jiujinban.clock.today
         return HTMLResponse.make(CaseWorkbenchPage.render(
@@ -134,7 +131,7 @@ enum CasesController {
     }
 
     static func target(_ req: Request, citizen: String?, item: Int?) async throws -> (CitizenRecord, ServiceCatalogue.Item) {
-        guard let id = citizen.flatMap({ UUID(uuidString: $0) }), let record = try await CitizenRecord.find(id, on: req.db) else {
+        guard let id = citizen.flatMap({ UUID(uuidString: $0) }), let record = try await CitizenRecord.find(id: id, on: req.db) else {
             throw PublicError.notFound("该办事群众")
         }
         guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == item }) else { throw PublicError.notFound("服务事项") }

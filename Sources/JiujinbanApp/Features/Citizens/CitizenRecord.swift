@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import JiujinbanRules
 
@@ -31,4 +32,37 @@ enum CitizenCrypto {
     static let idNumberContext = "citizens.id_number"
     static let phoneContext = "citizens.phone"
     static let cardNumberContext = "citizens.card_number"
+}
+
+/// Reading a citizen at the counter is on every lookup and every acceptance: plain SQL and a hand-filled record,
+/// without Fluent's per-query model reflection.
+extension CitizenRecord {
+    static func find(id: UUID, on db: any Database) async throws -> CitizenRecord? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM citizens WHERE id = \(bind: id)").first().map(record)
+    }
+
+    static func find(index: String, on db: any Database) async throws -> CitizenRecord? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM citizens WHERE id_number_index = \(bind: index)").first().map(record)
+    }
+
+    private static func record(_ row: any SQLRow) throws -> CitizenRecord {
+        let record = CitizenRecord()
+        record.id = try row.decode(column: "id", as: UUID.self)
+        record.idNumberSealed = try row.decode(column: "id_number_sealed", as: String.self)
+        record.idNumberIndex = try row.decode(column: "id_number_index", as: String.self)
+        record.name = try row.decode(column: "name", as: String.self)
+        record.sex = try row.decode(column: "sex", as: String.self)
+        record.birthDate = try row.decode(column: "birth_date", as: String.self)
+        record.phoneSealed = try row.decode(column: "phone_sealed", as: String?.self)
+        record.hukouDivisionCode = try row.decode(column: "hukou_division_code", as: String.self)
+        record.residenceDivisionCode = try row.decode(column: "residence_division_code", as: String.self)
+        record.ethnicity = try row.decode(column: "ethnicity", as: String.self)
+        record.cardNumberSealed = try row.decode(column: "card_number_sealed", as: String?.self)
+        record.createdBy = try row.decode(column: "created_by", as: UUID.self)
+        record.createdAt = try row.decode(column: "created_at", as: Date.self)
+        record.updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        // Loaded, not new: a later `update(on:)` must not insert it again.
+        record.$id.exists = true
+        return record
+    }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 import Vapor
 
 /// A citizen as pages show them: masked unless the full values were asked for (an audited action).
@@ -26,7 +27,7 @@ enum CitizenRegistry {
     }
 
     static func find(_ idNumber: ResidentIDNumber, cipher: PersonalDataCipher, on db: any Database) async throws -> CitizenRecord? {
-        try await CitizenRecord.query(on: db).filter(\.$idNumberIndex == index(of: idNumber, cipher: cipher)).first()
+        try await CitizenRecord.find(index: index(of: idNumber, cipher: cipher), on: db)
     }
 
     /// Inserts the citizen; the caller has checked there is none yet (the unique index catches a race).
@@ -83,12 +84,17 @@ enum CitizenRegistry {
 /// `芮城县 古魏镇 太安村`: a division with its ancestors below the city, for pages.
 enum DivisionNames {
     static func path(_ code: String, on db: any Database) async throws -> String {
-        var names: [String] = []
+        var chain: [String] = []
         var current = try? DivisionCode(code)
         while let division = current, division.depth >= 2 {
-            names.insert(try await Division.find(division.value, on: db)?.name ?? division.value, at: 0)
+            chain.insert(division.value, at: 0)
             current = division.parent
         }
-        return names.joined(separator: " ")
+        guard !chain.isEmpty else { return "" }
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT code, name FROM divisions WHERE code IN (\(binds: chain))").all()
+        var names: [String: String] = [:]
+        for row in rows { names[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self) }
+        return chain.map { names[$0] ?? $0 }.joined(separator: " ")
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 import Vapor
 
 /// 办事群众 at the counter: type or scan the ID number (a card reader types it like a keyboard), and the person's
@@ -89,7 +90,7 @@ enum CitizensController {
             guard let existing = try await CitizenRegistry.find(facts.idNumber, cipher: services.cipher, on: req.db) else { throw error }
             outcome = (try existing.requireID(), false)
         }
-        guard let record = try await CitizenRecord.find(outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
+        guard let record = try await CitizenRecord.find(id: outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
         // A number registered before is shown like a lookup, never registered twice (S26).
         return try await respondWithPerson(req, record, revealed: false, action: outcome.1 ? "citizen.view" : "citizen.lookup",
                                            staff: staff, status: outcome.1 ? .created : .ok)
@@ -111,7 +112,7 @@ enum CitizensController {
 
     static func load(_ req: Request, staff: SignedInStaff) async throws -> CitizenRecord {
         guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
-              let record = try await CitizenRecord.find(id, on: req.db), CitizenRegistry.sees(record, staff) else {
+              let record = try await CitizenRecord.find(id: id, on: req.db), CitizenRegistry.sees(record, staff) else {
             throw PublicError.notFound("该办事群众")
         }
         return record
@@ -126,13 +127,21 @@ enum CitizensController {
         }
         let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
-        let records = try await CaseRecord.query(on: req.db).filter(\.$citizenID == view.id).sort(\.$acceptedAt, .descending).all()
-        let cases = records.compactMap { record in
-            record.id.map {
-                CitizenPage.CaseLine(id: $0, number: record.number, itemName: names[record.itemSeq] ?? "",
-                                     acceptedOn: record.acceptedOn, state: record.stateValue?.label ?? record.state,
-                                     visible: CaseEngine.sees(record, staff))
-            }
+        // Every case of the person, across items and points; the ones outside the user's scope are listed, not opened.
+        let rows = try await (req.db as! any SQLDatabase).raw("""
+            SELECT id, number, item_seq, accepted_on, state, service_point_id, division_code FROM cases
+            WHERE citizen_id = \(bind: view.id) ORDER BY accepted_at DESC
+            """).all()
+        let cases = try rows.map { row in
+            let state = try row.decode(column: "state", as: String.self)
+            let point = try row.decode(column: "service_point_id", as: UUID.self)
+            let division = try? DivisionCode(try row.decode(column: "division_code", as: String.self))
+            let visible = division.map { staff.scope.covers(servicePoint: point, in: $0) } ?? false
+            let item = try row.decode(column: "item_seq", as: Int.self)
+            return CitizenPage.CaseLine(
+                id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
+                itemName: names[item] ?? "", acceptedOn: try row.decode(column: "accepted_on", as: String.self),
+                state: CaseFile.State(rawValue: state)?.label ?? state, visible: visible)
         }
         let acceptable = catalogue.items.filter { CaseFile.mayAccept(staff.account, item: $0.seq, grants: staff.grants).isAllowed }
         return HTMLResponse.make(CitizenPage.render(view, cases: cases, acceptable: acceptable, context: PageContext(req)),

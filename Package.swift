@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "jiujinban", targets: ["jiujinban"]),
+        .executable(name: "jiujinban-bench", targets: ["jiujinban-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // The load-test client only (scripts/bench-cases); both are already in Vapor's and Fluent's graph.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
     ],
     targets: [
         /// Pure domain rules: no Vapor, no Fluent, no I/O (cryptography is computation, so Crypto is allowed).
@@ -38,6 +42,15 @@ let package = Package(
         .executableTarget(
             name: "jiujinban",
             dependencies: ["JiujinbanApp"]
+        ),
+        /// The load-test client of `scripts/bench-cases`: HTTP load as signed-in operators, and the bare SQLite baseline
+        /// on the same SQLite build the server uses.
+        .executableTarget(
+            name: "jiujinban-bench",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ]
         ),
         .testTarget(name: "JiujinbanRulesTests", dependencies: ["JiujinbanRules"]),
         .testTarget(

@@ -13,6 +13,7 @@ struct GenerateDataCommand: AsyncCommand {
         @Option(name: "cases", help: "生成的办件数（需已有办事群众与经办人员账号）") var cases: Int?
         @Option(name: "operators", help: "为尚无经办人员的服务点生成的经办人员账号数") var operators: Int?
         @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
+        @Option(name: "sample-file", help: "把演示经办人员与部分生成群众的身份证号写入此 JSON 文件，供压测脚本登录和查询") var sampleFile: String?
         @Flag(name: "allow-production", help: "允许在生产环境运行（会写入合成数据）") var allowProduction: Bool
     }
 
@@ -38,13 +39,18 @@ struct GenerateDataCommand: AsyncCommand {
             let made = try await generator.operators(operators)
             progress.say("经办人员账号：新建 \(made) 个")
         }
+        var sample: [String] = []
         if citizens > 0 {
-            let made = try await generator.citizens(citizens)
+            let made = try await generator.citizens(citizens, sample: &sample)
             progress.say("办事群众：新增 \(made) 人（已存在的相同身份证号跳过）")
         }
         if cases > 0 {
             let made = try await generator.cases(cases)
             progress.say("办件：新增 \(made) 件")
+        }
+        if let path = signature.sampleFile {
+            try await BenchmarkSample(operators: try await generator.demoOperatorPeople(), citizens: sample).write(to: path)
+            progress.say("压测样本：已写入 \(path)")
         }
         try await app.jiujinban.writer.write(on: app.db) { db in
             try await AuditTrail.record(
@@ -66,6 +72,19 @@ struct GenerateDataCommand: AsyncCommand {
             throw PublicError(.badRequest, "\(option)：应为 0 至 \(maximum) 之间的整数")
         }
         return value
+    }
+}
+
+/// What a load test needs to act like the counter: demonstration operators it can sign in as through the card
+/// simulator (their person ids), and ID numbers of generated citizens to type in. Synthetic data only.
+struct BenchmarkSample: Codable {
+    var operators: [UUID]
+    var citizens: [String]
+
+    func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path))
     }
 }
 

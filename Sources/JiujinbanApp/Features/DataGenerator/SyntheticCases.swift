@@ -36,7 +36,7 @@ extension SyntheticData {
         let days = (1...120).map { today.adding(days: -$0) }.filter { calendar.isWorkday($0) == .workday }
         var rng = SeededGenerator(seed: seed ^ 0x4341_5345)
         let cipher = app.jiujinban.cipher
-        let form = try cipher.seal(#"{"documents_checked":"1","note":""}"#, context: CaseRecord.formContext)
+        let form = try cipher.seal(#"{"documents_checked":"yes","note":""}"#, context: CaseRecord.formContext)
         var done = 0
         while done < count {
             let size = min(Self.caseBatch, count - done)

@@ -63,9 +63,22 @@ struct SyntheticData {
         return made
     }
 
+    /// The demonstration people holding an active, role-associated operator account in the county.
+    func demoOperatorPeople() async throws -> [UUID] {
+        let accounts = try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
+            .filter(\.$status == AccountStatus.active.rawValue).filter(\.$unitDivisionCode =~ GenerateDataCommand.county)
+            .sort(\.$unitDivisionCode).all().filter { $0.roleAssociatedAt != nil }
+        var people: [UUID] = []
+        for account in accounts where !people.contains(account.personID) {
+            if try await StaffPerson.find(account.personID, on: app.db)?.isDemo == true { people.append(account.personID) }
+        }
+        return people
+    }
+
     // MARK: citizens
 
-    func citizens(_ count: Int) async throws -> Int {
+    /// Up to `sampleSize` of the generated ID numbers, spread over the run, go into `sample`.
+    func citizens(_ count: Int, sample: inout [String], sampleSize: Int = 10_000) async throws -> Int {
         guard let registrar = try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
             .filter(\.$unitDivisionCode =~ GenerateDataCommand.county).sort(\.$unitDivisionCode).first()?.id else {
             throw PublicError(.conflict, "芮城县还没有经办人员账号：请先载入演示数据，或加 --operators 生成")
@@ -77,8 +90,14 @@ struct SyntheticData {
         while done < count {
             let size = min(Self.citizenBatch, count - done)
             let now = services.clock.now()
-            let records = try (0..<size).map { _ in try Self.record(people.next(), by: registrar, at: now, cipher: cipher) }
-            inserted += try await services.writer.write(on: app.db) { db in
+            let stride = max(count / sampleSize, 1)
+            var records: [CitizenRecord] = []
+            for offset in 0..<size {
+                let person = people.next()
+                if (done + offset) % stride == 0, sample.count < sampleSize { sample.append(person.idNumber) }
+                records.append(try Self.record(person, by: registrar, at: now, cipher: cipher))
+            }
+            inserted += try await services.writer.write(on: app.db) { [records] db in
                 // A second run with the same seed makes the same people: those already stored are skipped.
                 let existing = Set(try await CitizenRecord.query(on: db).filter(\.$idNumberIndex ~~ records.map(\.idNumberIndex))
                     .all().map(\.idNumberIndex))

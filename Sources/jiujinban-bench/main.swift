@@ -1,0 +1,82 @@
+import Foundation
+
+/// `jiujinban-bench`: the load-test client behind `scripts/bench-cases`.
+///
+/// - `sqlite-baseline --database FILE --seconds S`: a bare SQLite transaction of the rows one accepted case writes
+///   (sequence, case, step, audit row, audit head), in the same file format, pragmas and SQLite build as the
+///   server, on one connection as fast as it goes. Prints `sqlite_txn_per_s=…`.
+/// - `load --url URL --sample FILE --clients N --seconds S [--items 21,28,32,38]`: signs in N demonstration
+///   operators through the card simulator, then each accepts cases at the counter (`POST /cases`) as fast as the
+///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    let options = try BenchOptions(Array(arguments.dropFirst()))
+    switch arguments.first {
+    case "sqlite-baseline":
+        let rate = try SQLiteBaseline(path: try options.string("database")).run(seconds: try options.double("seconds", default: 5))
+        print("sqlite_txn_per_s=\(Int(rate.rounded()))")
+    case "load":
+        try await CaseLoad(options: options).run()
+    default:
+        FileHandle.standardError.write(Data("usage: jiujinban-bench sqlite-baseline|load [options]\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("jiujinban-bench: \(error)\n".utf8))
+    exit(1)
+}
+
+struct BenchOptions {
+    private var values: [String: String] = [:]
+
+    init(_ arguments: [String]) throws {
+        var index = 0
+        while index < arguments.count {
+            let key = arguments[index]
+            guard key.hasPrefix("--"), index + 1 < arguments.count else { throw BenchError("bad option near \(key)") }
+            values[String(key.dropFirst(2))] = arguments[index + 1]
+            index += 2
+        }
+    }
+
+    func string(_ key: String, default fallback: String? = nil) throws -> String {
+        guard let value = values[key] ?? fallback else { throw BenchError("--\(key) is required") }
+        return value
+    }
+
+    func int(_ key: String, default fallback: Int) throws -> Int {
+        guard let text = values[key] else { return fallback }
+        guard let value = Int(text) else { throw BenchError("--\(key) must be an integer") }
+        return value
+    }
+
+    func double(_ key: String, default fallback: Double) throws -> Double {
+        guard let text = values[key] else { return fallback }
+        guard let value = Double(text) else { throw BenchError("--\(key) must be a number") }
+        return value
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Latencies in seconds → percentiles in milliseconds.
+struct Latencies {
+    private(set) var samples: [Double] = []
+
+    mutating func append(_ seconds: Double) { samples.append(seconds) }
+    mutating func append(contentsOf other: Latencies) { samples.append(contentsOf: other.samples) }
+
+    func percentileMilliseconds(_ p: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        let rank = min(sorted.count - 1, max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1))
+        return sorted[rank] * 1000
+    }
+}
+
+func formatted(_ value: Double, decimals: Int = 1) -> String {
+    String(format: "%.\(decimals)f", value)
+}

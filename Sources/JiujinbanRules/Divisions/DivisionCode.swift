@@ -20,29 +20,37 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
+    /// The depth the code's structure implies (0 province … 4 village or community). Kept from parsing: scope and
+    /// permission checks ask for it many times per request.
+    public let depth: Int
+
     public init(_ raw: String) throws(Problem) {
         let value = raw.trimmingCharacters(in: .whitespaces)
-        guard value.count == 12, value.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw .notTwelveDigits }
+        guard value.utf8.count == 12, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw .notTwelveDigits }
         self.value = value
-        guard Self.segments(of: value)[0] != 0 else { throw .badStructure }
+        let segments = Self.segments(of: value)
+        guard segments[0] != 0 else { throw .badStructure }
         // A lower segment may only be set when every higher one is.
         var seenZero = false
-        for segment in Self.segments(of: value) {
+        for segment in segments {
             if segment == 0 { seenZero = true } else if seenZero { throw .badStructure }
         }
+        depth = segments.lastIndex { $0 != 0 } ?? 0
     }
 
-    /// Province, city, county, township and village segments as integers.
+    /// Province, city, county, township and village segments as integers (the value is 12 ASCII digits).
     static func segments(of value: String) -> [Int] {
-        let chars = Array(value)
-        let bounds = [(0, 2), (2, 4), (4, 6), (6, 9), (9, 12)]
-        return bounds.map { Int(String(chars[$0.0..<$0.1]))! }
-    }
-
-    /// The depth the code's structure implies (0 province … 4 village or community).
-    public var depth: Int {
-        let segments = Self.segments(of: value)
-        return (segments.lastIndex { $0 != 0 }) ?? 0
+        var segments: [Int] = []
+        segments.reserveCapacity(5)
+        var number = 0
+        for (offset, byte) in value.utf8.enumerated() {
+            number = number * 10 + Int(byte - 0x30)
+            if [1, 3, 5, 8, 11].contains(offset) {
+                segments.append(number)
+                number = 0
+            }
+        }
+        return segments
     }
 
     /// Whether `level` is consistent with the code: the depth must match, and at village depth the NBS

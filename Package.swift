@@ -43,13 +43,16 @@ let package = Package(
             name: "jiujinban",
             dependencies: ["JiujinbanApp"]
         ),
-        /// The load-test client of `scripts/bench-cases`: HTTP load as signed-in operators, and the bare SQLite baseline
-        /// on the same SQLite build the server uses.
+        /// The load-test client of `scripts/bench-cases`: HTTP load as signed-in operators, the bare SQLite baseline on
+        /// the same SQLite build the server uses, and the plain Vapor + Fluent reference handler.
         .executableTarget(
             name: "jiujinban-bench",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             ]
         ),
         .testTarget(name: "JiujinbanRulesTests", dependencies: ["JiujinbanRules"]),

@@ -16,6 +16,7 @@ struct CaseLoad {
     let lookupClients: Int
     let items: [Int]
     let baseline: String?
+    let naive: String?
 
     struct Sample: Decodable {
         let operators: [UUID]
@@ -31,6 +32,7 @@ struct CaseLoad {
         lookupClients = try options.int("lookup-clients", default: 4)
         items = try options.string("items", default: "21,28,32,38").split(separator: ",").compactMap { Int($0) }
         baseline = try? options.string("baseline")
+        naive = try? options.string("naive")
         guard sample.operators.count >= clients else {
             throw BenchError("the sample has \(sample.operators.count) operators, \(clients) needed: generate-data --operators")
         }
@@ -124,6 +126,7 @@ struct CaseLoad {
         var result = "RESULT cases_per_s=\(Int(casesPerSecond.rounded())) p99_ms=\(formatted(results.0.percentileMilliseconds(99)))"
         if let baseline { result += " sqlite_txn_per_s=\(baseline)" }
         result += " lookup_p99_ms=\(formatted(lookups.percentileMilliseconds(99), decimals: 2))"
+        if let naive { result += " naive_vapor_per_s=\(naive)" }
         print(result)
     }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// - `sqlite-baseline --database FILE --seconds S`: a bare SQLite transaction of the rows one accepted case writes
 ///   (sequence, case, step, audit row, audit head), in the same file format, pragmas and SQLite build as the
 ///   server, on one connection as fast as it goes. Prints `sqlite_txn_per_s=…`.
+/// - `naive-server --database FILE --port P` and `naive-load --url URL --clients N --seconds S`: the reference the
+///   issue calibrates on, a plain Vapor + Fluent handler writing two rows per request in one transaction through a
+///   single SQLite connection, loaded the same way. Prints `naive_vapor_per_s=…`.
 /// - `load --url URL --sample FILE --clients N --seconds S [--items 21,28,32,38]`: signs in N demonstration
 ///   operators through the card simulator, then each accepts cases at the counter (`POST /cases`) as fast as the
 ///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
@@ -17,6 +20,11 @@ do {
         print("sqlite_txn_per_s=\(Int(rate.rounded()))")
     case "load":
         try await CaseLoad(options: options).run()
+    case "naive-server":
+        try await NaiveServer.run(database: try options.string("database"), port: try options.int("port", default: 18490))
+    case "naive-load":
+        let rate = try await NaiveLoad(options: options).run()
+        print("naive_vapor_per_s=\(Int(rate.rounded()))")
     default:
         FileHandle.standardError.write(Data("usage: jiujinban-bench sqlite-baseline|load [options]\n".utf8))
         exit(2)

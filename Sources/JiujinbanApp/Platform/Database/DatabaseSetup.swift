@@ -74,23 +74,26 @@ enum DatabaseSetup {
         app.holdsDemoData = try await AppSetting.value(for: .demoDataLoadedAt, on: app.db) != nil
     }
 
+    /// Per-connection settings: durability (`synchronous = FULL`), foreign keys, the busy timeout, and memory for
+    /// reading (a 64 MB page cache and up to 1 GB of the file mapped, so lookups in a county's million citizens are
+    /// served from memory rather than a read call per page).
+    static let sqliteConnectionPragmas: [String] = [
+        "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(sqliteBusyTimeoutMilliseconds)",
+        "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 1073741824",
+    ]
+
     /// The pool keeps one SQLite connection per event loop; each is opened once and kept, so setting the
-    /// per-connection pragmas on every loop's connection at boot covers every query.
+    /// per-connection pragmas on every loop's connection at boot covers every query. The writer's one connection
+    /// gets them too, outside any transaction (boot: nothing else writes yet).
     private static func applySQLitePragmas(_ app: Application) async throws {
         let first = app.db as! any SQLDatabase
         try await first.raw("PRAGMA journal_mode = WAL").run()
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
-            try await db.raw("PRAGMA synchronous = FULL").run()
-            try await db.raw("PRAGMA foreign_keys = ON").run()
-            try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        var connections = app.eventLoopGroup.makeIterator().compactMap {
+            app.databases.database(logger: app.logger, on: $0) as? any SQLDatabase
         }
-        // The writer's one connection, outside any transaction (boot: nothing else writes yet).
-        if let writer = app.jiujinban.writer.groupCommitConnection as? any SQLDatabase {
-            let sql = writer
-            try await sql.raw("PRAGMA synchronous = FULL").run()
-            try await sql.raw("PRAGMA foreign_keys = ON").run()
-            try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(sqliteBusyTimeoutMilliseconds))").run()
+        if let writer = app.jiujinban.writer.groupCommitConnection as? any SQLDatabase { connections.append(writer) }
+        for connection in connections {
+            for pragma in sqliteConnectionPragmas { try await connection.raw("\(unsafeRaw: pragma)").run() }
         }
     }
 }

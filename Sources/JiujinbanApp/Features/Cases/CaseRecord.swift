@@ -59,15 +59,6 @@ final class CaseStep: Model, StepActorStamped, @unchecked Sendable {
     @OptionalField(key: "detail") var detail: String?
 
     init() {}
-
-    init(caseID: UUID, at: Date, actor: SignedInStaff, action: String, detail: String?) {
-        self.id = UUID()
-        self.caseID = caseID
-        self.at = at
-        self.action = action
-        self.detail = detail
-        stamp(actor)
-    }
 }
 
 extension CaseStep {

@@ -56,7 +56,7 @@ struct SessionLookup {
             }
         }
         let unitName = pointID == nil
-            ? (try row.decode(column: "division_name", as: String?.self) ?? divisionCode) + "人社部门"
+            ? StaffDirectory.departmentName(try row.decode(column: "division_name", as: String?.self), code: divisionCode)
             : try row.decode(column: "point_institution", as: String?.self) ?? "服务点"
         return SessionLookup(
             accountID: accountID, csrfToken: try row.decode(column: "csrf_token", as: String.self),

@@ -40,12 +40,16 @@ enum StaffDirectory {
         return (account, try await unitName(account.unit, on: db))
     }
 
+    /// 芮城县人社部门: a department named after its division (the code when the division is missing).
+    static func departmentName(_ divisionName: String?, code: String) -> String {
+        (divisionName ?? code) + "人社部门"
+    }
+
     /// 芮城县人社部门, 令花社区党群服务中心: how a unit is named on pages.
     static func unitName(_ unit: OrgUnit, on db: any Database) async throws -> String {
         switch unit {
         case .department(let code):
-            let name = try await Division.find(code.value, on: db)?.name ?? code.value
-            return name + "人社部门"
+            return departmentName(try await Division.find(code.value, on: db)?.name, code: code.value)
         case .servicePoint(let id, _, _):
             return try await ServicePoint.find(id, on: db)?.institution ?? "服务点"
         }

@@ -6,13 +6,7 @@ import SQLKit
 /// that uses the number, so a failed write gives the number back.
 enum SequenceAllocator {
     static func next(_ name: String, on db: any Database) async throws -> Int {
-        let row = try await (db as! any SQLDatabase).raw("""
-            INSERT INTO sequences (name, value) VALUES (\(bind: name), 1)
-            ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1
-            RETURNING value
-            """).first()
-        guard let row else { throw SequenceError(name: name) }
-        return try row.decode(column: "value", as: Int.self)
+        try await advance(name, by: 1, on: db)
     }
 
     /// Takes the next `count` numbers at once and returns the last of them (`last - count + 1 … last`).

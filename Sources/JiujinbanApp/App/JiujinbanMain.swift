@@ -36,7 +36,10 @@ public enum JiujinbanMain {
         do {
             try await configure(app, configuration: configuration)
             let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
-            if command == nil || command == "serve" { IdleLockJob.schedule(on: app) }
+            if command == nil || command == "serve" {
+                IdleLockJob.schedule(on: app)
+                ProblemDueJob.schedule(on: app)
+            }
             try await app.execute()
         } catch let error as PublicError {
             FileHandle.standardError.write(Data("错误：\(error.reason)\n".utf8))

@@ -19,6 +19,9 @@ func routes(_ app: Application) async throws {
     WorkCalendarController.register(app)
     CasesController.register(app)
     CaseStatisticsController.register(app)
+    ProblemReportsController.register(app)
+    ResponsibilityListController.register(app)
+    ProblemOversightController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

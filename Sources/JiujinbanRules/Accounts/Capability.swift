@@ -43,6 +43,12 @@ public enum Capability: Hashable, Sendable {
     case handleEscalatedQuestions
     /// 省工作专班: system and function problems, and questions escalated to the province.
     case taskForceQueue
+    /// 责任清单: name the county's 业务骨干 for each business area (county business admins).
+    case manageResponsibilityList
+    /// 问题处理情况: the handling figures of the counties in one's division, and the training sessions.
+    case problemOversight
+    /// 安排业务指导视频培训 (the provincial task force).
+    case scheduleTraining
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -53,7 +59,8 @@ public enum Capability: Hashable, Sendable {
         .viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts, .assignRoles,
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
-        .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue,
+        .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
+        .scheduleTraining,
     ]
 
     public var label: String {
@@ -79,6 +86,9 @@ public enum Capability: Hashable, Sendable {
         case .handleGuidanceQuestions: "业务指导"
         case .handleEscalatedQuestions: "处理逐级反映的问题"
         case .taskForceQueue: "省工作专班问题台账"
+        case .manageResponsibilityList: "维护责任清单"
+        case .problemOversight: "问题处理情况"
+        case .scheduleTraining: "安排视频培训"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

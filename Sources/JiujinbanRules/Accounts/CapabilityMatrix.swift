@@ -23,21 +23,23 @@ extension Capability {
         switch post {
         case .systemAdmin:
             [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
-             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar]
+             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar, .reportProblem]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
-             .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics]
+             .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
+             .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem]
         case .expert:
-            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions]
+            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem]
         case .taskForce:
-            [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics]
+            [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics, .reportProblem, .problemOversight,
+             .scheduleTraining]
         case .cityOfficer:
             [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
-             .handleEscalatedQuestions, .viewCaseStatistics]
+             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight]
         case .auditor:
             [.readAuditTrail]
         }

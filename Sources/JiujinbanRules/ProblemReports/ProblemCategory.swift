@@ -52,3 +52,48 @@ public enum ProblemDesk: Hashable, Sendable {
         }
     }
 }
+
+extension ProblemDesk {
+    /// The desk an account answers for, from its capabilities and unit: the task force's members at the province,
+    /// a city's officers at the city department, a county's 业务骨干 and business admin (who takes the questions of
+    /// areas without an expert) at the county department. nil for everyone else, who only reports.
+    public static func held(by capabilities: Set<Capability>, in unit: OrgUnit) -> ProblemDesk? {
+        switch unit.level {
+        case .provinceDepartment? where capabilities.contains(.taskForceQueue):
+            .taskForce
+        case .cityDepartment? where capabilities.contains(.handleEscalatedQuestions):
+            .department(unit.divisionCode)
+        case .countyDepartment? where capabilities.contains(.handleGuidanceQuestions):
+            .department(unit.divisionCode)
+        default:
+            nil
+        }
+    }
+
+    /// What the database stores: `task_force`, or the department's division code.
+    public var storageKey: String {
+        switch self {
+        case .taskForce: "task_force"
+        case .department(let code): code.value
+        }
+    }
+
+    public init?(storageKey: String) {
+        if storageKey == "task_force" {
+            self = .taskForce
+        } else if let code = try? DivisionCode(storageKey), code.depth <= 2 {
+            self = .department(code)
+        } else {
+            return nil
+        }
+    }
+
+    /// A chain as stored: desks separated by spaces, oldest first.
+    public static func chain(fromStorage text: String) -> [ProblemDesk] {
+        text.split(separator: " ").compactMap { ProblemDesk(storageKey: String($0)) }
+    }
+
+    public static func storage(of chain: [ProblemDesk]) -> String {
+        chain.map(\.storageKey).joined(separator: " ")
+    }
+}

@@ -17,5 +17,6 @@ enum Migrations {
         app.migrations.add(M0010CreateCitizens())
         app.migrations.add(M0011CreateWorkCalendarYears())
         app.migrations.add(M0012CreateCases())
+        app.migrations.add(M0013CreateProblemReports())
     }
 }

@@ -68,6 +68,16 @@ enum SiteURL: Sendable, Equatable {
     case registerCitizen
     case citizen(id: UUID)
     case revealCitizen(id: UUID)
+    case problems(query: [(String, String)] = [])
+    case newProblem
+    case fileProblem
+    case problem(id: UUID)
+    case problemAction(id: UUID)
+    case problemScreenshot(id: UUID, position: Int)
+    case problemsExport(query: [(String, String)] = [])
+    case responsibilityList
+    case problemOversight(query: [(String, String)] = [])
+    case scheduleTraining
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -138,6 +148,16 @@ enum SiteURL: Sendable, Equatable {
         case .citizenLookup: "/citizens/lookup"
         case .citizen(let id): "/citizens/\(id.uuidString.lowercased())"
         case .revealCitizen(let id): "/citizens/\(id.uuidString.lowercased())/reveal"
+        case .problems(let query): "/problems" + Self.queryString(query)
+        case .newProblem: "/problems/new"
+        case .fileProblem: "/problems"
+        case .problem(let id): "/problems/\(id.uuidString.lowercased())"
+        case .problemAction(let id): "/problems/\(id.uuidString.lowercased())/actions"
+        case .problemScreenshot(let id, let position): "/problems/\(id.uuidString.lowercased())/screenshots/\(position)"
+        case .problemsExport(let query): "/problems/export" + Self.queryString(query)
+        case .responsibilityList: "/problems/responsibilities"
+        case .problemOversight(let query): "/problems/oversight" + Self.queryString(query)
+        case .scheduleTraining: "/problems/trainings"
         }
     }
 
@@ -200,6 +220,15 @@ enum SiteURL: Sendable, Equatable {
         case .citizenLookup: ["citizens", "lookup"]
         case .citizen: ["citizens", ":id"]
         case .revealCitizen: ["citizens", ":id", "reveal"]
+        case .problems, .fileProblem: ["problems"]
+        case .newProblem: ["problems", "new"]
+        case .problem: ["problems", ":id"]
+        case .problemAction: ["problems", ":id", "actions"]
+        case .problemScreenshot: ["problems", ":id", "screenshots", ":position"]
+        case .problemsExport: ["problems", "export"]
+        case .responsibilityList: ["problems", "responsibilities"]
+        case .problemOversight: ["problems", "oversight"]
+        case .scheduleTraining: ["problems", "trainings"]
         }
     }
 

@@ -1,0 +1,170 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// 问题反映 (attachment 4): the ledger, the report form, a report's page with its chain and the actions the user
+/// may take, and its screenshots. The responsibility list and the province's oversight have their own controllers.
+enum ProblemReportsController {
+    /// Everyone who reports or oversees; what each sees is decided per report (`ProblemReportStore.sees`).
+    static let viewers: Access = .anyOf([.reportProblem, .problemOversight])
+    /// Three screenshots at their limit, with room for the form around them; a larger single file still reaches
+    /// the form check, which names it.
+    static let uploadLimit: ByteCount = "8mb"
+    static let ledgerLimit = 200
+
+    static func register(_ app: Application) {
+        app.get(.problems(), viewers, use: ledger)
+        app.get(.newProblem, .capability(.reportProblem), use: newReport)
+        app.post(.fileProblem, .capability(.reportProblem), bodyLimit: uploadLimit, use: file)
+        app.get(.problemsExport(), viewers, use: ProblemExport.export)
+        app.get(.problem(id: UUID()), viewers, use: show)
+        app.post(.problemAction(id: UUID()), viewers, use: act)
+        app.get(.problemScreenshot(id: UUID(), position: 1), viewers, use: screenshot)
+    }
+
+    @Sendable static func ledger(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let filter = ProblemLedgerQuery.filter(from: req)
+        let calendar = try await WorkCalendarStore.calendar(req: req)
+        let today = req.jiujinban.clock.today
+        let records = try await ProblemReportStore.list(for: staff, filter: filter, limit: ledgerLimit, calendar: calendar,
+                                                        today: today, on: req.db)
+        let desks = try await ProblemDesks.names(of: records.flatMap(\.chainValue), on: req.db)
+        let groups = try await ProblemLedgerQuery.groups(for: staff, on: req.db)
+        let trainings = try await TrainingSessions.upcoming(for: staff, today: today, on: req.db)
+        return HTMLResponse.make(ProblemLedgerPage.render(
+            records, filter: filter, groups: groups, deskNames: desks, trainings: trainings, today: today,
+            calendar: calendar, limit: ledgerLimit, context: PageContext(req)))
+    }
+
+    @Sendable static func newReport(_ req: Request) async throws -> Response {
+        HTMLResponse.make(ProblemFormPage.render(values: [:], errors: FieldErrors(), submission: UUID(), context: PageContext(req)))
+    }
+
+    struct FileForm: Content {
+        var category: String?
+        var area: String?
+        var description: String?
+        var suggestion: String?
+        var submission: String?
+        var screenshot1: File?
+        var screenshot2: File?
+        var screenshot3: File?
+    }
+
+    @Sendable static func file(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(FileForm.self)
+        let uploads = [form.screenshot1, form.screenshot2, form.screenshot3].compactMap { $0 }.map {
+            ProblemReportDraft.Upload(name: $0.filename, bytes: Array($0.data.readableBytesView))
+        }
+        let draft = ProblemReportDraft(category: form.category, area: form.area, description: form.description,
+                                       suggestion: form.suggestion, screenshots: uploads)
+        guard let key = form.submission.flatMap({ UUID(uuidString: $0) }) else {
+            throw PublicError(.badRequest, "表单已失效，请重新打开问题反映页面")
+        }
+        switch draft.validate() {
+        case .failure(let errors):
+            let values = ["category": form.category ?? "", "area": form.area ?? "", "description": form.description ?? "",
+                          "suggestion": form.suggestion ?? ""]
+            return HTMLResponse.make(ProblemFormPage.render(values: values, errors: errors, submission: key, context: PageContext(req)),
+                                     status: .unprocessableEntity)
+        case .success(let facts):
+            let id = try await ProblemReportStore.file(facts, submissionKey: key.uuidString.lowercased(), staff: staff, req: req)
+            return HTMLResponse.seeOther(.problem(id: id))
+        }
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let record = try await load(req)
+        return try await ProblemDetailPage.respond(req, record, error: nil, status: .ok)
+    }
+
+    struct ActionForm: Content {
+        var action: String?
+        var text: String?
+        var days: String?
+    }
+
+    @Sendable static func act(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let record = try await load(req)
+        let form = try req.content.decode(ActionForm.self)
+        let text = form.text ?? ""
+        let action: ProblemReport.Action
+        switch form.action {
+        case "reply":
+            guard let days = Int(TextField.clean(form.days)) else {
+                return try await ProblemDetailPage.respond(req, record, error: "请填写反馈时限（工作日数）", status: .unprocessableEntity)
+            }
+            action = .reply(text: text, promisedWorkingDays: days)
+        case "solve": action = .markSolved
+        case "reopen": action = .reopen(comment: text)
+        case "escalate": action = .escalate(reason: text)
+        default:
+            return try await ProblemDetailPage.respond(req, record, error: "请选择要进行的操作", status: .unprocessableEntity)
+        }
+        switch try await ProblemReportStore.act(action, on: try record.requireID(), staff: staff, req: req) {
+        case .success:
+            return HTMLResponse.seeOther(.problem(id: try record.requireID()))
+        case .failure(let problem):
+            let status: HTTPStatus = switch problem {
+            case .notHoldingDesk, .onlyReporter: .forbidden
+            case .alreadySolved, .notAnsweredYet, .nothingAbove: .conflict
+            case .promisedDaysOutOfRange, .badText: .unprocessableEntity
+            }
+            let fresh = try await load(req)
+            return try await ProblemDetailPage.respond(req, fresh, error: problem.message, status: status)
+        }
+    }
+
+    /// A screenshot of a report the user sees, served with its checked type and never sniffed by the browser.
+    @Sendable static func screenshot(_ req: Request) async throws -> Response {
+        let record = try await load(req)
+        guard let position = req.parameters.get("position").flatMap(Int.init),
+              let shot = try await ProblemScreenshotRecord.query(on: req.db).filter(\.$reportID == record.requireID())
+                .filter(\.$position == position).first() else { throw PublicError.notFound("该截图") }
+        let response = Response(status: .ok, body: .init(data: shot.bytes))
+        response.headers.replaceOrAdd(name: .contentType, value: shot.mediaType)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    /// The report named in the path when the user may see it; any other answers as missing.
+    static func load(_ req: Request) async throws -> ProblemReportRecord {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
+              let record = try await ProblemReportRecord.find(id, on: req.db), ProblemReportStore.sees(record, staff) else {
+            throw PublicError.notFound("该问题")
+        }
+        return record
+    }
+}
+
+/// The ledger's filters as the query string carries them, and the county choices a user has.
+enum ProblemLedgerQuery {
+    static func filter(from req: Request) -> ProblemReportStore.Filter {
+        func value(_ name: String) -> String? {
+            (try? req.query.get(String.self, at: name)).map { TextField.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return ProblemReportStore.Filter(
+            state: value("state").flatMap(ProblemReport.State.init(rawValue:)),
+            category: value("category").flatMap(ProblemCategory.init(rawValue:)),
+            area: value("area").flatMap(BusinessArea.init(rawValue:)),
+            group: value("county").flatMap { try? DivisionCode($0) }.map(\.value),
+            overdueOnly: value("overdue") == "1")
+    }
+
+    static func query(of filter: ProblemReportStore.Filter) -> [(String, String)] {
+        [("state", filter.state?.rawValue ?? ""), ("category", filter.category?.rawValue ?? ""),
+         ("area", filter.area?.rawValue ?? ""), ("county", filter.group ?? ""), ("overdue", filter.overdueOnly ? "1" : "")]
+    }
+
+    /// The counties an overseer can filter by (those of its division); none for others.
+    static func groups(for staff: SignedInStaff, on db: any Database) async throws -> [DivisionSummary] {
+        guard staff.may(.problemOversight), case .subtree(let root) = staff.scope, root.depth < 2 else { return [] }
+        return try await DivisionQueries.descendants(of: root, level: .county, on: db)
+    }
+}

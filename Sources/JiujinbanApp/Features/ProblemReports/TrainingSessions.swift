@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Plot
+
+/// 业务指导视频培训: which sessions a user sees, and how they are listed.
+enum TrainingSessions {
+    /// Sessions from `today` on that concern the user: those for the user's county, and for an overseer above
+    /// counties every session for a county of its division.
+    static func upcoming(for staff: SignedInStaff, today: CalendarDate, on db: any Database) async throws -> [TrainingSessionRecord] {
+        let sessions = try await TrainingSessionRecord.query(on: db).filter(\.$date >= today.description)
+            .sort(\.$date).sort(\.$time).limit(200).all()
+        return sessions.filter { concerns($0, staff) }
+    }
+
+    static func concerns(_ session: TrainingSessionRecord, _ staff: SignedInStaff) -> Bool {
+        let unit = staff.account.unit
+        if let county = unit.county { return session.countyCodes.contains(county.value) }
+        guard staff.may(.problemOversight) else { return false }
+        return session.countyCodes.contains { code in (try? DivisionCode(code)).map(staff.scope.covers(divisionCode:)) == true }
+    }
+
+    static func list(_ sessions: [TrainingSessionRecord], title: String, countyNames: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        .if(!sessions.isEmpty, .section(
+            .class("panel trainings"),
+            .h2(.text(title)),
+            .table(.class("data-table compact"),
+                   .thead(.tr(.th("日期"), .th("时间"), .th("主题"), .th("针对问题类型"), .th("参加县（市、区）"), .th("视频链接或会议室"))),
+                   .tbody(.forEach(sessions) { session in
+                       .tr(.td(.class("nowrap"), .text(session.date)), .td(.text(session.time)), .td(.text(session.topic)),
+                           .td(.text(session.areaValues.map(\.label).joined(separator: "、"))),
+                           .td(.text(session.countyCodes.map { countyNames[$0] ?? $0 }.joined(separator: "、"))),
+                           .td(venue(session.venue)))
+                   }))))
+    }
+
+    /// A web address as a link that opens apart from the platform; a room as text.
+    static func venue(_ venue: String) -> Node<HTML.BodyContext> {
+        if let link = TrainingSessionDraft.link(venue) {
+            return .a(.attribute(named: "href", value: HTMLEscaping.attributeValue(link)),
+                      .attribute(named: "rel", value: "noopener noreferrer"), .target(.blank), .text(venue))
+        }
+        return .text(venue)
+    }
+}

@@ -55,6 +55,12 @@ enum DemoStaff {
             try await StaffRegistry.setGrants(ceiling, of: try account.requireID(), on: db)
             if member.post == .expert {
                 try await StaffRegistry.setAreas([.job, .insurance], of: try account.requireID(), on: db)
+                // Ruicheng's responsibility list names the expert for its two areas; the other areas are gaps that
+                // fall back to the county business admin, as a new county's list starts.
+                for area in [BusinessArea.job, .insurance] {
+                    try await ResponsibilityRecord(county: try DivisionCode(county), area: area, accountID: try account.requireID(),
+                                                   at: now).create(on: db)
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ struct ProblemOversightTests {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
             let page = try await app.getPage(admin, "/problems/responsibilities")
-            #expect(page.0 == .ok && page.1.contains("以下领域尚未指定业务骨干") && page.1.contains("冯立新"))
+            #expect(page.0 == .ok && page.1.contains("以下领域尚未指定业务骨干：学技能、办社保卡、账号、其他") && page.1.contains("冯立新"))
             let expert = try await app.accountID(of: .expert)
             let reviewer = try await app.accountID(of: .reviewer)
             func save(_ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
@@ -59,15 +59,19 @@ struct ProblemOversightTests {
             }
             let refused = try await save([("area_job", expert.uuidString), ("area_card", reviewer.uuidString)])
             #expect(refused.0 == .unprocessableEntity && refused.1.contains("“办社保卡”的业务骨干只能从本县在岗的业务骨干中选择"))
-            #expect(try await ResponsibilityRecord.query(on: app.db).count() == 0)
-            #expect(try await save([("area_job", expert.uuidString), ("area_insurance", expert.uuidString)]).0 == .seeOther)
-            let list = try await ResponsibilityRecord.list(of: try DivisionCode("140830000000"), on: app.db)
-            #expect(list.entries == [.job: expert, .insurance: expert])
+            let ruicheng = try DivisionCode("140830000000")
+            // The demonstration list (job and insurance) is untouched by the refusal.
+            #expect(try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries == [.job: expert, .insurance: expert])
+            #expect(try await save([("area_job", expert.uuidString), ("area_skill", expert.uuidString)]).0 == .seeOther)
+            let list = try await ResponsibilityRecord.list(of: ruicheng, on: app.db)
+            #expect(list.entries == [.job: expert, .skill: expert])
             #expect(try await auditCount("problem.responsibility_list", result: "success", on: app) == 1)
             // A guidance question on a listed area now reaches the expert.
             let village = try await app.session(as: .villageOperator)
-            let id = try #require(try await app.fileProblem(village, category: "guidance", area: "insurance").1)
+            let id = try #require(try await app.fileProblem(village, category: "guidance", area: "skill").1)
             #expect(try await app.problem(id).assigneeAccount == expert)
+            let gap = try #require(try await app.fileProblem(village, category: "guidance", area: "insurance").1)
+            #expect(try await app.problem(gap).assignmentGap)
             // The province reads every county's list; only a county business admin keeps one.
             let province = try await app.session(as: .provinceBusinessAdmin)
             let overview = try await app.getPage(province, "/problems/responsibilities")

@@ -36,9 +36,10 @@ extension Application {
         try await NotificationRecord.query(on: db).filter(\.$accountID == account).all()
     }
 
-    /// Names the demonstration expert for `areas` on Ruicheng's responsibility list, directly.
+    /// Makes Ruicheng's responsibility list name the demonstration expert for `areas` and nobody else, directly.
     func nameExpert(for areas: [BusinessArea]) async throws {
         let expert = try await accountID(of: .expert)
+        try await ResponsibilityRecord.query(on: db).delete()
         for area in areas {
             try await ResponsibilityRecord(county: try DivisionCode("140830000000"), area: area, accountID: expert,
                                            at: jiujinban.clock.now()).create(on: db)

@@ -60,13 +60,13 @@ enum ProblemLedgerPage {
             .td(.class("code"), .unwrap(record.id) { .a(.href(SiteURL.problem(id: $0).path), .text(record.number)) }),
             .td(.class("nowrap"), .text(AuditLogPage.formatter.string(from: record.filedAt))),
             .td(.text("\(record.reporterUnitName) \(record.reporterName)")),
-            .td(.text(record.categoryValue?.label ?? record.category)),
-            .td(.text(record.areaValue?.label ?? record.area)),
+            .td(.class("nowrap"), .text(record.categoryValue?.label ?? record.category)),
+            .td(.class("nowrap"), .text(record.areaValue?.label ?? record.area)),
             .td(.text(String(record.problemDescription.prefix(40)) + (record.problemDescription.count > 40 ? "…" : ""))),
             .td(.text(record.deskValue.flatMap { deskNames[$0] } ?? record.desk),
                 .if(record.escalations > 0, .span(.class("tag"), .text("上报\(record.escalations)次"))),
                 .if(record.assignmentGap, .span(.class("tag tag-warn"), .text("责任清单缺项")))),
-            .td(.text(record.stateValue?.label ?? record.state)),
+            .td(.class("nowrap"), .text(record.stateValue?.label ?? record.state)),
             .td(.class("nowrap"), .text(limit), .if(overdue, .span(.class("tag tag-late"), .text("超期"))))
         )
     }

@@ -52,4 +52,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(AccountsCommand(), as: "accounts")
     app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
+    app.asyncCommands.use(ReportCommand(), as: "report")
 }

@@ -22,6 +22,7 @@ func routes(_ app: Application) async throws {
     ProblemReportsController.register(app)
     ResponsibilityListController.register(app)
     ProblemOversightController.register(app)
+    MonthlyReportController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

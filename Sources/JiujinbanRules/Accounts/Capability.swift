@@ -49,6 +49,8 @@ public enum Capability: Hashable, Sendable {
     case problemOversight
     /// 安排业务指导视频培训 (the provincial task force).
     case scheduleTraining
+    /// 月度调度表: the monthly progress report of one's division, with its exports.
+    case viewMonthlyReport
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -60,7 +62,7 @@ public enum Capability: Hashable, Sendable {
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
-        .scheduleTraining,
+        .scheduleTraining, .viewMonthlyReport,
     ]
 
     public var label: String {
@@ -89,6 +91,7 @@ public enum Capability: Hashable, Sendable {
         case .manageResponsibilityList: "维护责任清单"
         case .problemOversight: "问题处理情况"
         case .scheduleTraining: "安排视频培训"
+        case .viewMonthlyReport: "月度调度表"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

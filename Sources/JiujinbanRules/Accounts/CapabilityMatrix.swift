@@ -27,7 +27,7 @@ extension Capability {
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
-             .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight]
+             .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
         case .reviewer:
@@ -36,10 +36,10 @@ extension Capability {
             [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem]
         case .taskForce:
             [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics, .reportProblem, .problemOversight,
-             .scheduleTraining]
+             .scheduleTraining, .viewMonthlyReport]
         case .cityOfficer:
             [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
-             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight]
+             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight, .viewMonthlyReport]
         case .auditor:
             [.readAuditTrail]
         }

@@ -17,9 +17,13 @@ public enum ReportInput {
         public let farthestResidenceMeters: Int
         /// Answers for columns 18–23; a missing task is not done.
         public let tasks: [ReportTask: Bool]
+        /// The caller's key for the point (its id), kept on its row for explanations.
+        public let key: String
 
         public init(kind: ServicePointKind, divisionName: String, areaCentiKm2: Int?, population: Int?, institution: String,
-                    address: String, coordinate: GeoCoordinate, farthestResidenceMeters: Int, tasks: [ReportTask: Bool]) {
+                    address: String, coordinate: GeoCoordinate, farthestResidenceMeters: Int, tasks: [ReportTask: Bool],
+                    key: String = "") {
+            self.key = key
             self.kind = kind
             self.divisionName = divisionName
             self.areaCentiKm2 = areaCentiKm2
@@ -100,6 +104,18 @@ public struct MonthlyReportTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public let kind: RowKind
         public let cells: [Cell]
+        /// The point's key on a point row.
+        public var key: String? = nil
+    }
+
+    /// How much of the province the table covers: which total rows it has.
+    public enum Scope: Sendable {
+        /// 全省合计, then each city's total and its counties.
+        case province
+        /// The city's total and its counties.
+        case city
+        /// The county's subtotal, townships and points; column 1 names the city on the first row.
+        case county
     }
 
     public let rows: [Row]
@@ -122,7 +138,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
         }
     }
 
-    public init(provinceName: String, cities: [ReportInput.City]) {
+    public init(provinceName: String, cities: [ReportInput.City], scope: Scope = .province) {
         var rows: [Row] = []
         var spans: [(String, ClosedRange<Int>)] = []
         var province = Counts()
@@ -164,13 +180,21 @@ public struct MonthlyReportTable: Sendable, Equatable {
             cityCounts.append(cityTotal)
             province.add(cityTotal)
         }
-        rows.append(Self.sumRow(.provinceTotal, city: "", name: "全省合计", province, countyTasks: nil))
+        if scope == .province { rows.append(Self.sumRow(.provinceTotal, city: "", name: "全省合计", province, countyTasks: nil)) }
         for (index, city) in cities.enumerated() {
             let first = rows.count
-            rows.append(Self.sumRow(.cityTotal, city: "\(city.name)（\(city.counties.count)）", name: city.name + "合计", cityCounts[index],
-                                    countyTasks: nil))
-            rows += cityBlocks[index]
-            spans.append((city.name, first...(rows.count - 1)))
+            let label = scope == .county ? city.name : "\(city.name)（\(city.counties.count)）"
+            if scope == .county {
+                var block = cityBlocks[index]
+                if let head = block.first {
+                    block[0] = Row(kind: head.kind, cells: [.text(label)] + head.cells.dropFirst(), key: head.key)
+                }
+                rows += block
+            } else {
+                rows.append(Self.sumRow(.cityTotal, city: label, name: city.name + "合计", cityCounts[index], countyTasks: nil))
+                rows += cityBlocks[index]
+            }
+            if rows.count > first { spans.append((city.name, first...(rows.count - 1))) }
         }
         self.rows = rows
         self.cityRowSpans = spans
@@ -205,7 +229,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
             else if !task.applies(to: point.kind) { cells.append(.notApplicable) }
             else { cells.append(.flag(point.tasks[task] == true)) }
         }
-        return Row(kind: .point, cells: cells)
+        return Row(kind: .point, cells: cells, key: point.key)
     }
 
     /// 1234 → `12.34`.

@@ -32,6 +32,7 @@ private let expectedGrid: [(Capability, String)] = [
     (.manageResponsibilityList,       ".   x   .  .   .   .  .    ."),
     (.problemOversight,               ".   x   .  .   .   x  x    ."),
     (.scheduleTraining,               ".   .   .  .   .   x  .    ."),
+    (.viewMonthlyReport,              ".   x   .  .   .   x  x    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

@@ -18,5 +18,6 @@ enum Migrations {
         app.migrations.add(M0011CreateWorkCalendarYears())
         app.migrations.add(M0012CreateCases())
         app.migrations.add(M0013CreateProblemReports())
+        app.migrations.add(M0014CreateMonthlyReportFacts())
     }
 }

@@ -30,6 +30,7 @@ enum PageShell {
         NavItem(label: "账号申请", url: .accountApplications(), requires: AccountApplicationAccess.capabilities),
         NavItem(label: "工作日历", url: .workCalendar(), requires: [.manageWorkCalendar, .serveCitizens]),
         NavItem(label: "问题反映", url: .problems(), requires: [.reportProblem, .problemOversight]),
+        NavItem(label: "月度调度表", url: .monthlyReport(), requires: [.viewMonthlyReport]),
         NavItem(label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
     ]
 

@@ -78,6 +78,8 @@ enum SiteURL: Sendable, Equatable {
     case responsibilityList
     case problemOversight(query: [(String, String)] = [])
     case scheduleTraining
+    case monthlyReport(query: [(String, String)] = [])
+    case monthlyReportExport(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -158,6 +160,8 @@ enum SiteURL: Sendable, Equatable {
         case .responsibilityList: "/problems/responsibilities"
         case .problemOversight(let query): "/problems/oversight" + Self.queryString(query)
         case .scheduleTraining: "/problems/trainings"
+        case .monthlyReport(let query): "/reports/monthly" + Self.queryString(query)
+        case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
         }
     }
 
@@ -229,6 +233,8 @@ enum SiteURL: Sendable, Equatable {
         case .responsibilityList: ["problems", "responsibilities"]
         case .problemOversight: ["problems", "oversight"]
         case .scheduleTraining: ["problems", "trainings"]
+        case .monthlyReport: ["reports", "monthly"]
+        case .monthlyReportExport: ["reports", "monthly", "export"]
         }
     }
 

@@ -23,6 +23,7 @@ func routes(_ app: Application) async throws {
     ResponsibilityListController.register(app)
     ProblemOversightController.register(app)
     MonthlyReportController.register(app)
+    AcceptanceController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

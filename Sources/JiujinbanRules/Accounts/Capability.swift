@@ -51,6 +51,8 @@ public enum Capability: Hashable, Sendable {
     case scheduleTraining
     /// 月度调度表: the monthly progress report of one's division, with its exports.
     case viewMonthlyReport
+    /// 服务点验收: score a point of one's county against attachment 5 (county business admins).
+    case inspectServicePoints
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -62,7 +64,7 @@ public enum Capability: Hashable, Sendable {
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
-        .scheduleTraining, .viewMonthlyReport,
+        .scheduleTraining, .viewMonthlyReport, .inspectServicePoints,
     ]
 
     public var label: String {
@@ -92,6 +94,7 @@ public enum Capability: Hashable, Sendable {
         case .problemOversight: "问题处理情况"
         case .scheduleTraining: "安排视频培训"
         case .viewMonthlyReport: "月度调度表"
+        case .inspectServicePoints: "服务点验收"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

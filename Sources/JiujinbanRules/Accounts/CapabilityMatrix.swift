@@ -27,7 +27,8 @@ extension Capability {
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
-             .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport]
+             .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
+             .inspectServicePoints]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
         case .reviewer:

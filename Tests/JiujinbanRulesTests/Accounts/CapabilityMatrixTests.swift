@@ -33,6 +33,7 @@ private let expectedGrid: [(Capability, String)] = [
     (.problemOversight,               ".   x   .  .   .   x  x    ."),
     (.scheduleTraining,               ".   .   .  .   .   x  .    ."),
     (.viewMonthlyReport,              ".   x   .  .   .   x  x    ."),
+    (.inspectServicePoints,           ".   x   .  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

@@ -12,6 +12,7 @@ struct GenerateDataCommand: AsyncCommand {
         @Option(name: "citizens", help: "生成的办事群众人数") var citizens: Int?
         @Option(name: "cases", help: "生成的办件数（需已有办事群众与经办人员账号）") var cases: Int?
         @Option(name: "operators", help: "为尚无经办人员的服务点生成的经办人员账号数") var operators: Int?
+        @Option(name: "service-points", help: "在合成市县乡村生成的服务点数（用于全省调度表性能测试）") var servicePoints: Int?
         @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
         @Option(name: "sample-file", help: "把演示经办人员与部分生成群众的身份证号写入此 JSON 文件，供压测脚本登录和查询") var sampleFile: String?
         @Flag(name: "allow-production", help: "允许在生产环境运行（会写入合成数据）") var allowProduction: Bool
@@ -29,12 +30,17 @@ struct GenerateDataCommand: AsyncCommand {
         let citizens = try Self.count(signature.citizens, option: "--citizens", maximum: 5_000_000)
         let cases = try Self.count(signature.cases, option: "--cases", maximum: 5_000_000)
         let operators = try Self.count(signature.operators, option: "--operators", maximum: 1_000)
-        guard citizens + cases + operators > 0 else {
-            throw PublicError(.badRequest, "请至少指定 --citizens、--operators 或 --cases 之一，如 --citizens 100000")
+        let points = try Self.count(signature.servicePoints, option: "--service-points", maximum: 100_000)
+        guard citizens + cases + operators + points > 0 else {
+            throw PublicError(.badRequest, "请至少指定 --citizens、--operators、--cases 或 --service-points 之一，如 --citizens 100000")
         }
         let seed = signature.seed.map { UInt64(truncatingIfNeeded: $0) } ?? Self.defaultSeed
         let progress = GeneratorProgress()
         let generator = SyntheticData(app: app, seed: seed, progress: progress)
+        if points > 0 {
+            let made = try await SyntheticServicePoints(app: app, seed: seed, progress: progress).generate(points)
+            progress.say("服务点：新增 \(made) 个（合成市县，已存在的跳过）")
+        }
         if operators > 0 {
             let made = try await generator.operators(operators)
             progress.say("经办人员账号：新建 \(made) 个")
@@ -54,7 +60,7 @@ struct GenerateDataCommand: AsyncCommand {
         }
         try await app.jiujinban.writer.write(on: app.db) { db in
             try await AuditTrail.record(
-                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases)"),
+                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases) 服务点\(points)"),
                 by: .system, at: app.jiujinban.clock.now(), key: app.jiujinban.keys.auditKey, on: db)
         }
     }

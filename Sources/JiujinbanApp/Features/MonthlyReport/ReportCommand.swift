@@ -21,6 +21,9 @@ struct ReportCommand: AsyncCommand {
 
         @Option(name: "format", help: "csv（默认）或 xlsx")
         var format: String?
+
+        @Flag(name: "timings", help: "在标准错误输出生成和导出所用时间（性能测试用）")
+        var timings: Bool
     }
 
     let output: @Sendable (Data) -> Void
@@ -53,11 +56,17 @@ struct ReportCommand: AsyncCommand {
         }
         let format = signature.format ?? "csv"
         guard format == "csv" || format == "xlsx" else { throw PublicError(.badRequest, "--format：只能是 csv 或 xlsx") }
+        let clock = ContinuousClock()
+        let started = clock.now
         let result = try await MonthlyReportBuilder.build(scope: root, month: month, on: app.db as! any SQLDatabase)
-        if format == "xlsx" {
-            output(Data(result.table.workbook(unit: result.scopeName, month: month.description).bytes))
-        } else {
-            output(Data(result.table.csv.text.utf8))
+        let built = clock.now
+        let bytes = format == "xlsx" ? Data(result.table.workbook(unit: result.scopeName, month: month.description).bytes)
+            : Data(result.table.csv.text.utf8)
+        let exported = clock.now
+        output(bytes)
+        if signature.timings {
+            func ms(_ duration: Duration) -> String { String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }
+            FileHandle.standardError.write(Data("rows=\(result.table.rows.count) build_ms=\(ms(built - started)) export_ms=\(ms(exported - built)) bytes=\(bytes.count)\n".utf8))
         }
     }
 }

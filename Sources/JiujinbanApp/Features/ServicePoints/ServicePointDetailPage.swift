@@ -33,6 +33,8 @@ enum ServicePointDetailPage {
                 )),
                 .if(context.may(.manageServicePoints),
                     .p(.class("actions"), .a(.class("button"), .href(SiteURL.editServicePoint(id: point.id).path), .text("修改服务点信息")))),
+                .if(context.may(.inspectServicePoints) && point.kind != .bankBranch,
+                    .p(.class("actions"), .a(.class("button"), .href(SiteURL.servicePointAcceptance(id: point.id).path), .text("验收")))),
                 .if(context.may(.manageServicePoints),
                     point.status == .active ? disableForm(point, errors: disableErrors, today: today, context: context)
                         : enableForm(point, context: context)),

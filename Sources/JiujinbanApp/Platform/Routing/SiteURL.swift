@@ -79,6 +79,7 @@ enum SiteURL: Sendable, Equatable {
     case problemOversight(query: [(String, String)] = [])
     case scheduleTraining
     case monthlyReport(query: [(String, String)] = [])
+    case servicePointAcceptance(id: UUID)
     case monthlyReportExport(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
@@ -161,6 +162,7 @@ enum SiteURL: Sendable, Equatable {
         case .problemOversight(let query): "/problems/oversight" + Self.queryString(query)
         case .scheduleTraining: "/problems/trainings"
         case .monthlyReport(let query): "/reports/monthly" + Self.queryString(query)
+        case .servicePointAcceptance(let id): "/service-points/\(id.uuidString.lowercased())/acceptance"
         case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
         }
     }
@@ -234,6 +236,7 @@ enum SiteURL: Sendable, Equatable {
         case .problemOversight: ["problems", "oversight"]
         case .scheduleTraining: ["problems", "trainings"]
         case .monthlyReport: ["reports", "monthly"]
+        case .servicePointAcceptance: ["service-points", ":id", "acceptance"]
         case .monthlyReportExport: ["reports", "monthly", "export"]
         }
     }

@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// 服务点验收 (attachment 5): the county inspector scores a point of the county on the 11 criteria with notes, signs
+/// and dates it; the total against the pass mark decides; a failed point gets its re-inspection date. A passed
+/// inspection fills column 22 of the monthly report.
+enum AcceptanceController {
+    static func register(_ app: Application) {
+        app.get(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: show)
+        app.post(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: inspect)
+    }
+
+    /// The point when it lies in the inspector's county; any other answers as missing, with what the rule is.
+    static func point(_ req: Request, toInspect: Bool = true) async throws -> ServicePointSummary {
+        let staff = try req.requireStaff()
+        if toInspect, !staff.account.unit.isCountyDepartment { throw PublicError(.forbidden, "服务点验收由县级人社部门组织") }
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let point = try await ServicePointQueries.find(id, on: req.db), staff.sees(point) else {
+            throw PublicError(.notFound, "该服务点不存在或不在本县，只能验收本县的服务点")
+        }
+        guard point.kind != .bankBranch else { throw PublicError(.unprocessableEntity, "合作银行网点不按本标准验收") }
+        return point
+    }
+
+    /// Criterion 5 from the accounts data: the point has an active account, which only an approved application
+    /// (or the county's own creation on one) makes.
+    static func permissionApplied(_ point: UUID, on db: any Database) async throws -> Bool {
+        try await AccountRecord.query(on: db).filter(\.$unitServicePointID == point)
+            .filter(\.$status == AccountStatus.active.rawValue).count() > 0
+    }
+
+    /// The county sees the form; a city or the province reads the point's inspections.
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let point = try await point(req, toInspect: false)
+        return try await respond(req, point, values: [:], errors: FieldErrors(), status: .ok)
+    }
+
+    static func respond(_ req: Request, _ point: ServicePointSummary, values: [String: String], errors: FieldErrors,
+                        status: HTTPStatus) async throws -> Response {
+        let history = try await AcceptanceRecord.query(on: req.db).filter(\.$servicePointID == point.id)
+            .sort(\.$inspectedOn, .descending).sort(\.$createdAt, .descending).all()
+        let applied = try await permissionApplied(point.id, on: req.db)
+        let today = req.jiujinban.clock.today
+        let inspects = try req.requireStaff().account.unit.isCountyDepartment
+        return HTMLResponse.make(AcceptancePage.render(
+            point, history: history, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
+            values: values, errors: errors, today: today, context: PageContext(req)), status: status)
+    }
+
+    @Sendable static func inspect(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let point = try await point(req)
+        var raw: [AcceptanceCriterion: String] = [:]
+        var values: [String: String] = [:]
+        var notes: [Int: String] = [:]
+        var errors = FieldErrors()
+        for criterion in AcceptanceCriterion.allCases {
+            let score = (try? req.content.get(String.self, at: "score_\(criterion.rawValue)")) ?? ""
+            raw[criterion] = score
+            values["score_\(criterion.rawValue)"] = score
+            let note = (try? req.content.get(String.self, at: "note_\(criterion.rawValue)")) ?? ""
+            values["note_\(criterion.rawValue)"] = note
+            if let text = TextField.optional(note, field: "note_\(criterion.rawValue)", label: "第\(criterion.rawValue)项备注",
+                                             maxLength: 200, into: &errors) { notes[criterion.rawValue] = text }
+        }
+        let today = req.jiujinban.clock.today
+        let dateText = TextField.clean(try? req.content.get(String.self, at: "inspected_on"))
+        let reinspectText = TextField.clean(try? req.content.get(String.self, at: "reinspect_on"))
+        values["inspected_on"] = dateText
+        values["reinspect_on"] = reinspectText
+        let inspectedOn = CalendarDate(iso: dateText)
+        if inspectedOn == nil { errors.add("inspected_on", "请填写验收日期，如\(today)") }
+        else if let inspectedOn, inspectedOn > today { errors.add("inspected_on", "验收日期不能晚于今天（\(today)）") }
+        let applied = try await permissionApplied(point.id, on: req.db)
+        var scoring: AcceptanceScoring?
+        switch AcceptanceScoring.validate(raw, permissionApplied: applied) {
+        case .success(let value): scoring = value
+        case .failure(let scoreErrors): scoreErrors.problems.forEach { errors.add($0.field, $0.message) }
+        }
+        var reinspectOn: CalendarDate?
+        if let scoring, let inspectedOn, !scoring.passes(on: inspectedOn) {
+            reinspectOn = CalendarDate(iso: reinspectText)
+            if reinspectOn == nil {
+                errors.add("reinspect_on", "总分\(scoring.total)分，未达到合格分数线\(AcceptanceScoring.passMark.value(on: inspectedOn))分，请填写复验日期")
+            } else if let date = reinspectOn, date <= inspectedOn {
+                errors.add("reinspect_on", "复验日期应晚于验收日期（\(inspectedOn)）")
+            }
+        }
+        guard errors.isEmpty, let scoring, let inspectedOn else {
+            return try await respond(req, point, values: values, errors: errors, status: .unprocessableEntity)
+        }
+        let mark = AcceptanceScoring.passMark.value(on: inspectedOn)
+        let passed = scoring.passes(on: inspectedOn)
+        let now = req.jiujinban.clock.now()
+        let notesJSON = AcceptanceRecord.json(notes)
+        let reinspect = passed ? nil : reinspectOn?.description
+        try await req.write { db in
+            let record = AcceptanceRecord()
+            record.id = UUID()
+            record.servicePointID = point.id
+            record.inspectedOn = inspectedOn.description
+            record.inspectorAccount = staff.account.id
+            record.inspectorName = staff.personName
+            record.scores = AcceptanceRecord.json(Dictionary(uniqueKeysWithValues: scoring.scores.map { ($0.key.rawValue, $0.value) }))
+            record.notes = notesJSON
+            record.total = scoring.total
+            record.passMark = mark
+            record.passed = passed
+            record.reinspectOn = reinspect
+            record.createdAt = now
+            try await record.create(on: db)
+            try await req.audit(AuditEvent("service_point.acceptance", objectType: "service_point", objectID: point.code,
+                                           detail: "\(inspectedOn) \(scoring.total)分，" + (passed ? "合格" : "不合格，\(reinspect ?? "")复验")), on: db)
+        }
+        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
+    }
+}

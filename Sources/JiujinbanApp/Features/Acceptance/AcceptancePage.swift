@@ -1,0 +1,74 @@
+import Foundation
+import JiujinbanRules
+import Plot
+
+/// 服务点建设暨验收标准 in the attachment's layout: part, number, criterion, maximum, score and note per row; the
+/// signature line of the county 人社局's inspector and the date; earlier inspections below.
+enum AcceptancePage {
+    static func render(
+        _ point: ServicePointSummary, history: [AcceptanceRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
+        values: [String: String], errors: FieldErrors, today: CalendarDate, context: PageContext
+    ) -> HTML {
+        let latest = history.first
+        return PageShell.render(
+            title: "服务点建设暨验收标准", context: context,
+            crumbs: [Crumb(label: "服务点", url: .servicePoints()), Crumb(label: point.name, url: .servicePoint(id: point.id)),
+                     Crumb(label: "验收", url: nil)],
+            content: [
+                .p(.class("lead"), .text("所属单位：\(point.townshipName) \(point.divisionName) · \(point.institution)（\(point.kind.label)）。满分100分，\(passMark)分及以上为合格。")),
+                .unwrap(latest) { record in
+                    .div(.class(record.passed ? "notice notice-ok" : "notice notice-warn"),
+                         .p(.text("最近一次验收：\(record.inspectedOn)，\(record.total)分，" + (record.passed ? "合格" : "不合格")
+                                  + (record.reinspectOn.map { "，\($0)复验" } ?? "") + "（验收人：\(record.inspectorName)）")))
+                },
+                .if(!inspects, .p(.class("notice notice-dev"), .text("验收由县级人社部门组织，此处只查看验收记录。"))),
+                .if(inspects, FormFields.errorSummary(errors)),
+                .if(inspects, .form(.method(.post), .action(SiteURL.servicePointAcceptance(id: point.id).path), .csrf(context),
+                      .table(.class("form-table acceptance-table"),
+                             .tr(.th("项目"), .th("序号"), .th("细则"), .th("分值"), .th("得分"), .th("备注")),
+                             .forEach(AcceptanceCriterion.allCases) { criterion in row(criterion, point: point, permissionApplied: permissionApplied,
+                                                                                      values: values, errors: errors) }),
+                      .div(.class("field-row"),
+                           FormFields.text("inspected_on", label: "验收日期", value: values["inspected_on"] ?? today.description, errors: errors,
+                                           hint: "不能晚于今天", maxLength: 10),
+                           FormFields.text("reinspect_on", label: "复验日期（不合格时必填）", value: values["reinspect_on"], errors: errors,
+                                           maxLength: 10, required: false)),
+                      .p(.class("signature-line"), .text("验收单位：\(context.user?.unitName ?? "")（公章）    验收人签字：\(context.user?.name ?? "")")),
+                      .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交验收结果"))))),
+                .if(!history.isEmpty, .group(
+                    .h2("验收记录"),
+                    .table(.class("data-table compact"),
+                           .thead(.tr(.th("验收日期"), .th(.class("num"), "总分"), .th("结论"), .th("复验日期"), .th("验收人"))),
+                           .tbody(.forEach(history) { record in
+                               .tr(.td(.text(record.inspectedOn)), .td(.class("num"), .text(String(record.total))),
+                                   .td(.text(record.passed ? "合格" : "不合格")), .td(.text(record.reinspectOn ?? "")),
+                                   .td(.text(record.inspectorName)))
+                           })))),
+                .p(.class("hint"), .text("该附件作为基层就业社保服务点建设使用，同时作为对基层就业社保服务点建设验收的依据。")),
+            ])
+    }
+
+    static func row(_ criterion: AcceptanceCriterion, point: ServicePointSummary, permissionApplied: Bool, values: [String: String],
+                    errors: FieldErrors) -> Node<HTML.TableContext> {
+        let field = "score_\(criterion.rawValue)"
+        let first = criterion.part.criteria.first == criterion
+        var hints: [String] = []
+        if let note = criterion.note(for: point.kind) { hints.append(note) }
+        if criterion == .permissionApplied {
+            hints.append(permissionApplied ? "账号数据：本点已有在岗账号（权限申请已办结）" : "账号数据：本点尚无在岗账号，本项不能得分")
+        }
+        return .tr(
+            .if(first, .th(.attribute(named: "rowspan", value: String(criterion.part.criteria.count)),
+                           .text("\(criterion.part.label)（\(criterion.part.maximum)）"))),
+            .td(.class("num"), .text(String(criterion.rawValue))),
+            .td(.text(criterion.text), .forEach(hints) { .p(.class("hint"), .text($0)) },
+                .unwrap(errors.message(for: field)) { .p(.class("field-error"), .text($0)) }),
+            .td(.class("num"), .text(String(criterion.maximum))),
+            .td(.input(.type(.text), .name(field), .id(field), .class("score-input"), .escapedValue(values[field] ?? ""),
+                       .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "2"),
+                       .attribute(named: "aria-label", value: "第\(criterion.rawValue)项得分"))),
+            .td(.input(.type(.text), .name("note_\(criterion.rawValue)"), .escapedValue(values["note_\(criterion.rawValue)"] ?? ""),
+                       .attribute(named: "maxlength", value: "200"), .attribute(named: "aria-label", value: "第\(criterion.rawValue)项备注")))
+        )
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("服务点验收 (attachment 5): scoring, pass mark, re-inspection, criterion 5 from the accounts, county scope")
+struct AcceptanceTests {
+    func point(_ app: Application, _ division: String, _ kind: String) async throws -> UUID {
+        try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == division).filter(\.$kind == kind).first()?.requireID())
+    }
+
+    func scores(_ score: (AcceptanceCriterion) -> Int) -> [(String, String)] {
+        AcceptanceCriterion.allCases.map { ("score_\($0.rawValue)", String(score($0))) }
+    }
+
+    func inspect(_ app: Application, _ session: TestSession, _ id: UUID, _ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, "/service-points/\(id.uuidString.lowercased())/acceptance", headers: session.formHeaders,
+                                     body: session.form(fields)) { res in result = (res.status, res.body.string) }
+        return result
+    }
+
+    @Test("a village point scored 100 passes, is audited and fills column 22; a failed one needs its re-inspection date")
+    func passAndFail() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            // 太安村 has the demonstration village operator: criterion 5 may score.
+            let village = try await point(app, "140830100204", "village")
+            let page = try await app.getPage(admin, "/service-points/\(village.uuidString.lowercased())/acceptance")
+            #expect(page.0 == .ok && page.1.contains("行政村、社区服务点须配置自助设备") && page.1.contains("本点已有在岗账号"))
+            #expect(try await inspect(app, admin, village, scores(\.maximum) + [("inspected_on", "2026-11-20")]).0 == .seeOther)
+            let record = try #require(try await AcceptanceRecord.query(on: app.db).first())
+            #expect(record.total == 100 && record.passed && record.passMark == 80 && record.inspectorName == "吴海燕")
+            #expect(record.scoreValues[10] == 15)
+            #expect(try await auditCount("service_point.acceptance", result: "success", on: app) == 1)
+            let report = try await MonthlyReportBuilder.build(scope: try DivisionCode("140830000000"), month: ReportMonth(year: 2026, month: 11)!,
+                                                              on: app.db as! any SQLDatabase)
+            #expect(report.table.rows.first { $0.key == village.uuidString }?.cells[21] == .flag(true))
+            // 70 points fail: the re-inspection date is required and must come after the inspection.
+            let low = scores { $0 == .agreement ? 0 : ($0 == .serviceRules ? 0 : ($0 == .premises ? 5 : $0.maximum)) }
+            let missing = try await inspect(app, admin, village, low + [("inspected_on", "2026-11-24")])
+            #expect(missing.0 == .unprocessableEntity && missing.1.contains("总分70分，未达到合格分数线80分，请填写复验日期"))
+            let early = try await inspect(app, admin, village, low + [("inspected_on", "2026-11-24"), ("reinspect_on", "2026-11-01")])
+            #expect(early.0 == .unprocessableEntity && early.1.contains("复验日期应晚于验收日期"))
+            #expect(try await inspect(app, admin, village, low + [("inspected_on", "2026-11-24"), ("reinspect_on", "2026-12-15")]).0 == .seeOther)
+            let failed = try #require(try await AcceptanceRecord.query(on: app.db).filter(\.$passed == false).first())
+            #expect(failed.total == 70 && failed.reinspectOn == "2026-12-15")
+            // The latest inspection decides column 22.
+            let after = try await MonthlyReportBuilder.build(scope: try DivisionCode("140830000000"), month: ReportMonth(year: 2026, month: 11)!,
+                                                             on: app.db as! any SQLDatabase)
+            #expect(after.table.rows.first { $0.key == village.uuidString }?.cells[21] == .flag(false))
+        }
+    }
+
+    @Test("a score above its maximum, a future date and criterion 5 without an account are refused; nothing is written")
+    func refusals() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            // A village with no staff account: criterion 5 cannot score. The township point is told about kiosks.
+            let bare = try await point(app, "140830100205", "village")
+            let township = try await point(app, "140830100000", "township_centre")
+            let townshipPage = try await app.getPage(admin, "/service-points/\(township.uuidString.lowercased())/acceptance")
+            #expect(townshipPage.1.contains("乡镇服务点不要求配置自助设备"))
+            let over = try await inspect(app, admin, bare, scores { $0 == .publicNotice ? 6 : ($0 == .permissionApplied ? 0 : $0.maximum) }
+                                         + [("inspected_on", "2026-11-26")])
+            #expect(over.0 == .unprocessableEntity && over.1.contains("第3项满分5分，得分不能超过满分（现为6分）")
+                    && over.1.contains("验收日期不能晚于今天"))
+            let five = try await inspect(app, admin, bare, scores(\.maximum) + [("inspected_on", "2026-11-25")])
+            #expect(five.0 == .unprocessableEntity && five.1.contains("第5项不能得分"))
+            #expect(try await AcceptanceRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("only the county inspects, and only its own points")
+    func scope() async throws {
+        try await TestApp.run { app in
+            let pinglu = try await addPingluCounty(app)
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let other = try await app.getPage(admin, "/service-points/\(pinglu.uuidString.lowercased())/acceptance")
+            #expect(other.0 == .notFound && other.1.contains("只能验收本县的服务点"))
+            let village = try await point(app, "140830100204", "village")
+            let path = "/service-points/\(village.uuidString.lowercased())/acceptance"
+            // The province reads the inspections but cannot score.
+            let provinceSession = try await app.session(as: .provinceBusinessAdmin)
+            let province = try await app.getPage(provinceSession, path)
+            #expect(province.0 == .ok && province.1.contains("此处只查看验收记录") && !province.1.contains("提交验收结果"))
+            let refused = try await inspect(app, provinceSession, village, scores(\.maximum) + [("inspected_on", "2026-11-20")])
+            #expect(refused.0 == .forbidden && refused.1.contains("服务点验收由县级人社部门组织"))
+            #expect(try await app.getPage(try await app.session(as: .villageOperator), path).0 == .forbidden)
+        }
+    }
+}

@@ -24,6 +24,9 @@ func routes(_ app: Application) async throws {
     ProblemOversightController.register(app)
     MonthlyReportController.register(app)
     AcceptanceController.register(app)
+    KiosksController.register(app)
+    ReportEntryController.register(app)
+    ReportReviewController.register(app)
     if !app.jiujinban.configuration.isProduction {
         CardSimulator.register(app)
     }

@@ -53,6 +53,12 @@ public enum Capability: Hashable, Sendable {
     case viewMonthlyReport
     /// 服务点验收: score a point of one's county against attachment 5 (county business admins).
     case inspectServicePoints
+    /// 自助设备登记: register and retire the kiosks of one's division's points (system admins).
+    case manageKiosks
+    /// 调度表填报: a township point enters and submits its township's part of the month's table.
+    case enterMonthlyReport
+    /// 调度表审核: the county's leading-group office accepts or returns submissions and grants exceptions.
+    case reviewMonthlyReport
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -64,7 +70,7 @@ public enum Capability: Hashable, Sendable {
         .grantItemPermissions, .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications,
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
-        .scheduleTraining, .viewMonthlyReport, .inspectServicePoints,
+        .scheduleTraining, .viewMonthlyReport, .inspectServicePoints, .manageKiosks, .enterMonthlyReport, .reviewMonthlyReport,
     ]
 
     public var label: String {
@@ -95,6 +101,9 @@ public enum Capability: Hashable, Sendable {
         case .scheduleTraining: "安排视频培训"
         case .viewMonthlyReport: "月度调度表"
         case .inspectServicePoints: "服务点验收"
+        case .manageKiosks: "自助设备登记"
+        case .enterMonthlyReport: "调度表填报"
+        case .reviewMonthlyReport: "调度表审核"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

@@ -23,14 +23,16 @@ extension Capability {
         switch post {
         case .systemAdmin:
             [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
-             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar, .reportProblem]
+             .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar, .reportProblem,
+             .manageKiosks]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
              .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
-             .inspectServicePoints]
+             .inspectServicePoints, .reviewMonthlyReport]
         case .operator:
-            [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem]
+            [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
+             .enterMonthlyReport]
         case .reviewer:
             [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem]
         case .expert:

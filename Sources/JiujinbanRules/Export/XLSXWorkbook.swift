@@ -106,45 +106,71 @@ public struct XLSXWorkbook: Sendable {
             <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
             </cellXfs></styleSheet>
             """)
-        zip.add("xl/worksheets/sheet1.xml", sheetXML)
+        zip.add("xl/worksheets/sheet1.xml", bytes: sheetXML)
         return zip.bytes
     }
 
-    var sheetXML: String {
-        var xml = """
+    /// The sheet's XML, written straight into bytes: a province's report has close to a million cells.
+    var sheetXML: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (rows.first?.count ?? 1) * 48 + 4_096)
+        out += Array("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-            """
+            """.utf8)
         if !columnWidths.isEmpty {
-            xml += "<cols>"
+            out += Array("<cols>".utf8)
             for (column, width) in columnWidths.sorted(by: { $0.key < $1.key }) {
-                xml += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+                out += Array("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
             }
-            xml += "</cols>"
+            out += Array("</cols>".utf8)
         }
-        xml += "<sheetData>"
+        out += Array("<sheetData>".utf8)
+        let width = rows.map(\.count).max() ?? 0
+        let letters = (0..<width).map { Array(Self.reference(row: 0, column: $0).dropLast().utf8) }
+        let openText = Array("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8), closeText = Array("</t></is></c>".utf8)
+        let openNumber = Array("\"><v>".utf8), closeNumber = Array("</v></c>".utf8)
         for (r, row) in rows.enumerated() {
-            let style = headerRows.contains(r) ? 1 : 2
-            xml += "<row r=\"\(r + 1)\">"
+            let style: UInt8 = headerRows.contains(r) ? UInt8(ascii: "1") : UInt8(ascii: "2")
+            let number = Array(String(r + 1).utf8)
+            out += Array("<row r=\"".utf8); out += number; out += Array("\">".utf8)
             for (c, cell) in row.enumerated() {
-                let ref = Self.reference(row: r, column: c)
+                out += Array("<c r=\"".utf8); out += letters[c]; out += number
+                out += Array("\" s=\"".utf8); out.append(style)
                 switch cell {
                 case .text(let text):
-                    xml += "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(Self.escape(text))</t></is></c>"
+                    out += openText
+                    Self.appendEscaped(text, to: &out)
+                    out += closeText
                 case .number(let value):
-                    let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-                    xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(text)</v></c>"
+                    out += openNumber
+                    out += Array((value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
+                    out += closeNumber
                 case .empty:
-                    xml += "<c r=\"\(ref)\" s=\"\(style)\"/>"
+                    out += Array("\"/>".utf8)
                 }
             }
-            xml += "</row>"
+            out += Array("</row>".utf8)
         }
-        xml += "</sheetData>"
+        out += Array("</sheetData>".utf8)
         if !merged.isEmpty {
-            xml += "<mergeCells count=\"\(merged.count)\">" + merged.map { "<mergeCell ref=\"\($0.reference)\"/>" }.joined() + "</mergeCells>"
+            out += Array(("<mergeCells count=\"\(merged.count)\">" + merged.map { "<mergeCell ref=\"\($0.reference)\"/>" }.joined()
+                          + "</mergeCells>").utf8)
         }
-        return xml + "</worksheet>"
+        out += Array("</worksheet>".utf8)
+        return out
+    }
+
+    /// Text as XML character data: plain text is copied as its UTF-8 bytes; text with markup characters or
+    /// characters XML forbids takes the careful path.
+    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF {
+            plain = false
+            break
+        }
+        if plain { out += text.utf8 } else { out += escape(text).utf8 }
     }
 
     /// XML text: the five markup characters escaped, characters XML 1.0 forbids dropped.

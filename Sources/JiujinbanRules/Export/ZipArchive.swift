@@ -16,9 +16,14 @@ public struct ZipArchive: Sendable {
         entries.append(Entry(path: path, bytes: Array(text.utf8)))
     }
 
+    public mutating func add(_ path: String, bytes: [UInt8]) {
+        entries.append(Entry(path: path, bytes: bytes))
+    }
+
     /// The archive's bytes. Times are fixed (1980-01-01) so the same content gives the same file.
     public var bytes: [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(0) { $0 + $1.bytes.count + 2 * $1.path.utf8.count + 100 } + 22)
         var central: [UInt8] = []
         for entry in entries {
             let name = Array(entry.path.utf8)
@@ -83,7 +88,11 @@ enum CRC32 {
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { bytes in
+                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            }
+        }
         return crc ^ 0xFFFF_FFFF
     }
 }

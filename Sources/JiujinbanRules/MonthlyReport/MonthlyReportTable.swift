@@ -234,7 +234,8 @@ public struct MonthlyReportTable: Sendable, Equatable {
 
     /// 1234 → `12.34`.
     static func hundredths(_ value: Int) -> String {
-        "\(value / 100).\(String(format: "%02d", value % 100))"
+        let cents = value % 100
+        return "\(value / 100)." + (cents < 10 ? "0" : "") + String(cents)
     }
 
     /// Residents in 万人 with two decimals, rounded half up: 12345 → `1.23`.

@@ -34,6 +34,9 @@ private let expectedGrid: [(Capability, String)] = [
     (.scheduleTraining,               ".   .   .  .   .   x  .    ."),
     (.viewMonthlyReport,              ".   x   .  .   .   x  x    ."),
     (.inspectServicePoints,           ".   x   .  .   .   .  .    ."),
+    (.manageKiosks,                   "x   .   .  .   .   .  .    ."),
+    (.enterMonthlyReport,             ".   .   x  .   .   .  .    ."),
+    (.reviewMonthlyReport,            ".   x   .  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

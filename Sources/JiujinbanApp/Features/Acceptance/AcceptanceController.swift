@@ -11,6 +11,49 @@ enum AcceptanceController {
     static func register(_ app: Application) {
         app.get(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: show)
         app.post(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: inspect)
+        app.post(.servicePointMilestones(id: UUID()), .capability(.inspectServicePoints), use: milestones)
+    }
+
+    /// Records the day the point signed its cooperation agreement and the day its staff were trained (columns 18 and
+    /// 19 of the monthly report); an empty field clears it.
+    @Sendable static func milestones(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let point = try await point(req)
+        let today = req.jiujinban.clock.today
+        var errors = FieldErrors()
+        var dates: [PointMilestoneRecord.Kind: CalendarDate?] = [:]
+        var values: [String: String] = [:]
+        for kind in PointMilestoneRecord.Kind.allCases {
+            let text = TextField.clean(try? req.content.get(String.self, at: kind.rawValue + "_on"))
+            values[kind.rawValue + "_on"] = text
+            if text.isEmpty { dates[kind] = .some(nil); continue }
+            guard let date = CalendarDate(iso: text) else {
+                errors.add(kind.rawValue + "_on", "\(kind.label)应为有效日期，如\(today)")
+                continue
+            }
+            if date > today { errors.add(kind.rawValue + "_on", "\(kind.label)不能晚于今天（\(today)）") } else { dates[kind] = date }
+        }
+        guard errors.isEmpty else { return try await respond(req, point, values: values, errors: errors, status: .unprocessableEntity) }
+        let now = req.jiujinban.clock.now()
+        let chosen = dates
+        try await req.write { db in
+            for (kind, date) in chosen {
+                try await PointMilestoneRecord.query(on: db).filter(\.$servicePointID == point.id).filter(\.$kind == kind.rawValue).delete()
+                guard let date else { continue }
+                let record = PointMilestoneRecord()
+                record.id = UUID()
+                record.servicePointID = point.id
+                record.kind = kind.rawValue
+                record.date = date.description
+                record.recordedBy = staff.account.id
+                record.recordedAt = now
+                try await record.create(on: db)
+            }
+            try await req.audit(AuditEvent("service_point.milestones", objectType: "service_point", objectID: point.code,
+                                           detail: PointMilestoneRecord.Kind.allCases.map { "\($0.label)：\(chosen[$0]??.description ?? "未登记")" }
+                                               .joined(separator: "，")), on: db)
+        }
+        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
     }
 
     /// The point when it lies in the inspector's county; any other answers as missing, with what the rule is.
@@ -45,8 +88,11 @@ enum AcceptanceController {
         let applied = try await permissionApplied(point.id, on: req.db)
         let today = req.jiujinban.clock.today
         let inspects = try req.requireStaff().account.unit.isCountyDepartment
+        let milestones = Dictionary(try await PointMilestoneRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
+            .map { ($0.kind, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let kiosks = try await KioskRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
         return HTMLResponse.make(AcceptancePage.render(
-            point, history: history, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
+            point, history: history, milestones: milestones, kiosks: kiosks, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
             values: values, errors: errors, today: today, context: PageContext(req)), status: status)
     }
 

@@ -6,7 +6,7 @@ import Plot
 /// signature line of the county 人社局's inspector and the date; earlier inspections below.
 enum AcceptancePage {
     static func render(
-        _ point: ServicePointSummary, history: [AcceptanceRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
+        _ point: ServicePointSummary, history: [AcceptanceRecord], milestones: [String: String], kiosks: [KioskRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
         values: [String: String], errors: FieldErrors, today: CalendarDate, context: PageContext
     ) -> HTML {
         let latest = history.first
@@ -35,6 +35,19 @@ enum AcceptancePage {
                                            maxLength: 10, required: false)),
                       .p(.class("signature-line"), .text("验收单位：\(context.user?.unitName ?? "")（公章）    验收人签字：\(context.user?.name ?? "")")),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交验收结果"))))),
+                .section(.class("panel"), .h2("建设进度（月度调度表第18、19、21列）"),
+                         .p(.text("自助设备：" + (kiosks.isEmpty ? "未登记" : kiosks.map { "\($0.serialNumber)（\($0.installedOn)安装，\($0.statusValue?.label ?? $0.status)）" }
+                                                                  .joined(separator: "；")))),
+                         .if(inspects, .form(.method(.post), .action(SiteURL.servicePointMilestones(id: point.id).path), .csrf(context),
+                                             .div(.class("field-row"),
+                                                  .forEach(PointMilestoneRecord.Kind.allCases) { kind in
+                                                      FormFields.text(kind.rawValue + "_on", label: kind.label,
+                                                                      value: values[kind.rawValue + "_on"] ?? milestones[kind.rawValue], errors: errors,
+                                                                      hint: "未发生的留空", maxLength: 10, required: false)
+                                                  }),
+                                             .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text("保存建设进度"))))),
+                         .if(!inspects, .p(.text(PointMilestoneRecord.Kind.allCases.map { "\($0.label)：\(milestones[$0.rawValue] ?? "未登记")" }
+                                                     .joined(separator: "；"))))),
                 .if(!history.isEmpty, .group(
                     .h2("验收记录"),
                     .table(.class("data-table compact"),

@@ -6,7 +6,7 @@ import Plot
 /// the notes; automatic answers say why on hover. Printed on A4 landscape with the form's header lines.
 enum MonthlyReportPage {
     static func render(_ result: MonthlyReportBuilder.Result, root: DivisionCode, month: ReportMonth, children: [DivisionSummary],
-                       context: PageContext) -> HTML {
+                       progress: ReportProgress, reviews: Bool, context: PageContext) -> HTML {
         let table = result.table
         let query: [(String, String)] = [("division", root.value), ("month", month.description)]
         return PageShell.render(
@@ -24,6 +24,7 @@ enum MonthlyReportPage {
                                               .a(.href(SiteURL.monthlyReport(query: [("division", child.code), ("month", month.description)]).path),
                                                  .text(child.name + " "))
                                           })),
+                progress.panel(month: month, reviews: reviews, context: context),
                 .div(.class("report-lines"),
                      .span(.text("报送单位(公章)：\(result.scopeName)")), .span(.text("报送月份：\(month)")),
                      .span(.text("县、乡（镇）专项行动负责人(签名)："))),

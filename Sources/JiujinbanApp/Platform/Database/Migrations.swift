@@ -19,5 +19,6 @@ enum Migrations {
         app.migrations.add(M0012CreateCases())
         app.migrations.add(M0013CreateProblemReports())
         app.migrations.add(M0014CreateMonthlyReportFacts())
+        app.migrations.add(M0015CreateReportCycle())
     }
 }

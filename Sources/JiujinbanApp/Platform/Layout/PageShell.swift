@@ -31,6 +31,8 @@ enum PageShell {
         NavItem(label: "工作日历", url: .workCalendar(), requires: [.manageWorkCalendar, .serveCitizens]),
         NavItem(label: "问题反映", url: .problems(), requires: [.reportProblem, .problemOversight]),
         NavItem(label: "月度调度表", url: .monthlyReport(), requires: [.viewMonthlyReport]),
+        NavItem(label: "调度表填报", url: .monthlyReportEntry(), requires: [.enterMonthlyReport]),
+        NavItem(label: "自助设备", url: .kiosks, requires: [.manageKiosks]),
         NavItem(label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
     ]
 

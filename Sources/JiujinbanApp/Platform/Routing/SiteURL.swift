@@ -80,6 +80,14 @@ enum SiteURL: Sendable, Equatable {
     case scheduleTraining
     case monthlyReport(query: [(String, String)] = [])
     case servicePointAcceptance(id: UUID)
+    case servicePointMilestones(id: UUID)
+    case kiosks
+    case monthlyReportEntry(query: [(String, String)] = [])
+    case monthlyReportException
+    case monthlyReportDecision
+    case monthlyReportExceptionDecision(id: UUID)
+    case monthlyReportCountyTasks
+    case retireKiosk(id: UUID)
     case monthlyReportExport(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
@@ -163,6 +171,14 @@ enum SiteURL: Sendable, Equatable {
         case .scheduleTraining: "/problems/trainings"
         case .monthlyReport(let query): "/reports/monthly" + Self.queryString(query)
         case .servicePointAcceptance(let id): "/service-points/\(id.uuidString.lowercased())/acceptance"
+        case .servicePointMilestones(let id): "/service-points/\(id.uuidString.lowercased())/milestones"
+        case .kiosks: "/kiosks"
+        case .monthlyReportEntry(let query): "/reports/monthly/entry" + Self.queryString(query)
+        case .monthlyReportException: "/reports/monthly/exception"
+        case .monthlyReportDecision: "/reports/monthly/decision"
+        case .monthlyReportExceptionDecision(let id): "/reports/monthly/exceptions/\(id.uuidString.lowercased())"
+        case .monthlyReportCountyTasks: "/reports/monthly/county-tasks"
+        case .retireKiosk(let id): "/kiosks/\(id.uuidString.lowercased())/retire"
         case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
         }
     }
@@ -237,6 +253,14 @@ enum SiteURL: Sendable, Equatable {
         case .scheduleTraining: ["problems", "trainings"]
         case .monthlyReport: ["reports", "monthly"]
         case .servicePointAcceptance: ["service-points", ":id", "acceptance"]
+        case .servicePointMilestones: ["service-points", ":id", "milestones"]
+        case .kiosks: ["kiosks"]
+        case .monthlyReportEntry: ["reports", "monthly", "entry"]
+        case .monthlyReportException: ["reports", "monthly", "exception"]
+        case .monthlyReportDecision: ["reports", "monthly", "decision"]
+        case .monthlyReportExceptionDecision: ["reports", "monthly", "exceptions", ":id"]
+        case .monthlyReportCountyTasks: ["reports", "monthly", "county-tasks"]
+        case .retireKiosk: ["kiosks", ":id", "retire"]
         case .monthlyReportExport: ["reports", "monthly", "export"]
         }
     }

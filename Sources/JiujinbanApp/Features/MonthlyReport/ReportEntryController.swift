@@ -1,0 +1,187 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// 调度表填报: a township point's staff enter the month's column 23 (专题宣传) for the township's points, see what the
+/// system filled, and submit by the 20th; after that they ask the county for a time-boxed exception.
+enum ReportEntryController {
+    static func register(_ app: Application) {
+        app.get(.monthlyReportEntry(), .capability(.enterMonthlyReport), use: show)
+        app.post(.monthlyReportEntry(), .capability(.enterMonthlyReport), use: save)
+        app.post(.monthlyReportException, .capability(.enterMonthlyReport), use: requestException)
+    }
+
+    /// The township the signed-in staff enters for: its township point's division.
+    static func township(of staff: SignedInStaff) throws -> DivisionCode {
+        guard case .servicePoint(_, .townshipCentre, let code) = staff.account.unit else {
+            throw PublicError(.forbidden, "调度表由乡镇（街道）服务点汇总填报，行政村、社区服务点的情况由乡镇统一填报")
+        }
+        return code
+    }
+
+    static func month(_ req: Request, _ raw: String?) throws -> ReportMonth {
+        let today = req.jiujinban.clock.today
+        switch ReportMonth.parse(raw ?? ReportMonth(containing: today).description, today: today) {
+        case .success(let month): return month
+        case .failure(let errors): throw PublicError(.unprocessableEntity, errors.problems.first?.message ?? "报送月份有误")
+        }
+    }
+
+    struct Context {
+        let township: DivisionCode
+        let month: ReportMonth
+        let submission: ReportSubmissionRecord?
+        let exception: ReportExceptionRecord?
+        let points: [ServicePointSummary]
+        let entries: [String: ReportEntryRecord]
+        let reasons: [String: [ReportTask: String]]
+        let automatic: [String: [ReportTask: Bool]]
+        let refusal: ReportCycle.Refusal?
+    }
+
+    static func load(_ req: Request, month: ReportMonth) async throws -> Context {
+        let staff = try req.requireStaff()
+        let township = try township(of: staff)
+        let submission = try await ReportSubmissionRecord.query(on: req.db).filter(\.$month == month.description)
+            .filter(\.$townshipCode == township.value).first()
+        let exception = try await ReportExceptionRecord.query(on: req.db).filter(\.$month == month.description)
+            .filter(\.$townshipCode == township.value).sort(\.$requestedAt, .descending).first()
+        let points = try await ServicePointQueries.all(in: township, on: req.db).filter { $0.kind != .bankBranch && $0.status == .active }
+        let ids = points.map(\.id.uuidString)
+        let entries = try await ReportEntryRecord.query(on: req.db).filter(\.$month == month.description).filter(\.$scopeKey ~~ ids)
+            .filter(\.$task == ReportTask.publicity.rawValue).all()
+        guard let county = township.ancestor(atDepth: 2) else { throw PublicError.notFound("该乡镇") }
+        let built = try await MonthlyReportBuilder.build(scope: county, month: month, on: req.db as! any SQLDatabase)
+        var automatic: [String: [ReportTask: Bool]] = [:]
+        for row in built.table.rows where row.kind == .point {
+            guard let key = row.key, ids.contains(key) else { continue }
+            automatic[key] = Dictionary(uniqueKeysWithValues: ReportTask.allCases.filter(\.isAutomatic).map { ($0, row.cells[$0.rawValue - 1] == .flag(true)) })
+        }
+        let until = exception?.stateValue == .granted ? exception?.until.flatMap(CalendarDate.init(iso:)) : nil
+        let refusal = ReportCycle.mayEdit(month: month, state: submission?.stateValue ?? .draft, today: req.jiujinban.clock.today,
+                                          exceptionUntil: until)
+        return Context(township: township, month: month, submission: submission, exception: exception, points: points,
+                       entries: Dictionary(entries.map { ($0.scopeKey, $0) }, uniquingKeysWith: { a, _ in a }),
+                       reasons: built.reasons, automatic: automatic, refusal: refusal)
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard case .servicePoint(_, .townshipCentre, _) = staff.account.unit else {
+            // A village, community or bank point reads who enters for it.
+            return HTMLResponse.make(PageShell.render(
+                title: "调度表填报", context: PageContext(req),
+                crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "调度表填报", url: nil)],
+                content: [.p(.class("notice notice-dev"),
+                             .text("调度表由乡镇（街道）服务点汇总填报，行政村、社区服务点的情况由乡镇统一填报，每月20日前报送县领导小组办公室。"))]))
+        }
+        let month = try month(req, try? req.query.get(String.self, at: "month"))
+        let context = try await load(req, month: month)
+        return HTMLResponse.make(ReportEntryPage.render(context, error: nil, today: req.jiujinban.clock.today, page: PageContext(req)))
+    }
+
+    @Sendable static func save(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let month = try month(req, try? req.content.get(String.self, at: "month"))
+        let context = try await load(req, month: month)
+        if let refusal = context.refusal {
+            try await req.write { db in
+                try await req.audit(AuditEvent("monthly_report.enter", objectType: "township", objectID: context.township.value,
+                                               result: .denied, detail: refusal.message), on: db)
+            }
+            return HTMLResponse.make(ReportEntryPage.render(context, error: refusal.message, today: req.jiujinban.clock.today,
+                                                            page: PageContext(req)), status: .forbidden)
+        }
+        var answers: [(String, Bool, String?)] = []
+        var errors = FieldErrors()
+        for point in context.points {
+            let key = point.id.uuidString
+            let done = (try? req.content.get(String.self, at: "publicity_\(key)")) == "1"
+            let note = TextField.optional(try? req.content.get(String.self, at: "note_\(key)"), field: "note_\(key)",
+                                          label: "\(point.name)的宣传情况说明", maxLength: 200, into: &errors)
+            answers.append((key, done, note))
+        }
+        if !errors.isEmpty {
+            return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
+                                                            page: PageContext(req)), status: .unprocessableEntity)
+        }
+        let submit = (try? req.content.get(String.self, at: "action")) == "submit"
+        let now = req.jiujinban.clock.now(), today = req.jiujinban.clock.today
+        let township = context.township
+        let admins = try await Notifier.accounts(holding: [.businessAdmin], in: .department(township.ancestor(atDepth: 2)!), on: req.db)
+        let pointName = staff.unitName
+        let entered = answers
+        try await req.write { db in
+            for (key, done, note) in entered {
+                try await ReportEntryRecord.set([.publicity: done], notes: note.map { [.publicity: $0] } ?? [:], month: month, scopeKey: key,
+                                                by: staff.account.id, at: now, on: db)
+            }
+            let record = try await ReportSubmissionRecord.query(on: db).filter(\.$month == month.description)
+                .filter(\.$townshipCode == township.value).first() ?? {
+                    let fresh = ReportSubmissionRecord()
+                    fresh.id = UUID()
+                    fresh.month = month.description
+                    fresh.townshipCode = township.value
+                    fresh.state = ReportCycle.State.draft.rawValue
+                    return fresh
+                }()
+            if submit {
+                record.state = ReportCycle.State.submitted.rawValue
+                record.submittedOn = today.description
+                record.submittedBy = staff.account.id
+            }
+            record.updatedAt = now
+            try await record.save(on: db)
+            if submit {
+                try await Notifier.notify(admins, title: "\(month)调度表已报送", body: "\(pointName)报送了\(month)的调度表，请审核。",
+                                          link: .monthlyReport(query: [("month", month.description)]), at: now, on: db)
+            }
+            try await req.audit(AuditEvent(submit ? "monthly_report.submit" : "monthly_report.enter", objectType: "township",
+                                           objectID: township.value, detail: "\(month)，\(entered.filter(\.1).count)/\(entered.count)个服务点已开展专题宣传"), on: db)
+        }
+        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+    }
+
+    @Sendable static func requestException(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let month = try month(req, try? req.content.get(String.self, at: "month"))
+        let context = try await load(req, month: month)
+        guard case .locked = context.refusal else {
+            return HTMLResponse.make(ReportEntryPage.render(context, error: "本月调度表仍可填报，无需申请延期", today: req.jiujinban.clock.today,
+                                                            page: PageContext(req)), status: .conflict)
+        }
+        if context.exception?.stateValue == .requested {
+            return HTMLResponse.make(ReportEntryPage.render(context, error: "已有待批准的延期申请，请等待县领导小组办公室批准",
+                                                            today: req.jiujinban.clock.today, page: PageContext(req)), status: .conflict)
+        }
+        var errors = FieldErrors()
+        let reason = TextField.required(try? req.content.get(String.self, at: "reason"), field: "reason", label: "延期原因", maxLength: 200,
+                                        into: &errors)
+        guard errors.isEmpty else {
+            return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
+                                                            page: PageContext(req)), status: .unprocessableEntity)
+        }
+        let now = req.jiujinban.clock.now()
+        let township = context.township
+        let admins = try await Notifier.accounts(holding: [.businessAdmin], in: .department(township.ancestor(atDepth: 2)!), on: req.db)
+        let pointName = staff.unitName
+        try await req.write { db in
+            let record = ReportExceptionRecord()
+            record.id = UUID()
+            record.month = month.description
+            record.townshipCode = township.value
+            record.reason = reason
+            record.requestedBy = staff.account.id
+            record.requestedAt = now
+            record.state = ReportExceptionRecord.State.requested.rawValue
+            try await record.create(on: db)
+            try await Notifier.notify(admins, title: "\(month)调度表延期申请", body: "\(pointName)：\(reason)",
+                                      link: .monthlyReport(query: [("month", month.description)]), at: now, on: db)
+            try await req.audit(AuditEvent("monthly_report.exception_request", objectType: "township", objectID: township.value,
+                                           detail: "\(month)：\(reason)"), on: db)
+        }
+        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+    }
+}

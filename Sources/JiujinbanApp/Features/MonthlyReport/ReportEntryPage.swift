@@ -1,0 +1,71 @@
+import Foundation
+import JiujinbanRules
+import Plot
+
+/// 调度表填报: the township's points with what the system filled (18–22) and the column the township enters (23),
+/// the deadline and the submission's state; once locked, the exception request.
+enum ReportEntryPage {
+    static func render(_ context: ReportEntryController.Context, error: String?, today: CalendarDate, page: PageContext) -> HTML {
+        let state = context.submission?.stateValue ?? .draft
+        let deadline = ReportCycle.deadline(for: context.month)
+        let editable = context.refusal == nil
+        return PageShell.render(
+            title: "调度表填报（\(context.month)）", context: page,
+            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "调度表填报", url: nil)],
+            content: [
+                .form(.class("filters"), .method(.get), .action(SiteURL.monthlyReportEntry().path),
+                      .label(.text("报送月份 "), .input(.type(.month), .name("month"), .value(context.month.description))),
+                      .button(.type(.submit), .class("button small"), .text("查看"))),
+                .p(.class("lead"), .text("截止日期：\(deadline)（每月20日前报送县领导小组办公室）。状态：\(state.label)"
+                                         + (context.submission?.submittedOn.map { "，\($0)报送" } ?? "")
+                                         + (context.submission?.comment.map { "。县级意见：\($0)" } ?? ""))),
+                .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                .unwrap(context.refusal) { refusal in .div(.class("notice notice-warn"), .p(.text(refusal.message))) },
+                .unwrap(context.exception) { exception in
+                    .p(.class("hint"), .text("延期申请（\(exception.reason)）：\(exception.stateValue?.label ?? exception.state)"
+                                             + (exception.until.map { "，可填报至\($0)" } ?? "")))
+                },
+                .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .csrf(page),
+                      .input(.type(.hidden), .name("month"), .value(context.month.description)),
+                      .table(.class("data-table compact"),
+                             .thead(.tr(.th("服务点"), .th("类型"),
+                                        .forEach(ReportTask.allCases.filter(\.isAutomatic)) { .th(.text("\($0.rawValue) \($0.label)")) },
+                                        .th("23 开展专题宣传"), .th("宣传情况说明（选填）"))),
+                             .tbody(.forEach(context.points) { point in
+                                 let key = point.id.uuidString
+                                 let entry = context.entries[key]
+                                 return .tr(
+                                     .td(.text(point.name)), .td(.text(point.kind.label)),
+                                     .forEach(ReportTask.allCases.filter(\.isAutomatic)) { task in
+                                         .td(.attribute(named: "title", value: context.reasons[key]?[task].map(HTMLEscaping.attributeValue)),
+                                             .text(!task.applies(to: point.kind) ? "/" : (context.automatic[key]?[task] == true ? "1" : "0")))
+                                     },
+                                     .td(.input(.type(.checkbox), .name("publicity_\(key)"), .value("1"),
+                                                .attribute(named: "aria-label", value: "\(point.name)已开展专题宣传"),
+                                                .attribute(named: "checked", value: entry?.done == true ? "checked" : nil),
+                                                .attribute(named: "disabled", value: editable ? nil : "disabled"))),
+                                     .td(.input(.type(.text), .name("note_\(key)"), .escapedValue(entry?.evidenceNote ?? ""),
+                                                .attribute(named: "maxlength", value: "200"),
+                                                .attribute(named: "aria-label", value: "\(point.name)宣传情况说明"),
+                                                .attribute(named: "disabled", value: editable ? nil : "disabled"))))
+                             })),
+                      .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据。")),
+                      .if(editable, .div(.class("form-actions"),
+                                         CasePage.actionButton("save", "保存", "button"),
+                                         CasePage.actionButton("submit", state == .draft ? "报送县领导小组办公室" : "重新报送", "button primary")))),
+                .if(isLocked(context.refusal) && context.exception?.stateValue != .requested, .section(
+                    .class("panel"), .h2("申请延期填报"),
+                    .form(.class("form"), .method(.post), .action(SiteURL.monthlyReportException.path), .csrf(page),
+                          .input(.type(.hidden), .name("month"), .value(context.month.description)),
+                          FormFields.text("reason", label: "延期原因", value: nil, errors: FieldErrors(), maxLength: 200),
+                          .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交延期申请")))))),
+            ])
+    }
+
+    static func isLocked(_ refusal: ReportCycle.Refusal?) -> Bool {
+        switch refusal {
+        case .locked?, .exceptionExpired?: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Plot
+import SQLKit
+
+/// 报送情况: which townships submitted the month's table, on time or not, and what the county decided; summed per
+/// county for a city or the province.
+struct ReportProgress: Sendable {
+    struct Township: Sendable {
+        let code: String
+        let name: String
+        let state: ReportCycle.State
+        let submittedOn: String?
+        let onTime: Bool?
+        let comment: String?
+        let pendingException: (id: UUID, reason: String)?
+    }
+
+    struct County: Sendable {
+        let name: String
+        let townships: Int
+        let submitted: Int
+        let onTime: Int
+        let accepted: Int
+    }
+
+    let townships: [Township]
+    let counties: [County]
+    let countyTasks: [ReportTask: Bool]
+
+    static func load(scope root: DivisionCode, month: ReportMonth, on db: any Database) async throws -> ReportProgress {
+        let townshipDivisions = try await DivisionQueries.descendants(of: root, level: .township, on: db)
+        let submissions = try await ReportSubmissionRecord.query(on: db).filter(\.$month == month.description)
+            .filter(\.$townshipCode =~ root.scopePrefix).all()
+        let exceptions = try await ReportExceptionRecord.query(on: db).filter(\.$month == month.description)
+            .filter(\.$townshipCode =~ root.scopePrefix).filter(\.$state == ReportExceptionRecord.State.requested.rawValue).all()
+        let byTownship = Dictionary(submissions.map { ($0.townshipCode, $0) }, uniquingKeysWith: { a, _ in a })
+        let pending = Dictionary(exceptions.compactMap { e in e.id.map { (e.townshipCode, ($0, e.reason)) } }, uniquingKeysWith: { a, _ in a })
+        let townships = townshipDivisions.map { division -> Township in
+            let record = byTownship[division.code]
+            let submitted = record?.submittedOn.flatMap(CalendarDate.init(iso:))
+            return Township(code: division.code, name: division.name, state: record?.stateValue ?? .draft, submittedOn: record?.submittedOn,
+                            onTime: submitted.map { ReportCycle.isOnTime(submittedOn: $0, month: month) }, comment: record?.comment,
+                            pendingException: pending[division.code])
+        }
+        var counties: [County] = []
+        if root.depth < 2 {
+            for county in try await DivisionQueries.descendants(of: root, level: .county, on: db) {
+                let mine = townships.filter { $0.code.hasPrefix(String(county.code.prefix(6))) }
+                counties.append(County(name: county.name, townships: mine.count,
+                                       submitted: mine.filter { $0.state != .draft }.count, onTime: mine.filter { $0.onTime == true }.count,
+                                       accepted: mine.filter { $0.state == .accepted }.count))
+            }
+        }
+        var countyTasks: [ReportTask: Bool] = [:]
+        if root.depth == 2 {
+            for entry in try await ReportEntryRecord.query(on: db).filter(\.$month == month.description).filter(\.$scopeKey == root.value).all() {
+                if let task = ReportTask(rawValue: entry.task) { countyTasks[task] = entry.done }
+            }
+        }
+        return ReportProgress(townships: townships, counties: counties, countyTasks: countyTasks)
+    }
+
+    /// The panel above the table: per township for a county (with the office's actions when the user reviews), per
+    /// county for a city or the province.
+    func panel(month: ReportMonth, reviews: Bool, context: PageContext) -> Node<HTML.BodyContext> {
+        let submitted = townships.filter { $0.state != .draft }.count
+        let onTime = townships.filter { $0.onTime == true }.count
+        return .section(
+            .class("report-progress"),
+            .h2(.text("报送情况：已报送\(submitted)/\(townships.count)个乡镇，按时\(onTime)个（截止\(ReportCycle.deadline(for: month))）")),
+            .if(!counties.isEmpty, .table(
+                .class("data-table compact"),
+                .thead(.tr(.th("县（市、区）"), .th(.class("num"), "乡镇数"), .th(.class("num"), "已报送"), .th(.class("num"), "按时报送"),
+                           .th(.class("num"), "已采用"), .th(.class("num"), "完整率"))),
+                .tbody(.forEach(counties) { county in
+                    .tr(.td(.text(county.name)), .td(.class("num"), .text(String(county.townships))),
+                        .td(.class("num"), .text(String(county.submitted))), .td(.class("num"), .text(String(county.onTime))),
+                        .td(.class("num"), .text(String(county.accepted))),
+                        .td(.class("num"), .text(county.townships == 0 ? "—" : "\(county.submitted * 100 / county.townships)%")))
+                }))),
+            .if(counties.isEmpty, .table(
+                .class("data-table compact"),
+                .thead(.tr(.th("乡镇"), .th("状态"), .th("报送日期"), .th("是否按时"), .th("县级意见"), .if(reviews, .th("审核")))),
+                .tbody(.forEach(townships) { township in
+                    .tr(.td(.text(township.name)), .td(.text(township.state.label)), .td(.text(township.submittedOn ?? "")),
+                        .td(.text(township.onTime.map { $0 ? "按时" : "逾期" } ?? "")), .td(.text(township.comment ?? "")),
+                        .if(reviews, .td(actions(township, month: month, context: context))))
+                }))),
+            .if(reviews && counties.isEmpty, countyTasksForm(month: month, context: context))
+        )
+    }
+
+    func actions(_ township: Township, month: ReportMonth, context: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .if(township.state == .submitted,
+                .form(.method(.post), .action(SiteURL.monthlyReportDecision.path), .class("inline"), .csrf(context),
+                      .input(.type(.hidden), .name("month"), .value(month.description)),
+                      .input(.type(.hidden), .name("township"), .value(township.code)),
+                      .input(.type(.text), .name("comment"), .attribute(named: "placeholder", value: "退回原因"),
+                             .attribute(named: "aria-label", value: "\(township.name)退回原因"), .attribute(named: "maxlength", value: "200")),
+                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "accept"),
+                              .class("button small"), .text("采用")),
+                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "return"),
+                              .class("button small"), .text("退回")))),
+            .unwrap(township.pendingException) { exception in
+                .form(.method(.post), .action(SiteURL.monthlyReportExceptionDecision(id: exception.id).path), .class("inline"), .csrf(context),
+                      .span(.text("延期申请：\(exception.reason) ")),
+                      .input(.type(.date), .name("until"), .attribute(named: "aria-label", value: "延期至")),
+                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "grant"),
+                              .class("button small"), .text("批准")),
+                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "refuse"),
+                              .class("button small"), .text("不批准")))
+            })
+    }
+
+    func countyTasksForm(month: ReportMonth, context: PageContext) -> Node<HTML.BodyContext> {
+        .form(.method(.post), .action(SiteURL.monthlyReportCountyTasks.path), .class("county-tasks"), .csrf(context),
+              .input(.type(.hidden), .name("month"), .value(month.description)),
+              .strong("本县任务（第16、17、24列）："),
+              .forEach(ReportTask.allCases.filter(\.isCountyTask)) { task in
+                  .label(.input(.type(.checkbox), .name("task_\(task.rawValue)"), .value("1"),
+                                .attribute(named: "checked", value: countyTasks[task] == true ? "checked" : nil)),
+                         .text(" \(task.rawValue) \(task.label) "))
+              },
+              .button(.type(.submit), .class("button small"), .text("保存")))
+    }
+}

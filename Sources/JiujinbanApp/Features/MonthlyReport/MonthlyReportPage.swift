@@ -18,7 +18,9 @@ enum MonthlyReportPage {
                       .label(.text("报送月份 "), .input(.type(.month), .name("month"), .value(month.description))),
                       .button(.type(.submit), .class("button small"), .text("查看")),
                       .a(.class("button small"), .href(SiteURL.monthlyReportExport(query: query + [("format", "xlsx")]).path), .text("导出Excel")),
-                      .a(.class("button small"), .href(SiteURL.monthlyReportExport(query: query + [("format", "csv")]).path), .text("导出CSV"))),
+                      .a(.class("button small"), .href(SiteURL.monthlyReportExport(query: query + [("format", "csv")]).path), .text("导出CSV")),
+                      .a(.class("button small"), .href(SiteURL.pointMap(query: root.depth == 2 ? [("county", root.value)] : []).path),
+                         .text("服务点分布图"))),
                 .if(!children.isEmpty, .p(.class("drill"), .text("下级："),
                                           .forEach(children) { child in
                                               .a(.href(SiteURL.monthlyReport(query: [("division", child.code), ("month", month.description)]).path),

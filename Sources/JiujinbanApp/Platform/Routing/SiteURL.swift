@@ -82,6 +82,7 @@ enum SiteURL: Sendable, Equatable {
     case servicePointAcceptance(id: UUID)
     case servicePointMilestones(id: UUID)
     case kiosks
+    case pointMap(query: [(String, String)] = [])
     case monthlyReportEntry(query: [(String, String)] = [])
     case monthlyReportException
     case monthlyReportDecision
@@ -173,6 +174,7 @@ enum SiteURL: Sendable, Equatable {
         case .servicePointAcceptance(let id): "/service-points/\(id.uuidString.lowercased())/acceptance"
         case .servicePointMilestones(let id): "/service-points/\(id.uuidString.lowercased())/milestones"
         case .kiosks: "/kiosks"
+        case .pointMap(let query): "/reports/map" + Self.queryString(query)
         case .monthlyReportEntry(let query): "/reports/monthly/entry" + Self.queryString(query)
         case .monthlyReportException: "/reports/monthly/exception"
         case .monthlyReportDecision: "/reports/monthly/decision"
@@ -255,6 +257,7 @@ enum SiteURL: Sendable, Equatable {
         case .servicePointAcceptance: ["service-points", ":id", "acceptance"]
         case .servicePointMilestones: ["service-points", ":id", "milestones"]
         case .kiosks: ["kiosks"]
+        case .pointMap: ["reports", "map"]
         case .monthlyReportEntry: ["reports", "monthly", "entry"]
         case .monthlyReportException: ["reports", "monthly", "exception"]
         case .monthlyReportDecision: ["reports", "monthly", "decision"]

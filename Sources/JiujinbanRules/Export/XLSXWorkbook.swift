@@ -130,13 +130,16 @@ public struct XLSXWorkbook: Sendable {
         let letters = (0..<width).map { Array(Self.reference(row: 0, column: $0).dropLast().utf8) }
         let openText = Array("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8), closeText = Array("</t></is></c>".utf8)
         let openNumber = Array("\"><v>".utf8), closeNumber = Array("</v></c>".utf8)
+        let openRow = Array("<row r=\"".utf8), closeRowStart = Array("\">".utf8), closeRow = Array("</row>".utf8)
+        let openCell = Array("<c r=\"".utf8), styleAttribute = Array("\" s=\"".utf8), emptyCell = Array("\"/>".utf8)
+        let headerStyle = UInt8(ascii: "1"), bodyStyle = UInt8(ascii: "2")
         for (r, row) in rows.enumerated() {
-            let style: UInt8 = headerRows.contains(r) ? UInt8(ascii: "1") : UInt8(ascii: "2")
+            let style = headerRows.contains(r) ? headerStyle : bodyStyle
             let number = Array(String(r + 1).utf8)
-            out += Array("<row r=\"".utf8); out += number; out += Array("\">".utf8)
+            out += openRow; out += number; out += closeRowStart
             for (c, cell) in row.enumerated() {
-                out += Array("<c r=\"".utf8); out += letters[c]; out += number
-                out += Array("\" s=\"".utf8); out.append(style)
+                out += openCell; out += letters[c]; out += number
+                out += styleAttribute; out.append(style)
                 switch cell {
                 case .text(let text):
                     out += openText
@@ -144,13 +147,13 @@ public struct XLSXWorkbook: Sendable {
                     out += closeText
                 case .number(let value):
                     out += openNumber
-                    out += Array((value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)).utf8)
+                    if value == value.rounded(), abs(value) < 1e15 { Self.appendInteger(Int(value), to: &out) } else { out += String(value).utf8 }
                     out += closeNumber
                 case .empty:
-                    out += Array("\"/>".utf8)
+                    out += emptyCell
                 }
             }
-            out += Array("</row>".utf8)
+            out += closeRow
         }
         out += Array("</sheetData>".utf8)
         if !merged.isEmpty {
@@ -159,6 +162,18 @@ public struct XLSXWorkbook: Sendable {
         }
         out += Array("</worksheet>".utf8)
         return out
+    }
+
+    /// Decimal digits of `value` without going through a String.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out += digits.reversed()
     }
 
     /// Text as XML character data: plain text is copied as its UTF-8 bytes; text with markup characters or

@@ -78,19 +78,42 @@ public struct ZipArchive: Sendable {
     }
 }
 
-/// CRC-32 (IEEE 802.3), as ZIP requires.
+/// CRC-32 (IEEE 802.3), as ZIP requires; slicing by 8, since a province's report is tens of megabytes.
 enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
+    static let tables: [[UInt32]] = {
+        var first = [UInt32](repeating: 0, count: 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            first[n] = c
+        }
+        var tables = [first]
+        for k in 1..<8 {
+            tables.append((0..<256).map { n in first[Int(tables[k - 1][n] & 0xFF)] ^ (tables[k - 1][n] >> 8) })
+        }
+        return tables
+    }()
 
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        table.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { bytes in
-                for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        let flat = tables.flatMap { $0 }
+        flat.withUnsafeBufferPointer { t in
+            bytes.withUnsafeBufferPointer { b in
+                var i = 0
+                let count = b.count
+                while i + 8 <= count {
+                    let one = crc ^ (UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24)
+                    let two = UInt32(b[i + 4]) | UInt32(b[i + 5]) << 8 | UInt32(b[i + 6]) << 16 | UInt32(b[i + 7]) << 24
+                    crc = t[7 * 256 + Int(one & 0xFF)] ^ t[6 * 256 + Int((one >> 8) & 0xFF)]
+                        ^ t[5 * 256 + Int((one >> 16) & 0xFF)] ^ t[4 * 256 + Int(one >> 24)]
+                        ^ t[3 * 256 + Int(two & 0xFF)] ^ t[2 * 256 + Int((two >> 8) & 0xFF)]
+                        ^ t[1 * 256 + Int((two >> 16) & 0xFF)] ^ t[Int(two >> 24)]
+                    i += 8
+                }
+                while i < count {
+                    crc = t[Int((crc ^ UInt32(b[i])) & 0xFF)] ^ (crc >> 8)
+                    i += 1
+                }
             }
         }
         return crc ^ 0xFFFF_FFFF

@@ -13,9 +13,22 @@ struct XLSXWorkbookTests {
         #expect(XLSXWorkbook.reference(row: 1, column: 702) == "AAA2")
     }
 
-    @Test("the CRC is the standard one (check value of 123456789)")
+    @Test("the CRC is the standard one (check value of 123456789), at every length the 8-byte slicing meets")
     func crc() {
         #expect(CRC32Probe.value(Array("123456789".utf8)) == 0xCBF4_3926)
+        // A bit-by-bit reference on texts of 0…40 bytes: every tail length after the 8-byte steps.
+        func reference(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+        for length in 0...40 {
+            let text = String((0..<length).map { Character(UnicodeScalar(UInt8(65 + ($0 * 7) % 26))) })
+            #expect(CRC32Probe.value(Array(text.utf8)) == reference(Array(text.utf8)), "length \(length)")
+        }
     }
 
     @Test("a workbook reads back: parts, merged header, typed cells, escaped text")

@@ -26,15 +26,19 @@ enum MonthlyReportBuilder {
         let provincePrefix = String(root.value.prefix(2))
         let ancestors = (0..<max(root.depth, 1)).compactMap { root.ancestor(atDepth: $0)?.value }
         var divisions: [String: Division] = [:]
+        // A province has tens of thousands of divisions and points: each row comes back as one text of its fields
+        // (joined by U+001F, which validated text never holds), one decode instead of one per column.
         for row in try await sql.raw("""
-            SELECT code, name, parent_code, area_centi_km2, population FROM divisions
-            WHERE code LIKE \(bind: prefix) OR code IN (\(binds: ancestors))
+            SELECT code || \(unsafeRaw: separator) || name || \(unsafeRaw: separator) || COALESCE(parent_code, '')
+                || \(unsafeRaw: separator) || COALESCE(CAST(area_centi_km2 AS TEXT), '')
+                || \(unsafeRaw: separator) || COALESCE(CAST(population AS TEXT), '') AS f
+            FROM divisions WHERE code LIKE \(bind: prefix) OR code IN (\(binds: ancestors))
             """).all() {
-            let code = try row.decode(column: "code", as: String.self)
-            divisions[code] = Division(code: code, name: try row.decode(column: "name", as: String.self),
-                                       parent: try row.decode(column: "parent_code", as: String?.self),
-                                       area: try row.decode(column: "area_centi_km2", as: Int?.self),
-                                       population: try row.decode(column: "population", as: Int?.self))
+            let f = try row.decode(column: "f", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard f.count == 5 else { continue }
+            let code = String(f[0])
+            divisions[code] = Division(code: code, name: String(f[1]), parent: f[2].isEmpty ? nil : String(f[2]),
+                                       area: Int(f[3]), population: Int(f[4]))
         }
         let end = month.lastDay.description
         let authorised = try await idSet(sql, """
@@ -76,14 +80,18 @@ enum MonthlyReportBuilder {
         var pointsByTownship: [String: [(code: String, point: ReportInput.Point)]] = [:]
         var reasons: [String: [ReportTask: String]] = [:]
         for row in try await sql.raw("""
-            SELECT id, division_code, kind, institution, address, longitude, latitude, farthest_residence_m FROM service_points
-            WHERE status = 'active' AND kind <> 'bank_branch' AND division_code LIKE \(bind: prefix)
+            SELECT id, division_code || \(unsafeRaw: separator) || kind || \(unsafeRaw: separator) || institution
+                || \(unsafeRaw: separator) || address || \(unsafeRaw: separator) || CAST(longitude AS TEXT)
+                || \(unsafeRaw: separator) || CAST(latitude AS TEXT) || \(unsafeRaw: separator) || CAST(farthest_residence_m AS TEXT) AS f
+            FROM service_points WHERE status = 'active' AND kind <> 'bank_branch' AND division_code LIKE \(bind: prefix)
             """).all() {
             let id = try row.decode(column: "id", as: UUID.self).uuidString
-            let code = try row.decode(column: "division_code", as: String.self)
-            guard let kind = ServicePointKind(rawValue: try row.decode(column: "kind", as: String.self)), let division = divisions[code],
-                  let coordinate = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
-                                                 latitude: try row.decode(column: "latitude", as: Double.self)) else { continue }
+            let f = try row.decode(column: "f", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard f.count == 7 else { continue }
+            let code = String(f[0])
+            guard let kind = ServicePointKind(rawValue: String(f[1])), let division = divisions[code],
+                  let longitude = Double(f[4]), let latitude = Double(f[5]), let farthest = Int(f[6]),
+                  let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude) else { continue }
             let township = kind == .townshipCentre ? code : (division.parent ?? code)
             var tasks = entries[id] ?? [:]
             var why: [ReportTask: String] = [:]
@@ -102,8 +110,7 @@ enum MonthlyReportBuilder {
             reasons[id] = why
             let point = ReportInput.Point(
                 kind: kind, divisionName: division.name, areaCentiKm2: division.area, population: division.population,
-                institution: try row.decode(column: "institution", as: String.self), address: try row.decode(column: "address", as: String.self),
-                coordinate: coordinate, farthestResidenceMeters: try row.decode(column: "farthest_residence_m", as: Int.self),
+                institution: String(f[2]), address: String(f[3]), coordinate: coordinate, farthestResidenceMeters: farthest,
                 tasks: tasks, key: id)
             pointsByTownship[township, default: []].append((code, point))
         }
@@ -137,6 +144,9 @@ enum MonthlyReportBuilder {
         let table = MonthlyReportTable(provinceName: divisions[provinceCode]?.name ?? "", cities: cities, scope: scope)
         return Result(table: table, reasons: reasons, scopeName: divisions[root.value]?.name ?? root.value)
     }
+
+    /// The field separator of the joined rows, as an SQL literal both databases read the same.
+    static let separator = "'\u{1F}'"
 
     static func idSet(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Set<String> {
         Set(try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self).uuidString })

@@ -15,11 +15,25 @@ public struct CSVTable: Sendable {
     }
 
     public var text: String {
-        ([header] + rows).map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * header.count * 8)
+        for row in [header] + rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { out += "," }
+                out += Self.cell(value)
+            }
+            out += "\r\n"
+        }
+        return out
     }
 
     /// Cells of user text are neutralised; numbers (such as a negative amount) are not text and stay as they are.
     public static func cell(_ raw: String) -> String {
+        // Most cells need nothing: no leading formula character, nothing to quote (checked on the UTF-8 bytes).
+        if let first = raw.utf8.first, !"=+-@\t\r".utf8.contains(first),
+           !raw.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+            return raw
+        }
         var value = raw
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
             value = "'" + value

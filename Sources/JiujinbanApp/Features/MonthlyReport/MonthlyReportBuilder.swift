@@ -11,6 +11,8 @@ enum MonthlyReportBuilder {
         /// Why a point's automatic column reads as it does, by point id and column.
         let reasons: [String: [ReportTask: String]]
         let scopeName: String
+        /// How long each step took, for `report monthly --timings`.
+        var phases: [(name: String, duration: Duration)] = []
     }
 
     struct Division {
@@ -21,8 +23,17 @@ enum MonthlyReportBuilder {
         let population: Int?
     }
 
-    static func build(scope root: DivisionCode, month: ReportMonth, on sql: any SQLDatabase) async throws -> Result {
+    /// - Parameter withReasons: also say why each automatic answer reads as it does (for the page).
+    static func build(scope root: DivisionCode, month: ReportMonth, withReasons: Bool = true, on sql: any SQLDatabase) async throws -> Result {
         let prefix = root.scopePrefix + "%"
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var phases: [(name: String, duration: Duration)] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            phases.append((name, now - mark))
+            mark = now
+        }
         let provincePrefix = String(root.value.prefix(2))
         let ancestors = (0..<max(root.depth, 1)).compactMap { root.ancestor(atDepth: $0)?.value }
         var divisions: [String: Division] = [:]
@@ -34,12 +45,13 @@ enum MonthlyReportBuilder {
                 || \(unsafeRaw: separator) || COALESCE(CAST(population AS TEXT), '') AS f
             FROM divisions WHERE code LIKE \(bind: prefix) OR code IN (\(binds: ancestors))
             """).all() {
-            let f = try row.decode(column: "f", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            let f = fields(try row.decode(column: "f", as: String.self))
             guard f.count == 5 else { continue }
             let code = String(f[0])
             divisions[code] = Division(code: code, name: String(f[1]), parent: f[2].isEmpty ? nil : String(f[2]),
                                        area: Int(f[3]), population: Int(f[4]))
         }
+        lap("divisions")
         let end = month.lastDay.description
         let authorised = try await idSet(sql, """
             SELECT DISTINCT a.unit_service_point_id AS id FROM staff_accounts a JOIN account_grants g ON g.account_id = a.id
@@ -77,6 +89,7 @@ enum MonthlyReportBuilder {
             entries[try row.decode(column: "scope_key", as: String.self), default: [:]][task] = try row.decode(column: "done", as: Bool.self)
         }
 
+        lap("facts")
         var pointsByTownship: [String: [(code: String, point: ReportInput.Point)]] = [:]
         var reasons: [String: [ReportTask: String]] = [:]
         for row in try await sql.raw("""
@@ -86,7 +99,7 @@ enum MonthlyReportBuilder {
             FROM service_points WHERE status = 'active' AND kind <> 'bank_branch' AND division_code LIKE \(bind: prefix)
             """).all() {
             let id = try row.decode(column: "id", as: UUID.self).uuidString
-            let f = try row.decode(column: "f", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            let f = fields(try row.decode(column: "f", as: String.self))
             guard f.count == 7 else { continue }
             let code = String(f[0])
             guard let kind = ServicePointKind(rawValue: String(f[1])), let division = divisions[code],
@@ -94,20 +107,23 @@ enum MonthlyReportBuilder {
                   let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude) else { continue }
             let township = kind == .townshipCentre ? code : (division.parent ?? code)
             var tasks = entries[id] ?? [:]
-            var why: [ReportTask: String] = [:]
             tasks[.authorisation] = authorised.contains(id)
-            why[.authorisation] = authorised.contains(id) ? "有在岗业务操作员账号并已赋予经办权限" : "没有在岗且已赋权的业务操作员账号"
             tasks[.kiosk] = kiosks[id] != nil
-            why[.kiosk] = kiosks[id] ?? "自助设备登记中没有本点在用的设备"
             let accepted = acceptances[id]
             tasks[.acceptance] = accepted?.passed == true
-            why[.acceptance] = accepted.map { "\($0.on)验收\($0.total)分，" + ($0.passed ? "合格" : "不合格") } ?? "尚未验收"
-            for (task, kindKey, label) in [(ReportTask.agreement, "agreement", "签订合作协议"), (.training, "training", "开展培训")] {
-                let date = milestones[id]?[kindKey]
-                tasks[task] = date != nil
-                why[task] = date.map { "\($0)\(label)" } ?? "尚未登记\(label)日期"
+            tasks[.agreement] = milestones[id]?["agreement"] != nil
+            tasks[.training] = milestones[id]?["training"] != nil
+            // The reasons are words for the page; exports of a whole province do without them.
+            if withReasons {
+                var why: [ReportTask: String] = [:]
+                why[.authorisation] = authorised.contains(id) ? "有在岗业务操作员账号并已赋予经办权限" : "没有在岗且已赋权的业务操作员账号"
+                why[.kiosk] = kiosks[id] ?? "自助设备登记中没有本点在用的设备"
+                why[.acceptance] = accepted.map { "\($0.on)验收\($0.total)分，" + ($0.passed ? "合格" : "不合格") } ?? "尚未验收"
+                for (task, kindKey, label) in [(ReportTask.agreement, "agreement", "签订合作协议"), (.training, "training", "开展培训")] {
+                    why[task] = milestones[id]?[kindKey].map { "\($0)\(label)" } ?? "尚未登记\(label)日期"
+                }
+                reasons[id] = why
             }
-            reasons[id] = why
             let point = ReportInput.Point(
                 kind: kind, divisionName: division.name, areaCentiKm2: division.area, population: division.population,
                 institution: String(f[2]), address: String(f[3]), coordinate: coordinate, farthestResidenceMeters: farthest,
@@ -115,6 +131,7 @@ enum MonthlyReportBuilder {
             pointsByTownship[township, default: []].append((code, point))
         }
 
+        lap("points")
         let byParent = Dictionary(grouping: divisions.values.filter { $0.parent != nil }, by: { $0.parent! })
             .mapValues { $0.sorted { $0.code < $1.code } }
         func children(of code: String, depth: Int) -> [Division] {
@@ -141,12 +158,22 @@ enum MonthlyReportBuilder {
         case 1: .city
         default: .county
         }
+        lap("tree")
         let table = MonthlyReportTable(provinceName: divisions[provinceCode]?.name ?? "", cities: cities, scope: scope)
-        return Result(table: table, reasons: reasons, scopeName: divisions[root.value]?.name ?? root.value)
+        lap("table")
+        var result = Result(table: table, reasons: reasons, scopeName: divisions[root.value]?.name ?? root.value)
+        result.phases = phases
+        return result
     }
 
     /// The field separator of the joined rows, as an SQL literal both databases read the same.
     static let separator = "'\u{1F}'"
+
+    /// The fields of a joined row, split on the separator's byte (splitting by Character would check grapheme
+    /// boundaries across every name and address).
+    static func fields(_ text: String) -> [Substring] {
+        text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
+    }
 
     static func idSet(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Set<String> {
         Set(try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self).uuidString })

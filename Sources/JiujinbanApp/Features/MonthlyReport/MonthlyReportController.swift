@@ -44,7 +44,7 @@ enum MonthlyReportController {
 
     @Sendable static func export(_ req: Request) async throws -> Response {
         let (root, month) = try await target(req)
-        let result = try await MonthlyReportBuilder.build(scope: root, month: month, on: req.db as! any SQLDatabase)
+        let result = try await MonthlyReportBuilder.build(scope: root, month: month, withReasons: false, on: req.db as! any SQLDatabase)
         let format = (try? req.query.get(String.self, at: "format")) == "xlsx" ? "xlsx" : "csv"
         try await req.write { db in
             try await req.audit(AuditEvent("monthly_report.export", objectType: "division", objectID: root.value,

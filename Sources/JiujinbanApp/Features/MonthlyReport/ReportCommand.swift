@@ -58,7 +58,7 @@ struct ReportCommand: AsyncCommand {
         guard format == "csv" || format == "xlsx" else { throw PublicError(.badRequest, "--format：只能是 csv 或 xlsx") }
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try await MonthlyReportBuilder.build(scope: root, month: month, on: app.db as! any SQLDatabase)
+        let result = try await MonthlyReportBuilder.build(scope: root, month: month, withReasons: false, on: app.db as! any SQLDatabase)
         let built = clock.now
         let bytes = format == "xlsx" ? Data(result.table.workbook(unit: result.scopeName, month: month.description).bytes)
             : Data(result.table.csv.text.utf8)
@@ -66,7 +66,8 @@ struct ReportCommand: AsyncCommand {
         output(bytes)
         if signature.timings {
             func ms(_ duration: Duration) -> String { String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }
-            FileHandle.standardError.write(Data("rows=\(result.table.rows.count) build_ms=\(ms(built - started)) export_ms=\(ms(exported - built)) bytes=\(bytes.count)\n".utf8))
+            let phases = result.phases.map { "\($0.name)_ms=\(ms($0.duration))" }.joined(separator: " ")
+            FileHandle.standardError.write(Data("rows=\(result.table.rows.count) build_ms=\(ms(built - started)) export_ms=\(ms(exported - built)) bytes=\(bytes.count) \(phases)\n".utf8))
         }
     }
 }

@@ -43,22 +43,8 @@ public struct ProblemReportDraft: Sendable, Equatable {
                                          maxLength: Self.maximumDescriptionLength, required: true, into: &errors)
         let suggestion = Self.multiline(self.suggestion, field: "suggestion", label: "解决的意见或建议",
                                         maxLength: Self.maximumSuggestionLength, required: false, into: &errors)
-        var images: [ProblemReportFacts.Image] = []
-        let files = screenshots.filter { !$0.bytes.isEmpty }
-        if files.count > Screenshot.maximumCount {
-            errors.add("screenshots", "截图最多\(Screenshot.maximumCount)张（现为\(files.count)张）")
-        } else {
-            for file in files {
-                let name = String(TextField.clean(file.name).prefix(60))
-                if file.bytes.count > Screenshot.maximumBytes {
-                    errors.add("screenshots", "截图“\(name)”超过\(Screenshot.maximumBytes / 1024 / 1024)MB，请压缩后再上传")
-                } else if let kind = Screenshot.kind(of: file.bytes) {
-                    images.append(ProblemReportFacts.Image(kind: kind, bytes: file.bytes))
-                } else {
-                    errors.add("screenshots", "“\(name)”不是PNG或JPEG图片，请上传截图文件")
-                }
-            }
-        }
+        let images = Screenshot.check(screenshots, maximumCount: Screenshot.maximumCount, field: "screenshots", noun: "截图",
+                                      into: &errors)
         guard errors.isEmpty, let category, let area else { return .failure(errors) }
         return .success(ProblemReportFacts(category: category, area: area, description: description,
                                            suggestion: suggestion.isEmpty ? nil : suggestion, screenshots: images))

@@ -20,3 +20,28 @@ public enum Screenshot {
         return nil
     }
 }
+
+extension Screenshot {
+    /// Checks uploaded images: at most `maximumCount` non-empty files, each PNG or JPEG by its bytes and at most
+    /// `maximumBytes`. Problems go to `field`, naming the file; `noun` is what the files are (截图, 照片).
+    public static func check(_ uploads: [ProblemReportDraft.Upload], maximumCount: Int, field: String, noun: String,
+                             into errors: inout FieldErrors) -> [ProblemReportFacts.Image] {
+        let files = uploads.filter { !$0.bytes.isEmpty }
+        guard files.count <= maximumCount else {
+            errors.add(field, "\(noun)最多\(maximumCount)张（现为\(files.count)张）")
+            return []
+        }
+        var images: [ProblemReportFacts.Image] = []
+        for file in files {
+            let name = String(TextField.clean(file.name).prefix(60))
+            if file.bytes.count > maximumBytes {
+                errors.add(field, "\(noun)“\(name)”超过\(maximumBytes / 1024 / 1024)MB，请压缩后再上传")
+            } else if let kind = kind(of: file.bytes) {
+                images.append(ProblemReportFacts.Image(kind: kind, bytes: file.bytes))
+            } else {
+                errors.add(field, "“\(name)”不是PNG或JPEG图片，请上传\(noun)文件")
+            }
+        }
+        return images
+    }
+}

@@ -75,6 +75,43 @@ struct AcceptanceTests {
         }
     }
 
+    @Test("photos are checked by their bytes, kept with the inspection and served only within scope")
+    func photos() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let village = try await point(app, "140830100204", "village")
+            func post(_ files: [(String, [UInt8])]) async throws -> (HTTPStatus, String) {
+                var form = MultipartForm()
+                for (name, value) in scores(\.maximum) + [("inspected_on", "2026-11-20"), (SessionMiddleware.csrfField, admin.csrf)] {
+                    form.field(name, value)
+                }
+                for (index, file) in files.enumerated() {
+                    form.file("photo\(index + 1)", filename: file.0, type: "image/jpeg", bytes: file.1)
+                }
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.POST, "/service-points/\(village.uuidString.lowercased())/acceptance",
+                                             headers: form.headers(admin), body: form.finished()) { res in result = (res.status, res.body.string) }
+                return result
+            }
+            let bad = try await post([("front.jpg", Array("GIF89a".utf8))])
+            #expect(bad.0 == .unprocessableEntity && bad.1.contains("“front.jpg”不是PNG或JPEG图片，请上传验收照片文件"))
+            #expect(try await AcceptanceRecord.query(on: app.db).count() == 0)
+            #expect(try await post([("front.png", ProblemFixtures.png), ("", [])]).0 == .seeOther)
+            let record = try #require(try await AcceptanceRecord.query(on: app.db).first())
+            let path = "/acceptances/\(try record.requireID().uuidString.lowercased())/photos/1"
+            try await app.testing().test(.GET, path, headers: admin.headers) { res in
+                #expect(res.status == .ok && res.headers.first(name: .contentType) == "image/png")
+                #expect(Array(res.body.readableBytesView) == ProblemFixtures.png)
+            }
+            #expect(try await app.getPage(admin, "/service-points/\(village.uuidString.lowercased())/acceptance").1.contains(path))
+            // Another county's admin does not get it.
+            _ = try await addPingluCounty(app)
+            let pinglu = try await app.makeAccount(.businessAdmin, unit: .department(try DivisionCode("140829000000")),
+                                                   idNumber: "140829198001010010", phone: "13903590100")
+            #expect(try await app.getPage(pinglu, path).0 == .notFound)
+        }
+    }
+
     @Test("only the county inspects, and only its own points")
     func scope() async throws {
         try await TestApp.run { app in

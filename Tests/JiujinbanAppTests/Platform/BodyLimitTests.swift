@@ -17,13 +17,14 @@ struct BodyLimitTests {
     @Test("every route states its limit; none above the form limit until an upload needs one")
     func everyRouteHasALimit() async throws {
         try await TestApp.run { app in
-            // The problem report takes three screenshots.
-            let uploads: Set<[String]> = [["problems"]]
+            // The problem report takes three screenshots, an acceptance six photos.
+            let uploads: [[String]: ByteCount] = [["problems"]: ProblemReportsController.uploadLimit,
+                                                  ["service-points", ":id", "acceptance"]: AcceptanceController.photoUploadLimit]
             for route in app.routes.all {
                 let limit = try #require(route.bodyLimit, "\(route.method) \(route.path)")
                 let path = route.path.map(\.description)
-                if route.method == .POST, uploads.contains(path) {
-                    #expect(limit == ProblemReportsController.uploadLimit)
+                if route.method == .POST, let upload = uploads[path] {
+                    #expect(limit == upload)
                 } else {
                     #expect(limit.value <= BodyLimit.form.value, "\(route.method) \(route.path)")
                 }

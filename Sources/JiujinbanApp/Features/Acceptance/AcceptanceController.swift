@@ -10,7 +10,8 @@ import Vapor
 enum AcceptanceController {
     static func register(_ app: Application) {
         app.get(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: show)
-        app.post(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), use: inspect)
+        app.post(.servicePointAcceptance(id: UUID()), .capability(.inspectServicePoints), bodyLimit: photoUploadLimit, use: inspect)
+        app.get(.acceptancePhoto(id: UUID(), position: 1), .capability(.inspectServicePoints), use: photo)
         app.post(.servicePointMilestones(id: UUID()), .capability(.inspectServicePoints), use: milestones)
     }
 
@@ -56,6 +57,25 @@ enum AcceptanceController {
         return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
     }
 
+    /// Six photos at their limit, with the form around them.
+    static let photoUploadLimit: ByteCount = "14mb"
+
+    /// A photo of an inspection of a point the user sees, served as what its bytes are.
+    @Sendable static func photo(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let position = req.parameters.get("position").flatMap(Int.init),
+              let acceptance = try await AcceptanceRecord.find(id, on: req.db),
+              let point = try await ServicePointQueries.find(acceptance.servicePointID, on: req.db), staff.sees(point),
+              let photo = try await AcceptancePhotoRecord.query(on: req.db).filter(\.$acceptanceID == id).filter(\.$position == position).first()
+        else { throw PublicError.notFound("该照片") }
+        let response = Response(status: .ok, body: .init(data: photo.bytes))
+        response.headers.replaceOrAdd(name: .contentType, value: photo.mediaType)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
     /// The point when it lies in the inspector's county; any other answers as missing, with what the rule is.
     static func point(_ req: Request, toInspect: Bool = true) async throws -> ServicePointSummary {
         let staff = try req.requireStaff()
@@ -91,8 +111,9 @@ enum AcceptanceController {
         let milestones = Dictionary(try await PointMilestoneRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
             .map { ($0.kind, $0.date) }, uniquingKeysWith: { a, _ in a })
         let kiosks = try await KioskRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
+        let photoCounts = try await AcceptancePhotoRecord.counts(of: history.compactMap(\.id), on: req.db)
         return HTMLResponse.make(AcceptancePage.render(
-            point, history: history, milestones: milestones, kiosks: kiosks, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
+            point, history: history, photoCounts: photoCounts, milestones: milestones, kiosks: kiosks, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
             values: values, errors: errors, today: today, context: PageContext(req)), status: status)
     }
 
@@ -112,6 +133,11 @@ enum AcceptanceController {
             if let text = TextField.optional(note, field: "note_\(criterion.rawValue)", label: "第\(criterion.rawValue)项备注",
                                              maxLength: 200, into: &errors) { notes[criterion.rawValue] = text }
         }
+        let uploads = (1...AcceptancePhotoRecord.maximumCount).compactMap { n in
+            (try? req.content.get(File.self, at: "photo\(n)")).map { ProblemReportDraft.Upload(name: $0.filename, bytes: Array($0.data.readableBytesView)) }
+        }
+        let photos = Screenshot.check(uploads, maximumCount: AcceptancePhotoRecord.maximumCount, field: "photos", noun: "验收照片",
+                                      into: &errors)
         let today = req.jiujinban.clock.today
         let dateText = TextField.clean(try? req.content.get(String.self, at: "inspected_on"))
         let reinspectText = TextField.clean(try? req.content.get(String.self, at: "reinspect_on"))
@@ -158,8 +184,11 @@ enum AcceptanceController {
             record.reinspectOn = reinspect
             record.createdAt = now
             try await record.create(on: db)
+            for (index, image) in photos.enumerated() {
+                try await AcceptancePhotoRecord(acceptanceID: try record.requireID(), position: index + 1, image: image).create(on: db)
+            }
             try await req.audit(AuditEvent("service_point.acceptance", objectType: "service_point", objectID: point.code,
-                                           detail: "\(inspectedOn) \(scoring.total)分，" + (passed ? "合格" : "不合格，\(reinspect ?? "")复验")), on: db)
+                                           detail: "\(inspectedOn) \(scoring.total)分，" + (passed ? "合格" : "不合格，\(reinspect ?? "")复验") + (photos.isEmpty ? "" : "，照片\(photos.count)张")), on: db)
         }
         return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
     }

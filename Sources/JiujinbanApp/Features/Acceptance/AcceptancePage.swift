@@ -6,7 +6,7 @@ import Plot
 /// signature line of the county 人社局's inspector and the date; earlier inspections below.
 enum AcceptancePage {
     static func render(
-        _ point: ServicePointSummary, history: [AcceptanceRecord], milestones: [String: String], kiosks: [KioskRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
+        _ point: ServicePointSummary, history: [AcceptanceRecord], photoCounts: [UUID: Int], milestones: [String: String], kiosks: [KioskRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
         values: [String: String], errors: FieldErrors, today: CalendarDate, context: PageContext
     ) -> HTML {
         let latest = history.first
@@ -23,7 +23,7 @@ enum AcceptancePage {
                 },
                 .if(!inspects, .p(.class("notice notice-dev"), .text("验收由县级人社部门组织，此处只查看验收记录。"))),
                 .if(inspects, FormFields.errorSummary(errors)),
-                .if(inspects, .form(.method(.post), .action(SiteURL.servicePointAcceptance(id: point.id).path), .csrf(context),
+                .if(inspects, .form(.method(.post), .action(SiteURL.servicePointAcceptance(id: point.id).path), .enctype(.multipartData), .csrf(context),
                       .table(.class("form-table acceptance-table"),
                              .tr(.th("项目"), .th("序号"), .th("细则"), .th("分值"), .th("得分"), .th("备注")),
                              .forEach(AcceptanceCriterion.allCases) { criterion in row(criterion, point: point, permissionApplied: permissionApplied,
@@ -33,6 +33,13 @@ enum AcceptancePage {
                                            hint: "不能晚于今天", maxLength: 10),
                            FormFields.text("reinspect_on", label: "复验日期（不合格时必填）", value: values["reinspect_on"], errors: errors,
                                            maxLength: 10, required: false)),
+                      .div(.id("photos"), .class(errors.message(for: "photos") == nil ? "field" : "field field-invalid"),
+                           .label(.text("验收照片（选填，最多\(AcceptancePhotoRecord.maximumCount)张，PNG或JPEG，每张不超过2MB）")),
+                           .forEach(1...AcceptancePhotoRecord.maximumCount) { n in
+                               .input(.type(.file), .name("photo\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
+                                      .attribute(named: "aria-label", value: "验收照片\(n)"))
+                           },
+                           .unwrap(errors.message(for: "photos")) { .p(.class("field-error"), .text($0)) }),
                       .p(.class("signature-line"), .text("验收单位：\(context.user?.unitName ?? "")（公章）    验收人签字：\(context.user?.name ?? "")")),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交验收结果"))))),
                 .section(.class("panel"), .h2("建设进度（月度调度表第18、19、21列）"),
@@ -51,11 +58,16 @@ enum AcceptancePage {
                 .if(!history.isEmpty, .group(
                     .h2("验收记录"),
                     .table(.class("data-table compact"),
-                           .thead(.tr(.th("验收日期"), .th(.class("num"), "总分"), .th("结论"), .th("复验日期"), .th("验收人"))),
+                           .thead(.tr(.th("验收日期"), .th(.class("num"), "总分"), .th("结论"), .th("复验日期"), .th("验收人"), .th("照片"))),
                            .tbody(.forEach(history) { record in
                                .tr(.td(.text(record.inspectedOn)), .td(.class("num"), .text(String(record.total))),
                                    .td(.text(record.passed ? "合格" : "不合格")), .td(.text(record.reinspectOn ?? "")),
-                                   .td(.text(record.inspectorName)))
+                                   .td(.text(record.inspectorName)),
+                                   .td(.unwrap(record.id) { id in
+                                       .forEach((0..<(photoCounts[id] ?? 0)).map { $0 + 1 }) { position in
+                                           .a(.href(SiteURL.acceptancePhoto(id: id, position: position).path), .text("照片\(position) "))
+                                       }
+                                   }))
                            })))),
                 .p(.class("hint"), .text("该附件作为基层就业社保服务点建设使用，同时作为对基层就业社保服务点建设验收的依据。")),
             ])

@@ -20,5 +20,6 @@ enum Migrations {
         app.migrations.add(M0013CreateProblemReports())
         app.migrations.add(M0014CreateMonthlyReportFacts())
         app.migrations.add(M0015CreateReportCycle())
+        app.migrations.add(M0016CreateAcceptancePhotos())
     }
 }

@@ -81,6 +81,7 @@ enum SiteURL: Sendable, Equatable {
     case monthlyReport(query: [(String, String)] = [])
     case servicePointAcceptance(id: UUID)
     case servicePointMilestones(id: UUID)
+    case acceptancePhoto(id: UUID, position: Int)
     case kiosks
     case pointMap(query: [(String, String)] = [])
     case monthlyReportEntry(query: [(String, String)] = [])
@@ -173,6 +174,7 @@ enum SiteURL: Sendable, Equatable {
         case .monthlyReport(let query): "/reports/monthly" + Self.queryString(query)
         case .servicePointAcceptance(let id): "/service-points/\(id.uuidString.lowercased())/acceptance"
         case .servicePointMilestones(let id): "/service-points/\(id.uuidString.lowercased())/milestones"
+        case .acceptancePhoto(let id, let position): "/acceptances/\(id.uuidString.lowercased())/photos/\(position)"
         case .kiosks: "/kiosks"
         case .pointMap(let query): "/reports/map" + Self.queryString(query)
         case .monthlyReportEntry(let query): "/reports/monthly/entry" + Self.queryString(query)
@@ -256,6 +258,7 @@ enum SiteURL: Sendable, Equatable {
         case .monthlyReport: ["reports", "monthly"]
         case .servicePointAcceptance: ["service-points", ":id", "acceptance"]
         case .servicePointMilestones: ["service-points", ":id", "milestones"]
+        case .acceptancePhoto: ["acceptances", ":id", "photos", ":position"]
         case .kiosks: ["kiosks"]
         case .pointMap: ["reports", "map"]
         case .monthlyReportEntry: ["reports", "monthly", "entry"]

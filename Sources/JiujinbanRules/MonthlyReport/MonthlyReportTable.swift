@@ -138,7 +138,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
         }
     }
 
-    public init(provinceName: String, cities: [ReportInput.City], scope: Scope = .province) {
+    public init(cities: [ReportInput.City], scope: Scope = .province) {
         var rows: [Row] = []
         var spans: [(String, ClosedRange<Int>)] = []
         var province = Counts()

@@ -44,7 +44,7 @@ struct MonthlyReportTableTests {
 
     @Test("rows: province total, city, county subtotal with its own tasks, townships, points; banks are not rows")
     func rows() throws {
-        let table = MonthlyReportTable(provinceName: "山西省", cities: sample)
+        let table = MonthlyReportTable(cities: sample)
         #expect(table.rows.map(\.kind) == [.provinceTotal, .cityTotal, .countySubtotal, .township, .point, .point, .point,
                                            .township, .point, .point, .countySubtotal, .township, .point])
         let county = try #require(table.row(named: "芮城县小计"))
@@ -70,7 +70,7 @@ struct MonthlyReportTableTests {
 
     @Test("the CSV carries the table's rows cell for cell")
     func csv() {
-        let table = MonthlyReportTable(provinceName: "山西省", cities: sample)
+        let table = MonthlyReportTable(cities: sample)
         let csv = table.csv
         #expect(csv.rows.count == table.rows.count)
         #expect(csv.rows == table.rows.map { $0.cells.map(\.text) })
@@ -79,7 +79,7 @@ struct MonthlyReportTableTests {
 
     @Test("the Excel sheet: title, header line, merged three-level header, numbers, city merged down, notes")
     func workbook() throws {
-        let table = MonthlyReportTable(provinceName: "山西省", cities: sample)
+        let table = MonthlyReportTable(cities: sample)
         let book = table.workbook(unit: "芮城县人社局", month: "2026-11")
         let ranges = Set(book.merged.map(\.reference))
         #expect(ranges.isSuperset(of: ["A1:X1", "A3:A5", "B3:B5", "C3:F3", "G3:O3", "P3:X3", "M4:O4", "C4:C5", "P4:P5"]))

@@ -69,11 +69,7 @@ enum AcceptanceController {
               let point = try await ServicePointQueries.find(acceptance.servicePointID, on: req.db), staff.sees(point),
               let photo = try await AcceptancePhotoRecord.query(on: req.db).filter(\.$acceptanceID == id).filter(\.$position == position).first()
         else { throw PublicError.notFound("该照片") }
-        let response = Response(status: .ok, body: .init(data: photo.bytes))
-        response.headers.replaceOrAdd(name: .contentType, value: photo.mediaType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return FileResponse.image(photo.bytes, mediaType: photo.mediaType)
     }
 
     /// The point when it lies in the inspector's county; any other answers as missing, with what the rule is.

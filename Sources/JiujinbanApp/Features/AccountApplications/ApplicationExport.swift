@@ -26,11 +26,6 @@ enum ApplicationExport {
             try await req.audit(AuditEvent("account_application.export", objectType: "division",
                                            objectID: staff.scopeRoot.value, detail: "\(records.count)张"), on: db)
         }
-        let response = Response(status: .ok, body: .init(string: "\u{FEFF}" + table.text))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"account-applications-\(staff.scopeRoot.value).csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return FileResponse.download(csv: table.text, filename: "account-applications-\(staff.scopeRoot.value).csv")
     }
 }

@@ -160,7 +160,7 @@ enum MonthlyReportBuilder {
         default: .county
         }
         lap("tree")
-        let table = MonthlyReportTable(provinceName: divisions[provinceCode]?.name ?? "", cities: cities, scope: scope)
+        let table = MonthlyReportTable(cities: cities, scope: scope)
         lap("table")
         var result = Result(table: table, reasons: reasons, scopeName: divisions[root.value]?.name ?? root.value)
         result.phases = phases

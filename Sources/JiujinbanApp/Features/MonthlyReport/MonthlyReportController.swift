@@ -50,17 +50,9 @@ enum MonthlyReportController {
             try await req.audit(AuditEvent("monthly_report.export", objectType: "division", objectID: root.value,
                                            detail: "\(month) \(format.uppercased())"), on: db)
         }
-        let response: Response
-        if format == "xlsx" {
-            response = Response(status: .ok, body: .init(data: Data(result.table.workbook(unit: result.scopeName, month: month.description).bytes)))
-            response.headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        } else {
-            response = Response(status: .ok, body: .init(string: "\u{FEFF}" + result.table.csv.text))
-            response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        }
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"monthly-report-\(root.scopePrefix)-\(month).\(format)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        let name = "monthly-report-\(root.scopePrefix)-\(month).\(format)"
+        return format == "xlsx"
+            ? FileResponse.download(xlsx: result.table.workbook(unit: result.scopeName, month: month.description).bytes, filename: name)
+            : FileResponse.download(csv: result.table.csv.text, filename: name)
     }
 }

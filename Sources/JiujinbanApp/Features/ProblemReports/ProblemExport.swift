@@ -24,20 +24,10 @@ enum ProblemExport {
                                            detail: "\(format.uppercased())，\(rows.count)条"), on: db)
         }
         let name = "problem-ledger-\(today)"
-        let response: Response
-        if format == "xlsx" {
-            response = Response(status: .ok, body: .init(data: Data(workbook(rows).bytes)))
-            response.headers.replaceOrAdd(name: .contentType,
-                                          value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        } else {
-            var table = CSVTable(header: header)
-            rows.forEach { table.append($0) }
-            response = Response(status: .ok, body: .init(string: "\u{FEFF}" + table.text))
-            response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        }
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        if format == "xlsx" { return FileResponse.download(xlsx: workbook(rows).bytes, filename: name + ".xlsx") }
+        var table = CSVTable(header: header)
+        rows.forEach { table.append($0) }
+        return FileResponse.download(csv: table.text, filename: name + ".csv")
     }
 
     static func row(_ record: ProblemReportRecord, names: [ProblemDesk: String], calendar: WorkCalendar, today: CalendarDate) -> [String] {

@@ -125,11 +125,7 @@ enum ProblemReportsController {
         guard let position = req.parameters.get("position").flatMap(Int.init),
               let shot = try await ProblemScreenshotRecord.query(on: req.db).filter(\.$reportID == record.requireID())
                 .filter(\.$position == position).first() else { throw PublicError.notFound("该截图") }
-        let response = Response(status: .ok, body: .init(data: shot.bytes))
-        response.headers.replaceOrAdd(name: .contentType, value: shot.mediaType)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return response
+        return FileResponse.image(shot.bytes, mediaType: shot.mediaType)
     }
 
     /// The report named in the path when the user may see it; any other answers as missing.

@@ -26,6 +26,7 @@ func routes(_ app: Application) async throws {
     AcceptanceController.register(app)
     KiosksController.register(app)
     ReportEntryController.register(app)
+    ReportEvidenceController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

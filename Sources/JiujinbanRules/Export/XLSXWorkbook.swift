@@ -110,82 +110,157 @@ public struct XLSXWorkbook: Sendable {
         return zip.bytes
     }
 
-    /// The sheet's XML, written straight into bytes: a province's report has close to a million cells.
+    /// The sheet's XML, written straight into one buffer sized beforehand: a province's report has close to a million
+    /// cells, and growing an array by small appends cost more than the writing.
     var sheetXML: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * (rows.first?.count ?? 1) * 48 + 4_096)
-        out += Array("""
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-            """.utf8)
-        if !columnWidths.isEmpty {
-            out += Array("<cols>".utf8)
-            for (column, width) in columnWidths.sorted(by: { $0.key < $1.key }) {
-                out += Array("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
-            }
-            out += Array("</cols>".utf8)
-        }
-        out += Array("<sheetData>".utf8)
         let width = rows.map(\.count).max() ?? 0
         let letters = (0..<width).map { Array(Self.reference(row: 0, column: $0).dropLast().utf8) }
-        let openText = Array("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8), closeText = Array("</t></is></c>".utf8)
-        let openNumber = Array("\"><v>".utf8), closeNumber = Array("</v></c>".utf8)
-        let openRow = Array("<row r=\"".utf8), closeRowStart = Array("\">".utf8), closeRow = Array("</row>".utf8)
-        let openCell = Array("<c r=\"".utf8), styleAttribute = Array("\" s=\"".utf8), emptyCell = Array("\"/>".utf8)
-        let headerStyle = UInt8(ascii: "1"), bodyStyle = UInt8(ascii: "2")
-        for (r, row) in rows.enumerated() {
-            let style = headerRows.contains(r) ? headerStyle : bodyStyle
-            let number = Array(String(r + 1).utf8)
-            out += openRow; out += number; out += closeRowStart
-            for (c, cell) in row.enumerated() {
-                out += openCell; out += letters[c]; out += number
-                out += styleAttribute; out.append(style)
-                switch cell {
-                case .text(let text):
-                    out += openText
-                    Self.appendEscaped(text, to: &out)
-                    out += closeText
-                case .number(let value):
-                    out += openNumber
-                    if value == value.rounded(), abs(value) < 1e15 { Self.appendInteger(Int(value), to: &out) } else { out += String(value).utf8 }
-                    out += closeNumber
-                case .empty:
-                    out += emptyCell
+        var columns = Array("<cols>".utf8)
+        for (column, width) in columnWidths.sorted(by: { $0.key < $1.key }) {
+            columns += Array("<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"/>".utf8)
+        }
+        columns += Array("</cols>".utf8)
+        let merges = merged.isEmpty ? [] : Array(("<mergeCells count=\"\(merged.count)\">" + merged.map { "<mergeCell ref=\"\($0.reference)\"/>" }.joined()
+                                                  + "</mergeCells>").utf8)
+        // The most each part can take: markup per row and cell, text at six bytes per byte (every byte escaped).
+        var capacity = 512 + columns.count + merges.count
+        for row in rows {
+            capacity += 40
+            for cell in row {
+                capacity += 100 + (letters.last?.count ?? 1)
+                if case .text(let text) = cell { capacity += 6 * text.utf8.count }
+            }
+        }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = ByteWriter(buffer.baseAddress!)
+            out.put("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
+            out.put("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">")
+            if !columnWidths.isEmpty { out.put(columns) }
+            out.put("<sheetData>")
+            for (r, row) in rows.enumerated() {
+                let style: UInt8 = headerRows.contains(r) ? UInt8(ascii: "1") : UInt8(ascii: "2")
+                var number: (UInt64, Int) = (0, 0)
+                Self.digits(r + 1, into: &number)
+                out.put("<row r=\""); out.put(number); out.put("\">")
+                for (c, cell) in row.enumerated() {
+                    out.put("<c r=\""); out.put(letters[c]); out.put(number); out.put("\" s=\""); out.put(style)
+                    switch cell {
+                    case .text(let text):
+                        if let first = text.utf8.first, let last = text.utf8.last, Self.isSpace(first) || Self.isSpace(last) {
+                            out.put("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                        } else {
+                            out.put("\" t=\"inlineStr\"><is><t>")
+                        }
+                        out.putEscaped(text)
+                        out.put("</t></is></c>")
+                    case .number(let value):
+                        out.put("\"><v>")
+                        if value == value.rounded(), abs(value) < 1e15 {
+                            var digits: (UInt64, Int) = (0, 0)
+                            if value < 0 { out.put(UInt8(ascii: "-")) }
+                            Self.digits(Int(value.magnitude), into: &digits)
+                            out.put(digits)
+                        } else {
+                            out.put(Array(String(value).utf8))
+                        }
+                        out.put("</v></c>")
+                    case .empty:
+                        out.put("\"/>")
+                    }
+                }
+                out.put("</row>")
+            }
+            out.put("</sheetData>")
+            out.put(merges)
+            out.put("</worksheet>")
+            count = out.count
+            precondition(count <= capacity, "sheet XML overran its estimate")
+        }
+    }
+
+    /// Whether UTF-8 text goes into XML as it is: no markup character, no control character, and neither U+FFFE nor
+    /// U+FFFF (EF BF BE, EF BF BF), the only other characters XML 1.0 forbids that valid UTF-8 can hold.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                return false
+            }
+            if byte == 0xEF, i + 2 < count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE { return false }
+            i += 1
+        }
+        return true
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// The decimal digits of a non-negative `value` (up to 15 digits) packed into an integer, most significant first,
+    /// with their count: a row number is written once per cell without building a string.
+    static func digits(_ value: Int, into packed: inout (UInt64, Int)) {
+        var magnitude = value, reversed: UInt64 = 0, count = 0
+        repeat {
+            reversed = reversed << 4 | UInt64(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        packed = (reversed, count)
+    }
+
+    /// Writes into memory the caller has sized; the sheet's estimate guarantees the room.
+    struct ByteWriter {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+        @inline(__always) mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always) mutating func put(_ text: StaticString) {
+            (base + count).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            count += text.utf8CodeUnitCount
+        }
+
+        @inline(__always) mutating func put(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { raw in
+                (base + count).update(from: raw.baseAddress!, count: raw.count)
+            }
+            count += bytes.count
+        }
+
+        /// Packed digits from `XLSXWorkbook.digits`, last digit in the low four bits.
+        @inline(__always) mutating func put(_ digits: (UInt64, Int)) {
+            var packed = digits.0
+            for _ in 0..<digits.1 {
+                put(UInt8(ascii: "0") + UInt8(packed & 0xF))
+                packed >>= 4
+            }
+        }
+
+        /// Plain text is copied as its UTF-8 bytes; text with markup characters or characters XML forbids takes the
+        /// careful path.
+        mutating func putEscaped(_ text: String) {
+            var copy = text
+            let plain = copy.withUTF8 { raw -> Bool in
+                guard let source = raw.baseAddress else { return true }
+                if !XLSXWorkbook.isPlain(raw) { return false }
+                (base + count).update(from: source, count: raw.count)
+                count += raw.count
+                return true
+            }
+            if !plain {
+                var escaped = XLSXWorkbook.escape(text)
+                escaped.withUTF8 { raw in
+                    (base + count).update(from: raw.baseAddress!, count: raw.count)
+                    count += raw.count
                 }
             }
-            out += closeRow
         }
-        out += Array("</sheetData>".utf8)
-        if !merged.isEmpty {
-            out += Array(("<mergeCells count=\"\(merged.count)\">" + merged.map { "<mergeCell ref=\"\($0.reference)\"/>" }.joined()
-                          + "</mergeCells>").utf8)
-        }
-        out += Array("</worksheet>".utf8)
-        return out
-    }
-
-    /// Decimal digits of `value` without going through a String.
-    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out += digits.reversed()
-    }
-
-    /// Text as XML character data: plain text is copied as its UTF-8 bytes; text with markup characters or
-    /// characters XML forbids takes the careful path.
-    static func appendEscaped(_ text: String, to out: inout [UInt8]) {
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF {
-            plain = false
-            break
-        }
-        if plain { out += text.utf8 } else { out += escape(text).utf8 }
     }
 
     /// XML text: the five markup characters escaped, characters XML 1.0 forbids dropped.

@@ -81,6 +81,9 @@ public enum ReportTask: Int, CaseIterable, Sendable, Hashable, Codable {
     /// Note 4: 16, 17 and 24 are the county's; 18–23 each service point's.
     public var isCountyTask: Bool { self == .plan || self == .mobilisation || self == .subsidy }
 
+    /// Columns 18–23, answered per service point.
+    public static let pointTasks = allCases.filter { !$0.isCountyTask }
+
     /// Tasks the system knows the answer to; the others are entered by township staff and reviewed by the county.
     public var isAutomatic: Bool {
         switch self {

@@ -1,5 +1,31 @@
 import Foundation
 
+/// Which of the task columns 16–24 are done, as bits: written like a dictionary (`[.plan: true]`), read as a Bool.
+/// A province has 30,000 points; a dictionary per point cost more than the rest of its row.
+public struct ReportTasks: Sendable, Equatable, Hashable, ExpressibleByDictionaryLiteral {
+    public private(set) var bits: UInt16 = 0
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (ReportTask, Bool)...) {
+        for (task, done) in elements { self[task] = done }
+    }
+
+    public init(_ answers: [ReportTask: Bool]) {
+        for (task, done) in answers { self[task] = done }
+    }
+
+    public subscript(task: ReportTask) -> Bool {
+        get { bits & Self.bit(task) != 0 }
+        set { if newValue { bits |= Self.bit(task) } else { bits &= ~Self.bit(task) } }
+    }
+
+    /// Each answer of `other` that is done.
+    public mutating func formUnion(_ other: ReportTasks) { bits |= other.bits }
+
+    static func bit(_ task: ReportTask) -> UInt16 { 1 << UInt16(task.rawValue - 16) }
+}
+
 /// The figures one report is built from: the province's cities, their counties, townships and service points, with
 /// each task's answer. Bank branches are not rows of this table (attachment 2 counts townships, villages and
 /// communities).
@@ -16,12 +42,12 @@ public enum ReportInput {
         public let coordinate: GeoCoordinate
         public let farthestResidenceMeters: Int
         /// Answers for columns 18–23; a missing task is not done.
-        public let tasks: [ReportTask: Bool]
+        public let tasks: ReportTasks
         /// The caller's key for the point (its id), kept on its row for explanations.
         public let key: String
 
         public init(kind: ServicePointKind, divisionName: String, areaCentiKm2: Int?, population: Int?, institution: String,
-                    address: String, coordinate: GeoCoordinate, farthestResidenceMeters: Int, tasks: [ReportTask: Bool],
+                    address: String, coordinate: GeoCoordinate, farthestResidenceMeters: Int, tasks: ReportTasks,
                     key: String = "") {
             self.key = key
             self.kind = kind
@@ -51,9 +77,9 @@ public enum ReportInput {
         public let name: String
         public let townships: [Township]
         /// Answers for columns 16, 17 and 24.
-        public let tasks: [ReportTask: Bool]
+        public let tasks: ReportTasks
 
-        public init(name: String, townships: [Township], tasks: [ReportTask: Bool]) {
+        public init(name: String, townships: [Township], tasks: ReportTasks) {
             self.name = name
             self.townships = townships
             self.tasks = tasks
@@ -127,15 +153,18 @@ public struct MonthlyReportTable: Sendable, Equatable {
             && lhs.cityRowSpans.map(\.rows) == rhs.cityRowSpans.map(\.rows)
     }
 
+    /// Points and done tasks of a block of rows; tasks counted by column 16–24 in one vector (no allocation per point).
     struct Counts {
         var townships = 0, villages = 0, communities = 0
-        var tasks: [ReportTask: Int] = [:]
+        var tasks = SIMD16<Int32>()
         var total: Int { townships + villages + communities }
 
         mutating func add(_ other: Counts) {
             townships += other.townships; villages += other.villages; communities += other.communities
-            for (task, count) in other.tasks { tasks[task, default: 0] += count }
+            tasks &+= other.tasks
         }
+
+        func done(_ task: ReportTask) -> Int { Int(tasks[task.rawValue - 16]) }
     }
 
     public init(cities: [ReportInput.City], scope: Scope = .province) {
@@ -153,25 +182,24 @@ public struct MonthlyReportTable: Sendable, Equatable {
                 for township in county.townships {
                     var townshipTotal = Counts()
                     var pointRows: [Row] = []
+                    pointRows.reserveCapacity(township.points.count)
                     for point in township.points where point.kind != .bankBranch {
-                        var counts = Counts()
                         switch point.kind {
-                        case .townshipCentre: counts.townships = 1
-                        case .village: counts.villages = 1
-                        case .community: counts.communities = 1
+                        case .townshipCentre: townshipTotal.townships += 1
+                        case .village: townshipTotal.villages += 1
+                        case .community: townshipTotal.communities += 1
                         case .bankBranch: break
                         }
-                        for task in ReportTask.allCases where !task.isCountyTask && task.applies(to: point.kind) && point.tasks[task] == true {
-                            counts.tasks[task] = 1
+                        for task in ReportTask.pointTasks where task.applies(to: point.kind) && point.tasks[task] {
+                            townshipTotal.tasks[task.rawValue - 16] &+= 1
                         }
-                        townshipTotal.add(counts)
                         pointRows.append(Self.pointRow(point, township: township.name))
                     }
                     countyRows.append(Self.sumRow(.township, city: "", name: township.name, townshipTotal, countyTasks: nil))
                     countyRows += pointRows
                     countyTotal.add(townshipTotal)
                 }
-                for task in ReportTask.allCases where task.isCountyTask && county.tasks[task] == true { countyTotal.tasks[task] = 1 }
+                for task in ReportTask.allCases where task.isCountyTask && county.tasks[task] { countyTotal.tasks[task.rawValue - 16] = 1 }
                 block.append(Self.sumRow(.countySubtotal, city: "", name: county.name + "小计", countyTotal, countyTasks: county.tasks))
                 block += countyRows
                 cityTotal.add(countyTotal)
@@ -202,17 +230,17 @@ public struct MonthlyReportTable: Sendable, Equatable {
 
     /// A total, subtotal or township row: counts in 3–6, `/` in 7–15, tasks as counts of what is done (the county's
     /// own row carries its 16, 17 and 24 as 1 or 0).
-    static func sumRow(_ kind: RowKind, city: String, name: String, _ counts: Counts, countyTasks: [ReportTask: Bool]?) -> Row {
+    static func sumRow(_ kind: RowKind, city: String, name: String, _ counts: Counts, countyTasks: ReportTasks?) -> Row {
         var cells: [Cell] = [city.isEmpty ? .empty : .text(city), .text(name), .number(counts.total), .number(counts.townships),
                              .number(counts.villages), .number(counts.communities)]
         cells += Array(repeating: .notApplicable, count: 9)
         for task in ReportTask.allCases {
             if let countyTasks, task.isCountyTask {
-                cells.append(.flag(countyTasks[task] == true))
+                cells.append(.flag(countyTasks[task]))
             } else if kind == .township && task.isCountyTask {
                 cells.append(.empty)
             } else {
-                cells.append(.number(counts.tasks[task] ?? 0))
+                cells.append(.number(counts.done(task)))
             }
         }
         return Row(kind: kind, cells: cells)
@@ -220,6 +248,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
 
     static func pointRow(_ point: ReportInput.Point, township: String) -> Row {
         var cells: [Cell] = [.empty, .empty, .empty, .empty, .empty, .empty, .text(township), .text(point.divisionName)]
+        cells.reserveCapacity(MonthlyReportLayout.columnCount)
         cells.append(point.areaCentiKm2.map { .decimal(Self.hundredths($0)) } ?? .empty)
         cells.append(point.population.map { .decimal(Self.tenThousands($0)) } ?? .empty)
         cells += [.text(point.institution), .text(point.address), .text(point.coordinate.longitudeText),
@@ -227,7 +256,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
         for task in ReportTask.allCases {
             if task.isCountyTask { cells.append(.empty) }
             else if !task.applies(to: point.kind) { cells.append(.notApplicable) }
-            else { cells.append(.flag(point.tasks[task] == true)) }
+            else { cells.append(.flag(point.tasks[task])) }
         }
         return Row(kind: .point, cells: cells, key: point.key)
     }

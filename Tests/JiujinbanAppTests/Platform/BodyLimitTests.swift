@@ -17,9 +17,10 @@ struct BodyLimitTests {
     @Test("every route states its limit; none above the form limit until an upload needs one")
     func everyRouteHasALimit() async throws {
         try await TestApp.run { app in
-            // The problem report takes three screenshots, an acceptance six photos.
+            // The problem report takes three screenshots, an acceptance six photos, the monthly entry evidence files.
             let uploads: [[String]: ByteCount] = [["problems"]: ProblemReportsController.uploadLimit,
-                                                  ["service-points", ":id", "acceptance"]: AcceptanceController.photoUploadLimit]
+                                                  ["service-points", ":id", "acceptance"]: AcceptanceController.photoUploadLimit,
+                                                  ["reports", "monthly", "entry"]: ReportEntryController.uploadLimit]
             for route in app.routes.all {
                 let limit = try #require(route.bodyLimit, "\(route.method) \(route.path)")
                 let path = route.path.map(\.description)

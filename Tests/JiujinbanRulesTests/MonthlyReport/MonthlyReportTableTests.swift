@@ -5,7 +5,7 @@ import Testing
 private func point(_ kind: ServicePointKind, _ name: String, tasks: [ReportTask: Bool] = [:]) -> ReportInput.Point {
     ReportInput.Point(kind: kind, divisionName: name, areaCentiKm2: 1234, population: 12_345, institution: name + "党群服务中心",
                       address: name + "中心街1号", coordinate: GeoCoordinate(longitude: 110.5, latitude: 34.7)!,
-                      farthestResidenceMeters: 2_350, tasks: tasks)
+                      farthestResidenceMeters: 2_350, tasks: ReportTasks(tasks))
 }
 
 private let sample: [ReportInput.City] = [

@@ -20,8 +20,6 @@ enum MonthlyReportBuilder {
         let code: String
         let name: String
         let parent: String?
-        let area: Int?
-        let population: Int?
     }
 
     /// - Parameter withReasons: also say why each automatic answer reads as it does (for the page).
@@ -37,98 +35,47 @@ enum MonthlyReportBuilder {
         }
         let provincePrefix = String(root.value.prefix(2))
         let ancestors = (0..<max(root.depth, 1)).compactMap { root.ancestor(atDepth: $0)?.value }
+        // The rows' frame: the province, cities, counties and townships (villages and communities come with their points).
         var divisions: [String: Division] = [:]
-        // A province has tens of thousands of divisions and points: each row comes back as one text of its fields
-        // (joined by U+001F, which validated text never holds), one decode instead of one per column.
         for row in try await joinedRows(sql, """
-            SELECT code || \(unsafeRaw: separator) || name || \(unsafeRaw: separator) || COALESCE(parent_code, '')
-                || \(unsafeRaw: separator) || COALESCE(CAST(area_centi_km2 AS TEXT), '')
-                || \(unsafeRaw: separator) || COALESCE(CAST(population AS TEXT), '') AS f
-            FROM divisions WHERE code LIKE \(bind: prefix) OR code IN (\(binds: ancestors))
+            SELECT code || \(unsafeRaw: separator) || name || \(unsafeRaw: separator) || COALESCE(parent_code, '') AS f
+            FROM divisions WHERE (code LIKE \(bind: prefix) OR code IN (\(binds: ancestors)))
+              AND level IN ('province', 'city', 'county', 'township')
             """) {
             let f = fields(row.text)
-            guard f.count == 5 else { continue }
+            guard f.count == 3 else { continue }
             let code = String(f[0])
-            divisions[code] = Division(code: code, name: String(f[1]), parent: f[2].isEmpty ? nil : String(f[2]),
-                                       area: Int(f[3]), population: Int(f[4]))
+            divisions[code] = Division(code: code, name: String(f[1]), parent: f[2].isEmpty ? nil : String(f[2]))
         }
         lap("divisions")
-        let end = month.lastDay.description
-        let authorised = try await idSet(sql, """
-            SELECT DISTINCT a.unit_service_point_id AS id FROM staff_accounts a JOIN account_grants g ON g.account_id = a.id
-            WHERE a.status = 'active' AND a.post = 'operator' AND g.action = 'handle' AND a.unit_service_point_id IS NOT NULL
-              AND a.unit_division_code LIKE \(bind: prefix)
-            """)
-        var kiosks: [String: String] = [:]
-        for row in try await sql.raw("""
-            SELECT k.service_point_id AS id, k.serial_number, k.installed_on FROM kiosks k JOIN service_points p ON p.id = k.service_point_id
-            WHERE k.status = 'active' AND k.installed_on <= \(bind: end) AND p.division_code LIKE \(bind: prefix)
-            """).all() {
-            kiosks[try row.decode(column: "id", as: UUID.self).uuidString] =
-                "自助机 \(try row.decode(column: "serial_number", as: String.self))，\(try row.decode(column: "installed_on", as: String.self))安装"
-        }
-        var milestones: [String: [String: String]] = [:]
-        for row in try await sql.raw("""
-            SELECT m.service_point_id AS id, m.kind, m.date FROM service_point_milestones m JOIN service_points p ON p.id = m.service_point_id
-            WHERE m.date <= \(bind: end) AND p.division_code LIKE \(bind: prefix)
-            """).all() {
-            milestones[try row.decode(column: "id", as: UUID.self).uuidString, default: [:]][try row.decode(column: "kind", as: String.self)] =
-                try row.decode(column: "date", as: String.self)
-        }
-        var acceptances: [String: (on: String, passed: Bool, total: Int)] = [:]
-        for row in try await sql.raw("""
-            SELECT a.service_point_id AS id, a.inspected_on, a.passed, a.total FROM acceptances a JOIN service_points p ON p.id = a.service_point_id
-            WHERE a.inspected_on <= \(bind: end) AND p.division_code LIKE \(bind: prefix) ORDER BY a.inspected_on, a.created_at
-            """).all() {
-            acceptances[try row.decode(column: "id", as: UUID.self).uuidString] =
-                (try row.decode(column: "inspected_on", as: String.self), try row.decode(column: "passed", as: Bool.self),
-                 try row.decode(column: "total", as: Int.self))
-        }
-        var entries: [String: [ReportTask: Bool]] = [:]
-        for row in try await sql.raw("SELECT scope_key, task, done FROM report_entries WHERE month = \(bind: month.description)").all() {
-            guard let task = ReportTask(rawValue: try row.decode(column: "task", as: Int.self)) else { continue }
-            entries[try row.decode(column: "scope_key", as: String.self), default: [:]][task] = try row.decode(column: "done", as: Bool.self)
-        }
-
+        let facts = try await Facts.load(prefix: prefix, month: month, on: sql)
         lap("facts")
         var pointsByTownship: [String: [(code: String, point: ReportInput.Point)]] = [:]
         var reasons: [String: [ReportTask: String]] = [:]
+        // A province has tens of thousands of points: each row comes back as one text of its fields (joined by U+001F,
+        // which validated text never holds) with its division's, one decode instead of one per column.
         for row in try await joinedRows(sql, """
-            SELECT id, division_code || \(unsafeRaw: separator) || kind || \(unsafeRaw: separator) || institution
-                || \(unsafeRaw: separator) || address || \(unsafeRaw: separator) || CAST(longitude AS TEXT)
-                || \(unsafeRaw: separator) || CAST(latitude AS TEXT) || \(unsafeRaw: separator) || CAST(farthest_residence_m AS TEXT) AS f
-            FROM service_points WHERE status = 'active' AND kind <> 'bank_branch' AND division_code LIKE \(bind: prefix)
+            SELECT p.id, p.division_code || \(unsafeRaw: separator) || p.kind || \(unsafeRaw: separator) || p.institution
+                || \(unsafeRaw: separator) || p.address || \(unsafeRaw: separator) || CAST(p.farthest_residence_m AS TEXT)
+                || \(unsafeRaw: separator) || d.name || \(unsafeRaw: separator) || COALESCE(d.parent_code, '')
+                || \(unsafeRaw: separator) || COALESCE(CAST(d.area_centi_km2 AS TEXT), '')
+                || \(unsafeRaw: separator) || COALESCE(CAST(d.population AS TEXT), '') AS f, p.longitude, p.latitude
+            FROM service_points p JOIN divisions d ON d.code = p.division_code
+            WHERE p.status = 'active' AND p.kind <> 'bank_branch' AND p.division_code LIKE \(bind: prefix)
             """) {
-            guard let id = row.id?.uuidString else { continue }
+            guard let key = row.key else { continue }
             let f = fields(row.text)
-            guard f.count == 7 else { continue }
+            guard f.count == 9 else { continue }
             let code = String(f[0])
-            guard let kind = ServicePointKind(rawValue: String(f[1])), let division = divisions[code],
-                  let longitude = Double(f[4]), let latitude = Double(f[5]), let farthest = Int(f[6]),
+            guard let kind = ServicePointKind(rawValue: String(f[1])), let farthest = Int(f[4]), let (longitude, latitude) = row.coordinate,
                   let coordinate = GeoCoordinate(longitude: longitude, latitude: latitude) else { continue }
-            let township = kind == .townshipCentre ? code : (division.parent ?? code)
-            var tasks = entries[id] ?? [:]
-            tasks[.authorisation] = authorised.contains(id)
-            tasks[.kiosk] = kiosks[id] != nil
-            let accepted = acceptances[id]
-            tasks[.acceptance] = accepted?.passed == true
-            tasks[.agreement] = milestones[id]?["agreement"] != nil
-            tasks[.training] = milestones[id]?["training"] != nil
-            // The reasons are words for the page; exports of a whole province do without them.
-            if withReasons {
-                var why: [ReportTask: String] = [:]
-                why[.authorisation] = authorised.contains(id) ? "有在岗业务操作员账号并已赋予经办权限" : "没有在岗且已赋权的业务操作员账号"
-                why[.kiosk] = kiosks[id] ?? "自助设备登记中没有本点在用的设备"
-                why[.acceptance] = accepted.map { "\($0.on)验收\($0.total)分，" + ($0.passed ? "合格" : "不合格") } ?? "尚未验收"
-                for (task, kindKey, label) in [(ReportTask.agreement, "agreement", "签订合作协议"), (.training, "training", "开展培训")] {
-                    why[task] = milestones[id]?[kindKey].map { "\($0)\(label)" } ?? "尚未登记\(label)日期"
-                }
-                reasons[id] = why
-            }
+            let township = kind == .townshipCentre || f[6].isEmpty ? code : String(f[6])
+            let tasks = facts.tasks(of: key)
+            if withReasons { reasons[key] = facts.reasons(of: key) }
             let point = ReportInput.Point(
-                kind: kind, divisionName: division.name, areaCentiKm2: division.area, population: division.population,
+                kind: kind, divisionName: String(f[5]), areaCentiKm2: Int(f[7]), population: Int(f[8]),
                 institution: String(f[2]), address: String(f[3]), coordinate: coordinate, farthestResidenceMeters: farthest,
-                tasks: tasks, key: id)
+                tasks: tasks, key: key)
             pointsByTownship[township, default: []].append((code, point))
         }
 
@@ -145,7 +92,7 @@ enum MonthlyReportBuilder {
                 let ordered = points.sorted { ($0.point.kind == .townshipCentre ? 0 : 1, $0.code) < ($1.point.kind == .townshipCentre ? 0 : 1, $1.code) }
                 return ReportInput.Township(name: township.name, points: ordered.map(\.point))
             }
-            return ReportInput.County(name: division.name, townships: townships, tasks: entries[division.code] ?? [:])
+            return ReportInput.County(name: division.name, townships: townships, tasks: facts.countyEntries[division.code] ?? [:])
         }
         let provinceCode = provincePrefix + "0000000000"
         let cityCodes: [Division] = root.depth == 0 ? children(of: provinceCode, depth: 1)
@@ -167,6 +114,83 @@ enum MonthlyReportBuilder {
         return result
     }
 
+    /// What the platform records about the points of a scope up to the month's last day, one query per automatic
+    /// column, keyed by point id (as `UUID.uuidString`); and the month's entered answers.
+    struct Facts {
+        var authorised: Set<String> = []
+        var kiosks: [String: String] = [:]
+        var agreements: [String: String] = [:], trainings: [String: String] = [:]
+        var acceptances: [String: (on: String, passed: Bool, total: Int)] = [:]
+        var pointEntries: [String: ReportTasks] = [:]
+        var countyEntries: [String: ReportTasks] = [:]
+
+        static func load(prefix: String, month: ReportMonth, on sql: any SQLDatabase) async throws -> Facts {
+            var facts = Facts()
+            let end = month.lastDay.description
+            for row in try await sql.raw("""
+                SELECT DISTINCT a.unit_service_point_id AS id FROM staff_accounts a JOIN account_grants g ON g.account_id = a.id
+                WHERE a.status = 'active' AND a.post = 'operator' AND g.action = 'handle' AND a.unit_service_point_id IS NOT NULL
+                  AND a.unit_division_code LIKE \(bind: prefix)
+                """).all() {
+                facts.authorised.insert(try row.decode(column: "id", as: UUID.self).uuidString)
+            }
+            for row in try await sql.raw("""
+                SELECT k.service_point_id AS id, k.serial_number, k.installed_on FROM kiosks k JOIN service_points p ON p.id = k.service_point_id
+                WHERE k.status = 'active' AND k.installed_on <= \(bind: end) AND p.division_code LIKE \(bind: prefix)
+                """).all() {
+                facts.kiosks[try row.decode(column: "id", as: UUID.self).uuidString] =
+                    "自助机 \(try row.decode(column: "serial_number", as: String.self))，\(try row.decode(column: "installed_on", as: String.self))安装"
+            }
+            for row in try await sql.raw("""
+                SELECT m.service_point_id AS id, m.kind, m.date FROM service_point_milestones m JOIN service_points p ON p.id = m.service_point_id
+                WHERE m.date <= \(bind: end) AND p.division_code LIKE \(bind: prefix)
+                """).all() {
+                let id = try row.decode(column: "id", as: UUID.self).uuidString, date = try row.decode(column: "date", as: String.self)
+                switch try row.decode(column: "kind", as: String.self) {
+                case "agreement": facts.agreements[id] = date
+                case "training": facts.trainings[id] = date
+                default: break
+                }
+            }
+            for row in try await sql.raw("""
+                SELECT a.service_point_id AS id, a.inspected_on, a.passed, a.total FROM acceptances a JOIN service_points p ON p.id = a.service_point_id
+                WHERE a.inspected_on <= \(bind: end) AND p.division_code LIKE \(bind: prefix) ORDER BY a.inspected_on, a.created_at
+                """).all() {
+                facts.acceptances[try row.decode(column: "id", as: UUID.self).uuidString] =
+                    (try row.decode(column: "inspected_on", as: String.self), try row.decode(column: "passed", as: Bool.self),
+                     try row.decode(column: "total", as: Int.self))
+            }
+            for row in try await sql.raw("SELECT scope_key, task, done FROM report_entries WHERE month = \(bind: month.description)").all() {
+                guard let task = ReportTask(rawValue: try row.decode(column: "task", as: Int.self)) else { continue }
+                let key = try row.decode(column: "scope_key", as: String.self), done = try row.decode(column: "done", as: Bool.self)
+                if let point = UUID(uuidString: key) { facts.pointEntries[point.uuidString, default: [:]][task] = done }
+                else { facts.countyEntries[key, default: [:]][task] = done }
+            }
+            return facts
+        }
+
+        func tasks(of id: String) -> ReportTasks {
+            var tasks = pointEntries[id] ?? [:]
+            tasks[.authorisation] = authorised.contains(id)
+            tasks[.kiosk] = kiosks[id] != nil
+            tasks[.acceptance] = acceptances[id]?.passed == true
+            tasks[.agreement] = agreements[id] != nil
+            tasks[.training] = trainings[id] != nil
+            return tasks
+        }
+
+        /// Words for the page; exports of a whole province do without them.
+        func reasons(of id: String) -> [ReportTask: String] {
+            [
+                .authorisation: authorised.contains(id) ? "有在岗业务操作员账号并已赋予经办权限" : "没有在岗且已赋权的业务操作员账号",
+                .kiosk: kiosks[id] ?? "自助设备登记中没有本点在用的设备",
+                .acceptance: acceptances[id].map { "\($0.on)验收\($0.total)分，" + ($0.passed ? "合格" : "不合格") } ?? "尚未验收",
+                .agreement: agreements[id].map { "\($0)签订合作协议" } ?? "尚未登记签订合作协议日期",
+                .training: trainings[id].map { "\($0)开展培训" } ?? "尚未登记开展培训日期",
+            ]
+        }
+    }
+
     /// The field separator of the joined rows, as an SQL literal both databases read the same.
     static let separator = "'\u{1F}'"
 
@@ -176,13 +200,25 @@ enum MonthlyReportBuilder {
         text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
-    /// Rows of a joined text `f` (and an `id` when the query selects one). On SQLite they come straight from
+    struct JoinedRow {
+        /// The row's `id` as `UUID.uuidString` (SQLite keeps Fluent's UUIDs as that text: no parsing per row).
+        let key: String?
+        let text: String
+        /// `longitude` and `latitude` when the query selects them (kept as numbers: printing a double as text is most
+        /// of SQLite's work on these rows).
+        let coordinate: (Double, Double)?
+    }
+
+    /// Rows of a joined text `f` (and an `id`, a `longitude` and `latitude` when the query selects them). On SQLite they come straight from
     /// SQLiteNIO's row callback, skipping SQLKit's per-value decoding, which cost more than SQLite's own work on a
     /// province's 30,000 rows; on PostgreSQL through SQLKit. The query text is the same on both.
-    static func joinedRows(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [(id: UUID?, text: String)] {
+    static func joinedRows(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [JoinedRow] {
         guard let sqlite = sql as? any SQLiteDatabase else {
             return try await sql.raw(query).all().map { row in
-                (row.contains(column: "id") ? try row.decode(column: "id", as: UUID.self) : nil, try row.decode(column: "f", as: String.self))
+                JoinedRow(key: row.contains(column: "id") ? try row.decode(column: "id", as: UUID.self).uuidString : nil,
+                          text: try row.decode(column: "f", as: String.self),
+                          coordinate: row.contains(column: "longitude")
+                            ? (try row.decode(column: "longitude", as: Double.self), try row.decode(column: "latitude", as: Double.self)) : nil)
             }
         }
         var serializer = SQLSerializer(database: sql)
@@ -193,23 +229,27 @@ enum MonthlyReportBuilder {
         try await sqlite.query(serializer.sql, binds) { collector.add($0) }
         return collector.rows
     }
-
-    static func idSet(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> Set<String> {
-        Set(try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self).uuidString })
-    }
 }
 
 /// Collects joined rows as SQLiteNIO hands them over, one at a time on its thread.
 private final class JoinedRowCollector: @unchecked Sendable {
-    private(set) var rows: [(id: UUID?, text: String)] = []
+    private(set) var rows: [MonthlyReportBuilder.JoinedRow] = []
 
     func add(_ row: SQLiteRow) {
-        let id: UUID? = switch row.column("id") {
+        let key: String? = switch row.column("id") {
         case .blob(let buffer)? where buffer.readableBytes == 16:
-            buffer.withUnsafeReadableBytes { raw in UUID(uuid: raw.loadUnaligned(as: uuid_t.self)) }
-        case .text(let text)?: UUID(uuidString: text)
+            buffer.withUnsafeReadableBytes { raw in UUID(uuid: raw.loadUnaligned(as: uuid_t.self)).uuidString }
+        case .text(let text)?: text.utf8.count == 36 && !text.utf8.contains(where: { $0 >= UInt8(ascii: "a") }) ? text : UUID(uuidString: text)?.uuidString
         default: nil
         }
-        rows.append((id, row.column("f")?.string ?? ""))
+        func number(_ data: SQLiteData?) -> Double? {
+            switch data {
+            case .float(let value)?: value
+            case .integer(let value)?: Double(value)
+            default: nil
+            }
+        }
+        let coordinate = number(row.column("longitude")).flatMap { x in number(row.column("latitude")).map { (x, $0) } }
+        rows.append(.init(key: key, text: row.column("f")?.string ?? "", coordinate: coordinate))
     }
 }

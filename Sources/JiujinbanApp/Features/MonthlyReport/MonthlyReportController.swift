@@ -36,10 +36,11 @@ enum MonthlyReportController {
         let result = try await MonthlyReportBuilder.build(scope: root, month: month, on: req.db as! any SQLDatabase)
         let children = root.depth < 2 ? try await DivisionQueries.descendants(of: root, level: root.depth == 0 ? .city : .county, on: req.db) : []
         let progress = try await ReportProgress.load(scope: root, month: month, on: req.db)
+        let evidence = try await ReportEvidenceRecord.listing(month: month, scope: root, on: req.db)
         let staff = try req.requireStaff()
         let reviews = staff.may(.reviewMonthlyReport) && staff.account.unit.isCountyDepartment && root == staff.account.unit.divisionCode
         return HTMLResponse.make(MonthlyReportPage.render(result, root: root, month: month, children: children, progress: progress,
-                                                          reviews: reviews, context: PageContext(req)))
+                                                          evidence: evidence, reviews: reviews, context: PageContext(req)))
     }
 
     @Sendable static func export(_ req: Request) async throws -> Response {

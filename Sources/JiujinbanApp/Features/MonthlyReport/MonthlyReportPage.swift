@@ -6,7 +6,7 @@ import Plot
 /// the notes; automatic answers say why on hover. Printed on A4 landscape with the form's header lines.
 enum MonthlyReportPage {
     static func render(_ result: MonthlyReportBuilder.Result, root: DivisionCode, month: ReportMonth, children: [DivisionSummary],
-                       progress: ReportProgress, reviews: Bool, context: PageContext) -> HTML {
+                       progress: ReportProgress, evidence: [String: ReportEvidenceRecord.Listing] = [:], reviews: Bool, context: PageContext) -> HTML {
         let table = result.table
         let query: [(String, String)] = [("division", root.value), ("month", month.description)]
         return PageShell.render(
@@ -47,7 +47,11 @@ enum MonthlyReportPage {
                             let reason = row.key.flatMap { key in task.flatMap { result.reasons[key]?[$0] } }
                             return .td(.class(column >= 2 && column <= 5 || column >= 15 ? "num" : ""),
                                        .attribute(named: "title", value: reason.map(HTMLEscaping.attributeValue)),
-                                       .text(cell.text))
+                                       .text(cell.text),
+                                       .if(task == .publicity, .unwrap(row.key.flatMap { evidence[$0] }) { file in
+                                           .a(.class("evidence-link"), .href(SiteURL.monthlyReportEvidence(id: file.id).path),
+                                              .attribute(named: "title", value: HTMLEscaping.attributeValue("宣传凭证：" + file.fileName)), .text(" 凭证"))
+                                       }))
                         })
                     }))),
                 .div(.class("form-notes"), .p(.strong("备注：")), .forEach(MonthlyReportLayout.notes) { .p(.text($0)) },

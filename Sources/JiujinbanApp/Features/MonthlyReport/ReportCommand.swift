@@ -60,9 +60,10 @@ struct ReportCommand: AsyncCommand {
         let started = clock.now
         let result = try await MonthlyReportBuilder.build(scope: root, month: month, withReasons: false, on: app.db as! any SQLDatabase)
         let built = clock.now
-        let bytes = format == "xlsx" ? Data(result.table.workbook(unit: result.scopeName, month: month.description).bytes)
-            : Data(result.table.csv.text.utf8)
+        let file: [UInt8] = format == "xlsx" ? result.table.workbook(unit: result.scopeName, month: month.description).bytes
+            : Array(result.table.csv.text.utf8)
         let exported = clock.now
+        let bytes = Data(file)
         output(bytes)
         if signature.timings {
             func ms(_ duration: Duration) -> String { String(format: "%.1f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000) }

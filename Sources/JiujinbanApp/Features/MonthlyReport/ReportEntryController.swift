@@ -9,9 +9,12 @@ import Vapor
 enum ReportEntryController {
     static func register(_ app: Application) {
         app.get(.monthlyReportEntry(), .capability(.enterMonthlyReport), use: show)
-        app.post(.monthlyReportEntry(), .capability(.enterMonthlyReport), use: save)
+        app.post(.monthlyReportEntry(), .capability(.enterMonthlyReport), bodyLimit: uploadLimit, use: save)
         app.post(.monthlyReportException, .capability(.enterMonthlyReport), use: requestException)
     }
+
+    /// Evidence files of several points at once (each at most `ReportEvidence.maximumBytes`), with the form.
+    static let uploadLimit: ByteCount = "24mb"
 
     /// The township the signed-in staff enters for: its township point's division.
     static func township(of staff: SignedInStaff) throws -> DivisionCode {
@@ -36,6 +39,7 @@ enum ReportEntryController {
         let exception: ReportExceptionRecord?
         let points: [ServicePointSummary]
         let entries: [String: ReportEntryRecord]
+        let evidence: [String: ReportEvidenceRecord.Listing]
         let reasons: [String: [ReportTask: String]]
         let automatic: [String: [ReportTask: Bool]]
         let refusal: ReportCycle.Refusal?
@@ -54,6 +58,7 @@ enum ReportEntryController {
             .filter(\.$task == ReportTask.publicity.rawValue).all()
         guard let county = township.ancestor(atDepth: 2) else { throw PublicError.notFound("该乡镇") }
         let built = try await MonthlyReportBuilder.build(scope: county, month: month, on: req.db as! any SQLDatabase)
+        let evidence = try await ReportEvidenceRecord.listing(month: month, scope: township, on: req.db)
         var automatic: [String: [ReportTask: Bool]] = [:]
         for row in built.table.rows where row.kind == .point {
             guard let key = row.key, ids.contains(key) else { continue }
@@ -64,7 +69,7 @@ enum ReportEntryController {
                                           exceptionUntil: until)
         return Context(township: township, month: month, submission: submission, exception: exception, points: points,
                        entries: Dictionary(entries.map { ($0.scopeKey, $0) }, uniquingKeysWith: { a, _ in a }),
-                       reasons: built.reasons, automatic: automatic, refusal: refusal)
+                       evidence: evidence, reasons: built.reasons, automatic: automatic, refusal: refusal)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
@@ -95,6 +100,7 @@ enum ReportEntryController {
                                                             page: PageContext(req)), status: .forbidden)
         }
         var answers: [(String, Bool, String?)] = []
+        var files: [(point: ServicePointSummary, file: (name: String, kind: ReportEvidence.Kind, bytes: [UInt8])?)] = []
         var errors = FieldErrors()
         for point in context.points {
             let key = point.id.uuidString
@@ -102,6 +108,17 @@ enum ReportEntryController {
             let note = TextField.optional(try? req.content.get(String.self, at: "note_\(key)"), field: "note_\(key)",
                                           label: "\(point.name)的宣传情况说明", maxLength: 200, into: &errors)
             answers.append((key, done, note))
+            // 宣传凭证: a new file replaces the month's one, a ticked 删除 removes it, nothing chosen keeps it.
+            if let upload = try? req.content.get(File.self, at: "evidence_\(key)"), upload.data.readableBytes > 0 {
+                let bytes = Array(upload.data.readableBytesView)
+                if let kind = ReportEvidence.check(ProblemReportDraft.Upload(name: upload.filename, bytes: bytes), field: "evidence_\(key)",
+                                                   owner: point.name, into: &errors) {
+                    let name = String(TextField.clean(upload.filename).prefix(100))
+                    files.append((point, (name.isEmpty ? "凭证" : name, kind, bytes)))
+                }
+            } else if (try? req.content.get(String.self, at: "remove_evidence_\(key)")) == "1", context.evidence[key] != nil {
+                files.append((point, nil))
+            }
         }
         if !errors.isEmpty {
             return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
@@ -112,8 +129,12 @@ enum ReportEntryController {
         let township = context.township
         let admins = try await Notifier.accounts(holding: [.businessAdmin], in: .department(township.ancestor(atDepth: 2)!), on: req.db)
         let pointName = staff.unitName
-        let entered = answers
+        let entered = answers, evidence = files
         try await req.write { db in
+            for (point, file) in evidence {
+                try await ReportEvidenceRecord.replace(month: month, task: .publicity, point: point, with: file, by: staff.account.id,
+                                                       at: now, on: db)
+            }
             for (key, done, note) in entered {
                 try await ReportEntryRecord.set([.publicity: done], notes: note.map { [.publicity: $0] } ?? [:], month: month, scopeKey: key,
                                                 by: staff.account.id, at: now, on: db)
@@ -139,9 +160,16 @@ enum ReportEntryController {
                                           link: .monthlyReport(query: [("month", month.description)]), at: now, on: db)
             }
             try await req.audit(AuditEvent(submit ? "monthly_report.submit" : "monthly_report.enter", objectType: "township",
-                                           objectID: township.value, detail: "\(month)，\(entered.filter(\.1).count)/\(entered.count)个服务点已开展专题宣传"), on: db)
+                                           objectID: township.value, detail: "\(month)，\(entered.filter(\.1).count)/\(entered.count)个服务点已开展专题宣传"
+                                               + Self.evidenceSummary(evidence.map { $0.file != nil })), on: db)
         }
         return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+    }
+
+    /// `，凭证2份，删除凭证1份` for the audit row.
+    static func evidenceSummary(_ uploads: [Bool]) -> String {
+        let added = uploads.filter { $0 }.count, removed = uploads.count - added
+        return (added > 0 ? "，凭证\(added)份" : "") + (removed > 0 ? "，删除凭证\(removed)份" : "")
     }
 
     @Sendable static func requestException(_ req: Request) async throws -> Response {

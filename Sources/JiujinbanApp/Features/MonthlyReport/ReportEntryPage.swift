@@ -25,12 +25,12 @@ enum ReportEntryPage {
                     .p(.class("hint"), .text("延期申请（\(exception.reason)）：\(exception.stateValue?.label ?? exception.state)"
                                              + (exception.until.map { "，可填报至\($0)" } ?? "")))
                 },
-                .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .csrf(page),
+                .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .enctype(.multipartData), .csrf(page),
                       .input(.type(.hidden), .name("month"), .value(context.month.description)),
-                      .table(.class("data-table compact"),
+                      .table(.class("data-table compact entry-table"),
                              .thead(.tr(.th("服务点"), .th("类型"),
                                         .forEach(ReportTask.allCases.filter(\.isAutomatic)) { .th(.text("\($0.rawValue) \($0.label)")) },
-                                        .th("23 开展专题宣传"), .th("宣传情况说明（选填）"))),
+                                        .th("23 开展专题宣传"), .th("宣传情况说明（选填）"), .th("宣传凭证（选填）"))),
                              .tbody(.forEach(context.points) { point in
                                  let key = point.id.uuidString
                                  let entry = context.entries[key]
@@ -47,9 +47,20 @@ enum ReportEntryPage {
                                      .td(.input(.type(.text), .name("note_\(key)"), .escapedValue(entry?.evidenceNote ?? ""),
                                                 .attribute(named: "maxlength", value: "200"),
                                                 .attribute(named: "aria-label", value: "\(point.name)宣传情况说明"),
-                                                .attribute(named: "disabled", value: editable ? nil : "disabled"))))
+                                                .attribute(named: "disabled", value: editable ? nil : "disabled"))),
+                                     .td(.class("evidence"),
+                                         .unwrap(context.evidence[key]) { file in
+                                             .div(.a(.href(SiteURL.monthlyReportEvidence(id: file.id).path), .text(file.fileName)),
+                                                  .if(editable, .label(.class("inline"),
+                                                                       .input(.type(.checkbox), .name("remove_evidence_\(key)"), .value("1")),
+                                                                       .text(" 删除"))))
+                                         },
+                                         .if(editable, .input(.type(.file), .name("evidence_\(key)"),
+                                                              .attribute(named: "accept", value: "application/pdf,image/png,image/jpeg"),
+                                                              .attribute(named: "aria-label", value: "\(point.name)宣传凭证")))))
                              })),
-                      .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据。")),
+                      .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据。"
+                                               + "宣传凭证可上传PDF文档或PNG、JPEG照片，每个不超过5MB，一次提交合计不超过20MB；再次上传即替换。")),
                       .if(editable, .div(.class("form-actions"),
                                          CasePage.actionButton("save", "保存", "button"),
                                          CasePage.actionButton("submit", state == .draft ? "报送县领导小组办公室" : "重新报送", "button primary")))),

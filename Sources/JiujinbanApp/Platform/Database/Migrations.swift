@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(M0014CreateMonthlyReportFacts())
         app.migrations.add(M0015CreateReportCycle())
         app.migrations.add(M0016CreateAcceptancePhotos())
+        app.migrations.add(M0017CreateReportEvidence())
     }
 }

@@ -14,6 +14,16 @@ enum FileResponse {
         download(Response.Body(data: Data(bytes)), type: xlsxType, filename: filename)
     }
 
+    /// A stored document to save: an ASCII name for old clients, the original name in UTF-8 beside it (RFC 6266).
+    static func download(document bytes: Data, type: String, filename: String) -> Response {
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encoded = filename.addingPercentEncoding(withAllowedCharacters: allowed) ?? "document"
+        let ascii = filename.unicodeScalars.allSatisfy { allowed.contains($0) } ? filename : "document" + (filename.hasSuffix(".pdf") ? ".pdf" : "")
+        let response = download(Response.Body(data: bytes), type: type, filename: ascii)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+        return response
+    }
+
     /// A stored image, shown inline.
     static func image(_ bytes: Data, mediaType: String) -> Response {
         let response = Response(status: .ok, body: .init(data: bytes))

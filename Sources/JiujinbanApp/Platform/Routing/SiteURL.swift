@@ -91,6 +91,7 @@ enum SiteURL: Sendable, Equatable {
     case monthlyReportCountyTasks
     case retireKiosk(id: UUID)
     case monthlyReportExport(query: [(String, String)] = [])
+    case monthlyReportEvidence(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -184,6 +185,7 @@ enum SiteURL: Sendable, Equatable {
         case .monthlyReportCountyTasks: "/reports/monthly/county-tasks"
         case .retireKiosk(let id): "/kiosks/\(id.uuidString.lowercased())/retire"
         case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
+        case .monthlyReportEvidence(let id): "/reports/monthly/evidence/\(id.uuidString.lowercased())"
         }
     }
 
@@ -268,6 +270,7 @@ enum SiteURL: Sendable, Equatable {
         case .monthlyReportCountyTasks: ["reports", "monthly", "county-tasks"]
         case .retireKiosk: ["kiosks", ":id", "retire"]
         case .monthlyReportExport: ["reports", "monthly", "export"]
+        case .monthlyReportEvidence: ["reports", "monthly", "evidence", ":id"]
         }
     }
 

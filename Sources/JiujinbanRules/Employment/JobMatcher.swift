@@ -1,0 +1,162 @@
+/// 学历 as job postings ask for it and job seekers state it, lowest first.
+public enum EducationLevel: Int, Sendable, CaseIterable, Comparable {
+    case primary = 1, juniorMiddle, seniorMiddle, college, bachelor, postgraduate
+
+    public var label: String {
+        switch self {
+        case .primary: "小学"
+        case .juniorMiddle: "初中"
+        case .seniorMiddle: "高中/中专/技校"
+        case .college: "大专"
+        case .bachelor: "本科"
+        case .postgraduate: "研究生"
+        }
+    }
+
+    public static func < (lhs: EducationLevel, rhs: EducationLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A fixed job as matching sees it (item 2, 固定工岗位信息推荐).
+public struct JobPostingProfile: Sendable, Equatable {
+    public let id: String
+    /// The occupation's code in the national classification, major and medium group: `4-03`.
+    public let occupation: String
+    public let occupationName: String
+    /// Monthly wage range in fen.
+    public let wageMinimumFen: Int
+    public let wageMaximumFen: Int
+    public let minimumEducation: EducationLevel?
+    public let ages: ClosedRange<Int>?
+    public let workplace: GeoCoordinate
+    public let validUntil: CalendarDate
+
+    public init(id: String, occupation: String, occupationName: String, wageMinimumFen: Int, wageMaximumFen: Int,
+                minimumEducation: EducationLevel?, ages: ClosedRange<Int>?, workplace: GeoCoordinate, validUntil: CalendarDate) {
+        self.id = id
+        self.occupation = occupation
+        self.occupationName = occupationName
+        self.wageMinimumFen = wageMinimumFen
+        self.wageMaximumFen = wageMaximumFen
+        self.minimumEducation = minimumEducation
+        self.ages = ages
+        self.workplace = workplace
+        self.validUntil = validUntil
+    }
+}
+
+/// A job seeker as matching sees them (item 1's registration).
+public struct JobSeekerProfile: Sendable, Equatable {
+    /// Wanted occupations (`4-03`); empty means any.
+    public let occupations: [String]
+    /// Expected monthly wage in fen, if stated.
+    public let expectedWageFen: Int?
+    /// How far they will travel, in metres, if stated.
+    public let maximumDistanceMeters: Int?
+    public let education: EducationLevel
+    public let ageYears: Int
+    /// Where they live (their village's or community's point, or the division's centre).
+    public let residence: GeoCoordinate
+
+    public init(occupations: [String], expectedWageFen: Int?, maximumDistanceMeters: Int?, education: EducationLevel, ageYears: Int,
+                residence: GeoCoordinate) {
+        self.occupations = occupations
+        self.expectedWageFen = expectedWageFen
+        self.maximumDistanceMeters = maximumDistanceMeters
+        self.education = education
+        self.ageYears = ageYears
+        self.residence = residence
+    }
+}
+
+/// 双向匹配: ranks open postings for a seeker. A posting that has expired, asks for another age or more schooling,
+/// or lies beyond the seeker's distance is left out; the others score out of 100 — occupation 40, distance 30, wage 20,
+/// age and education 10 — and every point scored or missed is said in words beside the rank.
+public enum JobMatcher {
+    public enum Factor: String, Sendable, CaseIterable {
+        case occupation, distance, wage, fit
+    }
+
+    public struct Reason: Sendable, Equatable {
+        public let factor: Factor
+        public let points: Int
+        public let maximum: Int
+        public let text: String
+    }
+
+    public struct Match: Sendable, Equatable {
+        public let postingID: String
+        public let score: Int
+        public let distanceMeters: Int
+        public let reasons: [Reason]
+    }
+
+    /// Distance that still scores: beyond it (or the seeker's own limit, when smaller) a posting scores nothing for
+    /// distance.
+    public static let distanceHorizonMeters = 50_000
+
+    /// The best `limit` postings for `seeker` on `today`, highest score first; ties by nearer, then by id.
+    public static func rank(_ postings: [JobPostingProfile], for seeker: JobSeekerProfile, today: CalendarDate, limit: Int = 20) -> [Match] {
+        var matches: [Match] = []
+        for posting in postings {
+            if let match = match(posting, for: seeker, today: today) { matches.append(match) }
+        }
+        matches.sort { ($1.score, $0.distanceMeters, $0.postingID) < ($0.score, $1.distanceMeters, $1.postingID) }
+        return Array(matches.prefix(limit))
+    }
+
+    /// One posting's score and reasons, or nil when a condition leaves it out.
+    public static func match(_ posting: JobPostingProfile, for seeker: JobSeekerProfile, today: CalendarDate) -> Match? {
+        guard posting.validUntil >= today else { return nil }
+        if let ages = posting.ages, !ages.contains(seeker.ageYears) { return nil }
+        if let minimum = posting.minimumEducation, seeker.education < minimum { return nil }
+        let distance = Int(seeker.residence.distanceMeters(to: posting.workplace).rounded())
+        let horizon = min(distanceHorizonMeters, seeker.maximumDistanceMeters ?? distanceHorizonMeters)
+        if let limit = seeker.maximumDistanceMeters, distance > limit { return nil }
+        var reasons: [Reason] = []
+
+        let major = posting.occupation.split(separator: "-").first.map(String.init) ?? posting.occupation
+        if seeker.occupations.isEmpty {
+            reasons.append(Reason(factor: .occupation, points: 20, maximum: 40, text: "未限定求职工种，\(posting.occupationName)可考虑"))
+        } else if seeker.occupations.contains(posting.occupation) {
+            reasons.append(Reason(factor: .occupation, points: 40, maximum: 40, text: "职业对口：\(posting.occupationName)"))
+        } else if seeker.occupations.contains(where: { $0.split(separator: "-").first.map(String.init) == major }) {
+            reasons.append(Reason(factor: .occupation, points: 20, maximum: 40, text: "职业相近：\(posting.occupationName)与求职工种同属一大类"))
+        } else {
+            reasons.append(Reason(factor: .occupation, points: 0, maximum: 40, text: "职业不对口：\(posting.occupationName)"))
+        }
+
+        let distancePoints = distance >= horizon ? 0 : Int((30 * Double(horizon - distance) / Double(horizon)).rounded())
+        reasons.append(Reason(factor: .distance, points: distancePoints, maximum: 30,
+                              text: "工作地距居住地约\(kilometres(distance))" + (seeker.maximumDistanceMeters.map { "（可接受\(kilometres($0))以内）" } ?? "")))
+
+        let range = "月薪\(yuan(posting.wageMinimumFen))–\(yuan(posting.wageMaximumFen))元"
+        if let expected = seeker.expectedWageFen {
+            if posting.wageMinimumFen >= expected {
+                reasons.append(Reason(factor: .wage, points: 20, maximum: 20, text: "\(range)，不低于期望的\(yuan(expected))元"))
+            } else if posting.wageMaximumFen >= expected {
+                reasons.append(Reason(factor: .wage, points: 15, maximum: 20, text: "\(range)，可达到期望的\(yuan(expected))元"))
+            } else if posting.wageMaximumFen * 10 >= expected * 8 {
+                reasons.append(Reason(factor: .wage, points: 5, maximum: 20, text: "\(range)，略低于期望的\(yuan(expected))元"))
+            } else {
+                reasons.append(Reason(factor: .wage, points: 0, maximum: 20, text: "\(range)，低于期望的\(yuan(expected))元"))
+            }
+        } else {
+            reasons.append(Reason(factor: .wage, points: 10, maximum: 20, text: "\(range)（未填期望薪资）"))
+        }
+
+        let requirements = [posting.ages.map { "年龄\($0.lowerBound)–\($0.upperBound)岁" }, posting.minimumEducation.map { "\($0.label)及以上" }]
+            .compactMap { $0 }
+        reasons.append(Reason(factor: .fit, points: 10, maximum: 10,
+                              text: requirements.isEmpty ? "岗位不限年龄和学历" : "符合岗位要求：" + requirements.joined(separator: "，")))
+        return Match(postingID: posting.id, score: reasons.reduce(0) { $0 + $1.points }, distanceMeters: distance, reasons: reasons)
+    }
+
+    /// 2350 m → `2.4公里`.
+    static func kilometres(_ meters: Int) -> String {
+        let tenths = (meters + 50) / 100
+        return "\(tenths / 10).\(tenths % 10)公里"
+    }
+
+    /// Whole yuan of a wage in fen (wages are set in whole yuan; fen are dropped): 350000 → `3500`.
+    static func yuan(_ fen: Int) -> String { String(fen / 100) }
+}

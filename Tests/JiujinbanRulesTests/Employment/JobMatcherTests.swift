@@ -1,0 +1,65 @@
+import JiujinbanRules
+import Testing
+
+@Suite("固定工岗位推荐: conditions leave postings out, the rest rank by occupation, distance, wage and fit, with reasons")
+struct JobMatcherTests {
+    let home = GeoCoordinate(longitude: 110.69, latitude: 34.70)!
+    let today = CalendarDate(iso: "2026-11-30")!
+
+    /// A posting `north` degrees of latitude from home (0.009° ≈ 1 km).
+    func posting(_ id: String, _ occupation: String, wage: (Int, Int), north: Double, until: String = "2026-12-31",
+                 education: EducationLevel? = nil, ages: ClosedRange<Int>? = nil) -> JobPostingProfile {
+        JobPostingProfile(id: id, occupation: occupation, occupationName: "工种\(occupation)", wageMinimumFen: wage.0 * 100,
+                          wageMaximumFen: wage.1 * 100, minimumEducation: education, ages: ages,
+                          workplace: GeoCoordinate(longitude: 110.69, latitude: 34.70 + north)!, validUntil: CalendarDate(iso: until)!)
+    }
+
+    var seeker: JobSeekerProfile {
+        JobSeekerProfile(occupations: ["4-03"], expectedWageFen: 350_000, maximumDistanceMeters: 30_000, education: .juniorMiddle,
+                         ageYears: 45, residence: home)
+    }
+
+    var postings: [JobPostingProfile] {
+        [
+            posting("C", "6-01", wage: (5000, 6000), north: 0.009),
+            posting("B", "4-10", wage: (3500, 4500), north: 0.045),
+            posting("A", "4-03", wage: (3000, 4000), north: 0.018),
+            posting("expired", "4-03", wage: (4000, 5000), north: 0.001, until: "2026-11-29"),
+            posting("young", "4-03", wage: (4000, 5000), north: 0.001, ages: 18...35),
+            posting("college", "4-03", wage: (4000, 5000), north: 0.001, education: .college),
+            posting("far", "4-03", wage: (4000, 5000), north: 0.54),
+        ]
+    }
+
+    @Test("the known order: the right occupation nearby first, the same major group next, another trade last")
+    func order() {
+        let ranked = JobMatcher.rank(postings, for: seeker, today: today)
+        #expect(ranked.map(\.postingID) == ["A", "B", "C"])
+        #expect(ranked.map(\.score) == [93, 75, 59])
+        #expect(JobMatcher.rank(postings, for: seeker, today: today, limit: 2).map(\.postingID) == ["A", "B"])
+    }
+
+    @Test("every factor is explained in words with its points")
+    func reasons() throws {
+        let best = try #require(JobMatcher.rank(postings, for: seeker, today: today).first)
+        #expect(best.reasons.map(\.text) == ["职业对口：工种4-03", "工作地距居住地约2.0公里（可接受30.0公里以内）",
+                                             "月薪3000–4000元，可达到期望的3500元", "岗位不限年龄和学历"])
+        #expect(best.reasons.map(\.points) == [40, 28, 15, 10] && best.reasons.map(\.maximum) == [40, 30, 20, 10])
+        let same = try #require(JobMatcher.match(postings[1], for: seeker, today: today))
+        #expect(same.reasons[0].text == "职业相近：工种4-10与求职工种同属一大类")
+    }
+
+    @Test("expired, another age, more schooling, beyond the distance: left out; valid on its last day")
+    func conditions() {
+        for id in ["expired", "young", "college", "far"] {
+            let left = postings.first { $0.id == id }!
+            #expect(JobMatcher.match(left, for: seeker, today: today) == nil, "\(id)")
+        }
+        #expect(JobMatcher.match(posting("last", "4-03", wage: (1, 2), north: 0, until: "2026-11-30"), for: seeker, today: today) != nil)
+        let grown = JobSeekerProfile(occupations: [], expectedWageFen: nil, maximumDistanceMeters: nil, education: .college,
+                                     ageYears: 30, residence: home)
+        let fits = JobMatcher.match(postings.first { $0.id == "young" }!, for: grown, today: today)
+        #expect(fits?.reasons.map(\.text).last == "符合岗位要求：年龄18–35岁")
+        #expect(fits?.reasons.first?.points == 20 && fits?.reasons[2].text == "月薪4000–5000元（未填期望薪资）")
+    }
+}

@@ -27,6 +27,7 @@ func routes(_ app: Application) async throws {
     KiosksController.register(app)
     ReportEntryController.register(app)
     ReportEvidenceController.register(app)
+    PoliciesController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

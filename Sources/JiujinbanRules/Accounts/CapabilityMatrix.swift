@@ -24,25 +24,25 @@ extension Capability {
         case .systemAdmin:
             [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
              .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar, .reportProblem,
-             .manageKiosks]
+             .manageKiosks, .searchPolicies]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
              .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
-             .inspectServicePoints, .reviewMonthlyReport]
+             .inspectServicePoints, .reviewMonthlyReport, .searchPolicies, .managePolicies]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
-             .enterMonthlyReport]
+             .enterMonthlyReport, .searchPolicies]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchPolicies]
         case .expert:
-            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem]
+            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem, .searchPolicies]
         case .taskForce:
             [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics, .reportProblem, .problemOversight,
-             .scheduleTraining, .viewMonthlyReport]
+             .scheduleTraining, .viewMonthlyReport, .searchPolicies]
         case .cityOfficer:
             [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
-             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight, .viewMonthlyReport]
+             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight, .viewMonthlyReport, .searchPolicies]
         case .auditor:
             [.readAuditTrail]
         }

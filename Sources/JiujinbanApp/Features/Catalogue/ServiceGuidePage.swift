@@ -30,6 +30,7 @@ enum ServiceGuidePage {
                         : "\(item.workingDays)个工作日：受理当日不计，自次个工作日起算，节假日顺延；经县级业务审核员审核后办结")),
                     .dt("系统核验"), .dd(.ul(.forEach(checks(item)) { .li(.text($0)) }))
                 )),
+                .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
             ])
         return HTMLResponse.make(html)
     }

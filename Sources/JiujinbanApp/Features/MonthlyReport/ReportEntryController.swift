@@ -99,24 +99,26 @@ enum ReportEntryController {
             return HTMLResponse.make(ReportEntryPage.render(context, error: refusal.message, today: req.jiujinban.clock.today,
                                                             page: PageContext(req)), status: .forbidden)
         }
+        // One decode of the whole body: a form with files is parsed once, not once per field asked for.
+        let form = try req.content.decode(EntryForm.self)
         var answers: [(String, Bool, String?)] = []
         var files: [(point: ServicePointSummary, file: (name: String, kind: ReportEvidence.Kind, bytes: [UInt8])?)] = []
         var errors = FieldErrors()
         for point in context.points {
             let key = point.id.uuidString
-            let done = (try? req.content.get(String.self, at: "publicity_\(key)")) == "1"
-            let note = TextField.optional(try? req.content.get(String.self, at: "note_\(key)"), field: "note_\(key)",
+            let done = form.strings["publicity_\(key)"] == "1"
+            let note = TextField.optional(form.strings["note_\(key)"], field: "note_\(key)",
                                           label: "\(point.name)的宣传情况说明", maxLength: 200, into: &errors)
             answers.append((key, done, note))
             // 宣传凭证: a new file replaces the month's one, a ticked 删除 removes it, nothing chosen keeps it.
-            if let upload = try? req.content.get(File.self, at: "evidence_\(key)"), upload.data.readableBytes > 0 {
+            if let upload = form.files["evidence_\(key)"], upload.data.readableBytes > 0 {
                 let bytes = Array(upload.data.readableBytesView)
                 if let kind = ReportEvidence.check(ProblemReportDraft.Upload(name: upload.filename, bytes: bytes), field: "evidence_\(key)",
                                                    owner: point.name, into: &errors) {
                     let name = String(TextField.clean(upload.filename).prefix(100))
                     files.append((point, (name.isEmpty ? "凭证" : name, kind, bytes)))
                 }
-            } else if (try? req.content.get(String.self, at: "remove_evidence_\(key)")) == "1", context.evidence[key] != nil {
+            } else if form.strings["remove_evidence_\(key)"] == "1", context.evidence[key] != nil {
                 files.append((point, nil))
             }
         }
@@ -124,7 +126,7 @@ enum ReportEntryController {
             return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
                                                             page: PageContext(req)), status: .unprocessableEntity)
         }
-        let submit = (try? req.content.get(String.self, at: "action")) == "submit"
+        let submit = form.strings["action"] == "submit"
         let now = req.jiujinban.clock.now(), today = req.jiujinban.clock.today
         let township = context.township
         let admins = try await Notifier.accounts(holding: [.businessAdmin], in: .department(township.ancestor(atDepth: 2)!), on: req.db)
@@ -164,6 +166,30 @@ enum ReportEntryController {
                                                + Self.evidenceSummary(evidence.map { $0.file != nil })), on: db)
         }
         return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+    }
+
+    /// The entry form's fields by name, whatever the township's points are: texts, and the evidence files.
+    struct EntryForm: Decodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        var strings: [String: String] = [:]
+        var files: [String: File] = [:]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            for key in container.allKeys {
+                if key.stringValue.hasPrefix("evidence_") {
+                    files[key.stringValue] = try? container.decode(File.self, forKey: key)
+                } else {
+                    strings[key.stringValue] = try? container.decode(String.self, forKey: key)
+                }
+            }
+        }
     }
 
     /// `，凭证2份，删除凭证1份` for the audit row.

@@ -22,5 +22,6 @@ enum Migrations {
         app.migrations.add(M0015CreateReportCycle())
         app.migrations.add(M0016CreateAcceptancePhotos())
         app.migrations.add(M0017CreateReportEvidence())
+        app.migrations.add(M0018CreateEmploymentPolicies())
     }
 }

@@ -83,6 +83,9 @@ enum SiteURL: Sendable, Equatable {
     case servicePointMilestones(id: UUID)
     case acceptancePhoto(id: UUID, position: Int)
     case kiosks
+    case policies(query: [(String, String)] = [])
+    case newPolicy
+    case policy(id: UUID)
     case pointMap(query: [(String, String)] = [])
     case monthlyReportEntry(query: [(String, String)] = [])
     case monthlyReportException
@@ -177,6 +180,9 @@ enum SiteURL: Sendable, Equatable {
         case .servicePointMilestones(let id): "/service-points/\(id.uuidString.lowercased())/milestones"
         case .acceptancePhoto(let id, let position): "/acceptances/\(id.uuidString.lowercased())/photos/\(position)"
         case .kiosks: "/kiosks"
+        case .policies(let query): "/policies" + Self.queryString(query)
+        case .newPolicy: "/policies/new"
+        case .policy(let id): "/policies/\(id.uuidString.lowercased())"
         case .pointMap(let query): "/reports/map" + Self.queryString(query)
         case .monthlyReportEntry(let query): "/reports/monthly/entry" + Self.queryString(query)
         case .monthlyReportException: "/reports/monthly/exception"
@@ -262,6 +268,9 @@ enum SiteURL: Sendable, Equatable {
         case .servicePointMilestones: ["service-points", ":id", "milestones"]
         case .acceptancePhoto: ["acceptances", ":id", "photos", ":position"]
         case .kiosks: ["kiosks"]
+        case .policies: ["policies"]
+        case .newPolicy: ["policies", "new"]
+        case .policy: ["policies", ":id"]
         case .pointMap: ["reports", "map"]
         case .monthlyReportEntry: ["reports", "monthly", "entry"]
         case .monthlyReportException: ["reports", "monthly", "exception"]

@@ -24,7 +24,7 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
     public init(_ raw: String) throws(Problem) {
-        let text = String(Self.normalise(raw))
+        let text = String(TypedInput.halfWidthWithoutSpaces(raw)).uppercased()
         guard !text.isEmpty else { throw .empty }
         let characters = Array(text)
         guard characters.count == 18 else { throw .length(characters.count) }
@@ -36,17 +36,6 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
         let expected = Self.alphabet[(31 - sum % 31) % 31]
         guard characters[17] == expected else { throw .checkCharacter(expected: expected) }
         value = text
-    }
-
-    /// Full-width letters and digits as ASCII, upper case, without spaces.
-    static func normalise(_ raw: String) -> [Character] {
-        raw.unicodeScalars.compactMap { scalar -> Character? in
-            var value = scalar.value
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-            if value == 0x20 || value == 0x3000 || value == 0x09 { return nil }
-            guard let normal = Unicode.Scalar(value) else { return nil }
-            return Character(String(normal).uppercased())
-        }
     }
 
     /// The registering authority's division (characters 3–8), e.g. `140830`.

@@ -67,11 +67,7 @@ public struct GigPostingDraft: Sendable, Equatable {
             else if end.dayNumber - start.dayNumber + 1 > Self.longestDays { errors.add("end_on", "零工用工期最长\(Self.longestDays)天，更长的请按固定工岗位发布") }
         }
 
-        let headcountText = TextField.clean(self.headcount)
-        let headcount = Int(String(String.UnicodeScalarView(TypedInput.halfWidthWithoutSpaces(headcountText))))
-        if headcountText.isEmpty { errors.add("headcount", "请填写招用人数") }
-        else if headcount == 0 { errors.add("headcount", "招用人数应至少为1人") }
-        else if headcount == nil || !(1...Self.maximumHeadcount).contains(headcount!) { errors.add("headcount", "招用人数应为1至\(Self.maximumHeadcount)的整数") }
+        let headcount = JobPostingDraft.headcount(self.headcount, label: "招用人数", maximum: Self.maximumHeadcount, into: &errors)
 
         var wage: Int?
         let wageText = TextField.clean(dayWage)

@@ -127,7 +127,8 @@ public enum JobMatcher {
 
         let distancePoints = distance >= horizon ? 0 : Int((30 * Double(horizon - distance) / Double(horizon)).rounded())
         reasons.append(Reason(factor: .distance, points: distancePoints, maximum: 30,
-                              text: "工作地距居住地约\(kilometres(distance))" + (seeker.maximumDistanceMeters.map { "（可接受\(kilometres($0))以内）" } ?? "")))
+                              text: "工作地距居住地约\(MonthlyReportTable.kilometres(distance))"
+                                  + (seeker.maximumDistanceMeters.map { "（可接受\(MonthlyReportTable.kilometres($0))以内）" } ?? "")))
 
         let range = "月薪\(yuan(posting.wageMinimumFen))–\(yuan(posting.wageMaximumFen))元"
         if let expected = seeker.expectedWageFen {
@@ -149,12 +150,6 @@ public enum JobMatcher {
         reasons.append(Reason(factor: .fit, points: 10, maximum: 10,
                               text: requirements.isEmpty ? "岗位不限年龄和学历" : "符合岗位要求：" + requirements.joined(separator: "，")))
         return Match(postingID: posting.id, score: reasons.reduce(0) { $0 + $1.points }, distanceMeters: distance, reasons: reasons)
-    }
-
-    /// 2350 m → `2.4公里`.
-    static func kilometres(_ meters: Int) -> String {
-        let tenths = (meters + 50) / 100
-        return "\(tenths / 10).\(tenths % 10)公里"
     }
 
     /// Whole yuan of a wage in fen (wages are set in whole yuan; fen are dropped): 350000 → `3500`.

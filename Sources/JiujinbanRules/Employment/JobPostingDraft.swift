@@ -56,12 +56,7 @@ public struct JobPostingDraft: Sendable, Equatable {
         if occupation.isEmpty { errors.add("occupation", "请选择招聘职业（工种）") }
         else if !occupations.contains(occupation) { errors.add("occupation", "职业代码“\(occupation)”不在职业分类中，请从列表中选择") }
 
-        let headcountText = TextField.clean(headcount)
-        let headcount = Int(String(String.UnicodeScalarView(TypedInput.halfWidthWithoutSpaces(headcountText))))
-        if headcountText.isEmpty { errors.add("headcount", "请填写招聘人数") }
-        else if let headcount, headcount >= 1, headcount <= Self.maximumHeadcount {}
-        else if headcount == 0 { errors.add("headcount", "招聘人数应至少为1人") }
-        else { errors.add("headcount", "招聘人数应为1至\(Self.maximumHeadcount)的整数") }
+        let headcount = Self.headcount(self.headcount, label: "招聘人数", maximum: Self.maximumHeadcount, into: &errors)
 
         let low = Self.wage(wageMinimum, field: "wage_min", label: "月薪下限", into: &errors)
         let high = Self.wage(wageMaximum, field: "wage_max", label: "月薪上限", into: &errors)
@@ -120,11 +115,22 @@ public struct JobPostingDraft: Sendable, Equatable {
         return nil
     }
 
+    /// How many people a posting or a gig asks for (field `headcount`): a whole number from 1 to `maximum`.
+    static func headcount(_ raw: String?, label: String, maximum: Int, into errors: inout FieldErrors) -> Int? {
+        let text = TextField.clean(raw)
+        let count = Int(String(TypedInput.halfWidthWithoutSpaces(text)))
+        if text.isEmpty { errors.add("headcount", "请填写\(label)") }
+        else if let count, (1...maximum).contains(count) { return count }
+        else if count == 0 { errors.add("headcount", "\(label)应至少为1人") }
+        else { errors.add("headcount", "\(label)应为1至\(maximum)的整数") }
+        return nil
+    }
+
     /// An optional age bound in whole years within working age (16 to the highest statutory retirement age).
     static func age(_ raw: String?, field: String, label: String, into errors: inout FieldErrors) -> Int? {
         let text = TextField.clean(raw)
         guard !text.isEmpty else { return nil }
-        guard let years = Int(String(String.UnicodeScalarView(TypedInput.halfWidthWithoutSpaces(text)))),
+        guard let years = Int(String(TypedInput.halfWidthWithoutSpaces(text))),
               (16...StatutoryRetirement.highestAgeYears).contains(years) else {
             errors.add(field, "\(label)应在16至\(StatutoryRetirement.highestAgeYears)周岁之间（劳动年龄）")
             return nil

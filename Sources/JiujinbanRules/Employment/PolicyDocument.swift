@@ -50,10 +50,7 @@ public enum PolicySearch {
     public static func terms(_ query: String?) -> [String] {
         var seen: Set<String> = []
         var terms: [String] = []
-        let folded = String(String.UnicodeScalarView((query ?? "").unicodeScalars.map { scalar -> Unicode.Scalar in
-            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
-        })).lowercased()
-        for part in folded.split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" || $0 == "," || $0 == "，" }) {
+        for part in fold(query ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" || $0 == "," || $0 == "，" }) {
             let term = String(part.prefix(20))
             guard !term.isEmpty, seen.insert(term).inserted else { continue }
             terms.append(term)

@@ -44,9 +44,12 @@ public enum StatutoryRetirement {
 
     /// Whether someone born on `birth` is of working age on `day`: 16 or older and not yet at retirement age.
     public static func isWorkingAge(_ group: Group, born birth: CalendarDate, on day: CalendarDate) -> Bool {
-        let sixteen = CalendarDate(year: birth.year + 16, month: birth.month,
-                                   day: min(birth.day, CalendarDate.daysIn(month: birth.month, year: birth.year + 16)))!
-        return day >= sixteen && day < date(group, born: birth)
+        day >= sixteenthBirthday(born: birth) && day < date(group, born: birth)
+    }
+
+    /// The day someone born on `birth` turns 16 (28 February for a 29 February birthday in a common year).
+    public static func sixteenthBirthday(born birth: CalendarDate) -> CalendarDate {
+        CalendarDate(year: birth.year + 16, month: birth.month, day: min(birth.day, CalendarDate.daysIn(month: birth.month, year: birth.year + 16)))!
     }
 
     /// The highest retirement age in whole years any group reaches (63): the top of an age range a job may ask for.

@@ -24,8 +24,7 @@ public enum UnemploymentEligibility {
     public static func check(born: CalendarDate, group: StatutoryRetirement.Group, employment: String?, ableAndWilling: Bool,
                              today: CalendarDate) -> [Refusal] {
         var refusals: [Refusal] = []
-        let sixteen = CalendarDate(year: born.year + 16, month: born.month,
-                                   day: min(born.day, CalendarDate.daysIn(month: born.month, year: born.year + 16)))!
+        let sixteen = StatutoryRetirement.sixteenthBirthday(born: born)
         if today < sixteen { refusals.append(.underSixteen(turnsSixteenOn: sixteen)) }
         let retirement = StatutoryRetirement.date(group, born: born)
         if today >= retirement { refusals.append(.pastRetirement(on: retirement)) }

@@ -55,10 +55,11 @@ public enum Capability: Hashable, Sendable {
     case inspectServicePoints
     /// 自助设备登记: register and retire the kiosks of one's division's points (system admins).
     case manageKiosks
-    /// 就业政策法规查询 (item 12): every post that serves or supervises.
-    case searchPolicies
-    /// 就业政策法规维护: the business admins of the county, city and province.
-    case managePolicies
+    /// The employment reference directories (items 12, 14, 15: policies, job fairs, archive offices): every post that
+    /// serves or supervises searches them.
+    case searchEmploymentDirectories
+    /// Maintaining those directories: the business admins of the county, city and province.
+    case manageEmploymentDirectories
     /// 调度表填报: a township point enters and submits its township's part of the month's table.
     case enterMonthlyReport
     /// 调度表审核: the county's leading-group office accepts or returns submissions and grants exceptions.
@@ -75,7 +76,7 @@ public enum Capability: Hashable, Sendable {
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
         .scheduleTraining, .viewMonthlyReport, .inspectServicePoints, .manageKiosks, .enterMonthlyReport, .reviewMonthlyReport,
-        .searchPolicies, .managePolicies,
+        .searchEmploymentDirectories, .manageEmploymentDirectories,
     ]
 
     public var label: String {
@@ -107,8 +108,8 @@ public enum Capability: Hashable, Sendable {
         case .viewMonthlyReport: "月度调度表"
         case .inspectServicePoints: "服务点验收"
         case .manageKiosks: "自助设备登记"
-        case .searchPolicies: "就业政策法规查询"
-        case .managePolicies: "就业政策法规维护"
+        case .searchEmploymentDirectories: "就业服务目录查询（政策法规、招聘会、档案存放机构）"
+        case .manageEmploymentDirectories: "就业服务目录维护"
         case .enterMonthlyReport: "调度表填报"
         case .reviewMonthlyReport: "调度表审核"
         case .handle(let item): "第\(item)项 经办"

@@ -24,25 +24,25 @@ extension Capability {
         case .systemAdmin:
             [.viewDivisions, .viewServicePoints, .manageServicePoints, .manageDivisions, .manageAccounts,
              .reviewAccountStatus, .fileAccountApplication, .reviewAccountApplications, .manageWorkCalendar, .reportProblem,
-             .manageKiosks, .searchPolicies]
+             .manageKiosks, .searchEmploymentDirectories]
         case .businessAdmin:
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
              .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
-             .inspectServicePoints, .reviewMonthlyReport, .searchPolicies, .managePolicies]
+             .inspectServicePoints, .reviewMonthlyReport, .searchEmploymentDirectories, .manageEmploymentDirectories]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
-             .enterMonthlyReport, .searchPolicies]
+             .enterMonthlyReport, .searchEmploymentDirectories]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchPolicies]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchEmploymentDirectories]
         case .expert:
-            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem, .searchPolicies]
+            [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem, .searchEmploymentDirectories]
         case .taskForce:
             [.viewDivisions, .viewServicePoints, .taskForceQueue, .viewCaseStatistics, .reportProblem, .problemOversight,
-             .scheduleTraining, .viewMonthlyReport, .searchPolicies]
+             .scheduleTraining, .viewMonthlyReport, .searchEmploymentDirectories]
         case .cityOfficer:
             [.viewDivisions, .viewServicePoints, .forwardAccountApplications, .receiveApplicationFilings,
-             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight, .viewMonthlyReport, .searchPolicies]
+             .handleEscalatedQuestions, .viewCaseStatistics, .reportProblem, .problemOversight, .viewMonthlyReport, .searchEmploymentDirectories]
         case .auditor:
             [.readAuditTrail]
         }

@@ -37,8 +37,8 @@ private let expectedGrid: [(Capability, String)] = [
     (.manageKiosks,                   "x   .   .  .   .   .  .    ."),
     (.enterMonthlyReport,             ".   .   x  .   .   .  .    ."),
     (.reviewMonthlyReport,            ".   x   .  .   .   .  .    ."),
-    (.searchPolicies,                 "x   x   x  x   x   x  x    ."),
-    (.managePolicies,                 ".   x   .  .   .   .  .    ."),
+    (.searchEmploymentDirectories,                 "x   x   x  x   x   x  x    ."),
+    (.manageEmploymentDirectories,                 ".   x   .  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

@@ -8,10 +8,10 @@ import Vapor
 /// county, city and province enter documents.
 enum PoliciesController {
     static func register(_ app: Application) {
-        app.get(.policies(), .capability(.searchPolicies), use: index)
-        app.get(.newPolicy, .capability(.managePolicies), use: new)
-        app.post(.policies(), .capability(.managePolicies), use: create)
-        app.get(.policy(id: UUID()), .capability(.searchPolicies), use: show)
+        app.get(.policies(), .capability(.searchEmploymentDirectories), use: index)
+        app.get(.newPolicy, .capability(.manageEmploymentDirectories), use: new)
+        app.post(.policies(), .capability(.manageEmploymentDirectories), use: create)
+        app.get(.policy(id: UUID()), .capability(.searchEmploymentDirectories), use: show)
     }
 
     @Sendable static func index(_ req: Request) async throws -> Response {
@@ -19,7 +19,7 @@ enum PoliciesController {
         let query = (try? req.query.get(String.self, at: "q")) ?? ""
         let terms = PolicySearch.terms(query)
         let hits = try await PolicyRecord.search(terms, on: req.db)
-        return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.managePolicies), context: PageContext(req)))
+        return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.manageEmploymentDirectories), context: PageContext(req)))
     }
 
     @Sendable static func new(_ req: Request) async throws -> Response {

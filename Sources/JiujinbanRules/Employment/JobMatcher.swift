@@ -110,47 +110,83 @@ public enum JobMatcher {
         if let ages = posting.ages, !ages.contains(seeker.ageYears) { return nil }
         if let minimum = posting.minimumEducation, seeker.education < minimum { return nil }
         let distance = Int(seeker.residence.distanceMeters(to: posting.workplace).rounded())
-        let horizon = min(distanceHorizonMeters, seeker.maximumDistanceMeters ?? distanceHorizonMeters)
         if let limit = seeker.maximumDistanceMeters, distance > limit { return nil }
         var reasons: [Reason] = []
 
-        let major = posting.occupation.split(separator: "-").first.map(String.init) ?? posting.occupation
-        if seeker.occupations.isEmpty {
-            reasons.append(Reason(factor: .occupation, points: 20, maximum: 40, text: "未限定求职工种，\(posting.occupationName)可考虑"))
-        } else if seeker.occupations.contains(posting.occupation) {
-            reasons.append(Reason(factor: .occupation, points: 40, maximum: 40, text: "职业对口：\(posting.occupationName)"))
-        } else if seeker.occupations.contains(where: { $0.split(separator: "-").first.map(String.init) == major }) {
-            reasons.append(Reason(factor: .occupation, points: 20, maximum: 40, text: "职业相近：\(posting.occupationName)与求职工种同属一大类"))
-        } else {
-            reasons.append(Reason(factor: .occupation, points: 0, maximum: 40, text: "职业不对口：\(posting.occupationName)"))
+        let occupation = occupationFit(posting.occupation, wanted: seeker.occupations)
+        let occupationText = switch occupation {
+        case .any: "未限定求职工种，\(posting.occupationName)可考虑"
+        case .same: "职业对口：\(posting.occupationName)"
+        case .sameMajorGroup: "职业相近：\(posting.occupationName)与求职工种同属一大类"
+        case .other: "职业不对口：\(posting.occupationName)"
         }
+        reasons.append(Reason(factor: .occupation, points: occupation.points, maximum: 40, text: occupationText))
 
-        let distancePoints = distance >= horizon ? 0 : Int((30 * Double(horizon - distance) / Double(horizon)).rounded())
-        reasons.append(Reason(factor: .distance, points: distancePoints, maximum: 30,
+        reasons.append(Reason(factor: .distance, points: distancePoints(distance, seekerLimit: seeker.maximumDistanceMeters), maximum: 30,
                               text: "工作地距居住地约\(MonthlyReportTable.kilometres(distance))"
                                   + (seeker.maximumDistanceMeters.map { "（可接受\(MonthlyReportTable.kilometres($0))以内）" } ?? "")))
 
         let range = "月薪\(yuan(posting.wageMinimumFen))–\(yuan(posting.wageMaximumFen))元"
+        let wage = wagePoints(minimum: posting.wageMinimumFen, maximum: posting.wageMaximumFen, expected: seeker.expectedWageFen)
+        let wageText: String
         if let expected = seeker.expectedWageFen {
-            if posting.wageMinimumFen >= expected {
-                reasons.append(Reason(factor: .wage, points: 20, maximum: 20, text: "\(range)，不低于期望的\(yuan(expected))元"))
-            } else if posting.wageMaximumFen >= expected {
-                reasons.append(Reason(factor: .wage, points: 15, maximum: 20, text: "\(range)，可达到期望的\(yuan(expected))元"))
-            } else if posting.wageMaximumFen * 10 >= expected * 8 {
-                reasons.append(Reason(factor: .wage, points: 5, maximum: 20, text: "\(range)，略低于期望的\(yuan(expected))元"))
-            } else {
-                reasons.append(Reason(factor: .wage, points: 0, maximum: 20, text: "\(range)，低于期望的\(yuan(expected))元"))
+            wageText = switch wage {
+            case 20: "\(range)，不低于期望的\(yuan(expected))元"
+            case 15: "\(range)，可达到期望的\(yuan(expected))元"
+            case 5: "\(range)，略低于期望的\(yuan(expected))元"
+            default: "\(range)，低于期望的\(yuan(expected))元"
             }
         } else {
-            reasons.append(Reason(factor: .wage, points: 10, maximum: 20, text: "\(range)（未填期望薪资）"))
+            wageText = "\(range)（未填期望薪资）"
         }
+        reasons.append(Reason(factor: .wage, points: wage, maximum: 20, text: wageText))
 
         let requirements = [posting.ages.map { "年龄\($0.lowerBound)–\($0.upperBound)岁" }, posting.minimumEducation.map { "\($0.label)及以上" }]
             .compactMap { $0 }
-        reasons.append(Reason(factor: .fit, points: 10, maximum: 10,
+        reasons.append(Reason(factor: .fit, points: fitPoints, maximum: 10,
                               text: requirements.isEmpty ? "岗位不限年龄和学历" : "符合岗位要求：" + requirements.joined(separator: "，")))
         return Match(postingID: posting.id, score: reasons.reduce(0) { $0 + $1.points }, distanceMeters: distance, reasons: reasons)
     }
+
+    // MARK: The points, shared by `match` and the market's fast scan
+
+    public enum OccupationFit: Sendable {
+        case any, same, sameMajorGroup, other
+
+        public var points: Int {
+            switch self {
+            case .same: 40
+            case .any, .sameMajorGroup: 20
+            case .other: 0
+            }
+        }
+    }
+
+    public static func occupationFit(_ occupation: String, wanted: [String]) -> OccupationFit {
+        if wanted.isEmpty { return .any }
+        if wanted.contains(occupation) { return .same }
+        let major = Occupation.major(of: occupation)
+        return wanted.contains { Occupation.major(of: $0) == major } ? .sameMajorGroup : .other
+    }
+
+    /// 30 at the seeker's door, falling linearly to 0 at the horizon (50 km, or the seeker's own limit when smaller).
+    public static func distancePoints(_ distance: Int, seekerLimit: Int?) -> Int {
+        let horizon = min(distanceHorizonMeters, seekerLimit ?? distanceHorizonMeters)
+        return distance >= horizon ? 0 : Int((30 * Double(horizon - distance) / Double(horizon)).rounded())
+    }
+
+    /// 20 when the range starts at or above the expectation, 15 when it reaches it, 5 when its top is within 80 %,
+    /// otherwise 0; 10 when the seeker stated no expectation.
+    public static func wagePoints(minimum: Int, maximum: Int, expected: Int?) -> Int {
+        guard let expected else { return 10 }
+        if minimum >= expected { return 20 }
+        if maximum >= expected { return 15 }
+        if maximum * 10 >= expected * 8 { return 5 }
+        return 0
+    }
+
+    /// A posting left in the ranking meets its age and education requirements.
+    public static let fitPoints = 10
 
     /// Whole yuan of a wage in fen (wages are set in whole yuan; fen are dropped): 350000 → `3500`.
     static func yuan(_ fen: Int) -> String { String(fen / 100) }

@@ -34,10 +34,15 @@ public struct GeoCoordinate: Hashable, Sendable {
 
     /// Great-circle distance in metres (haversine, mean Earth radius); enough for "how far is the service point".
     public func distanceMeters(to other: GeoCoordinate) -> Double {
+        Self.distanceMeters(longitude, latitude, other.longitude, other.latitude)
+    }
+
+    /// The same distance between two points given as plain degrees (for scans over flat arrays).
+    public static func distanceMeters(_ longitude1: Double, _ latitude1: Double, _ longitude2: Double, _ latitude2: Double) -> Double {
         let r = 6_371_008.8
-        let φ1 = latitude * .pi / 180, φ2 = other.latitude * .pi / 180
-        let dφ = (other.latitude - latitude) * .pi / 180
-        let dλ = (other.longitude - longitude) * .pi / 180
+        let φ1 = latitude1 * .pi / 180, φ2 = latitude2 * .pi / 180
+        let dφ = (latitude2 - latitude1) * .pi / 180
+        let dλ = (longitude2 - longitude1) * .pi / 180
         let a = sin(dφ / 2) * sin(dφ / 2) + cos(φ1) * cos(φ2) * sin(dλ / 2) * sin(dλ / 2)
         return 2 * r * asin(min(1, sqrt(a)))
     }

@@ -63,3 +63,15 @@ struct JobMatcherTests {
         #expect(fits?.reasons.first?.points == 20 && fits?.reasons[2].text == "月薪4000–5000元（未填期望薪资）")
     }
 }
+
+@Suite("职业分类: codes are major groups 1–8 or medium groups like 4-03")
+struct OccupationTests {
+    @Test("well-formed codes and their major group")
+    func codes() {
+        #expect(Occupation.isWellFormed("4") && Occupation.isWellFormed("4-03") && Occupation.isWellFormed("8-00"))
+        #expect(!Occupation.isWellFormed("9") && !Occupation.isWellFormed("4-3") && !Occupation.isWellFormed("4-03-01")
+                && !Occupation.isWellFormed("") && !Occupation.isWellFormed("4-ab"))
+        #expect(Occupation.major(of: "4-03") == "4" && Occupation.major(of: "6") == "6")
+        #expect(Occupation.majorGroups.map(\.code) == ["1", "2", "3", "4", "5", "6", "7", "8"])
+    }
+}

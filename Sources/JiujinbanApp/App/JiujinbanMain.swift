@@ -39,6 +39,7 @@ public enum JiujinbanMain {
             if command == nil || command == "serve" {
                 IdleLockJob.schedule(on: app)
                 ProblemDueJob.schedule(on: app)
+                SMSOutbox.schedule(on: app, adapter: app.smsAdapter)
             }
             try await app.execute()
         } catch let error as PublicError {

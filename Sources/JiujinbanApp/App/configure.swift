@@ -29,6 +29,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 
     Migrations.register(on: app)
+    app.jobMarket = JobMarketStore()
     try await DatabaseSetup.prepare(app, configuration.database)
     try await routes(app)
     registerCommands(app)

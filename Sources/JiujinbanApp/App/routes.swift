@@ -28,6 +28,10 @@ func routes(_ app: Application) async throws {
     ReportEntryController.register(app)
     ReportEvidenceController.register(app)
     PoliciesController.register(app)
+    EmployersController.register(app)
+    JobPostingsController.register(app)
+    RecommendationsController.register(app)
+    DevelopmentSMSPage.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

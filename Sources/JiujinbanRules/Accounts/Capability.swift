@@ -58,6 +58,8 @@ public enum Capability: Hashable, Sendable {
     /// The employment reference directories (items 12, 14, 15: policies, job fairs, archive offices): every post that
     /// serves or supervises searches them.
     case searchEmploymentDirectories
+    /// 用人单位及岗位登记: an operator records employers and their fixed-job postings for its county.
+    case registerEmployers
     /// Maintaining those directories: the business admins of the county, city and province.
     case manageEmploymentDirectories
     /// 调度表填报: a township point enters and submits its township's part of the month's table.
@@ -76,7 +78,7 @@ public enum Capability: Hashable, Sendable {
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
         .scheduleTraining, .viewMonthlyReport, .inspectServicePoints, .manageKiosks, .enterMonthlyReport, .reviewMonthlyReport,
-        .searchEmploymentDirectories, .manageEmploymentDirectories,
+        .searchEmploymentDirectories, .manageEmploymentDirectories, .registerEmployers,
     ]
 
     public var label: String {
@@ -108,8 +110,9 @@ public enum Capability: Hashable, Sendable {
         case .viewMonthlyReport: "月度调度表"
         case .inspectServicePoints: "服务点验收"
         case .manageKiosks: "自助设备登记"
-        case .searchEmploymentDirectories: "就业服务目录查询（政策法规、招聘会、档案存放机构）"
+        case .searchEmploymentDirectories: "就业信息查询（岗位、政策法规、招聘会、档案存放机构）"
         case .manageEmploymentDirectories: "就业服务目录维护"
+        case .registerEmployers: "用人单位及岗位登记"
         case .enterMonthlyReport: "调度表填报"
         case .reviewMonthlyReport: "调度表审核"
         case .handle(let item): "第\(item)项 经办"

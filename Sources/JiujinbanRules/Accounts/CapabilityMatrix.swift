@@ -32,7 +32,7 @@ extension Capability {
              .inspectServicePoints, .reviewMonthlyReport, .searchEmploymentDirectories, .manageEmploymentDirectories]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
-             .enterMonthlyReport, .searchEmploymentDirectories]
+             .enterMonthlyReport, .searchEmploymentDirectories, .registerEmployers]
         case .reviewer:
             [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchEmploymentDirectories]
         case .expert:

@@ -88,8 +88,14 @@ public struct JobMarket: Sendable {
 
     public func posting(id: String) -> Posting? { slot[id].map { postings[$0] } }
 
-    /// Adds a posting or replaces the one with its id (a later revision of it).
+    /// Records that every change up to `revision` has been applied (a first load skips closed and expired postings).
+    public mutating func caughtUp(to revision: Int) {
+        self.revision = max(self.revision, revision)
+    }
+
+    /// Adds a posting or replaces the one with its id by a later revision of it; an older revision changes nothing.
     public mutating func apply(_ posting: Posting) {
+        if let index = slot[posting.id], postings[index].revision >= posting.revision { return }
         revision = max(revision, posting.revision)
         let occupation = occupationNumber[posting.occupation] ?? {
             let number = Int32(occupationNumber.count)

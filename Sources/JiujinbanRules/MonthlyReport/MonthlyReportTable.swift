@@ -273,7 +273,7 @@ public struct MonthlyReportTable: Sendable, Equatable {
     }
 
     /// Metres as kilometres with one decimal: 2350 → `2.4公里`.
-    static func kilometres(_ meters: Int) -> String {
+    public static func kilometres(_ meters: Int) -> String {
         let tenths = (meters + 50) / 100
         return "\(tenths / 10).\(tenths % 10)公里"
     }

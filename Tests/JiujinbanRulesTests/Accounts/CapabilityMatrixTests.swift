@@ -39,6 +39,7 @@ private let expectedGrid: [(Capability, String)] = [
     (.reviewMonthlyReport,            ".   x   .  .   .   .  .    ."),
     (.searchEmploymentDirectories,                 "x   x   x  x   x   x  x    ."),
     (.manageEmploymentDirectories,                 ".   x   .  .   .   .  .    ."),
+    (.registerEmployers,              ".   .   x  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

@@ -34,6 +34,7 @@ enum CaseEngine {
         let values: [String: String]
         let channel: ServiceCatalogue.Channel
         let submissionKey: String
+        let plugin: any CaseItemPlugin
     }
 
     /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline.
@@ -75,6 +76,11 @@ enum CaseEngine {
                     """).run()
                 try await CaseStep.insert(caseID: id, at: now, actor: staff, action: "accept",
                                           detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
+                if state.isFinal {
+                    try await acceptance.plugin.takeEffect(acceptance.values, of: CaseEffect(
+                        caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: pointID,
+                        actorAccount: staff.account.id, at: now, today: today), on: db)
+                }
                 try await req.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                detail: "第\(acceptance.item.seq)项 \(state.label)"), on: db)
                 return id
@@ -133,6 +139,16 @@ enum CaseEngine {
         let finishedAt: Date? = next.state.isFinal ? now : nil
         let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail) =
             (missing, reason, reviewer, deadline, provisional, detail)
+        // An approved case takes effect in the approval's transaction.
+        let effect: (any CaseItemPlugin, [String: String])?
+        if next.state == .approved, let item = req.jiujinban.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
+            let form = try req.jiujinban.cipher.open(record.formSealed, context: CaseRecord.formContext)
+            effect = (try await CaseItemPlugins.plugin(for: item, on: req.db),
+                      try JSONDecoder().decode([String: String].self, from: Data(form.utf8)))
+        } else {
+            effect = nil
+        }
+        let today = req.jiujinban.clock.today
         try await req.write { db in
             let updated = try await (db as! any SQLDatabase).raw("""
                 UPDATE cases SET state = \(bind: next.state.rawValue), missing_documents = \(bind: newMissing),
@@ -144,6 +160,11 @@ enum CaseEngine {
             guard updated.count == 1 else { throw PublicError(.conflict, "该办件已由他人处理，请刷新页面后查看最新状态") }
             try await CaseStep.insert(caseID: id, at: now, actor: staff, action: action.stepName, detail: stepDetail,
                                       on: db as! any SQLDatabase)
+            if let (plugin, values) = effect {
+                try await plugin.takeEffect(values, of: CaseEffect(
+                    caseID: id, caseNumber: record.number, citizenID: record.citizenID, servicePointID: record.servicePointID,
+                    actorAccount: staff.account.id, at: now, today: today), on: db)
+            }
             try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                            detail: next.state.label), on: db)
         }

@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import JiujinbanRules
+import Vapor
 
 /// How one service item plugs into the case engine: its form, its eligibility checks, and what the accepted form
 /// records. The engine does the rest (numbering, deadline, review, timeline, receipts, audit).
@@ -9,12 +11,38 @@ protocol CaseItemPlugin: Sendable {
     var fields: [CaseFormField] { get }
     /// Checks the form and the citizen; returns the values to store or every problem, named by field.
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors>
+    /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
+    /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
+    func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws
+    /// The page an item starts from when its form needs more than fields (item 2 starts from the ranked postings).
+    func startPage(citizen: UUID) -> SiteURL?
+}
+
+extension CaseItemPlugin {
+    func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {}
+    func startPage(citizen: UUID) -> SiteURL? { nil }
+}
+
+/// The case a plug-in's effect belongs to.
+struct CaseEffect: Sendable {
+    let caseID: UUID
+    let caseNumber: String
+    let citizenID: UUID
+    let servicePointID: UUID
+    let actorAccount: UUID
+    let at: Date
+    let today: CalendarDate
 }
 
 /// One field of an item's form.
 struct CaseFormField: Sendable {
     enum Kind: Sendable {
         case text(maxLength: Int)
+        /// One of a list (`value`, `label`).
+        case choice([FormFields.Option])
+        case date
+        /// Filled by the page the item starts from (`startPage`), not typed.
+        case hidden
         /// A statement the operator confirms (材料已核验).
         case confirmation
     }
@@ -55,8 +83,15 @@ struct GenericItemPlugin: CaseItemPlugin {
 }
 
 enum CaseItemPlugins {
+    /// The items with a form of their own.
+    static let specific: Set<Int> = [JobSeekerPlugin.itemSeq, JobRecommendationPlugin.itemSeq]
+
     /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
-    static func plugin(for item: ServiceCatalogue.Item) -> any CaseItemPlugin {
-        GenericItemPlugin(item: item)
+    static func plugin(for item: ServiceCatalogue.Item, on db: any Database) async throws -> any CaseItemPlugin {
+        switch item.seq {
+        case JobSeekerPlugin.itemSeq: try await JobSeekerPlugin(item: item, occupations: OccupationStore.all(on: db))
+        case JobRecommendationPlugin.itemSeq: JobRecommendationPlugin(item: item)
+        default: GenericItemPlugin(item: item)
+        }
     }
 }

@@ -12,7 +12,7 @@ enum CaseFormPage {
         status: HTTPStatus
     ) async throws -> Response {
         let context = PageContext(req)
-        let plugin = CaseItemPlugins.plugin(for: item)
+        let plugin = try await CaseItemPlugins.plugin(for: item, on: req.db)
         let citizenID = try citizen.requireID()
         let html = PageShell.render(
             title: "受理：\(item.name)", context: context,
@@ -36,6 +36,15 @@ enum CaseFormPage {
                           case .text(let maxLength):
                               return FormFields.text(field.name, label: field.label, value: values[field.name], errors: errors,
                                                      maxLength: maxLength, required: field.required)
+                          case .choice(let options):
+                              return FormFields.select(field.name, label: field.label, options: options, selected: values[field.name],
+                                                       errors: errors, placeholder: field.required ? "请选择" : "（不选）",
+                                                       required: field.required)
+                          case .hidden:
+                              return .input(.type(.hidden), .name(field.name), .escapedValue(values[field.name] ?? ""))
+                          case .date:
+                              return FormFields.text(field.name, label: field.label, value: values[field.name], errors: errors,
+                                                     hint: "格式：2026-12-01", maxLength: 10, required: field.required)
                           }
                       },
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("受理")))),

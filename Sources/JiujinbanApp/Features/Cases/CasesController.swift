@@ -18,26 +18,22 @@ enum CasesController {
     @Sendable static func newCase(_ req: Request) async throws -> Response {
         let (citizen, item) = try await target(req, citizen: try? req.query.get(String.self, at: "citizen"),
                                                item: try? req.query.get(Int.self, at: "item"))
+        if let start = try await CaseItemPlugins.plugin(for: item, on: req.db).startPage(citizen: try citizen.requireID()) {
+            return req.redirect(to: start.path, redirectType: .normal)
+        }
         return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok)
-    }
-
-    struct AcceptForm: Content {
-        var citizen: String?
-        var item: Int?
-        var submission: String?
-        var documents_checked: String?
-        var note: String?
     }
 
     @Sendable static func accept(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let form = try req.content.decode(AcceptForm.self)
-        let (citizen, item) = try await target(req, citizen: form.citizen, item: form.item)
+        // The item's own fields vary: the form is read once as plain strings and each plug-in reads its own.
+        let form = try req.content.decode([String: String].self)
+        let (citizen, item) = try await target(req, citizen: form["citizen"], item: form["item"].flatMap { Int($0) })
         if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
             throw PublicError(.forbidden, refusal.message)
         }
-        let values = ["documents_checked": form.documents_checked ?? "", "note": form.note ?? ""]
-        let plugin = CaseItemPlugins.plugin(for: item)
+        let plugin = try await CaseItemPlugins.plugin(for: item, on: req.db)
+        let values = Dictionary(uniqueKeysWithValues: plugin.fields.map { ($0.name, form[$0.name] ?? "") })
         let validated: [String: String]
         switch plugin.validate(values, citizen: citizen, today: req.jiujinban.clock.today) {
         case .success(let clean): validated = clean
@@ -45,12 +41,12 @@ enum CasesController {
             return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: values, errors: errors,
                                                   status: .unprocessableEntity)
         }
-        guard let key = form.submission.flatMap({ UUID(uuidString: $0) }) else {
+        guard let key = form["submission"].flatMap({ UUID(uuidString: $0) }) else {
             throw PublicError(.badRequest, "表单已失效，请重新打开受理页面")
         }
         let id = try await CaseEngine.accept(
             CaseEngine.Acceptance(citizen: citizen, item: item, values: validated, channel: .counter,
-                                  submissionKey: key.uuidString.lowercased()),
+                                  submissionKey: key.uuidString.lowercased(), plugin: plugin),
             staff: staff, req: req)
         return HTMLResponse.seeOther(.caseFile(id: id))
     }

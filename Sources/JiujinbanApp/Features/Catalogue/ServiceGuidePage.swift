@@ -31,6 +31,8 @@ enum ServiceGuidePage {
                     .dt("系统核验"), .dd(.ul(.forEach(checks(item)) { .li(.text($0)) }))
                 )),
                 .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
+                .if(item.seq == 3, .p(.a(.class("button primary"), .href(SiteURL.jobPostings().path), .text("查询招聘岗位")))),
+                .if(item.seq == 1 || item.seq == 2, .p(.a(.class("button"), .href(SiteURL.jobSeekers().path), .text("本辖区求职登记人员")))),
             ])
         return HTMLResponse.make(html)
     }

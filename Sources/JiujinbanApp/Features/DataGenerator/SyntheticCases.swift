@@ -162,8 +162,10 @@ extension SyntheticData {
                   let point = try await ServicePoint.find(pointID, on: app.db),
                   let person = try await StaffPerson.find(account.personID, on: app.db) else { continue }
             let grants = try await StaffDirectory.grants(of: id, on: app.db)
+            // Items with their own form change their own records; the generator's cases use the generic flow only.
             let items = app.jiujinban.catalogue.items.filter {
                 $0.channels.contains(.counter) && grants.contains(ItemPermission(item: $0.seq, action: .handle))
+                    && !CaseItemPlugins.specific.contains($0.seq)
             }
             if !items.isEmpty {
                 result.append(Operator(account: id, person: account.personID, name: person.name, point: point, items: items))

@@ -33,12 +33,12 @@ enum FormFields {
 
     static func select(
         _ name: String, label: String, options: [Option], selected: String?, errors: FieldErrors,
-        placeholder: String = "请选择"
+        placeholder: String = "请选择", required: Bool = true
     ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
         return .div(
             .class(message == nil ? "field" : "field field-invalid"),
-            .label(.for(name), .text(label), .span(.class("required"), .text("*"))),
+            .label(.for(name), .text(label), .if(required, .span(.class("required"), .text("*")))),
             .select(
                 .attribute(named: "name", value: name), .id(name),
                 .attribute(named: "aria-invalid", value: message == nil ? nil : "true"),

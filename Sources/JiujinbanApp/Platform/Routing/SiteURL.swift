@@ -95,6 +95,17 @@ enum SiteURL: Sendable, Equatable {
     case retireKiosk(id: UUID)
     case monthlyReportExport(query: [(String, String)] = [])
     case monthlyReportEvidence(id: UUID)
+    case employers(query: [(String, String)] = [])
+    case newEmployer
+    case employer(id: UUID)
+    case newJobPosting(employer: UUID)
+    case jobPostings(query: [(String, String)] = [])
+    case jobPosting(id: UUID)
+    case closeJobPosting(id: UUID)
+    case jobSeekers(query: [(String, String)] = [])
+    case jobRecommendations(citizen: UUID)
+    case pushJobRecommendations(citizen: UUID)
+    case developmentSMS
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -192,6 +203,17 @@ enum SiteURL: Sendable, Equatable {
         case .retireKiosk(let id): "/kiosks/\(id.uuidString.lowercased())/retire"
         case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
         case .monthlyReportEvidence(let id): "/reports/monthly/evidence/\(id.uuidString.lowercased())"
+        case .employers(let query): "/jobs/employers" + Self.queryString(query)
+        case .newEmployer: "/jobs/employers/new"
+        case .employer(let id): "/jobs/employers/\(id.uuidString.lowercased())"
+        case .newJobPosting(let employer): "/jobs/employers/\(employer.uuidString.lowercased())/postings"
+        case .jobPostings(let query): "/jobs/postings" + Self.queryString(query)
+        case .jobPosting(let id): "/jobs/postings/\(id.uuidString.lowercased())"
+        case .closeJobPosting(let id): "/jobs/postings/\(id.uuidString.lowercased())/close"
+        case .jobSeekers(let query): "/jobs/seekers" + Self.queryString(query)
+        case .jobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())"
+        case .pushJobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())/push"
+        case .developmentSMS: "/dev/sms"
         }
     }
 
@@ -280,6 +302,17 @@ enum SiteURL: Sendable, Equatable {
         case .retireKiosk: ["kiosks", ":id", "retire"]
         case .monthlyReportExport: ["reports", "monthly", "export"]
         case .monthlyReportEvidence: ["reports", "monthly", "evidence", ":id"]
+        case .employers: ["jobs", "employers"]
+        case .newEmployer: ["jobs", "employers", "new"]
+        case .employer: ["jobs", "employers", ":id"]
+        case .newJobPosting: ["jobs", "employers", ":id", "postings"]
+        case .jobPostings: ["jobs", "postings"]
+        case .jobPosting: ["jobs", "postings", ":id"]
+        case .closeJobPosting: ["jobs", "postings", ":id", "close"]
+        case .jobSeekers: ["jobs", "seekers"]
+        case .jobRecommendations: ["jobs", "recommendations", ":citizen"]
+        case .pushJobRecommendations: ["jobs", "recommendations", ":citizen", "push"]
+        case .developmentSMS: ["dev", "sms"]
         }
     }
 

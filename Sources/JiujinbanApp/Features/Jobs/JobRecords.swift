@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// 用人单位. Fluent models cannot be checked `Sendable`: an instance stays inside one task.
+final class EmployerRecord: Model, @unchecked Sendable {
+    static let schema = "employers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "credit_code") var creditCode: String
+    @Field(key: "division_code") var divisionCode: String
+    @Field(key: "address") var address: String
+    @Field(key: "contact_name") var contactName: String
+    @Field(key: "contact_phone") var contactPhone: String
+    @Field(key: "created_by") var createdBy: UUID
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// One fixed-job posting as stored; the market holds the open ones.
+final class JobPostingRecord: Model, @unchecked Sendable {
+    static let schema = "job_postings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "employer_id") var employerID: UUID
+    @Field(key: "revision") var revision: Int
+    @Field(key: "title") var title: String
+    @Field(key: "occupation") var occupation: String
+    @Field(key: "headcount") var headcount: Int
+    @Field(key: "wage_min_fen") var wageMinimumFen: Int
+    @Field(key: "wage_max_fen") var wageMaximumFen: Int
+    @OptionalField(key: "education") var education: Int?
+    @OptionalField(key: "age_min") var ageMinimum: Int?
+    @OptionalField(key: "age_max") var ageMaximum: Int?
+    @Field(key: "workplace_division") var workplaceDivision: String
+    @Field(key: "longitude") var longitude: Double
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "address") var address: String
+    @OptionalField(key: "hours") var hours: String?
+    @Field(key: "valid_until") var validUntil: String
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "close_reason") var closeReason: String?
+    @Field(key: "created_by") var createdBy: UUID
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    /// The revision a write takes: inside the writing transaction, so revisions commit in the order they are given.
+    static func nextRevision(on db: any Database) async throws -> Int {
+        try await SequenceAllocator.next("job_postings", on: db)
+    }
+}
+
+/// 求职登记: one per person; registering again updates it, and it ends when the person is employed.
+final class JobSeekerRecord: Model, @unchecked Sendable {
+    static let schema = "job_seekers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "citizen_id") var citizenID: UUID
+    /// Up to three occupation codes, comma-separated.
+    @Field(key: "occupations") var occupations: String
+    @OptionalField(key: "expected_wage_fen") var expectedWageFen: Int?
+    @OptionalField(key: "max_distance_m") var maximumDistanceMeters: Int?
+    @Field(key: "education") var education: Int
+    @OptionalField(key: "skills") var skills: String?
+    @Field(key: "available_from") var availableFrom: String
+    @Field(key: "residence_division") var residenceDivision: String
+    @Field(key: "longitude") var longitude: Double
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "service_point_id") var servicePointID: UUID
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "registered_at") var registeredAt: Date
+    @OptionalField(key: "ended_on") var endedOn: String?
+    @OptionalField(key: "end_reason") var endReason: String?
+
+    init() {}
+
+    var occupationCodes: [String] { occupations.split(separator: ",").map(String.init) }
+    var isActive: Bool { endedOn == nil }
+
+    static func find(citizen: UUID, on db: any Database) async throws -> JobSeekerRecord? {
+        try await query(on: db).filter(\.$citizenID == citizen).first()
+    }
+
+    /// The matcher's view of this seeker on `today`; nil when the birth date cannot be read.
+    func profile(born: CalendarDate, today: CalendarDate) -> JobSeekerProfile? {
+        guard let education = EducationLevel(rawValue: education),
+              let residence = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
+        return JobSeekerProfile(occupations: occupationCodes, expectedWageFen: expectedWageFen, maximumDistanceMeters: maximumDistanceMeters,
+                                education: education, ageYears: today.completedYears(since: born), residence: residence)
+    }
+}
+
+/// The occupation list postings and seekers choose from.
+enum OccupationStore {
+    static func all(on db: any Database) async throws -> [Occupation] {
+        try await (db as! any SQLDatabase).raw("SELECT code, name FROM occupations ORDER BY code").all().map {
+            Occupation(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
+        }
+    }
+}
+
+/// Where a division is on the map: its own service point, or the nearest one above it (a village without a point
+/// takes its township's). Pages say the distance is between service points.
+enum DivisionLocator {
+    static func coordinate(of code: DivisionCode, on db: any Database) async throws -> GeoCoordinate? {
+        var chain: [String] = []
+        var current: DivisionCode? = code
+        while let division = current, division.depth >= 2 {
+            chain.append(division.value)
+            current = division.parent
+        }
+        guard !chain.isEmpty else { return nil }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT division_code, longitude, latitude FROM service_points WHERE division_code IN (\(binds: chain))
+            """).all()
+        var found: [String: GeoCoordinate] = [:]
+        for row in rows {
+            let division = try row.decode(column: "division_code", as: String.self)
+            if found[division] == nil,
+               let point = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
+                                         latitude: try row.decode(column: "latitude", as: Double.self)) {
+                found[division] = point
+            }
+        }
+        return chain.lazy.compactMap { found[$0] }.first
+    }
+}

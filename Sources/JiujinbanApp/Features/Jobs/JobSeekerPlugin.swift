@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// 固定工求职登记 (item 1) on the case engine: the form of `JobSeekerDraft`, finished at acceptance; its effect
+/// opens the person's registration or replaces it with the new one.
+struct JobSeekerPlugin: CaseItemPlugin {
+    static let itemSeq = 1
+    let item: ServiceCatalogue.Item
+    let occupations: [Occupation]
+
+    var fields: [CaseFormField] {
+        let choices = occupations.map { FormFields.Option(value: $0.code, label: "\($0.code) \($0.name)") }
+        return [
+            CaseFormField(name: "occupation1", label: "求职工种（一）", kind: .choice(choices), required: false),
+            CaseFormField(name: "occupation2", label: "求职工种（二）", kind: .choice(choices), required: false),
+            CaseFormField(name: "occupation3", label: "求职工种（三）", kind: .choice(choices), required: false),
+            CaseFormField(name: "expected_wage", label: "期望月薪（元）", kind: .text(maxLength: 12), required: false),
+            CaseFormField(name: "max_distance_km", label: "可接受通勤距离（公里）", kind: .text(maxLength: 6), required: false),
+            CaseFormField(name: "education", label: "学历", kind: .choice(EducationLevel.allCases.map {
+                FormFields.Option(value: String($0.rawValue), label: $0.label)
+            }), required: true),
+            CaseFormField(name: "skills", label: "技能和证书", kind: .text(maxLength: 200), required: false),
+            CaseFormField(name: "available_from", label: "可到岗日期", kind: .date, required: false),
+            CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
+        ]
+    }
+
+    /// The retirement cohort registration is checked against. The ID number gives the sex, not the post a woman
+    /// held, so a woman is held to the later (55 → 58) age: nobody of working age is turned away.
+    static func group(of citizen: CitizenRecord) -> StatutoryRetirement.Group {
+        citizen.sex == Sex.female.rawValue ? .womanFiftyFive : .man
+    }
+
+    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
+        let draft = JobSeekerDraft(occupations: [form["occupation1"], form["occupation2"], form["occupation3"]].compactMap { $0 },
+                                   expectedWage: form["expected_wage"], maximumDistanceKm: form["max_distance_km"],
+                                   education: form["education"], skills: form["skills"], availableFrom: form["available_from"])
+        guard let born = CalendarDate(iso: citizen.birthDate) else {
+            var errors = FieldErrors()
+            errors.add("citizen", "该群众的出生日期无法读取，请核对身份证号码")
+            return .failure(errors)
+        }
+        var errors: FieldErrors
+        var facts: JobSeekerDraft.Facts?
+        switch draft.validate(today: today, born: born, group: Self.group(of: citizen), occupations: Set(occupations.map(\.code))) {
+        case .success(let value): (errors, facts) = (FieldErrors(), value)
+        case .failure(let found): errors = found
+        }
+        if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
+        guard errors.isEmpty, let facts else { return .failure(errors) }
+        return .success([
+            "occupations": facts.occupations.joined(separator: ","),
+            "expected_wage_fen": facts.expectedWageFen.map(String.init) ?? "",
+            "max_distance_m": facts.maximumDistanceMeters.map(String.init) ?? "",
+            "education": String(facts.education.rawValue),
+            "skills": facts.skills ?? "",
+            "available_from": facts.availableFrom.iso,
+            "documents_checked": "yes",
+        ])
+    }
+
+    func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
+        guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db),
+              let residence = try? DivisionCode(citizen.residenceDivisionCode),
+              let home = try await DivisionLocator.coordinate(of: residence, on: db) else {
+            throw PublicError(.unprocessableEntity, "该群众的居住地没有可定位的服务点，无法登记求职（请先核对居住地）")
+        }
+        let record = try await JobSeekerRecord.find(citizen: effect.citizenID, on: db) ?? JobSeekerRecord()
+        if record.id == nil { record.id = UUID() }
+        record.citizenID = effect.citizenID
+        record.occupations = values["occupations"] ?? ""
+        record.expectedWageFen = values["expected_wage_fen"].flatMap { Int($0) }
+        record.maximumDistanceMeters = values["max_distance_m"].flatMap { Int($0) }
+        record.education = values["education"].flatMap { Int($0) } ?? EducationLevel.primary.rawValue
+        record.skills = values["skills"].flatMap { $0.isEmpty ? nil : $0 }
+        record.availableFrom = values["available_from"] ?? effect.today.iso
+        record.residenceDivision = residence.value
+        record.longitude = home.longitude
+        record.latitude = home.latitude
+        record.servicePointID = effect.servicePointID
+        record.caseID = effect.caseID
+        record.registeredAt = effect.at
+        // Registering again reopens an ended registration.
+        record.endedOn = nil
+        record.endReason = nil
+        try await record.save(on: db)
+    }
+}

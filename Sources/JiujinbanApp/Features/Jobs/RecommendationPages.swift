@@ -1,0 +1,98 @@
+import Foundation
+import JiujinbanRules
+import Plot
+
+enum RecommendationPages {
+    static func page(citizen: CitizenRecord, seeker: JobSeekerRecord?, occupations: [String: String], matches: [JobMatcher.Match],
+                     postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, context: PageContext) -> HTML {
+        let citizenID = citizen.id ?? UUID()
+        let wanted = seeker.map { $0.occupationCodes.map { occupations[$0] ?? $0 }.joined(separator: "、") } ?? ""
+        return PageShell.render(
+            title: "固定工岗位信息推荐", context: context,
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+                     Crumb(label: "岗位推荐", url: nil)],
+            content: [
+                .unwrap(seeker, { seeker in
+                    .div(.class("facts"), .dl(
+                        .dt("求职人"), .dd(.text(Masking.maskedName(citizen.name))),
+                        .dt("求职工种"), .dd(.text(wanted.isEmpty ? "不限" : wanted)),
+                        .dt("期望月薪"), .dd(.text(wageText(seeker))),
+                        .dt("通勤距离"), .dd(.text(distanceText(seeker))),
+                        .dt("学历"), .dd(.text(EducationLevel(rawValue: seeker.education)?.label ?? "")),
+                        .dt("可到岗日期"), .dd(.text(seeker.availableFrom)),
+                        .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束（\(seeker.endReason ?? "")）"))
+                    ))
+                }, else: .p(.class("empty"), .text("该群众尚未进行固定工求职登记，请先办理求职登记。"))),
+                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: JobSeekerPlugin.itemSeq).path),
+                                       .text(seeker == nil ? "办理求职登记" : "修改求职登记")))),
+                .if(seeker?.isActive == true, .group(
+                    .h2("推荐岗位（\(matches.count)个）"),
+                    .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、年龄或学历不符、超出通勤距离的岗位不推荐。")),
+                    .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的岗位"))),
+                    .ol(.class("matches"), .forEach(matches) { match in
+                        let posting = postings[match.postingID]
+                        return .li(
+                            .div(.class("match-head"),
+                                 .a(.href("/jobs/postings/" + match.postingID), .text(posting?.title ?? "")),
+                                 .span(.text(" · " + (posting?.employerName ?? ""))),
+                                 .strong(.class("score"), .text(" \(match.score)分"))),
+                            .ul(.class("reasons"), .forEach(match.reasons) { reason in
+                                .li(.span(.class("points"), .text("\(reason.points)/\(reason.maximum)")), .text(" " + reason.text))
+                            }))
+                    }),
+                    .if(mayPush && !matches.isEmpty, .form(
+                        .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
+                        .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
+                        .input(.type(.hidden), .name("item"), .value(String(JobRecommendationPlugin.itemSeq))),
+                        .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
+                        .input(.type(.hidden), .name("postings"), .value(matches.map(\.postingID).joined(separator: ","))),
+                        .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
+                                                     .text(" 已核验材料：需携带本人身份证或社保卡"))),
+                        .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
+                                                             .text("推送给本人（短信，含前\(JobRecommendationPlugin.postingsInMessage)个岗位）"))))))),
+            ])
+    }
+
+    static func wageText(_ seeker: JobSeekerRecord) -> String {
+        guard let fen = seeker.expectedWageFen else { return "未填" }
+        return JobPostingPages.yuan(fen) + "元"
+    }
+
+    static func distanceText(_ seeker: JobSeekerRecord) -> String {
+        guard let metres = seeker.maximumDistanceMeters else { return "不限" }
+        return MonthlyReportTable.kilometres(metres) + "以内"
+    }
+
+    struct SeekerLine {
+        let citizen: UUID
+        let maskedName: String
+        let occupations: String
+        let expectedWageFen: Int?
+        let availableFrom: String
+        let registeredOn: String
+    }
+
+    static func seekers(_ lines: [SeekerLine], total: Int, page: Int, pages: Int, context: PageContext) -> HTML {
+        PageShell.render(
+            title: "求职登记人员", context: context,
+            crumbs: EmployerPages.crumbs([Crumb(label: "求职登记人员", url: nil)]),
+            content: [
+                .p(.class("hint"), .text("本辖区居住的有效求职登记共\(total)人。")),
+                .if(lines.isEmpty, .p(.class("empty"), .text("暂无求职登记"))),
+                .if(!lines.isEmpty, .table(
+                    .class("data-table"),
+                    .thead(.tr(.th("姓名"), .th("求职工种"), .th("期望月薪（元）"), .th("可到岗"), .th("登记日期"), .th(""))),
+                    .tbody(.forEach(lines) { line in
+                        .tr(.td(.text(line.maskedName)), .td(.text(line.occupations.isEmpty ? "不限" : line.occupations)),
+                            .td(.class("num"), .text(line.expectedWageFen.map(JobPostingPages.yuan) ?? "")),
+                            .td(.text(line.availableFrom)), .td(.text(line.registeredOn)),
+                            .td(.a(.href(SiteURL.jobRecommendations(citizen: line.citizen).path), .text("岗位推荐"))))
+                    }))),
+                .if(pages > 1, .nav(
+                    .class("pager"),
+                    .if(page > 1, .a(.href(SiteURL.jobSeekers(query: [("page", String(page - 1))]).path), .text("上一页"))),
+                    .span(.text("第 \(page) 页 / 共 \(pages) 页")),
+                    .if(page < pages, .a(.href(SiteURL.jobSeekers(query: [("page", String(page + 1))]).path), .text("下一页"))))),
+            ])
+    }
+}

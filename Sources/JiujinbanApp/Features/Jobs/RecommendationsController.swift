@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// Item 2's page: the person's registration, the postings that suit it ranked with their reasons, and the push.
+/// Also the list of a division's job seekers (a village operator sees its own residents).
+enum RecommendationsController {
+    static let pageSize = 50
+
+    static func register(_ app: Application) {
+        app.get(.jobRecommendations(citizen: UUID()), .capability(.serveCitizens), use: recommend)
+        app.get(.jobSeekers(), .capability(.serveCitizens), use: seekers)
+    }
+
+    @Sendable static func recommend(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
+              let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
+        let seeker = try await JobSeekerRecord.find(citizen: id, on: req.db)
+        // The person's own division, or the point where the person registered.
+        guard CitizenRegistry.sees(citizen, staff) || (seeker != nil && seeker?.servicePointID == staff.ownServicePoint) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        let today = req.jiujinban.clock.today
+        var matches: [JobMatcher.Match] = []
+        var postings: [String: JobMarket.Posting] = [:]
+        if let seeker, seeker.isActive, let born = CalendarDate(iso: citizen.birthDate), let profile = seeker.profile(born: born, today: today) {
+            let market = try await req.jobMarket()
+            matches = market.recommend(for: profile, today: today, limit: 20)
+            for match in matches { postings[match.postingID] = market.posting(id: match.postingID) }
+        }
+        let shown = matches.count
+        try await req.write { db in
+            try await req.audit(AuditEvent("job.recommend_view", objectType: "citizen", objectID: id.uuidString,
+                                           detail: "\(shown)个岗位"), on: db)
+        }
+        let occupations = Dictionary(uniqueKeysWithValues: try await OccupationStore.all(on: req.db).map { ($0.code, $0.name) })
+        let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed
+        return HTMLResponse.make(RecommendationPages.page(
+            citizen: citizen, seeker: seeker, occupations: occupations, matches: matches, postings: postings, mayPush: mayPush,
+            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
+            context: PageContext(req)))
+    }
+
+    @Sendable static func seekers(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let prefix = staff.scopeRoot.scopePrefix
+        let sql = req.db as! any SQLDatabase
+        let total = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM job_seekers WHERE residence_division >= \(bind: prefix) AND residence_division < \(bind: prefix + "a")
+                AND ended_on IS NULL
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw("""
+            SELECT s.citizen_id, c.name, s.occupations, s.expected_wage_fen, s.available_from, s.registered_at, s.residence_division
+            FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id
+            WHERE s.residence_division >= \(bind: prefix) AND s.residence_division < \(bind: prefix + "a") AND s.ended_on IS NULL
+            ORDER BY s.registered_at DESC LIMIT \(literal: pageSize) OFFSET \(literal: (page - 1) * pageSize)
+            """).all()
+        let occupations = Dictionary(uniqueKeysWithValues: try await OccupationStore.all(on: req.db).map { ($0.code, $0.name) })
+        let lines = try rows.map { row in
+            RecommendationPages.SeekerLine(
+                citizen: try row.decode(column: "citizen_id", as: UUID.self),
+                maskedName: Masking.maskedName(try row.decode(column: "name", as: String.self)),
+                occupations: try row.decode(column: "occupations", as: String.self).split(separator: ",")
+                    .map { occupations[String($0)] ?? String($0) }.joined(separator: "、"),
+                expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
+                availableFrom: try row.decode(column: "available_from", as: String.self),
+                registeredOn: CalendarDate(try row.decode(column: "registered_at", as: Date.self)).iso)
+        }
+        return HTMLResponse.make(RecommendationPages.seekers(lines, total: total, page: page,
+                                                             pages: max(1, (total + pageSize - 1) / pageSize), context: PageContext(req)))
+    }
+}

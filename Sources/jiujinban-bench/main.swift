@@ -11,6 +11,8 @@ import Foundation
 /// - `load --url URL --sample FILE --clients N --seconds S [--items 21,28,32,38]`: signs in N demonstration
 ///   operators through the card simulator, then each accepts cases at the counter (`POST /cases`) as fast as the
 ///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
+/// - `matching-load --url URL --sample FILE --clients N --seconds S`: operators open item 2's recommendation page
+///   of the generated job seekers their points may see. Prints `page_rps=… page_p99_ms=…`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     let options = try BenchOptions(Array(arguments.dropFirst()))
@@ -20,6 +22,8 @@ do {
         print("sqlite_txn_per_s=\(Int(rate.rounded()))")
     case "load":
         try await CaseLoad(options: options).run()
+    case "matching-load":
+        try await MatchingLoad(options: options).run()
     case "naive-server":
         try await NaiveServer.run(database: try options.string("database"), port: try options.int("port", default: 18490))
     case "naive-load":

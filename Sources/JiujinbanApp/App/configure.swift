@@ -54,4 +54,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(AccountsCommand(), as: "accounts")
     app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
 }

@@ -13,6 +13,8 @@ struct GenerateDataCommand: AsyncCommand {
         @Option(name: "cases", help: "生成的办件数（需已有办事群众与经办人员账号）") var cases: Int?
         @Option(name: "operators", help: "为尚无经办人员的服务点生成的经办人员账号数") var operators: Int?
         @Option(name: "service-points", help: "在合成市县乡村生成的服务点数（用于全省调度表性能测试）") var servicePoints: Int?
+        @Option(name: "job-postings", help: "生成的固定工岗位数（含用人单位，每单位约20个岗位）") var jobPostings: Int?
+        @Option(name: "job-seekers", help: "从已生成的劳动年龄群众中登记的固定工求职人数") var jobSeekers: Int?
         @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
         @Option(name: "sample-file", help: "把演示经办人员与部分生成群众的身份证号写入此 JSON 文件，供压测脚本登录和查询") var sampleFile: String?
         @Flag(name: "allow-production", help: "允许在生产环境运行（会写入合成数据）") var allowProduction: Bool
@@ -31,8 +33,10 @@ struct GenerateDataCommand: AsyncCommand {
         let cases = try Self.count(signature.cases, option: "--cases", maximum: 5_000_000)
         let operators = try Self.count(signature.operators, option: "--operators", maximum: 1_000)
         let points = try Self.count(signature.servicePoints, option: "--service-points", maximum: 100_000)
-        guard citizens + cases + operators + points > 0 else {
-            throw PublicError(.badRequest, "请至少指定 --citizens、--operators、--cases 或 --service-points 之一，如 --citizens 100000")
+        let jobPostings = try Self.count(signature.jobPostings, option: "--job-postings", maximum: 2_000_000)
+        let jobSeekers = try Self.count(signature.jobSeekers, option: "--job-seekers", maximum: 2_000_000)
+        guard citizens + cases + operators + points + jobPostings + jobSeekers > 0 else {
+            throw PublicError(.badRequest, "请至少指定 --citizens、--operators、--cases、--service-points、--job-postings 或 --job-seekers 之一，如 --citizens 100000")
         }
         let seed = signature.seed.map { UInt64(truncatingIfNeeded: $0) } ?? Self.defaultSeed
         let progress = GeneratorProgress()
@@ -54,13 +58,25 @@ struct GenerateDataCommand: AsyncCommand {
             let made = try await generator.cases(cases)
             progress.say("办件：新增 \(made) 件")
         }
+        let jobs = SyntheticJobs(app: app, seed: seed, progress: progress)
+        if jobPostings > 0 {
+            let made = try await jobs.postings(jobPostings)
+            progress.say("固定工岗位：新增 \(made) 个")
+        }
+        var seekers: [(citizen: UUID, residence: String)] = []
+        if jobSeekers > 0 {
+            seekers = try await jobs.seekers(jobSeekers)
+            progress.say("求职登记：新增 \(seekers.count) 人")
+        }
         if let path = signature.sampleFile {
-            try await BenchmarkSample(operators: try await generator.demoOperatorPeople(), citizens: sample).write(to: path)
+            let operators = try await generator.demoOperatorPeople()
+            try await BenchmarkSample(operators: operators, citizens: sample,
+                                      jobSeekers: try await generator.visibleSeekers(seekers, of: operators)).write(to: path)
             progress.say("压测样本：已写入 \(path)")
         }
         try await app.jiujinban.writer.write(on: app.db) { db in
             try await AuditTrail.record(
-                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases) 服务点\(points)"),
+                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases) 服务点\(points) 岗位\(jobPostings) 求职\(jobSeekers)"),
                 by: .system, at: app.jiujinban.clock.now(), key: app.jiujinban.keys.auditKey, on: db)
         }
     }
@@ -86,6 +102,8 @@ struct GenerateDataCommand: AsyncCommand {
 struct BenchmarkSample: Codable {
     var operators: [UUID]
     var citizens: [String]
+    /// Per operator (person id): job seekers (citizen ids) its point may open the recommendation page of.
+    var jobSeekers: [String: [UUID]] = [:]
 
     func write(to path: String) throws {
         let encoder = JSONEncoder()

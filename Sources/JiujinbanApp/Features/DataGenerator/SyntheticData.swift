@@ -75,6 +75,18 @@ struct SyntheticData {
         return people
     }
 
+    /// For each operator person: the generated seekers living in its point's division (the ones it may open).
+    func visibleSeekers(_ seekers: [(citizen: UUID, residence: String)], of people: [UUID]) async throws -> [String: [UUID]] {
+        guard !seekers.isEmpty else { return [:] }
+        var result: [String: [UUID]] = [:]
+        for person in people {
+            guard let account = try await AccountRecord.query(on: app.db).filter(\.$personID == person)
+                .filter(\.$post == Post.operator.rawValue).first(), let root = try? DivisionCode(account.unitDivisionCode) else { continue }
+            result[person.uuidString] = seekers.filter { $0.residence.hasPrefix(root.scopePrefix) }.prefix(50).map(\.citizen)
+        }
+        return result
+    }
+
     // MARK: citizens
 
     /// Up to `sampleSize` of the generated ID numbers, spread over the run, go into `sample`.

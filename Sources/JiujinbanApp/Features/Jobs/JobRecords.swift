@@ -71,7 +71,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     @Field(key: "longitude") var longitude: Double
     @Field(key: "latitude") var latitude: Double
     @Field(key: "service_point_id") var servicePointID: UUID
-    @Field(key: "case_id") var caseID: UUID
+    @OptionalField(key: "case_id") var caseID: UUID?
     @Field(key: "registered_at") var registeredAt: Date
     @OptionalField(key: "ended_on") var endedOn: String?
     @OptionalField(key: "end_reason") var endReason: String?

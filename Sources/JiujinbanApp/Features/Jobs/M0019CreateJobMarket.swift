@@ -70,7 +70,8 @@ struct M0019CreateJobMarket: AsyncMigration {
             .field("longitude", .double, .required)
             .field("latitude", .double, .required)
             .field("service_point_id", .uuid, .required)
-            .field("case_id", .uuid, .required)
+            // The item-1 case that made it; none for registrations loaded in bulk (synthetic data, a migration).
+            .field("case_id", .uuid)
             .field("registered_at", .datetime, .required)
             .field("ended_on", .string)
             .field("end_reason", .string)

@@ -1,0 +1,184 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// Synthetic employers, fixed-job postings and job seekers for `generate-data --job-postings N --job-seekers N`:
+/// postings at Ruicheng's service points (the coordinates matching uses), seekers among the generated citizens of
+/// working age. Reproducible from the seed; written in batches of one transaction each.
+struct SyntheticJobs {
+    let app: Application
+    let seed: UInt64
+    let progress: GeneratorProgress
+
+    static let batch = 1_000
+    static let postingsPerEmployer = 20
+    static let titles: [String: [String]] = [
+        "2": ["会计", "技术员", "护士", "教师", "质检工程师"], "3": ["文员", "仓库管理员", "收银员", "客服专员"],
+        "4": ["营业员", "快递员", "保安", "厨师", "家政服务员", "货车司机", "叉车司机"],
+        "5": ["果园工人", "果品分拣员", "养殖工", "农机操作员"], "6": ["普工", "电焊工", "装配工", "包装工", "机修工", "缝纫工"],
+    ]
+
+    private var services: PlatformServices { app.jiujinban }
+
+    /// Service points of the county with their divisions and coordinates.
+    func places() async throws -> [(division: String, longitude: Double, latitude: Double)] {
+        let rows = try await (app.db as! any SQLDatabase).raw("""
+            SELECT division_code, longitude, latitude FROM service_points WHERE division_code >= \(bind: GenerateDataCommand.county)
+                AND division_code < \(bind: GenerateDataCommand.county + "a") ORDER BY code
+            """).all()
+        let places = try rows.map {
+            (try $0.decode(column: "division_code", as: String.self), try $0.decode(column: "longitude", as: Double.self),
+             try $0.decode(column: "latitude", as: Double.self))
+        }
+        guard !places.isEmpty else { throw PublicError(.conflict, "数据库中没有芮城县的服务点：请先以演示数据启动一次") }
+        return places
+    }
+
+    func creator() async throws -> UUID {
+        guard let id = try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
+            .filter(\.$unitDivisionCode =~ GenerateDataCommand.county).sort(\.$unitDivisionCode).first()?.id else {
+            throw PublicError(.conflict, "芮城县还没有经办人员账号：请先载入演示数据，或加 --operators 生成")
+        }
+        return id
+    }
+
+    /// A credit code with a right check character: 91 (an enterprise), the county, then nine characters.
+    static func creditCode(_ number: Int) -> String {
+        let body = "91" + GenerateDataCommand.county + String(format: "%09d", number % 1_000_000_000)
+        do { _ = try CreditCode(body + "0") } catch {
+            if case .checkCharacter(let expected) = error { return body + String(expected) }
+        }
+        return body + "0"
+    }
+
+    func postings(_ count: Int) async throws -> Int {
+        var rng = SeededGenerator(seed: seed ^ 0x4A4F_4253)
+        let places = try await places(), creator = try await creator()
+        let sql = app.db as! any SQLDatabase
+        let firstEmployer = try await sql.raw("SELECT COUNT(*) AS n FROM employers").first()?.decode(column: "n", as: Int.self) ?? 0
+        let today = services.clock.today
+        let majors = Array(Self.titles.keys).sorted()
+        var done = 0
+        var employers: [(id: UUID, place: Int)] = []
+        while done < count {
+            let size = min(Self.batch, count - done)
+            let now = services.clock.now()
+            var newEmployers: [SQLExpression] = []
+            var rows: [[any SQLExpression]] = []
+            for offset in 0..<size {
+                if (done + offset) % Self.postingsPerEmployer == 0 {
+                    let number = firstEmployer + employers.count + 1
+                    let place = Int.random(in: 0..<places.count, using: &rng)
+                    let id = UUID()
+                    employers.append((id, place))
+                    newEmployers.append(SQLGroupExpression([
+                        SQLBind(id), SQLBind("芮城县合成企业\(number)有限公司"), SQLBind(Self.creditCode(number)), SQLBind(places[place].division),
+                        SQLBind("合成地址\(number)号"), SQLBind("联系人\(number)"), SQLBind("0359-60\(String(format: "%05d", number % 100_000))"),
+                        SQLBind(creator), SQLBind(now),
+                    ]))
+                }
+                let employer = employers[employers.count - 1]
+                // Most postings near their employer, some elsewhere in the county.
+                let place = places[Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 0..<places.count, using: &rng) : employer.place]
+                let major = majors[Int.random(in: 0..<majors.count, using: &rng)]
+                let titles = Self.titles[major] ?? ["普工"]
+                let low = Int.random(in: 22...70, using: &rng) * 10_000
+                let high = low + Int.random(in: 0...30, using: &rng) * 10_000
+                let youngest: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 18...25, using: &rng) : nil
+                let oldest: Int? = youngest.map { _ in Int.random(in: 35...55, using: &rng) }
+                let education: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 2...5, using: &rng) : nil
+                rows.append([
+                    SQLBind(UUID()), SQLBind(employer.id), SQLBind(titles[Int.random(in: 0..<titles.count, using: &rng)]), SQLBind(major),
+                    SQLBind(Int.random(in: 1...20, using: &rng)), SQLBind(low), SQLBind(high), SQLBind(education), SQLBind(youngest), SQLBind(oldest),
+                    SQLBind(place.division), SQLBind(place.longitude), SQLBind(place.latitude), SQLBind("合成工作地址"),
+                    SQLBind(today.adding(days: Int.random(in: 1...180, using: &rng)).iso), SQLBind(creator), SQLBind(now),
+                ])
+            }
+            try await services.writer.write(on: app.db) { [newEmployers, rows] db in
+                let sql = db as! any SQLDatabase
+                if !newEmployers.isEmpty {
+                    try await sql.raw("""
+                        INSERT INTO employers (id, name, credit_code, division_code, address, contact_name, contact_phone, created_by, created_at)
+                        VALUES \(SQLList(newEmployers))
+                        """).run()
+                }
+                let last = try await SequenceAllocator.advance("job_postings", by: rows.count, on: db)
+                let values = rows.enumerated().map { index, row in
+                    SQLGroupExpression(Array(row[0..<2]) + [SQLBind(last - rows.count + 1 + index)] + Array(row[2...]))
+                }
+                try await sql.raw("""
+                    INSERT INTO job_postings (id, employer_id, revision, title, occupation, headcount, wage_min_fen, wage_max_fen, education,
+                        age_min, age_max, workplace_division, longitude, latitude, address, valid_until, created_by, created_at)
+                    VALUES \(SQLList(values))
+                    """).run()
+            }
+            let previous = done
+            done += size
+            progress.step("生成固定工岗位", done: done, of: count, previous: previous)
+        }
+        return done
+    }
+
+    /// Registers `count` generated citizens of working age as job seekers (without cases, as a bulk load would).
+    /// Returns the registered citizens with the division they live in.
+    func seekers(_ count: Int) async throws -> [(citizen: UUID, residence: String)] {
+        var rng = SeededGenerator(seed: seed ^ 0x5345_454B)
+        let sql = app.db as! any SQLDatabase
+        let today = services.clock.today
+        let candidates = try await sql.raw("""
+            SELECT c.id, c.birth_date, c.residence_division_code FROM citizens c
+            WHERE NOT EXISTS (SELECT 1 FROM job_seekers s WHERE s.citizen_id = c.id)
+            ORDER BY c.id LIMIT \(literal: count * 2)
+            """).all().compactMap { row -> (UUID, String)? in
+            guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
+                  (18...58).contains(today.completedYears(since: born)) else { return nil }
+            return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "residence_division_code", as: String.self))
+        }.prefix(count)
+        guard !candidates.isEmpty else { throw PublicError(.conflict, "没有可登记求职的合成群众：请先加 --citizens 生成") }
+        var located: [String: (GeoCoordinate, UUID)] = [:]
+        let points = try await sql.raw("SELECT id, division_code FROM service_points").all()
+        var pointOf: [String: UUID] = [:]
+        for row in points { pointOf[try row.decode(column: "division_code", as: String.self)] = try row.decode(column: "id", as: UUID.self) }
+        var registered: [(UUID, String)] = []
+        for chunk in Array(candidates).chunked(Self.batch) {
+            let now = services.clock.now()
+            var rows: [SQLExpression] = []
+            for (citizen, residence) in chunk {
+                if located[residence] == nil, let code = try? DivisionCode(residence),
+                   let home = try await DivisionLocator.coordinate(of: code, on: app.db) {
+                    var point = code
+                    while pointOf[point.value] == nil, let parent = point.parent { point = parent }
+                    if let id = pointOf[point.value] { located[residence] = (home, id) }
+                }
+                guard let (home, point) = located[residence] else { continue }
+                let majors = ["4", "5", "6", "3", "2"]
+                let wanted = (0..<Int.random(in: 0...2, using: &rng)).map { _ in majors[Int.random(in: 0..<majors.count, using: &rng)] }
+                rows.append(SQLGroupExpression([
+                    SQLBind(UUID()), SQLBind(citizen), SQLBind(Array(Set(wanted)).sorted().joined(separator: ",")),
+                    SQLBind(Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 25...60, using: &rng) * 10_000),
+                    SQLBind(Int.random(in: 0..<2, using: &rng) == 0 ? nil : Int.random(in: 5...40, using: &rng) * 1_000),
+                    SQLBind(Int.random(in: 2...5, using: &rng)), SQLBind(today.iso), SQLBind(residence), SQLBind(home.longitude),
+                    SQLBind(home.latitude), SQLBind(point), SQLBind(now),
+                ]))
+                registered.append((citizen, residence))
+            }
+            try await services.writer.write(on: app.db) { [rows] db in
+                try await (db as! any SQLDatabase).raw("""
+                    INSERT INTO job_seekers (id, citizen_id, occupations, expected_wage_fen, max_distance_m, education, available_from,
+                        residence_division, longitude, latitude, service_point_id, registered_at)
+                    VALUES \(SQLList(rows))
+                    """).run()
+            }
+            progress.step("生成求职登记", done: registered.count, of: candidates.count, previous: registered.count - rows.count)
+        }
+        return registered
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

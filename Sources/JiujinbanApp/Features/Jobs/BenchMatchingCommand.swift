@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// `jiujinban bench-matching [--runs N] [--seed S]`: in-process timings of item 2 and item 3 on the database as it is
+/// (after `generate-data --job-postings … --job-seekers …`): for random registered seekers, the market's catch-up
+/// query plus the top 20; then random filtered searches. Prints percentiles; `scripts/bench-matching` reads them.
+struct BenchMatchingCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "runs", help: "推荐与查询各测多少次，默认 2000") var runs: Int?
+        @Option(name: "seed", help: "随机种子") var seed: Int?
+    }
+
+    var help: String { "岗位推荐与查询的进程内性能测试（需先生成岗位和求职登记）" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let runs = max(10, signature.runs ?? 2000)
+        var rng = SeededGenerator(seed: UInt64(signature.seed ?? 7))
+        let today = app.jiujinban.clock.today
+        let store = JobMarketStore()
+        let loadStart = ContinuousClock.now
+        let market = try await store.current(on: app.db, today: today)
+        let loadSeconds = (ContinuousClock.now - loadStart).seconds
+        let sql = app.db as! any SQLDatabase
+        let seekers = try await sql.raw("""
+            SELECT s.occupations, s.expected_wage_fen, s.max_distance_m, s.education, s.longitude, s.latitude, c.birth_date
+            FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id WHERE s.ended_on IS NULL LIMIT 20000
+            """).all().compactMap { row -> JobSeekerProfile? in
+            guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
+                  let education = EducationLevel(rawValue: try row.decode(column: "education", as: Int.self)),
+                  let home = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
+                                           latitude: try row.decode(column: "latitude", as: Double.self)) else { return nil }
+            return JobSeekerProfile(occupations: try row.decode(column: "occupations", as: String.self).split(separator: ",").map(String.init),
+                                    expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
+                                    maximumDistanceMeters: try row.decode(column: "max_distance_m", as: Int?.self), education: education,
+                                    ageYears: today.completedYears(since: born), residence: home)
+        }
+        guard !seekers.isEmpty, market.openCount > 0 else {
+            throw PublicError(.conflict, "请先生成岗位和求职登记：generate-data --citizens … --job-postings … --job-seekers …")
+        }
+        var recommend: [Double] = [], shown = 0
+        for _ in 0..<runs {
+            let seeker = seekers[Int.random(in: 0..<seekers.count, using: &rng)]
+            let start = ContinuousClock.now
+            let current = try await store.current(on: app.db, today: today)
+            shown += current.recommend(for: seeker, today: today, limit: 20).count
+            recommend.append((ContinuousClock.now - start).seconds * 1000)
+        }
+        let townships = try await sql.raw("SELECT code FROM divisions WHERE level = 'township' AND code LIKE '140830%'").all()
+            .compactMap { try? DivisionCode(try $0.decode(column: "code", as: String.self)) }
+        var search: [Double] = [], found = 0
+        for _ in 0..<runs {
+            var query = JobMarket.Query(sort: JobMarket.Sort.allCases[Int.random(in: 0..<3, using: &rng)], page: Int.random(in: 1...3, using: &rng))
+            if Bool.random(using: &rng) { query.occupation = ["2", "3", "4", "5", "6"][Int.random(in: 0..<5, using: &rng)] }
+            if Bool.random(using: &rng), !townships.isEmpty { query.within = townships[Int.random(in: 0..<townships.count, using: &rng)] }
+            if Bool.random(using: &rng) { query.minimumWageFen = Int.random(in: 25...60, using: &rng) * 10_000 }
+            if Int.random(in: 0..<4, using: &rng) == 0 { query.keyword = ["司机", "工", "分拣", "合成企业1"][Int.random(in: 0..<4, using: &rng)] }
+            let start = ContinuousClock.now
+            let current = try await store.current(on: app.db, today: today)
+            found += current.search(query, today: today).postings.count
+            search.append((ContinuousClock.now - start).seconds * 1000)
+        }
+        func percentile(_ values: [Double], _ p: Double) -> String {
+            let sorted = values.sorted()
+            return String(format: "%.2f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
+        }
+        print("postings_open=\(market.openCount) seekers=\(seekers.count) load_s=\(String(format: "%.2f", loadSeconds)) runs=\(runs)")
+        print("recommend_p50_ms=\(percentile(recommend, 0.5)) recommend_p99_ms=\(percentile(recommend, 0.99)) shown=\(shown / runs)")
+        print("search_p50_ms=\(percentile(search, 0.5)) search_p99_ms=\(percentile(search, 0.99)) found=\(found / runs)")
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

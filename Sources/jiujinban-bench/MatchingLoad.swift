@@ -50,6 +50,10 @@ struct MatchingLoad {
             }
             return try await group.reduce(into: [(Counter, [UUID])]()) { $0.append($1) }
         }
+        // One page each first: the server loads its copy of the postings on the first request.
+        for (counter, seekers) in counters {
+            _ = try await Counter.send(http, .GET, url + "/jobs/recommendations/" + seekers[0].uuidString.lowercased(), cookie: counter.cookie)
+        }
         print("signed in \(counters.count) clients (\(staffed.count) operators); opening recommendation pages for \(formatted(seconds, decimals: 0)) s")
         let started = Date()
         let deadline = started.addingTimeInterval(seconds)

@@ -10,28 +10,42 @@ actor JobMarketStore {
     private var market = JobMarket()
     private var loaded = false
 
+    /// The first load, shared by the requests that arrive while it runs.
+    private var firstLoad: Task<JobMarket, any Error>?
+
     /// The market as of now.
     func current(on db: any Database, today: CalendarDate) async throws -> JobMarket {
-        let sql = db as! any SQLDatabase
         if !loaded {
-            // The first load takes only what can still be shown; every later change comes by revision.
-            let top = try await sql.raw("SELECT MAX(revision) AS top FROM job_postings").first()?
-                .decode(column: "top", as: Int?.self) ?? 0
-            let rows = try await sql.raw(Self.select("p.revision <= \(bind: top) AND p.closed_at IS NULL AND p.valid_until >= \(bind: today.iso)")).all()
-            var fresh = market
-            for row in rows { fresh.apply(try Self.posting(row)) }
-            fresh.caughtUp(to: top)
-            if !loaded {
-                market = fresh
-                loaded = true
+            let load = firstLoad ?? Task { try await Self.load(on: db, today: today) }
+            firstLoad = load
+            do {
+                let fresh = try await load.value
+                if !loaded {
+                    market = fresh
+                    loaded = true
+                }
+            } catch {
+                firstLoad = nil
+                throw error
             }
         }
-        let rows = try await sql.raw(Self.select("p.revision > \(bind: market.revision)") + " ORDER BY p.revision").all()
+        let rows = try await (db as! any SQLDatabase).raw(Self.select("p.revision > \(bind: market.revision)") + " ORDER BY p.revision").all()
         if !rows.isEmpty {
             var fresh = market
             for row in rows { fresh.apply(try Self.posting(row)) }
             market = fresh
         }
+        return market
+    }
+
+    /// What can still be shown, and the revision it is complete up to; every later change comes by revision.
+    static func load(on db: any Database, today: CalendarDate) async throws -> JobMarket {
+        let sql = db as! any SQLDatabase
+        let top = try await sql.raw("SELECT MAX(revision) AS top FROM job_postings").first()?.decode(column: "top", as: Int?.self) ?? 0
+        let rows = try await sql.raw(select("p.revision <= \(bind: top) AND p.closed_at IS NULL AND p.valid_until >= \(bind: today.iso)")).all()
+        var market = JobMarket()
+        for row in rows { market.apply(try posting(row)) }
+        market.caughtUp(to: top)
         return market
     }
 

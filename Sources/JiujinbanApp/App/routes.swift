@@ -32,6 +32,8 @@ func routes(_ app: Application) async throws {
     JobPostingsController.register(app)
     RecommendationsController.register(app)
     DevelopmentSMSPage.register(app)
+    GigsController.register(app)
+    GigMatchingController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

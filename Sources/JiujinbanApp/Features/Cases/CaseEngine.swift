@@ -79,7 +79,7 @@ enum CaseEngine {
                 if state.isFinal {
                     try await acceptance.plugin.takeEffect(acceptance.values, of: CaseEffect(
                         caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: pointID,
-                        actorAccount: staff.account.id, at: now, today: today), on: db)
+                        actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
                 }
                 try await req.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                detail: "第\(acceptance.item.seq)项 \(state.label)"), on: db)
@@ -143,7 +143,7 @@ enum CaseEngine {
         let effect: (any CaseItemPlugin, [String: String])?
         if next.state == .approved, let item = req.jiujinban.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
             let form = try req.jiujinban.cipher.open(record.formSealed, context: CaseRecord.formContext)
-            effect = (try await CaseItemPlugins.plugin(for: item, on: req.db),
+            effect = (try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db),
                       try JSONDecoder().decode([String: String].self, from: Data(form.utf8)))
         } else {
             effect = nil
@@ -163,7 +163,7 @@ enum CaseEngine {
             if let (plugin, values) = effect {
                 try await plugin.takeEffect(values, of: CaseEffect(
                     caseID: id, caseNumber: record.number, citizenID: record.citizenID, servicePointID: record.servicePointID,
-                    actorAccount: staff.account.id, at: now, today: today), on: db)
+                    actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
             }
             try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                            detail: next.state.label), on: db)

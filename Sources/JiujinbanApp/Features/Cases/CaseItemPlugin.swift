@@ -32,6 +32,8 @@ struct CaseEffect: Sendable {
     let actorAccount: UUID
     let at: Date
     let today: CalendarDate
+    /// For an effect that stores personal data of its own (a recruiter's phone).
+    let cipher: PersonalDataCipher
 }
 
 /// One field of an item's form.
@@ -43,6 +45,9 @@ struct CaseFormField: Sendable {
         case date
         /// Filled by the page the item starts from (`startPage`), not typed.
         case hidden
+        /// Several of a list, ticked; the value is the ticked values joined by commas (each box is sent as
+        /// `<name>_<value>=yes`).
+        case checkboxes([FormFields.Option])
         /// A statement the operator confirms (材料已核验).
         case confirmation
     }
@@ -84,14 +89,23 @@ struct GenericItemPlugin: CaseItemPlugin {
 
 enum CaseItemPlugins {
     /// The items with a form of their own.
-    static let specific: Set<Int> = [JobSeekerPlugin.itemSeq, JobRecommendationPlugin.itemSeq]
+    static let specific: Set<Int> = [JobSeekerPlugin.itemSeq, JobRecommendationPlugin.itemSeq, GigSeekerPlugin.itemSeq,
+                                     GigRecommendationPlugin.itemSeq, GigPostingPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq]
 
     /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
-    static func plugin(for item: ServiceCatalogue.Item, on db: any Database) async throws -> any CaseItemPlugin {
+    /// - Parameter staff: whose county's lists (gig skills, places) the form offers.
+    static func plugin(for item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database) async throws -> any CaseItemPlugin {
+        let county = EmployersController.county(of: staff)
         switch item.seq {
-        case JobSeekerPlugin.itemSeq: try await JobSeekerPlugin(item: item, occupations: OccupationStore.all(on: db))
-        case JobRecommendationPlugin.itemSeq: JobRecommendationPlugin(item: item)
-        default: GenericItemPlugin(item: item)
+        case JobSeekerPlugin.itemSeq: return try await JobSeekerPlugin(item: item, occupations: OccupationStore.all(on: db))
+        case JobRecommendationPlugin.itemSeq: return JobRecommendationPlugin(item: item)
+        case GigSeekerPlugin.itemSeq: return GigSeekerPlugin(item: item, skills: try await GigSkills.list(county: county.countyCode, on: db))
+        case GigRecommendationPlugin.itemSeq: return GigRecommendationPlugin(item: item)
+        case GigPostingPlugin.itemSeq:
+            return GigPostingPlugin(item: item, county: county, skills: try await GigSkills.list(county: county.countyCode, on: db),
+                                    places: try await EmployersController.divisionOptions(county, on: db))
+        case GigWorkerRecommendationPlugin.itemSeq: return GigWorkerRecommendationPlugin(item: item)
+        default: return GenericItemPlugin(item: item)
         }
     }
 }

@@ -12,7 +12,7 @@ enum CaseFormPage {
         status: HTTPStatus
     ) async throws -> Response {
         let context = PageContext(req)
-        let plugin = try await CaseItemPlugins.plugin(for: item, on: req.db)
+        let plugin = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db)
         let citizenID = try citizen.requireID()
         let html = PageShell.render(
             title: "受理：\(item.name)", context: context,
@@ -40,6 +40,16 @@ enum CaseFormPage {
                               return FormFields.select(field.name, label: field.label, options: options, selected: values[field.name],
                                                        errors: errors, placeholder: field.required ? "请选择" : "（不选）",
                                                        required: field.required)
+                          case .checkboxes(let options):
+                              let ticked = Set((values[field.name] ?? "").split(separator: ",").map(String.init))
+                              return .fieldset(.class(errors.message(for: field.name) == nil ? "field checkboxes" : "field checkboxes field-invalid"),
+                                               .id(field.name), .legend(field.label),
+                                               .forEach(options) { option in
+                                                   .label(.input(.type(.checkbox), .name("\(field.name)_\(option.value)"), .value("yes"),
+                                                                 .attribute(named: "checked", value: ticked.contains(option.value) ? "checked" : nil)),
+                                                          .text(" " + option.label))
+                                               },
+                                               .unwrap(errors.message(for: field.name)) { .p(.class("field-error"), .text($0)) })
                           case .hidden:
                               return .input(.type(.hidden), .name(field.name), .escapedValue(values[field.name] ?? ""))
                           case .date:

@@ -18,7 +18,7 @@ enum CasesController {
     @Sendable static func newCase(_ req: Request) async throws -> Response {
         let (citizen, item) = try await target(req, citizen: try? req.query.get(String.self, at: "citizen"),
                                                item: try? req.query.get(Int.self, at: "item"))
-        if let start = try await CaseItemPlugins.plugin(for: item, on: req.db).startPage(citizen: try citizen.requireID()) {
+        if let start = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db).startPage(citizen: try citizen.requireID()) {
             return req.redirect(to: start.path, redirectType: .normal)
         }
         return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok)
@@ -32,8 +32,13 @@ enum CasesController {
         if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
             throw PublicError(.forbidden, refusal.message)
         }
-        let plugin = try await CaseItemPlugins.plugin(for: item, on: req.db)
-        let values = Dictionary(uniqueKeysWithValues: plugin.fields.map { ($0.name, form[$0.name] ?? "") })
+        let plugin = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db)
+        let values = Dictionary(uniqueKeysWithValues: plugin.fields.map { field -> (String, String) in
+            if case .checkboxes(let options) = field.kind {
+                return (field.name, options.filter { form["\(field.name)_\($0.value)"] == "yes" }.map(\.value).joined(separator: ","))
+            }
+            return (field.name, form[field.name] ?? "")
+        })
         let validated: [String: String]
         switch plugin.validate(values, citizen: citizen, today: req.jiujinban.clock.today) {
         case .success(let clean): validated = clean

@@ -106,6 +106,13 @@ enum SiteURL: Sendable, Equatable {
     case jobRecommendations(citizen: UUID)
     case pushJobRecommendations(citizen: UUID)
     case developmentSMS
+    case gigs(query: [(String, String)] = [])
+    case gig(id: UUID)
+    case gigHired(id: UUID)
+    case gigSkills
+    case gigRecommendations(citizen: UUID)
+    case gigRecruiter(citizen: UUID)
+    case gigWorkers(query: [(String, String)] = [])
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -214,6 +221,13 @@ enum SiteURL: Sendable, Equatable {
         case .jobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())"
         case .pushJobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())/push"
         case .developmentSMS: "/dev/sms"
+        case .gigs(let query): "/gigs" + Self.queryString(query)
+        case .gig(let id): "/gigs/\(id.uuidString.lowercased())"
+        case .gigHired(let id): "/gigs/\(id.uuidString.lowercased())/hired"
+        case .gigSkills: "/gigs/skills"
+        case .gigRecommendations(let citizen): "/gigs/recommendations/\(citizen.uuidString.lowercased())"
+        case .gigRecruiter(let citizen): "/gigs/recruiters/\(citizen.uuidString.lowercased())"
+        case .gigWorkers(let query): "/gigs/workers" + Self.queryString(query)
         }
     }
 
@@ -313,6 +327,13 @@ enum SiteURL: Sendable, Equatable {
         case .jobRecommendations: ["jobs", "recommendations", ":citizen"]
         case .pushJobRecommendations: ["jobs", "recommendations", ":citizen", "push"]
         case .developmentSMS: ["dev", "sms"]
+        case .gigs: ["gigs"]
+        case .gig: ["gigs", ":id"]
+        case .gigHired: ["gigs", ":id", "hired"]
+        case .gigSkills: ["gigs", "skills"]
+        case .gigRecommendations: ["gigs", "recommendations", ":citizen"]
+        case .gigRecruiter: ["gigs", "recruiters", ":citizen"]
+        case .gigWorkers: ["gigs", "workers"]
         }
     }
 

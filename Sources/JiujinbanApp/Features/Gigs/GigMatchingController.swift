@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// Items 5, 8 and 9: gigs for a registered worker, workers for a recruiter's gigs, and the county's workers searched.
+/// Workers are shown with masked names; their phones never leave the platform except in the messages they are sent.
+enum GigMatchingController {
+    static func register(_ app: Application) {
+        app.get(.gigRecommendations(citizen: UUID()), .capability(.serveCitizens), use: gigsForWorker)
+        app.get(.gigRecruiter(citizen: UUID()), .capability(.serveCitizens), use: workersForRecruiter)
+        app.get(.gigWorkers(), .capability(.serveCitizens), use: workers)
+    }
+
+    static func citizen(_ req: Request, _ staff: SignedInStaff, registeredHere: UUID? = nil) async throws -> CitizenRecord {
+        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
+              let citizen = try await CitizenRecord.find(id: id, on: req.db),
+              CitizenRegistry.sees(citizen, staff) || (registeredHere != nil && registeredHere == staff.ownServicePoint) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        return citizen
+    }
+
+    /// The open gigs of the worker's skills in the county, ranked (item 5).
+    @Sendable static func gigsForWorker(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:))
+        let seeker = try await id.asyncMap { try await GigSeekerRecord.find(citizen: $0, on: req.db) } ?? nil
+        let citizen = try await citizen(req, staff, registeredHere: seeker?.servicePointID)
+        let today = req.jiujinban.clock.today
+        let county = GigsController.county(of: staff)
+        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
+        var matches: [GigMatcher.Match] = []
+        var gigs: [String: GigPostingRecord] = [:]
+        if let seeker, seeker.isActive, let profile = seeker.profile {
+            let candidates = try await openGigs(skills: seeker.skillCodes, near: profile.residence, radius: profile.radiusMeters, today: today, on: req.db)
+            for gig in candidates { if let id = gig.id { gigs[id.uuidString.lowercased()] = gig } }
+            matches = GigMatcher.gigs(candidates.compactMap { $0.profile(skillName: names[$0.skill] ?? $0.skill) }, for: profile, today: today)
+        }
+        let shown = matches.count, citizenID = try citizen.requireID()
+        try await req.write { db in
+            try await req.audit(AuditEvent("gig.recommend_view", objectType: "citizen", objectID: citizenID.uuidString, detail: "\(shown)个零工岗位"), on: db)
+        }
+        return HTMLResponse.make(GigPages.forWorker(
+            citizen: citizen, seeker: seeker, names: names, matches: matches, gigs: gigs,
+            mayPush: CaseFile.mayAccept(staff.account, item: GigRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed,
+            mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
+            context: PageContext(req)))
+    }
+
+    /// Gigs that can still take people, of these skills, within reach of `near` (a box around the range first,
+    /// the exact distance in the ranking).
+    static func openGigs(skills: [String], near: GeoCoordinate, radius: Int?, today: CalendarDate, on db: any Database) async throws
+        -> [GigPostingRecord]
+    {
+        guard !skills.isEmpty else { return [] }
+        var query = GigPostingRecord.query(on: db).filter(\.$skill ~~ skills).filter(\.$endOn >= today.iso)
+        if let radius {
+            let latitudeReach = Double(radius) / 111_000 + 0.001
+            let longitudeReach = latitudeReach / max(0.2, cos(near.latitude * .pi / 180))
+            query = query.filter(\.$latitude >= near.latitude - latitudeReach).filter(\.$latitude <= near.latitude + latitudeReach)
+                .filter(\.$longitude >= near.longitude - longitudeReach).filter(\.$longitude <= near.longitude + longitudeReach)
+        }
+        return try await query.all().filter { $0.hired < $0.headcount }
+    }
+
+    /// The recruiter's gigs that are still open, each with its ranked workers (item 8).
+    @Sendable static func workersForRecruiter(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:))
+        let today = req.jiujinban.clock.today
+        let posted = try await id.asyncMap {
+            try await GigPostingRecord.query(on: req.db).filter(\.$citizenID == $0).sort(\.$createdAt, .descending).limit(20).all()
+        } ?? []
+        let citizen = try await citizen(req, staff, registeredHere: posted.first?.servicePointID)
+        let county = GigsController.county(of: staff)
+        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
+        var sections: [GigPages.RecruiterGig] = []
+        for gig in posted where gig.state(today: today) == .open {
+            guard let profile = gig.profile(skillName: names[gig.skill] ?? gig.skill) else { continue }
+            let workers = try await GigSeekerRecord.query(on: req.db).filter(\.$skills, .contains(inverse: false, .anywhere), ",\(gig.skill),")
+                .filter(\.$endedOn == nil).filter(\.$residenceDivision >= gig.countyCode).filter(\.$residenceDivision < gig.countyCode + "a")
+                .filter(\.$citizenID != gig.citizenID).all()
+            let ranked = GigMatcher.seekers(workers.compactMap(\.profile), for: profile, today: today)
+            let people = try await CitizenRecord.query(on: req.db).filter(\.$id ~~ ranked.compactMap { UUID(uuidString: $0.id) }).all()
+            let masked = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0.uuidString.lowercased(), Masking.maskedName(person.name)) } })
+            sections.append(GigPages.RecruiterGig(gig: gig, skillName: names[gig.skill] ?? gig.skill, matches: ranked, maskedNames: masked))
+        }
+        let citizenID = try citizen.requireID(), shown = sections.count
+        try await req.write { db in
+            try await req.audit(AuditEvent("gig.workers_view", objectType: "citizen", objectID: citizenID.uuidString, detail: "\(shown)个零工岗位"), on: db)
+        }
+        return HTMLResponse.make(GigPages.forRecruiter(
+            citizen: citizen, sections: sections,
+            mayPush: CaseFile.mayAccept(staff.account, item: GigWorkerRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed,
+            mayPost: CaseFile.mayAccept(staff.account, item: GigPostingPlugin.itemSeq, grants: staff.grants).isAllowed,
+            context: PageContext(req)))
+    }
+
+    /// 零工求职信息查询 (item 9): the registered workers living in the user's division, by skill and place.
+    @Sendable static func workers(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let skill = TextField.clean(try? req.query.get(String.self, at: "skill"))
+        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let prefix = staff.scopeRoot.scopePrefix
+        var query = GigSeekerRecord.query(on: req.db).filter(\.$endedOn == nil)
+            .filter(\.$residenceDivision >= prefix).filter(\.$residenceDivision < prefix + "a")
+        if !skill.isEmpty { query = query.filter(\.$skills, .contains(inverse: false, .anywhere), ",\(skill),") }
+        let total = try await query.count()
+        let seekers = try await query.sort(\.$registeredAt, .descending).range(((page - 1) * 50)..<(page * 50)).all()
+        let people = try await CitizenRecord.query(on: req.db).filter(\.$id ~~ seekers.map(\.citizenID)).all()
+        let masked = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, Masking.maskedName(person.name)) } })
+        let county = GigsController.county(of: staff)
+        let places = try await DivisionShortNames.of(seekers.map(\.residenceDivision), on: req.db)
+        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places,
+                                                  skills: try await GigSkills.list(county: county.countyCode, on: req.db), skill: skill,
+                                                  total: total, page: page, pages: max(1, (total + 49) / 50), context: PageContext(req)))
+    }
+}
+
+/// Names of divisions by code, for lists.
+enum DivisionShortNames {
+    static func of(_ codes: [String], on db: any Database) async throws -> [String: String] {
+        let unique = Array(Set(codes))
+        guard !unique.isEmpty else { return [:] }
+        var names: [String: String] = [:]
+        for row in try await (db as! any SQLDatabase).raw("SELECT code, name FROM divisions WHERE code IN (\(binds: unique))").all() {
+            names[try row.decode(column: "code", as: String.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return names
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}

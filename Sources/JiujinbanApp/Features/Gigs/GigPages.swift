@@ -1,0 +1,232 @@
+import Foundation
+import JiujinbanRules
+import Plot
+import SQLKit
+
+/// Pages of the gig items.
+enum GigPages {
+    static func crumbs(_ trail: [Crumb]) -> [Crumb] {
+        [Crumb(label: "首页", url: .home), Crumb(label: "我要找工作", url: .serviceCategory(key: "job"))] + trail
+    }
+
+    struct Line {
+        let id: UUID
+        let skillName: String
+        let content: String
+        let recruiterUnit: String?
+        let days: String
+        let places: String
+        let dayWage: String
+
+        init(row: any SQLRow, names: [String: String]) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            let skill = try row.decode(column: "skill", as: String.self)
+            skillName = names[skill] ?? skill
+            content = try row.decode(column: "content", as: String.self)
+            recruiterUnit = try row.decode(column: "recruiter_unit", as: String?.self)
+            days = "\(try row.decode(column: "start_on", as: String.self)) 至 \(try row.decode(column: "end_on", as: String.self))"
+            let headcount = try row.decode(column: "headcount", as: Int.self), hired = try row.decode(column: "hired", as: Int.self)
+            places = "\(headcount - hired)/\(headcount)"
+            dayWage = JobPostingPages.yuan(try row.decode(column: "day_wage_fen", as: Int.self))
+        }
+    }
+
+    static func search(_ filter: GigsController.Filter, lines: [Line], total: Int, pages: Int, skills: [(code: String, name: String)],
+                       areas: [FormFields.Option], errors: FieldErrors, context: PageContext) -> HTML {
+        PageShell.render(
+            title: "零工岗位信息查询", context: context, crumbs: crumbs([Crumb(label: "零工岗位查询", url: nil)]),
+            content: [
+                FormFields.errorSummary(errors),
+                .form(.class("filters"), .method(.get), .action(SiteURL.gigs().path),
+                      .label(.text("技能 "), .select(.attribute(named: "name", value: "skill"), .choice("", "不限"),
+                                                   .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == filter.skill) })),
+                      .label(.text("用工地点 "), .select(.attribute(named: "name", value: "area"), .choice("", "全县"),
+                                                     .forEach(areas) { .choice($0.value, $0.label, selected: $0.value == filter.area) })),
+                      .label(.text("用工日期 "), .input(.type(.text), .name("date"), .escapedValue(filter.date), .class("short"),
+                                                    .attribute(named: "placeholder", value: "如2026-12-05"), .attribute(named: "maxlength", value: "10"))),
+                      .label(.text("日工资不低于 "), .input(.type(.text), .name("wage"), .escapedValue(filter.wage), .class("short"),
+                                                       .attribute(named: "maxlength", value: "10")), .text(" 元")),
+                      .button(.type(.submit), .class("button small primary"), .text("查询")),
+                      .a(.class("button small"), .href(SiteURL.gigSkills.path), .text("本县零工技能"))),
+                .if(errors.isEmpty, .p(.class("hint"), .text("共\(total)个招用中的零工岗位（已结束和已招满的不显示）。"))),
+                .if(errors.isEmpty && lines.isEmpty, .p(.class("empty"), .text("没有符合条件的零工岗位"))),
+                .if(!lines.isEmpty, .table(
+                    .class("data-table"),
+                    .thead(.tr(.th("技能"), .th("工作内容"), .th("用工日期"), .th("缺额/人数"), .th("日工资（元）"))),
+                    .tbody(.forEach(lines) { line in
+                        .tr(.td(.a(.href(SiteURL.gig(id: line.id).path), .text(line.skillName))),
+                            .td(.text(line.content + (line.recruiterUnit.map { "（\($0)）" } ?? ""))), .td(.text(line.days)),
+                            .td(.class("num"), .text(line.places)), .td(.class("num"), .text(line.dayWage)))
+                    }))),
+                .if(pages > 1, .nav(
+                    .class("pager"),
+                    .if(filter.page > 1, .a(.href(SiteURL.gigs(query: filter.items(page: filter.page - 1)).path), .text("上一页"))),
+                    .span(.text("第 \(filter.page) 页 / 共 \(pages) 页")),
+                    .if(filter.page < pages, .a(.href(SiteURL.gigs(query: filter.items(page: filter.page + 1)).path), .text("下一页"))))),
+            ])
+    }
+
+    static func show(_ gig: GigPostingRecord, skillName: String, place: String, phone: String, manages: Bool, today: CalendarDate,
+                     context: PageContext) -> HTML {
+        let state = gig.state(today: today)
+        return PageShell.render(
+            title: "零工：\(skillName)", context: context,
+            crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: skillName, url: nil)]),
+            content: [
+                .div(.class("facts"), .dl(
+                    .dt("工作内容"), .dd(.text(gig.content)),
+                    .dt("用工单位"), .dd(.text(gig.recruiterUnit ?? "个人招用")),
+                    .dt("用工地点"), .dd(.text(place + " " + gig.address)),
+                    .dt("用工日期"), .dd(.text("\(gig.startOn) 至 \(gig.endOn)")),
+                    .dt("招用人数"), .dd(.text("\(gig.headcount)人，已招\(gig.hired)人")),
+                    .dt("日工资"), .dd(.text(JobPostingPages.yuan(gig.dayWageFen) + "元")),
+                    .dt("联系电话"), .dd(.text(phone)),
+                    .dt("状态"), .dd(.strong(.text(state.label)))
+                )),
+                .if(manages && state != .ended, .unwrap(gig.id) { id in
+                    .form(.method(.post), .action(SiteURL.gigHired(id: id).path), .class("inline"), .csrf(context),
+                          .label(.text("已招人数 "), .input(.type(.text), .name("hired"), .value(String(gig.hired)), .class("short"),
+                                                        .attribute(named: "inputmode", value: "numeric"))),
+                          .button(.type(.submit), .class("button small"), .text("登记")))
+                }),
+            ])
+    }
+
+    static func reasons(_ reasons: [GigMatcher.Reason]) -> Node<HTML.BodyContext> {
+        .ul(.class("reasons"), .forEach(reasons) { reason in
+            .li(.span(.class("points"), .text("\(reason.points)/\(reason.maximum)")), .text(" " + reason.text))
+        })
+    }
+
+    static func forWorker(citizen: CitizenRecord, seeker: GigSeekerRecord?, names: [String: String], matches: [GigMatcher.Match],
+                          gigs: [String: GigPostingRecord], mayPush: Bool, mayRegister: Bool, context: PageContext) -> HTML {
+        let citizenID = citizen.id ?? UUID()
+        let skills = seeker.map { $0.skillCodes.map { names[$0] ?? $0 }.joined(separator: "、") } ?? ""
+        let wage = seeker?.expectedDayWageFen.map { JobPostingPages.yuan($0) + "元/天" } ?? "未填"
+        let range = seeker?.radiusMeters.map { MonthlyReportTable.kilometres($0) + "以内" } ?? "不限"
+        return PageShell.render(
+            title: "零工岗位信息推荐", context: context,
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+                     Crumb(label: "零工推荐", url: nil)],
+            content: [
+                .unwrap(seeker, { seeker in
+                    .div(.class("facts"), .dl(
+                        .dt("零工"), .dd(.text(Masking.maskedName(citizen.name))), .dt("技能"), .dd(.text(skills)),
+                        .dt("可工作日"), .dd(.text(GigSeekerDraft.weekdayText(seeker.weekdaySet))),
+                        .dt("期望日工资"), .dd(.text(wage)), .dt("接活范围"), .dd(.text(range)),
+                        .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束"))))
+                }, else: .p(.class("empty"), .text("该群众尚未进行零工求职登记，请先办理零工求职登记。"))),
+                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigSeekerPlugin.itemSeq).path),
+                                       .text(seeker == nil ? "办理零工求职登记" : "修改零工求职登记")))),
+                .if(seeker?.isActive == true, .group(
+                    .h2("推荐零工岗位（\(matches.count)个）"),
+                    .p(.class("hint"), .text("须技能对口、尚未结束和招满、在接活范围内并至少有一天是可工作日；按技能（30分）、距离（30分）、日工资（20分）、可工作日（20分）排序。")),
+                    .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的零工岗位"))),
+                    .ol(.class("matches"), .forEach(matches) { match in
+                        let gig = gigs[match.id]
+                        return .li(.div(.class("match-head"),
+                                        .a(.href("/gigs/" + match.id), .text((gig?.content).map { String($0.prefix(40)) } ?? "")),
+                                        .span(.text(" · \(gig?.startOn ?? "") 至 \(gig?.endOn ?? "")")),
+                                        .strong(.class("score"), .text(" \(match.score)分"))),
+                                   reasons(match.reasons))
+                    }),
+                    .if(mayPush && !matches.isEmpty, .form(
+                        .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
+                        .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
+                        .input(.type(.hidden), .name("item"), .value(String(GigRecommendationPlugin.itemSeq))),
+                        .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
+                        .input(.type(.hidden), .name("gigs"), .value(matches.map(\.id).joined(separator: ","))),
+                        .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
+                                                     .text(" 已核验材料：需携带本人身份证或社保卡"))),
+                        .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
+                                                             .text("推送给本人（短信，含前\(GigRecommendationPlugin.gigsInMessage)个岗位）"))))))),
+            ])
+    }
+
+    struct RecruiterGig {
+        let gig: GigPostingRecord
+        let skillName: String
+        let matches: [GigMatcher.Match]
+        let maskedNames: [String: String]
+    }
+
+    static func forRecruiter(citizen: CitizenRecord, sections: [RecruiterGig], mayPush: Bool, mayPost: Bool, context: PageContext) -> HTML {
+        let citizenID = citizen.id ?? UUID()
+        return PageShell.render(
+            title: "零工求职信息推荐", context: context,
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+                     Crumb(label: "为招用人推荐零工", url: nil)],
+            content: [
+                .p(.class("lead"), .text("招用人：\(Masking.maskedName(citizen.name))。推送后，所选零工会收到招用信息和招用人的联系电话；零工的电话不会提供给招用人。")),
+                .if(mayPost, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigPostingPlugin.itemSeq).path), .text("招聘零工登记")))),
+                .if(sections.isEmpty, .p(.class("empty"), .text("该招用人没有招用中的零工岗位，请先办理招聘零工登记。"))),
+                .forEach(sections) { section in
+                    .section(.class("recruiter-gig"),
+                             .h2(.a(.href(section.gig.id.map { SiteURL.gig(id: $0).path } ?? ""), .text("\(section.skillName)：\(section.gig.content.prefix(30))")),
+                                 .text("（\(section.gig.startOn) 至 \(section.gig.endOn)，缺\(section.gig.headcount - section.gig.hired)人）")),
+                             .if(section.matches.isEmpty, .p(.class("empty"), .text("本县暂无符合条件的零工"))),
+                             .ol(.class("matches"), .forEach(section.matches) { match in
+                                 .li(.div(.class("match-head"), .text(section.maskedNames[match.id] ?? "零工"),
+                                          .strong(.class("score"), .text(" \(match.score)分"))),
+                                     reasons(match.reasons))
+                             }),
+                             .if(mayPush && !section.matches.isEmpty, .form(
+                                .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
+                                .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
+                                .input(.type(.hidden), .name("item"), .value(String(GigWorkerRecommendationPlugin.itemSeq))),
+                                .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
+                                .input(.type(.hidden), .name("gig"), .value(section.gig.id?.uuidString.lowercased() ?? "")),
+                                .input(.type(.hidden), .name("workers"), .value(section.matches.map(\.id).joined(separator: ","))),
+                                .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
+                                                             .text(" 已核验材料：需携带本人身份证或社保卡"))),
+                                .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
+                                                                     .text("推送给以上\(section.matches.count)名零工（短信）"))))))
+                },
+            ])
+    }
+
+    static func workers(_ seekers: [GigSeekerRecord], maskedNames: [UUID: String], places: [String: String], skills: [(code: String, name: String)],
+                        skill: String, total: Int, page: Int, pages: Int, context: PageContext) -> HTML {
+        let names = Dictionary(skills.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return PageShell.render(
+            title: "零工求职信息查询", context: context, crumbs: crumbs([Crumb(label: "零工求职信息", url: nil)]),
+            content: [
+                .form(.class("filters"), .method(.get), .action(SiteURL.gigWorkers().path),
+                      .label(.text("技能 "), .select(.attribute(named: "name", value: "skill"), .choice("", "不限"),
+                                                   .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == skill) })),
+                      .button(.type(.submit), .class("button small primary"), .text("查询"))),
+                .p(.class("hint"), .text("本辖区有效零工求职登记\(total)人（姓名已遮蔽，联系请通过推送）。")),
+                .if(seekers.isEmpty, .p(.class("empty"), .text("暂无零工求职登记"))),
+                .if(!seekers.isEmpty, .table(
+                    .class("data-table"),
+                    .thead(.tr(.th("姓名"), .th("技能"), .th("可工作日"), .th("期望日工资（元）"), .th("居住地"), .th(""))),
+                    .tbody(.forEach(seekers) { seeker in
+                        .tr(.td(.text(maskedNames[seeker.citizenID] ?? "")),
+                            .td(.text(seeker.skillCodes.map { names[$0] ?? $0 }.joined(separator: "、"))),
+                            .td(.text(GigSeekerDraft.weekdayText(seeker.weekdaySet))),
+                            .td(.class("num"), .text(seeker.expectedDayWageFen.map(JobPostingPages.yuan) ?? "")),
+                            .td(.text(places[seeker.residenceDivision] ?? "")),
+                            .td(.a(.href(SiteURL.gigRecommendations(citizen: seeker.citizenID).path), .text("零工推荐"))))
+                    }))),
+                .if(pages > 1, .nav(
+                    .class("pager"),
+                    .if(page > 1, .a(.href(SiteURL.gigWorkers(query: [("skill", skill), ("page", String(page - 1))]).path), .text("上一页"))),
+                    .span(.text("第 \(page) 页 / 共 \(pages) 页")),
+                    .if(page < pages, .a(.href(SiteURL.gigWorkers(query: [("skill", skill), ("page", String(page + 1))]).path), .text("下一页"))))),
+            ])
+    }
+
+    static func skills(_ list: [(code: String, name: String)], manages: Bool, errors: FieldErrors, name: String, context: PageContext) -> HTML {
+        PageShell.render(
+            title: "本县零工技能", context: context, crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: "零工技能", url: nil)]),
+            content: [
+                .p(.class("hint"), .text("前6项为全省通用技能，其余由本县业务管理员增加。")),
+                .ul(.forEach(list) { .li(.text($0.name)) }),
+                .if(manages, .group(
+                    FormFields.errorSummary(errors),
+                    .form(.class("form"), .method(.post), .action(SiteURL.gigSkills.path), .csrf(context),
+                          FormFields.text("name", label: "增加技能", value: name, errors: errors, hint: "如：果树修剪", maxLength: 20),
+                          .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("增加")))))),
+            ])
+    }
+}

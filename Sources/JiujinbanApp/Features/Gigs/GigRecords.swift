@@ -1,0 +1,95 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// 零工求职登记: one per person. Fluent models cannot be checked `Sendable`: an instance stays inside one task.
+final class GigSeekerRecord: Model, @unchecked Sendable {
+    static let schema = "gig_seekers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "citizen_id") var citizenID: UUID
+    @Field(key: "skills") var skills: String
+    @Field(key: "weekdays") var weekdays: String
+    @OptionalField(key: "expected_day_wage_fen") var expectedDayWageFen: Int?
+    @OptionalField(key: "radius_m") var radiusMeters: Int?
+    @Field(key: "residence_division") var residenceDivision: String
+    @Field(key: "longitude") var longitude: Double
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "service_point_id") var servicePointID: UUID
+    @OptionalField(key: "case_id") var caseID: UUID?
+    @Field(key: "registered_at") var registeredAt: Date
+    @OptionalField(key: "ended_on") var endedOn: String?
+    @OptionalField(key: "end_reason") var endReason: String?
+
+    init() {}
+
+    var skillCodes: [String] { skills.split(separator: ",").map(String.init) }
+    var weekdaySet: Set<Int> { Set(weekdays.split(separator: ",").compactMap { Int($0) }) }
+    var isActive: Bool { endedOn == nil }
+
+    var profile: GigSeekerProfile? {
+        guard let home = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
+        return GigSeekerProfile(id: citizenID.uuidString.lowercased(), skills: skillCodes, weekdays: weekdaySet,
+                                expectedDayWageFen: expectedDayWageFen, radiusMeters: radiusMeters, residence: home)
+    }
+
+    static func find(citizen: UUID, on db: any Database) async throws -> GigSeekerRecord? {
+        try await query(on: db).filter(\.$citizenID == citizen).first()
+    }
+}
+
+/// 招聘零工: one gig, posted by a person or a unit through item 7.
+final class GigPostingRecord: Model, @unchecked Sendable {
+    static let schema = "gig_postings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "citizen_id") var citizenID: UUID
+    @OptionalField(key: "recruiter_unit") var recruiterUnit: String?
+    @Field(key: "skill") var skill: String
+    @Field(key: "county_code") var countyCode: String
+    @Field(key: "content") var content: String
+    @Field(key: "place_division") var placeDivision: String
+    @Field(key: "longitude") var longitude: Double
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "address") var address: String
+    @Field(key: "start_on") var startOn: String
+    @Field(key: "end_on") var endOn: String
+    @Field(key: "headcount") var headcount: Int
+    @Field(key: "hired") var hired: Int
+    @Field(key: "day_wage_fen") var dayWageFen: Int
+    @Field(key: "contact_phone_sealed") var contactPhoneSealed: String
+    @Field(key: "service_point_id") var servicePointID: UUID
+    @OptionalField(key: "case_id") var caseID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    static let phoneContext = "gig_postings.contact_phone"
+
+    func state(today: CalendarDate) -> GigState {
+        GigState.of(lastDay: CalendarDate(iso: endOn) ?? today, headcount: headcount, hired: hired, today: today)
+    }
+
+    func profile(skillName: String) -> GigProfile? {
+        guard let id, let from = CalendarDate(iso: startOn), let to = CalendarDate(iso: endOn),
+              let place = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
+        return GigProfile(id: id.uuidString.lowercased(), skill: skill, skillName: skillName, days: from...to, dayWageFen: dayWageFen,
+                          place: place, openPlaces: max(0, headcount - hired))
+    }
+}
+
+/// A county's gig skills: every county starts from `GigSkill.defaults`; its business admins add local ones.
+enum GigSkills {
+    static func list(county: String, on db: any Database) async throws -> [(code: String, name: String)] {
+        let added = try await (db as! any SQLDatabase).raw(
+            "SELECT code, name FROM gig_skills WHERE county_code = \(bind: county) ORDER BY created_at").all().map {
+            (code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
+        }
+        return GigSkill.defaults.map { (code: $0.code, name: $0.name) } + added
+    }
+
+    static func names(county: String, on db: any Database) async throws -> [String: String] {
+        Dictionary(try await list(county: county, on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,159 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// 零工岗位信息查询 (item 6), a gig's page with its hired count, and the county's gig-skill list.
+enum GigsController {
+    static let pageSize = 20
+
+    static func register(_ app: Application) {
+        app.get(.gigs(), .capability(.searchEmploymentDirectories), use: search)
+        app.get(.gig(id: UUID()), .capability(.searchEmploymentDirectories), use: show)
+        app.post(.gigHired(id: UUID()), .capability(.registerEmployers), use: hired)
+        app.get(.gigSkills, .capability(.searchEmploymentDirectories), use: skills)
+        app.post(.gigSkills, .capability(.manageEmploymentDirectories), use: addSkill)
+    }
+
+    static func county(of staff: SignedInStaff) -> DivisionCode { EmployersController.county(of: staff) }
+
+    struct Filter {
+        var skill = ""
+        var area = ""
+        var date = ""
+        var wage = ""
+        var page = 1
+
+        init(_ req: Request) {
+            skill = TextField.clean(try? req.query.get(String.self, at: "skill"))
+            area = TextField.clean(try? req.query.get(String.self, at: "area"))
+            date = TextField.clean(try? req.query.get(String.self, at: "date"))
+            wage = TextField.clean(try? req.query.get(String.self, at: "wage"))
+            page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        }
+
+        func items(page: Int) -> [(String, String)] {
+            [("skill", skill), ("area", area), ("date", date), ("wage", wage), ("page", page == 1 ? "" : String(page))]
+        }
+    }
+
+    /// Open gigs (not ended, not filled) of the user's county, soonest first.
+    @Sendable static func search(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let county = county(of: staff)
+        let filter = Filter(req)
+        let today = req.jiujinban.clock.today
+        var errors = FieldErrors()
+        var conditions: [SQLQueryString] = ["g.county_code = \(bind: county.countyCode)", "g.end_on >= \(bind: today.iso)", "g.hired < g.headcount"]
+        if !filter.skill.isEmpty { conditions.append("g.skill = \(bind: filter.skill)") }
+        if !filter.area.isEmpty {
+            if let code = try? DivisionCode(filter.area), county.contains(code) {
+                conditions.append("g.place_division >= \(bind: code.scopePrefix) AND g.place_division < \(bind: code.scopePrefix + "a")")
+            } else { errors.add("area", "请从列表中选择用工地点") }
+        }
+        if !filter.date.isEmpty {
+            if let day = CalendarDate(iso: filter.date) { conditions.append("g.start_on <= \(bind: day.iso) AND g.end_on >= \(bind: day.iso)") }
+            else { errors.add("date", "日期应为有效日期，如\(today)") }
+        }
+        if !filter.wage.isEmpty {
+            if case .success(let fen) = FixedPoint.parse(filter.wage, fractionDigits: 2) { conditions.append("g.day_wage_fen >= \(bind: fen)") }
+            else { errors.add("wage", "日工资应为数字（元），如150") }
+        }
+        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
+        var lines: [GigPages.Line] = [], total = 0
+        if errors.isEmpty {
+            let sql = req.db as! any SQLDatabase
+            let whereClause = conditions.map { "(" + $0 + ")" as SQLQueryString }.joined(separator: " AND ")
+            total = try await sql.raw("SELECT COUNT(*) AS n FROM gig_postings g WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw("""
+                SELECT g.id, g.skill, g.content, g.place_division, g.start_on, g.end_on, g.headcount, g.hired, g.day_wage_fen, g.recruiter_unit
+                FROM gig_postings g WHERE \(whereClause) ORDER BY g.start_on, g.id
+                LIMIT \(literal: pageSize) OFFSET \(literal: (filter.page - 1) * pageSize)
+                """).all()
+            lines = try rows.map { try GigPages.Line(row: $0, names: names) }
+        }
+        let areas = try await JobPostingsController.areaOptions(county, on: req.db)
+        return HTMLResponse.make(GigPages.search(filter, lines: lines, total: total, pages: max(1, (total + pageSize - 1) / pageSize),
+                                                 skills: try await GigSkills.list(county: county.countyCode, on: req.db), areas: areas,
+                                                 errors: errors, context: PageContext(req)),
+                                 status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    static func load(_ req: Request) async throws -> GigPostingRecord {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let gig = try await GigPostingRecord.find(id, on: req.db) else {
+            throw PublicError.notFound("该零工岗位")
+        }
+        return gig
+    }
+
+    @Sendable static func show(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let gig = try await load(req)
+        let names = try await GigSkills.names(county: gig.countyCode, on: req.db)
+        let place = try await DivisionNames.path(gig.placeDivision, on: req.db)
+        let phone = try req.jiujinban.cipher.open(gig.contactPhoneSealed, context: GigPostingRecord.phoneContext)
+        let manages = staff.may(.registerEmployers) && county(of: staff).countyCode == gig.countyCode
+        return HTMLResponse.make(GigPages.show(gig, skillName: names[gig.skill] ?? gig.skill, place: place, phone: phone, manages: manages,
+                                               today: req.jiujinban.clock.today, context: PageContext(req)))
+    }
+
+    struct HiredForm: Content {
+        var hired: String?
+    }
+
+    /// 已招人数: the county's operators record how many were taken on; at the headcount the gig is filled.
+    @Sendable static func hired(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let gig = try await load(req)
+        guard county(of: staff).countyCode == gig.countyCode, let id = gig.id else { throw PublicError.notFound("该零工岗位") }
+        let text = TextField.clean(try req.content.decode(HiredForm.self).hired)
+        guard let count = Int(text), (0...gig.headcount).contains(count) else {
+            throw PublicError(.unprocessableEntity, "已招人数应为0至\(gig.headcount)的整数")
+        }
+        try await req.write { db in
+            try await (db as! any SQLDatabase).raw("UPDATE gig_postings SET hired = \(bind: count) WHERE id = \(bind: id)").run()
+            try await req.audit(AuditEvent("gig.hired", objectType: "gig_posting", objectID: id.uuidString,
+                                           detail: "已招\(count)/\(gig.headcount)人"), on: db)
+        }
+        return HTMLResponse.seeOther(.gig(id: id))
+    }
+
+    @Sendable static func skills(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let county = county(of: staff)
+        return HTMLResponse.make(GigPages.skills(try await GigSkills.list(county: county.countyCode, on: req.db),
+                                                 manages: staff.may(.manageEmploymentDirectories) && staff.scopeRoot.depth == 2,
+                                                 errors: FieldErrors(), name: "", context: PageContext(req)))
+    }
+
+    struct SkillForm: Content {
+        var name: String?
+    }
+
+    /// A county business admin adds a local skill (a province or city admin has no county list to add to).
+    @Sendable static func addSkill(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard staff.scopeRoot.depth == 2 else { throw PublicError(.forbidden, "零工技能列表由县级业务管理员维护") }
+        let county = staff.scopeRoot.countyCode
+        let form = try req.content.decode(SkillForm.self)
+        var errors = FieldErrors()
+        let name = TextField.required(form.name, field: "name", label: "技能名称", maxLength: 20, into: &errors)
+        let existing = try await GigSkills.list(county: county, on: req.db)
+        if existing.contains(where: { $0.name == name }) { errors.add("name", "“\(name)”已在本县的技能列表中") }
+        guard errors.isEmpty else {
+            return HTMLResponse.make(GigPages.skills(existing, manages: true, errors: errors, name: form.name ?? "", context: PageContext(req)),
+                                     status: .unprocessableEntity)
+        }
+        let now = req.jiujinban.clock.now()
+        try await req.write { db in
+            let number = try await SequenceAllocator.next("gig_skills_\(county)", on: db)
+            try await (db as! any SQLDatabase).raw("""
+                INSERT INTO gig_skills (id, county_code, code, name, created_by, created_at)
+                VALUES (\(bind: UUID()), \(bind: county), \(bind: "local\(number)"), \(bind: name), \(bind: staff.account.id), \(bind: now))
+                """).run()
+            try await req.audit(AuditEvent("gig_skill.create", objectType: "gig_skill", objectID: "\(county)/local\(number)", detail: name), on: db)
+        }
+        return HTMLResponse.seeOther(.gigSkills)
+    }
+}

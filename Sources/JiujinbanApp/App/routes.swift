@@ -28,6 +28,7 @@ func routes(_ app: Application) async throws {
     ReportEntryController.register(app)
     ReportEvidenceController.register(app)
     PoliciesController.register(app)
+    JobFairsController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

@@ -31,6 +31,7 @@ enum ServiceGuidePage {
                     .dt("系统核验"), .dd(.ul(.forEach(checks(item)) { .li(.text($0)) }))
                 )),
                 .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
+                .if(item.seq == 14, .p(.a(.class("button primary"), .href(SiteURL.jobFairs().path), .text("查询招聘会信息")))),
             ])
         return HTMLResponse.make(html)
     }

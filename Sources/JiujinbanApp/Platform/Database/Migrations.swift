@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(M0016CreateAcceptancePhotos())
         app.migrations.add(M0017CreateReportEvidence())
         app.migrations.add(M0018CreateEmploymentPolicies())
+        app.migrations.add(M0020CreateJobFairs())
     }
 }

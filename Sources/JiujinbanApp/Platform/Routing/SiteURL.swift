@@ -95,6 +95,11 @@ enum SiteURL: Sendable, Equatable {
     case retireKiosk(id: UUID)
     case monthlyReportExport(query: [(String, String)] = [])
     case monthlyReportEvidence(id: UUID)
+    case jobFairs(query: [(String, String)] = [])
+    case newJobFair
+    case jobFair(id: UUID)
+    case editJobFair(id: UUID)
+    case cancelJobFair(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -192,6 +197,11 @@ enum SiteURL: Sendable, Equatable {
         case .retireKiosk(let id): "/kiosks/\(id.uuidString.lowercased())/retire"
         case .monthlyReportExport(let query): "/reports/monthly/export" + Self.queryString(query)
         case .monthlyReportEvidence(let id): "/reports/monthly/evidence/\(id.uuidString.lowercased())"
+        case .jobFairs(let query): "/job-fairs" + Self.queryString(query)
+        case .newJobFair: "/job-fairs/new"
+        case .jobFair(let id): "/job-fairs/\(id.uuidString.lowercased())"
+        case .editJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/edit"
+        case .cancelJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/cancel"
         }
     }
 
@@ -280,6 +290,11 @@ enum SiteURL: Sendable, Equatable {
         case .retireKiosk: ["kiosks", ":id", "retire"]
         case .monthlyReportExport: ["reports", "monthly", "export"]
         case .monthlyReportEvidence: ["reports", "monthly", "evidence", ":id"]
+        case .jobFairs: ["job-fairs"]
+        case .newJobFair: ["job-fairs", "new"]
+        case .jobFair: ["job-fairs", ":id"]
+        case .editJobFair: ["job-fairs", ":id", "edit"]
+        case .cancelJobFair: ["job-fairs", ":id", "cancel"]
         }
     }
 

@@ -29,6 +29,7 @@ func routes(_ app: Application) async throws {
     ReportEvidenceController.register(app)
     PoliciesController.register(app)
     JobFairsController.register(app)
+    ArchiveOfficesController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

@@ -32,6 +32,7 @@ enum ServiceGuidePage {
                 )),
                 .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
                 .if(item.seq == 14, .p(.a(.class("button primary"), .href(SiteURL.jobFairs().path), .text("查询招聘会信息")))),
+                .if(item.seq == 15, .p(.a(.class("button primary"), .href(SiteURL.archiveOffices().path), .text("查询档案存放机构")))),
             ])
         return HTMLResponse.make(html)
     }

@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(M0017CreateReportEvidence())
         app.migrations.add(M0018CreateEmploymentPolicies())
         app.migrations.add(M0020CreateJobFairs())
+        app.migrations.add(M0021CreateArchiveOffices())
     }
 }

@@ -100,6 +100,10 @@ enum SiteURL: Sendable, Equatable {
     case jobFair(id: UUID)
     case editJobFair(id: UUID)
     case cancelJobFair(id: UUID)
+    case archiveOffices(query: [(String, String)] = [])
+    case newArchiveOffice
+    case archiveOffice(id: UUID)
+    case editArchiveOffice(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -202,6 +206,10 @@ enum SiteURL: Sendable, Equatable {
         case .jobFair(let id): "/job-fairs/\(id.uuidString.lowercased())"
         case .editJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/edit"
         case .cancelJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/cancel"
+        case .archiveOffices(let query): "/archive-offices" + Self.queryString(query)
+        case .newArchiveOffice: "/archive-offices/new"
+        case .archiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())"
+        case .editArchiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())/edit"
         }
     }
 
@@ -295,6 +303,10 @@ enum SiteURL: Sendable, Equatable {
         case .jobFair: ["job-fairs", ":id"]
         case .editJobFair: ["job-fairs", ":id", "edit"]
         case .cancelJobFair: ["job-fairs", ":id", "cancel"]
+        case .archiveOffices: ["archive-offices"]
+        case .newArchiveOffice: ["archive-offices", "new"]
+        case .archiveOffice: ["archive-offices", ":id"]
+        case .editArchiveOffice: ["archive-offices", ":id", "edit"]
         }
     }
 

@@ -97,7 +97,7 @@ public struct JobFairDraft: Sendable, Equatable {
         var starts: WallClockTime?, ends: WallClockTime?
         if let startDay, let startMinute { starts = WallClockTime(date: startDay, minuteOfDay: startMinute) }
         if let endDay, let endMinute { ends = WallClockTime(date: endDay, minuteOfDay: endMinute) }
-        if let startDay, startDay < today, starts != original {
+        if let startDay, startDay < today, original.map({ starts != $0 }) ?? true {
             errors.add("start_date", "开始日期不能早于今天（\(today)）")
         } else if let startDay, startDay > today.adding(days: Self.furthestAheadDays) {
             errors.add("start_date", "开始日期不能晚于\(today.adding(days: Self.furthestAheadDays))，请核对年份")

@@ -52,6 +52,9 @@ struct JobFairDraftTests {
         draft = good
         draft.startDate = "2026-11-24"; draft.endDate = "2026-11-24"
         #expect(failure(draft)?.message(for: "start_date") == "开始日期不能早于今天（2026-11-25）")
+        draft.startTime = "9点" // a bad time does not hide the past date
+        #expect(failure(draft)?.message(for: "start_date") == "开始日期不能早于今天（2026-11-25）")
+        draft.startTime = "09:00"
         // Editing a fair already under way keeps its past start.
         let original = WallClockTime(stored: "2026-11-24 09:00")
         #expect((try? draft.validate(today: today, divisions: divisions, keeping: original).get()) != nil)

@@ -34,6 +34,8 @@ func routes(_ app: Application) async throws {
     DevelopmentSMSPage.register(app)
     GigsController.register(app)
     GigMatchingController.register(app)
+    JobFairsController.register(app)
+    ArchiveOfficesController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

@@ -43,7 +43,7 @@ struct FixedJobsTests {
         try await TestApp.run { app in
             let township = try await app.session(as: .townshipOperator)
             let bad = try await employer(app, township, code: "91330100799655058C", phone: "12345")
-            #expect(bad.0 == .unprocessableEntity && bad.1.contains("校验位不符（按前17位应为B）") && bad.1.contains("联系电话应为11位手机号码"))
+            #expect(bad.0 == .unprocessableEntity && bad.1.contains("校验位不符（按前17位应为B）") && bad.1.contains("手机号码应为11位数字，现在是5位"))
             #expect(try await EmployerRecord.query(on: app.db).count() == 0)
             #expect(try await employer(app, township).0 == .seeOther)
             #expect(try await employer(app, township).1.contains("已登记为“芮城县果品加工有限公司”"))

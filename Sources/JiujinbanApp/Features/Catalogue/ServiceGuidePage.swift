@@ -33,6 +33,10 @@ enum ServiceGuidePage {
                 .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
                 .if(item.seq == 3, .p(.a(.class("button primary"), .href(SiteURL.jobPostings().path), .text("查询招聘岗位")))),
                 .if(item.seq == 1 || item.seq == 2, .p(.a(.class("button"), .href(SiteURL.jobSeekers().path), .text("本辖区求职登记人员")))),
+                .if(item.seq == 6 || item.seq == 7, .p(.a(.class("button primary"), .href(SiteURL.gigs().path), .text("查询零工岗位")))),
+                .if(item.seq == 9 || item.seq == 4, .p(.a(.class("button primary"), .href(SiteURL.gigWorkers().path), .text("查询零工求职信息")))),
+                .if(item.seq == 14, .p(.a(.class("button primary"), .href(SiteURL.jobFairs().path), .text("查询招聘会信息")))),
+                .if(item.seq == 15, .p(.a(.class("button primary"), .href(SiteURL.archiveOffices().path), .text("查询档案存放机构")))),
             ])
         return HTMLResponse.make(html)
     }

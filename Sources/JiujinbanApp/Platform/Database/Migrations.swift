@@ -24,6 +24,8 @@ enum Migrations {
         app.migrations.add(M0017CreateReportEvidence())
         app.migrations.add(M0018CreateEmploymentPolicies())
         app.migrations.add(M0019CreateJobMarket())
+        app.migrations.add(M0020CreateJobFairs())
+        app.migrations.add(M0021CreateArchiveOffices())
         app.migrations.add(M0022CreateGigWork())
     }
 }

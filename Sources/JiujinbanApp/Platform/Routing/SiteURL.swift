@@ -113,6 +113,15 @@ enum SiteURL: Sendable, Equatable {
     case gigRecommendations(citizen: UUID)
     case gigRecruiter(citizen: UUID)
     case gigWorkers(query: [(String, String)] = [])
+    case jobFairs(query: [(String, String)] = [])
+    case newJobFair
+    case jobFair(id: UUID)
+    case editJobFair(id: UUID)
+    case cancelJobFair(id: UUID)
+    case archiveOffices(query: [(String, String)] = [])
+    case newArchiveOffice
+    case archiveOffice(id: UUID)
+    case editArchiveOffice(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -228,6 +237,15 @@ enum SiteURL: Sendable, Equatable {
         case .gigRecommendations(let citizen): "/gigs/recommendations/\(citizen.uuidString.lowercased())"
         case .gigRecruiter(let citizen): "/gigs/recruiters/\(citizen.uuidString.lowercased())"
         case .gigWorkers(let query): "/gigs/workers" + Self.queryString(query)
+        case .jobFairs(let query): "/job-fairs" + Self.queryString(query)
+        case .newJobFair: "/job-fairs/new"
+        case .jobFair(let id): "/job-fairs/\(id.uuidString.lowercased())"
+        case .editJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/edit"
+        case .cancelJobFair(let id): "/job-fairs/\(id.uuidString.lowercased())/cancel"
+        case .archiveOffices(let query): "/archive-offices" + Self.queryString(query)
+        case .newArchiveOffice: "/archive-offices/new"
+        case .archiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())"
+        case .editArchiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())/edit"
         }
     }
 
@@ -334,6 +352,15 @@ enum SiteURL: Sendable, Equatable {
         case .gigRecommendations: ["gigs", "recommendations", ":citizen"]
         case .gigRecruiter: ["gigs", "recruiters", ":citizen"]
         case .gigWorkers: ["gigs", "workers"]
+        case .jobFairs: ["job-fairs"]
+        case .newJobFair: ["job-fairs", "new"]
+        case .jobFair: ["job-fairs", ":id"]
+        case .editJobFair: ["job-fairs", ":id", "edit"]
+        case .cancelJobFair: ["job-fairs", ":id", "cancel"]
+        case .archiveOffices: ["archive-offices"]
+        case .newArchiveOffice: ["archive-offices", "new"]
+        case .archiveOffice: ["archive-offices", ":id"]
+        case .editArchiveOffice: ["archive-offices", ":id", "edit"]
         }
     }
 

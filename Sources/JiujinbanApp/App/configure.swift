@@ -30,6 +30,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
 
     Migrations.register(on: app)
     app.jobMarket = JobMarketStore()
+    app.gigMarket = GigMarketStore()
     try await DatabaseSetup.prepare(app, configuration.database)
     try await routes(app)
     registerCommands(app)

@@ -95,6 +95,13 @@ public struct GigProfile: Sendable, Equatable {
     }
 }
 
+extension GigProfile {
+    /// The same gig with its skill named as a county names it.
+    public func named(_ skillName: String) -> GigProfile {
+        GigProfile(id: id, skill: skill, skillName: skillName, days: days, dayWageFen: dayWageFen, place: place, openPlaces: openPlaces)
+    }
+}
+
 /// A gig worker as matching sees them.
 public struct GigSeekerProfile: Sendable, Equatable {
     public let id: String
@@ -154,37 +161,76 @@ public enum GigMatcher {
         Array(matches.sorted { ($1.score, $0.distanceMeters, $0.id) < ($0.score, $1.distanceMeters, $1.id) }.prefix(limit))
     }
 
-    /// The fit of one gig and one worker, or nil when they do not fit.
-    public static func match(_ gig: GigProfile, _ seeker: GigSeekerProfile, today: CalendarDate) -> Match? {
+    /// The numbers of a fit: what ranking needs, without the words.
+    public struct Fit: Sendable, Equatable {
+        public let score: Int
+        public let distanceMeters: Int
+        public let wagePoints: Int
+        public let fittingDays: Int
+        public let totalDays: Int
+    }
+
+    /// A worker without a range of their own takes gigs within the horizon: day work further away is not work.
+    public static func range(of seeker: GigSeekerProfile) -> Int { min(distanceHorizonMeters, seeker.radiusMeters ?? distanceHorizonMeters) }
+
+    /// Whether they fit, and how well, or nil.
+    public static func fit(_ gig: GigProfile, _ seeker: GigSeekerProfile, today: CalendarDate) -> Fit? {
         guard gig.openPlaces > 0, gig.days.upperBound >= today, seeker.skills.contains(gig.skill) else { return nil }
-        let distance = Int(seeker.residence.distanceMeters(to: gig.place).rounded())
-        if let radius = seeker.radiusMeters, distance > radius { return nil }
-        let first = max(gig.days.lowerBound, today)
-        let total = gig.days.upperBound.dayNumber - first.dayNumber + 1
+        return fit(dayWageFen: gig.dayWageFen, first: gig.days.lowerBound, last: gig.days.upperBound,
+                   distance: Int(seeker.residence.distanceMeters(to: gig.place).rounded()), seeker, today: today)
+    }
+
+    /// The same, for a gig already known to be open, of the worker's skill and not ended (the market's scan).
+    static func fit(dayWageFen: Int, first start: CalendarDate, last: CalendarDate, distance: Int, _ seeker: GigSeekerProfile,
+                    today: CalendarDate) -> Fit? {
+        let range = range(of: seeker)
+        if distance > range { return nil }
+        let first = max(start, today)
+        let total = last.dayNumber - first.dayNumber + 1
         var fitting = 0
-        var day = first
-        while day <= gig.days.upperBound {
-            if seeker.weekdays.contains(day.isoWeekday) { fitting += 1 }
-            day = day.adding(days: 1)
+        // ISO weekday of `first`, then walk the days without building dates.
+        var weekday = first.isoWeekday
+        for _ in 0..<total {
+            if seeker.weekdays.contains(weekday) { fitting += 1 }
+            weekday = weekday == 7 ? 1 : weekday + 1
         }
         guard fitting > 0 else { return nil }
-        var reasons = [Reason(factor: .skill, points: 30, maximum: 30, text: "技能对口：\(gig.skillName)")]
-        let horizon = min(distanceHorizonMeters, seeker.radiusMeters ?? distanceHorizonMeters)
-        let distancePoints = distance >= horizon ? 0 : Int((30 * Double(horizon - distance) / Double(horizon)).rounded())
-        reasons.append(Reason(factor: .distance, points: distancePoints, maximum: 30,
-                              text: "用工地距居住地约\(MonthlyReportTable.kilometres(distance))"
-                                  + (seeker.radiusMeters.map { "（接活范围\(MonthlyReportTable.kilometres($0))）" } ?? "")))
-        let wage = "日工资\(JobMatcher.yuan(gig.dayWageFen))元"
+        let distancePoints = distance >= range ? 0 : Int((30 * Double(range - distance) / Double(range)).rounded())
+        let wagePoints: Int
         if let expected = seeker.expectedDayWageFen {
-            if gig.dayWageFen >= expected { reasons.append(Reason(factor: .wage, points: 20, maximum: 20, text: "\(wage)，不低于期望的\(JobMatcher.yuan(expected))元")) }
-            else if gig.dayWageFen * 10 >= expected * 8 { reasons.append(Reason(factor: .wage, points: 10, maximum: 20, text: "\(wage)，略低于期望的\(JobMatcher.yuan(expected))元")) }
-            else { reasons.append(Reason(factor: .wage, points: 0, maximum: 20, text: "\(wage)，低于期望的\(JobMatcher.yuan(expected))元")) }
+            wagePoints = dayWageFen >= expected ? 20 : (dayWageFen * 10 >= expected * 8 ? 10 : 0)
         } else {
-            reasons.append(Reason(factor: .wage, points: 10, maximum: 20, text: "\(wage)（未填期望日工资）"))
+            wagePoints = 10
         }
         let dayPoints = Int((20 * Double(fitting) / Double(total)).rounded())
-        reasons.append(Reason(factor: .days, points: dayPoints, maximum: 20,
-                              text: fitting == total ? "用工\(total)天都在可工作日" : "用工\(total)天中有\(fitting)天在可工作日（\(GigSeekerDraft.weekdayText(seeker.weekdays))）"))
-        return Match(id: gig.id, score: reasons.reduce(0) { $0 + $1.points }, distanceMeters: distance, reasons: reasons)
+        return Fit(score: 30 + distancePoints + wagePoints + dayPoints, distanceMeters: distance, wagePoints: wagePoints,
+                   fittingDays: fitting, totalDays: total)
     }
+
+    /// The fit of one gig and one worker with its reasons, or nil when they do not fit.
+    public static func match(_ gig: GigProfile, _ seeker: GigSeekerProfile, today: CalendarDate) -> Match? {
+        guard let fit = fit(gig, seeker, today: today) else { return nil }
+        let range = range(of: seeker)
+        var reasons = [Reason(factor: .skill, points: 30, maximum: 30, text: "技能对口：\(gig.skillName)")]
+        reasons.append(Reason(factor: .distance, points: fit.score - 30 - fit.wagePoints - dayPoints(fit), maximum: 30,
+                              text: "用工地距居住地约\(MonthlyReportTable.kilometres(fit.distanceMeters))（接活范围\(MonthlyReportTable.kilometres(range))）"))
+        let wage = "日工资\(JobMatcher.yuan(gig.dayWageFen))元"
+        let wageText: String
+        if let expected = seeker.expectedDayWageFen {
+            wageText = switch fit.wagePoints {
+            case 20: "\(wage)，不低于期望的\(JobMatcher.yuan(expected))元"
+            case 10: "\(wage)，略低于期望的\(JobMatcher.yuan(expected))元"
+            default: "\(wage)，低于期望的\(JobMatcher.yuan(expected))元"
+            }
+        } else {
+            wageText = "\(wage)（未填期望日工资）"
+        }
+        reasons.append(Reason(factor: .wage, points: fit.wagePoints, maximum: 20, text: wageText))
+        reasons.append(Reason(factor: .days, points: dayPoints(fit), maximum: 20,
+                              text: fit.fittingDays == fit.totalDays ? "用工\(fit.totalDays)天都在可工作日"
+                                  : "用工\(fit.totalDays)天中有\(fit.fittingDays)天在可工作日（\(GigSeekerDraft.weekdayText(seeker.weekdays))）"))
+        return Match(id: gig.id, score: fit.score, distanceMeters: fit.distanceMeters, reasons: reasons)
+    }
+
+    static func dayPoints(_ fit: Fit) -> Int { Int((20 * Double(fit.fittingDays) / Double(fit.totalDays)).rounded()) }
 }

@@ -174,7 +174,7 @@ public struct JobMarket: Sendable {
         return best.sorted().compactMap { JobMatcher.match(postings[$0].profile, for: seeker, today: today) }
     }
 
-    static let metresPerDegreeLatitude = 6_371_008.8 * Double.pi / 180
+    public static let metresPerDegreeLatitude = 6_371_008.8 * Double.pi / 180
 
     // MARK: Item 3 — search
 

@@ -63,3 +63,33 @@ struct GigMatcherTests {
         #expect(GigSeekerDraft.weekdayText([1, 3, 5]) == "周一、三、五" && GigSeekerDraft.weekdayText(Set(1...7)) == "每天")
     }
 }
+
+@Suite("零工岗位池: the flat scan ranks gigs exactly like GigMatcher")
+struct GigMarketTests {
+    @Test("2,000 generated gigs and 40 workers: the same matches, scores and reasons")
+    func sameAsMatcher() {
+        var mixer = JobMarketTests.Mixer(state: 99)
+        let today = CalendarDate(iso: "2026-11-30")!
+        let skills = ["harvest", "loading", "kitchen", "plumbing"]
+        func place() -> GeoCoordinate {
+            GeoCoordinate(longitude: 110.3 + Double(mixer.next(1000)) / 1000, latitude: 34.5 + Double(mixer.next(1000)) / 1000)!
+        }
+        var market = GigMarket()
+        var gigs: [GigProfile] = []
+        for n in 0..<2000 {
+            let start = today.adding(days: mixer.next(20) - 5)
+            let gig = GigProfile(id: String(format: "g%05d", n), skill: skills[mixer.next(4)], skillName: "技能", days: start...start.adding(days: mixer.next(10)),
+                                 dayWageFen: (80 + mixer.next(20) * 10) * 100, place: place(), openPlaces: mixer.next(4))
+            gigs.append(gig)
+            market.apply(GigMarket.Gig(revision: n + 1, profile: gig))
+        }
+        #expect(market.count == 2000 && market.revision == 2000)
+        for n in 0..<40 {
+            let worker = GigSeekerProfile(id: "w\(n)", skills: Array(Set((0..<(1 + mixer.next(2))).map { _ in skills[mixer.next(4)] })).sorted(),
+                                          weekdays: Set((0..<(1 + mixer.next(7))).map { _ in 1 + mixer.next(7) }),
+                                          expectedDayWageFen: n % 3 == 0 ? nil : (100 + mixer.next(10) * 10) * 100,
+                                          radiusMeters: n % 2 == 0 ? nil : 5_000 + mixer.next(30) * 1000, residence: place())
+            #expect(market.gigs(for: worker, today: today) == GigMatcher.gigs(gigs, for: worker, today: today), "worker \(n)")
+        }
+    }
+}

@@ -14,6 +14,7 @@ struct GenerateDataCommand: AsyncCommand {
         @Option(name: "operators", help: "为尚无经办人员的服务点生成的经办人员账号数") var operators: Int?
         @Option(name: "service-points", help: "在合成市县乡村生成的服务点数（用于全省调度表性能测试）") var servicePoints: Int?
         @Option(name: "job-postings", help: "生成的固定工岗位数（含用人单位，每单位约20个岗位）") var jobPostings: Int?
+        @Option(name: "gig-postings", help: "生成的零工岗位数（招用人为已生成的群众；同时把本次登记的求职人员登记为零工）") var gigPostings: Int?
         @Option(name: "job-seekers", help: "从已生成的劳动年龄群众中登记的固定工求职人数") var jobSeekers: Int?
         @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
         @Option(name: "sample-file", help: "把演示经办人员与部分生成群众的身份证号写入此 JSON 文件，供压测脚本登录和查询") var sampleFile: String?
@@ -35,7 +36,8 @@ struct GenerateDataCommand: AsyncCommand {
         let points = try Self.count(signature.servicePoints, option: "--service-points", maximum: 100_000)
         let jobPostings = try Self.count(signature.jobPostings, option: "--job-postings", maximum: 2_000_000)
         let jobSeekers = try Self.count(signature.jobSeekers, option: "--job-seekers", maximum: 2_000_000)
-        guard citizens + cases + operators + points + jobPostings + jobSeekers > 0 else {
+        let gigPostings = try Self.count(signature.gigPostings, option: "--gig-postings", maximum: 2_000_000)
+        guard citizens + cases + operators + points + jobPostings + jobSeekers + gigPostings > 0 else {
             throw PublicError(.badRequest, "请至少指定 --citizens、--operators、--cases、--service-points、--job-postings 或 --job-seekers 之一，如 --citizens 100000")
         }
         let seed = signature.seed.map { UInt64(truncatingIfNeeded: $0) } ?? Self.defaultSeed
@@ -68,6 +70,11 @@ struct GenerateDataCommand: AsyncCommand {
             seekers = try await jobs.seekers(jobSeekers)
             progress.say("求职登记：新增 \(seekers.count) 人")
         }
+        if gigPostings > 0 {
+            let made = try await jobs.gigs(gigPostings)
+            progress.say("零工岗位：新增 \(made) 个")
+            if !seekers.isEmpty { progress.say("零工求职登记：新增 \(try await jobs.gigWorkers(seekers)) 人") }
+        }
         if let path = signature.sampleFile {
             let operators = try await generator.demoOperatorPeople()
             try await BenchmarkSample(operators: operators, citizens: sample,
@@ -76,7 +83,7 @@ struct GenerateDataCommand: AsyncCommand {
         }
         try await app.jiujinban.writer.write(on: app.db) { db in
             try await AuditTrail.record(
-                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases) 服务点\(points) 岗位\(jobPostings) 求职\(jobSeekers)"),
+                AuditEvent("data.generate", detail: "合成数据 种子\(seed) 群众\(citizens) 人员\(operators) 办件\(cases) 服务点\(points) 岗位\(jobPostings) 求职\(jobSeekers) 零工\(gigPostings)"),
                 by: .system, at: app.jiujinban.clock.now(), key: app.jiujinban.keys.auditKey, on: db)
         }
     }

@@ -177,6 +177,97 @@ struct SyntheticJobs {
     }
 }
 
+extension SyntheticJobs {
+    /// Gigs posted by generated citizens as recruiters, spread over the county's points, starting within 30 days.
+    func gigs(_ count: Int) async throws -> Int {
+        var rng = SeededGenerator(seed: seed ^ 0x4749_4753)
+        let places = try await places()
+        let sql = app.db as! any SQLDatabase
+        let recruiters = try await sql.raw("SELECT id FROM citizens ORDER BY id DESC LIMIT 2000").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+        guard !recruiters.isEmpty else { throw PublicError(.conflict, "没有合成群众可作为招用人：请先加 --citizens 生成") }
+        let points = try await sql.raw("SELECT id FROM service_points WHERE division_code LIKE \(bind: GenerateDataCommand.county + "%") ORDER BY code")
+            .all().map { try $0.decode(column: "id", as: UUID.self) }
+        let today = services.clock.today, cipher = services.cipher
+        let contents = ["苹果采摘装箱", "果园疏花疏果", "仓库装卸", "家庭保洁", "宴席帮厨", "水电检修", "砌墙抹灰"]
+        var done = 0
+        while done < count {
+            let size = min(Self.batch, count - done)
+            let now = services.clock.now()
+            var rows: [SQLList] = []
+            for _ in 0..<size {
+                let place = places[Int.random(in: 0..<places.count, using: &rng)]
+                let skill = GigSkill.defaults[Int.random(in: 0..<GigSkill.defaults.count, using: &rng)].code
+                let start = today.adding(days: Int.random(in: 0...30, using: &rng))
+                let headcount = Int.random(in: 1...10, using: &rng)
+                rows.append(SQLList([
+                    SQLBind(UUID()), SQLBind(recruiters[Int.random(in: 0..<recruiters.count, using: &rng)]), SQLBind(skill),
+                    SQLBind(GenerateDataCommand.county), SQLBind(contents[Int.random(in: 0..<contents.count, using: &rng)]), SQLBind(place.division),
+                    SQLBind(place.longitude), SQLBind(place.latitude), SQLBind("合成用工地址"), SQLBind(start.iso),
+                    SQLBind(start.adding(days: Int.random(in: 0...14, using: &rng)).iso), SQLBind(headcount),
+                    SQLBind(Int.random(in: 0..<4, using: &rng) == 0 ? headcount : 0), SQLBind(Int.random(in: 8...30, using: &rng) * 1_000),
+                    SQLBind(try cipher.seal("139" + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng)), context: GigPostingRecord.phoneContext)),
+                    SQLBind(points[Int.random(in: 0..<points.count, using: &rng)]), SQLBind(now),
+                ]))
+            }
+            try await services.writer.write(on: app.db) { [rows] db in
+                let last = try await SequenceAllocator.advance("gig_postings", by: rows.count, on: db)
+                let values = rows.enumerated().map { index, row in
+                    SQLGroupExpression([SQLBind(last - rows.count + 1 + index), row])
+                }
+                try await (db as! any SQLDatabase).raw("""
+                    INSERT INTO gig_postings (revision, id, citizen_id, skill, county_code, content, place_division, longitude, latitude, address,
+                        start_on, end_on, headcount, hired, day_wage_fen, contact_phone_sealed, service_point_id, created_at)
+                    VALUES \(SQLList(values))
+                    """).run()
+            }
+            let previous = done
+            done += size
+            progress.step("生成零工岗位", done: done, of: count, previous: previous)
+        }
+        return done
+    }
+
+    /// Registers the given job seekers as gig workers too (many villagers take both), with one to three skills.
+    func gigWorkers(_ seekers: [(citizen: UUID, residence: String)]) async throws -> Int {
+        var rng = SeededGenerator(seed: seed ^ 0x574F_524B)
+        let sql = app.db as! any SQLDatabase
+        var located: [String: (Double, Double, UUID)] = [:]
+        for row in try await sql.raw("SELECT citizen_id, longitude, latitude, service_point_id FROM job_seekers").all() {
+            located[try row.decode(column: "citizen_id", as: UUID.self).uuidString] = (
+                try row.decode(column: "longitude", as: Double.self), try row.decode(column: "latitude", as: Double.self),
+                try row.decode(column: "service_point_id", as: UUID.self))
+        }
+        var made = 0
+        for chunk in seekers.chunked(Self.batch) {
+            let now = services.clock.now()
+            var rows: [SQLExpression] = []
+            for (citizen, residence) in chunk {
+                guard let (longitude, latitude, point) = located[citizen.uuidString] else { continue }
+                let skills = Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in GigSkill.defaults[Int.random(in: 0..<GigSkill.defaults.count, using: &rng)].code })
+                let days = Set((0..<Int.random(in: 2...7, using: &rng)).map { _ in Int.random(in: 1...7, using: &rng) })
+                rows.append(SQLGroupExpression([
+                    SQLBind(UUID()), SQLBind(citizen), SQLBind("," + skills.sorted().joined(separator: ",") + ","),
+                    SQLBind(days.sorted().map(String.init).joined(separator: ",")),
+                    SQLBind(Int.random(in: 0..<3, using: &rng) == 0 ? nil : Int.random(in: 10...25, using: &rng) * 1_000),
+                    SQLBind(Int.random(in: 0..<2, using: &rng) == 0 ? nil : Int.random(in: 5...30, using: &rng) * 1_000),
+                    SQLBind(residence), SQLBind(longitude), SQLBind(latitude), SQLBind(point), SQLBind(now),
+                ]))
+            }
+            guard !rows.isEmpty else { continue }
+            try await services.writer.write(on: app.db) { [rows] db in
+                try await (db as! any SQLDatabase).raw("""
+                    INSERT INTO gig_seekers (id, citizen_id, skills, weekdays, expected_day_wage_fen, radius_m, residence_division, longitude,
+                        latitude, service_point_id, registered_at)
+                    VALUES \(SQLList(rows))
+                    """).run()
+            }
+            made += rows.count
+        }
+        return made
+    }
+}
+
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }

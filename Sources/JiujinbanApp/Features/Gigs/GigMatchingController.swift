@@ -34,9 +34,12 @@ enum GigMatchingController {
         var matches: [GigMatcher.Match] = []
         var gigs: [String: GigPostingRecord] = [:]
         if let seeker, seeker.isActive, let profile = seeker.profile {
-            let candidates = try await openGigs(skills: seeker.skillCodes, near: profile.residence, radius: profile.radiusMeters, today: today, on: req.db)
-            for gig in candidates { if let id = gig.id { gigs[id.uuidString.lowercased()] = gig } }
-            matches = GigMatcher.gigs(candidates.compactMap { $0.profile(skillName: names[$0.skill] ?? $0.skill) }, for: profile, today: today)
+            let market = try await req.application.gigMarket.current(on: req.db, today: today)
+            matches = market.gigs(for: profile, today: today, skillNames: names)
+            let ids = matches.compactMap { UUID(uuidString: $0.id) }
+            for gig in try await GigPostingRecord.query(on: req.db).filter(\.$id ~~ ids).all() {
+                if let id = gig.id { gigs[id.uuidString.lowercased()] = gig }
+            }
         }
         let shown = matches.count, citizenID = try citizen.requireID()
         try await req.write { db in
@@ -47,22 +50,6 @@ enum GigMatchingController {
             mayPush: CaseFile.mayAccept(staff.account, item: GigRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed,
             mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
             context: PageContext(req)))
-    }
-
-    /// Gigs that can still take people, of these skills, within reach of `near` (a box around the range first,
-    /// the exact distance in the ranking).
-    static func openGigs(skills: [String], near: GeoCoordinate, radius: Int?, today: CalendarDate, on db: any Database) async throws
-        -> [GigPostingRecord]
-    {
-        guard !skills.isEmpty else { return [] }
-        var query = GigPostingRecord.query(on: db).filter(\.$skill ~~ skills).filter(\.$endOn >= today.iso)
-        if let radius {
-            let latitudeReach = Double(radius) / 111_000 + 0.001
-            let longitudeReach = latitudeReach / max(0.2, cos(near.latitude * .pi / 180))
-            query = query.filter(\.$latitude >= near.latitude - latitudeReach).filter(\.$latitude <= near.latitude + latitudeReach)
-                .filter(\.$longitude >= near.longitude - longitudeReach).filter(\.$longitude <= near.longitude + longitudeReach)
-        }
-        return try await query.all().filter { $0.hired < $0.headcount }
     }
 
     /// The recruiter's gigs that are still open, each with its ranked workers (item 8).

@@ -128,6 +128,7 @@ struct GigPostingPlugin: CaseItemPlugin {
         let record = GigPostingRecord()
         record.id = UUID()
         record.citizenID = effect.citizenID
+        record.revision = try await SequenceAllocator.next("gig_postings", on: db)
         record.recruiterUnit = values["recruiter_unit"].flatMap { $0.isEmpty ? nil : $0 }
         record.skill = values["skill"] ?? ""
         record.countyCode = values["county"] ?? place.countyCode

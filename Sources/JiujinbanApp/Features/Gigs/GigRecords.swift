@@ -45,6 +45,7 @@ final class GigPostingRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
+    @Field(key: "revision") var revision: Int
     @OptionalField(key: "recruiter_unit") var recruiterUnit: String?
     @Field(key: "skill") var skill: String
     @Field(key: "county_code") var countyCode: String

@@ -112,7 +112,9 @@ enum GigsController {
             throw PublicError(.unprocessableEntity, "已招人数应为0至\(gig.headcount)的整数")
         }
         try await req.write { db in
-            try await (db as! any SQLDatabase).raw("UPDATE gig_postings SET hired = \(bind: count) WHERE id = \(bind: id)").run()
+            let revision = try await SequenceAllocator.next("gig_postings", on: db)
+            try await (db as! any SQLDatabase).raw(
+                "UPDATE gig_postings SET hired = \(bind: count), revision = \(bind: revision) WHERE id = \(bind: id)").run()
             try await req.audit(AuditEvent("gig.hired", objectType: "gig_posting", objectID: id.uuidString,
                                            detail: "已招\(count)/\(gig.headcount)人"), on: db)
         }

@@ -39,6 +39,8 @@ struct M0022CreateGigWork: AsyncMigration {
             .id()
             // The person who recruits (an individual, or a unit's contact): item 7's case is theirs.
             .field("citizen_id", .uuid, .required, .references("citizens", "id"))
+            // From the `gig_postings` sequence in the writing transaction, as job postings: instances catch up by it.
+            .field("revision", .int64, .required)
             .field("recruiter_unit", .string)
             .field("skill", .string, .required)
             .field("county_code", .string, .required)
@@ -56,6 +58,7 @@ struct M0022CreateGigWork: AsyncMigration {
             .field("service_point_id", .uuid, .required)
             .field("case_id", .uuid)
             .field("created_at", .datetime, .required)
+            .unique(on: "revision")
             .create()
         // Matching asks for one skill's gigs that have not ended, then narrows by place.
         try await sql.raw("CREATE INDEX gig_postings_skill_end ON gig_postings (skill, end_on)").run()

@@ -63,12 +63,28 @@ struct BenchMatchingCommand: AsyncCommand {
             found += current.search(query, today: today).postings.count
             search.append((ContinuousClock.now - start).seconds * 1000)
         }
+        // Item 5: gigs for random registered gig workers (the query of their skills near them, then the ranking).
+        let workers = try await GigSeekerRecord.query(on: app.db).filter(\.$endedOn == nil).limit(20000).all().compactMap(\.profile)
+        var gigTimes: [Double] = [], gigsShown = 0
+        if !workers.isEmpty {
+            let gigStore = GigMarketStore()
+            _ = try await gigStore.current(on: app.db, today: today)
+            for _ in 0..<runs {
+                let worker = workers[Int.random(in: 0..<workers.count, using: &rng)]
+                let start = ContinuousClock.now
+                gigsShown += try await gigStore.current(on: app.db, today: today).gigs(for: worker, today: today).count
+                gigTimes.append((ContinuousClock.now - start).seconds * 1000)
+            }
+        }
         func percentile(_ values: [Double], _ p: Double) -> String {
             let sorted = values.sorted()
             return String(format: "%.2f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
         }
         print("postings_open=\(market.openCount) seekers=\(seekers.count) load_s=\(String(format: "%.2f", loadSeconds)) runs=\(runs)")
         print("recommend_p50_ms=\(percentile(recommend, 0.5)) recommend_p99_ms=\(percentile(recommend, 0.99)) shown=\(shown / runs)")
+        if !gigTimes.isEmpty {
+            print("gig_recommend_p50_ms=\(percentile(gigTimes, 0.5)) gig_recommend_p99_ms=\(percentile(gigTimes, 0.99)) shown=\(gigsShown / runs) workers=\(workers.count)")
+        }
         print("search_p50_ms=\(percentile(search, 0.5)) search_p99_ms=\(percentile(search, 0.99)) found=\(found / runs)")
     }
 }

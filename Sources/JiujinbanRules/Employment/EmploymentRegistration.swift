@@ -104,11 +104,13 @@ public enum EmploymentStatus: Sendable, Equatable {
     /// The status line of the 《就业创业证》.
     public var cardStatus: String {
         switch self {
-        case .unrecorded: "无有效登记"
-        case .flexiblyEmployed: "就业"
-        case .unemployed: "失业"
+        case .unrecorded: Self.cardNone
+        case .flexiblyEmployed: Self.cardEmployed
+        case .unemployed: Self.cardUnemployed
         }
     }
+
+    public static let cardEmployed = "就业", cardUnemployed = "失业", cardNone = "无有效登记"
 }
 
 /// Why a registration ended. The reasons for unemployment are those of §3; a flexible worker's registration ends
@@ -140,6 +142,12 @@ public enum RegistrationEndReason: String, Sendable, CaseIterable {
         case .unemployed: [.employed, .pension, .schoolOrArmy, .emigrated, .imprisoned, .noContact]
         case .flexible: [.stoppedWorking, .pension, .schoolOrArmy, .emigrated, .imprisoned]
         }
+    }
+
+    /// The card's status once a registration ends for this reason: 就业 when the person was employed, else nothing
+    /// is active.
+    public var cardStatusAfterEnding: String {
+        self == .employed ? EmploymentStatus.cardEmployed : EmploymentStatus.cardNone
     }
 
     /// Months without contact after which an unemployment registration may be ended for that reason.

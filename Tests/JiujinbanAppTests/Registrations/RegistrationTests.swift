@@ -95,6 +95,11 @@ struct RegistrationTests {
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
             let worker = try await citizen(app, village)
+            // The forms offer each item's own fields.
+            let form10 = try await app.getPage(village, "/cases/new?citizen=\(worker.uuidString.lowercased())&item=10")
+            #expect(form10.0 == .ok && form10.1.contains("就业形式") && form10.1.contains("新就业形态（平台从业）") && form10.1.contains("就业开始日期"))
+            let form11 = try await app.getPage(village, "/cases/new?citizen=\(worker.uuidString.lowercased())&item=11")
+            #expect(form11.0 == .ok && form11.1.contains("原法定退休年龄50周岁") && form11.1.contains("本人有劳动能力和就业愿望"))
             #expect(try await flexible(app, village, citizen: worker).0 == .seeOther)
             #expect(try await act(app, reviewer, try await lastCase(app, worker, item: 10), [("action", "approve")]).0 == .seeOther)
 

@@ -74,6 +74,7 @@ struct EmploymentRegistrationTests {
         let early = RegistrationEndReason.validate("no_contact", kind: .unemployed, startedOn: started, today: day("2026-11-29"))
         #expect(early == .failure({ var e = FieldErrors(); e.add("reason", "登记于2026-05-31，须满6个月无联系（2026-11-30起）方可按此原因终止"); return e }()))
         #expect(RegistrationEndReason.validate("no_contact", kind: .unemployed, startedOn: started, today: day("2026-11-30")) == .success(.noContact))
+        #expect(RegistrationEndReason.employed.cardStatusAfterEnding == "就业" && RegistrationEndReason.pension.cardStatusAfterEnding == "无有效登记")
         #expect(day("2024-01-31").addingMonths(1) == day("2024-02-29") && day("2025-12-15").addingMonths(2) == day("2026-02-15"))
     }
 }

@@ -90,7 +90,7 @@ enum EmploymentRegistry {
     /// Every registration of the person, newest first.
     static func history(citizen: UUID, on db: any Database) async throws -> [EmploymentRegistrationRecord] {
         try await EmploymentRegistrationRecord.query(on: db).filter(\.$citizenID == citizen)
-            .sort(\.$approvedAt, .descending).all()
+            .sort(\.$approvedAt, .descending).sort(\.$startedOn, .descending).all()
     }
 
     /// Records an approved registration, in the approval's transaction.
@@ -124,8 +124,7 @@ enum EmploymentRegistry {
         record.endedBy = account
         try await record.save(on: db)
         if let card = try await EmploymentCardRecord.find(citizen: record.citizenID, on: db) {
-            card.status = reason == .employed ? EmploymentStatus.flexiblyEmployed(.other, since: day).cardStatus
-                : EmploymentStatus.unrecorded.cardStatus
+            card.status = reason.cardStatusAfterEnding
             card.statusSince = day.iso
             card.updatedAt = now
             try await card.save(on: db)

@@ -36,6 +36,7 @@ func routes(_ app: Application) async throws {
     GigMatchingController.register(app)
     JobFairsController.register(app)
     ArchiveOfficesController.register(app)
+    RegistrationsController.register(app)
     ReportReviewController.register(app)
     PointMapController.register(app)
     if !app.jiujinban.configuration.isProduction {

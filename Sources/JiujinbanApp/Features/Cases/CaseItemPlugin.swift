@@ -11,6 +11,9 @@ protocol CaseItemPlugin: Sendable {
     var fields: [CaseFormField] { get }
     /// Checks the form and the citizen; returns the values to store or every problem, named by field.
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors>
+    /// The checks that need the person's stored records (item 11 refuses someone recorded as employed), named by
+    /// field like `validate`'s and shown with them; run at acceptance, before anything is written.
+    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
     /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
     /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws
@@ -19,6 +22,7 @@ protocol CaseItemPlugin: Sendable {
 }
 
 extension CaseItemPlugin {
+    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors { FieldErrors() }
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
 }
@@ -90,7 +94,8 @@ struct GenericItemPlugin: CaseItemPlugin {
 enum CaseItemPlugins {
     /// The items with a form of their own.
     static let specific: Set<Int> = [JobSeekerPlugin.itemSeq, JobRecommendationPlugin.itemSeq, GigSeekerPlugin.itemSeq,
-                                     GigRecommendationPlugin.itemSeq, GigPostingPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq]
+                                     GigRecommendationPlugin.itemSeq, GigPostingPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq,
+                                     FlexibleEmploymentPlugin.itemSeq, UnemploymentRegistrationPlugin.itemSeq, EmploymentCardQueryPlugin.itemSeq]
 
     /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
     /// - Parameter staff: whose county's lists (gig skills, places) the form offers.
@@ -105,6 +110,9 @@ enum CaseItemPlugins {
             return GigPostingPlugin(item: item, county: county, skills: try await GigSkills.list(county: county.countyCode, on: db),
                                     places: try await EmployersController.divisionOptions(county, on: db))
         case GigWorkerRecommendationPlugin.itemSeq: return GigWorkerRecommendationPlugin(item: item)
+        case FlexibleEmploymentPlugin.itemSeq: return FlexibleEmploymentPlugin(item: item)
+        case UnemploymentRegistrationPlugin.itemSeq: return UnemploymentRegistrationPlugin(item: item)
+        case EmploymentCardQueryPlugin.itemSeq: return EmploymentCardQueryPlugin(item: item)
         default: return GenericItemPlugin(item: item)
         }
     }

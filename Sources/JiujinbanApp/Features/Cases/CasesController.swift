@@ -39,10 +39,18 @@ enum CasesController {
             }
             return (field.name, form[field.name] ?? "")
         })
-        let validated: [String: String]
-        switch plugin.validate(values, citizen: citizen, today: req.jiujinban.clock.today) {
+        let today = req.jiujinban.clock.today
+        var validated: [String: String]?
+        var errors = FieldErrors()
+        switch plugin.validate(values, citizen: citizen, today: today) {
         case .success(let clean): validated = clean
-        case .failure(let errors):
+        case .failure(let found): errors = found
+        }
+        // The person's stored records, checked with the form so every problem shows at once.
+        for problem in try await plugin.check(citizen: citizen, today: today, on: req.db).problems {
+            errors.add(problem.field, problem.message)
+        }
+        guard errors.isEmpty, let validated else {
             return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: values, errors: errors,
                                                   status: .unprocessableEntity)
         }

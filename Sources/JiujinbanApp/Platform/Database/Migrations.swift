@@ -27,5 +27,6 @@ enum Migrations {
         app.migrations.add(M0020CreateJobFairs())
         app.migrations.add(M0021CreateArchiveOffices())
         app.migrations.add(M0022CreateGigWork())
+        app.migrations.add(M0023CreateEmploymentRegistrations())
     }
 }

@@ -122,6 +122,8 @@ enum SiteURL: Sendable, Equatable {
     case newArchiveOffice
     case archiveOffice(id: UUID)
     case editArchiveOffice(id: UUID)
+    case employmentCard(citizen: UUID)
+    case endEmploymentRegistration(id: UUID)
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }
 
@@ -246,6 +248,8 @@ enum SiteURL: Sendable, Equatable {
         case .newArchiveOffice: "/archive-offices/new"
         case .archiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())"
         case .editArchiveOffice(let id): "/archive-offices/\(id.uuidString.lowercased())/edit"
+        case .employmentCard(let citizen): "/registrations/card/\(citizen.uuidString.lowercased())"
+        case .endEmploymentRegistration(let id): "/registrations/\(id.uuidString.lowercased())/end"
         }
     }
 
@@ -361,6 +365,8 @@ enum SiteURL: Sendable, Equatable {
         case .newArchiveOffice: ["archive-offices", "new"]
         case .archiveOffice: ["archive-offices", ":id"]
         case .editArchiveOffice: ["archive-offices", ":id", "edit"]
+        case .employmentCard: ["registrations", "card", ":citizen"]
+        case .endEmploymentRegistration: ["registrations", ":id", "end"]
         }
     }
 

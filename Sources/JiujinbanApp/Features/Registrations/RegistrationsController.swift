@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// 《就业创业证》 (item 13): the card of a person with its registrations and their endings, and ending an active
+/// registration with one of the reasons of domain-rules §3 (audited). A registration is shown to whoever sees the
+/// person (their own village, township or county) and to the point and county that registered it.
+enum RegistrationsController {
+    static func register(_ app: Application) {
+        app.get(.employmentCard(citizen: UUID()), .capability(.serveCitizens), use: card)
+        app.post(.endEmploymentRegistration(id: UUID()), .capability(.serveCitizens), use: end)
+    }
+
+    @Sendable static func card(_ req: Request) async throws -> Response {
+        let (citizen, history) = try await load(req, citizen: req.parameters.get("citizen").flatMap(UUID.init(uuidString:)))
+        let id = try citizen.requireID()
+        try await req.write { db in
+            try await req.audit(AuditEvent("employment_card.view", objectType: "citizen", objectID: id.uuidString.lowercased()), on: db)
+        }
+        return try await respond(req, citizen: citizen, history: history, errors: FieldErrors(), status: .ok)
+    }
+
+    struct EndForm: Content {
+        var reason: String?
+    }
+
+    @Sendable static func end(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let registration = try await EmploymentRegistrationRecord.find(id, on: req.db), let kind = registration.kindValue else {
+            throw PublicError.notFound("该登记")
+        }
+        let (citizen, history) = try await load(req, citizen: registration.citizenID)
+        let objectID = id.uuidString.lowercased()
+        guard mayEnd(kind, staff) else {
+            try await req.write { db in
+                try await req.audit(AuditEvent("employment_registration.end", objectType: "employment_registration", objectID: objectID,
+                                               result: .denied, detail: "无\(kind.label)的办理或审核权限"), on: db)
+            }
+            throw PublicError(.forbidden, "您没有\(kind.label)的办理或审核权限，不能终止该登记")
+        }
+        guard registration.isActive, let started = CalendarDate(iso: registration.startedOn) else {
+            throw PublicError(.conflict, "该登记已于\(registration.endedOn ?? "")终止，请刷新页面后查看")
+        }
+        let today = req.jiujinban.clock.today
+        let reason: RegistrationEndReason
+        switch RegistrationEndReason.validate(try req.content.decode(EndForm.self).reason, kind: kind, startedOn: started, today: today) {
+        case .success(let value): reason = value
+        case .failure(let errors):
+            return try await respond(req, citizen: citizen, history: history, errors: errors, status: .unprocessableEntity)
+        }
+        let now = req.jiujinban.clock.now()
+        try await req.write { db in
+            // Ended by someone else meanwhile: the second ending is refused, the first reason kept.
+            guard let current = try await EmploymentRegistrationRecord.find(id, on: db), current.isActive else {
+                throw PublicError(.conflict, "该登记已由他人终止，请刷新页面后查看")
+            }
+            try await EmploymentRegistry.end(current, reason: reason, on: today, by: staff.account.id, at: now, on: db)
+            try await req.audit(AuditEvent("employment_registration.end", objectType: "employment_registration", objectID: objectID,
+                                           detail: "\(kind.label)终止：\(reason.label)"), on: db)
+        }
+        return HTMLResponse.seeOther(.employmentCard(citizen: registration.citizenID))
+    }
+
+    /// An operator who handles the item, or a county reviewer who reviews it.
+    static func mayEnd(_ kind: EmploymentRegistrationKind, _ staff: SignedInStaff) -> Bool {
+        let seq = kind == .flexible ? FlexibleEmploymentPlugin.itemSeq : UnemploymentRegistrationPlugin.itemSeq
+        return staff.may(.handle(item: seq)) || staff.may(.review(item: seq))
+    }
+
+    /// The person and their registrations, or 404 when the user does not see them.
+    static func load(_ req: Request, citizen id: UUID?) async throws -> (CitizenRecord, [EmploymentRegistrationRecord]) {
+        let staff = try req.requireStaff()
+        guard let id, let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
+        let history = try await EmploymentRegistry.history(citizen: id, on: req.db)
+        guard CitizenRegistry.sees(citizen, staff)
+                || history.contains(where: { CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.division, staff) }) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        return (citizen, history)
+    }
+
+    static func respond(_ req: Request, citizen: CitizenRecord, history: [EmploymentRegistrationRecord], errors: FieldErrors,
+                        status: HTTPStatus) async throws -> Response {
+        let staff = try req.requireStaff()
+        let id = try citizen.requireID()
+        let card = try await EmploymentCardRecord.find(citizen: id, on: req.db)
+        var numbers: [UUID: String] = [:]
+        for record in try await CaseRecord.query(on: req.db).filter(\.$id ~~ history.map(\.caseID)).all() {
+            if let caseID = record.id, CaseEngine.sees(record, staff) { numbers[caseID] = record.number }
+        }
+        let may = { (seq: Int) in CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed }
+        return HTMLResponse.make(RegistrationPages.card(
+            citizen: citizen, card: card, history: history, caseNumbers: numbers,
+            mayEnd: Set(EmploymentRegistrationKind.allCases.filter { mayEnd($0, staff) }),
+            mayRegister: (flexible: may(FlexibleEmploymentPlugin.itemSeq), unemployed: may(UnemploymentRegistrationPlugin.itemSeq)),
+            mayRecordQuery: may(EmploymentCardQueryPlugin.itemSeq), errors: errors, context: PageContext(req)), status: status)
+    }
+}

@@ -56,4 +56,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
+    app.asyncCommands.use(OccupationsCommand(), as: "occupations")
 }

@@ -79,7 +79,7 @@ public struct JobMarket: Sendable {
     private var latitude: [Double] = []
     private var longitude: [Double] = []
     private var division: [Int64] = []
-    private var searchText: [String] = []
+    private var searchText: [[UInt8]] = []
 
     public init() {}
 
@@ -109,7 +109,7 @@ public struct JobMarket: Sendable {
                       wageLow: Int32(clamping: posting.wageMinimumFen), wageHigh: Int32(clamping: posting.wageMaximumFen),
                       latitude: posting.workplace.latitude, longitude: posting.workplace.longitude,
                       division: Int64(posting.workplaceDivision.value) ?? 0,
-                      searchText: JobMarket.fold(posting.title + " " + posting.employerName + " " + posting.occupationName))
+                      searchText: Array(JobMarket.fold(posting.title + " " + posting.employerName + " " + posting.occupationName).utf8))
         if let index = slot[posting.id] {
             postings[index] = posting
             open[index] = fields.open; validDay[index] = fields.validDay; youngest[index] = fields.youngest
@@ -150,6 +150,9 @@ public struct JobMarket: Sendable {
         let home = seeker.residence
         // A posting further north or south than this is beyond the seeker's limit whatever its longitude.
         let latitudeReach = limitMeters.map { Double($0) / JobMarket.metresPerDegreeLatitude } ?? .infinity
+        // A flat-map distance under 99 % of itself is below the great-circle distance for anything within a province,
+        // so the points it allows bound the posting's real distance points from above.
+        let metresPerDegreeLongitude = JobMarket.metresPerDegreeLatitude * cos(home.latitude * .pi / 180)
 
         var best = TopMatches(limit: limit)
         for index in 0..<open.count {
@@ -165,7 +168,13 @@ public struct JobMarket: Sendable {
             let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(wageLow[index]), maximum: Int(wageHigh[index]), expected: expected)
                 + JobMatcher.fitPoints
             // Even at the seeker's door this posting could not enter the list.
-            if best.isFull, partial + 30 < best.lowestScore { continue }
+            if best.isFull {
+                if partial + 30 < best.lowestScore { continue }
+                let dy = latitudeGap * JobMarket.metresPerDegreeLatitude
+                let dx = abs(longitude[index] - home.longitude) * metresPerDegreeLongitude
+                let nearest = Int(((dx * dx + dy * dy).squareRoot() * 0.99).rounded(.down))
+                if partial + JobMatcher.distancePoints(nearest, seekerLimit: limitMeters) < best.lowestScore { continue }
+            }
             let distance = Int(GeoCoordinate.distanceMeters(home.longitude, home.latitude, longitude[index], latitude[index]).rounded())
             if let limitMeters, distance > limitMeters { continue }
             let score = partial + JobMatcher.distancePoints(distance, seekerLimit: limitMeters)
@@ -227,7 +236,7 @@ public struct JobMarket: Sendable {
     public func search(_ query: Query, today: CalendarDate) -> Page {
         let todayNumber = Int32(today.dayNumber)
         let terms = JobMarket.fold(query.keyword).isEmpty ? [] :
-            query.keyword.split(whereSeparator: { $0.isWhitespace }).map { JobMarket.fold(String($0)) }.filter { !$0.isEmpty }
+            query.keyword.split(whereSeparator: { $0.isWhitespace }).map { Array(JobMarket.fold(String($0)).utf8) }.filter { !$0.isEmpty }
         let exactOccupation = query.occupation.flatMap { $0.contains("-") ? occupationNumber[$0] ?? -1 : nil }
         let major = query.occupation.flatMap { $0.contains("-") ? nil : UInt8($0) }
         let range = query.within.map(JobMarket.divisionRange)
@@ -241,7 +250,7 @@ public struct JobMarket: Sendable {
             if let range, !range.contains(division[index]) { continue }
             if let minimumWage, wageHigh[index] < minimumWage { continue }
             if let schooling, education[index] > schooling { continue }
-            if !terms.isEmpty, !terms.allSatisfy({ searchText[index].contains($0) }) { continue }
+            if !terms.isEmpty, !terms.allSatisfy({ JobMarket.contains(searchText[index], $0) }) { continue }
             hits.append(index)
         }
         let size = max(1, query.pageSize)
@@ -261,6 +270,26 @@ public struct JobMarket: Sendable {
         }
         let slice = ordered.dropFirst((page - 1) * size).map { postings[$0] }
         return Page(total: hits.count, postings: Array(slice), page: page, pageCount: pageCount)
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (UTF-8 makes a byte match a character match).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var matched = 1
+                        while matched < pin.count && hay[start + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The first `count` of `indices` in `order`, without sorting all of them when only a page is wanted.

@@ -75,3 +75,24 @@ struct OccupationTests {
         #expect(Occupation.majorGroups.map(\.code) == ["1", "2", "3", "4", "5", "6", "7", "8"])
     }
 }
+
+@Suite("职业分类文件: medium groups load as code,name lines; every bad line is named and nothing loads")
+struct OccupationListTests {
+    let majors: Set<String> = Set(Occupation.majorGroups.map(\.code))
+
+    @Test("a header, blank lines and a BOM are fine")
+    func good() throws {
+        let list = try OccupationList.parse("\u{FEFF}代码,名称\n4-03,住宿和餐饮服务人员\n\n6-01, 农副产品加工人员 \n", majors: majors).get()
+        #expect(list == [Occupation(code: "4-03", name: "住宿和餐饮服务人员"), Occupation(code: "6-01", name: "农副产品加工人员")])
+    }
+
+    @Test("a major code, a malformed or unknown group, a repeat and a missing name are each reported by line")
+    func bad() {
+        guard case .failure(let problems) = OccupationList.parse("4,社会生产服务\n4-3,x\n9-01,x\n4-03,a\n4-03,b\n4-04", majors: majors) else {
+            Issue.record("a bad file was accepted")
+            return
+        }
+        #expect(problems.lines == ["第1行：职业代码“4”应为中类代码，如4-03", "第2行：职业代码“4-3”应为中类代码，如4-03",
+                                   "第3行：职业代码“9-01”应为中类代码，如4-03", "第5行：职业代码“4-03”重复", "第6行：应为“代码,名称”"])
+    }
+}

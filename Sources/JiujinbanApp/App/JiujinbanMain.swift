@@ -39,7 +39,11 @@ public enum JiujinbanMain {
             if command == nil || command == "serve" {
                 IdleLockJob.schedule(on: app)
                 ProblemDueJob.schedule(on: app)
-                SMSOutbox.schedule(on: app, adapter: app.smsAdapter)
+                // In production only a real gateway delivers: without one, messages wait in the outbox rather than being
+                // marked sent by the development adapter.
+                if !(app.smsAdapter is DevelopmentSMSAdapter) || !app.jiujinban.configuration.isProduction {
+                    SMSOutbox.schedule(on: app, adapter: app.smsAdapter)
+                }
             }
             try await app.execute()
         } catch let error as PublicError {

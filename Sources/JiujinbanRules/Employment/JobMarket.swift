@@ -79,6 +79,7 @@ public struct JobMarket: Sendable {
     private var latitude: [Double] = []
     private var longitude: [Double] = []
     private var division: [Int64] = []
+    private var revisionOf: [Int] = []
     private var searchText: [[UInt8]] = []
 
     public init() {}
@@ -116,6 +117,7 @@ public struct JobMarket: Sendable {
             oldest[index] = fields.oldest; education[index] = fields.education; occupationOf[index] = fields.occupation
             majorOf[index] = fields.major; wageLow[index] = fields.wageLow; wageHigh[index] = fields.wageHigh
             latitude[index] = fields.latitude; longitude[index] = fields.longitude; division[index] = fields.division
+            revisionOf[index] = posting.revision
             searchText[index] = fields.searchText
         } else {
             slot[posting.id] = postings.count
@@ -124,6 +126,7 @@ public struct JobMarket: Sendable {
             oldest.append(fields.oldest); education.append(fields.education); occupationOf.append(fields.occupation)
             majorOf.append(fields.major); wageLow.append(fields.wageLow); wageHigh.append(fields.wageHigh)
             latitude.append(fields.latitude); longitude.append(fields.longitude); division.append(fields.division)
+            revisionOf.append(posting.revision)
             searchText.append(fields.searchText)
         }
     }
@@ -155,30 +158,37 @@ public struct JobMarket: Sendable {
         let metresPerDegreeLongitude = JobMarket.metresPerDegreeLatitude * cos(home.latitude * .pi / 180)
 
         var best = TopMatches(limit: limit)
-        for index in 0..<open.count {
-            guard open[index], validDay[index] >= todayNumber, age >= Int(youngest[index]), age <= Int(oldest[index]),
-                  education[index] <= schooling else { continue }
-            let latitudeGap = abs(latitude[index] - home.latitude)
-            if latitudeGap > latitudeReach { continue }
-            let occupationPoints: Int
-            if anyOccupation { occupationPoints = JobMatcher.OccupationFit.any.points }
-            else if wanted.contains(occupationOf[index]) { occupationPoints = JobMatcher.OccupationFit.same.points }
-            else if wantedMajors & (1 << UInt16(majorOf[index])) != 0 { occupationPoints = JobMatcher.OccupationFit.sameMajorGroup.points }
-            else { occupationPoints = JobMatcher.OccupationFit.other.points }
-            let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(wageLow[index]), maximum: Int(wageHigh[index]), expected: expected)
-                + JobMatcher.fitPoints
-            // Even at the seeker's door this posting could not enter the list.
-            if best.isFull {
-                if partial + 30 < best.lowestScore { continue }
-                let dy = latitudeGap * JobMarket.metresPerDegreeLatitude
-                let dx = abs(longitude[index] - home.longitude) * metresPerDegreeLongitude
-                let nearest = Int(((dx * dx + dy * dy).squareRoot() * 0.99).rounded(.down))
-                if partial + JobMatcher.distancePoints(nearest, seekerLimit: limitMeters) < best.lowestScore { continue }
+        // Two passes for a seeker who names occupations: their own major groups first; then the other trades, which
+        // score at most 60 and are not looked at once the list's lowest score is above that.
+        let otherTradesMaximum = JobMatcher.OccupationFit.other.points + 30 + 20 + JobMatcher.fitPoints
+        for pass in anyOccupation ? [0] : [1, 2] {
+            if pass == 2, best.isFull, best.lowestScore > otherTradesMaximum { break }
+            for index in 0..<open.count {
+                if pass != 0, (wantedMajors & (1 << UInt16(majorOf[index])) != 0) != (pass == 1) { continue }
+                guard open[index], validDay[index] >= todayNumber, age >= Int(youngest[index]), age <= Int(oldest[index]),
+                      education[index] <= schooling else { continue }
+                let latitudeGap = abs(latitude[index] - home.latitude)
+                if latitudeGap > latitudeReach { continue }
+                let occupationPoints: Int
+                if anyOccupation { occupationPoints = JobMatcher.OccupationFit.any.points }
+                else if wanted.contains(occupationOf[index]) { occupationPoints = JobMatcher.OccupationFit.same.points }
+                else if pass == 1 { occupationPoints = JobMatcher.OccupationFit.sameMajorGroup.points }
+                else { occupationPoints = JobMatcher.OccupationFit.other.points }
+                let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(wageLow[index]), maximum: Int(wageHigh[index]), expected: expected)
+                    + JobMatcher.fitPoints
+                // Even at the seeker's door this posting could not enter the list.
+                if best.isFull {
+                    if partial + 30 < best.lowestScore { continue }
+                    let dy = latitudeGap * JobMarket.metresPerDegreeLatitude
+                    let dx = abs(longitude[index] - home.longitude) * metresPerDegreeLongitude
+                    let nearest = Int(((dx * dx + dy * dy).squareRoot() * 0.99).rounded(.down))
+                    if partial + JobMatcher.distancePoints(nearest, seekerLimit: limitMeters) < best.lowestScore { continue }
+                }
+                let distance = Int(GeoCoordinate.distanceMeters(home.longitude, home.latitude, longitude[index], latitude[index]).rounded())
+                if let limitMeters, distance > limitMeters { continue }
+                let score = partial + JobMatcher.distancePoints(distance, seekerLimit: limitMeters)
+                best.offer(score: score, distance: distance, index: index, id: { postings[index].id })
             }
-            let distance = Int(GeoCoordinate.distanceMeters(home.longitude, home.latitude, longitude[index], latitude[index]).rounded())
-            if let limitMeters, distance > limitMeters { continue }
-            let score = partial + JobMatcher.distancePoints(distance, seekerLimit: limitMeters)
-            best.offer(score: score, distance: distance, index: index, id: { postings[index].id })
         }
         return best.sorted().compactMap { JobMatcher.match(postings[$0].profile, for: seeker, today: today) }
     }
@@ -259,14 +269,15 @@ public struct JobMarket: Sendable {
         let wanted = page * size
         let ordered: [Int]
         switch query.sort {
+        // Ties go to the newer posting (revisions are unique), so the order never depends on the scan.
         case .newest:
-            ordered = JobMarket.smallest(wanted, of: hits) { (-postings[$0].revision, postings[$0].id) < (-postings[$1].revision, postings[$1].id) }
+            ordered = JobMarket.smallest(wanted, of: hits) { revisionOf[$0] > revisionOf[$1] }
         case .wage:
             ordered = JobMarket.smallest(wanted, of: hits) {
-                (-wageHigh[$0], -wageLow[$0], postings[$0].id) < (-wageHigh[$1], -wageLow[$1], postings[$1].id)
+                (wageHigh[$1], wageLow[$1], revisionOf[$0]) < (wageHigh[$0], wageLow[$0], revisionOf[$1])
             }
         case .closing:
-            ordered = JobMarket.smallest(wanted, of: hits) { (validDay[$0], postings[$0].id) < (validDay[$1], postings[$1].id) }
+            ordered = JobMarket.smallest(wanted, of: hits) { (validDay[$0], revisionOf[$1]) < (validDay[$1], revisionOf[$0]) }
         }
         let slice = ordered.dropFirst((page - 1) * size).map { postings[$0] }
         return Page(total: hits.count, postings: Array(slice), page: page, pageCount: pageCount)

@@ -35,11 +35,13 @@ enum GigMatchingController {
         var gigs: [String: GigPostingRecord] = [:]
         if let seeker, seeker.isActive, let profile = seeker.profile {
             let market = try await req.application.gigMarket.current(on: req.db, today: today)
-            matches = market.gigs(for: profile, today: today, skillNames: names)
-            let ids = matches.compactMap { UUID(uuidString: $0.id) }
+            let ranked = market.gigs(for: profile, today: today, limit: 25, skillNames: names)
+            let ids = ranked.compactMap { UUID(uuidString: $0.id) }
             for gig in try await GigPostingRecord.query(on: req.db).filter(\.$id ~~ ids).all() {
                 if let id = gig.id { gigs[id.uuidString.lowercased()] = gig }
             }
+            // A worker who also recruits is not offered their own gigs.
+            matches = Array(ranked.filter { gigs[$0.id].map { $0.citizenID != seeker.citizenID } ?? false }.prefix(20))
         }
         let shown = matches.count, citizenID = try citizen.requireID()
         try await req.write { db in

@@ -6,10 +6,11 @@ import SQLKit
 import Vapor
 
 /// 短信（开发）: with the development adapter no message leaves the machine; this page shows what would have been
-/// sent from the user's own service point (phones masked). Not registered when a real gateway is plugged in.
+/// sent from the user's own service point (phones masked). Not registered in production or when a real gateway is
+/// plugged in.
 enum DevelopmentSMSPage {
     static func register(_ app: Application) {
-        guard app.smsAdapter is DevelopmentSMSAdapter else { return }
+        guard app.smsAdapter is DevelopmentSMSAdapter, !app.jiujinban.configuration.isProduction else { return }
         app.get(.developmentSMS, .capability(.serveCitizens), use: index)
     }
 

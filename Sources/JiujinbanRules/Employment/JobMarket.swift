@@ -303,18 +303,38 @@ public struct JobMarket: Sendable {
         }
     }
 
-    /// The first `count` of `indices` in `order`, without sorting all of them when only a page is wanted.
+    /// The first `count` of `indices` in `order`, without sorting all of them when only a page is wanted: a bounded
+    /// heap whose top is the last one kept (n log k, whatever order the indices come in).
     static func smallest(_ count: Int, of indices: [Int], by order: (Int, Int) -> Bool) -> [Int] {
+        guard count > 0 else { return [] }
         if count >= indices.count / 4 { return Array(indices.sorted(by: order).prefix(count)) }
-        var kept: [Int] = []
-        kept.reserveCapacity(count + 1)
+        var heap: [Int] = []
+        heap.reserveCapacity(count)
         for index in indices {
-            if kept.count == count, let last = kept.last, !order(index, last) { continue }
-            let position = kept.firstIndex { order(index, $0) } ?? kept.endIndex
-            kept.insert(index, at: position)
-            if kept.count > count { kept.removeLast() }
+            if heap.count < count {
+                heap.append(index)
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard order(heap[parent], heap[child]) else { break }
+                    heap.swapAt(parent, child)
+                    child = parent
+                }
+            } else if order(index, heap[0]) {
+                heap[0] = index
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1, right = left + 1
+                    var largest = parent
+                    if left < heap.count, order(heap[largest], heap[left]) { largest = left }
+                    if right < heap.count, order(heap[largest], heap[right]) { largest = right }
+                    if largest == parent { break }
+                    heap.swapAt(parent, largest)
+                    parent = largest
+                }
+            }
         }
-        return kept
+        return heap.sorted(by: order)
     }
 
     /// The numeric range of the 12-digit codes of `code` and everything below it.

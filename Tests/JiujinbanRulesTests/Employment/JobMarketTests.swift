@@ -1,4 +1,4 @@
-import JiujinbanRules
+@testable import JiujinbanRules
 import Testing
 
 @Suite("岗位池: the fast scan ranks exactly like JobMatcher, and search filters, sorts and pages open postings")
@@ -91,5 +91,23 @@ struct JobMarketTests {
         let firstPage = market.search(JobMarket.Query(sort: .closing, pageSize: 50), today: today)
         #expect(firstPage.postings.first?.validUntil == visible.map(\.validUntil).min())
         #expect(firstPage.postings.allSatisfy { $0.validUntil >= today })
+    }
+}
+
+@Suite("岗位池的分页选取: the first k in order, however the input is ordered")
+struct JobMarketSelectionTests {
+    @Test("ascending, descending and shuffled inputs give the same first k as a full sort")
+    func smallest() {
+        let ascending = Array(0..<5000)
+        var mixer = JobMarketTests.Mixer(state: 3)
+        var shuffled = ascending
+        for i in stride(from: shuffled.count - 1, to: 0, by: -1) { shuffled.swapAt(i, mixer.next(i + 1)) }
+        for input in [ascending, ascending.reversed(), shuffled] {
+            #expect(JobMarket.smallest(60, of: input, by: >) == Array((4940..<5000).reversed()))
+            #expect(JobMarket.smallest(60, of: input, by: <) == Array(0..<60))
+        }
+        let bytes = { (text: String) in Array(text.utf8) }
+        #expect(JobMarket.contains(bytes("芮城县合成企业1"), bytes("企业1")) && !JobMarket.contains(bytes("叉车"), bytes("叉车司机"))
+                && JobMarket.contains(bytes("a"), []) && !JobMarket.contains(bytes("叉车司机"), bytes("司车")))
     }
 }

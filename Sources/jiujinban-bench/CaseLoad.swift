@@ -40,18 +40,7 @@ struct CaseLoad {
     }
 
     func run() async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: clients * 2)
-        let http = HTTPClient(eventLoopGroup: group, configuration: configuration)
-        do {
-            try await measure(http)
-            try await http.shutdown()
-        } catch {
-            try? await http.shutdown()
-            throw error
-        }
-        try await group.shutdownGracefully()
+        try await withBenchClient(connections: clients * 2) { try await measure($0) }
     }
 
     private func measure(_ http: HTTPClient) async throws {

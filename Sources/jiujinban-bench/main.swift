@@ -1,3 +1,5 @@
+import AsyncHTTPClient
+import NIOPosix
 import Foundation
 
 /// `jiujinban-bench`: the load-test client behind `scripts/bench-cases`.
@@ -91,4 +93,20 @@ struct Latencies {
 
 func formatted(_ value: Double, decimals: Int = 1) -> String {
     String(format: "%.\(decimals)f", value)
+}
+
+/// One HTTP client on its own event loop for a load phase, shut down however the phase ends.
+func withBenchClient(connections: Int, _ body: (HTTPClient) async throws -> Void) async throws {
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+    configuration.connectionPool = .init(idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
+    let http = HTTPClient(eventLoopGroup: group, configuration: configuration)
+    do {
+        try await body(http)
+        try await http.shutdown()
+    } catch {
+        try? await http.shutdown()
+        throw error
+    }
+    try await group.shutdownGracefully()
 }

@@ -92,28 +92,31 @@ struct GenericItemPlugin: CaseItemPlugin {
 }
 
 enum CaseItemPlugins {
+    typealias Factory = @Sendable (ServiceCatalogue.Item, _ county: DivisionCode, any Database) async throws -> any CaseItemPlugin
+
+    /// The items with a form of their own, each with how its plug-in is made for the operator's county.
+    static let factories: [Int: Factory] = [
+        JobSeekerPlugin.itemSeq: { item, _, db in JobSeekerPlugin(item: item, occupations: try await OccupationStore.all(on: db)) },
+        JobRecommendationPlugin.itemSeq: { item, _, _ in JobRecommendationPlugin(item: item) },
+        GigSeekerPlugin.itemSeq: { item, county, db in GigSeekerPlugin(item: item, skills: try await GigSkills.list(county: county.countyCode, on: db)) },
+        GigRecommendationPlugin.itemSeq: { item, _, _ in GigRecommendationPlugin(item: item) },
+        GigPostingPlugin.itemSeq: { item, county, db in
+            GigPostingPlugin(item: item, county: county, skills: try await GigSkills.list(county: county.countyCode, on: db),
+                             places: try await EmployersController.divisionOptions(county, on: db))
+        },
+        GigWorkerRecommendationPlugin.itemSeq: { item, _, _ in GigWorkerRecommendationPlugin(item: item) },
+        FlexibleEmploymentPlugin.itemSeq: { item, _, _ in FlexibleEmploymentPlugin(item: item) },
+        UnemploymentRegistrationPlugin.itemSeq: { item, _, _ in UnemploymentRegistrationPlugin(item: item) },
+        EmploymentCardQueryPlugin.itemSeq: { item, _, _ in EmploymentCardQueryPlugin(item: item) },
+    ]
+
     /// The items with a form of their own.
-    static let specific: Set<Int> = [JobSeekerPlugin.itemSeq, JobRecommendationPlugin.itemSeq, GigSeekerPlugin.itemSeq,
-                                     GigRecommendationPlugin.itemSeq, GigPostingPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq,
-                                     FlexibleEmploymentPlugin.itemSeq, UnemploymentRegistrationPlugin.itemSeq, EmploymentCardQueryPlugin.itemSeq]
+    static var specific: Set<Int> { Set(factories.keys) }
 
     /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
     /// - Parameter staff: whose county's lists (gig skills, places) the form offers.
     static func plugin(for item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database) async throws -> any CaseItemPlugin {
-        let county = EmployersController.county(of: staff)
-        switch item.seq {
-        case JobSeekerPlugin.itemSeq: return try await JobSeekerPlugin(item: item, occupations: OccupationStore.all(on: db))
-        case JobRecommendationPlugin.itemSeq: return JobRecommendationPlugin(item: item)
-        case GigSeekerPlugin.itemSeq: return GigSeekerPlugin(item: item, skills: try await GigSkills.list(county: county.countyCode, on: db))
-        case GigRecommendationPlugin.itemSeq: return GigRecommendationPlugin(item: item)
-        case GigPostingPlugin.itemSeq:
-            return GigPostingPlugin(item: item, county: county, skills: try await GigSkills.list(county: county.countyCode, on: db),
-                                    places: try await EmployersController.divisionOptions(county, on: db))
-        case GigWorkerRecommendationPlugin.itemSeq: return GigWorkerRecommendationPlugin(item: item)
-        case FlexibleEmploymentPlugin.itemSeq: return FlexibleEmploymentPlugin(item: item)
-        case UnemploymentRegistrationPlugin.itemSeq: return UnemploymentRegistrationPlugin(item: item)
-        case EmploymentCardQueryPlugin.itemSeq: return EmploymentCardQueryPlugin(item: item)
-        default: return GenericItemPlugin(item: item)
-        }
+        guard let factory = factories[item.seq] else { return GenericItemPlugin(item: item) }
+        return try await factory(item, EmployersController.county(of: staff), db)
     }
 }

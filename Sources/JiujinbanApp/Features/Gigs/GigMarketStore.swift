@@ -4,46 +4,18 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
-/// This instance's copy of the gigs that can still take people, caught up by revision before each use (as
-/// `JobMarketStore` does for fixed postings).
-actor GigMarketStore {
-    private var market = GigMarket()
-    private var loaded = false
-    private var firstLoad: Task<GigMarket, any Error>?
+/// This instance's copy of the gigs that can still take people (item 5's ranking).
+typealias GigMarketStore = MarketCopy<GigMarket>
 
-    func current(on db: any Database, today: CalendarDate) async throws -> GigMarket {
-        if !loaded {
-            let load = firstLoad ?? Task { try await Self.load(on: db, today: today) }
-            firstLoad = load
-            do {
-                let fresh = try await load.value
-                if !loaded {
-                    market = fresh
-                    loaded = true
-                }
-            } catch {
-                firstLoad = nil
-                throw error
-            }
-        }
-        let rows = try await (db as! any SQLDatabase).raw(Self.select("revision > \(bind: market.revision)") + " ORDER BY revision").all()
-        if !rows.isEmpty {
-            var fresh = market
-            for row in rows { fresh.apply(try Self.gig(row)) }
-            market = fresh
-        }
-        return market
+extension GigMarket: RevisionedMarket {
+    static let table = "gig_postings"
+    static let revisionColumn = "revision"
+
+    static func stillShown(on today: CalendarDate) -> SQLQueryString {
+        "end_on >= \(bind: today.iso) AND hired < headcount"
     }
 
-    static func load(on db: any Database, today: CalendarDate) async throws -> GigMarket {
-        let sql = db as! any SQLDatabase
-        let top = try await sql.raw("SELECT MAX(revision) AS top FROM gig_postings").first()?.decode(column: "top", as: Int?.self) ?? 0
-        let rows = try await sql.raw(select("revision <= \(bind: top) AND end_on >= \(bind: today.iso) AND hired < headcount")).all()
-        var market = GigMarket()
-        for row in rows { market.apply(try gig(row)) }
-        market.caughtUp(to: top)
-        return market
-    }
+    mutating func apply(row: any SQLRow) throws { apply(try Self.gig(row)) }
 
     static func select(_ condition: SQLQueryString) -> SQLQueryString {
         """

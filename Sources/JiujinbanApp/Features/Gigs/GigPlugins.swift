@@ -51,11 +51,7 @@ struct GigSeekerPlugin: CaseItemPlugin {
     static func list(_ raw: String?) -> [String] { (raw ?? "").split(separator: ",").map(String.init) }
 
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
-        guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db),
-              let residence = try? DivisionCode(citizen.residenceDivisionCode),
-              let home = try await DivisionLocator.coordinate(of: residence, on: db) else {
-            throw PublicError(.unprocessableEntity, "该群众的居住地没有可定位的服务点，无法登记（请先核对居住地）")
-        }
+        let (residence, home) = try await DivisionLocator.residence(of: effect.citizenID, on: db)
         let record = try await GigSeekerRecord.find(citizen: effect.citizenID, on: db) ?? GigSeekerRecord()
         if record.id == nil { record.id = UUID() }
         record.citizenID = effect.citizenID

@@ -21,7 +21,7 @@ struct GigRecommendationPlugin: CaseItemPlugin {
 
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
         var errors = FieldErrors()
-        let ids = GigPush.ids(form["gigs"], field: "gigs", into: &errors)
+        let ids = PushList.ids(form["gigs"], field: "gigs", naming: "零工岗位", into: &errors)
         if citizen.phoneSealed == nil { errors.add("citizen", "该群众未登记手机号码，无法推送，请先在群众信息中补充") }
         if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
         guard errors.isEmpty else { return .failure(errors) }
@@ -72,7 +72,7 @@ struct GigWorkerRecommendationPlugin: CaseItemPlugin {
         var errors = FieldErrors()
         let gig = TextField.clean(form["gig"])
         if UUID(uuidString: gig) == nil { errors.add("gig", "零工岗位有误，请重新打开推荐页面") }
-        let workers = GigPush.ids(form["workers"], field: "workers", into: &errors)
+        let workers = PushList.ids(form["workers"], field: "workers", naming: "零工", into: &errors)
         if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
         guard errors.isEmpty else { return .failure(errors) }
         return .success(["gig": gig.lowercased(), "workers": workers.joined(separator: ","), "documents_checked": "yes"])
@@ -104,17 +104,5 @@ struct GigWorkerRecommendationPlugin: CaseItemPlugin {
                                         purpose: "gig_recruiter_notice", caseID: effect.caseID, servicePoint: effect.servicePointID,
                                         at: effect.at, on: db)
         }
-    }
-}
-
-enum GigPush {
-    static let maximum = 20
-
-    /// A comma-separated list of ids from the recommendation page.
-    static func ids(_ raw: String?, field: String, into errors: inout FieldErrors) -> [String] {
-        let ids = (raw ?? "").split(separator: ",").map { String($0).lowercased() }
-        if ids.isEmpty { errors.add(field, "没有可推荐的对象") }
-        else if ids.count > maximum || ids.contains(where: { UUID(uuidString: $0) == nil }) { errors.add(field, "推荐对象有误，请重新打开推荐页面") }
-        return ids
     }
 }

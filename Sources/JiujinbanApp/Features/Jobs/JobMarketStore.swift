@@ -4,50 +4,18 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
-/// This instance's copy of the open postings. Before each use it asks the database for the revisions written since
-/// its last look (one indexed query), so a posting entered through another instance is matched on the next request.
-actor JobMarketStore {
-    private var market = JobMarket()
-    private var loaded = false
+/// This instance's copy of the open postings (item 2's ranking, item 3's search).
+typealias JobMarketStore = MarketCopy<JobMarket>
 
-    /// The first load, shared by the requests that arrive while it runs.
-    private var firstLoad: Task<JobMarket, any Error>?
+extension JobMarket: RevisionedMarket {
+    static let table = "job_postings"
+    static let revisionColumn = "p.revision"
 
-    /// The market as of now.
-    func current(on db: any Database, today: CalendarDate) async throws -> JobMarket {
-        if !loaded {
-            let load = firstLoad ?? Task { try await Self.load(on: db, today: today) }
-            firstLoad = load
-            do {
-                let fresh = try await load.value
-                if !loaded {
-                    market = fresh
-                    loaded = true
-                }
-            } catch {
-                firstLoad = nil
-                throw error
-            }
-        }
-        let rows = try await (db as! any SQLDatabase).raw(Self.select("p.revision > \(bind: market.revision)") + " ORDER BY p.revision").all()
-        if !rows.isEmpty {
-            var fresh = market
-            for row in rows { fresh.apply(try Self.posting(row)) }
-            market = fresh
-        }
-        return market
+    static func stillShown(on today: CalendarDate) -> SQLQueryString {
+        "p.closed_at IS NULL AND p.valid_until >= \(bind: today.iso)"
     }
 
-    /// What can still be shown, and the revision it is complete up to; every later change comes by revision.
-    static func load(on db: any Database, today: CalendarDate) async throws -> JobMarket {
-        let sql = db as! any SQLDatabase
-        let top = try await sql.raw("SELECT MAX(revision) AS top FROM job_postings").first()?.decode(column: "top", as: Int?.self) ?? 0
-        let rows = try await sql.raw(select("p.revision <= \(bind: top) AND p.closed_at IS NULL AND p.valid_until >= \(bind: today.iso)")).all()
-        var market = JobMarket()
-        for row in rows { market.apply(try posting(row)) }
-        market.caughtUp(to: top)
-        return market
-    }
+    mutating func apply(row: any SQLRow) throws { apply(try Self.posting(row)) }
 
     static func select(_ condition: SQLQueryString) -> SQLQueryString {
         """

@@ -9,7 +9,6 @@ struct JobRecommendationPlugin: CaseItemPlugin {
     static let itemSeq = 2
     /// Postings one message carries in full; the rest are counted.
     static let postingsInMessage = 3
-    static let maximumPostings = 20
     let item: ServiceCatalogue.Item
 
     var fields: [CaseFormField] {
@@ -23,15 +22,11 @@ struct JobRecommendationPlugin: CaseItemPlugin {
 
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
         var errors = FieldErrors()
-        let ids = (form["postings"] ?? "").split(separator: ",").map { String($0) }
-        if ids.isEmpty { errors.add("postings", "没有可推荐的岗位") }
-        else if ids.count > Self.maximumPostings || ids.contains(where: { UUID(uuidString: $0) == nil }) {
-            errors.add("postings", "推荐岗位有误，请重新打开推荐页面")
-        }
+        let ids = PushList.ids(form["postings"], field: "postings", naming: "岗位", into: &errors)
         if citizen.phoneSealed == nil { errors.add("citizen", "该群众未登记手机号码，无法推送岗位信息，请先在群众信息中补充") }
         if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
         guard errors.isEmpty else { return .failure(errors) }
-        return .success(["postings": ids.map { $0.lowercased() }.joined(separator: ","), "documents_checked": "yes"])
+        return .success(["postings": ids.joined(separator: ","), "documents_checked": "yes"])
     }
 
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
@@ -63,5 +58,17 @@ struct JobRecommendationPlugin: CaseItemPlugin {
         let shown = lines.prefix(postingsInMessage).enumerated().map { "\($0.offset + 1).\($0.element)" }
         let rest = lines.count > postingsInMessage ? "另有\(lines.count - postingsInMessage)个岗位，" : ""
         return "【就近办】根据您的求职登记，为您推荐岗位：" + shown.joined(separator: "；") + "。\(rest)详情可到就近服务点咨询（办件号\(caseNumber)）。"
+    }
+}
+
+/// The list a push carries from its ranked page: comma-separated ids, at most one page of them.
+enum PushList {
+    static let maximum = 20
+
+    static func ids(_ raw: String?, field: String, naming what: String, into errors: inout FieldErrors) -> [String] {
+        let ids = (raw ?? "").split(separator: ",").map { String($0).lowercased() }
+        if ids.isEmpty { errors.add(field, "没有可推荐的\(what)") }
+        else if ids.count > maximum || ids.contains(where: { UUID(uuidString: $0) == nil }) { errors.add(field, "推荐\(what)有误，请重新打开推荐页面") }
+        return ids
     }
 }

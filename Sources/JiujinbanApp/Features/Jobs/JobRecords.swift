@@ -106,6 +106,16 @@ enum OccupationStore {
 /// Where a division is on the map: its own service point, or the nearest one above it (a village without a point
 /// takes its township's). Pages say the distance is between service points.
 enum DivisionLocator {
+    /// Where a registering citizen lives, as matching measures it; refused when no point locates it.
+    static func residence(of citizenID: UUID, on db: any Database) async throws -> (division: DivisionCode, home: GeoCoordinate) {
+        guard let citizen = try await CitizenRecord.find(id: citizenID, on: db),
+              let residence = try? DivisionCode(citizen.residenceDivisionCode),
+              let home = try await coordinate(of: residence, on: db) else {
+            throw PublicError(.unprocessableEntity, "该群众的居住地没有可定位的服务点，无法登记（请先核对居住地）")
+        }
+        return (residence, home)
+    }
+
     static func coordinate(of code: DivisionCode, on db: any Database) async throws -> GeoCoordinate? {
         var chain: [String] = []
         var current: DivisionCode? = code

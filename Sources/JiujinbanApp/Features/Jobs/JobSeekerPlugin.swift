@@ -62,11 +62,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
     }
 
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
-        guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db),
-              let residence = try? DivisionCode(citizen.residenceDivisionCode),
-              let home = try await DivisionLocator.coordinate(of: residence, on: db) else {
-            throw PublicError(.unprocessableEntity, "该群众的居住地没有可定位的服务点，无法登记求职（请先核对居住地）")
-        }
+        let (residence, home) = try await DivisionLocator.residence(of: effect.citizenID, on: db)
         let record = try await JobSeekerRecord.find(citizen: effect.citizenID, on: db) ?? JobSeekerRecord()
         if record.id == nil { record.id = UUID() }
         record.citizenID = effect.citizenID

@@ -58,6 +58,52 @@ struct JobMarketTests {
         }
     }
 
+    @Test("postings clustered at 30 villages, some moved to another trade and village by a later revision: still the same as JobMatcher.rank")
+    func groupsByTradeAndPlace() {
+        var mixer = Mixer(state: 11)
+        var market = JobMarket()
+        let villages = (0..<30).map { n in
+            (code: try! DivisionCode("1408301\(String(format: "%02d", n))200"),
+             point: (longitude: 110.3 + Double(mixer.next(600)) / 1000, latitude: 34.5 + Double(mixer.next(400)) / 1000))
+        }
+        func placed(_ posting: JobMarket.Posting, village: Int, revision: Int, occupation: String? = nil) -> JobMarket.Posting {
+            let at = villages[village]
+            return JobMarket.Posting(
+                id: posting.id, revision: revision, employerID: posting.employerID, employerName: posting.employerName, title: posting.title,
+                occupation: occupation ?? posting.occupation, occupationName: "工种\(occupation ?? posting.occupation)", headcount: posting.headcount,
+                wageMinimumFen: posting.wageMinimumFen, wageMaximumFen: posting.wageMaximumFen, minimumEducation: posting.minimumEducation,
+                ages: posting.ages, workplace: GeoCoordinate(longitude: at.point.longitude, latitude: at.point.latitude)!,
+                workplaceDivision: at.code, address: posting.address, hours: nil, validUntil: posting.validUntil, closed: posting.closed)
+        }
+        var current: [String: JobMarket.Posting] = [:]
+        for n in 0..<4000 {
+            let posting = placed(posting(n, &mixer), village: mixer.next(villages.count), revision: n + 1)
+            market.apply(posting)
+            current[posting.id] = posting
+        }
+        // A quarter move: another village, and every other one of them another trade as well.
+        for n in stride(from: 0, to: 4000, by: 4) {
+            let id = String(format: "p%05d", n)
+            let moved = placed(current[id]!, village: mixer.next(villages.count), revision: 10_000 + n, occupation: n % 8 == 0 ? "5-01" : nil)
+            market.apply(moved)
+            current[id] = moved
+        }
+        let open = current.values.filter { !$0.closed }.map(\.profile)
+        for n in 0..<60 {
+            let home = villages[mixer.next(villages.count)].point
+            let seeker = JobSeekerProfile(
+                occupations: [["4-03"], ["6-02", "4-10"], [], ["5-01"], ["2-02", "6-01"]][n % 5],
+                expectedWageFen: n % 3 == 0 ? nil : (3000 + mixer.next(30) * 100) * 100,
+                maximumDistanceMeters: n % 2 == 0 ? nil : 3_000 + mixer.next(30) * 1000,
+                education: EducationLevel(rawValue: 1 + mixer.next(6))!, ageYears: 18 + mixer.next(45),
+                residence: GeoCoordinate(longitude: home.longitude, latitude: home.latitude)!)
+            for limit in [1, 20] {
+                #expect(market.recommend(for: seeker, today: today, limit: limit) == JobMatcher.rank(open, for: seeker, today: today, limit: limit),
+                        "seeker \(n), top \(limit)")
+            }
+        }
+    }
+
     @Test("search hides closed and expired postings, filters by occupation, place, wage, schooling and words, sorts and pages")
     func search() {
         var mixer = Mixer(state: 7)
@@ -84,6 +130,17 @@ struct JobMarketTests {
         let word = market.search(JobMarket.Query(keyword: "单位３ 岗位", pageSize: 1000), today: today)
         #expect(word.total == visible.filter { $0.employerName == "单位3" }.count && word.total > 0)
 
+        // A later revision with another title is found by its new words and no longer by its old ones.
+        let renamed = postings.first { !$0.closed && $0.validUntil >= today }!
+        market.apply(JobMarket.Posting(
+            id: renamed.id, revision: 9_000, employerID: renamed.employerID, employerName: "改名单位", title: "叉车司机",
+            occupation: renamed.occupation, occupationName: renamed.occupationName, headcount: 1, wageMinimumFen: renamed.wageMinimumFen,
+            wageMaximumFen: renamed.wageMaximumFen, minimumEducation: nil, ages: nil, workplace: renamed.workplace,
+            workplaceDivision: renamed.workplaceDivision, address: "地址", hours: nil, validUntil: renamed.validUntil, closed: false))
+        #expect(market.search(JobMarket.Query(keyword: "叉车 改名"), today: today).postings.map(\.id) == [renamed.id])
+        #expect(market.search(JobMarket.Query(keyword: renamed.title, pageSize: 1000), today: today).postings.allSatisfy { $0.id != renamed.id })
+        #expect(market.search(JobMarket.Query(keyword: "岗位 叉车"), today: today).total == 0)
+
         // Paging: the last page holds the rest; a page past the end shows the last.
         let closing = JobMarket.Query(sort: .closing, page: 99, pageSize: 50)
         let last = market.search(closing, today: today)
@@ -106,6 +163,9 @@ struct JobMarketSelectionTests {
             #expect(JobMarket.smallest(60, of: input, by: >) == Array((4940..<5000).reversed()))
             #expect(JobMarket.smallest(60, of: input, by: <) == Array(0..<60))
         }
+        var ascendingList: [Int32] = []
+        for value in [5, 1, 9, 5, 3, 9, 12] as [Int32] { ascendingList.insertOnce(value) }
+        #expect(ascendingList == [1, 3, 5, 9, 12])
         let bytes = { (text: String) in Array(text.utf8) }
         #expect(JobMarket.contains(bytes("芮城县合成企业1"), bytes("企业1")) && !JobMarket.contains(bytes("叉车"), bytes("叉车司机"))
                 && JobMarket.contains(bytes("a"), []) && !JobMarket.contains(bytes("叉车司机"), bytes("司车")))

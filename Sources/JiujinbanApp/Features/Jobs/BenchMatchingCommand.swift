@@ -41,17 +41,19 @@ struct BenchMatchingCommand: AsyncCommand {
         guard !seekers.isEmpty, market.openCount > 0 else {
             throw PublicError(.conflict, "请先生成岗位和求职登记：generate-data --citizens … --job-postings … --job-seekers …")
         }
-        var recommend: [Double] = [], shown = 0
+        var recommend: [Double] = [], shown = 0, slowSeekers: [(Double, JobSeekerProfile)] = []
         for _ in 0..<runs {
             let seeker = seekers[Int.random(in: 0..<seekers.count, using: &rng)]
             let start = ContinuousClock.now
             let current = try await store.current(on: app.db, today: today)
             shown += current.recommend(for: seeker, today: today, limit: 20).count
             recommend.append((ContinuousClock.now - start).seconds * 1000)
+            slowSeekers.append((recommend.last!, seeker))
+            if slowSeekers.count > 40 { slowSeekers = Array(slowSeekers.sorted { $0.0 > $1.0 }.prefix(20)) }
         }
         let townships = try await sql.raw("SELECT code FROM divisions WHERE level = 'township' AND code LIKE '140830%'").all()
             .compactMap { try? DivisionCode(try $0.decode(column: "code", as: String.self)) }
-        var search: [Double] = [], found = 0
+        var search: [Double] = [], found = 0, slowest: [(Double, JobMarket.Query)] = []
         for _ in 0..<runs {
             var query = JobMarket.Query(sort: JobMarket.Sort.allCases[Int.random(in: 0..<3, using: &rng)], page: Int.random(in: 1...3, using: &rng))
             if Bool.random(using: &rng) { query.occupation = ["2", "3", "4", "5", "6"][Int.random(in: 0..<5, using: &rng)] }
@@ -61,7 +63,10 @@ struct BenchMatchingCommand: AsyncCommand {
             let start = ContinuousClock.now
             let current = try await store.current(on: app.db, today: today)
             found += current.search(query, today: today).postings.count
-            search.append((ContinuousClock.now - start).seconds * 1000)
+            let milliseconds = (ContinuousClock.now - start).seconds * 1000
+            search.append(milliseconds)
+            slowest.append((milliseconds, query))
+            if slowest.count > 40 { slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(20)) }
         }
         // Item 5: gigs for random registered gig workers (the query of their skills near them, then the ranking).
         let workers = try await GigSeekerRecord.query(on: app.db).filter(\.$endedOn == nil).limit(20000).all().compactMap(\.profile)
@@ -75,6 +80,13 @@ struct BenchMatchingCommand: AsyncCommand {
                 gigsShown += try await gigStore.current(on: app.db, today: today).gigs(for: worker, today: today).count
                 gigTimes.append((ContinuousClock.now - start).seconds * 1000)
             }
+        }
+        // The slowest searches, to see which filters cost most (stderr: the script reads stdout only).
+        for (milliseconds, seeker) in slowSeekers.sorted(by: { $0.0 > $1.0 }).prefix(5) {
+            FileHandle.standardError.write(Data("slow recommendation \(String(format: "%.2f", milliseconds)) ms: \(seeker)\n".utf8))
+        }
+        for (milliseconds, query) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(5) {
+            FileHandle.standardError.write(Data("slow search \(String(format: "%.2f", milliseconds)) ms: \(query)\n".utf8))
         }
         func percentile(_ values: [Double], _ p: Double) -> String {
             let sorted = values.sorted()

@@ -1,9 +1,10 @@
 @testable import JiujinbanApp
+import Plot
 import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Text shown back inside attribute values is escaped (S23)")
+@Suite("Text shown back inside attribute values and between tags is escaped (S23)")
 struct AttributeEscapingTests {
     static let payload = #"张三"><script>alert('x')</script>"#
 
@@ -27,5 +28,17 @@ struct AttributeEscapingTests {
     @Test("escaping covers the five characters that matter in a quoted attribute")
     func escaping() {
         #expect(HTMLEscaping.attributeValue(#"a&b<c>d"e'f 中文"#) == "a&amp;b&lt;c&gt;d&quot;e&#39;f 中文")
+    }
+
+    @Test("text between tags: markup and anything shaped like a reference are escaped, plain text passes through as it is")
+    func textNodes() throws {
+        #expect(HTMLEscaping.text("芮城县古魏镇") == "芮城县古魏镇")
+        #expect(HTMLEscaping.text(#"A&amp;B <b>"x"</b>"#) == #"A&amp;amp;B &lt;b&gt;"x"&lt;/b&gt;"#)
+        // The pages' `.text` is this module's: a name typed with a reference shows as typed, markup as text.
+        let page = HTML(.body(.div(.text("A&amp;B"), .span(.text(Self.payload))))).render()
+        #expect(page.contains("<div>A&amp;amp;B<span>张三\"&gt;&lt;script&gt;alert('x')&lt;/script&gt;</span></div>"))
+        // So is the app's: its option helper writes its label with `.text` inside the app module.
+        let select = HTML(.body(.form(.select(.choice("x", "A&amp;B <i>"))))).render()
+        #expect(select.contains(">A&amp;amp;B &lt;i&gt;</option>"))
     }
 }

@@ -101,6 +101,14 @@ enum OccupationStore {
             Occupation(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
         }
     }
+
+    /// The names of `codes` (a seeker's few), without reading the whole list.
+    static func names(of codes: [String], on db: any Database) async throws -> [String: String] {
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await (db as! any SQLDatabase).select().columns("code", "name").from("occupations").where("code", .in, codes).all()
+        return Dictionary(try rows.map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self)) },
+                          uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// Where a division is on the map: its own service point, or the nearest one above it (a village without a point

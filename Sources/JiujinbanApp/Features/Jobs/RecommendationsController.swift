@@ -36,7 +36,7 @@ enum RecommendationsController {
             try await req.audit(AuditEvent("job.recommend_view", objectType: "citizen", objectID: id.uuidString,
                                            detail: "\(shown)个岗位"), on: db)
         }
-        let occupations = Dictionary(uniqueKeysWithValues: try await OccupationStore.all(on: req.db).map { ($0.code, $0.name) })
+        let occupations = try await OccupationStore.names(of: seeker?.occupationCodes ?? [], on: req.db)
         let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed
         return HTMLResponse.make(RecommendationPages.page(
             citizen: citizen, seeker: seeker, occupations: occupations, matches: matches, postings: postings, mayPush: mayPush,

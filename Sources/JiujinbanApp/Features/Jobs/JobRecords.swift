@@ -81,8 +81,32 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     var occupationCodes: [String] { occupations.split(separator: ",").map(String.init) }
     var isActive: Bool { endedOn == nil }
 
+    /// The person's registration, read on every recommendation page: plain SQL and a hand-filled record, without
+    /// Fluent's per-query model reflection (as `CitizenRecord.find`).
     static func find(citizen: UUID, on db: any Database) async throws -> JobSeekerRecord? {
-        try await query(on: db).filter(\.$citizenID == citizen).first()
+        guard let row = try await (db as! any SQLDatabase).raw("SELECT * FROM job_seekers WHERE citizen_id = \(bind: citizen)").first() else {
+            return nil
+        }
+        let record = JobSeekerRecord()
+        record.id = try row.decode(column: "id", as: UUID.self)
+        record.citizenID = try row.decode(column: "citizen_id", as: UUID.self)
+        record.occupations = try row.decode(column: "occupations", as: String.self)
+        record.expectedWageFen = try row.decode(column: "expected_wage_fen", as: Int?.self)
+        record.maximumDistanceMeters = try row.decode(column: "max_distance_m", as: Int?.self)
+        record.education = try row.decode(column: "education", as: Int.self)
+        record.skills = try row.decode(column: "skills", as: String?.self)
+        record.availableFrom = try row.decode(column: "available_from", as: String.self)
+        record.residenceDivision = try row.decode(column: "residence_division", as: String.self)
+        record.longitude = try row.decode(column: "longitude", as: Double.self)
+        record.latitude = try row.decode(column: "latitude", as: Double.self)
+        record.servicePointID = try row.decode(column: "service_point_id", as: UUID.self)
+        record.caseID = try row.decode(column: "case_id", as: UUID?.self)
+        record.registeredAt = try row.decode(column: "registered_at", as: Date.self)
+        record.endedOn = try row.decode(column: "ended_on", as: String?.self)
+        record.endReason = try row.decode(column: "end_reason", as: String?.self)
+        // Loaded, not new: a later `save(on:)` updates it.
+        record.$id.exists = true
+        return record
     }
 
     /// The matcher's view of this seeker on `today`; nil when the birth date cannot be read.

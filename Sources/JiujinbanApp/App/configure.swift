@@ -56,5 +56,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
+    app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
     app.asyncCommands.use(OccupationsCommand(), as: "occupations")
 }

@@ -43,30 +43,30 @@ extension JobMarket {
             if best.isFull, group.upper < best.lowestScore { break }
             let bucket = places.buckets[group.bucket]
             let sameMajor = wantedMajors & (1 << UInt16(bucket.major)) != 0
-            for slot in bucket.members {
-                let index = Int(slot)
-                guard open[index], validDay[index] >= todayNumber, age >= Int(youngest[index]), age <= Int(oldest[index]),
-                      education[index] <= schooling else { continue }
-                let latitudeGap = abs(latitude[index] - home.latitude)
+            for member in bucket.members {
+                guard member.open, member.validDay >= todayNumber, age >= Int(member.youngest), age <= Int(member.oldest),
+                      member.education <= schooling else { continue }
+                let latitudeGap = abs(member.latitude - home.latitude)
                 if latitudeGap > latitudeReach { continue }
                 let occupationPoints: Int
                 if anyOccupation { occupationPoints = JobMatcher.OccupationFit.any.points }
-                else if wanted.contains(occupationOf[index]) { occupationPoints = JobMatcher.OccupationFit.same.points }
+                else if wanted.contains(member.occupation) { occupationPoints = JobMatcher.OccupationFit.same.points }
                 else if sameMajor { occupationPoints = JobMatcher.OccupationFit.sameMajorGroup.points }
                 else { occupationPoints = JobMatcher.OccupationFit.other.points }
-                let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(wageLow[index]), maximum: Int(wageHigh[index]), expected: expected)
+                let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(member.wageLow), maximum: Int(member.wageHigh), expected: expected)
                     + JobMatcher.fitPoints
                 // Even at the seeker's door, or at the nearest the flat map allows, this posting could not enter the list.
                 if best.isFull {
                     if partial + 30 < best.lowestScore { continue }
                     let dy = latitudeGap * JobMarket.metresPerDegreeLatitude
-                    let dx = abs(longitude[index] - home.longitude) * metresPerDegreeLongitude
+                    let dx = abs(member.longitude - home.longitude) * metresPerDegreeLongitude
                     let nearest = Int(((dx * dx + dy * dy).squareRoot() * 0.99).rounded(.down))
                     if partial + JobMatcher.distancePoints(nearest, seekerLimit: limitMeters) < best.lowestScore { continue }
                 }
-                let distance = Int(GeoCoordinate.distanceMeters(home.longitude, home.latitude, longitude[index], latitude[index]).rounded())
+                let distance = Int(GeoCoordinate.distanceMeters(home.longitude, home.latitude, member.longitude, member.latitude).rounded())
                 if let limitMeters, distance > limitMeters { continue }
                 let score = partial + JobMatcher.distancePoints(distance, seekerLimit: limitMeters)
+                let index = Int(member.slot)
                 best.offer(score: score, distance: distance, index: index, id: { postings[index].id })
             }
         }

@@ -65,20 +65,16 @@ public struct JobMarket: Sendable {
     public private(set) var revision = 0
     private var slot: [String: Int] = [:]
 
-    // The fields every scan reads, one array each, indexed like `postings`.
-    // (Read by the recommendation and the search, in their own files.)
+    // The fields the search reads, one array each, indexed like `postings` (the recommendation reads its own copy of
+    // the fields it tests, grouped by trade and place in `places`).
     private(set) var occupationNumber: [String: Int32] = [:]
     private(set) var open: [Bool] = []
     private(set) var validDay: [Int32] = []
-    private(set) var youngest: [UInt8] = []
-    private(set) var oldest: [UInt8] = []
     private(set) var education: [UInt8] = []
     private(set) var occupationOf: [Int32] = []
     private(set) var majorOf: [UInt8] = []
     private(set) var wageLow: [Int32] = []
     private(set) var wageHigh: [Int32] = []
-    private(set) var latitude: [Double] = []
-    private(set) var longitude: [Double] = []
     private(set) var division: [Int64] = []
     private(set) var revisionOf: [Int] = []
     private(set) var searchText: [[UInt8]] = []
@@ -118,24 +114,26 @@ public struct JobMarket: Sendable {
                       text: JobMarket.fold(posting.title + " " + posting.employerName + " " + posting.occupationName))
         if let index = slot[posting.id] {
             postings[index] = posting
-            open[index] = fields.open; validDay[index] = fields.validDay; youngest[index] = fields.youngest
-            oldest[index] = fields.oldest; education[index] = fields.education; occupationOf[index] = fields.occupation
-            majorOf[index] = fields.major; wageLow[index] = fields.wageLow; wageHigh[index] = fields.wageHigh
-            latitude[index] = fields.latitude; longitude[index] = fields.longitude; division[index] = fields.division
+            open[index] = fields.open; validDay[index] = fields.validDay; education[index] = fields.education
+            occupationOf[index] = fields.occupation; majorOf[index] = fields.major; wageLow[index] = fields.wageLow
+            wageHigh[index] = fields.wageHigh; division[index] = fields.division
             revisionOf[index] = posting.revision
             searchText[index] = Array(fields.text.utf8)
         } else {
             slot[posting.id] = postings.count
             postings.append(posting)
-            open.append(fields.open); validDay.append(fields.validDay); youngest.append(fields.youngest)
-            oldest.append(fields.oldest); education.append(fields.education); occupationOf.append(fields.occupation)
-            majorOf.append(fields.major); wageLow.append(fields.wageLow); wageHigh.append(fields.wageHigh)
-            latitude.append(fields.latitude); longitude.append(fields.longitude); division.append(fields.division)
+            open.append(fields.open); validDay.append(fields.validDay); education.append(fields.education)
+            occupationOf.append(fields.occupation); majorOf.append(fields.major); wageLow.append(fields.wageLow)
+            wageHigh.append(fields.wageHigh); division.append(fields.division)
             revisionOf.append(posting.revision)
             searchText.append(Array(fields.text.utf8))
         }
         let index = Int32(slot[posting.id]!)
-        places.place(index, major: fields.major, division: fields.division, at: posting.workplace, wages: (fields.wageLow, fields.wageHigh))
+        places.place(PlaceBuckets.Member(slot: index, open: fields.open, youngest: fields.youngest, oldest: fields.oldest,
+                                         education: fields.education, validDay: fields.validDay, occupation: fields.occupation,
+                                         wageLow: fields.wageLow, wageHigh: fields.wageHigh, latitude: fields.latitude,
+                                         longitude: fields.longitude),
+                     major: fields.major, division: fields.division)
         characters.add(index, text: fields.text)
     }
 

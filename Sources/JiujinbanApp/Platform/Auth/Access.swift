@@ -32,28 +32,37 @@ enum Access: Sendable, CustomStringConvertible {
     }
 }
 
-/// Refuses, with an audit row, a signed-in account that lacks the route's capability (S12).
-struct AccessMiddleware: AsyncMiddleware {
+/// Refuses, with an audit row, a signed-in account that lacks the route's capability (S12). Future-based: an admitted
+/// request passes straight on; only a refusal starts a task (to write its audit row).
+struct AccessMiddleware: Middleware {
     let access: Access
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        switch access {
-        case .anonymous:
-            break
-        case .signedIn:
-            _ = try request.requireStaff()
-        case .capability, .anyOf:
-            let staff = try request.requireStaff()
-            guard access.admits(staff.capabilities) else {
-                try await request.write { db in
-                    try await request.audit(AuditEvent(
-                        "access.denied", objectType: "route", objectID: "\(request.method.rawValue) \(request.url.path)",
-                        result: .denied, detail: "缺少权限：\(access.description)"), on: db)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        do {
+            switch access {
+            case .anonymous:
+                break
+            case .signedIn:
+                _ = try request.requireStaff()
+            case .capability, .anyOf:
+                let staff = try request.requireStaff()
+                guard access.admits(staff.capabilities) else {
+                    return request.eventLoop.makeFutureWithTask { try await refuse(request, staff) }
                 }
-                throw PublicError(.forbidden, "您的岗位（\(staff.account.post.label)）没有“\(access.description)”权限")
             }
+        } catch {
+            return request.eventLoop.makeFailedFuture(error)
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
+    }
+
+    private func refuse(_ request: Request, _ staff: SignedInStaff) async throws -> Response {
+        try await request.write { db in
+            try await request.audit(AuditEvent(
+                "access.denied", objectType: "route", objectID: "\(request.method.rawValue) \(request.url.path)",
+                result: .denied, detail: "缺少权限：\(access.description)"), on: db)
+        }
+        throw PublicError(.forbidden, "您的岗位（\(staff.account.post.label)）没有“\(access.description)”权限")
     }
 }
 

@@ -14,24 +14,23 @@ struct PublicError: AbortError {
 }
 
 /// Renders every error: an HTML page in Chinese for browsers, `{"error": true, "reason": …}` under `/api`.
-/// Neither shows internals; 5xx details go to the log only.
-struct AppErrorMiddleware: AsyncMiddleware {
+/// Neither shows internals; 5xx details go to the log only. Future-based: only a failed request starts a task (to
+/// render its page), not every request.
+struct AppErrorMiddleware: Middleware {
     struct ErrorBody: Content {
         let error: Bool
         let reason: String
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
             let (status, reason) = Self.describe(error)
             if status.code >= 500 {
                 request.logger.error("request failed: \(String(reflecting: error))")
             } else {
                 request.logger.debug("request refused: \(status.code) \(reason)")
             }
-            return try await render(status: status, reason: reason, for: request)
+            return request.eventLoop.makeFutureWithTask { try await render(status: status, reason: reason, for: request) }
         }
     }
 

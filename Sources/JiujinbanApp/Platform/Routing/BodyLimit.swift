@@ -23,22 +23,21 @@ extension Route {
 /// Refuses a body larger than its route accepts before anything reads it: at once by a declared Content-Length,
 /// by size when the body arrived whole, and by counting while it streams in. The body is then held in memory for
 /// the CSRF check and the handler. An unknown path is held to the form limit.
-struct BodyLimitMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+/// Future-based, like the other plain middlewares: no task of its own per request.
+struct BodyLimitMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let limit = request.route?.bodyLimit ?? BodyLimit.form
         let tooLarge = PublicError(.payloadTooLarge, "提交的内容过大：此处最多接受 \(BodyLimit.label(limit))")
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit.value {
-            throw tooLarge
+            return request.eventLoop.makeFailedFuture(tooLarge)
         }
         if let collected = request.body.data {
-            guard collected.readableBytes <= limit.value else { throw tooLarge }
-        } else {
-            do {
-                _ = try await request.body.collect(max: limit.value).get()
-            } catch let abort as Abort where abort.status == .payloadTooLarge {
-                throw tooLarge
-            }
+            guard collected.readableBytes <= limit.value else { return request.eventLoop.makeFailedFuture(tooLarge) }
+            return next.respond(to: request)
         }
-        return try await next.respond(to: request)
+        return request.body.collect(max: limit.value).flatMapErrorThrowing { error in
+            if let abort = error as? Abort, abort.status == .payloadTooLarge { throw tooLarge }
+            throw error
+        }.flatMap { _ in next.respond(to: request) }
     }
 }

@@ -41,19 +41,18 @@ struct BenchMatchingCommand: AsyncCommand {
         guard !seekers.isEmpty, market.openCount > 0 else {
             throw PublicError(.conflict, "请先生成岗位和求职登记：generate-data --citizens … --job-postings … --job-seekers …")
         }
-        var recommend: [Double] = [], shown = 0, slowSeekers: [(Double, JobSeekerProfile)] = []
+        var recommend: [Double] = [], shown = 0, slowSeekers = Slowest<JobSeekerProfile>()
         for _ in 0..<runs {
             let seeker = seekers[Int.random(in: 0..<seekers.count, using: &rng)]
             let start = ContinuousClock.now
             let current = try await store.current(on: app.db, today: today)
             shown += current.recommend(for: seeker, today: today, limit: 20).count
             recommend.append((ContinuousClock.now - start).seconds * 1000)
-            slowSeekers.append((recommend.last!, seeker))
-            if slowSeekers.count > 40 { slowSeekers = Array(slowSeekers.sorted { $0.0 > $1.0 }.prefix(20)) }
+            slowSeekers.note(recommend.last!, seeker)
         }
         let townships = try await sql.raw("SELECT code FROM divisions WHERE level = 'township' AND code LIKE '140830%'").all()
             .compactMap { try? DivisionCode(try $0.decode(column: "code", as: String.self)) }
-        var search: [Double] = [], found = 0, slowest: [(Double, JobMarket.Query)] = []
+        var search: [Double] = [], found = 0, slowSearches = Slowest<JobMarket.Query>()
         for _ in 0..<runs {
             var query = JobMarket.Query(sort: JobMarket.Sort.allCases[Int.random(in: 0..<3, using: &rng)], page: Int.random(in: 1...3, using: &rng))
             if Bool.random(using: &rng) { query.occupation = ["2", "3", "4", "5", "6"][Int.random(in: 0..<5, using: &rng)] }
@@ -65,8 +64,7 @@ struct BenchMatchingCommand: AsyncCommand {
             found += current.search(query, today: today).postings.count
             let milliseconds = (ContinuousClock.now - start).seconds * 1000
             search.append(milliseconds)
-            slowest.append((milliseconds, query))
-            if slowest.count > 40 { slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(20)) }
+            slowSearches.note(milliseconds, query)
         }
         // Item 5: gigs for random registered gig workers (the query of their skills near them, then the ranking).
         let workers = try await GigSeekerRecord.query(on: app.db).filter(\.$endedOn == nil).limit(20000).all().compactMap(\.profile)
@@ -81,13 +79,9 @@ struct BenchMatchingCommand: AsyncCommand {
                 gigTimes.append((ContinuousClock.now - start).seconds * 1000)
             }
         }
-        // The slowest searches, to see which filters cost most (stderr: the script reads stdout only).
-        for (milliseconds, seeker) in slowSeekers.sorted(by: { $0.0 > $1.0 }).prefix(5) {
-            FileHandle.standardError.write(Data("slow recommendation \(String(format: "%.2f", milliseconds)) ms: \(seeker)\n".utf8))
-        }
-        for (milliseconds, query) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(5) {
-            FileHandle.standardError.write(Data("slow search \(String(format: "%.2f", milliseconds)) ms: \(query)\n".utf8))
-        }
+        // Which seekers and filters cost most (stderr: the script reads stdout only).
+        slowSeekers.report("slow recommendation")
+        slowSearches.report("slow search")
         func percentile(_ values: [Double], _ p: Double) -> String {
             let sorted = values.sorted()
             return String(format: "%.2f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
@@ -98,6 +92,22 @@ struct BenchMatchingCommand: AsyncCommand {
             print("gig_recommend_p50_ms=\(percentile(gigTimes, 0.5)) gig_recommend_p99_ms=\(percentile(gigTimes, 0.99)) shown=\(gigsShown / runs) workers=\(workers.count)")
         }
         print("search_p50_ms=\(percentile(search, 0.5)) search_p99_ms=\(percentile(search, 0.99)) found=\(found / runs)")
+    }
+}
+
+/// The few slowest runs of a benchmark and what they were run on.
+struct Slowest<Subject> {
+    private var runs: [(milliseconds: Double, subject: Subject)] = []
+
+    mutating func note(_ milliseconds: Double, _ subject: Subject) {
+        runs.append((milliseconds, subject))
+        if runs.count > 40 { runs = Array(runs.sorted { $0.milliseconds > $1.milliseconds }.prefix(20)) }
+    }
+
+    func report(_ label: String, count: Int = 5) {
+        for run in runs.sorted(by: { $0.milliseconds > $1.milliseconds }).prefix(count) {
+            FileHandle.standardError.write(Data("\(label) \(String(format: "%.2f", run.milliseconds)) ms: \(run.subject)\n".utf8))
+        }
     }
 }
 

@@ -35,27 +35,26 @@ extension Node where Context: HTMLContext {
 enum HTMLEscaping {
     /// `&`, `<` and `>` as character references: what text between tags needs.
     static func text(_ text: String) -> String {
-        escape(text) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            default: nil
-            }
-        }
+        escape(text, textReference)
     }
 
     /// `&`, `<`, `>`, `"` and `'` as character references.
     static func attributeValue(_ text: String) -> String {
         escape(text) { byte in
             switch byte {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
             case UInt8(ascii: "\""): "&quot;"
             case UInt8(ascii: "'"): "&#39;"
-            default: nil
+            default: textReference(byte)
             }
+        }
+    }
+
+    private static func textReference(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        default: nil
         }
     }
 

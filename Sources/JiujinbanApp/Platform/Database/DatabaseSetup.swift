@@ -12,9 +12,6 @@ enum DatabaseSetup {
     /// How long a SQLite connection waits for another process's write lock before giving up.
     static let sqliteBusyTimeoutMilliseconds = 10_000
 
-    /// The SQLite connection all writes go through (`DatabaseWriter`), apart from the readers' pool.
-    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
-
     /// Registers the database and returns the writer every write goes through.
     static func register(_ choice: AppConfiguration.DatabaseChoice, poolSize: Int, on app: Application) throws -> DatabaseWriter {
         switch choice {
@@ -24,14 +21,14 @@ enum DatabaseSetup {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
-            // The writer has a thread of its own for its code and one for SQLite's blocking calls, apart from the
-            // event loops that serve HTTP, and exactly one connection.
-            let writer = SQLiteWriterThreads()
-            writer.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), maxConnectionsPerEventLoop: 1),
-                                 as: sqliteWriter)
+            // The writer has a thread of its own, apart from the event loops that serve HTTP, and exactly one
+            // connection, whose statements run on that thread.
+            let writer = try SQLiteWriterThreads(path: path, pragmas: ["PRAGMA journal_mode = WAL"] + sqliteConnectionPragmas)
             app.lifecycle.use(writer)
-            let databases = writer.databases, logger = app.logger, loop = writer.loop
-            return .groupCommitted(executor: EventLoopTaskExecutor(loop)) { databases.database(sqliteWriter, logger: logger, on: loop)! }
+            let database = SQLiteWriterDatabase(connection: writer.connection, context: DatabaseContext(
+                configuration: DatabaseConfigurationFactory.sqlite(.init(storage: .file(path: path))).make(),
+                logger: app.logger, eventLoop: writer.loop))
+            return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop)) { database }
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
@@ -88,31 +85,27 @@ enum DatabaseSetup {
     private static func applySQLitePragmas(_ app: Application) async throws {
         let first = app.db as! any SQLDatabase
         try await first.raw("PRAGMA journal_mode = WAL").run()
-        var connections = app.eventLoopGroup.makeIterator().compactMap {
+        let connections = app.eventLoopGroup.makeIterator().compactMap {
             app.databases.database(logger: app.logger, on: $0) as? any SQLDatabase
         }
-        if let writer = app.jiujinban.writer.groupCommitConnection as? any SQLDatabase { connections.append(writer) }
         for connection in connections {
             for pragma in sqliteConnectionPragmas { try await connection.raw("\(unsafeRaw: pragma)").run() }
         }
     }
 }
 
-/// The SQLite writer's own event loop, thread pool and database registry, shut down with the application.
+/// The SQLite writer's own event loop and connection, closed with the application.
 final class SQLiteWriterThreads: LifecycleHandler, Sendable {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let threadPool = NIOThreadPool(numberOfThreads: 1)
-    let databases: Databases
+    let connection: SQLiteDirectConnection
     var loop: any EventLoop { group.any() }
 
-    init() {
-        threadPool.start()
-        databases = Databases(threadPool: threadPool, on: group)
+    init(path: String, pragmas: [String]) throws {
+        connection = try SQLiteDirectConnection(path: path, pragmas: pragmas)
     }
 
     func shutdownAsync(_ application: Application) async {
-        await databases.shutdownAsync()
-        try? await threadPool.shutdownGracefully()
+        connection.close()
         try? await group.shutdownGracefully()
     }
 }

@@ -7,7 +7,8 @@ import Vapor
 /// SQLite allows one writer at a time, and with `synchronous = FULL` every commit waits for the disk. Two pooled
 /// connections that both try to write make one wait or fail with "database is locked", and one commit per request
 /// caps a busy county at what the disk can flush. So on SQLite every write goes through one dedicated connection
-/// (`GroupCommit`): the writes waiting when it becomes free run one after another in a single `BEGIN IMMEDIATE`
+/// (`GroupCommit`), whose statements run directly on the writer's own thread (`SQLiteWriterDatabase`, no hand-off
+/// per statement): the writes waiting when it becomes free run one after another in a single `BEGIN IMMEDIATE`
 /// transaction, one `COMMIT` makes them all durable, and only then is each caller answered; should one of them
 /// fail, each is run again on its own, so a failing write never takes another with it. PostgreSQL keeps its own
 /// pool and row-level locking: each write is its own transaction.
@@ -26,9 +27,6 @@ public struct DatabaseWriter: Sendable {
     private init(groupCommit: GroupCommit?) {
         self.groupCommit = groupCommit
     }
-
-    /// The SQLite writer's own connection, for settings made once at boot; nil on PostgreSQL.
-    var groupCommitConnection: (any Database)? { groupCommit?.connection() }
 
     /// Runs `body` as one atomic write: all of it is stored, or none of it. On SQLite `db` is not used: the body
     /// receives the writer's own connection.
@@ -86,8 +84,8 @@ actor GroupCommit {
             let group = Array(queue.prefix(Self.maximumGroup))
             queue.removeFirst(group.count)
             let bodies = group.map(\.body)
-            // On the writer's own thread: every statement's answer resumes the write at once, instead of queueing
-            // behind request handlers on the shared executor.
+            // On the writer's own thread: its statements block (the disk flush of COMMIT too), which must not hold
+            // up the shared executor that runs request handlers.
             let outcomes = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.connection()) }
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
@@ -102,20 +100,18 @@ actor GroupCommit {
     /// touches the database, so running it again is safe; duplicates and lost races fail again the same way.)
     private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> [Outcome] {
         do {
-            return try await db.withConnection { connection in
-                if bodies.count > 1, case .success(let values) = try await transaction(on: connection, { connection in
-                    var values: [any Sendable] = []
-                    for body in bodies { values.append(try await body(connection)) }
-                    return values
-                }) {
-                    return values.map { .success($0) }
-                }
-                var outcomes: [Outcome] = []
-                for body in bodies {
-                    outcomes.append(try await transaction(on: connection, body))
-                }
-                return outcomes
+            if bodies.count > 1, case .success(let values) = try await transaction(on: db, { connection in
+                var values: [any Sendable] = []
+                for body in bodies { values.append(try await body(connection)) }
+                return values
+            }) {
+                return values.map { .success($0) }
             }
+            var outcomes: [Outcome] = []
+            for body in bodies {
+                outcomes.append(try await transaction(on: db, body))
+            }
+            return outcomes
         } catch {
             return bodies.map { _ in .failure(error) }
         }
@@ -145,8 +141,8 @@ actor GroupCommit {
     }
 }
 
-/// Runs tasks that prefer it on one NIO event loop: the SQLite writer's code and the completions of its
-/// statements then share one thread, and each statement costs one hand-off to the database thread and back.
+/// Runs tasks that prefer it on one NIO event loop: the SQLite writer's code runs on the writer's own thread, where
+/// its statements block nothing else.
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
     let loop: any EventLoop
 

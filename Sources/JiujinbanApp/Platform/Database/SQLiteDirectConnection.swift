@@ -1,0 +1,171 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLiteNIO
+import VaporCSQLite
+
+/// One SQLite connection whose statements run on the caller's thread, with its prepared statements kept.
+///
+/// SQLiteNIO runs every statement on a thread pool and answers on an event loop: two thread hand-offs per
+/// statement. The writer runs a whole group of writes statement after statement, so on a busy machine those hand-offs,
+/// each waiting for a core, were most of a case's time in the writer. This connection is only used by the writer,
+/// on the writer's own thread, where blocking (including the disk flush of `COMMIT`) holds up nothing else.
+final class SQLiteDirectConnection: @unchecked Sendable {
+    /// Enough for every distinct statement the writes of the application make; beyond it statements are
+    /// prepared for one use only.
+    static let cacheLimit = 256
+
+    private let lock = NIOLock()
+    private var handle: OpaquePointer?
+    private var cache: [String: OpaquePointer] = [:]
+
+    init(path: String, pragmas: [String]) throws {
+        var opened: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite_nio_sqlite3_open_v2(path, &opened, flags, nil)
+        guard status == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open"
+            if let opened { sqlite_nio_sqlite3_close_v2(opened) }
+            throw SQLiteDirectError(code: status, message: "\(path): \(message)")
+        }
+        handle = opened
+        sqlite_nio_sqlite3_extended_result_codes(opened, 1)
+        for pragma in pragmas { try run(pragma, []) { _ in } }
+    }
+
+    deinit { close() }
+
+    /// Runs one statement to its end and hands each of its rows to `onRow` afterwards (outside the connection's lock,
+    /// so a row handler may use the connection again).
+    func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {
+        let rows: [SQLiteDirectRow] = try lock.withLock {
+            guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
+            let (statement, cached) = try prepared(sql, on: handle)
+            defer {
+                if cached {
+                    sqlite_nio_sqlite3_reset(statement)
+                    sqlite_nio_sqlite3_clear_bindings(statement)
+                } else {
+                    sqlite_nio_sqlite3_finalize(statement)
+                }
+            }
+            for (index, value) in binds.enumerated() {
+                try check(bind(value, at: Int32(index + 1), of: statement), on: handle)
+            }
+            var rows: [SQLiteDirectRow] = []
+            var columns: SQLiteDirectRow.Columns?
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement)
+                if status == SQLITE_DONE { break }
+                guard status == SQLITE_ROW else { throw SQLiteDirectError(handle, code: status) }
+                let names = columns ?? SQLiteDirectRow.Columns(statement)
+                columns = names
+                rows.append(SQLiteDirectRow(columns: names, values: (0..<Int32(names.names.count)).map { value(at: $0, of: statement) }))
+            }
+            return rows
+        }
+        for row in rows { try onRow(row) }
+    }
+
+    func close() {
+        lock.withLock {
+            for statement in cache.values { sqlite_nio_sqlite3_finalize(statement) }
+            cache = [:]
+            if let handle { sqlite_nio_sqlite3_close_v2(handle) }
+            handle = nil
+        }
+    }
+
+    private func prepared(_ sql: String, on handle: OpaquePointer) throws -> (OpaquePointer, cached: Bool) {
+        if let statement = cache[sql] { return (statement, true) }
+        var statement: OpaquePointer?
+        let keep = cache.count < Self.cacheLimit
+        let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, keep ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &statement, nil)
+        guard status == SQLITE_OK, let statement else { throw SQLiteDirectError(handle, code: status) }
+        if keep { cache[sql] = statement }
+        return (statement, keep)
+    }
+
+    private func bind(_ value: SQLiteData, at index: Int32, of statement: OpaquePointer) -> Int32 {
+        switch value {
+        case .integer(let number): sqlite_nio_sqlite3_bind_int64(statement, index, Int64(number))
+        case .float(let number): sqlite_nio_sqlite3_bind_double(statement, index, number)
+        case .text(let text):
+            sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), sqliteTransient, UInt8(SQLITE_UTF8))
+        case .blob(let bytes):
+            bytes.withUnsafeReadableBytes {
+                sqlite_nio_sqlite3_bind_blob64(statement, index, $0.baseAddress, UInt64($0.count), sqliteTransient)
+            }
+        case .null: sqlite_nio_sqlite3_bind_null(statement, index)
+        }
+    }
+
+    private func value(at column: Int32, of statement: OpaquePointer) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .text("") }
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+
+    private func check(_ status: Int32, on handle: OpaquePointer) throws {
+        guard status == SQLITE_OK else { throw SQLiteDirectError(handle, code: status) }
+    }
+}
+
+/// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the call returns.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A failed statement: SQLite's extended result code and message.
+struct SQLiteDirectError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+
+    init(code: Int32, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    init(_ handle: OpaquePointer, code: Int32) {
+        let extended = sqlite_nio_sqlite3_extended_errcode(handle)
+        self.code = extended & 0xFF == code & 0xFF ? extended : code
+        self.message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
+    }
+
+    /// The primary result code (`SQLITE_CONSTRAINT` for every kind of constraint failure, …).
+    var primaryCode: Int32 { code & 0xFF }
+
+    var description: String { "SQLite error \(code): \(message)" }
+}
+
+/// One row, its values read out of the statement.
+struct SQLiteDirectRow: Sendable {
+    /// The column names, shared by every row of a statement.
+    final class Columns: Sendable {
+        let names: [String]
+
+        init(_ statement: OpaquePointer) {
+            names = (0..<sqlite_nio_sqlite3_column_count(statement)).map { column in
+                sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? ""
+            }
+        }
+    }
+
+    let columns: Columns
+    let values: [SQLiteData]
+
+    func value(_ column: String) -> SQLiteData? {
+        columns.names.firstIndex(of: column).map { values[$0] }
+    }
+}

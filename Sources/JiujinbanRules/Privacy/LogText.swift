@@ -7,6 +7,7 @@
 /// phone (`138****5678`) or an ID number.
 public enum LogText {
     public static func escaped(_ text: String) -> String {
+        if isPlain(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -23,5 +24,21 @@ public enum LogText {
             }
         }
         return AuditDetail.maskingDigitRuns(result)
+    }
+
+    /// Printable ASCII without a run of 11 or more digits: nothing to escape or mask, the common case of every line
+    /// (request ids, paths, statuses), answered without building a copy.
+    static func isPlain(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            guard (0x20...0x7E).contains(byte) else { return false }
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits += 1
+                if digits >= 11 { return false }
+            } else {
+                digits = 0
+            }
+        }
+        return true
     }
 }

@@ -1,4 +1,4 @@
-import JiujinbanRules
+@testable import JiujinbanRules
 import Testing
 
 @Suite("Text bound for the application log (S20)")
@@ -15,5 +15,18 @@ struct LogTextTests {
     func masks() {
         #expect(LogText.escaped("id=140830198802145174 phone 13912345678") == "id=140830********5174 phone 139****5678")
         #expect(!LogText.escaped("x14083019880214517Xy").contains("198802145"))
+    }
+
+    @Test("plain ASCII lines are passed through unchanged, but 11 digits in a row or any other character are not plain")
+    func plainFastPath() {
+        let requestID = "request-id=2E96ED0F-C40C-4973-9645-E3513124239C POST /cases 303"
+        #expect(LogText.isPlain(requestID))
+        #expect(LogText.escaped(requestID) == requestID)
+        #expect(LogText.isPlain("1391234567 x"))
+        #expect(!LogText.isPlain("13912345678"))
+        #expect(LogText.escaped("a13912345678") == "a139****5678")
+        #expect(!LogText.isPlain("a\tb"))
+        #expect(!LogText.isPlain("名"))
+        #expect(!LogText.isPlain("a\u{7F}"))
     }
 }

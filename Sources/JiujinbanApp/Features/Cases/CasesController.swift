@@ -27,7 +27,7 @@ enum CasesController {
     @Sendable static func accept(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         // The item's own fields vary: the form is read once as plain strings and each plug-in reads its own.
-        let form = try req.content.decode([String: String].self)
+        let form = try URLEncodedForm.fields(of: req) ?? req.content.decode([String: String].self)
         let (citizen, item) = try await target(req, citizen: form["citizen"], item: form["item"].flatMap { Int($0) })
         if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
             throw PublicError(.forbidden, refusal.message)

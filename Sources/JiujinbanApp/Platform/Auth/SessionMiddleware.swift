@@ -74,30 +74,11 @@ struct SessionMiddleware: AsyncMiddleware {
         if request.body.data == nil {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
         }
-        let sent = Self.formField(Self.csrfField, in: request) ?? (try? request.content.get(String.self, at: Self.csrfField))
+        // A URL-encoded form is read once, here, and kept for the handler.
+        let sent = URLEncodedForm.fields(of: request)?[Self.csrfField] ?? (try? request.content.get(String.self, at: Self.csrfField))
         guard let sent, SessionToken.matches(sent, staff.csrfToken) else {
             throw PublicError(.forbidden, "页面已过期或来源不明（缺少有效的防伪令牌），请刷新页面后重试")
         }
-    }
-}
-
-extension SessionMiddleware {
-    /// A field of a URL-encoded form body, read without decoding the whole form (every POST passes here, and the
-    /// handler decodes the form again anyway). nil for other bodies or when the field is absent.
-    static func formField(_ name: String, in request: Request) -> String? {
-        guard request.headers.contentType == .urlEncodedForm, let body = request.body.data else { return nil }
-        return formField(name, inURLEncoded: body)
-    }
-
-    static func formField(_ name: String, inURLEncoded body: ByteBuffer) -> String? {
-        let prefix = name + "="
-        for pair in body.readableBytesView.split(separator: UInt8(ascii: "&")) {
-            let text = String(decoding: pair, as: UTF8.self)
-            if text.hasPrefix(prefix) {
-                return String(text.dropFirst(prefix.count)).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
-            }
-        }
-        return nil
     }
 }
 

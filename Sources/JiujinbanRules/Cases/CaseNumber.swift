@@ -34,7 +34,9 @@ public struct CaseNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     public var text: String {
-        "\(countyCode)-\(date.iso.replacingOccurrences(of: "-", with: ""))-" + String(format: "%05d", sequence)
+        // Built by hand: every accepted case prints its number, and Foundation's formatting was a visible share of it.
+        let digits = String(sequence)
+        return countyCode + "-" + date.iso.filter { $0 != "-" } + "-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 
     public var description: String { text }

@@ -38,8 +38,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = c.day!
     }
 
+    /// `YYYY-MM-DD`, built by hand: dates are printed on every case, step and page, and Foundation's formatting
+    /// was a visible share of accepting a case.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     public var description: String { iso }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// What the session middleware needs on every request, read in one query (session, account, person, unit name,
@@ -67,7 +68,21 @@ struct SessionLookup {
             grants: grants(try row.decode(column: "grants", as: String?.self) ?? ""))
     }
 
+    /// Parsed grant lists by their text: every request of a signed-in user reads its list, and the accounts of
+    /// one post share a few dozen distinct lists.
+    private static let parsedGrants = NIOLockedValueBox<[String: Set<ItemPermission>]>([:])
+
     static func grants(_ list: String) -> Set<ItemPermission> {
+        if let known = parsedGrants.withLockedValue({ $0[list] }) { return known }
+        let parsed = parse(grants: list)
+        parsedGrants.withLockedValue { known in
+            if known.count >= 4096 { known.removeAll() }
+            known[list] = parsed
+        }
+        return parsed
+    }
+
+    static func parse(grants list: String) -> Set<ItemPermission> {
         Set(list.split(separator: ",").compactMap { entry in
             let parts = entry.split(separator: ":")
             guard parts.count == 2, let item = Int(parts[0]), let action = ItemPermission.Action(rawValue: String(parts[1])) else {

@@ -1,7 +1,7 @@
-import FluentSQLiteDriver
 import Foundation
 import JiujinbanRules
 import SQLKit
+import SQLiteNIO
 
 /// Builds a division's monthly report from what the platform knows, in a few plain queries (30,000 points must
 /// build in well under a second): divisions and points, then one query per automatic column, then the entered
@@ -210,10 +210,10 @@ enum MonthlyReportBuilder {
     }
 
     /// Rows of a joined text `f` (and an `id`, a `longitude` and `latitude` when the query selects them). On SQLite they come straight from
-    /// SQLiteNIO's row callback, skipping SQLKit's per-value decoding, which cost more than SQLite's own work on a
+    /// the statement's values, skipping SQLKit's per-value decoding, which cost more than SQLite's own work on a
     /// province's 30,000 rows; on PostgreSQL through SQLKit. The query text is the same on both.
     static func joinedRows(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [JoinedRow] {
-        guard let sqlite = sql as? any SQLiteDatabase else {
+        guard let sqlite = sql as? SQLiteDirectDatabase else {
             return try await sql.raw(query).all().map { row in
                 JoinedRow(key: row.contains(column: "id") ? try row.decode(column: "id", as: UUID.self).uuidString : nil,
                           text: try row.decode(column: "f", as: String.self),
@@ -221,22 +221,13 @@ enum MonthlyReportBuilder {
                             ? (try row.decode(column: "longitude", as: Double.self), try row.decode(column: "latitude", as: Double.self)) : nil)
             }
         }
-        var serializer = SQLSerializer(database: sql)
-        query.serialize(to: &serializer)
-        let encoder = SQLiteDataEncoder()
-        let binds = try serializer.binds.map { try encoder.encode($0) }
-        let collector = JoinedRowCollector()
-        try await sqlite.query(serializer.sql, binds) { collector.add($0) }
-        return collector.rows
+        var rows: [JoinedRow] = []
+        try sqlite.rawRows(query) { rows.append(joinedRow($0)) }
+        return rows
     }
-}
 
-/// Collects joined rows as SQLiteNIO hands them over, one at a time on its thread.
-private final class JoinedRowCollector: @unchecked Sendable {
-    private(set) var rows: [MonthlyReportBuilder.JoinedRow] = []
-
-    func add(_ row: SQLiteRow) {
-        let key: String? = switch row.column("id") {
+    private static func joinedRow(_ row: SQLiteDirectRow) -> JoinedRow {
+        let key: String? = switch row.value("id") {
         case .blob(let buffer)? where buffer.readableBytes == 16:
             buffer.withUnsafeReadableBytes { raw in UUID(uuid: raw.loadUnaligned(as: uuid_t.self)).uuidString }
         case .text(let text)?: text.utf8.count == 36 && !text.utf8.contains(where: { $0 >= UInt8(ascii: "a") }) ? text : UUID(uuidString: text)?.uuidString
@@ -249,7 +240,7 @@ private final class JoinedRowCollector: @unchecked Sendable {
             default: nil
             }
         }
-        let coordinate = number(row.column("longitude")).flatMap { x in number(row.column("latitude")).map { (x, $0) } }
-        rows.append(.init(key: key, text: row.column("f")?.string ?? "", coordinate: coordinate))
+        let coordinate = number(row.value("longitude")).flatMap { x in number(row.value("latitude")).map { (x, $0) } }
+        return JoinedRow(key: key, text: row.value("f")?.string ?? "", coordinate: coordinate)
     }
 }

@@ -20,14 +20,18 @@ enum DatabaseSetup {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
-            // The writer has a thread of its own, apart from the event loops that serve HTTP, and exactly one
-            // connection, whose statements run on that thread.
+            // The writer first: its connection creates the file and puts it in WAL mode. It has a thread of its own,
+            // apart from the event loops that serve HTTP, and exactly one connection, whose statements run on that
+            // thread. Reads run on a pool of connections, each statement on the thread that asks.
             let writer = try SQLiteWriterThreads(path: path, pragmas: ["PRAGMA journal_mode = WAL"] + sqliteConnectionPragmas)
+            let readers = try SQLiteDirectPool(path: path, pragmas: sqliteConnectionPragmas, size: max(4, 2 * System.coreCount))
+            app.databases.use(DatabaseConfigurationFactory {
+                SQLiteDirectConfiguration(path: path, pragmas: sqliteConnectionPragmas, pool: readers)
+            }, as: .sqlite)
             app.lifecycle.use(writer)
-            let database = SQLiteWriterDatabase(connection: writer.connection, context: DatabaseContext(
-                configuration: DatabaseConfigurationFactory.sqlite(.init(storage: .file(path: path))).make(),
-                logger: app.logger, eventLoop: writer.loop))
+            let database = SQLiteDirectDatabase(statements: writer.connection, context: DatabaseContext(
+                configuration: SQLiteDirectConfiguration(path: path, pragmas: sqliteConnectionPragmas, pool: readers),
+                logger: app.logger, eventLoop: writer.loop), inTransaction: true, openForTransaction: nil)
             return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop)) { database }
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
@@ -43,7 +47,6 @@ enum DatabaseSetup {
     static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {
         switch choice {
         case .sqlite:
-            try await applySQLitePragmas(app)
             try await migrateAndSeed(app)
         case .postgres:
             // Several instances may boot at once on one database: a session-level advisory lock makes the
@@ -71,27 +74,13 @@ enum DatabaseSetup {
         app.holdsDemoData = try await AppSetting.value(for: .demoDataLoadedAt, on: app.db) != nil
     }
 
-    /// Per-connection settings: durability (`synchronous = FULL`), foreign keys, the busy timeout, and memory for
-    /// reading (a 64 MB page cache and up to 1 GB of the file mapped, so lookups in a county's million citizens are
+    /// Every connection's settings, made when it opens: durability (`synchronous = FULL`), foreign keys, the busy
+    /// timeout, and memory for reading (a 64 MB page cache and up to 1 GB of the file mapped, so lookups in a county's million citizens are
     /// served from memory rather than a read call per page).
     static let sqliteConnectionPragmas: [String] = [
         "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(sqliteBusyTimeoutMilliseconds)",
         "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 1073741824",
     ]
-
-    /// The pool keeps one SQLite connection per event loop; each is opened once and kept, so setting the
-    /// per-connection pragmas on every loop's connection at boot covers every query. The writer's one connection
-    /// gets them too, outside any transaction (boot: nothing else writes yet).
-    private static func applySQLitePragmas(_ app: Application) async throws {
-        let first = app.db as! any SQLDatabase
-        try await first.raw("PRAGMA journal_mode = WAL").run()
-        let connections = app.eventLoopGroup.makeIterator().compactMap {
-            app.databases.database(logger: app.logger, on: $0) as? any SQLDatabase
-        }
-        for connection in connections {
-            for pragma in sqliteConnectionPragmas { try await connection.raw("\(unsafeRaw: pragma)").run() }
-        }
-    }
 }
 
 /// The SQLite writer's own event loop and connection, closed with the application.

@@ -2,7 +2,13 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import SQLiteNIO
+import Synchronization
 import VaporCSQLite
+
+/// Runs one statement to its end on the calling thread.
+protocol SQLiteStatementRunner: Sendable {
+    func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws
+}
 
 /// One SQLite connection whose statements run on the caller's thread, with its prepared statements kept.
 ///
@@ -10,12 +16,15 @@ import VaporCSQLite
 /// statement. The writer runs a whole group of writes statement after statement, so on a busy machine those hand-offs,
 /// each waiting for a core, were most of a case's time in the writer. This connection is only used by the writer,
 /// on the writer's own thread, where blocking (including the disk flush of `COMMIT`) holds up nothing else.
-final class SQLiteDirectConnection: @unchecked Sendable {
+/// The readers' pool (`SQLiteDirectPool`) holds a few of them.
+final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
     /// Enough for every distinct statement the writes of the application make; beyond it statements are
     /// prepared for one use only.
     static let cacheLimit = 256
 
     private let lock = NIOLock()
+    /// Taken by the pool while a statement runs here, so the next statement looks for another connection.
+    private let claimed = Atomic<Bool>(false)
     private var handle: OpaquePointer?
     private var cache: [String: OpaquePointer] = [:]
 
@@ -65,6 +74,14 @@ final class SQLiteDirectConnection: @unchecked Sendable {
             return rows
         }
         for row in rows { try onRow(row) }
+    }
+
+    func claim() -> Bool {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+    }
+
+    func unclaim() {
+        claimed.store(false, ordering: .releasing)
     }
 
     func close() {
@@ -121,6 +138,32 @@ final class SQLiteDirectConnection: @unchecked Sendable {
 
     private func check(_ status: Int32, on handle: OpaquePointer) throws {
         guard status == SQLITE_OK else { throw SQLiteDirectError(handle, code: status) }
+    }
+}
+
+/// The readers' connections: each statement runs on the first free one, or waits for one when all are busy.
+final class SQLiteDirectPool: SQLiteStatementRunner {
+    let connections: [SQLiteDirectConnection]
+    private let cursor = Atomic<Int>(0)
+
+    init(path: String, pragmas: [String], size: Int) throws {
+        connections = try (0..<max(1, size)).map { _ in try SQLiteDirectConnection(path: path, pragmas: pragmas) }
+    }
+
+    func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {
+        let start = cursor.wrappingAdd(1, ordering: .relaxed).newValue & Int.max
+        for offset in 0..<connections.count {
+            let connection = connections[(start + offset) % connections.count]
+            if connection.claim() {
+                defer { connection.unclaim() }
+                return try connection.run(sql, binds, onRow)
+            }
+        }
+        try connections[start % connections.count].run(sql, binds, onRow)
+    }
+
+    func close() {
+        for connection in connections { connection.close() }
     }
 }
 

@@ -20,6 +20,9 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
         cipher: try PersonalDataCipher(encryptionKey: keys.dataKey, indexKey: keys.indexKey)
     )
     app.routes.defaultMaxBodySize = BodyLimit.form
+    // Browsers and kiosks never compress what they send; a compressed body is refused as unreadable rather than
+    // inflated (no decompression bombs), and every request skips the decompressor in the pipeline.
+    app.http.server.configuration.requestDecompression = .disabled
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())

@@ -28,12 +28,12 @@ public struct DatabaseWriter: Sendable {
         self.groupCommit = groupCommit
     }
 
-    /// Runs `body` as one atomic write: all of it is stored, or none of it. On SQLite `db` is not used: the body
-    /// receives the writer's own connection.
+    /// Runs `body` as one atomic write: all of it is stored, or none of it. On SQLite `db` is not even made: the
+    /// body receives the writer's own connection.
     public func write<T: Sendable>(
-        on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+        on db: @autoclosure () -> any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        guard let groupCommit else { return try await db.transaction(body) }
+        guard let groupCommit else { return try await db().transaction(body) }
         let value = try await groupCommit.submit { try await body($0) }
         guard let typed = value as? T else { preconditionFailure("group commit returned \(type(of: value)), not \(T.self)") }
         return typed

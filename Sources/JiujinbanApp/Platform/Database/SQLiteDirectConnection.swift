@@ -52,8 +52,10 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
             let (statement, cached) = try prepared(sql, on: handle)
             defer {
                 if cached {
+                    // Not sqlite3_clear_bindings: it expires a statement whose plan looked at a bound value (an
+                    // equality on a joined table, for one), so the next use would prepare it again. Every use binds
+                    // all of its parameters anew.
                     sqlite_nio_sqlite3_reset(statement)
-                    sqlite_nio_sqlite3_clear_bindings(statement)
                 } else {
                     sqlite_nio_sqlite3_finalize(statement)
                 }

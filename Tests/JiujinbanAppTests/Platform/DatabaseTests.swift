@@ -36,6 +36,33 @@ struct DatabaseTests {
         }
     }
 
+    @Test("the writer commits durably and leaves checkpoints to the checkpointer: the log is reused, not grown",
+          .enabled(if: !TestDatabase.usesPostgres))
+    func backgroundCheckpoints() async throws {
+        try await TestApp.run(demo: false) { app in
+            guard case .sqlite(let path) = app.jiujinban.configuration.database else { Issue.record("not SQLite"); return }
+            let (synchronous, autoCheckpoint) = try await app.jiujinban.writer.write(on: app.db) { db in
+                let sql = db as! any SQLDatabase
+                try await sql.raw("CREATE TABLE IF NOT EXISTS checkpoint_probe (x BLOB)").run()
+                return (try await pragma("synchronous", sql), try await pragma("wal_autocheckpoint", sql))
+            }
+            #expect(synchronous == "2")
+            #expect(autoCheckpoint == "0")
+            // 20 rounds of 400 kB; the log alone would hold all 8 MB without a checkpoint.
+            for _ in 0..<20 {
+                try await app.jiujinban.writer.write(on: app.db) { db in
+                    try await (db as! any SQLDatabase).raw("INSERT INTO checkpoint_probe (x) VALUES (zeroblob(400000))").run()
+                }
+                try await Task.sleep(for: .milliseconds(150))
+            }
+            let logBytes = try #require(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int)
+            #expect(logBytes < 4_000_000, "the log holds \(logBytes) bytes")
+            let count = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM checkpoint_probe").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(count == 20)
+        }
+    }
+
     private func pragma(_ name: String, _ sql: any SQLDatabase) async throws -> String {
         let row = try #require(try await sql.raw("PRAGMA \(unsafeRaw: name)").first())
         let column = try #require(row.allColumns.first)

@@ -3,8 +3,8 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import NIOConcurrencyHelpers
-import SQLKit
 import NIOPosix
+import SQLKit
 import Vapor
 
 /// Chooses and prepares the database: SQLite as a server database (WAL, synchronous FULL, foreign keys, busy
@@ -76,8 +76,8 @@ enum DatabaseSetup {
     }
 
     /// Every connection's settings, made when it opens: durability (`synchronous = FULL`), foreign keys, the busy
-    /// timeout, and memory for reading (a 64 MB page cache and up to 1 GB of the file mapped, so lookups in a county's million citizens are
-    /// served from memory rather than a read call per page).
+    /// timeout, and memory for reading (a 64 MB page cache and up to 1 GB of the file mapped, so lookups in a county's
+    /// million citizens are served from memory rather than a read call per page).
     static let sqliteConnectionPragmas: [String] = [
         "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = \(sqliteBusyTimeoutMilliseconds)",
         "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 1073741824",

@@ -7,7 +7,7 @@ import Vapor
 /// SQLite allows one writer at a time, and with `synchronous = FULL` every commit waits for the disk. Two pooled
 /// connections that both try to write make one wait or fail with "database is locked", and one commit per request
 /// caps a busy county at what the disk can flush. So on SQLite every write goes through one dedicated connection
-/// (`GroupCommit`), whose statements run directly on the writer's own thread (`SQLiteWriterDatabase`, no hand-off
+/// (`GroupCommit`), whose statements run directly on the writer's own thread (`SQLiteDirectDatabase`, no hand-off
 /// per statement): the writes waiting when it becomes free run one after another in a single `BEGIN IMMEDIATE`
 /// transaction, one `COMMIT` makes them all durable, and only then is each caller answered; should one of them
 /// fail, each is run again on its own, so a failing write never takes another with it. PostgreSQL keeps its own

@@ -13,10 +13,10 @@ protocol SQLiteStatementRunner: Sendable {
 /// One SQLite connection whose statements run on the caller's thread, with its prepared statements kept.
 ///
 /// SQLiteNIO runs every statement on a thread pool and answers on an event loop: two thread hand-offs per
-/// statement. The writer runs a whole group of writes statement after statement, so on a busy machine those hand-offs,
-/// each waiting for a core, were most of a case's time in the writer. This connection is only used by the writer,
-/// on the writer's own thread, where blocking (including the disk flush of `COMMIT`) holds up nothing else.
-/// The readers' pool (`SQLiteDirectPool`) holds a few of them.
+/// statement. The writer runs a whole group of writes statement after statement, so on a busy machine those
+/// hand-offs, each waiting for a core, were most of a case's time in the writer; and for the indexed reads of a
+/// request they cost more than SQLite's own work. The writer has one of these connections, on its own thread, where
+/// blocking (the disk flush of `COMMIT` too) holds up nothing else; the readers' pool (`SQLiteDirectPool`) a few.
 final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
     /// Enough for every distinct statement the writes of the application make; beyond it statements are
     /// prepared for one use only.

@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
-        // The load-test client (scripts/bench-cases) and the SQLite writer; both are already in Vapor's and Fluent's graph.
+        // The load-test client (scripts/bench-cases) and the direct SQLite connections; both are already in Vapor's and Fluent's graph.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
     ],
@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                // The SQLite writer drives its one connection directly (`SQLiteDirectConnection`).
+                // The writer and the readers drive SQLite directly (`SQLiteDirectConnection`).
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -2,7 +2,6 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
-import NIOConcurrencyHelpers
 import NIOPosix
 import SQLKit
 import Vapor
@@ -26,14 +25,11 @@ enum DatabaseSetup {
             // thread. Reads run on a pool of connections, each statement on the thread that asks.
             let writer = try SQLiteWriterThreads(path: path, pragmas: sqliteConnectionPragmas)
             let readers = try SQLiteDirectPool(path: path, pragmas: sqliteConnectionPragmas, size: max(4, 2 * System.coreCount))
-            app.databases.use(DatabaseConfigurationFactory {
-                SQLiteDirectConfiguration(path: path, pragmas: sqliteConnectionPragmas, pool: readers)
-            }, as: .sqlite)
+            app.databases.use(DatabaseConfigurationFactory { SQLiteDirectConfiguration(pool: readers) }, as: .sqlite)
             app.lifecycle.use(writer)
             let database = SQLiteDirectDatabase(statements: writer.connection, context: DatabaseContext(
-                configuration: SQLiteDirectConfiguration(path: path, pragmas: sqliteConnectionPragmas, pool: readers),
-                logger: app.logger, eventLoop: writer.loop), inTransaction: true, openForTransaction: nil)
-            return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop)) { database }
+                configuration: SQLiteDirectConfiguration(pool: readers), logger: app.logger, eventLoop: writer.loop), pool: nil)
+            return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop), database)
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
@@ -94,27 +90,27 @@ final class SQLiteWriterThreads: LifecycleHandler, Sendable {
     static let checkpointInterval = TimeAmount.milliseconds(100)
 
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    private let checkpointGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let checkpointGroup: MultiThreadedEventLoopGroup
     let connection: SQLiteDirectConnection
     private let checkpointer: SQLiteDirectConnection
-    private let checkpoints: NIOLockedValueBox<RepeatedTask?> = .init(nil)
+    private let checkpoints: RepeatedTask
     var loop: any EventLoop { group.any() }
 
     init(path: String, pragmas: [String]) throws {
         connection = try SQLiteDirectConnection(
             path: path, pragmas: ["PRAGMA journal_mode = WAL"] + pragmas + ["PRAGMA wal_autocheckpoint = 0"])
-        checkpointer = try SQLiteDirectConnection(path: path, pragmas: pragmas)
-        let checkpointer = checkpointer
-        checkpoints.withLockedValue {
-            $0 = checkpointGroup.any().scheduleRepeatedTask(initialDelay: Self.checkpointInterval, delay: Self.checkpointInterval) { _ in
-                // A failed checkpoint (busy, or the file gone at shutdown) is tried again at the next turn.
-                try? checkpointer.run("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
-            }
+        let checkpointer = try SQLiteDirectConnection(path: path, pragmas: pragmas)
+        let checkpointGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        checkpoints = checkpointGroup.any().scheduleRepeatedTask(initialDelay: Self.checkpointInterval, delay: Self.checkpointInterval) { _ in
+            // A failed checkpoint (busy, or the file gone at shutdown) is tried again at the next turn.
+            try? checkpointer.run("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
         }
+        self.checkpointer = checkpointer
+        self.checkpointGroup = checkpointGroup
     }
 
     func shutdownAsync(_ application: Application) async {
-        checkpoints.withLockedValue { $0?.cancel() }
+        checkpoints.cancel()
         connection.close()
         checkpointer.close()
         try? await group.shutdownGracefully()

@@ -18,10 +18,10 @@ public struct DatabaseWriter: Sendable {
     /// PostgreSQL: every write its own transaction on the pool.
     public static let pooled = DatabaseWriter(groupCommit: nil)
 
-    /// SQLite: every write through the one connection `connection` returns, committed in groups, the writes'
-    /// code running on `executor` (the thread of the connection's event loop).
-    static func groupCommitted(executor: EventLoopTaskExecutor, _ connection: @escaping @Sendable () -> any Database) -> DatabaseWriter {
-        DatabaseWriter(groupCommit: GroupCommit(executor: executor, connection: connection))
+    /// SQLite: every write through the writer's one connection `database`, committed in groups, the writes' code
+    /// running on `executor` (the writer's thread).
+    static func groupCommitted(executor: EventLoopTaskExecutor, _ database: any Database) -> DatabaseWriter {
+        DatabaseWriter(groupCommit: GroupCommit(executor: executor, database: database))
     }
 
     private init(groupCommit: GroupCommit?) {
@@ -55,15 +55,15 @@ actor GroupCommit {
         let continuation: CheckedContinuation<any Sendable, any Error>
     }
 
-    nonisolated let connection: @Sendable () -> any Database
+    nonisolated let database: any Database
     private var queue: [Job] = []
     private var isDraining = false
 
     private let executor: EventLoopTaskExecutor
 
-    init(executor: EventLoopTaskExecutor, connection: @escaping @Sendable () -> any Database) {
+    init(executor: EventLoopTaskExecutor, database: any Database) {
         self.executor = executor
-        self.connection = connection
+        self.database = database
     }
 
     func submit(_ body: @escaping Body) async throws -> any Sendable {
@@ -86,7 +86,7 @@ actor GroupCommit {
             let bodies = group.map(\.body)
             // On the writer's own thread: its statements block (the disk flush of COMMIT too), which must not hold
             // up the shared executor that runs request handlers.
-            let outcomes = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.connection()) }
+            let outcomes = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.database) }
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
             }

@@ -145,11 +145,20 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
 
 /// The readers' connections: each statement runs on the first free one, or waits for one when all are busy.
 final class SQLiteDirectPool: SQLiteStatementRunner {
+    let path: String
+    let pragmas: [String]
     let connections: [SQLiteDirectConnection]
     private let cursor = Atomic<Int>(0)
 
     init(path: String, pragmas: [String], size: Int) throws {
+        self.path = path
+        self.pragmas = pragmas
         connections = try (0..<max(1, size)).map { _ in try SQLiteDirectConnection(path: path, pragmas: pragmas) }
+    }
+
+    /// A connection of its own, outside the pool (for one transaction), with the pool's settings.
+    func openConnection() throws -> SQLiteDirectConnection {
+        try SQLiteDirectConnection(path: path, pragmas: pragmas)
     }
 
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {

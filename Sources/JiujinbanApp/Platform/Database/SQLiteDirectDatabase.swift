@@ -9,25 +9,23 @@ import SQLiteNIO
 /// SQLite as Fluent and SQLKit see it, with the same dialect, value encoding and decoding as Fluent's SQLite driver,
 /// but every statement runs at once on the calling thread (`SQLiteDirectConnection`): no thread pool, no hand-off.
 ///
-/// - The writer's one connection (`inTransaction`): the group commit opens and ends the transaction around it.
+/// - The writer's one connection (no pool, always in a transaction): the group commit opens and ends it.
 /// - The readers' pool (`SQLiteDirectDriver`): each statement on whichever connection is free. A read of the indexed
 ///   rows a page needs takes microseconds, less than the two thread hand-offs SQLiteNIO makes for it; a
 ///   transaction gets a connection of its own for its duration.
 struct SQLiteDirectDatabase: Database, SQLDatabase {
     let statements: any SQLiteStatementRunner
     let context: DatabaseContext
-    let inTransaction: Bool
-    /// Opens a connection for one transaction (the readers' pool; nil for the writer, always in its transaction).
-    let openForTransaction: (@Sendable () throws -> SQLiteDirectConnection)?
+    /// The readers' pool, which opens a connection for each transaction; nil for a connection already in its
+    /// transaction (the writer's, or one opened for a transaction).
+    let pool: SQLiteDirectPool?
     private let encoder = SQLiteDataEncoder()
     private let decoder = SQLiteDataDecoder()
 
-    init(statements: any SQLiteStatementRunner, context: DatabaseContext, inTransaction: Bool,
-         openForTransaction: (@Sendable () throws -> SQLiteDirectConnection)?) {
+    init(statements: any SQLiteStatementRunner, context: DatabaseContext, pool: SQLiteDirectPool?) {
         self.statements = statements
         self.context = context
-        self.inTransaction = inTransaction
-        self.openForTransaction = openForTransaction
+        self.pool = pool
     }
 
     // MARK: SQLKit
@@ -75,6 +73,8 @@ struct SQLiteDirectDatabase: Database, SQLDatabase {
 
     // MARK: Fluent
 
+    var inTransaction: Bool { pool == nil }
+
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         var converted = SQLQueryConverter(delegate: SQLiteDirectConverterDelegate()).convert(query)
         // As Fluent's SQLite driver: a create returns the stored ids.
@@ -115,10 +115,10 @@ struct SQLiteDirectDatabase: Database, SQLDatabase {
     /// Inside a transaction already: the closure runs in it. Otherwise on a connection of its own, `BEGIN` … `COMMIT`,
     /// or `ROLLBACK` and the closure's error.
     func transaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard !inTransaction, let openForTransaction else { return try await closure(self) }
-        let connection = try openForTransaction()
+        guard let pool else { return try await closure(self) }
+        let connection = try pool.openConnection()
         defer { connection.close() }
-        let pinned = SQLiteDirectDatabase(statements: connection, context: context, inTransaction: true, openForTransaction: nil)
+        let pinned = SQLiteDirectDatabase(statements: connection, context: context, pool: nil)
         try await pinned.raw("BEGIN IMMEDIATE").run()
         do {
             let value = try await closure(pinned)

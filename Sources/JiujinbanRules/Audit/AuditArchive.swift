@@ -239,7 +239,8 @@ public enum Hex {
         return data
     }
 
-    private static func value(_ digit: UInt8) -> UInt8? {
+    /// The value of one hexadecimal digit (either case), nil for any other byte.
+    public static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10

@@ -35,8 +35,7 @@ public struct CaseNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     public var text: String {
         // Built by hand: every accepted case prints its number, and Foundation's formatting was a visible share of it.
-        let digits = String(sequence)
-        return countyCode + "-" + date.iso.filter { $0 != "-" } + "-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+        countyCode + "-" + date.compact + "-" + sequence.zeroPadded(to: 5)
     }
 
     public var description: String { text }

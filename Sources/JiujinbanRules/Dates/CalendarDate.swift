@@ -41,11 +41,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `YYYY-MM-DD`, built by hand: dates are printed on every case, step and page, and Foundation's formatting
     /// was a visible share of accepting a case.
     public var iso: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        year.zeroPadded(to: 4) + "-" + month.zeroPadded(to: 2) + "-" + day.zeroPadded(to: 2)
+    }
+
+    /// `YYYYMMDD`, as in case numbers.
+    var compact: String {
+        year.zeroPadded(to: 4) + month.zeroPadded(to: 2) + day.zeroPadded(to: 2)
     }
 
     public var description: String { iso }
@@ -107,4 +108,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 extension TimeZone {
     /// Every business date in the product is a calendar date in Asia/Shanghai.
     public static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+}
+
+extension Int {
+    /// The decimal digits, with leading zeros up to `width` (`7.zeroPadded(to: 3)` is `007`; longer numbers whole).
+    func zeroPadded(to width: Int) -> String {
+        let digits = String(self)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 }

@@ -56,7 +56,7 @@ public struct SyntheticPopulation: Sendable {
             if sequence < 500 { sequences[key] = sequence + 1 }
         } while sequence >= 500
         let serial = sequence * 2 + (sex == .male ? 1 : 0)
-        let body = region + birth.compact + String(format3: serial)
+        let body = region + birth.compact + serial.zeroPadded(to: 3)
         let idNumber = body + String(ResidentIDNumber.checkCharacter(for: body.compactMap(\.wholeNumberValue)))
         let residence = residences[Int.random(in: 0..<residences.count, using: &rng)]
         let hukou = Int.random(in: 0..<10, using: &rng) == 0 ? residences[Int.random(in: 0..<residences.count, using: &rng)] : residence
@@ -96,16 +96,5 @@ public struct SyntheticPopulation: Sendable {
         case 9..<11: "蒙古族"
         default: "汉族"
         }
-    }
-}
-
-private extension CalendarDate {
-    /// `YYYYMMDD`.
-    var compact: String { iso.replacingOccurrences(of: "-", with: "") }
-}
-
-private extension String {
-    init(format3 value: Int) {
-        self = value < 10 ? "00\(value)" : value < 100 ? "0\(value)" : "\(value)"
     }
 }

@@ -82,7 +82,7 @@ struct SessionLookup {
         return parsed
     }
 
-    static func parse(grants list: String) -> Set<ItemPermission> {
+    private static func parse(grants list: String) -> Set<ItemPermission> {
         Set(list.split(separator: ",").compactMap { entry in
             let parts = entry.split(separator: ":")
             guard parts.count == 2, let item = Int(parts[0]), let action = ItemPermission.Action(rawValue: String(parts[1])) else {

@@ -1,3 +1,4 @@
+import JiujinbanRules
 import NIOCore
 import Vapor
 
@@ -46,8 +47,8 @@ enum URLEncodedForm {
                 result.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard bytes.distance(from: index, to: bytes.endIndex) >= 3,
-                      let high = hexValue(bytes[bytes.index(index, offsetBy: 1)]),
-                      let low = hexValue(bytes[bytes.index(index, offsetBy: 2)]) else { return nil }
+                      let high = Hex.value(bytes[bytes.index(index, offsetBy: 1)]),
+                      let low = Hex.value(bytes[bytes.index(index, offsetBy: 2)]) else { return nil }
                 result.append(high << 4 | low)
                 index = bytes.index(index, offsetBy: 2)
             default:
@@ -56,14 +57,5 @@ enum URLEncodedForm {
             index = bytes.index(after: index)
         }
         return String(validating: result, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

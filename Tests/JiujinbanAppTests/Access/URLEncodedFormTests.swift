@@ -3,7 +3,7 @@ import NIOCore
 import Testing
 
 @Suite("A URL-encoded form read once into plain fields (the CSRF check and the handler share it)")
-struct CSRFFieldTests {
+struct URLEncodedFormTests {
     @Test("found anywhere in the body, percent- and plus-decoded; absent or prefix-only names are not matched")
     func reads() {
         func field(_ body: String) -> String? {

@@ -173,27 +173,41 @@ enum CaseReceiptPage {
 
 /// 工作台: my point's cases (operators) or my county's (reviewers), with what waits, what is due soon, what is late.
 enum CaseWorkbenchPage {
-    static func render(
-        _ records: [CaseSummary], today: CalendarDate, nextWorkday: CalendarDate, catalogue: ServiceCatalogue, context: PageContext
-    ) -> HTML {
+    /// The newest finished cases shown; older ones are found through the person or the statistics.
+    static let finishedShown = 50
+
+    /// Every open case of the user's scope, however old, and its newest finished ones.
+    struct Lists {
+        let open: [CaseSummary]
+        let finished: [CaseSummary]
+        /// The signed-in account: its own open cases come first (我受理的).
+        let me: UUID
+    }
+
+    static func render(_ lists: Lists, today: CalendarDate, nextWorkday: CalendarDate, catalogue: ServiceCatalogue,
+                       context: PageContext) -> HTML {
         func status(_ record: CaseSummary) -> DeadlineStatus {
             DeadlineStatus.of(deadline: record.deadline.flatMap(CalendarDate.init(iso:)), finished: record.stateValue?.isFinal ?? true,
                               today: today, nextWorkday: nextWorkday)
         }
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
-        let waiting = records.filter { $0.stateValue == .accepted }
-        let sections: [(String, [CaseSummary])] = [
-            ("已超期", records.filter { status($0) == .overdue }),
-            ("一个工作日内到期", records.filter { status($0) == .dueSoon }),
+        let open = lists.open
+        let waiting = open.filter { $0.stateValue == .accepted }
+        let mine = open.filter { $0.handlerAccount == lists.me }
+        var sections: [(String, [CaseSummary])] = []
+        if context.may(.serveCitizens) || !mine.isEmpty { sections.append(("我受理的在办件", mine)) }
+        sections += [
+            ("已超期", open.filter { status($0) == .overdue }),
+            ("一个工作日内到期", open.filter { status($0) == .dueSoon }),
             ("待审核", waiting),
-            ("退回补正", records.filter { $0.stateValue == .returned }),
-            ("已办结", records.filter { $0.stateValue?.isFinal == true }),
+            ("退回补正", open.filter { $0.stateValue == .returned }),
+            ("最近办结（最新\(finishedShown)件）", lists.finished),
         ]
         return PageShell.render(
             title: "办件工作台", context: context,
             crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "办件", url: nil)],
             content: [
-                .p(.class("result-count"), .text("共 \(records.count) 件；待审核 \(waiting.count) 件")),
+                .p(.class("result-count"), .text("在办 \(open.count) 件，其中待审核 \(waiting.count) 件")),
             ] + sections.map { title, list in
                 .section(.h2(.text("\(title)（\(list.count)）")),
                          .if(list.isEmpty, .p(.class("empty"), .text("无"))),
@@ -203,8 +217,13 @@ enum CaseWorkbenchPage {
                             .tbody(.forEach(list) { record in
                                 .tr(.td(.class("code"), .a(.href(SiteURL.caseFile(id: record.id).path), .text(record.number))),
                                     .td(.text(names[record.itemSeq] ?? "")), .td(.text(record.acceptedOn)),
-                                    .td(.text(record.deadline ?? "即时办结")), .td(.text(record.stateValue?.label ?? record.state)))
+                                    .td(.text((record.deadline ?? "即时办结") + deadlineNote(status(record)))),
+                                    .td(.text(record.stateValue?.label ?? record.state)))
                             }))))
             })
+    }
+
+    private static func deadlineNote(_ status: DeadlineStatus) -> String {
+        status == .dueSoon || status == .overdue ? "（\(status.label)）" : ""
     }
 }

@@ -85,26 +85,46 @@ struct CaseSummary: Sendable {
     let state: String
     let servicePointID: UUID
     let divisionCode: String
+    let handlerAccount: UUID
     let finishedAt: Date?
 
     var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
 
-    /// Cases whose accepting point lies under `scope`, newest first, optionally within accepted-on dates and a limit.
-    static func list(in scope: DataScope, acceptedFrom from: CalendarDate? = nil, through to: CalendarDate? = nil, limit: Int? = nil,
-                     on db: any Database) async throws -> [CaseSummary]
-    {
+    /// Which cases of a scope to read.
+    enum Selection {
+        /// Accepted on these dates (either end open).
+        case acceptedBetween(CalendarDate?, CalendarDate?)
+        /// Still open: waiting for review or for missing documents, whatever their age.
+        case open
+        /// Finished, the newest first, at most this many.
+        case latestFinished(Int)
+    }
+
+    static let openStates = [CaseFile.State.accepted.rawValue, CaseFile.State.returned.rawValue]
+
+    /// Cases whose accepting point lies under `scope`, newest first.
+    static func list(in scope: DataScope, _ selection: Selection, on db: any Database) async throws -> [CaseSummary] {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
-            SELECT id, number, item_seq, accepted_on, deadline, state, service_point_id, division_code, finished_at FROM cases WHERE 
+            SELECT id, number, item_seq, accepted_on, deadline, state, service_point_id, division_code, handler_account, finished_at
+            FROM cases WHERE 
             """
         switch scope {
         case .servicePoint(let id, _): query = query + "service_point_id = \(bind: id)"
-        case .subtree(let root): query = query + "division_code LIKE \(bind: root.scopePrefix + "%")"
+        case .subtree(let root):
+            // A range rather than LIKE, so both databases use the (division_code, state) index.
+            query = query + "division_code >= \(bind: root.scopePrefix) AND division_code < \(bind: root.scopePrefix + "a")"
         }
-        if let from { query = query + " AND accepted_on >= \(bind: from.iso)" }
-        if let to { query = query + " AND accepted_on <= \(bind: to.iso)" }
-        query = query + " ORDER BY accepted_at DESC"
-        if let limit { query = query + " LIMIT \(literal: limit)" }
+        switch selection {
+        case .acceptedBetween(let from, let to):
+            if let from { query = query + " AND accepted_on >= \(bind: from.iso)" }
+            if let to { query = query + " AND accepted_on <= \(bind: to.iso)" }
+            query = query + " ORDER BY accepted_at DESC"
+        case .open:
+            query = query + " AND state IN (\(binds: openStates)) ORDER BY accepted_at DESC"
+        case .latestFinished(let limit):
+            query = query + " AND state NOT IN (\(binds: openStates)) ORDER BY finished_at DESC LIMIT \(literal: limit)"
+        }
         return try await sql.raw(query).all().map { row in
             CaseSummary(
                 id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
@@ -113,6 +133,7 @@ struct CaseSummary: Sendable {
                 deadline: try row.decode(column: "deadline", as: String?.self), state: try row.decode(column: "state", as: String.self),
                 servicePointID: try row.decode(column: "service_point_id", as: UUID.self),
                 divisionCode: try row.decode(column: "division_code", as: String.self),
+                handlerAccount: try row.decode(column: "handler_account", as: UUID.self),
                 finishedAt: try row.decode(column: "finished_at", as: Date?.self))
         }
     }

@@ -19,7 +19,7 @@ enum CaseStatisticsController {
         let to = (try? req.query.get(String.self, at: "to")).flatMap(CalendarDate.init(iso:)) ?? today
         let grouping = (try? req.query.get(String.self, at: "by")).flatMap(CaseStatistics.Grouping.init(rawValue:)) ?? .item
         let root = staff.scopeRoot
-        let records = try await CaseSummary.list(in: .subtree(root), acceptedFrom: from, through: to, on: req.db)
+        let records = try await CaseSummary.list(in: .subtree(root), .acceptedBetween(from, to), on: req.db)
         let divisions = try await Division.query(on: req.db).filter(\.$id =~ root.scopePrefix).all()
         let divisionNames = Dictionary(divisions.compactMap { d in d.id.map { ($0, d.name) } }, uniquingKeysWith: { a, _ in a })
         let points = try await ServicePoint.query(on: req.db).filter(\.$divisionCode =~ root.scopePrefix).all()

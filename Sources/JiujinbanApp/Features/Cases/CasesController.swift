@@ -119,14 +119,16 @@ enum CasesController {
 
     @Sendable static func workbench(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let records = try await CaseSummary.list(in: staff.scope, limit: 500, on: req.db).filter {
-            CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.divisionCode, staff)
+        func visible(_ records: [CaseSummary]) -> [CaseSummary] {
+            records.filter { CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.divisionCode, staff) }
         }
+        let open = visible(try await CaseSummary.list(in: staff.scope, .open, on: req.db))
+        let finished = visible(try await CaseSummary.list(in: staff.scope, .latestFinished(CaseWorkbenchPage.finishedShown), on: req.db))
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let today = req.jiujinban.clock.today
         return HTMLResponse.make(CaseWorkbenchPage.render(
-            records, today: today, nextWorkday: calendar.addingWorkingDays(1, to: today).date,
-            catalogue: req.jiujinban.catalogue, context: PageContext(req)))
+            CaseWorkbenchPage.Lists(open: open, finished: finished, me: staff.account.id), today: today,
+            nextWorkday: calendar.addingWorkingDays(1, to: today).date, catalogue: req.jiujinban.catalogue, context: PageContext(req)))
     }
 
     static func load(_ req: Request) async throws -> (CaseRecord, CaseFile) {

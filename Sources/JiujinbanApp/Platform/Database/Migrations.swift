@@ -28,5 +28,6 @@ enum Migrations {
         app.migrations.add(M0021CreateArchiveOffices())
         app.migrations.add(M0022CreateGigWork())
         app.migrations.add(M0023CreateEmploymentRegistrations())
+        app.migrations.add(M0024IndexOpenCases())
     }
 }

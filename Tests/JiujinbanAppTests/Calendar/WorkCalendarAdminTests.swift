@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JiujinbanApp
 import JiujinbanRules
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -59,6 +60,61 @@ struct WorkCalendarAdminTests {
             #expect(try await load(app, county, Self.year2027).0 == .forbidden)
             let village = try await app.session(as: .villageOperator)
             #expect(try await load(app, village, Self.year2027).0 == .forbidden)
+        }
+    }
+
+    /// The notice chosen as a file in the form (multipart), as a browser sends it.
+    func upload(_ app: Application, _ session: TestSession, file: Data, json: String = "") async throws -> (HTTPStatus, String) {
+        let boundary = "----jiujinban-test-boundary"
+        var body = Data()
+        for (name, value) in [(SessionMiddleware.csrfField, session.csrf), ("json", json)] {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2027.json\"\r\n"
+                          + "Content-Type: application/json\r\n\r\n").utf8))
+        body.append(file)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var headers = session.headers
+        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, "/calendar", headers: headers, body: ByteBuffer(data: body)) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    @Test("a case accepted on 31 December has a provisional deadline; loading 2027 as a file counts it again, certain")
+    func provisionalDeadlinesCountedAgain() async throws {
+        // 2026-12-31 10:00 in Shanghai: any time limit runs into 2027, which is not built in.
+        try await TestApp.run(clock: .fixed(Date(timeIntervalSince1970: 1_798_682_400))) { app in
+            let engine = CaseEngineTests()
+            let village = try await app.session(as: .villageOperator)
+            let citizenID = try await engine.citizen(app, village)
+            let timed = try await engine.item(app, timed: true)
+            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let before = try #require(try await CaseRecord.find(id, on: app.db))
+            #expect(before.acceptedOn == "2026-12-31" && before.deadlineProvisional)
+            #expect(try await app.getPage(village, "/cases/\(id.uuidString.lowercased())").1.contains("（暂定）"))
+
+            let province = try await app.session(as: .provinceSystemAdmin)
+            #expect(try await upload(app, province, file: Data([0xFF, 0xFE, 0x00])).1.contains("所选文件不是UTF-8编码的JSON文本"))
+            #expect(try await WorkCalendarYearRecord.query(on: app.db).count() == 0)
+            let loaded = try await upload(app, province, file: Data(Self.year2027.utf8))
+            #expect(loaded.0 == .seeOther, "\(loaded.1.prefix(400))")
+
+            guard case .success(let year) = WorkCalendarYear.decode(uploadedJSON: Data(Self.year2027.utf8)) else {
+                Issue.record("the test notice does not decode")
+                return
+            }
+            let expected = app.jiujinban.workCalendar.loading(year)
+                .addingWorkingDays(timed.workingDays, to: CalendarDate(iso: "2026-12-31")!)
+            #expect(!expected.isProvisional && expected.date.year == 2027)
+            let after = try #require(try await CaseRecord.find(id, on: app.db))
+            #expect(after.deadline == expected.date.iso && !after.deadlineProvisional)
+            #expect(!(try await app.getPage(village, "/cases/\(id.uuidString.lowercased())").1.contains("（暂定）")))
+            let detail = try await (app.db as! any SQLDatabase).raw(
+                "SELECT detail FROM audit_log WHERE action = 'calendar.load'").first()?.decode(column: "detail", as: String.self)
+            #expect(detail?.contains("重新计算暂定办结期限1件") == true)
         }
     }
 }

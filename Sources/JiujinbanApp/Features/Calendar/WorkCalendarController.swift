@@ -22,8 +22,16 @@ enum WorkCalendarController {
             years, calculation: (from, days, deadline), json: nil, errors: FieldErrors(), context: PageContext(req)))
     }
 
+    /// The notice as JSON, pasted into the form or chosen as a file (a chosen file wins).
     struct LoadForm: Content {
         var json: String?
+        var file: File?
+
+        /// The notice's text; nil when the chosen file is not UTF-8.
+        var text: String? {
+            guard let file, file.data.readableBytes > 0 else { return json ?? "" }
+            return file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes, encoding: .utf8)
+        }
     }
 
     @Sendable static func load(_ req: Request) async throws -> Response {
@@ -31,10 +39,15 @@ enum WorkCalendarController {
         guard staff.account.unit.isProvinceDepartment else {
             throw PublicError(.forbidden, "节假日安排由省级系统管理员统一载入")
         }
-        let text = try req.content.decode(LoadForm.self).json ?? ""
+        let form = try req.content.decode(LoadForm.self)
         let years = try await WorkCalendarStore.years(req: req)
         var errors = FieldErrors()
         var decoded: WorkCalendarYear?
+        guard let text = form.text else {
+            errors.add("json", "所选文件不是UTF-8编码的JSON文本")
+            return HTMLResponse.make(WorkCalendarPage.render(years, calculation: (nil, nil, nil), json: form.json, errors: errors,
+                                                             context: PageContext(req)), status: .unprocessableEntity)
+        }
         switch WorkCalendarYear.decode(uploadedJSON: Data(text.utf8)) {
         case .success(let year):
             if years.contains(where: { $0.year.year == year.year && $0.isBuiltIn }) {
@@ -59,8 +72,11 @@ enum WorkCalendarController {
             record.loadedAt = now
             record.loadedBy = staff.account.id
             if isNew { try await record.create(on: db) } else { try await record.update(on: db) }
+            let calendar = WorkCalendarStore.calendar(of: years).loading(decoded)
+            let recount = try await CaseDeadlines.recountProvisional(on: db, calendar: calendar, catalogue: req.jiujinban.catalogue)
             try await req.audit(AuditEvent("calendar.load", objectType: "calendar_year", objectID: String(decoded.year),
-                                           detail: "节假日\(decoded.holidays.count)天，调休上班\(decoded.makeupWorkdays.count)天"), on: db)
+                                           detail: "节假日\(decoded.holidays.count)天，调休上班\(decoded.makeupWorkdays.count)天；"
+                                               + "重新计算暂定办结期限\(recount.counted)件，其中变更\(recount.moved)件"), on: db)
         }
         return HTMLResponse.seeOther(.workCalendar())
     }
@@ -102,11 +118,15 @@ enum WorkCalendarPage {
                     .class("panel"), .h2("载入新一年的节假日安排"),
                     FormFields.errorSummary(errors),
                     .p(.class("hint"), .text("国务院办公厅每年10–11月发布次年节假日安排。按以下格式粘贴：{\"year\": 2027, \"notice\": \"通知名称及网址\", \"holidays\": {\"2027-01-01\": \"元旦\", …}, \"makeupWorkdays\": [\"2027-…\"]}。所有日期须在该年内，且不能既是节假日又是调休上班日。")),
-                    .form(.class("form"), .method(.post), .action(SiteURL.loadWorkCalendarYear.path), .csrf(context),
+                    .form(.class("form"), .method(.post), .action(SiteURL.loadWorkCalendarYear.path),
+                          .attribute(named: "enctype", value: "multipart/form-data"), .csrf(context),
                           .div(.class(errors.isEmpty ? "field" : "field field-invalid"),
                                .label(.for("json"), .text("节假日安排（JSON）")),
                                .unwrap(errors.message(for: "json")) { .p(.class("field-error"), .text($0)) },
                                .textarea(.name("json"), .id("json"), .attribute(named: "rows", value: "10"), .text(json ?? ""))),
+                          .div(.class("field"),
+                               .label(.for("file"), .text("或选择JSON文件（选择文件时以文件内容为准）")),
+                               .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".json,application/json"))),
                           .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("校验并载入")))))),
             ])
     }

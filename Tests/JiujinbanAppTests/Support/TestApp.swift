@@ -53,6 +53,38 @@ enum TestApp {
         try await app.asyncShutdown()
         await database.drop()
     }
+
+    /// Two application instances on one database (one SQLite file, or one PostgreSQL database), as two servers
+    /// behind one address would run: the first migrates and loads the demonstration data, the second finds them.
+    static func runTwo(clock: AppClock = .fixed(fixedNow), _ body: (Application, Application) async throws -> Void) async throws {
+        await slots.acquire()
+        let database: TestDatabase
+        do {
+            database = try await TestDatabase.make()
+        } catch {
+            await slots.release()
+            throw error
+        }
+        var apps: [Application] = []
+        do {
+            for _ in 0..<2 {
+                let app = try await Application.make(.testing)
+                apps.append(app)
+                let configuration = AppConfiguration(database: database.choice, loadDemoData: true, postgresPoolSize: 2,
+                                                     dataDirectory: database.directory.path, keys: keys)
+                try await configure(app, configuration: configuration, clock: clock)
+            }
+            try await body(apps[0], apps[1])
+        } catch {
+            for app in apps { try? await app.asyncShutdown() }
+            await database.drop()
+            await slots.release()
+            throw error
+        }
+        for app in apps { try await app.asyncShutdown() }
+        await database.drop()
+        await slots.release()
+    }
 }
 
 /// One throw-away database, and a data directory of its own (audit archives).

@@ -26,4 +26,48 @@ struct ServiceGuideTests {
             }
         }
     }
+
+    /// The items of the 系统核验 list on a guide page.
+    func checks(_ html: String) throws -> [String] {
+        let list = try #require(html.firstMatch(of: /<dt>系统核验<\/dt><dd><ul>(.*?)<\/ul><\/dd>/)?.1)
+        return list.matches(of: /<li>(.*?)<\/li>/).map { String($0.1) }
+    }
+
+    @Test("a reviewed item on both channels: its audience, 柜面、自助机, and the checks of acceptance, review and the kiosk")
+    func reviewedKioskItem() async throws {
+        try await TestApp.run { app in
+            let session = try await app.session(as: .villageOperator)
+            // Item 11, 失业登记: ten working days, county review, at the counter and the kiosk.
+            let page = try await app.getPage(session, "/services/items/11")
+            #expect(page.0 == .ok)
+            #expect(page.1.contains("<dt>服务对象</dt><dd>失业人员</dd>"))
+            #expect(page.1.contains("<dt>服务渠道</dt><dd>柜面、自助机</dd>"))
+            #expect(page.1.contains("<dt>办理条件和材料</dt><dd>需携带本人身份证或社保卡</dd>"))
+            #expect(page.1.contains("10个工作日：受理当日不计，自次个工作日起算，节假日顺延；经县级业务审核员审核后办结"))
+            #expect(try checks(page.1) == [
+                "身份证号码按国家标准（GB 11643）校验位和出生日期核验；15位旧号码自动升为18位",
+                "同一群众全省只有一条办事群众记录，可查看其全部办件",
+                "受理人须持有本事项经办权限；审核人须为本县业务审核员且不得为受理人",
+                "自助机办理时以电子社保卡或身份证核验本人身份",
+            ])
+        }
+    }
+
+    @Test("an instant counter-only item: 柜面 alone, no review and no kiosk check")
+    func instantCounterItem() async throws {
+        try await TestApp.run { app in
+            let session = try await app.session(as: .villageOperator)
+            // Item 16, 培训意向登记: finished on the spot, at the counter only.
+            let page = try await app.getPage(session, "/services/items/16")
+            #expect(page.0 == .ok)
+            #expect(page.1.contains("<dt>服务对象</dt><dd>防止返贫监测对象、毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者、城镇登记失业人员、就业困难人员等</dd>"))
+            #expect(page.1.contains("<dt>服务渠道</dt><dd>柜面</dd>"))
+            #expect(page.1.contains("即时办结：受理后当场办结"))
+            #expect(try checks(page.1) == [
+                "身份证号码按国家标准（GB 11643）校验位和出生日期核验；15位旧号码自动升为18位",
+                "同一群众全省只有一条办事群众记录，可查看其全部办件",
+                "受理人须持有本事项经办权限",
+            ])
+        }
+    }
 }

@@ -33,7 +33,7 @@ struct ServiceGuideTests {
         return list.matches(of: /<li>(.*?)<\/li>/).map { String($0.1) }
     }
 
-    @Test("a reviewed item on both channels: its audience, 柜面、自助机, and the checks of acceptance, review and the kiosk")
+    @Test("a reviewed item on both channels: its audience, 柜面、自助机, and the checks of acceptance, review, the kiosk and its own plug-in")
     func reviewedKioskItem() async throws {
         try await TestApp.run { app in
             let session = try await app.session(as: .villageOperator)
@@ -49,11 +49,16 @@ struct ServiceGuideTests {
                 "同一群众全省只有一条办事群众记录，可查看其全部办件",
                 "受理人须持有本事项经办权限；审核人须为本县业务审核员且不得为受理人",
                 "自助机办理时以电子社保卡或身份证核验本人身份",
+                // Item 11's own plug-in: domain-rules §3.
+                "须年满16周岁且未达到法定退休年龄（按身份证号码中的出生日期和性别计算）",
+                "有劳动能力和就业意愿",
+                "未处于就业状态（无有效的灵活就业登记），且没有有效的失业登记",
+                "审核通过时再次核对上述条件",
             ])
         }
     }
 
-    @Test("an instant counter-only item: 柜面 alone, no review and no kiosk check")
+    @Test("an instant counter-only item: 柜面 alone, no review and no kiosk check, the working-age rule of its category")
     func instantCounterItem() async throws {
         try await TestApp.run { app in
             let session = try await app.session(as: .villageOperator)
@@ -67,6 +72,8 @@ struct ServiceGuideTests {
                 "身份证号码按国家标准（GB 11643）校验位和出生日期核验；15位旧号码自动升为18位",
                 "同一群众全省只有一条办事群众记录，可查看其全部办件",
                 "受理人须持有本事项经办权限",
+                // The generic flow of a 我要学技能 item refuses children.
+                "面向劳动年龄人员：未满16周岁的群众不予受理",
             ])
         }
     }

@@ -113,6 +113,32 @@ enum CaseItemPlugins {
     /// The items with a form of their own.
     static var specific: Set<Int> { Set(factories.keys) }
 
+    /// What an item's own plug-in checks at acceptance, in the words of its service guide (服务指南), beside the
+    /// checks every item shares. Kept next to `factories` so a new plug-in states its conditions where it registers.
+    static func conditions(of item: ServiceCatalogue.Item) -> [String] {
+        let workingAge = "须年满16周岁且未达到法定退休年龄（按身份证号码中的出生日期和性别计算）"
+        let phone = "群众须已登记手机号码（推荐结果以短信推送）"
+        switch item.seq {
+        case JobSeekerPlugin.itemSeq:
+            return [workingAge, "求职工种须从职业分类（2022年版）中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"]
+        case JobRecommendationPlugin.itemSeq, GigRecommendationPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq:
+            return [phone, "只推荐有效期内、未招满的岗位，按职业、距离、薪资、年龄学历等条件排序并列明理由"]
+        case GigSeekerPlugin.itemSeq:
+            return [workingAge, "零工技能须从本县维护的零工技能清单中选择"]
+        case GigPostingPlugin.itemSeq:
+            return ["用工地点须在本辖区内；开始日期不早于受理当日，结束日期不早于开始日期；招用人数至少1人", "零工技能须从本县维护的零工技能清单中选择"]
+        case FlexibleEmploymentPlugin.itemSeq:
+            return ["已有有效灵活就业登记的，须先终止原登记", "就业开始日期不晚于受理当日、不早于年满16周岁之日；审核通过时再次核对就业登记状态"]
+        case UnemploymentRegistrationPlugin.itemSeq:
+            return [workingAge, "有劳动能力和就业意愿", "未处于就业状态（无有效的灵活就业登记），且没有有效的失业登记", "审核通过时再次核对上述条件"]
+        case EmploymentCardQueryPlugin.itemSeq:
+            return ["群众须已领取《就业创业证》（灵活就业登记或失业登记经审核通过后发证）"]
+        default:
+            return GenericItemPlugin.workingAgeGroups.contains(item.category)
+                ? ["面向劳动年龄人员：未满\(GenericItemPlugin.minimumWorkingAge)周岁的群众不予受理"] : []
+        }
+    }
+
     /// The plug-in of an item: items with their own issue register here; all others use the generic flow.
     /// - Parameter staff: whose county's lists (gig skills, places) the form offers.
     static func plugin(for item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database) async throws -> any CaseItemPlugin {

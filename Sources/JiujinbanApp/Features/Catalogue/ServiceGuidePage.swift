@@ -41,7 +41,7 @@ enum ServiceGuidePage {
         return HTMLResponse.make(html)
     }
 
-    /// What the platform checks for every item before a case can be accepted.
+    /// What the platform checks before a case of the item can be accepted: the shared checks, then the item's own.
     static func checks(_ item: ServiceCatalogue.Item) -> [String] {
         var checks = [
             "身份证号码按国家标准（GB 11643）校验位和出生日期核验；15位旧号码自动升为18位",
@@ -49,6 +49,6 @@ enum ServiceGuidePage {
             "受理人须持有本事项经办权限" + (item.workingDays > 0 ? "；审核人须为本县业务审核员且不得为受理人" : ""),
         ]
         if item.channels.contains(.kiosk) { checks.append("自助机办理时以电子社保卡或身份证核验本人身份") }
-        return checks
+        return checks + CaseItemPlugins.conditions(of: item)
     }
 }

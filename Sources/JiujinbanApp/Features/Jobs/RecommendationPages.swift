@@ -3,8 +3,24 @@ import JiujinbanRules
 import Plot
 
 enum RecommendationPages {
+    /// 登记就业: what was typed, and its problems after a refused submission.
+    struct EmploymentForm {
+        var employer = ""
+        var startedOn = ""
+        var errors = FieldErrors()
+
+        init(employer: String, startedOn: String, errors: FieldErrors) {
+            self.employer = employer
+            self.startedOn = startedOn
+            self.errors = errors
+        }
+
+        init(today: CalendarDate) { startedOn = today.iso }
+    }
+
     static func page(citizen: CitizenRecord, seeker: JobSeekerRecord?, occupations: [String: String], matches: [JobMatcher.Match],
-                     postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, context: PageContext) -> HTML {
+                     postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, employment: EmploymentForm,
+                     context: PageContext) -> HTML {
         let citizenID = citizen.id ?? UUID()
         let wanted = seeker.map { $0.occupationCodes.map { occupations[$0] ?? $0 }.joined(separator: "、") } ?? ""
         return PageShell.render(
@@ -50,7 +66,21 @@ enum RecommendationPages {
                                                      .text(" 已核验材料：需携带本人身份证或社保卡"))),
                         .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
                                                              .text("推送给本人（短信，含前\(JobRecommendationPlugin.postingsInMessage)个岗位）"))))))),
+                .if(mayRegister && seeker?.isActive == true, employmentSection(citizenID, employment, context: context)),
             ])
+    }
+
+    /// 登记就业: ends the search registrations, and an unemployment registration as 就业.
+    static func employmentSection(_ citizen: UUID, _ form: EmploymentForm, context: PageContext) -> Node<HTML.BodyContext> {
+        .section(
+            .class("panel"), .id("employed"), .h2("登记就业"),
+            .p(.class("hint"), .text("群众已找到工作时登记：结束其固定工和零工求职登记（保留就业单位作为结束原因）；有有效失业登记的，按“就业”终止，《就业创业证》状态改为就业。")),
+            FormFields.errorSummary(form.errors),
+            .form(.class("form"), .method(.post), .action(SiteURL.jobSeekerEmployed(citizen: citizen).path), .csrf(context),
+                  FormFields.text("employer", label: "就业单位或岗位", value: form.employer, errors: form.errors, maxLength: 60),
+                  FormFields.text("started_on", label: "就业开始日期", value: form.startedOn, errors: form.errors, hint: "格式：2026-12-01",
+                                  maxLength: 10),
+                  .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text("登记已就业")))))
     }
 
     static func wageText(_ seeker: JobSeekerRecord) -> String {

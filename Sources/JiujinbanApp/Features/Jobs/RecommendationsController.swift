@@ -12,17 +12,11 @@ enum RecommendationsController {
     static func register(_ app: Application) {
         app.get(.jobRecommendations(citizen: UUID()), .capability(.serveCitizens), use: recommend)
         app.get(.jobSeekers(), .capability(.serveCitizens), use: seekers)
+        app.post(.jobSeekerEmployed(citizen: UUID()), .capability(.serveCitizens), use: EmploymentFound.record)
     }
 
     @Sendable static func recommend(_ req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
-              let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
-        let seeker = try await JobSeekerRecord.find(citizen: id, on: req.db)
-        // The person's own division, or the point where the person registered.
-        guard CitizenRegistry.sees(citizen, staff) || (seeker != nil && seeker?.servicePointID == staff.ownServicePoint) else {
-            throw PublicError.notFound("该办事群众")
-        }
+        let (citizen, seeker) = try await person(req)
         let today = req.jiujinban.clock.today
         var matches: [JobMatcher.Match] = []
         var postings: [String: JobMarket.Posting] = [:]
@@ -32,16 +26,39 @@ enum RecommendationsController {
             for match in matches { postings[match.postingID] = market.posting(id: match.postingID) }
         }
         let shown = matches.count
+        let id = try citizen.requireID()
         try await req.write { db in
             try await req.audit(AuditEvent("job.recommend_view", objectType: "citizen", objectID: id.uuidString,
                                            detail: "\(shown)个岗位"), on: db)
         }
+        return try await page(req, citizen: citizen, seeker: seeker, matches: matches, postings: postings,
+                              employment: RecommendationPages.EmploymentForm(today: today), status: .ok)
+    }
+
+    /// The person whose page this is, if the user may see them: the person's own division, or the point where the
+    /// person registered.
+    static func person(_ req: Request) async throws -> (CitizenRecord, JobSeekerRecord?) {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
+              let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
+        let seeker = try await JobSeekerRecord.find(citizen: id, on: req.db)
+        guard CitizenRegistry.sees(citizen, staff) || (seeker != nil && seeker?.servicePointID == staff.ownServicePoint) else {
+            throw PublicError.notFound("该办事群众")
+        }
+        return (citizen, seeker)
+    }
+
+    static func page(_ req: Request, citizen: CitizenRecord, seeker: JobSeekerRecord?, matches: [JobMatcher.Match],
+                     postings: [String: JobMarket.Posting], employment: RecommendationPages.EmploymentForm, status: HTTPStatus)
+        async throws -> Response
+    {
+        let staff = try req.requireStaff()
         let occupations = try await OccupationStore.names(of: seeker?.occupationCodes ?? [], on: req.db)
         let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed
         return HTMLResponse.make(RecommendationPages.page(
             citizen: citizen, seeker: seeker, occupations: occupations, matches: matches, postings: postings, mayPush: mayPush,
             mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
-            context: PageContext(req)))
+            employment: employment, context: PageContext(req)), status: status)
     }
 
     @Sendable static func seekers(_ req: Request) async throws -> Response {

@@ -104,6 +104,7 @@ enum SiteURL: Sendable, Equatable {
     case closeJobPosting(id: UUID)
     case jobSeekers(query: [(String, String)] = [])
     case jobRecommendations(citizen: UUID)
+    case jobSeekerEmployed(citizen: UUID)
     case pushJobRecommendations(citizen: UUID)
     case developmentSMS
     case gigs(query: [(String, String)] = [])
@@ -230,6 +231,7 @@ enum SiteURL: Sendable, Equatable {
         case .closeJobPosting(let id): "/jobs/postings/\(id.uuidString.lowercased())/close"
         case .jobSeekers(let query): "/jobs/seekers" + Self.queryString(query)
         case .jobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())"
+        case .jobSeekerEmployed(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())/employed"
         case .pushJobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())/push"
         case .developmentSMS: "/dev/sms"
         case .gigs(let query): "/gigs" + Self.queryString(query)
@@ -347,6 +349,7 @@ enum SiteURL: Sendable, Equatable {
         case .closeJobPosting: ["jobs", "postings", ":id", "close"]
         case .jobSeekers: ["jobs", "seekers"]
         case .jobRecommendations: ["jobs", "recommendations", ":citizen"]
+        case .jobSeekerEmployed: ["jobs", "recommendations", ":citizen", "employed"]
         case .pushJobRecommendations: ["jobs", "recommendations", ":citizen", "push"]
         case .developmentSMS: ["dev", "sms"]
         case .gigs: ["gigs"]

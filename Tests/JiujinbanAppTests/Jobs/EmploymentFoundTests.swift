@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("登记就业: a job seeker who found work ends the search and unemployment registrations, the reason kept")
+struct EmploymentFoundTests {
+    @Test("bad input names each field and writes nothing; another point gets 404; recorded: job, gig and unemployment registrations end")
+    func employmentEndsRegistrations() async throws {
+        try await TestApp.run { app in
+            let jobs = FixedJobsTests()
+            let registrations = RegistrationTests()
+            let village = try await app.session(as: .villageOperator)
+            let reviewer = try await app.session(as: .reviewer)
+            let person = try await registrations.citizen(app, village)
+            let path = "/jobs/recommendations/\(person.uuidString.lowercased())"
+            let found = [("employer", "芮城县某果品厂"), ("started_on", "2026-11-25")]
+            // Nothing to end before the person registers as a job seeker.
+            #expect(try await app.post(village, path + "/employed", found).0 == .conflict)
+
+            #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("occupation1", "6"), ("expected_wage", "3500"),
+                                                                                  ("max_distance_km", "30"), ("education", "2")]).0 == .seeOther)
+            #expect(try await jobs.accept(app, village, citizen: person, item: 4, [("skills_harvest", "yes"), ("weekdays_1", "yes"),
+                                                                                  ("day_wage", "140"), ("radius_km", "20")]).0 == .seeOther)
+            #expect(try await registrations.unemployed(app, village, citizen: person).0 == .seeOther)
+            let unemployment = try await registrations.lastCase(app, person, item: 11)
+            #expect(try await registrations.act(app, reviewer, unemployment, [("action", "approve")]).0 == .seeOther)
+            let page = try await app.getPage(village, path)
+            #expect(page.1.contains("<h2>登记就业</h2>") && page.1.contains("action=\"\(path)/employed\""))
+
+            // Bad input: every field named, nothing written.
+            let bad = try await app.post(village, path + "/employed", [("employer", ""), ("started_on", "2026-11-26")])
+            #expect(bad.0 == .unprocessableEntity)
+            #expect(bad.1.contains("请填写就业单位或岗位") && bad.1.contains("就业开始日期不能晚于今天（2026-11-25）"))
+            let early = try await app.post(village, path + "/employed", [("employer", "某厂"), ("started_on", "2026-11-01")])
+            #expect(early.0 == .unprocessableEntity && early.1.contains("就业开始日期不能早于求职登记日期（2026-11-25）"))
+            #expect(try await JobSeekerRecord.find(citizen: person, on: app.db)?.isActive == true)
+            #expect(try await GigSeekerRecord.find(citizen: person, on: app.db)?.isActive == true)
+            #expect(try await EmploymentRegistry.active(citizen: person, on: app.db)?.kind == "unemployed")
+            // Another point's operator does not see the person.
+            let community = try await app.session(as: .communityOperator)
+            #expect(try await app.post(community, path + "/employed", found).0 == .notFound)
+            #expect(try await auditCount("job.employed", on: app) == 0)
+
+            let done = try await app.post(village, path + "/employed", found)
+            #expect(done.0 == .seeOther)
+            let reason = "已就业：芮城县某果品厂（2026-11-25起）"
+            let seeker = try #require(try await JobSeekerRecord.find(citizen: person, on: app.db))
+            #expect(seeker.endedOn == "2026-11-25" && seeker.endReason == reason)
+            let gig = try #require(try await GigSeekerRecord.find(citizen: person, on: app.db))
+            #expect(gig.endedOn == "2026-11-25" && gig.endReason == reason)
+            let ended = try #require(try await registrations.registrations(app, person).first)
+            #expect(ended.endedOn == "2026-11-25" && ended.endReason == "employed" && ended.endedBy == village.accountID)
+            #expect(try await EmploymentCardRecord.find(citizen: person, on: app.db)?.status == "就业")
+            #expect(try await auditCount("job.employed", result: "success", on: app) == 1)
+
+            // The page shows the ending instead of rankings; the division's list no longer has the person; once is enough.
+            let after = try await app.getPage(village, path)
+            #expect(after.1.contains("已结束（\(reason)）") && !after.1.contains("推荐岗位（") && !after.1.contains("<h2>登记就业</h2>"))
+            #expect(!(try await app.getPage(village, "/jobs/seekers").1.contains(path)))
+            #expect(try await app.post(village, path + "/employed", found).0 == .conflict)
+        }
+    }
+}

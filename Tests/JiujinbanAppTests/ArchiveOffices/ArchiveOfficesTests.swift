@@ -57,6 +57,10 @@ struct ArchiveOfficesAppTests {
             #expect(try await app.post(admin, "/archive-offices/\(try cityOffice.requireID().uuidString.lowercased())", fields()).0 == .forbidden)
             #expect(try await auditCount("archive_office.create", result: "success", on: app) == 2)
             #expect(try await auditCount("archive_office.update", result: "success", on: app) == 1)
+            // Searches by keyword or place are audited (the place as the row's object); browsing the list is not.
+            #expect(try await auditedObjects("archive_office.search", on: app) == [
+                AuditedObject(nil, "q=高校毕业生；1个"), AuditedObject("140830000000", "1个"), AuditedObject(nil, "q=_；0个"),
+            ])
         }
     }
 

@@ -66,6 +66,13 @@ struct JobFairsAppTests {
                     && page.1.contains("2026年11月28日 09:00—12:00") && page.1.contains("芮城县"))
             #expect(!page.1.contains("取消招聘会") && !page.1.contains("/edit"))
             #expect(try await auditCount("job_fair.create", result: "success", on: app) == 4)
+            // Each search with a keyword, a place or another period is audited (the place as the row's object); the
+            // default list and a fair's page are not.
+            #expect(try await auditedObjects("job_fair.search", on: app) == [
+                AuditedObject(nil, "status=ended；1场"), AuditedObject(nil, "status=all；4场"), AuditedObject("140830000000", "2场"),
+                AuditedObject("140800000000", "status=all；3场"), AuditedObject(nil, "q=食品；2场"), AuditedObject(nil, "q=食品 全省；1场"),
+                AuditedObject(nil, "q=%；0场"),
+            ])
         }
     }
 

@@ -37,6 +37,9 @@ struct PoliciesAppTests {
             let page = try await app.getPage(operatorSession, "/policies/\(id.uuidString.lowercased())")
             #expect(page.0 == .ok && page.1.contains("第二条 补贴标准另行规定。"))
             #expect(try await auditCount("policy.create", result: "success", on: app) == 3)
+            // Keyword searches are audited with the words searched; browsing the public list and a document is not.
+            #expect(try await auditedObjects("policy.search", on: app) == [AuditedObject(nil, "q=补贴；2件"), AuditedObject(nil, "q=创业 补贴；1件"),
+                                                                           AuditedObject(nil, "q=%；0件")])
         }
     }
 

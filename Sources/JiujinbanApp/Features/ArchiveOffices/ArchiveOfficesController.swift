@@ -21,6 +21,11 @@ enum ArchiveOfficesController {
         let query = string("q")
         let filter = ArchiveOfficeRecord.Filter(terms: PolicySearch.terms(query), division: try? DivisionCode(string("division")))
         let offices = try await ArchiveOfficeRecord.search(filter, on: req.db)
+        // The directory is public: browsing it is not audited, a search with a keyword or place is.
+        if !filter.terms.isEmpty || filter.division != nil {
+            try await req.auditSearch("archive_office.search", within: filter.division, filters: [("q", filter.terms.joined(separator: " "))],
+                                      found: "\(offices.count)个")
+        }
         let model = ArchiveOfficesPage.ListModel(
             offices: offices, filter: filter, query: query, divisions: try await DirectoryDivisions.all(within: nil, on: req.db),
             names: try await DirectoryDivisions.names(offices.map(\.divisionCode), on: req.db),

@@ -24,6 +24,12 @@ enum JobFairsController {
                                           division: try? DivisionCode(string("division")))
         let now = WallClockTime(req.jiujinban.clock.now())
         let (fairs, total) = try await JobFairRecord.search(filter, now: now, on: req.db)
+        // The directory is public: browsing the default list is not audited, a search with a keyword, place or other period is.
+        if !filter.terms.isEmpty || filter.division != nil || filter.period != .upcoming {
+            try await req.auditSearch("job_fair.search", within: filter.division,
+                                      filters: [("q", filter.terms.joined(separator: " ")), ("status", filter.period == .upcoming ? "" : filter.period.rawValue)],
+                                      found: "\(total)场")
+        }
         let model = JobFairsPage.ListModel(
             fairs: fairs, total: total, filter: filter, query: query, now: now,
             divisions: try await DirectoryDivisions.all(within: nil, on: req.db),

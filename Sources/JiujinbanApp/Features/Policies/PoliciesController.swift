@@ -19,6 +19,10 @@ enum PoliciesController {
         let query = (try? req.query.get(String.self, at: "q")) ?? ""
         let terms = PolicySearch.terms(query)
         let hits = try await PolicyRecord.search(terms, on: req.db)
+        // The directory holds public documents: browsing it is not audited, a keyword search is.
+        if !terms.isEmpty {
+            try await req.auditSearch("policy.search", within: nil, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
+        }
         return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.manageEmploymentDirectories), context: PageContext(req)))
     }
 

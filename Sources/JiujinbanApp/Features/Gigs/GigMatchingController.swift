@@ -87,24 +87,49 @@ enum GigMatchingController {
             context: PageContext(req)))
     }
 
-    /// 零工求职信息查询 (item 9): the registered workers living in the user's division, by skill and place.
+    static let workersPageSize = 50
+
+    /// 零工求职信息查询 (item 9): the registered workers living in the user's division, by skill and place. The list
+    /// shows residents (masked), so every search is audited.
     @Sendable static func workers(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let skill = TextField.clean(try? req.query.get(String.self, at: "skill"))
-        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
-        let prefix = staff.scopeRoot.scopePrefix
-        var query = GigSeekerRecord.query(on: req.db).filter(\.$endedOn == nil)
-            .filter(\.$residenceDivision >= prefix).filter(\.$residenceDivision < prefix + "a")
-        if !skill.isEmpty { query = query.filter(\.$skills, .contains(inverse: false, .anywhere), ",\(skill),") }
-        let total = try await query.count()
-        let seekers = try await query.sort(\.$registeredAt, .descending).range(((page - 1) * 50)..<(page * 50)).all()
-        let people = try await CitizenRecord.query(on: req.db).filter(\.$id ~~ seekers.map(\.citizenID)).all()
-        let masked = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, Masking.maskedName(person.name)) } })
+        let area = TextField.clean(try? req.query.get(String.self, at: "area"))
+        var page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let county = GigsController.county(of: staff)
-        let places = try await DivisionShortNames.of(seekers.map(\.residenceDivision), on: req.db)
-        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places,
-                                                  skills: try await GigSkills.list(county: county.countyCode, on: req.db), skill: skill,
-                                                  total: total, page: page, pages: max(1, (total + 49) / 50), context: PageContext(req)))
+        let skills = try await GigSkills.list(county: county.countyCode, on: req.db)
+        // The places below the user's own division (a village's operator has only the village).
+        let areas = try await DivisionQueries.children(of: staff.scopeRoot.value, on: req.db)
+            .map { FormFields.Option(value: $0.code, label: $0.name) }
+        var errors = FieldErrors()
+        // The whole division, or one place inside it: a place outside is refused, never widened.
+        var within = staff.scopeRoot
+        if !area.isEmpty {
+            if let code = try? DivisionCode(area), staff.scopeRoot.contains(code) { within = code }
+            else { errors.add("area", "请从列表中选择居住地") }
+        }
+        var seekers: [GigSeekerRecord] = [], total = 0
+        var masked: [UUID: String] = [:], places: [String: String] = [:]
+        if errors.isEmpty {
+            let prefix = within.scopePrefix
+            var query = GigSeekerRecord.query(on: req.db).filter(\.$endedOn == nil)
+                .filter(\.$residenceDivision >= prefix).filter(\.$residenceDivision < prefix + "a")
+            if !skill.isEmpty { query = query.filter(\.$skills, .contains(inverse: false, .anywhere), ",\(skill),") }
+            total = try await query.count()
+            // A page past the last shows the last (and a huge one cannot overflow the range).
+            page = min(page, max(1, (total + workersPageSize - 1) / workersPageSize))
+            seekers = try await query.sort(\.$registeredAt, .descending).sort(\.$id)
+                .range(((page - 1) * workersPageSize)..<(page * workersPageSize)).all()
+            let people = try await CitizenRecord.query(on: req.db).filter(\.$id ~~ seekers.map(\.citizenID)).all()
+            masked = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0, Masking.maskedName(person.name)) } })
+            places = try await DivisionShortNames.of(seekers.map(\.residenceDivision), on: req.db)
+            try await req.auditSearch("gig.worker_search", within: within, filters: [("skill", skill), ("page", page == 1 ? "" : String(page))],
+                                      found: "\(total)人")
+        }
+        let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
+        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, areas: areas, search: search,
+                                                  total: total, errors: errors, context: PageContext(req)),
+                                 status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
 

@@ -185,18 +185,34 @@ enum GigPages {
             ])
     }
 
+    /// Item 9's search as typed, for the form and the pager.
+    struct WorkerSearch {
+        let skill: String
+        let area: String
+        let page: Int
+        let pages: Int
+
+        func items(page: Int) -> [(String, String)] {
+            [("skill", skill), ("area", area), ("page", page == 1 ? "" : String(page))]
+        }
+    }
+
     static func workers(_ seekers: [GigSeekerRecord], maskedNames: [UUID: String], places: [String: String], skills: [(code: String, name: String)],
-                        skill: String, total: Int, page: Int, pages: Int, context: PageContext) -> HTML {
+                        areas: [FormFields.Option], search: WorkerSearch, total: Int, errors: FieldErrors, context: PageContext) -> HTML {
         let names = Dictionary(skills.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let (page, pages) = (search.page, search.pages)
         return PageShell.render(
             title: "零工求职信息查询", context: context, crumbs: crumbs([Crumb(label: "零工求职信息", url: nil)]),
             content: [
+                FormFields.errorSummary(errors),
                 .form(.class("filters"), .method(.get), .action(SiteURL.gigWorkers().path),
                       .label(.text("技能 "), .select(.attribute(named: "name", value: "skill"), .choice("", "不限"),
-                                                   .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == skill) })),
+                                                   .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == search.skill) })),
+                      .if(!areas.isEmpty, .label(.text("居住地 "), .select(.attribute(named: "name", value: "area"), .choice("", "本辖区"),
+                                                                       .forEach(areas) { .choice($0.value, $0.label, selected: $0.value == search.area) }))),
                       .button(.type(.submit), .class("button small primary"), .text("查询"))),
-                .p(.class("hint"), .text("本辖区有效零工求职登记\(total)人（姓名已遮蔽，联系请通过推送）。")),
-                .if(seekers.isEmpty, .p(.class("empty"), .text("暂无零工求职登记"))),
+                .if(errors.isEmpty, .p(.class("hint"), .text("\(search.area.isEmpty ? "本辖区" : "所选居住地")有效零工求职登记\(total)人（姓名已遮蔽，联系请通过推送）。"))),
+                .if(errors.isEmpty && seekers.isEmpty, .p(.class("empty"), .text("暂无零工求职登记"))),
                 .if(!seekers.isEmpty, .table(
                     .class("data-table"),
                     .thead(.tr(.th("姓名"), .th("技能"), .th("可工作日"), .th("期望日工资（元）"), .th("居住地"), .th(""))),
@@ -210,9 +226,9 @@ enum GigPages {
                     }))),
                 .if(pages > 1, .nav(
                     .class("pager"),
-                    .if(page > 1, .a(.href(SiteURL.gigWorkers(query: [("skill", skill), ("page", String(page - 1))]).path), .text("上一页"))),
+                    .if(page > 1, .a(.href(SiteURL.gigWorkers(query: search.items(page: page - 1)).path), .text("上一页"))),
                     .span(.text("第 \(page) 页 / 共 \(pages) 页")),
-                    .if(page < pages, .a(.href(SiteURL.gigWorkers(query: [("skill", skill), ("page", String(page + 1))]).path), .text("下一页"))))),
+                    .if(page < pages, .a(.href(SiteURL.gigWorkers(query: search.items(page: page + 1)).path), .text("下一页"))))),
             ])
     }
 

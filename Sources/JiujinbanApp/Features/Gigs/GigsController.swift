@@ -42,7 +42,7 @@ enum GigsController {
     @Sendable static func search(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let county = county(of: staff)
-        let filter = Filter(req)
+        var filter = Filter(req)
         let today = req.jiujinban.clock.today
         var errors = FieldErrors()
         var conditions: [SQLQueryString] = ["g.county_code = \(bind: county.countyCode)", "g.end_on >= \(bind: today.iso)", "g.hired < g.headcount"]
@@ -66,12 +66,17 @@ enum GigsController {
             let sql = req.db as! any SQLDatabase
             let whereClause = conditions.map { "(" + $0 + ")" as SQLQueryString }.joined(separator: " AND ")
             total = try await sql.raw("SELECT COUNT(*) AS n FROM gig_postings g WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self) ?? 0
+            // A page past the last shows the last (and a huge one cannot overflow the offset).
+            filter.page = min(filter.page, max(1, (total + pageSize - 1) / pageSize))
             let rows = try await sql.raw("""
                 SELECT g.id, g.skill, g.content, g.place_division, g.start_on, g.end_on, g.headcount, g.hired, g.day_wage_fen, g.recruiter_unit
                 FROM gig_postings g WHERE \(whereClause) ORDER BY g.start_on, g.id
                 LIMIT \(literal: pageSize) OFFSET \(literal: (filter.page - 1) * pageSize)
                 """).all()
             lines = try rows.map { try GigPages.Line(row: $0, names: names) }
+            // Every search that ran is audited: the place searched (the county when none) and the other filters.
+            try await req.auditSearch("gig.search", within: (try? DivisionCode(filter.area)) ?? county,
+                                      filters: filter.items(page: filter.page).filter { $0.0 != "area" }, found: "\(total)个零工岗位")
         }
         let areas = try await JobPostingsController.areaOptions(county, on: req.db)
         return HTMLResponse.make(GigPages.search(filter, lines: lines, total: total, pages: max(1, (total + pageSize - 1) / pageSize),

@@ -65,7 +65,12 @@ enum JobPostingsController {
         var result: JobMarket.Page?
         var errors = FieldErrors()
         switch filter.query() {
-        case .success(let query): result = try await req.jobMarket().search(query, today: today)
+        case .success(let query):
+            let page = try await req.jobMarket().search(query, today: today)
+            result = page
+            // Every search that ran is audited: the place searched, if any, and the other filters. Refused filters read nothing.
+            try await req.auditSearch("job_posting.search", within: query.within,
+                                      filters: filter.items(page: page.page).filter { $0.0 != "area" }, found: "\(page.total)个岗位")
         case .failure(let found): errors = found
         }
         let county = EmployersController.county(of: staff)

@@ -63,18 +63,20 @@ enum RecommendationsController {
 
     @Sendable static func seekers(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        var page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let prefix = staff.scopeRoot.scopePrefix
         let sql = req.db as! any SQLDatabase
         let total = try await sql.raw("""
             SELECT COUNT(*) AS n FROM job_seekers WHERE residence_division >= \(bind: prefix) AND residence_division < \(bind: prefix + "a")
                 AND ended_on IS NULL
             """).first()?.decode(column: "n", as: Int.self) ?? 0
+        // A page past the last shows the last (and a huge one cannot overflow the offset).
+        page = min(page, max(1, (total + pageSize - 1) / pageSize))
         let rows = try await sql.raw("""
             SELECT s.citizen_id, c.name, s.occupations, s.expected_wage_fen, s.available_from, s.registered_at, s.residence_division
             FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id
             WHERE s.residence_division >= \(bind: prefix) AND s.residence_division < \(bind: prefix + "a") AND s.ended_on IS NULL
-            ORDER BY s.registered_at DESC LIMIT \(literal: pageSize) OFFSET \(literal: (page - 1) * pageSize)
+            ORDER BY s.registered_at DESC, s.citizen_id LIMIT \(literal: pageSize) OFFSET \(literal: (page - 1) * pageSize)
             """).all()
         let occupations = Dictionary(uniqueKeysWithValues: try await OccupationStore.all(on: req.db).map { ($0.code, $0.name) })
         let lines = try rows.map { row in
@@ -87,6 +89,8 @@ enum RecommendationsController {
                 availableFrom: try row.decode(column: "available_from", as: String.self),
                 registeredOn: CalendarDate(try row.decode(column: "registered_at", as: Date.self)).iso)
         }
+        // The list shows residents (masked), so reading it is audited like item 9's search.
+        try await req.auditSearch("job_seeker.list", within: staff.scopeRoot, filters: [("page", page == 1 ? "" : String(page))], found: "\(total)人")
         return HTMLResponse.make(RecommendationPages.seekers(lines, total: total, page: page,
                                                              pages: max(1, (total + pageSize - 1) / pageSize), context: PageContext(req)))
     }

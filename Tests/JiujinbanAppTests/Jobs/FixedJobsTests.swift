@@ -142,9 +142,16 @@ struct FixedJobsTests {
             // Another point's operator does not see this point's messages.
             #expect(!(try await app.getPage(township, "/dev/sms").1.contains("果品分拣员")))
 
-            // The village's job seekers list holds the person; another village's operator could not open the page.
+            // The village's job seekers list holds the person; another point's operator (the community's) can neither
+            // open the person's page nor find the person in its list.
             let list = try await app.getPage(village, "/jobs/seekers")
             #expect(list.1.contains("共1人") && list.1.contains(Masking.maskedName("王小明")))
+            let community = try await app.session(as: .communityOperator)
+            let elsewhere = try await app.getPage(community, "/jobs/recommendations/\(person.uuidString.lowercased())")
+            #expect(elsewhere.0 == .notFound && !elsewhere.1.contains("叉车司机"))
+            let theirs = try await app.getPage(community, "/jobs/seekers")
+            #expect(theirs.1.contains("共0人") && !theirs.1.contains(Masking.maskedName("王小明")))
+            #expect(try await auditCount("job.recommend_view", result: "success", on: app) == 2)
         }
     }
 

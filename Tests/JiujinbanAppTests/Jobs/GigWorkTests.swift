@@ -30,6 +30,12 @@ struct GigWorkTests {
             let bad = try await jobs.accept(app, village, citizen: worker, item: 4, [("skills_welding", "yes"), ("day_wage", "-5")])
             #expect(bad.0 == .unprocessableEntity && bad.1.contains("请至少选择一项零工技能") && bad.1.contains("请至少选择一个可工作日")
                     && bad.1.contains("期望日工资不能为负数"))
+            // The refused registration leaves no registration, no case and no case audit row.
+            #expect(try await GigSeekerRecord.query(on: app.db).count() == 0)
+            #expect(try await CaseRecord.query(on: app.db).count() == 0)
+            let auditRows = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'case.%'").first()?
+                .decode(column: "n", as: Int.self)
+            #expect(auditRows == 0)
             #expect(try await jobs.accept(app, village, citizen: worker, item: 4, [
                 ("skills_harvest", "yes"), ("skills_loading", "yes"), ("weekdays_1", "yes"), ("weekdays_2", "yes"), ("weekdays_3", "yes"),
                 ("day_wage", "140"), ("radius_km", "20"),
@@ -42,6 +48,9 @@ struct GigWorkTests {
             #expect(refused.0 == .unprocessableEntity && refused.1.contains("结束日期不能早于开始日期") && refused.1.contains("日工资应大于0元")
                     && refused.1.contains("招用人数应至少为1人") && refused.1.contains("不在本县的技能列表中"))
             #expect(try await GigPostingRecord.query(on: app.db).count() == 0)
+            // Only the worker's registration (one case) is on record; the refused gig opened no case either.
+            #expect(try await CaseRecord.query(on: app.db).count() == 1)
+            #expect(try await CaseRecord.query(on: app.db).filter(\.$itemSeq == 7).count() == 0)
             #expect(try await post(app, village, recruiter: recruiter).0 == .seeOther)
             #expect(try await post(app, village, recruiter: recruiter, skill: "kitchen").0 == .seeOther)
             let gig = try #require(try await GigPostingRecord.query(on: app.db).filter(\.$skill == "harvest").first())

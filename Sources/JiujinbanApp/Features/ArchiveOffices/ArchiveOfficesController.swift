@@ -30,7 +30,10 @@ enum ArchiveOfficesController {
             offices: offices, filter: filter, query: query, divisions: try await DirectoryDivisions.all(within: nil, on: req.db),
             names: try await DirectoryDivisions.names(offices.map(\.divisionCode), on: req.db),
             manages: staff.may(.manageEmploymentDirectories))
-        return HTMLResponse.make(ArchiveOfficesPage.index(model, context: PageContext(req)))
+        let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
+        let context = try await CounterSearch.context(req, item: 15, filters: [("q", filter.terms.joined(separator: " ")), ("division", place)],
+                                                      found: "\(offices.count)个")
+        return HTMLResponse.make(ArchiveOfficesPage.index(model, context: context))
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {

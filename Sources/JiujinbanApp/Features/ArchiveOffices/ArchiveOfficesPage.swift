@@ -23,7 +23,8 @@ enum ArchiveOfficesPage {
         return PageShell.render(
             title: "档案存放机构查询", context: context, crumbs: crumbs(nil),
             content: [
-                .form(.class("filters"), .method(.get), .action(SiteURL.archiveOffices().path),
+                CounterSearch.panel(context),
+                .form(.class("filters"), .method(.get), .action(SiteURL.archiveOffices().path), CounterSearch.keep(context),
                       .label(.for("division"), .text("所在地区")),
                       .select(.attribute(named: "name", value: "division"), .id("division"),
                               .choice("", "全省"),

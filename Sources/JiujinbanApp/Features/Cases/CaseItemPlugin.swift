@@ -71,17 +71,18 @@ struct GenericItemPlugin: CaseItemPlugin {
     var fields: [CaseFormField] {
         [
             CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
-            CaseFormField(name: "note", label: "备注", kind: .text(maxLength: 200), required: false),
+            CaseFormField(name: "note", label: "备注", kind: .text(maxLength: Self.noteLength), required: false),
         ]
     }
 
     static let workingAgeGroups: Set<String> = ["job", "skill"]
     static let minimumWorkingAge = 16
+    static let noteLength = 200
 
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
         var errors = FieldErrors()
         if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
-        let note = TextField.optional(form["note"], field: "note", label: "备注", maxLength: 200, into: &errors)
+        let note = TextField.optional(form["note"], field: "note", label: "备注", maxLength: Self.noteLength, into: &errors)
         if Self.workingAgeGroups.contains(item.category), let birth = CalendarDate(iso: citizen.birthDate),
            today.completedYears(since: birth) < Self.minimumWorkingAge {
             errors.add("citizen", "“\(item.name)”面向劳动年龄人员，该群众未满\(Self.minimumWorkingAge)周岁")
@@ -94,8 +95,13 @@ struct GenericItemPlugin: CaseItemPlugin {
 enum CaseItemPlugins {
     typealias Factory = @Sendable (ServiceCatalogue.Item, _ county: DivisionCode, any Database) async throws -> any CaseItemPlugin
 
-    /// The items with a form of their own, each with how its plug-in is made for the operator's county.
-    static let factories: [Int: Factory] = [
+    /// The items with a plug-in of their own, each with how its plug-in is made for the operator's county: the forms
+    /// below, and the searches (items 3, 6, 9, 12, 14, 15) started from their search pages.
+    static let factories: [Int: Factory] = ownForms.merging(CounterSearch.pages.keys.map { ($0, searchPlugin) }) { own, _ in own }
+
+    private static let searchPlugin: Factory = { item, _, _ in SearchItemPlugin(item: item) }
+
+    private static let ownForms: [Int: Factory] = [
         JobSeekerPlugin.itemSeq: { item, _, db in JobSeekerPlugin(item: item, occupations: try await OccupationStore.all(on: db)) },
         JobRecommendationPlugin.itemSeq: { item, _, _ in JobRecommendationPlugin(item: item) },
         GigSeekerPlugin.itemSeq: { item, county, db in GigSeekerPlugin(item: item, skills: try await GigSkills.list(county: county.countyCode, on: db)) },

@@ -127,8 +127,12 @@ enum GigMatchingController {
                                       found: "\(total)人")
         }
         let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
+        let skillName = skills.first { $0.code == skill }?.name ?? skill
+        let areaName = areas.first { $0.value == area }?.label ?? area
+        let context = try await CounterSearch.context(req, item: 9, filters: [("skill", skillName), ("area", areaName)],
+                                                      found: errors.isEmpty ? "\(total)人" : nil)
         return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, areas: areas, search: search,
-                                                  total: total, errors: errors, context: PageContext(req)),
+                                                  total: total, errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

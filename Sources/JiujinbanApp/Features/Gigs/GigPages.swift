@@ -36,8 +36,9 @@ enum GigPages {
         PageShell.render(
             title: "零工岗位信息查询", context: context, crumbs: crumbs([Crumb(label: "零工岗位查询", url: nil)]),
             content: [
+                CounterSearch.panel(context),
                 FormFields.errorSummary(errors),
-                .form(.class("filters"), .method(.get), .action(SiteURL.gigs().path),
+                .form(.class("filters"), .method(.get), .action(SiteURL.gigs().path), CounterSearch.keep(context),
                       .label(.text("技能 "), .select(.attribute(named: "name", value: "skill"), .choice("", "不限"),
                                                    .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == filter.skill) })),
                       .label(.text("用工地点 "), .select(.attribute(named: "name", value: "area"), .choice("", "全县"),
@@ -60,9 +61,9 @@ enum GigPages {
                     }))),
                 .if(pages > 1, .nav(
                     .class("pager"),
-                    .if(filter.page > 1, .a(.href(SiteURL.gigs(query: filter.items(page: filter.page - 1)).path), .text("上一页"))),
+                    .if(filter.page > 1, .a(.href(SiteURL.gigs(query: CounterSearch.kept(filter.items(page: filter.page - 1), context)).path), .text("上一页"))),
                     .span(.text("第 \(filter.page) 页 / 共 \(pages) 页")),
-                    .if(filter.page < pages, .a(.href(SiteURL.gigs(query: filter.items(page: filter.page + 1)).path), .text("下一页"))))),
+                    .if(filter.page < pages, .a(.href(SiteURL.gigs(query: CounterSearch.kept(filter.items(page: filter.page + 1), context)).path), .text("下一页"))))),
             ])
     }
 
@@ -204,8 +205,9 @@ enum GigPages {
         return PageShell.render(
             title: "零工求职信息查询", context: context, crumbs: crumbs([Crumb(label: "零工求职信息", url: nil)]),
             content: [
+                CounterSearch.panel(context),
                 FormFields.errorSummary(errors),
-                .form(.class("filters"), .method(.get), .action(SiteURL.gigWorkers().path),
+                .form(.class("filters"), .method(.get), .action(SiteURL.gigWorkers().path), CounterSearch.keep(context),
                       .label(.text("技能 "), .select(.attribute(named: "name", value: "skill"), .choice("", "不限"),
                                                    .forEach(skills) { .choice($0.code, $0.name, selected: $0.code == search.skill) })),
                       .if(!areas.isEmpty, .label(.text("居住地 "), .select(.attribute(named: "name", value: "area"), .choice("", "本辖区"),
@@ -226,9 +228,9 @@ enum GigPages {
                     }))),
                 .if(pages > 1, .nav(
                     .class("pager"),
-                    .if(page > 1, .a(.href(SiteURL.gigWorkers(query: search.items(page: page - 1)).path), .text("上一页"))),
+                    .if(page > 1, .a(.href(SiteURL.gigWorkers(query: CounterSearch.kept(search.items(page: page - 1), context)).path), .text("上一页"))),
                     .span(.text("第 \(page) 页 / 共 \(pages) 页")),
-                    .if(page < pages, .a(.href(SiteURL.gigWorkers(query: search.items(page: page + 1)).path), .text("下一页"))))),
+                    .if(page < pages, .a(.href(SiteURL.gigWorkers(query: CounterSearch.kept(search.items(page: page + 1), context)).path), .text("下一页"))))),
             ])
     }
 

@@ -79,9 +79,12 @@ enum GigsController {
                                       filters: filter.items(page: filter.page).filter { $0.0 != "area" }, found: "\(total)个零工岗位")
         }
         let areas = try await JobPostingsController.areaOptions(county, on: req.db)
+        let area = areas.first { $0.value == filter.area }.map { TextField.clean($0.label) } ?? filter.area
+        let context = try await CounterSearch.context(req, item: 6, filters: filter.items(page: 1).map { $0.0 == "area" ? ($0.0, area) : $0 },
+                                                      found: errors.isEmpty ? "\(total)个零工岗位" : nil)
         return HTMLResponse.make(GigPages.search(filter, lines: lines, total: total, pages: max(1, (total + pageSize - 1) / pageSize),
                                                  skills: try await GigSkills.list(county: county.countyCode, on: req.db), areas: areas,
-                                                 errors: errors, context: PageContext(req)),
+                                                 errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -35,7 +35,12 @@ enum JobFairsController {
             divisions: try await DirectoryDivisions.all(within: nil, on: req.db),
             names: try await DirectoryDivisions.names(fairs.map(\.divisionCode), on: req.db),
             manages: staff.may(.manageEmploymentDirectories))
-        return HTMLResponse.make(JobFairsPage.index(model, context: PageContext(req)))
+        let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
+        let context = try await CounterSearch.context(req, item: 14, filters: [("q", filter.terms.joined(separator: " ")),
+                                                                             ("status", filter.period == .upcoming ? "" : filter.period.label),
+                                                                             ("division", place)],
+                                                      found: "\(total)场")
+        return HTMLResponse.make(JobFairsPage.index(model, context: context))
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {

@@ -33,7 +33,8 @@ enum JobFairsPage {
         return PageShell.render(
             title: "招聘会信息查询", context: context, crumbs: crumbs(nil),
             content: [
-                .form(.class("filters"), .method(.get), .action(SiteURL.jobFairs().path),
+                CounterSearch.panel(context),
+                .form(.class("filters"), .method(.get), .action(SiteURL.jobFairs().path), CounterSearch.keep(context),
                       .label(.for("status"), .text("状态")),
                       .select(.attribute(named: "name", value: "status"), .id("status"),
                               .forEach(JobFairRecord.Period.allCases) { period in

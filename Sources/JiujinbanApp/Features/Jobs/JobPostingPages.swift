@@ -29,8 +29,9 @@ enum JobPostingPages {
             title: "固定工岗位信息查询", context: context,
             crumbs: EmployerPages.crumbs([Crumb(label: "岗位查询", url: nil)]),
             content: [
+                CounterSearch.panel(context),
                 FormFields.errorSummary(errors),
-                .form(.class("filters"), .method(.get), .action(SiteURL.jobPostings().path),
+                .form(.class("filters"), .method(.get), .action(SiteURL.jobPostings().path), CounterSearch.keep(context),
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .escapedValue(filter.keyword),
                                                     .attribute(named: "placeholder", value: "岗位、单位"), .attribute(named: "maxlength", value: "50"))),
                       .label(.text("职业 "), .select(.attribute(named: "name", value: "occupation"), .choice("", "不限"),
@@ -61,9 +62,9 @@ enum JobPostingPages {
                             }))),
                         .if(page.pageCount > 1, .nav(
                             .class("pager"), .attribute(named: "aria-label", value: "分页"),
-                            .if(page.page > 1, .a(.href(SiteURL.jobPostings(query: filter.items(page: page.page - 1)).path), .text("上一页"))),
+                            .if(page.page > 1, .a(.href(SiteURL.jobPostings(query: CounterSearch.kept(filter.items(page: page.page - 1), context)).path), .text("上一页"))),
                             .span(.text("第 \(page.page) 页 / 共 \(page.pageCount) 页")),
-                            .if(page.page < page.pageCount, .a(.href(SiteURL.jobPostings(query: filter.items(page: page.page + 1)).path), .text("下一页")))))
+                            .if(page.page < page.pageCount, .a(.href(SiteURL.jobPostings(query: CounterSearch.kept(filter.items(page: page.page + 1), context)).path), .text("下一页")))))
                     )
                 },
             ])

@@ -64,10 +64,12 @@ enum JobPostingsController {
         let today = req.jiujinban.clock.today
         var result: JobMarket.Page?
         var errors = FieldErrors()
+        var found: String?
         switch filter.query() {
         case .success(let query):
             let page = try await req.jobMarket().search(query, today: today)
             result = page
+            found = "\(page.total)个岗位"
             // Every search that ran is audited: the place searched, if any, and the other filters. Refused filters read nothing.
             try await req.auditSearch("job_posting.search", within: query.within,
                                       filters: filter.items(page: page.page).filter { $0.0 != "area" }, found: "\(page.total)个岗位")
@@ -75,8 +77,11 @@ enum JobPostingsController {
         }
         let county = EmployersController.county(of: staff)
         let areas = try await areaOptions(county, on: req.db)
+        let area = areas.first { $0.value == filter.area }.map { TextField.clean($0.label) } ?? filter.area
+        let context = try await CounterSearch.context(req, item: 3, filters: filter.items(page: 1).map { $0.0 == "area" ? ($0.0, area) : $0 },
+                                                      found: found)
         return HTMLResponse.make(JobPostingPages.search(filter, result: result, errors: errors, occupations: try await OccupationStore.all(on: req.db),
-                                                        areas: areas, context: PageContext(req)),
+                                                        areas: areas, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

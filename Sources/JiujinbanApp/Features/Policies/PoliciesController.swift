@@ -23,7 +23,8 @@ enum PoliciesController {
         if !terms.isEmpty {
             try await req.auditSearch("policy.search", within: nil, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
         }
-        return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.manageEmploymentDirectories), context: PageContext(req)))
+        let context = try await CounterSearch.context(req, item: 12, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
+        return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.manageEmploymentDirectories), context: context))
     }
 
     @Sendable static func new(_ req: Request) async throws -> Response {
@@ -87,7 +88,8 @@ enum PoliciesPage {
         PageShell.render(
             title: "就业政策法规查询", context: context, crumbs: crumbs(nil),
             content: [
-                .form(.class("filters"), .method(.get), .action(SiteURL.policies().path),
+                CounterSearch.panel(context),
+                .form(.class("filters"), .method(.get), .action(SiteURL.policies().path), CounterSearch.keep(context),
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .escapedValue(query),
                                                     .attribute(named: "placeholder", value: "如：补贴 创业"), .attribute(named: "maxlength", value: "100"))),
                       .button(.type(.submit), .class("button small"), .text("查询")),

@@ -18,6 +18,8 @@ struct PageContext: Sendable {
     let user: User?
     let csrfToken: String?
     let capabilities: Set<Capability>
+    /// The citizen a counter search is done for (items 3, 6, 9, 12, 14, 15), set by the search page.
+    var serving: CounterSearch.Serving?
 
     init(_ request: Request) {
         holdsDemoData = request.application.holdsDemoData

@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Plot
+import Vapor
+
+/// Items 3, 6, 9, 12, 14 and 15 are searches. Done at the counter for a citizen, a search is a case like any other
+/// item (即时办结): the person's page starts the item on its search page with `?citizen=…`, the search forms keep
+/// that citizen, and the page offers to record the search — its filters and result count as the case's note — as
+/// the case. Without `citizen` the pages are the staff's own lookups and record nothing.
+enum CounterSearch {
+    /// The citizen a search is being done for, and what the case will say.
+    struct Serving: Sendable {
+        let citizenID: UUID
+        let maskedName: String
+        let item: ServiceCatalogue.Item
+        /// The filters used and the results counted, kept as the case's note; nil when the filters were refused and
+        /// nothing was searched.
+        let summary: String?
+    }
+
+    /// The search items and the page each starts from.
+    static let pages: [Int: @Sendable ([(String, String)]) -> SiteURL] = [
+        3: { .jobPostings(query: $0) }, 6: { .gigs(query: $0) }, 9: { .gigWorkers(query: $0) },
+        12: { .policies(query: $0) }, 14: { .jobFairs(query: $0) }, 15: { .archiveOffices(query: $0) },
+    ]
+
+    /// The page context of a search page: with the citizen served, when the page was opened for one the user sees
+    /// and the user may handle the item.
+    static func context(_ req: Request, item seq: Int, filters: [(String, String)], found: String?) async throws -> PageContext {
+        var context = PageContext(req)
+        guard let text = try? req.query.get(String.self, at: "citizen"), !text.isEmpty else { return context }
+        let staff = try req.requireStaff()
+        guard let id = UUID(uuidString: text), let citizen = try await CitizenRecord.find(id: id, on: req.db),
+              CitizenRegistry.sees(citizen, staff) else { throw PublicError.notFound("该办事群众") }
+        guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == seq }),
+              CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed else { return context }
+        let used = filters.filter { !$0.1.isEmpty }
+        let summary = found.map { String(("查询条件：" + (used.isEmpty ? "不限；" + $0 : SearchAudit.detail(used, found: $0)))
+            .prefix(GenericItemPlugin.noteLength)) }
+        context.serving = Serving(citizenID: id, maskedName: Masking.maskedName(citizen.name), item: item, summary: summary)
+        return context
+    }
+
+    /// Keeps the citizen served across the page's searches (inside its GET form).
+    static func keep(_ context: PageContext) -> Node<HTML.FormContext> {
+        .unwrap(context.serving) { .input(.type(.hidden), .name("citizen"), .value($0.citizenID.uuidString.lowercased())) }
+    }
+
+    /// A link's query that keeps the citizen served (the pager's next page).
+    static func kept(_ query: [(String, String)], _ context: PageContext) -> [(String, String)] {
+        guard let serving = context.serving else { return query }
+        return query + [("citizen", serving.citizenID.uuidString.lowercased())]
+    }
+
+    /// The panel that records this search as the citizen's case, on a page opened for one.
+    static func panel(_ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let serving = context.serving, let summary = serving.summary else { return .empty }
+        return .section(
+            .class("panel"), .id("counter-case"),
+            .h2(.text("为办事群众\(serving.maskedName)办理：\(serving.item.name)")),
+            .p(.class("hint"), .text(summary)),
+            .form(.class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
+                  .input(.type(.hidden), .name("citizen"), .value(serving.citizenID.uuidString.lowercased())),
+                  .input(.type(.hidden), .name("item"), .value(String(serving.item.seq))),
+                  .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
+                  .input(.type(.hidden), .name("note"), .value(summary)),
+                  .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
+                                               .text(" 已核验材料：\(serving.item.requirement)"))),
+                  .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("办结本次查询（出具受理回执）")))))
+    }
+}
+
+/// A search item's plug-in: the generic form (documents checked, a note), started from the item's search page.
+struct SearchItemPlugin: CaseItemPlugin {
+    let item: ServiceCatalogue.Item
+
+    var fields: [CaseFormField] { GenericItemPlugin(item: item).fields }
+
+    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
+        GenericItemPlugin(item: item).validate(form, citizen: citizen, today: today)
+    }
+
+    func startPage(citizen: UUID) -> SiteURL? {
+        CounterSearch.pages[item.seq]?([("citizen", citizen.uuidString.lowercased())])
+    }
+}

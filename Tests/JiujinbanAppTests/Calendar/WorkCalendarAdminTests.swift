@@ -65,19 +65,12 @@ struct WorkCalendarAdminTests {
 
     /// The notice chosen as a file in the form (multipart), as a browser sends it.
     func upload(_ app: Application, _ session: TestSession, file: Data, json: String = "") async throws -> (HTTPStatus, String) {
-        let boundary = "----jiujinban-test-boundary"
-        var body = Data()
-        for (name, value) in [(SessionMiddleware.csrfField, session.csrf), ("json", json)] {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2027.json\"\r\n"
-                          + "Content-Type: application/json\r\n\r\n").utf8))
-        body.append(file)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        var headers = session.headers
-        headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var form = MultipartForm()
+        form.field(SessionMiddleware.csrfField, session.csrf)
+        form.field("json", json)
+        form.file("file", filename: "2027.json", type: "application/json", bytes: Array(file))
         var result: (HTTPStatus, String) = (.ok, "")
-        try await app.testing().test(.POST, "/calendar", headers: headers, body: ByteBuffer(data: body)) { res in
+        try await app.testing().test(.POST, "/calendar", headers: form.headers(session), body: form.finished()) { res in
             result = (res.status, res.body.string)
         }
         return result

@@ -253,4 +253,19 @@ struct RegistrationTests {
             #expect(try await unemployed(app, village, citizen: person).0 == .seeOther)
         }
     }
+
+    @Test("accepted on 2026-09-29, before National Day: item 10 is due 2026-10-12 and item 11 2026-10-19, the make-up Saturday counted")
+    func deadlinesAcrossNationalDay() async throws {
+        // 2026-09-29 10:00 in Shanghai. Off 1–7 October; Saturday 10 October is worked.
+        try await TestApp.run(clock: .fixed(Date(timeIntervalSince1970: 1_790_647_200))) { app in
+            let village = try await app.session(as: .villageOperator)
+            let person = try await citizen(app, village)
+            #expect(try await flexible(app, village, citizen: person, start: "2026-09-01").0 == .seeOther)
+            let flexibleCase = try await lastCase(app, person, item: 10)
+            #expect(flexibleCase.acceptedOn == "2026-09-29" && flexibleCase.deadline == "2026-10-12" && !flexibleCase.deadlineProvisional)
+            #expect(try await unemployed(app, village, citizen: person).0 == .seeOther)
+            let unemploymentCase = try await lastCase(app, person, item: 11)
+            #expect(unemploymentCase.deadline == "2026-10-19" && !unemploymentCase.deadlineProvisional)
+        }
+    }
 }

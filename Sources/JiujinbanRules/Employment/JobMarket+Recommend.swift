@@ -7,7 +7,7 @@ extension JobMarket {
     /// `JobMatcher.rank` over every open posting.
     public func recommend(for seeker: JobSeekerProfile, today: CalendarDate, limit: Int = 20) -> [JobMatcher.Match] {
         guard limit > 0 else { return [] }
-        let todayNumber = Int32(today.dayNumber)
+        let firstDayNumber = Int32(seeker.firstUsefulDay(today: today).dayNumber)
         let age = seeker.ageYears, schooling = UInt8(seeker.education.rawValue)
         let wanted = seeker.occupations.compactMap { occupationNumber[$0] }
         var wantedMajors: UInt16 = 0
@@ -44,7 +44,7 @@ extension JobMarket {
             let bucket = places.buckets[group.bucket]
             let sameMajor = wantedMajors & (1 << UInt16(bucket.major)) != 0
             for member in bucket.members {
-                guard member.open, member.validDay >= todayNumber, age >= Int(member.youngest), age <= Int(member.oldest),
+                guard member.open, member.validDay >= firstDayNumber, age >= Int(member.youngest), age <= Int(member.oldest),
                       member.education <= schooling else { continue }
                 let latitudeGap = abs(member.latitude - home.latitude)
                 if latitudeGap > latitudeReach { continue }

@@ -56,20 +56,26 @@ public struct JobSeekerProfile: Sendable, Equatable {
     public let ageYears: Int
     /// Where they live (their village's or community's point, or the division's centre).
     public let residence: GeoCoordinate
+    /// The first day they can start (可到岗日期): a posting that closes before it is of no use to them.
+    public let availableFrom: CalendarDate?
 
     public init(occupations: [String], expectedWageFen: Int?, maximumDistanceMeters: Int?, education: EducationLevel, ageYears: Int,
-                residence: GeoCoordinate) {
+                residence: GeoCoordinate, availableFrom: CalendarDate? = nil) {
         self.occupations = occupations
         self.expectedWageFen = expectedWageFen
         self.maximumDistanceMeters = maximumDistanceMeters
         self.education = education
         self.ageYears = ageYears
         self.residence = residence
+        self.availableFrom = availableFrom
     }
+
+    /// The first day a posting must still be open on: today, or the day they can start if later.
+    public func firstUsefulDay(today: CalendarDate) -> CalendarDate { max(today, availableFrom ?? today) }
 }
 
-/// 双向匹配: ranks open postings for a seeker. A posting that has expired, asks for another age or more schooling,
-/// or lies beyond the seeker's distance is left out; the others score out of 100 — occupation 40, distance 30, wage 20,
+/// 双向匹配: ranks open postings for a seeker. A posting that has expired or closes before the seeker can start, asks
+/// for another age or more schooling, or lies beyond the seeker's distance is left out; the others score out of 100 — occupation 40, distance 30, wage 20,
 /// age and education 10 — and every point scored or missed is said in words beside the rank.
 public enum JobMatcher {
     public enum Factor: String, Sendable, CaseIterable {
@@ -106,7 +112,7 @@ public enum JobMatcher {
 
     /// One posting's score and reasons, or nil when a condition leaves it out.
     public static func match(_ posting: JobPostingProfile, for seeker: JobSeekerProfile, today: CalendarDate) -> Match? {
-        guard posting.validUntil >= today else { return nil }
+        guard posting.validUntil >= seeker.firstUsefulDay(today: today) else { return nil }
         if let ages = posting.ages, !ages.contains(seeker.ageYears) { return nil }
         if let minimum = posting.minimumEducation, seeker.education < minimum { return nil }
         let distance = Int(seeker.residence.distanceMeters(to: posting.workplace).rounded())

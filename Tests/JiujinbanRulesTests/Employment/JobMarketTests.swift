@@ -31,7 +31,7 @@ struct JobMarketTests {
             validUntil: today.adding(days: mixer.next(40) - 5), closed: mixer.next(20) == 0)
     }
 
-    @Test("on 3,000 generated postings and 40 seekers the recommendation equals JobMatcher.rank over the open ones")
+    @Test("on 3,000 generated postings and 40 seekers (some starting later) the recommendation equals JobMatcher.rank over the open ones")
     func sameAsMatcher() {
         var mixer = Mixer(state: 42)
         var market = JobMarket()
@@ -50,7 +50,8 @@ struct JobMarketTests {
                 occupations: wanted, expectedWageFen: n % 3 == 0 ? nil : (3000 + mixer.next(30) * 100) * 100,
                 maximumDistanceMeters: n % 2 == 0 ? nil : 5_000 + mixer.next(40) * 1000,
                 education: EducationLevel(rawValue: 1 + mixer.next(6))!, ageYears: 18 + mixer.next(45),
-                residence: GeoCoordinate(longitude: 110.3 + Double(mixer.next(1000)) / 1000, latitude: 34.5 + Double(mixer.next(1000)) / 1000)!)
+                residence: GeoCoordinate(longitude: 110.3 + Double(mixer.next(1000)) / 1000, latitude: 34.5 + Double(mixer.next(1000)) / 1000)!,
+                availableFrom: n % 5 == 0 ? today.adding(days: 3 + n / 5) : nil)
             let fast = market.recommend(for: seeker, today: today, limit: 20)
             let reference = JobMatcher.rank(open, for: seeker, today: today, limit: 20)
             #expect(fast == reference, "seeker \(n)")

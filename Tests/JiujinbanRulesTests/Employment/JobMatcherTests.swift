@@ -49,13 +49,22 @@ struct JobMatcherTests {
         #expect(same.reasons[0].text == "职业相近：工种4-10与求职工种同属一大类")
     }
 
-    @Test("expired, another age, more schooling, beyond the distance: left out; valid on its last day")
+    @Test("expired, closing before the seeker can start, another age, more schooling, beyond the distance: left out; valid on its last day")
     func conditions() {
         for id in ["expired", "young", "college", "far"] {
             let left = postings.first { $0.id == id }!
             #expect(JobMatcher.match(left, for: seeker, today: today) == nil, "\(id)")
         }
         #expect(JobMatcher.match(posting("last", "4-03", wage: (1, 2), north: 0, until: "2026-11-30"), for: seeker, today: today) != nil)
+        // A posting that closes before the seeker can start is of no use; open on that day, it counts.
+        let closing = posting("closing", "4-03", wage: (3000, 4000), north: 0, until: "2026-12-05")
+        func starting(_ day: String) -> JobSeekerProfile {
+            JobSeekerProfile(occupations: ["4-03"], expectedWageFen: 350_000, maximumDistanceMeters: 30_000, education: .juniorMiddle,
+                             ageYears: 45, residence: home, availableFrom: CalendarDate(iso: day)!)
+        }
+        #expect(JobMatcher.match(closing, for: starting("2026-12-06"), today: today) == nil)
+        #expect(JobMatcher.match(closing, for: starting("2026-12-05"), today: today) != nil)
+        #expect(JobMatcher.match(closing, for: starting("2026-11-01"), today: today) != nil)
         let grown = JobSeekerProfile(occupations: [], expectedWageFen: nil, maximumDistanceMeters: nil, education: .college,
                                      ageYears: 30, residence: home)
         let fits = JobMatcher.match(postings.first { $0.id == "young" }!, for: grown, today: today)

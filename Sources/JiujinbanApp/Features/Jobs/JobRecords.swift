@@ -114,7 +114,8 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
         guard let education = EducationLevel(rawValue: education),
               let residence = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
         return JobSeekerProfile(occupations: occupationCodes, expectedWageFen: expectedWageFen, maximumDistanceMeters: maximumDistanceMeters,
-                                education: education, ageYears: today.completedYears(since: born), residence: residence)
+                                education: education, ageYears: today.completedYears(since: born), residence: residence,
+                                availableFrom: CalendarDate(iso: availableFrom))
     }
 }
 

@@ -43,7 +43,7 @@ enum RecommendationPages {
                                        .text(seeker == nil ? "办理求职登记" : "修改求职登记")))),
                 .if(seeker?.isActive == true, .group(
                     .h2("推荐岗位（\(matches.count)个）"),
-                    .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、年龄或学历不符、超出通勤距离的岗位不推荐。")),
+                    .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、可到岗日期前截止、年龄或学历不符、超出通勤距离的岗位不推荐。")),
                     .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的岗位"))),
                     .ol(.class("matches"), .forEach(matches) { match in
                         let posting = postings[match.postingID]

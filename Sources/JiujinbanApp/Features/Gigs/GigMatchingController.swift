@@ -98,6 +98,7 @@ enum GigMatchingController {
         var page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let county = GigsController.county(of: staff)
         let skills = try await GigSkills.list(county: county.countyCode, on: req.db)
+        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
         // The places below the user's own division (a village's operator has only the village).
         let areas = try await DivisionQueries.children(of: staff.scopeRoot.value, on: req.db)
             .map { FormFields.Option(value: $0.code, label: $0.name) }
@@ -127,11 +128,11 @@ enum GigMatchingController {
                                       found: "\(total)人")
         }
         let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
-        let skillName = skills.first { $0.code == skill }?.name ?? skill
+        let skillName = names[skill] ?? skill
         let areaName = areas.first { $0.value == area }?.label ?? area
         let context = try await CounterSearch.context(req, item: 9, filters: [("skill", skillName), ("area", areaName)],
                                                       found: errors.isEmpty ? "\(total)人" : nil)
-        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, areas: areas, search: search,
+        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, names: names, areas: areas, search: search,
                                                   total: total, errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -198,9 +198,10 @@ enum GigPages {
         }
     }
 
+    /// `skills` are the filter's choices (retired ones left out); `names` name every skill a worker may carry.
     static func workers(_ seekers: [GigSeekerRecord], maskedNames: [UUID: String], places: [String: String], skills: [(code: String, name: String)],
-                        areas: [FormFields.Option], search: WorkerSearch, total: Int, errors: FieldErrors, context: PageContext) -> HTML {
-        let names = Dictionary(skills.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+                        names: [String: String], areas: [FormFields.Option], search: WorkerSearch, total: Int, errors: FieldErrors,
+                        context: PageContext) -> HTML {
         let (page, pages) = (search.page, search.pages)
         return PageShell.render(
             title: "零工求职信息查询", context: context, crumbs: crumbs([Crumb(label: "零工求职信息", url: nil)]),
@@ -231,20 +232,6 @@ enum GigPages {
                     .if(page > 1, .a(.href(SiteURL.gigWorkers(query: CounterSearch.kept(search.items(page: page - 1), context)).path), .text("上一页"))),
                     .span(.text("第 \(page) 页 / 共 \(pages) 页")),
                     .if(page < pages, .a(.href(SiteURL.gigWorkers(query: CounterSearch.kept(search.items(page: page + 1), context)).path), .text("下一页"))))),
-            ])
-    }
-
-    static func skills(_ list: [(code: String, name: String)], manages: Bool, errors: FieldErrors, name: String, context: PageContext) -> HTML {
-        PageShell.render(
-            title: "本县零工技能", context: context, crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: "零工技能", url: nil)]),
-            content: [
-                .p(.class("hint"), .text("前6项为全省通用技能，其余由本县业务管理员增加。")),
-                .ul(.forEach(list) { .li(.text($0.name)) }),
-                .if(manages, .group(
-                    FormFields.errorSummary(errors),
-                    .form(.class("form"), .method(.post), .action(SiteURL.gigSkills.path), .csrf(context),
-                          FormFields.text("name", label: "增加技能", value: name, errors: errors, hint: "如：果树修剪", maxLength: 20),
-                          .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("增加")))))),
             ])
     }
 }

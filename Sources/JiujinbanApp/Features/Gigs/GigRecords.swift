@@ -79,18 +79,3 @@ final class GigPostingRecord: Model, @unchecked Sendable {
                           place: place, openPlaces: max(0, headcount - hired))
     }
 }
-
-/// A county's gig skills: every county starts from `GigSkill.defaults`; its business admins add local ones.
-enum GigSkills {
-    static func list(county: String, on db: any Database) async throws -> [(code: String, name: String)] {
-        let added = try await (db as! any SQLDatabase).raw(
-            "SELECT code, name FROM gig_skills WHERE county_code = \(bind: county) ORDER BY created_at").all().map {
-            (code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))
-        }
-        return GigSkill.defaults.map { (code: $0.code, name: $0.name) } + added
-    }
-
-    static func names(county: String, on db: any Database) async throws -> [String: String] {
-        Dictionary(try await list(county: county, on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-}

@@ -4,7 +4,7 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
-/// 零工岗位信息查询 (item 6), a gig's page with its hired count, and the county's gig-skill list.
+/// 零工岗位信息查询 (item 6) and a gig's page with its hired count; the county's gig-skill list is `GigSkillsController`.
 enum GigsController {
     static let pageSize = 20
 
@@ -12,8 +12,7 @@ enum GigsController {
         app.get(.gigs(), .capability(.searchEmploymentDirectories), use: search)
         app.get(.gig(id: UUID()), .capability(.searchEmploymentDirectories), use: show)
         app.post(.gigHired(id: UUID()), .capability(.registerEmployers), use: hired)
-        app.get(.gigSkills, .capability(.searchEmploymentDirectories), use: skills)
-        app.post(.gigSkills, .capability(.manageEmploymentDirectories), use: addSkill)
+        GigSkillsController.register(app)
     }
 
     static func county(of staff: SignedInStaff) -> DivisionCode { EmployersController.county(of: staff) }
@@ -127,43 +126,5 @@ enum GigsController {
                                            detail: "已招\(count)/\(gig.headcount)人"), on: db)
         }
         return HTMLResponse.seeOther(.gig(id: id))
-    }
-
-    @Sendable static func skills(_ req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        let county = county(of: staff)
-        return HTMLResponse.make(GigPages.skills(try await GigSkills.list(county: county.countyCode, on: req.db),
-                                                 manages: staff.may(.manageEmploymentDirectories) && staff.scopeRoot.depth == 2,
-                                                 errors: FieldErrors(), name: "", context: PageContext(req)))
-    }
-
-    struct SkillForm: Content {
-        var name: String?
-    }
-
-    /// A county business admin adds a local skill (a province or city admin has no county list to add to).
-    @Sendable static func addSkill(_ req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        guard staff.scopeRoot.depth == 2 else { throw PublicError(.forbidden, "零工技能列表由县级业务管理员维护") }
-        let county = staff.scopeRoot.countyCode
-        let form = try req.content.decode(SkillForm.self)
-        var errors = FieldErrors()
-        let name = TextField.required(form.name, field: "name", label: "技能名称", maxLength: 20, into: &errors)
-        let existing = try await GigSkills.list(county: county, on: req.db)
-        if existing.contains(where: { $0.name == name }) { errors.add("name", "“\(name)”已在本县的技能列表中") }
-        guard errors.isEmpty else {
-            return HTMLResponse.make(GigPages.skills(existing, manages: true, errors: errors, name: form.name ?? "", context: PageContext(req)),
-                                     status: .unprocessableEntity)
-        }
-        let now = req.jiujinban.clock.now()
-        try await req.write { db in
-            let number = try await SequenceAllocator.next("gig_skills_\(county)", on: db)
-            try await (db as! any SQLDatabase).raw("""
-                INSERT INTO gig_skills (id, county_code, code, name, created_by, created_at)
-                VALUES (\(bind: UUID()), \(bind: county), \(bind: "local\(number)"), \(bind: name), \(bind: staff.account.id), \(bind: now))
-                """).run()
-            try await req.audit(AuditEvent("gig_skill.create", objectType: "gig_skill", objectID: "\(county)/local\(number)", detail: name), on: db)
-        }
-        return HTMLResponse.seeOther(.gigSkills)
     }
 }

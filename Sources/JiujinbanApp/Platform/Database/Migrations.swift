@@ -29,5 +29,6 @@ enum Migrations {
         app.migrations.add(M0022CreateGigWork())
         app.migrations.add(M0023CreateEmploymentRegistrations())
         app.migrations.add(M0024IndexOpenCases())
+        app.migrations.add(M0025AddGigSkillRetirement())
     }
 }

@@ -111,6 +111,10 @@ enum SiteURL: Sendable, Equatable {
     case gig(id: UUID)
     case gigHired(id: UUID)
     case gigSkills
+    /// A county skill's code is `localN` or a default's code: letters and digits, safe in a path as it is.
+    case gigSkillRename(code: String)
+    case gigSkillRetire(code: String)
+    case gigSkillRestore(code: String)
     case gigRecommendations(citizen: UUID)
     case gigRecruiter(citizen: UUID)
     case gigWorkers(query: [(String, String)] = [])
@@ -238,6 +242,9 @@ enum SiteURL: Sendable, Equatable {
         case .gig(let id): "/gigs/\(id.uuidString.lowercased())"
         case .gigHired(let id): "/gigs/\(id.uuidString.lowercased())/hired"
         case .gigSkills: "/gigs/skills"
+        case .gigSkillRename(let code): "/gigs/skills/\(code)/rename"
+        case .gigSkillRetire(let code): "/gigs/skills/\(code)/retire"
+        case .gigSkillRestore(let code): "/gigs/skills/\(code)/restore"
         case .gigRecommendations(let citizen): "/gigs/recommendations/\(citizen.uuidString.lowercased())"
         case .gigRecruiter(let citizen): "/gigs/recruiters/\(citizen.uuidString.lowercased())"
         case .gigWorkers(let query): "/gigs/workers" + Self.queryString(query)
@@ -356,6 +363,9 @@ enum SiteURL: Sendable, Equatable {
         case .gig: ["gigs", ":id"]
         case .gigHired: ["gigs", ":id", "hired"]
         case .gigSkills: ["gigs", "skills"]
+        case .gigSkillRename: ["gigs", "skills", ":code", "rename"]
+        case .gigSkillRetire: ["gigs", "skills", ":code", "retire"]
+        case .gigSkillRestore: ["gigs", "skills", ":code", "restore"]
         case .gigRecommendations: ["gigs", "recommendations", ":citizen"]
         case .gigRecruiter: ["gigs", "recruiters", ":citizen"]
         case .gigWorkers: ["gigs", "workers"]

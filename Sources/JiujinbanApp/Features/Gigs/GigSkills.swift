@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// A county's gig skills: every county starts from `GigSkill.defaults`; its business admins add local ones, rename
+/// them, and retire (停用) any skill. A default retired in one county gets a row of that county carrying its code
+/// (the defaults themselves are code, shared by every county); local codes are `localN`.
+enum GigSkills {
+    struct Entry: Equatable {
+        let code: String
+        let name: String
+        let isDefault: Bool
+        let retired: Bool
+    }
+
+    static func isDefault(_ code: String) -> Bool { GigSkill.defaults.contains { $0.code == code } }
+
+    /// Every skill of the county, retired ones included: defaults first in their order, then local ones as added.
+    static func all(county: String, on db: any Database) async throws -> [Entry] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT code, name, CASE WHEN retired_at IS NULL THEN 0 ELSE 1 END AS retired
+            FROM gig_skills WHERE county_code = \(bind: county) ORDER BY created_at, code
+            """).all().map {
+            Entry(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                  isDefault: false, retired: try $0.decode(column: "retired", as: Int.self) != 0)
+        }
+        let overrides = Dictionary(rows.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let defaults = GigSkill.defaults.map {
+            Entry(code: $0.code, name: $0.name, isDefault: true, retired: overrides[$0.code]?.retired ?? false)
+        }
+        return defaults + rows.filter { !isDefault($0.code) }
+    }
+
+    /// The skills new registrations, postings and searches may choose: retired ones are left out.
+    static func list(county: String, on db: any Database) async throws -> [(code: String, name: String)] {
+        try await all(county: county, on: db).filter { !$0.retired }.map { (code: $0.code, name: $0.name) }
+    }
+
+    /// Names of every skill, retired ones included, so records that carry one keep showing its name.
+    static func names(county: String, on db: any Database) async throws -> [String: String] {
+        Dictionary(try await all(county: county, on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}

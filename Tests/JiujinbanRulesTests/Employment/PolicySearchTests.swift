@@ -25,3 +25,17 @@ struct PolicySearchTests {
         #expect(PolicySearch.excerpt("短文", terms: ["补贴"]) == "短文")
     }
 }
+
+@Suite("政策法规废止: the reason is required, cleaned and bounded")
+struct PolicyWithdrawalTests {
+    @Test("blank or over-long reasons are refused naming the field; a good one is trimmed")
+    func reason() {
+        #expect(PolicyWithdrawal.validate(reason: "  已被新文件替代 \r\n") == .success("已被新文件替代"))
+        for blank in [nil, "", "　\n "] as [String?] {
+            guard case .failure(let errors) = PolicyWithdrawal.validate(reason: blank) else { Issue.record("accepted \(String(describing: blank))"); continue }
+            #expect(errors.message(for: "reason") == "请填写废止原因")
+        }
+        guard case .failure(let errors) = PolicyWithdrawal.validate(reason: String(repeating: "废", count: 201)) else { Issue.record("accepted"); return }
+        #expect(errors.message(for: "reason") == "废止原因不能超过200个字（现为201个）")
+    }
+}

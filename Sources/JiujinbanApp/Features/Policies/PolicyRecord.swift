@@ -3,7 +3,8 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// 就业政策法规: one document of the directory of item 12. `searchText` is the folded text the search matches.
+/// 就业政策法规: one document of the directory of item 12. `searchText` is the folded text the search matches. A
+/// withdrawn (废止) document is kept, out of the search, with when and why.
 final class PolicyRecord: Model, @unchecked Sendable {
     static let schema = "employment_policies"
 
@@ -18,8 +19,31 @@ final class PolicyRecord: Model, @unchecked Sendable {
     @Field(key: "division_code") var divisionCode: String
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "updated_by") var updatedBy: UUID?
+    @OptionalField(key: "updated_at") var updatedAt: Date?
+    @OptionalField(key: "withdrawn_by") var withdrawnBy: UUID?
+    @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
 
     init() {}
+
+    var isWithdrawn: Bool { withdrawnAt != nil }
+
+    /// Writes the validated fields and the folded copy the search matches (a new document or an edit); who and
+    /// when are the caller's.
+    func apply(_ facts: PolicyDraft.Facts) {
+        title = facts.title
+        issuer = facts.issuer
+        documentNumber = facts.documentNumber
+        issuedOn = facts.issuedOn.description
+        body = facts.body
+        searchText = PolicySearch.searchText(facts)
+    }
+
+    /// The form for editing.
+    var draft: PolicyDraft {
+        PolicyDraft(title: title, issuer: issuer, documentNumber: documentNumber, issuedOn: issuedOn, body: body)
+    }
 
     struct Hit: Sendable {
         let id: UUID
@@ -31,10 +55,10 @@ final class PolicyRecord: Model, @unchecked Sendable {
         let excerpt: String
     }
 
-    /// Documents holding every term, best first (then newest); all documents, newest first, without terms.
+    /// Documents in force holding every term, best first (then newest); all of them, newest first, without terms.
     static func search(_ terms: [String], on db: any Database) async throws -> [Hit] {
         let sql = db as! any SQLDatabase
-        var query = SQLQueryString("SELECT id, title, issuer, document_number, issued_on, body FROM employment_policies WHERE 1 = 1")
+        var query = SQLQueryString("SELECT id, title, issuer, document_number, issued_on, body FROM employment_policies WHERE withdrawn_at IS NULL")
         for term in terms {
             query.appendInterpolation(unsafeRaw: " AND search_text LIKE ")
             query.appendInterpolation(bind: "%" + likeEscaped(term) + "%")

@@ -30,5 +30,6 @@ enum Migrations {
         app.migrations.add(M0023CreateEmploymentRegistrations())
         app.migrations.add(M0024IndexOpenCases())
         app.migrations.add(M0025AddGigSkillRetirement())
+        app.migrations.add(M0026AddPolicyMaintenance())
     }
 }

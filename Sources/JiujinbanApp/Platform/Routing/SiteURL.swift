@@ -86,6 +86,8 @@ enum SiteURL: Sendable, Equatable {
     case policies(query: [(String, String)] = [])
     case newPolicy
     case policy(id: UUID)
+    case editPolicy(id: UUID)
+    case withdrawPolicy(id: UUID)
     case pointMap(query: [(String, String)] = [])
     case monthlyReportEntry(query: [(String, String)] = [])
     case monthlyReportException
@@ -217,6 +219,8 @@ enum SiteURL: Sendable, Equatable {
         case .policies(let query): "/policies" + Self.queryString(query)
         case .newPolicy: "/policies/new"
         case .policy(let id): "/policies/\(id.uuidString.lowercased())"
+        case .editPolicy(let id): "/policies/\(id.uuidString.lowercased())/edit"
+        case .withdrawPolicy(let id): "/policies/\(id.uuidString.lowercased())/withdraw"
         case .pointMap(let query): "/reports/map" + Self.queryString(query)
         case .monthlyReportEntry(let query): "/reports/monthly/entry" + Self.queryString(query)
         case .monthlyReportException: "/reports/monthly/exception"
@@ -338,6 +342,8 @@ enum SiteURL: Sendable, Equatable {
         case .policies: ["policies"]
         case .newPolicy: ["policies", "new"]
         case .policy: ["policies", ":id"]
+        case .editPolicy: ["policies", ":id", "edit"]
+        case .withdrawPolicy: ["policies", ":id", "withdraw"]
         case .pointMap: ["reports", "map"]
         case .monthlyReportEntry: ["reports", "monthly", "entry"]
         case .monthlyReportException: ["reports", "monthly", "exception"]

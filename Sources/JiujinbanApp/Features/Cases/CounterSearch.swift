@@ -42,6 +42,14 @@ enum CounterSearch {
         return context
     }
 
+    /// The filters with `field`'s chosen value shown by its option's label (a place's name rather than its code).
+    static func labelled(_ filters: [(String, String)], _ field: String, in options: [FormFields.Option]) -> [(String, String)] {
+        filters.map { name, value in
+            guard name == field, let option = options.first(where: { $0.value == value }) else { return (name, value) }
+            return (name, TextField.clean(option.label))
+        }
+    }
+
     /// Keeps the citizen served across the page's searches (inside its GET form).
     static func keep(_ context: PageContext) -> Node<HTML.FormContext> {
         .unwrap(context.serving) { .input(.type(.hidden), .name("citizen"), .value($0.citizenID.uuidString.lowercased())) }

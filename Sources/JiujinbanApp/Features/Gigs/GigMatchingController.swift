@@ -97,8 +97,8 @@ enum GigMatchingController {
         let area = TextField.clean(try? req.query.get(String.self, at: "area"))
         var page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let county = GigsController.county(of: staff)
-        let skills = try await GigSkills.list(county: county.countyCode, on: req.db)
-        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
+        let entries = try await GigSkills.all(county: county.countyCode, on: req.db)
+        let (skills, names) = (entries.choices, entries.names)
         // The places below the user's own division (a village's operator has only the village).
         let areas = try await DivisionQueries.children(of: staff.scopeRoot.value, on: req.db)
             .map { FormFields.Option(value: $0.code, label: $0.name) }
@@ -128,10 +128,8 @@ enum GigMatchingController {
                                       found: "\(total)人")
         }
         let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
-        let skillName = names[skill] ?? skill
-        let areaName = areas.first { $0.value == area }?.label ?? area
-        let context = try await CounterSearch.context(req, item: 9, filters: [("skill", skillName), ("area", areaName)],
-                                                      found: errors.isEmpty ? "\(total)人" : nil)
+        let used = CounterSearch.labelled([("skill", names[skill] ?? skill), ("area", area)], "area", in: areas)
+        let context = try await CounterSearch.context(req, item: 9, filters: used, found: errors.isEmpty ? "\(total)人" : nil)
         return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, names: names, areas: areas, search: search,
                                                   total: total, errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)

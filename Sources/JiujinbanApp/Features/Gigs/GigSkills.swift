@@ -34,11 +34,19 @@ enum GigSkills {
 
     /// The skills new registrations, postings and searches may choose: retired ones are left out.
     static func list(county: String, on db: any Database) async throws -> [(code: String, name: String)] {
-        try await all(county: county, on: db).filter { !$0.retired }.map { (code: $0.code, name: $0.name) }
+        try await all(county: county, on: db).choices
     }
 
     /// Names of every skill, retired ones included, so records that carry one keep showing its name.
     static func names(county: String, on db: any Database) async throws -> [String: String] {
-        Dictionary(try await all(county: county, on: db).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        try await all(county: county, on: db).names
     }
+}
+
+extension [GigSkills.Entry] {
+    /// What may be chosen now: retired skills left out.
+    var choices: [(code: String, name: String)] { filter { !$0.retired }.map { (code: $0.code, name: $0.name) } }
+
+    /// Every skill's name, retired ones included.
+    var names: [String: String] { Dictionary(map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }) }
 }

@@ -107,13 +107,11 @@ enum GigSkillsController {
         let now = req.jiujinban.clock.now()
         try await req.write { db in
             let sql = db as! any SQLDatabase
-            let kept = try await sql.raw(
-                "SELECT code FROM gig_skills WHERE county_code = \(bind: county) AND code = \(bind: skill.code)").first() != nil
-            if kept {
-                try await sql.raw("""
-                    UPDATE gig_skills SET retired_at = \(bind: now) WHERE county_code = \(bind: county) AND code = \(bind: skill.code)
-                    """).run()
-            } else {
+            let marked = try await sql.raw("""
+                UPDATE gig_skills SET retired_at = \(bind: now) WHERE county_code = \(bind: county) AND code = \(bind: skill.code)
+                RETURNING code
+                """).all()
+            if marked.isEmpty {
                 // A default retired for the first time in this county: the county's row carries the mark.
                 try await sql.raw("""
                     INSERT INTO gig_skills (id, county_code, code, name, created_by, created_at, retired_at)

@@ -59,7 +59,8 @@ enum GigsController {
             if case .success(let fen) = FixedPoint.parse(filter.wage, fractionDigits: 2) { conditions.append("g.day_wage_fen >= \(bind: fen)") }
             else { errors.add("wage", "日工资应为数字（元），如150") }
         }
-        let names = try await GigSkills.names(county: county.countyCode, on: req.db)
+        let skills = try await GigSkills.all(county: county.countyCode, on: req.db)
+        let names = skills.names
         var lines: [GigPages.Line] = [], total = 0
         if errors.isEmpty {
             let sql = req.db as! any SQLDatabase
@@ -78,11 +79,10 @@ enum GigsController {
                                       filters: filter.items(page: filter.page).filter { $0.0 != "area" }, found: "\(total)个零工岗位")
         }
         let areas = try await JobPostingsController.areaOptions(county, on: req.db)
-        let area = areas.first { $0.value == filter.area }.map { TextField.clean($0.label) } ?? filter.area
-        let context = try await CounterSearch.context(req, item: 6, filters: filter.items(page: 1).map { $0.0 == "area" ? ($0.0, area) : $0 },
+        let context = try await CounterSearch.context(req, item: 6, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
                                                       found: errors.isEmpty ? "\(total)个零工岗位" : nil)
         return HTMLResponse.make(GigPages.search(filter, lines: lines, total: total, pages: max(1, (total + pageSize - 1) / pageSize),
-                                                 skills: try await GigSkills.list(county: county.countyCode, on: req.db), areas: areas,
+                                                 skills: skills.choices, areas: areas,
                                                  errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

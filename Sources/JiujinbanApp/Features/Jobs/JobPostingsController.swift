@@ -77,8 +77,7 @@ enum JobPostingsController {
         }
         let county = EmployersController.county(of: staff)
         let areas = try await areaOptions(county, on: req.db)
-        let area = areas.first { $0.value == filter.area }.map { TextField.clean($0.label) } ?? filter.area
-        let context = try await CounterSearch.context(req, item: 3, filters: filter.items(page: 1).map { $0.0 == "area" ? ($0.0, area) : $0 },
+        let context = try await CounterSearch.context(req, item: 3, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
                                                       found: found)
         return HTMLResponse.make(JobPostingPages.search(filter, result: result, errors: errors, occupations: try await OccupationStore.all(on: req.db),
                                                         areas: areas, context: context),

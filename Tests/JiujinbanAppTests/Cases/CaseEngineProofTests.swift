@@ -35,6 +35,13 @@ struct CaseEngineProofTests {
             """).all().map { "\(try $0.decode(column: "action", as: String.self))/\(try $0.decode(column: "result", as: String.self))" }
     }
 
+    /// A case of a timed item on the generic flow, accepted for the test citizen by the village operator.
+    func acceptedTimedCase(_ app: Application, by village: TestSession) async throws -> UUID {
+        let citizenID = try await engine.citizen(app, village)
+        let timed = try await engine.item(app, timed: true)
+        return try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+    }
+
     func auditTotal(_ app: Application) async throws -> Int {
         try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
     }
@@ -89,9 +96,7 @@ struct CaseEngineProofTests {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             #expect(try await engine.step(app, reviewer, id, [("action", "reject"), ("reason", "不符合办理条件")]) == .seeOther)
             let before = try await trace(app, id)
             #expect(before.state == "rejected" && before.steps == ["accept", "reject"])
@@ -112,9 +117,7 @@ struct CaseEngineProofTests {
     func resubmitAccepted() async throws {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             let deadline = try await CaseRecord.find(id, on: app.db)?.deadline
             let before = try await trace(app, id)
 
@@ -133,9 +136,7 @@ struct CaseEngineProofTests {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             #expect(try await engine.step(app, reviewer, id, [("action", "return"), ("missing", "户口本")]) == .seeOther)
             let before = try await trace(app, id)
             #expect(before.state == "returned" && before.missing == #"["户口本"]"#)
@@ -156,9 +157,7 @@ struct CaseEngineProofTests {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             let before = try await trace(app, id)
 
             let refused = try await act(app, reviewer, id, [("action", "reject"), ("reason", String(repeating: "否", count: 201))])
@@ -184,9 +183,7 @@ struct CaseEngineProofTests {
             let first = try await app.session(as: .reviewer)
             let second = try await secondReviewer(app)
             #expect(first.accountID != second.accountID)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
 
             async let approve = engine.step(app, first, id, [("action", "approve")])
             async let reject = engine.step(app, second, id, [("action", "reject"), ("reason", "不符合条件")])
@@ -214,9 +211,7 @@ struct CaseEngineProofTests {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             let number = try #require(try await CaseRecord.find(id, on: app.db)?.number)
             #expect(try await auditRows(app, object: number) == ["case.accept/success"])
 
@@ -312,9 +307,7 @@ struct CaseEngineProofTests {
         try await TestApp.run(clock: clock.appClock) { app in
             let village = try await app.session(as: .villageOperator)
             let reviewer = try await app.session(as: .reviewer)
-            let citizenID = try await engine.citizen(app, village)
-            let timed = try await engine.item(app, timed: true)
-            let id = try #require(try await engine.accept(app, village, citizen: citizenID, item: timed.seq).1)
+            let id = try await acceptedTimedCase(app, by: village)
             let firstDeadline = try #require(try await CaseRecord.find(id, on: app.db)?.deadline)
             clock.advance(by: 60)
             #expect(try await engine.step(app, reviewer, id, [("action", "return"), ("missing", "户口本\n近期免冠照片")]) == .seeOther)

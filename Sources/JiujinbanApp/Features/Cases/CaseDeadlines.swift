@@ -16,10 +16,9 @@ enum CaseDeadlines {
 
     static func recountProvisional(on db: any Database, calendar: WorkCalendar, catalogue: ServiceCatalogue) async throws -> Recount {
         let sql = db as! any SQLDatabase
-        let open = [CaseFile.State.accepted.rawValue, CaseFile.State.returned.rawValue]
         let rows = try await sql.raw("""
             SELECT id, item_seq, accepted_on, deadline FROM cases
-            WHERE deadline_provisional = \(bind: true) AND state IN (\(binds: open))
+            WHERE deadline_provisional = \(bind: true) AND state IN (\(binds: CaseSummary.openStates))
             """).all()
         var recount = Recount()
         for row in rows {

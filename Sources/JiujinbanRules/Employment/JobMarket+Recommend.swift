@@ -10,8 +10,13 @@ extension JobMarket {
         let firstDayNumber = Int32(seeker.firstUsefulDay(today: today).dayNumber)
         let age = seeker.ageYears, schooling = UInt8(seeker.education.rawValue)
         let wanted = seeker.occupations.compactMap { occupationNumber[$0] }
-        var wantedMajors: UInt16 = 0
-        for code in seeker.occupations { if let major = UInt8(Occupation.major(of: code)) { wantedMajors |= 1 << UInt16(major) } }
+        // The major groups a wanted code lies in, and those wanted whole (a bare `6` takes all of 6-xx as its own).
+        var wantedMajors: UInt16 = 0, wholeMajors: UInt16 = 0
+        for code in seeker.occupations {
+            guard let major = UInt8(Occupation.major(of: code)) else { continue }
+            wantedMajors |= 1 << UInt16(major)
+            if !code.contains("-") { wholeMajors |= 1 << UInt16(major) }
+        }
         let anyOccupation = seeker.occupations.isEmpty
         let expected = seeker.expectedWageFen
         let limitMeters = seeker.maximumDistanceMeters
@@ -43,6 +48,7 @@ extension JobMarket {
             if best.isFull, group.upper < best.lowestScore { break }
             let bucket = places.buckets[group.bucket]
             let sameMajor = wantedMajors & (1 << UInt16(bucket.major)) != 0
+            let wholeMajor = wholeMajors & (1 << UInt16(bucket.major)) != 0
             for member in bucket.members {
                 guard member.open, member.validDay >= firstDayNumber, age >= Int(member.youngest), age <= Int(member.oldest),
                       member.education <= schooling else { continue }
@@ -50,7 +56,7 @@ extension JobMarket {
                 if latitudeGap > latitudeReach { continue }
                 let occupationPoints: Int
                 if anyOccupation { occupationPoints = JobMatcher.OccupationFit.any.points }
-                else if wanted.contains(member.occupation) { occupationPoints = JobMatcher.OccupationFit.same.points }
+                else if wholeMajor || wanted.contains(member.occupation) { occupationPoints = JobMatcher.OccupationFit.same.points }
                 else if sameMajor { occupationPoints = JobMatcher.OccupationFit.sameMajorGroup.points }
                 else { occupationPoints = JobMatcher.OccupationFit.other.points }
                 let partial = occupationPoints + JobMatcher.wagePoints(minimum: Int(member.wageLow), maximum: Int(member.wageHigh), expected: expected)

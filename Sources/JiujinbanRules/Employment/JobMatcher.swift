@@ -168,10 +168,12 @@ public enum JobMatcher {
         }
     }
 
+    /// A wanted major group (`6`) takes every occupation in it as its own; a wanted medium group (`6-29`) takes its
+    /// major group's others as near.
     public static func occupationFit(_ occupation: String, wanted: [String]) -> OccupationFit {
         if wanted.isEmpty { return .any }
-        if wanted.contains(occupation) { return .same }
         let major = Occupation.major(of: occupation)
+        if wanted.contains(occupation) || wanted.contains(major) { return .same }
         return wanted.contains { Occupation.major(of: $0) == major } ? .sameMajorGroup : .other
     }
 

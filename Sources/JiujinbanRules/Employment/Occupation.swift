@@ -1,7 +1,6 @@
 /// 职业分类: the occupations postings and job seekers name. The national classification (《中华人民共和国职业分类大典》
-/// 2022) has eight major groups (大类), numbered 1–8, whose medium groups (中类) are written `4-03`. The eight major
-/// groups are built in; a province loads the medium groups from the official text (see the `occupations` table), so
-/// nothing here is invented.
+/// 2022) has eight major groups (大类), numbered 1–8, and 79 medium groups (中类) written `4-03`; both levels are built
+/// in (`majorGroups`, `mediumGroups`) and seeded into the `occupations` table, where a province can load a later edition.
 public struct Occupation: Sendable, Equatable, Hashable {
     public let code: String
     public let name: String

@@ -18,7 +18,8 @@ struct JobMarketTests {
     }
 
     func posting(_ n: Int, _ mixer: inout Mixer) -> JobMarket.Posting {
-        let occupations = ["4-03", "4-10", "6-01", "6-02", "5-01", "2-02"]
+        // Mostly medium groups; a few postings name only a major group.
+        let occupations = ["4-03", "4-10", "6-01", "6-02", "5-01", "2-02", "6", "4"]
         let occupation = occupations[mixer.next(occupations.count)]
         let low = (2000 + mixer.next(40) * 100) * 100
         let ages: ClosedRange<Int>? = mixer.next(3) == 0 ? (18 + mixer.next(10))...(40 + mixer.next(20)) : nil
@@ -45,7 +46,8 @@ struct JobMarketTests {
         #expect(market.count == 3000 && market.revision == 5000)
         let open = (postings.filter { $0.id != "p00001" } + [market.posting(id: "p00001")!]).filter { !$0.closed }.map(\.profile)
         for n in 0..<40 {
-            let wanted = [["4-03"], ["6-02", "4-10"], [], ["2-02"]][n % 4]
+            // A bare major group (`6`) wants every occupation in it.
+            let wanted = [["4-03"], ["6-02", "4-10"], [], ["2-02"], ["6"], ["4", "2-02"]][n % 6]
             let seeker = JobSeekerProfile(
                 occupations: wanted, expectedWageFen: n % 3 == 0 ? nil : (3000 + mixer.next(30) * 100) * 100,
                 maximumDistanceMeters: n % 2 == 0 ? nil : 5_000 + mixer.next(40) * 1000,
@@ -119,7 +121,7 @@ struct JobMarketTests {
         let filtered = market.search(JobMarket.Query(occupation: "6", within: township, minimumWageFen: 400_000, education: .juniorMiddle,
                                                      sort: .wage, pageSize: 1000), today: today)
         let expected = visible.filter {
-            $0.occupation.hasPrefix("6-") && $0.workplaceDivision == township && $0.wageMaximumFen >= 400_000
+            Occupation.major(of: $0.occupation) == "6" && $0.workplaceDivision == township && $0.wageMaximumFen >= 400_000
                 && ($0.minimumEducation ?? .primary) <= .juniorMiddle
         }
         #expect(filtered.total == expected.count && filtered.total > 0)

@@ -49,6 +49,21 @@ struct JobMatcherTests {
         #expect(same.reasons[0].text == "职业相近：工种4-10与求职工种同属一大类")
     }
 
+    @Test("a seeker who names a whole major group takes each of its medium groups as the right occupation")
+    func wholeMajorGroup() {
+        #expect(JobMatcher.occupationFit("4-10", wanted: ["4"]) == .same)
+        #expect(JobMatcher.occupationFit("4", wanted: ["4"]) == .same)
+        #expect(JobMatcher.occupationFit("4", wanted: ["4-03"]) == .sameMajorGroup)
+        #expect(JobMatcher.occupationFit("6-01", wanted: ["4", "4-03"]) == .other)
+        #expect(JobMatcher.occupationFit("6-01", wanted: []) == .any)
+        let anyService = JobSeekerProfile(occupations: ["4"], expectedWageFen: 350_000, maximumDistanceMeters: 30_000,
+                                          education: .juniorMiddle, ageYears: 45, residence: home)
+        let ranked = JobMatcher.rank(postings, for: anyService, today: today)
+        // A and B are both service work now, so B's wage (the expected 3500 at its floor) outweighs A's shorter way.
+        #expect(ranked.map(\.postingID) == ["B", "A", "C"])
+        #expect(ranked.map { $0.reasons[0].points } == [40, 40, 0] && ranked.map(\.score) == [95, 93, 59])
+    }
+
     @Test("expired, closing before the seeker can start, another age, more schooling, beyond the distance: left out; valid on its last day")
     func conditions() {
         for id in ["expired", "young", "college", "far"] {
@@ -82,6 +97,32 @@ struct OccupationTests {
                 && !Occupation.isWellFormed("") && !Occupation.isWellFormed("4-ab"))
         #expect(Occupation.major(of: "4-03") == "4" && Occupation.major(of: "6") == "6")
         #expect(Occupation.majorGroups.map(\.code) == ["1", "2", "3", "4", "5", "6", "7", "8"])
+    }
+
+    @Test("the 2022 edition's 79 medium groups: 6, 11, 4, 15, 6, 32, 4 and 1 per major group, each code once and well formed")
+    func mediumGroups() {
+        let medium = Occupation.mediumGroups
+        #expect(medium.count == 79)
+        #expect(Set(medium.map(\.code)).count == 79)
+        #expect(medium.allSatisfy { Occupation.isWellFormed($0.code) && $0.code.contains("-") && !$0.name.isEmpty && $0.name.count <= 60 })
+        let perMajor = Occupation.majorGroups.map { major in medium.filter { $0.major == major.code }.count }
+        #expect(perMajor == [6, 11, 4, 15, 6, 32, 4, 1])
+        // Each major group's 其他 group closes it; major group 8 is one group.
+        #expect(medium.filter { $0.code.hasSuffix("-99") }.map(\.code) == ["2-99", "3-99", "4-99", "5-99", "6-99"])
+        #expect(medium.first { $0.code == "4-03" }?.name == "住宿和餐饮服务人员")
+        #expect(medium.first { $0.code == "6-29" }?.name == "建筑施工人员")
+        #expect(medium.first { $0.code == "8-00" }?.name == "不便分类的其他从业人员")
+        // Staff choose from each major group followed by its own medium groups.
+        let edition = Occupation.edition2022.map(\.code)
+        #expect(edition.count == 87 && Array(edition.prefix(3)) == ["1", "1-01", "1-02"] && Array(edition.suffix(3)) == ["7-04", "8", "8-00"])
+        #expect(edition == edition.sorted())
+    }
+
+    @Test("the built-in medium groups pass the province's own file check")
+    func mediumGroupsLoadAsAFile() throws {
+        let file = Occupation.mediumGroups.map { "\($0.code),\($0.name)" }.joined(separator: "\n")
+        let parsed = try OccupationList.parse(file, majors: Set(Occupation.majorGroups.map(\.code))).get()
+        #expect(parsed == Occupation.mediumGroups)
     }
 }
 

@@ -14,10 +14,13 @@ struct SyntheticJobs {
 
     static let batch = 1_000
     static let postingsPerEmployer = 20
+    /// Posting titles by the medium group (2022 classification) they belong to.
     static let titles: [String: [String]] = [
-        "2": ["会计", "技术员", "护士", "教师", "质检工程师"], "3": ["文员", "仓库管理员", "收银员", "客服专员"],
-        "4": ["营业员", "快递员", "保安", "厨师", "家政服务员", "货车司机", "叉车司机"],
-        "5": ["果园工人", "果品分拣员", "养殖工", "农机操作员"], "6": ["普工", "电焊工", "装配工", "包装工", "机修工", "缝纫工"],
+        "2-02": ["技术员", "质检工程师"], "2-05": ["护士"], "2-06": ["会计"], "2-08": ["教师"], "3-01": ["文员", "客服专员"],
+        "4-01": ["营业员", "收银员"], "4-02": ["快递员", "货车司机", "仓库管理员"], "4-03": ["厨师", "餐厅服务员"], "4-07": ["保安员"],
+        "4-10": ["家政服务员"], "5-01": ["果园工人", "果品分拣员"], "5-03": ["养殖工"], "5-05": ["农机操作员"],
+        "6-01": ["果品加工工"], "6-05": ["缝纫工"], "6-18": ["电焊工"], "6-29": ["砌筑工", "钢筋工"], "6-30": ["叉车司机"],
+        "6-31": ["包装工", "机修工", "普工"],
     ]
 
     private var services: PlatformServices { app.jiujinban }
@@ -59,7 +62,7 @@ struct SyntheticJobs {
         let sql = app.db as! any SQLDatabase
         let firstEmployer = try await sql.raw("SELECT COUNT(*) AS n FROM employers").first()?.decode(column: "n", as: Int.self) ?? 0
         let today = services.clock.today
-        let majors = Array(Self.titles.keys).sorted()
+        let occupations = Array(Self.titles.keys).sorted()
         var done = 0
         var employers: [(id: UUID, place: Int)] = []
         while done < count {
@@ -82,15 +85,15 @@ struct SyntheticJobs {
                 let employer = employers[employers.count - 1]
                 // Most postings near their employer, some elsewhere in the county.
                 let place = places[Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 0..<places.count, using: &rng) : employer.place]
-                let major = majors[Int.random(in: 0..<majors.count, using: &rng)]
-                let titles = Self.titles[major] ?? ["普工"]
+                let occupation = occupations[Int.random(in: 0..<occupations.count, using: &rng)]
+                let titles = Self.titles[occupation] ?? ["普工"]
                 let low = Int.random(in: 22...70, using: &rng) * 10_000
                 let high = low + Int.random(in: 0...30, using: &rng) * 10_000
                 let youngest: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 18...25, using: &rng) : nil
                 let oldest: Int? = youngest.map { _ in Int.random(in: 35...55, using: &rng) }
                 let education: Int? = Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 2...5, using: &rng) : nil
                 rows.append([
-                    SQLBind(UUID()), SQLBind(employer.id), SQLBind(titles[Int.random(in: 0..<titles.count, using: &rng)]), SQLBind(major),
+                    SQLBind(UUID()), SQLBind(employer.id), SQLBind(titles[Int.random(in: 0..<titles.count, using: &rng)]), SQLBind(occupation),
                     SQLBind(Int.random(in: 1...20, using: &rng)), SQLBind(low), SQLBind(high), SQLBind(education), SQLBind(youngest), SQLBind(oldest),
                     SQLBind(place.division), SQLBind(place.longitude), SQLBind(place.latitude), SQLBind("合成工作地址"),
                     SQLBind(today.adding(days: Int.random(in: 1...180, using: &rng)).iso), SQLBind(creator), SQLBind(now),
@@ -127,6 +130,7 @@ struct SyntheticJobs {
         var rng = SeededGenerator(seed: seed ^ 0x5345_454B)
         let sql = app.db as! any SQLDatabase
         let today = services.clock.today
+        let occupations = Array(Self.titles.keys).sorted()
         let candidates = try await sql.raw("""
             SELECT c.id, c.birth_date, c.residence_division_code FROM citizens c
             WHERE NOT EXISTS (SELECT 1 FROM job_seekers s WHERE s.citizen_id = c.id)
@@ -153,8 +157,11 @@ struct SyntheticJobs {
                     if let id = pointOf[point.value] { located[residence] = (home, id) }
                 }
                 guard let (home, point) = located[residence] else { continue }
-                let majors = ["4", "5", "6", "3", "2"]
-                let wanted = (0..<Int.random(in: 0...2, using: &rng)).map { _ in majors[Int.random(in: 0..<majors.count, using: &rng)] }
+                // Mostly medium groups; one seeker in five will take anything in a major group.
+                let wanted = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+                    let occupation = occupations[Int.random(in: 0..<occupations.count, using: &rng)]
+                    return Int.random(in: 0..<5, using: &rng) == 0 ? Occupation.major(of: occupation) : occupation
+                }
                 rows.append(SQLGroupExpression([
                     SQLBind(UUID()), SQLBind(citizen), SQLBind(Array(Set(wanted)).sorted().joined(separator: ",")),
                     SQLBind(Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 25...60, using: &rng) * 10_000),

@@ -87,7 +87,7 @@ enum EmployerPages {
                 .form(.class("form"), .method(.post), .action(SiteURL.newJobPosting(employer: employerID).path), .csrf(context),
                       FormFields.text("title", label: "岗位名称", value: title, errors: errors, hint: "如：叉车司机、果品分拣员", maxLength: 40),
                       FormFields.select("occupation", label: "职业（职业分类大典）", options: occupations.map {
-                          FormFields.Option(value: $0.code, label: "\($0.code) \($0.name)")
+                          FormFields.Option(value: $0.code, label: $0.choiceLabel)
                       }, selected: draft.occupation, errors: errors),
                       FormFields.text("headcount", label: "招聘人数", value: draft.headcount, errors: errors, maxLength: 5, inputMode: "numeric"),
                       FormFields.text("wage_min", label: "月薪下限（元）", value: draft.wageMinimum, errors: errors, maxLength: 10, inputMode: "decimal"),

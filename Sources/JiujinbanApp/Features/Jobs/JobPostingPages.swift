@@ -35,7 +35,7 @@ enum JobPostingPages {
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .escapedValue(filter.keyword),
                                                     .attribute(named: "placeholder", value: "岗位、单位"), .attribute(named: "maxlength", value: "50"))),
                       .label(.text("职业 "), .select(.attribute(named: "name", value: "occupation"), .choice("", "不限"),
-                                                   .forEach(occupations) { .choice($0.code, "\($0.code) \($0.name)", selected: $0.code == filter.occupation) })),
+                                                   .forEach(occupations) { .choice($0.code, $0.choiceLabel, selected: $0.code == filter.occupation) })),
                       .label(.text("工作地点 "), .select(.attribute(named: "name", value: "area"), .choice("", "全省"),
                                                      .forEach(areas) { .choice($0.value, $0.label, selected: $0.value == filter.area) })),
                       .label(.text("月薪不低于 "), .input(.type(.text), .name("wage"), .escapedValue(filter.wage), .class("short"),

@@ -120,6 +120,11 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
 }
 
 /// The occupation list postings and seekers choose from.
+extension Occupation {
+    /// How a choice list shows the classification: a major group as such, its medium groups indented beneath it.
+    var choiceLabel: String { code.contains("-") ? "\u{3000}\(code) \(name)" : "\(code) \(name)（大类）" }
+}
+
 enum OccupationStore {
     static func all(on db: any Database) async throws -> [Occupation] {
         try await (db as! any SQLDatabase).raw("SELECT code, name FROM occupations ORDER BY code").all().map {

@@ -11,7 +11,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
     let occupations: [Occupation]
 
     var fields: [CaseFormField] {
-        let choices = occupations.map { FormFields.Option(value: $0.code, label: "\($0.code) \($0.name)") }
+        let choices = occupations.map { FormFields.Option(value: $0.code, label: $0.choiceLabel) }
         return [
             CaseFormField(name: "occupation1", label: "求职工种（一）", kind: .choice(choices), required: false),
             CaseFormField(name: "occupation2", label: "求职工种（二）", kind: .choice(choices), required: false),

@@ -10,7 +10,7 @@ struct M0019CreateJobMarket: AsyncMigration {
             .field("code", .string, .identifier(auto: false))
             .field("name", .string, .required)
             .create()
-        // The eight major groups of the 2022 classification; a province adds the medium groups from the official text.
+        // The eight major groups of the 2022 classification; M0027 adds the medium groups.
         for occupation in Occupation.majorGroups {
             try await (database as! any SQLDatabase).raw(
                 "INSERT INTO occupations (code, name) VALUES (\(bind: occupation.code), \(bind: occupation.name))").run()

@@ -31,5 +31,6 @@ enum Migrations {
         app.migrations.add(M0024IndexOpenCases())
         app.migrations.add(M0025AddGigSkillRetirement())
         app.migrations.add(M0026AddPolicyMaintenance())
+        app.migrations.add(M0027SeedOccupationMediumGroups())
     }
 }

@@ -22,13 +22,16 @@ public struct GigSeekerDraft: Sendable, Equatable {
 
     public static let maximumSkills = 5
 
-    public func validate(today: CalendarDate, born: CalendarDate, group: StatutoryRetirement.Group, skills known: Set<String>)
-        -> Result<Facts, FieldErrors>
+    /// `retired` names the county's retired skills by code: one still sent is refused by its name.
+    public func validate(today: CalendarDate, born: CalendarDate, group: StatutoryRetirement.Group, skills known: Set<String>,
+                         retired: [String: String] = [:]) -> Result<Facts, FieldErrors>
     {
         var errors = FieldErrors()
         var chosen: [String] = []
         for code in skills.map({ TextField.clean($0) }) where !code.isEmpty && !chosen.contains(code) {
-            if known.contains(code) { chosen.append(code) } else { errors.add("skills", "零工技能“\(code)”不在本县的技能列表中，请从列表中选择") }
+            if known.contains(code) { chosen.append(code) }
+            else if let name = retired[code] { errors.add("skills", GigSkill.retiredMessage(name)) }
+            else { errors.add("skills", "零工技能“\(code)”不在本县的技能列表中，请从列表中选择") }
         }
         if chosen.isEmpty && errors.isEmpty { errors.add("skills", "请至少选择一项零工技能") }
         if chosen.count > Self.maximumSkills { errors.add("skills", "零工技能最多选\(Self.maximumSkills)项（现为\(chosen.count)项）") }

@@ -4,6 +4,9 @@ public enum GigSkill {
         ("housekeeping", "家政保洁"), ("bricklaying", "建筑瓦工"), ("harvest", "农业采摘"), ("loading", "装卸搬运"),
         ("kitchen", "餐饮帮厨"), ("plumbing", "水电维修"),
     ]
+
+    /// The refusal when a form still sends a skill the county has retired since the form was drawn.
+    public static func retiredMessage(_ name: String) -> String { "零工技能“\(name)”已停用，请从列表中选择其他技能" }
 }
 
 /// 招聘零工登记 (item 7): a gig as an individual or a unit posts it. Field names: `skill`, `content`, `place`,
@@ -47,10 +50,14 @@ public struct GigPostingDraft: Sendable, Equatable {
     /// A gig is short work: at most this many days from its first to its last.
     public static let longestDays = 90
 
-    public func validate(today: CalendarDate, skills: Set<String>, within scope: DivisionCode) -> Result<Facts, FieldErrors> {
+    /// `retired` names the county's retired skills by code: one still sent is refused by its name.
+    public func validate(today: CalendarDate, skills: Set<String>, retired: [String: String] = [:], within scope: DivisionCode)
+        -> Result<Facts, FieldErrors>
+    {
         var errors = FieldErrors()
         let skill = TextField.clean(self.skill)
         if skill.isEmpty { errors.add("skill", "请选择零工技能") }
+        else if let name = retired[skill] { errors.add("skill", GigSkill.retiredMessage(name)) }
         else if !skills.contains(skill) { errors.add("skill", "零工技能“\(skill)”不在本县的技能列表中，请从列表中选择") }
         let content = TextField.required(self.content, field: "content", label: "工作内容", maxLength: 200, into: &errors)
         let placeText = TextField.clean(place)

@@ -104,11 +104,15 @@ enum CaseItemPlugins {
     private static let ownForms: [Int: Factory] = [
         JobSeekerPlugin.itemSeq: { item, _, db in JobSeekerPlugin(item: item, occupations: try await OccupationStore.all(on: db)) },
         JobRecommendationPlugin.itemSeq: { item, _, _ in JobRecommendationPlugin(item: item) },
-        GigSeekerPlugin.itemSeq: { item, county, db in GigSeekerPlugin(item: item, skills: try await GigSkills.list(county: county.countyCode, on: db)) },
+        GigSeekerPlugin.itemSeq: { item, county, db in
+            let skills = try await GigSkills.all(county: county.countyCode, on: db)
+            return GigSeekerPlugin(item: item, skills: skills.choices, retired: skills.retiredNames)
+        },
         GigRecommendationPlugin.itemSeq: { item, _, _ in GigRecommendationPlugin(item: item) },
         GigPostingPlugin.itemSeq: { item, county, db in
-            GigPostingPlugin(item: item, county: county, skills: try await GigSkills.list(county: county.countyCode, on: db),
-                             places: try await EmployersController.divisionOptions(county, on: db))
+            let skills = try await GigSkills.all(county: county.countyCode, on: db)
+            return GigPostingPlugin(item: item, county: county, skills: skills.choices, retired: skills.retiredNames,
+                                    places: try await EmployersController.divisionOptions(county, on: db))
         },
         GigWorkerRecommendationPlugin.itemSeq: { item, _, _ in GigWorkerRecommendationPlugin(item: item) },
         FlexibleEmploymentPlugin.itemSeq: { item, _, _ in FlexibleEmploymentPlugin(item: item) },

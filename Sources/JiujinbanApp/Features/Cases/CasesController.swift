@@ -35,7 +35,13 @@ enum CasesController {
         let plugin = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db)
         let values = Dictionary(uniqueKeysWithValues: plugin.fields.map { field -> (String, String) in
             if case .checkboxes(let options) = field.kind {
-                return (field.name, options.filter { form["\(field.name)_\($0.value)"] == "yes" }.map(\.value).joined(separator: ","))
+                // Offered boxes in their order, then any other ticked box (a choice withdrawn since the form was drawn):
+                // it reaches the plug-in, which refuses it by name rather than have it silently dropped.
+                let prefix = "\(field.name)_"
+                let offered = options.map(\.value).filter { form[prefix + $0] == "yes" }
+                let others = form.filter { $0.key.hasPrefix(prefix) && $0.value == "yes" }.map { String($0.key.dropFirst(prefix.count)) }
+                    .filter { !options.map(\.value).contains($0) }.sorted()
+                return (field.name, (offered + others).joined(separator: ","))
             }
             return (field.name, form[field.name] ?? "")
         })

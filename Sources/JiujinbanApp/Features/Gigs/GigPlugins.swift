@@ -9,6 +9,8 @@ struct GigSeekerPlugin: CaseItemPlugin {
     static let itemSeq = 4
     let item: ServiceCatalogue.Item
     let skills: [(code: String, name: String)]
+    /// Retired skills by code, named in the refusal when a form still sends one.
+    let retired: [String: String]
 
     static let weekdayOptions = (1...7).map { FormFields.Option(value: String($0), label: "周" + ["一", "二", "三", "四", "五", "六", "日"][$0 - 1]) }
 
@@ -33,7 +35,7 @@ struct GigSeekerPlugin: CaseItemPlugin {
         }
         var errors = FieldErrors()
         var facts: GigSeekerDraft.Facts?
-        switch draft.validate(today: today, born: born, group: JobSeekerPlugin.group(of: citizen), skills: Set(skills.map(\.code))) {
+        switch draft.validate(today: today, born: born, group: JobSeekerPlugin.group(of: citizen), skills: Set(skills.map(\.code)), retired: retired) {
         case .success(let value): facts = value
         case .failure(let found): errors = found
         }
@@ -77,6 +79,8 @@ struct GigPostingPlugin: CaseItemPlugin {
     let item: ServiceCatalogue.Item
     let county: DivisionCode
     let skills: [(code: String, name: String)]
+    /// Retired skills by code, named in the refusal when a form still sends one.
+    let retired: [String: String]
     let places: [FormFields.Option]
 
     var fields: [CaseFormField] {
@@ -102,7 +106,7 @@ struct GigPostingPlugin: CaseItemPlugin {
         var errors = FieldErrors()
         let unit = TextField.optional(form["recruiter_unit"], field: "recruiter_unit", label: "用工单位", maxLength: 60, into: &errors)
         var facts: GigPostingDraft.Facts?
-        switch draft.validate(today: today, skills: Set(skills.map(\.code)), within: county) {
+        switch draft.validate(today: today, skills: Set(skills.map(\.code)), retired: retired, within: county) {
         case .success(let value): facts = value
         case .failure(let found): for problem in found.problems { errors.add(problem.field, problem.message) }
         }

@@ -47,6 +47,11 @@ extension [GigSkills.Entry] {
     /// What may be chosen now: retired skills left out.
     var choices: [(code: String, name: String)] { filter { !$0.retired }.map { (code: $0.code, name: $0.name) } }
 
+    /// The names of the retired skills, so a form that still sends one is told which skill was retired.
+    var retiredNames: [String: String] {
+        Dictionary(filter(\.retired).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every skill's name, retired ones included.
     var names: [String: String] { Dictionary(map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }) }
 }

@@ -20,6 +20,8 @@ extension JobMarket {
         let anyOccupation = seeker.occupations.isEmpty
         let expected = seeker.expectedWageFen
         let limitMeters = seeker.maximumDistanceMeters
+        // A group's members share one workplace division: a group outside every acceptable place is never read.
+        let placeRanges = seeker.places.map(JobMarket.divisionRange)
         let home = seeker.residence
         // A posting further north or south than this is beyond the seeker's limit whatever its longitude.
         let latitudeReach = limitMeters.map { Double($0) / JobMarket.metresPerDegreeLatitude } ?? .infinity
@@ -33,6 +35,7 @@ extension JobMarket {
         var groups: [(upper: Int, nearest: Int, bucket: Int)] = []
         groups.reserveCapacity(places.buckets.count)
         for (number, bucket) in places.buckets.enumerated() where !bucket.members.isEmpty {
+            if !placeRanges.isEmpty, !placeRanges.contains(where: { $0.contains(bucket.division) }) { continue }
             let nearest = PlaceBuckets.nearest(bucket, from: home, metresPerDegreeLongitude: metresPerDegreeLongitude)
             if let limitMeters, nearest > limitMeters { continue }
             // A group of a wanted major group may hold a wanted occupation (so may one whose codes name no major group).

@@ -56,7 +56,7 @@ public struct JobMarket: Sendable {
         public var profile: JobPostingProfile {
             JobPostingProfile(id: id, occupation: occupation, occupationName: occupationName, wageMinimumFen: wageMinimumFen,
                               wageMaximumFen: wageMaximumFen, minimumEducation: minimumEducation, ages: ages, workplace: workplace,
-                              validUntil: validUntil)
+                              workplaceDivision: workplaceDivision, validUntil: validUntil)
         }
     }
 

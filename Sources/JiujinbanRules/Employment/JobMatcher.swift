@@ -28,10 +28,13 @@ public struct JobPostingProfile: Sendable, Equatable {
     public let minimumEducation: EducationLevel?
     public let ages: ClosedRange<Int>?
     public let workplace: GeoCoordinate
+    /// The division the workplace is in, which a seeker's acceptable places are checked against.
+    public let workplaceDivision: DivisionCode?
     public let validUntil: CalendarDate
 
     public init(id: String, occupation: String, occupationName: String, wageMinimumFen: Int, wageMaximumFen: Int,
-                minimumEducation: EducationLevel?, ages: ClosedRange<Int>?, workplace: GeoCoordinate, validUntil: CalendarDate) {
+                minimumEducation: EducationLevel?, ages: ClosedRange<Int>?, workplace: GeoCoordinate,
+                workplaceDivision: DivisionCode? = nil, validUntil: CalendarDate) {
         self.id = id
         self.occupation = occupation
         self.occupationName = occupationName
@@ -40,6 +43,7 @@ public struct JobPostingProfile: Sendable, Equatable {
         self.minimumEducation = minimumEducation
         self.ages = ages
         self.workplace = workplace
+        self.workplaceDivision = workplaceDivision
         self.validUntil = validUntil
     }
 }
@@ -52,6 +56,8 @@ public struct JobSeekerProfile: Sendable, Equatable {
     public let expectedWageFen: Int?
     /// How far they will travel, in metres, if stated.
     public let maximumDistanceMeters: Int?
+    /// The places (a county, a township) they will work in, if stated: a workplace outside all of them is left out.
+    public let places: [DivisionCode]
     public let education: EducationLevel
     public let ageYears: Int
     /// Where they live (their village's or community's point, or the division's centre).
@@ -59,11 +65,12 @@ public struct JobSeekerProfile: Sendable, Equatable {
     /// The first day they can start (可到岗日期): a posting that closes before it is of no use to them.
     public let availableFrom: CalendarDate?
 
-    public init(occupations: [String], expectedWageFen: Int?, maximumDistanceMeters: Int?, education: EducationLevel, ageYears: Int,
-                residence: GeoCoordinate, availableFrom: CalendarDate? = nil) {
+    public init(occupations: [String], expectedWageFen: Int?, maximumDistanceMeters: Int?, places: [DivisionCode] = [],
+                education: EducationLevel, ageYears: Int, residence: GeoCoordinate, availableFrom: CalendarDate? = nil) {
         self.occupations = occupations
         self.expectedWageFen = expectedWageFen
         self.maximumDistanceMeters = maximumDistanceMeters
+        self.places = places
         self.education = education
         self.ageYears = ageYears
         self.residence = residence
@@ -72,10 +79,17 @@ public struct JobSeekerProfile: Sendable, Equatable {
 
     /// The first day a posting must still be open on: today, or the day they can start if later.
     public func firstUsefulDay(today: CalendarDate) -> CalendarDate { max(today, availableFrom ?? today) }
+
+    /// Whether a workplace in `division` is in one of the places they accept (any, when they named none).
+    public func accepts(workplaceIn division: DivisionCode?) -> Bool {
+        guard !places.isEmpty else { return true }
+        guard let division else { return false }
+        return places.contains { $0.contains(division) }
+    }
 }
 
 /// 双向匹配: ranks open postings for a seeker. A posting that has expired or closes before the seeker can start, asks
-/// for another age or more schooling, or lies beyond the seeker's distance is left out; the others score out of 100 — occupation 40, distance 30, wage 20,
+/// for another age or more schooling, lies beyond the seeker's distance or outside the places they accept is left out; the others score out of 100 — occupation 40, distance 30, wage 20,
 /// age and education 10 — and every point scored or missed is said in words beside the rank.
 public enum JobMatcher {
     public enum Factor: String, Sendable, CaseIterable {
@@ -117,6 +131,7 @@ public enum JobMatcher {
         if let minimum = posting.minimumEducation, seeker.education < minimum { return nil }
         let distance = Int(seeker.residence.distanceMeters(to: posting.workplace).rounded())
         if let limit = seeker.maximumDistanceMeters, distance > limit { return nil }
+        guard seeker.accepts(workplaceIn: posting.workplaceDivision) else { return nil }
         var reasons: [Reason] = []
 
         let occupation = occupationFit(posting.occupation, wanted: seeker.occupations)
@@ -130,7 +145,8 @@ public enum JobMatcher {
 
         reasons.append(Reason(factor: .distance, points: distancePoints(distance, seekerLimit: seeker.maximumDistanceMeters), maximum: 30,
                               text: "工作地距居住地约\(MonthlyReportTable.kilometres(distance))"
-                                  + (seeker.maximumDistanceMeters.map { "（可接受\(MonthlyReportTable.kilometres($0))以内）" } ?? "")))
+                                  + (seeker.maximumDistanceMeters.map { "（可接受\(MonthlyReportTable.kilometres($0))以内）" } ?? "")
+                                  + (seeker.places.isEmpty ? "" : "，在可接受的工作地点内")))
 
         let range = "月薪\(yuan(posting.wageMinimumFen))–\(yuan(posting.wageMaximumFen))元"
         let wage = wagePoints(minimum: posting.wageMinimumFen, maximum: posting.wageMaximumFen, expected: seeker.expectedWageFen)

@@ -1,19 +1,21 @@
 /// 固定工求职登记 (item 1): what a villager wants, entered at the counter in two minutes. Field names:
-/// `occupations` (up to three codes), `expected_wage` (元 per month), `max_distance_km`, `education`, `skills`,
-/// `available_from`.
+/// `occupations` (up to three codes), `expected_wage` (元 per month), `max_distance_km`, `places` (up to three
+/// acceptable workplaces: the county or a township), `education`, `skills`, `available_from`.
 public struct JobSeekerDraft: Sendable, Equatable {
     public var occupations: [String]
     public var expectedWage: String?
     public var maximumDistanceKm: String?
+    public var places: [String]
     public var education: String?
     public var skills: String?
     public var availableFrom: String?
 
-    public init(occupations: [String] = [], expectedWage: String? = nil, maximumDistanceKm: String? = nil, education: String? = nil,
-                skills: String? = nil, availableFrom: String? = nil) {
+    public init(occupations: [String] = [], expectedWage: String? = nil, maximumDistanceKm: String? = nil, places: [String] = [],
+                education: String? = nil, skills: String? = nil, availableFrom: String? = nil) {
         self.occupations = occupations
         self.expectedWage = expectedWage
         self.maximumDistanceKm = maximumDistanceKm
+        self.places = places
         self.education = education
         self.skills = skills
         self.availableFrom = availableFrom
@@ -23,17 +25,20 @@ public struct JobSeekerDraft: Sendable, Equatable {
         public let occupations: [String]
         public let expectedWageFen: Int?
         public let maximumDistanceMeters: Int?
+        public let places: [DivisionCode]
         public let education: EducationLevel
         public let skills: String?
         public let availableFrom: CalendarDate
     }
 
     public static let maximumOccupations = 3
+    public static let maximumPlaces = 3
 
     /// - Parameters:
     ///   - born: the person's birth date (from the ID number); registration is for working age only.
+    ///   - places: the workplaces the form offered (the county and its townships), by code.
     public func validate(today: CalendarDate, born: CalendarDate, group: StatutoryRetirement.Group,
-                         occupations known: Set<String>) -> Result<Facts, FieldErrors> {
+                         occupations known: Set<String>, places offered: Set<String> = []) -> Result<Facts, FieldErrors> {
         var errors = FieldErrors()
         var wanted: [String] = []
         for code in occupations.map({ TextField.clean($0) }) where !code.isEmpty && !wanted.contains(code) {
@@ -61,6 +66,13 @@ public struct JobSeekerDraft: Sendable, Equatable {
             }
         }
 
+        var accepted: [DivisionCode] = []
+        for code in places.map({ TextField.clean($0) }) where !code.isEmpty && !accepted.contains(where: { $0.value == code }) {
+            if offered.contains(code), let place = try? DivisionCode(code) { accepted.append(place) }
+            else { errors.add("places", "可接受的工作地点“\(code)”不在可选范围内，请从列表中选择") }
+        }
+        if accepted.count > Self.maximumPlaces { errors.add("places", "可接受的工作地点最多选\(Self.maximumPlaces)个（现为\(accepted.count)个）") }
+
         let educationText = TextField.clean(self.education)
         let education = Int(educationText).flatMap(EducationLevel.init(rawValue:))
         if educationText.isEmpty { errors.add("education", "请选择学历") }
@@ -82,7 +94,7 @@ public struct JobSeekerDraft: Sendable, Equatable {
             errors.add("citizen", today < StatutoryRetirement.date(group, born: born) ? "求职登记面向年满16周岁的劳动者" : "已达到法定退休年龄，不能办理求职登记")
         }
         guard errors.isEmpty, let education else { return .failure(errors) }
-        return .success(Facts(occupations: wanted, expectedWageFen: wage, maximumDistanceMeters: distance, education: education,
+        return .success(Facts(occupations: wanted, expectedWageFen: wage, maximumDistanceMeters: distance, places: accepted, education: education,
                               skills: skills.isEmpty ? nil : skills, availableFrom: available))
     }
 }

@@ -19,6 +19,8 @@ struct PlaceBuckets: Sendable {
 
     struct Bucket: Sendable {
         let major: UInt8
+        /// Every member's workplace division, as a number (`JobMarket.divisionRange` compares it).
+        let division: Int64
         var south: Double, north: Double, west: Double, east: Double
         /// The highest bottom and the highest top of any member's wage range: no member's wage scores more than a
         /// range of these two would.
@@ -43,7 +45,7 @@ struct PlaceBuckets: Sendable {
         let number = numbers[key] ?? {
             let number = Int32(buckets.count)
             numbers[key] = number
-            buckets.append(Bucket(major: major, south: member.latitude, north: member.latitude, west: member.longitude,
+            buckets.append(Bucket(major: major, division: division, south: member.latitude, north: member.latitude, west: member.longitude,
                                   east: member.longitude, highestWageLow: member.wageLow, highestWageHigh: member.wageHigh))
             return number
         }()

@@ -48,9 +48,11 @@ struct JobMarketTests {
         for n in 0..<40 {
             // A bare major group (`6`) wants every occupation in it.
             let wanted = [["4-03"], ["6-02", "4-10"], [], ["2-02"], ["6"], ["4", "2-02"]][n % 6]
+            // Some name acceptable places: the one township, both, or the county.
+            let places = [[], [township], [], [township, otherTownship], [], [county], []][n % 7]
             let seeker = JobSeekerProfile(
                 occupations: wanted, expectedWageFen: n % 3 == 0 ? nil : (3000 + mixer.next(30) * 100) * 100,
-                maximumDistanceMeters: n % 2 == 0 ? nil : 5_000 + mixer.next(40) * 1000,
+                maximumDistanceMeters: n % 2 == 0 ? nil : 5_000 + mixer.next(40) * 1000, places: places,
                 education: EducationLevel(rawValue: 1 + mixer.next(6))!, ageYears: 18 + mixer.next(45),
                 residence: GeoCoordinate(longitude: 110.3 + Double(mixer.next(1000)) / 1000, latitude: 34.5 + Double(mixer.next(1000)) / 1000)!,
                 availableFrom: n % 5 == 0 ? today.adding(days: 3 + n / 5) : nil)
@@ -98,6 +100,8 @@ struct JobMarketTests {
                 occupations: [["4-03"], ["6-02", "4-10"], [], ["5-01"], ["2-02", "6-01"]][n % 5],
                 expectedWageFen: n % 3 == 0 ? nil : (3000 + mixer.next(30) * 100) * 100,
                 maximumDistanceMeters: n % 2 == 0 ? nil : 3_000 + mixer.next(30) * 1000,
+                // One in three will only work in two of the villages' townships.
+                places: n % 3 == 1 ? [villages[mixer.next(villages.count)].code.parent!, villages[mixer.next(villages.count)].code.parent!] : [],
                 education: EducationLevel(rawValue: 1 + mixer.next(6))!, ageYears: 18 + mixer.next(45),
                 residence: GeoCoordinate(longitude: home.longitude, latitude: home.latitude)!)
             for limit in [1, 20] {

@@ -49,6 +49,26 @@ struct JobMatcherTests {
         #expect(same.reasons[0].text == "职业相近：工种4-10与求职工种同属一大类")
     }
 
+    @Test("acceptable places: a workplace outside every named place is left out, one inside says so; no place named, anywhere")
+    func places() throws {
+        let guwei = try DivisionCode("140830100000"), fenglingdu = try DivisionCode("140830101000")
+        func at(_ id: String, _ division: DivisionCode?) -> JobPostingProfile {
+            JobPostingProfile(id: id, occupation: "4-03", occupationName: "工种4-03", wageMinimumFen: 300_000, wageMaximumFen: 400_000,
+                              minimumEducation: nil, ages: nil, workplace: GeoCoordinate(longitude: 110.69, latitude: 34.71)!,
+                              workplaceDivision: division, validUntil: CalendarDate(iso: "2026-12-31")!)
+        }
+        let postings = [at("in-village", try DivisionCode("140830100201")), at("other-township", fenglingdu), at("unplaced", nil)]
+        let onlyGuwei = JobSeekerProfile(occupations: ["4-03"], expectedWageFen: nil, maximumDistanceMeters: nil, places: [guwei],
+                                         education: .juniorMiddle, ageYears: 45, residence: home)
+        let ranked = JobMatcher.rank(postings, for: onlyGuwei, today: today)
+        #expect(ranked.map(\.postingID) == ["in-village"])
+        #expect(ranked.first?.reasons[1].text == "工作地距居住地约1.1公里，在可接受的工作地点内")
+        let either = JobSeekerProfile(occupations: ["4-03"], expectedWageFen: nil, maximumDistanceMeters: nil, places: [guwei, fenglingdu],
+                                      education: .juniorMiddle, ageYears: 45, residence: home)
+        #expect(Set(JobMatcher.rank(postings, for: either, today: today).map(\.postingID)) == ["in-village", "other-township"])
+        #expect(JobMatcher.rank(postings, for: seeker, today: today).count == 3)
+    }
+
     @Test("a seeker who names a whole major group takes each of its medium groups as the right occupation")
     func wholeMajorGroup() {
         #expect(JobMatcher.occupationFit("4-10", wanted: ["4"]) == .same)

@@ -14,6 +14,27 @@ struct JobSeekerDraftTests {
         let facts = try draft.validate(today: today, born: born, group: .man, occupations: known).get()
         #expect(facts.occupations == ["4-03", "6-01"] && facts.expectedWageFen == 350_000 && facts.maximumDistanceMeters == 12_500)
         #expect(facts.education == .seniorMiddle && facts.skills == "叉车证" && facts.availableFrom == today)
+        #expect(facts.places.isEmpty)
+    }
+
+    @Test("acceptable places: chosen from those offered, each once, at most three; another is refused by field")
+    func places() throws {
+        let offered: Set<String> = ["140830000000", "140830100000", "140830101000", "140830102000", "140830103000"]
+        let twice = JobSeekerDraft(places: ["140830100000", "", "140830100000", "140830101000"], education: "2")
+        let facts = try twice.validate(today: today, born: born, group: .man, occupations: known, places: offered).get()
+        #expect(facts.places.map(\.value) == ["140830100000", "140830101000"])
+        let elsewhere = JobSeekerDraft(places: ["140881000000"], education: "2")
+        guard case .failure(let errors) = elsewhere.validate(today: today, born: born, group: .man, occupations: known, places: offered) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(errors.message(for: "places") == "可接受的工作地点“140881000000”不在可选范围内，请从列表中选择")
+        let four = JobSeekerDraft(places: ["140830000000", "140830100000", "140830101000", "140830102000"], education: "2")
+        guard case .failure(let tooMany) = four.validate(today: today, born: born, group: .man, occupations: known, places: offered) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(tooMany.message(for: "places") == "可接受的工作地点最多选3个（现为4个）")
     }
 
     @Test("unknown codes, too many, a negative wage, no schooling, under 16 and past retirement are refused by field")

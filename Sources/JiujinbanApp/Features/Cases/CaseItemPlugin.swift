@@ -102,7 +102,9 @@ enum CaseItemPlugins {
     private static let searchPlugin: Factory = { item, _, _ in SearchItemPlugin(item: item) }
 
     private static let ownForms: [Int: Factory] = [
-        JobSeekerPlugin.itemSeq: { item, _, db in JobSeekerPlugin(item: item, occupations: try await OccupationStore.all(on: db)) },
+        JobSeekerPlugin.itemSeq: { item, county, db in
+            JobSeekerPlugin(item: item, occupations: try await OccupationStore.all(on: db), places: try await JobSeekerPlugin.placeOptions(county, on: db))
+        },
         JobRecommendationPlugin.itemSeq: { item, _, _ in JobRecommendationPlugin(item: item) },
         GigSeekerPlugin.itemSeq: { item, county, db in
             let skills = try await GigSkills.all(county: county.countyCode, on: db)
@@ -130,7 +132,7 @@ enum CaseItemPlugins {
         let phone = "群众须已登记手机号码（推荐结果以短信推送）"
         switch item.seq {
         case JobSeekerPlugin.itemSeq:
-            return [workingAge, "求职工种须从职业分类（2022年版）中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"]
+            return [workingAge, "求职工种须从职业分类（2022年版）中选择，最多3个；可接受的工作地点从本县及所辖乡镇中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"]
         case JobRecommendationPlugin.itemSeq, GigRecommendationPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq:
             return [phone, "只推荐有效期内、未招满的岗位，按职业、距离、薪资、年龄学历等条件排序并列明理由"]
         case GigSeekerPlugin.itemSeq:

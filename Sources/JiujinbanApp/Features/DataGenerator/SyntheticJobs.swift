@@ -162,19 +162,21 @@ struct SyntheticJobs {
                     let occupation = occupations[Int.random(in: 0..<occupations.count, using: &rng)]
                     return Int.random(in: 0..<5, using: &rng) == 0 ? Occupation.major(of: occupation) : occupation
                 }
+                // One seeker in five will only work in their own township.
+                let ownTownship = Int.random(in: 0..<5, using: &rng) == 0 ? (try? DivisionCode(residence))?.parent?.value ?? "" : ""
                 rows.append(SQLGroupExpression([
                     SQLBind(UUID()), SQLBind(citizen), SQLBind(Array(Set(wanted)).sorted().joined(separator: ",")),
                     SQLBind(Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 25...60, using: &rng) * 10_000),
                     SQLBind(Int.random(in: 0..<2, using: &rng) == 0 ? nil : Int.random(in: 5...40, using: &rng) * 1_000),
                     SQLBind(Int.random(in: 2...5, using: &rng)), SQLBind(today.iso), SQLBind(residence), SQLBind(home.longitude),
-                    SQLBind(home.latitude), SQLBind(point), SQLBind(now),
+                    SQLBind(home.latitude), SQLBind(point), SQLBind(now), SQLBind(ownTownship),
                 ]))
                 registered.append((citizen, residence))
             }
             try await services.writer.write(on: app.db) { [rows] db in
                 try await (db as! any SQLDatabase).raw("""
                     INSERT INTO job_seekers (id, citizen_id, occupations, expected_wage_fen, max_distance_m, education, available_from,
-                        residence_division, longitude, latitude, service_point_id, registered_at)
+                        residence_division, longitude, latitude, service_point_id, registered_at, places)
                     VALUES \(SQLList(rows))
                     """).run()
             }

@@ -64,6 +64,8 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     @Field(key: "occupations") var occupations: String
     @OptionalField(key: "expected_wage_fen") var expectedWageFen: Int?
     @OptionalField(key: "max_distance_m") var maximumDistanceMeters: Int?
+    /// Up to three acceptable workplaces (the county, townships), comma-separated division codes; empty: anywhere.
+    @Field(key: "places") var places: String
     @Field(key: "education") var education: Int
     @OptionalField(key: "skills") var skills: String?
     @Field(key: "available_from") var availableFrom: String
@@ -79,6 +81,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     init() {}
 
     var occupationCodes: [String] { occupations.split(separator: ",").map(String.init) }
+    var placeCodes: [DivisionCode] { places.split(separator: ",").compactMap { try? DivisionCode(String($0)) } }
     var isActive: Bool { endedOn == nil }
 
     /// The person's registration, read on every recommendation page: plain SQL and a hand-filled record, without
@@ -93,6 +96,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
         record.occupations = try row.decode(column: "occupations", as: String.self)
         record.expectedWageFen = try row.decode(column: "expected_wage_fen", as: Int?.self)
         record.maximumDistanceMeters = try row.decode(column: "max_distance_m", as: Int?.self)
+        record.places = try row.decode(column: "places", as: String.self)
         record.education = try row.decode(column: "education", as: Int.self)
         record.skills = try row.decode(column: "skills", as: String?.self)
         record.availableFrom = try row.decode(column: "available_from", as: String.self)
@@ -114,7 +118,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
         guard let education = EducationLevel(rawValue: education),
               let residence = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
         return JobSeekerProfile(occupations: occupationCodes, expectedWageFen: expectedWageFen, maximumDistanceMeters: maximumDistanceMeters,
-                                education: education, ageYears: today.completedYears(since: born), residence: residence,
+                                places: placeCodes, education: education, ageYears: today.completedYears(since: born), residence: residence,
                                 availableFrom: CalendarDate(iso: availableFrom))
     }
 }

@@ -9,6 +9,20 @@ struct JobSeekerPlugin: CaseItemPlugin {
     static let itemSeq = 1
     let item: ServiceCatalogue.Item
     let occupations: [Occupation]
+    /// The acceptable workplaces offered: the operator's county and its townships.
+    let places: [FormFields.Option]
+
+    /// The county and its townships, as the places a seeker may accept.
+    static func placeOptions(_ county: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT code, name, level FROM divisions WHERE code >= \(bind: county.scopePrefix) AND code < \(bind: county.scopePrefix + "a")
+                AND level IN ('county', 'township') ORDER BY code
+            """).all().map { row in
+            let name = try row.decode(column: "name", as: String.self)
+            let level = try row.decode(column: "level", as: String.self)
+            return FormFields.Option(value: try row.decode(column: "code", as: String.self), label: level == "county" ? name + "（全县）" : "　" + name)
+        }
+    }
 
     var fields: [CaseFormField] {
         let choices = occupations.map { FormFields.Option(value: $0.code, label: $0.choiceLabel) }
@@ -18,6 +32,9 @@ struct JobSeekerPlugin: CaseItemPlugin {
             CaseFormField(name: "occupation3", label: "求职工种（三）", kind: .choice(choices), required: false),
             CaseFormField(name: "expected_wage", label: "期望月薪（元）", kind: .text(maxLength: 12), required: false),
             CaseFormField(name: "max_distance_km", label: "可接受通勤距离（公里）", kind: .text(maxLength: 6), required: false),
+            CaseFormField(name: "place1", label: "可接受的工作地点（一）", kind: .choice(places), required: false),
+            CaseFormField(name: "place2", label: "可接受的工作地点（二）", kind: .choice(places), required: false),
+            CaseFormField(name: "place3", label: "可接受的工作地点（三）", kind: .choice(places), required: false),
             CaseFormField(name: "education", label: "学历", kind: .choice(EducationLevel.allCases.map {
                 FormFields.Option(value: String($0.rawValue), label: $0.label)
             }), required: true),
@@ -36,7 +53,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
         let draft = JobSeekerDraft(occupations: [form["occupation1"], form["occupation2"], form["occupation3"]].compactMap { $0 },
                                    expectedWage: form["expected_wage"], maximumDistanceKm: form["max_distance_km"],
-                                   education: form["education"], skills: form["skills"], availableFrom: form["available_from"])
+                                   places: [form["place1"], form["place2"], form["place3"]].compactMap { $0 }, education: form["education"], skills: form["skills"], availableFrom: form["available_from"])
         guard let born = CalendarDate(iso: citizen.birthDate) else {
             var errors = FieldErrors()
             errors.add("citizen", "该群众的出生日期无法读取，请核对身份证号码")
@@ -44,7 +61,8 @@ struct JobSeekerPlugin: CaseItemPlugin {
         }
         var errors: FieldErrors
         var facts: JobSeekerDraft.Facts?
-        switch draft.validate(today: today, born: born, group: Self.group(of: citizen), occupations: Set(occupations.map(\.code))) {
+        switch draft.validate(today: today, born: born, group: Self.group(of: citizen), occupations: Set(occupations.map(\.code)),
+                             places: Set(places.map(\.value))) {
         case .success(let value): (errors, facts) = (FieldErrors(), value)
         case .failure(let found): errors = found
         }
@@ -54,6 +72,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
             "occupations": facts.occupations.joined(separator: ","),
             "expected_wage_fen": facts.expectedWageFen.map(String.init) ?? "",
             "max_distance_m": facts.maximumDistanceMeters.map(String.init) ?? "",
+            "places": facts.places.map(\.value).joined(separator: ","),
             "education": String(facts.education.rawValue),
             "skills": facts.skills ?? "",
             "available_from": facts.availableFrom.iso,
@@ -69,6 +88,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
         record.occupations = values["occupations"] ?? ""
         record.expectedWageFen = values["expected_wage_fen"].flatMap { Int($0) }
         record.maximumDistanceMeters = values["max_distance_m"].flatMap { Int($0) }
+        record.places = values["places"] ?? ""
         record.education = values["education"].flatMap { Int($0) } ?? EducationLevel.primary.rawValue
         record.skills = values["skills"].flatMap { $0.isEmpty ? nil : $0 }
         record.availableFrom = values["available_from"] ?? effect.today.iso

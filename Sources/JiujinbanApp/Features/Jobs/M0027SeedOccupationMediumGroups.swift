@@ -7,12 +7,10 @@ import SQLKit
 /// already loaded keeps its row (its name may be a later edition's).
 struct M0027SeedOccupationMediumGroups: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
-        for occupation in Occupation.mediumGroups {
-            try await sql.raw("""
-                INSERT INTO occupations (code, name) VALUES (\(bind: occupation.code), \(bind: occupation.name)) ON CONFLICT (code) DO NOTHING
-                """).run()
-        }
+        // One statement: every test database runs this migration.
+        let rows = Occupation.mediumGroups.map { SQLGroupExpression([SQLBind($0.code), SQLBind($0.name)]) as any SQLExpression }
+        try await (database as! any SQLDatabase).raw(
+            "INSERT INTO occupations (code, name) VALUES \(SQLList(rows)) ON CONFLICT (code) DO NOTHING").run()
     }
 
     /// Takes back the groups no posting or job seeker names; a group in use stays, so every record stays readable.

@@ -18,7 +18,8 @@ enum RecommendationPages {
         init(today: CalendarDate) { startedOn = today.iso }
     }
 
-    static func page(citizen: CitizenRecord, seeker: JobSeekerRecord?, occupations: [String: String], matches: [JobMatcher.Match],
+    static func page(citizen: CitizenRecord, seeker: JobSeekerRecord?, occupations: [String: String], places: [String: String],
+                     matches: [JobMatcher.Match],
                      postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, employment: EmploymentForm,
                      context: PageContext) -> HTML {
         let citizenID = citizen.id ?? UUID()
@@ -34,6 +35,8 @@ enum RecommendationPages {
                         .dt("求职工种"), .dd(.text(wanted.isEmpty ? "不限" : wanted)),
                         .dt("期望月薪"), .dd(.text(wageText(seeker))),
                         .dt("通勤距离"), .dd(.text(distanceText(seeker))),
+                        .dt("工作地点"), .dd(.text(seeker.placeCodes.isEmpty ? "不限"
+                                                   : seeker.placeCodes.map { places[$0.value] ?? $0.value }.joined(separator: "、"))),
                         .dt("学历"), .dd(.text(EducationLevel(rawValue: seeker.education)?.label ?? "")),
                         .dt("可到岗日期"), .dd(.text(seeker.availableFrom)),
                         .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束（\(seeker.endReason ?? "")）"))
@@ -43,7 +46,7 @@ enum RecommendationPages {
                                        .text(seeker == nil ? "办理求职登记" : "修改求职登记")))),
                 .if(seeker?.isActive == true, .group(
                     .h2("推荐岗位（\(matches.count)个）"),
-                    .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、可到岗日期前截止、年龄或学历不符、超出通勤距离的岗位不推荐。")),
+                    .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、可到岗日期前截止、年龄或学历不符、超出通勤距离或不在可接受工作地点的岗位不推荐。")),
                     .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的岗位"))),
                     .ol(.class("matches"), .forEach(matches) { match in
                         let posting = postings[match.postingID]

@@ -32,5 +32,6 @@ enum Migrations {
         app.migrations.add(M0025AddGigSkillRetirement())
         app.migrations.add(M0026AddPolicyMaintenance())
         app.migrations.add(M0027SeedOccupationMediumGroups())
+        app.migrations.add(M0028AddJobSeekerPlaces())
     }
 }

@@ -43,10 +43,12 @@ struct JobSeekerPlacesTests {
 
             // Registering again with both townships brings it back, saying why it qualifies.
             #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("place1", Self.fenglingdu), ("place2", Self.guwei),
-                                                                                  ("education", "2")]).0 == .seeOther)
+                                                                                  ("occupation1", "5"), ("education", "2")]).0 == .seeOther)
             let wide = try await app.getPage(village, "/jobs/recommendations/\(person.uuidString.lowercased())")
             #expect(wide.1.contains("<dt>工作地点</dt><dd>风陵渡镇、古魏镇</dd>") && wide.1.contains("推荐岗位（1个）")
                     && wide.1.contains("果品分拣员") && wide.1.contains("在可接受的工作地点内"))
+            // A whole major group is named as such, and its medium groups count as the right trade.
+            #expect(wide.1.contains("<dt>求职工种</dt><dd>农、林、牧、渔业生产及辅助人员（整个大类）</dd>") && wide.1.contains("40/40"))
         }
     }
 }

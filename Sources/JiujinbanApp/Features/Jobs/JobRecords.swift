@@ -127,6 +127,11 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
 extension Occupation {
     /// How a choice list shows the classification: a major group as such, its medium groups indented beneath it.
     var choiceLabel: String { code.contains("-") ? "\u{3000}\(code) \(name)" : "\(code) \(name)（大类）" }
+
+    /// A seeker's wanted occupation by name; a whole major group says so, as it takes in every group under it.
+    static func wanted(_ code: String, names: [String: String]) -> String {
+        (names[code] ?? code) + (code.contains("-") ? "" : "（整个大类）")
+    }
 }
 
 enum OccupationStore {

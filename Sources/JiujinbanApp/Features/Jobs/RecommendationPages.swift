@@ -23,7 +23,7 @@ enum RecommendationPages {
                      postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, employment: EmploymentForm,
                      context: PageContext) -> HTML {
         let citizenID = citizen.id ?? UUID()
-        let wanted = seeker.map { $0.occupationCodes.map { occupations[$0] ?? $0 }.joined(separator: "、") } ?? ""
+        let wanted = seeker.map { $0.occupationCodes.map { Occupation.wanted($0, names: occupations) }.joined(separator: "、") } ?? ""
         return PageShell.render(
             title: "固定工岗位信息推荐", context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),

@@ -20,6 +20,37 @@ public enum UnemploymentEligibility {
         }
     }
 
+    /// Work the person was recorded as having found (登记就业, or a registration ended as 就业), from `since`.
+    public struct RecordedEmployment: Sendable, Equatable {
+        public let record: String
+        public let since: CalendarDate
+
+        public init(record: String, since: CalendarDate) {
+            self.record = record
+            self.since = since
+        }
+    }
+
+    /// The recorded employment that still stands: the latest one, unless an unemployment registration started after it.
+    public static func standing(_ employments: [RecordedEmployment], latestUnemploymentStart: CalendarDate?) -> RecordedEmployment? {
+        guard let latest = employments.max(by: { $0.since < $1.since }) else { return nil }
+        if let start = latestUnemploymentStart, start > latest.since { return nil }
+        return latest
+    }
+
+    /// Someone recorded as employed registers unemployment only by giving the day that work ended (失业日期), on or
+    /// after the recorded start: the counter must not register a person the records show in work.
+    public static func separationProblem(_ employment: RecordedEmployment?, separatedOn: CalendarDate?) -> String? {
+        guard let employment else { return nil }
+        guard let separatedOn else {
+            return "系统中登记为已就业（\(employment.record)，\(employment.since)起），请填写失业日期（劳动关系解除或终止之日）"
+        }
+        if separatedOn < employment.since {
+            return "失业日期\(separatedOn)早于系统登记的就业日期\(employment.since)，请核实"
+        }
+        return nil
+    }
+
     /// Every unmet condition on `today`, or none.
     public static func check(born: CalendarDate, group: StatutoryRetirement.Group, employment: String?, ableAndWilling: Bool,
                              today: CalendarDate) -> [Refusal] {

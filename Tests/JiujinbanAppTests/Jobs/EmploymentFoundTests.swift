@@ -64,4 +64,43 @@ struct EmploymentFoundTests {
             #expect(try await app.post(village, path + "/employed", found).0 == .conflict)
         }
     }
+
+    @Test("a found job stands against item 11: refused without a 失业日期 on or after its start, at acceptance and again at approval")
+    func foundJobBlocksUnemployment() async throws {
+        try await TestApp.run { app in
+            let jobs = FixedJobsTests()
+            let registrations = RegistrationTests()
+            let village = try await app.session(as: .villageOperator)
+            let reviewer = try await app.session(as: .reviewer)
+            let person = try await registrations.citizen(app, village)
+            let path = "/jobs/recommendations/\(person.uuidString.lowercased())"
+            let unemployment: [(String, String)] = [("last_employer", "芮城县某果品厂"), ("able_and_willing", "yes")]
+            #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("education", "2")]).0 == .seeOther)
+
+            // Accepted while nothing records work; the person reports a job before the county reviews: approval is refused.
+            #expect(try await registrations.accept(app, village, citizen: person, item: 11, unemployment).0 == .seeOther)
+            let pending = try await registrations.lastCase(app, person, item: 11)
+            #expect(try await app.post(village, path + "/employed", [("employer", "芮城县某果品厂"), ("started_on", "2026-11-25")]).0 == .seeOther)
+            let approval = try await registrations.act(app, reviewer, pending, [("action", "approve")])
+            #expect(approval.0 == .conflict && approval.1.contains("系统中登记为已就业（登记就业：芮城县某果品厂，2026-11-25起）"))
+            #expect(try await registrations.registrations(app, person).isEmpty)
+
+            // A new registration names the day that work ended; none, or one before the job began, is refused by field.
+            let cases = try await CaseRecord.query(on: app.db).count()
+            let missing = try await registrations.accept(app, village, citizen: person, item: 11, unemployment)
+            #expect(missing.0 == .unprocessableEntity && missing.1.contains("请填写失业日期（劳动关系解除或终止之日）"))
+            let before = try await registrations.accept(app, village, citizen: person, item: 11, unemployment + [("separated_on", "2026-11-24")])
+            #expect(before.0 == .unprocessableEntity && before.1.contains("失业日期2026-11-24早于系统登记的就业日期2026-11-25"))
+            let future = try await registrations.accept(app, village, citizen: person, item: 11, unemployment + [("separated_on", "2026-11-26")])
+            #expect(future.0 == .unprocessableEntity && future.1.contains("失业日期不能晚于今天（2026-11-25）"))
+            #expect(try await CaseRecord.query(on: app.db).count() == cases)
+
+            #expect(try await registrations.accept(app, village, citizen: person, item: 11, unemployment + [("separated_on", "2026-11-25")]).0
+                    == .seeOther)
+            let second = try await registrations.lastCase(app, person, item: 11)
+            #expect(try await registrations.act(app, reviewer, second, [("action", "approve")]).0 == .seeOther)
+            let registration = try #require(try await registrations.registrations(app, person).first)
+            #expect(registration.isActive && registration.summary.contains("失业日期：2026-11-25"))
+        }
+    }
 }

@@ -249,8 +249,11 @@ struct RegistrationTests {
             #expect(try await EmploymentRegistrationRecord.find(registration.id, on: app.db)?.endReason == "employed")
             #expect(try await auditCount("employment_registration.end", result: "success", on: app) == 1)
             #expect(try await app.getPage(village, cardPath(person)).1.contains("已于2026-11-25终止（就业）"))
-            // A new registration may follow the ended one.
-            #expect(try await unemployed(app, village, citizen: person).0 == .seeOther)
+            // A new registration may follow the ended one, once it says when that work ended.
+            let again = try await unemployed(app, village, citizen: person)
+            #expect(again.0 == .unprocessableEntity && again.1.contains("系统中登记为已就业（失业登记因就业终止，2026-11-25起）"))
+            #expect(try await accept(app, village, citizen: person, item: 11, [("able_and_willing", "yes"), ("separated_on", "2026-11-25")]).0
+                    == .seeOther)
         }
     }
 

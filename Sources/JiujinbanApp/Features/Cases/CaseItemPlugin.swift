@@ -11,9 +11,9 @@ protocol CaseItemPlugin: Sendable {
     var fields: [CaseFormField] { get }
     /// Checks the form and the citizen; returns the values to store or every problem, named by field.
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors>
-    /// The checks that need the person's stored records (item 11 refuses someone recorded as employed), named by
+    /// The checks that need the person's stored records with the form (item 11 refuses someone recorded as employed), named by
     /// field like `validate`'s and shown with them; run at acceptance, before anything is written.
-    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
     /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
     /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws
@@ -22,7 +22,7 @@ protocol CaseItemPlugin: Sendable {
 }
 
 extension CaseItemPlugin {
-    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors { FieldErrors() }
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors { FieldErrors() }
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
 }
@@ -142,7 +142,8 @@ enum CaseItemPlugins {
         case FlexibleEmploymentPlugin.itemSeq:
             return ["已有有效灵活就业登记的，须先终止原登记", "就业开始日期不晚于受理当日、不早于年满16周岁之日；审核通过时再次核对就业登记状态"]
         case UnemploymentRegistrationPlugin.itemSeq:
-            return [workingAge, "有劳动能力和就业意愿", "未处于就业状态（无有效的灵活就业登记），且没有有效的失业登记", "审核通过时再次核对上述条件"]
+            return [workingAge, "有劳动能力和就业意愿", "未处于就业状态（无有效的灵活就业登记），且没有有效的失业登记",
+                    "系统登记为已就业（登记就业、失业登记因就业终止）的，须填写不早于就业日期的失业日期", "审核通过时再次核对上述条件"]
         case EmploymentCardQueryPlugin.itemSeq:
             return ["群众须已领取《就业创业证》（灵活就业登记或失业登记经审核通过后发证）"]
         default:

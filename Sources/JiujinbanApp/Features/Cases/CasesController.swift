@@ -53,7 +53,7 @@ enum CasesController {
         case .failure(let found): errors = found
         }
         // The person's stored records, checked with the form so every problem shows at once.
-        for problem in try await plugin.check(citizen: citizen, today: today, on: req.db).problems {
+        for problem in try await plugin.check(values, citizen: citizen, today: today, on: req.db).problems {
             errors.add(problem.field, problem.message)
         }
         guard errors.isEmpty, let validated else {

@@ -43,7 +43,8 @@ final class EmploymentRegistrationRecord: Model, @unchecked Sendable {
             return [type, values["description"] ?? ""].filter { !$0.isEmpty }.joined(separator: "：")
         case .unemployed:
             return [values["last_employer"].map { $0.isEmpty ? "" : "原单位：\($0)" } ?? "",
-                    values["separation_reason"].map { $0.isEmpty ? "" : "失业原因：\($0)" } ?? ""]
+                    values["separation_reason"].map { $0.isEmpty ? "" : "失业原因：\($0)" } ?? "",
+                    values["separated_on"].map { $0.isEmpty ? "" : "失业日期：\($0)" } ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: "；")
         case nil: return ""
         }
@@ -85,6 +86,28 @@ enum EmploymentRegistry {
 
     static func status(citizen: UUID, on db: any Database) async throws -> EmploymentStatus {
         status(of: try await active(citizen: citizen, on: db))
+    }
+
+    /// Work the records say the person found and has not since registered unemployment from: 登记就业 (the
+    /// employer and start kept on the ended job-seeker registration) or an unemployment registration ended as 就业.
+    static func recordedEmployment(citizen: UUID, on db: any Database) async throws -> UnemploymentEligibility.RecordedEmployment? {
+        let sql = db as! any SQLDatabase
+        var found: [UnemploymentEligibility.RecordedEmployment] = []
+        for row in try await sql.raw("""
+            SELECT end_reason FROM job_seekers WHERE citizen_id = \(bind: citizen) AND ended_on IS NOT NULL
+            """).all() {
+            guard let reason = try row.decode(column: "end_reason", as: String?.self),
+                  let facts = EmploymentFoundDraft.Facts(endReason: reason) else { continue }
+            found.append(.init(record: "登记就业：\(facts.employer)", since: facts.startedOn))
+        }
+        var latestStart: CalendarDate?
+        for registration in try await history(citizen: citizen, on: db) where registration.kindValue == .unemployed {
+            if let start = CalendarDate(iso: registration.startedOn) { latestStart = max(latestStart ?? start, start) }
+            if registration.reason == .employed, let ended = registration.endedOn.flatMap(CalendarDate.init(iso:)) {
+                found.append(.init(record: "失业登记因就业终止", since: ended))
+            }
+        }
+        return UnemploymentEligibility.standing(found, latestUnemploymentStart: latestStart)
     }
 
     /// Every registration of the person, newest first.

@@ -37,7 +37,7 @@ struct FlexibleEmploymentPlugin: CaseItemPlugin {
                          "description": facts.description ?? "", "documents_checked": "yes"])
     }
 
-    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if let problem = Self.problem(with: try await EmploymentRegistry.status(citizen: try citizen.requireID(), on: db)) {
             errors.add("citizen", problem)
@@ -89,6 +89,7 @@ struct UnemploymentRegistrationPlugin: CaseItemPlugin {
         [
             CaseFormField(name: "last_employer", label: "原工作单位", kind: .text(maxLength: 50), required: false),
             CaseFormField(name: "separation_reason", label: "失业原因", kind: .text(maxLength: 100), required: false),
+            CaseFormField(name: "separated_on", label: "失业日期（劳动关系解除或终止之日；系统登记为已就业的必填）", kind: .date, required: false),
             CaseFormField(name: "cohort", label: "女性退休年龄类别（男性不选；不选按原55周岁）", kind: .choice(Self.cohortOptions), required: false),
             CaseFormField(name: "able_and_willing", label: "本人有劳动能力和就业愿望", kind: .confirmation, required: true),
             CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
@@ -100,6 +101,12 @@ struct UnemploymentRegistrationPlugin: CaseItemPlugin {
         var errors = FieldErrors()
         let employer = TextField.optional(form["last_employer"], field: "last_employer", label: "原工作单位", maxLength: 50, into: &errors)
         let reason = TextField.optional(form["separation_reason"], field: "separation_reason", label: "失业原因", maxLength: 100, into: &errors)
+        let separatedText = TextField.clean(form["separated_on"])
+        let separatedOn = CalendarDate(iso: separatedText)
+        if !separatedText.isEmpty {
+            if let separatedOn { if separatedOn > today { errors.add("separated_on", "失业日期不能晚于今天（\(today)）") } }
+            else { errors.add("separated_on", "失业日期应为有效日期，如\(today)") }
+        }
         let cohortText = TextField.clean(form["cohort"])
         var group = JobSeekerPlugin.group(of: citizen)
         if !cohortText.isEmpty {
@@ -117,16 +124,26 @@ struct UnemploymentRegistrationPlugin: CaseItemPlugin {
         }
         if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
         guard errors.isEmpty else { return .failure(errors) }
-        return .success(["last_employer": employer ?? "", "separation_reason": reason ?? "", "cohort": group.rawValue,
-                         "able_and_willing": "yes", "documents_checked": "yes"])
+        return .success(["last_employer": employer ?? "", "separation_reason": reason ?? "", "separated_on": separatedOn?.iso ?? "",
+                         "cohort": group.rawValue, "able_and_willing": "yes", "documents_checked": "yes"])
     }
 
-    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
-        for problem in Self.problems(with: try await EmploymentRegistry.status(citizen: try citizen.requireID(), on: db)) {
+        let id = try citizen.requireID()
+        for problem in Self.problems(with: try await EmploymentRegistry.status(citizen: id, on: db)) {
             errors.add("citizen", problem)
         }
+        if errors.isEmpty, let problem = try await Self.separationProblem(citizen: id, separatedOn: form["separated_on"], on: db) {
+            errors.add("separated_on", problem)
+        }
         return errors
+    }
+
+    /// The form's 失业日期 against the work the records show; checked at acceptance and again at approval.
+    static func separationProblem(citizen: UUID, separatedOn: String?, on db: any Database) async throws -> String? {
+        UnemploymentEligibility.separationProblem(try await EmploymentRegistry.recordedEmployment(citizen: citizen, on: db),
+                                                  separatedOn: separatedOn.flatMap(CalendarDate.init(iso:)))
     }
 
     /// What the person's recorded status says against registering: employed, or registered already.
@@ -147,10 +164,11 @@ struct UnemploymentRegistrationPlugin: CaseItemPlugin {
         let problems = UnemploymentEligibility.check(born: born, group: group, employment: status.employmentRecord, ableAndWilling: true,
                                                      today: effect.today).map(\.message)
             + (status.employmentRecord == nil ? Self.problems(with: status) : [])
+            + [try await Self.separationProblem(citizen: effect.citizenID, separatedOn: values["separated_on"], on: db)].compactMap { $0 }
         guard problems.isEmpty else { throw PublicError(.conflict, "不能批准失业登记：" + problems.joined(separator: "；")) }
         try await EmploymentRegistry.open(.unemployed, type: nil, details: [
             "last_employer": values["last_employer"] ?? "", "separation_reason": values["separation_reason"] ?? "",
-            "cohort": group.rawValue,
+            "separated_on": values["separated_on"] ?? "", "cohort": group.rawValue,
         ], startedOn: effect.today, effect: effect, on: db)
     }
 }
@@ -172,7 +190,7 @@ struct EmploymentCardQueryPlugin: CaseItemPlugin {
         return .success(["documents_checked": "yes"])
     }
 
-    func check(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if try await EmploymentCardRecord.find(citizen: try citizen.requireID(), on: db) == nil {
             errors.add("citizen", "该群众尚未领取《就业创业证》（灵活就业登记或失业登记经审核通过后发证）")

@@ -80,6 +80,15 @@ struct GigWorkTests {
             #expect(try await app.post(village, "/gigs/\(gigID)/hired", [("hired", "2")]).0 == .seeOther)
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共0个"))
             #expect(try await app.getPage(village, "/gigs/\(gigID)").1.contains("已招满"))
+            // A push from a page drawn before the gig filled sends nothing and records no case.
+            let (casesBefore, sentBefore) = (try await CaseRecord.query(on: app.db).count(), try await sql.raw("SELECT id FROM sms_outbox").all().count)
+            let stale = try await jobs.accept(app, village, citizen: worker, item: 5, [("gigs", gigID)])
+            #expect(stale.0 == .conflict && stale.1.contains("推荐的零工岗位都已招满或结束"))
+            #expect(try await CaseRecord.query(on: app.db).count() == casesBefore)
+            #expect(try await sql.raw("SELECT id FROM sms_outbox").all().count == sentBefore)
+            // Nor does one for a person without a gig registration.
+            let unregistered = try await jobs.accept(app, village, citizen: recruiter, item: 5, [("gigs", gigID)])
+            #expect(unregistered.0 == .unprocessableEntity && unregistered.1.contains("没有有效的零工求职登记"))
             #expect(try await auditCount("gig.hired", result: "success", on: app) == 1)
         }
     }

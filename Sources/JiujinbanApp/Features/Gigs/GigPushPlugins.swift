@@ -28,6 +28,17 @@ struct GigRecommendationPlugin: CaseItemPlugin {
         return .success(["gigs": ids.joined(separator: ","), "documents_checked": "yes"])
     }
 
+    /// Pushes go to a registered gig worker only: the page may have been opened before the registration ended.
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        if try await GigSeekerRecord.find(citizen: try citizen.requireID(), on: db)?.isActive != true {
+            errors.add("citizen", "该群众没有有效的零工求职登记，不能推送零工岗位")
+        }
+        return errors
+    }
+
+    /// Sends the chosen gigs still taking people today: one filled or ended since the page was drawn is left out,
+    /// and if none is left nothing is sent.
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
         guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db), let phone = citizen.phoneSealed else {
             throw PublicError(.unprocessableEntity, "该群众未登记手机号码，无法推送")
@@ -35,14 +46,14 @@ struct GigRecommendationPlugin: CaseItemPlugin {
         let ids = (values["gigs"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         let gigs = try await GigPostingRecord.query(on: db).filter(\.$id ~~ ids).all()
         var lines: [UUID: String] = [:]
-        for gig in gigs {
+        for gig in gigs where gig.state(today: effect.today) == .open {
             guard let id = gig.id else { continue }
             let names = try await GigSkills.names(county: gig.countyCode, on: db)
             lines[id] = "\(names[gig.skill] ?? gig.skill) \(gig.startOn.suffix(5))至\(gig.endOn.suffix(5)) 日工资\(JobPostingPages.yuan(gig.dayWageFen))元 电话"
                 + (try effect.cipher.open(gig.contactPhoneSealed, context: GigPostingRecord.phoneContext))
         }
         let ordered = ids.compactMap { lines[$0] }
-        guard !ordered.isEmpty else { throw PublicError(.conflict, "推荐的零工岗位已不存在，请重新打开推荐页面") }
+        guard !ordered.isEmpty else { throw PublicError(.conflict, "推荐的零工岗位都已招满或结束，请重新打开推荐页面") }
         let shown = ordered.prefix(Self.gigsInMessage).enumerated().map { "\($0.offset + 1).\($0.element)" }
         let rest = ordered.count > Self.gigsInMessage ? "另有\(ordered.count - Self.gigsInMessage)个，" : ""
         try await SMSOutbox.enqueue(citizen: effect.citizenID, phoneSealed: phone,

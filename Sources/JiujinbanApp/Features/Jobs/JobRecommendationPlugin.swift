@@ -29,6 +29,17 @@ struct JobRecommendationPlugin: CaseItemPlugin {
         return .success(["postings": ids.joined(separator: ","), "documents_checked": "yes"])
     }
 
+    /// Pushes go to a registered job seeker only: the page may have been opened before the registration ended.
+    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        if try await JobSeekerRecord.find(citizen: try citizen.requireID(), on: db)?.isActive != true {
+            errors.add("citizen", "该群众没有有效的固定工求职登记，不能推送岗位")
+        }
+        return errors
+    }
+
+    /// Sends the chosen postings still open today, in the page's order: one closed or expired since the page was
+    /// drawn is left out, and if none is left nothing is sent.
     func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
         let ids = (values["postings"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db), let phone = citizen.phoneSealed else {
@@ -36,7 +47,8 @@ struct JobRecommendationPlugin: CaseItemPlugin {
         }
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT p.id, p.title, p.wage_min_fen, p.wage_max_fen, e.name AS employer, e.contact_phone
-            FROM job_postings p JOIN employers e ON e.id = p.employer_id WHERE p.id IN (\(binds: ids))
+            FROM job_postings p JOIN employers e ON e.id = p.employer_id
+            WHERE p.id IN (\(binds: ids)) AND p.closed_at IS NULL AND p.valid_until >= \(bind: effect.today.iso)
             """).all()
         var lines: [UUID: String] = [:]
         for row in rows {
@@ -46,7 +58,7 @@ struct JobRecommendationPlugin: CaseItemPlugin {
                 + " 电话\(try row.decode(column: "contact_phone", as: String.self))"
         }
         let ordered = ids.compactMap { lines[$0] }
-        guard !ordered.isEmpty else { throw PublicError(.conflict, "推荐的岗位已不存在，请重新打开推荐页面") }
+        guard !ordered.isEmpty else { throw PublicError(.conflict, "推荐的岗位都已停止招聘或过期，请重新打开推荐页面") }
         try await SMSOutbox.enqueue(citizen: effect.citizenID, phoneSealed: phone,
                                     body: Self.message(ordered, caseNumber: effect.caseNumber),
                                     purpose: "job_recommendation", caseID: effect.caseID, servicePoint: effect.servicePointID,

@@ -5,6 +5,12 @@ public enum GigSkill {
         ("kitchen", "餐饮帮厨"), ("plumbing", "水电维修"),
     ]
 
+    public static func isDefault(_ code: String) -> Bool { defaults.contains { $0.code == code } }
+
+    /// What matching compares: a province-wide skill is the same in every county; a county's own skill (`local1`) is
+    /// numbered by that county, so another county's `local1` is another skill, and the county is part of its key.
+    public static func matchKey(_ code: String, county: String) -> String { isDefault(code) ? code : "\(county)/\(code)" }
+
     /// The refusal when a form still sends a skill the county has retired since the form was drawn.
     public static func retiredMessage(_ name: String) -> String { "零工技能“\(name)”已停用，请从列表中选择其他技能" }
 }

@@ -124,4 +124,31 @@ struct GigSkillsTests {
             #expect(taken.0 == .unprocessableEntity && taken.1.contains("（已停用，可恢复使用）"))
         }
     }
+
+    @Test("a county's own skill is that county's: another county's local1 is another skill and is never recommended for it")
+    func localSkillsStayInTheirCounty() async throws {
+        #expect(GigSkill.matchKey("harvest", county: "140830") == GigSkill.matchKey("harvest", county: "140881"))
+        #expect(GigSkill.matchKey("local1", county: "140830") != GigSkill.matchKey("local1", county: "140881"))
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let village = try await app.session(as: .villageOperator)
+            #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
+            let worker = try await jobs.citizen(app, village)
+            let recruiter = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019750505123"))
+            #expect(try await jobs.accept(app, village, citizen: worker, item: 4,
+                                          [("skills_local1", "yes"), ("weekdays_1", "yes"), ("weekdays_2", "yes"), ("weekdays_3", "yes"),
+                                           ("weekdays_4", "yes"), ("weekdays_5", "yes"), ("weekdays_6", "yes"), ("weekdays_7", "yes")]).0 == .seeOther)
+            #expect(try await GigWorkTests().post(app, village, recruiter: recruiter, skill: "local1").0 == .seeOther)
+            #expect(try await GigWorkTests().post(app, village, recruiter: recruiter, skill: "local1").0 == .seeOther)
+            // The second gig stands for one of 永济市, whose local1 is whatever that county added first: same code, same place.
+            let gigs = try await GigPostingRecord.query(on: app.db).sort(\.$revision).all()
+            #expect(gigs.count == 2)
+            try await (app.db as! any SQLDatabase).raw(
+                "UPDATE gig_postings SET county_code = '140881' WHERE id = \(bind: try gigs[1].requireID())").run()
+            let page = try await app.getPage(village, "/gigs/recommendations/\(worker.uuidString.lowercased())")
+            #expect(page.0 == .ok && page.1.contains("推荐零工岗位（1个）") && page.1.contains("果树修剪"))
+            let (near, other) = (try gigs[0].requireID().uuidString.lowercased(), try gigs[1].requireID().uuidString.lowercased())
+            #expect(page.1.contains(near) && !page.1.contains(other))
+        }
+    }
 }

@@ -33,8 +33,9 @@ extension GigMarket: RevisionedMarket {
             throw PublicError(.internalServerError, "零工岗位数据损坏：\(try row.decode(column: "id", as: UUID.self))")
         }
         let skill = try row.decode(column: "skill", as: String.self)
+        let county = try row.decode(column: "county_code", as: String.self)
         return GigMarket.Gig(revision: try row.decode(column: "revision", as: Int.self), profile: GigProfile(
-            id: try row.decode(column: "id", as: UUID.self).uuidString.lowercased(), skill: skill,
+            id: try row.decode(column: "id", as: UUID.self).uuidString.lowercased(), skill: GigSkill.matchKey(skill, county: county),
             skillName: GigSkill.defaults.first { $0.code == skill }?.name ?? skill, days: first...max(first, last),
             dayWageFen: try row.decode(column: "day_wage_fen", as: Int.self), place: place,
             openPlaces: try row.decode(column: "headcount", as: Int.self) - (try row.decode(column: "hired", as: Int.self))))

@@ -35,7 +35,9 @@ enum GigMatchingController {
         var gigs: [String: GigPostingRecord] = [:]
         if let seeker, seeker.isActive, let profile = seeker.profile {
             let market = try await req.application.gigMarket.current(on: req.db, today: today)
-            let ranked = market.gigs(for: profile, today: today, limit: 25, skillNames: names)
+            // The pool is the province's: skills are named by their match keys (a county's own skill with its county).
+            let keyed = Dictionary(names.map { (GigSkill.matchKey($0.key, county: county.countyCode), $0.value) }, uniquingKeysWith: { a, _ in a })
+            let ranked = market.gigs(for: profile, today: today, limit: 25, skillNames: keyed)
             let ids = ranked.compactMap { UUID(uuidString: $0.id) }
             for gig in try await GigPostingRecord.query(on: req.db).filter(\.$id ~~ ids).all() {
                 if let id = gig.id { gigs[id.uuidString.lowercased()] = gig }

@@ -30,7 +30,9 @@ final class GigSeekerRecord: Model, @unchecked Sendable {
 
     var profile: GigSeekerProfile? {
         guard let home = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
-        return GigSeekerProfile(id: citizenID.uuidString.lowercased(), skills: skillCodes, weekdays: weekdaySet,
+        let county = String(residenceDivision.prefix(6))
+        return GigSeekerProfile(id: citizenID.uuidString.lowercased(), skills: skillCodes.map { GigSkill.matchKey($0, county: county) },
+                                weekdays: weekdaySet,
                                 expectedDayWageFen: expectedDayWageFen, radiusMeters: radiusMeters, residence: home)
     }
 
@@ -75,7 +77,8 @@ final class GigPostingRecord: Model, @unchecked Sendable {
     func profile(skillName: String) -> GigProfile? {
         guard let id, let from = CalendarDate(iso: startOn), let to = CalendarDate(iso: endOn),
               let place = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
-        return GigProfile(id: id.uuidString.lowercased(), skill: skill, skillName: skillName, days: from...to, dayWageFen: dayWageFen,
+        return GigProfile(id: id.uuidString.lowercased(), skill: GigSkill.matchKey(skill, county: countyCode), skillName: skillName,
+                          days: from...to, dayWageFen: dayWageFen,
                           place: place, openPlaces: max(0, headcount - hired))
     }
 }

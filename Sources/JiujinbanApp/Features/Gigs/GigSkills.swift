@@ -14,7 +14,7 @@ enum GigSkills {
         let retired: Bool
     }
 
-    static func isDefault(_ code: String) -> Bool { GigSkill.defaults.contains { $0.code == code } }
+    static func isDefault(_ code: String) -> Bool { GigSkill.isDefault(code) }
 
     /// Every skill of the county, retired ones included: defaults first in their order, then local ones as added.
     static func all(county: String, on db: any Database) async throws -> [Entry] {

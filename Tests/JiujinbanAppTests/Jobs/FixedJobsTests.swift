@@ -56,6 +56,8 @@ struct FixedJobsTests {
                             "岗位有效期不能早于今天"] {
                 #expect(refused.1.contains(message), "\(message)")
             }
+            let negative = try await posting(app, township, employer: employerID, title: "分拣员", wage: ("-1", "3000"))
+            #expect(negative.0 == .unprocessableEntity && negative.1.contains("月薪下限不能为负数"))
             let outside = try await posting(app, township, employer: employerID, title: "分拣员", workplace: "140881000000")
             #expect(outside.0 == .unprocessableEntity && outside.1.contains("工作地点应在本辖区内"))
             #expect(try await JobPostingRecord.query(on: app.db).count() == 0)

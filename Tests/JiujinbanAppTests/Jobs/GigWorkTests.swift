@@ -49,6 +49,9 @@ struct GigWorkTests {
             #expect(refused.0 == .unprocessableEntity && refused.1.contains("结束日期不能早于开始日期") && refused.1.contains("日工资应大于0元")
                     && refused.1.contains("招用人数应至少为1人") && refused.1.contains("不在本县的技能列表中"))
             #expect(try await GigPostingRecord.query(on: app.db).count() == 0)
+            let negative = try await post(app, village, recruiter: recruiter, wage: "-5")
+            #expect(negative.0 == .unprocessableEntity && negative.1.contains("日工资不能为负数"))
+            #expect(try await GigPostingRecord.query(on: app.db).count() == 0)
             // Only the worker's registration (one case) is on record; the refused gig opened no case either.
             #expect(try await CaseRecord.query(on: app.db).count() == 1)
             #expect(try await CaseRecord.query(on: app.db).filter(\.$itemSeq == 7).count() == 0)

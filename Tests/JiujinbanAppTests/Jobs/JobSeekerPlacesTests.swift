@@ -23,8 +23,10 @@ struct JobSeekerPlacesTests {
             let village = try await app.session(as: .villageOperator)
             let person = try await jobs.citizen(app, village)
             let form = try await app.getPage(village, "/cases/new?citizen=\(person.uuidString.lowercased())&item=1")
-            #expect(form.0 == .ok && form.1.contains("可接受的工作地点（一）") && form.1.contains("芮城县（全县）")
-                    && form.1.contains("<option value=\"\(Self.fenglingdu)\">\u{3000}风陵渡镇</option>"))
+            #expect(form.0 == .ok && form.1.contains("可接受的工作地点（一）")
+                    && form.1.contains("<option value=\"140800000000\">运城市（全市）</option>")
+                    && form.1.contains("<option value=\"140830000000\">\u{3000}芮城县（全县）</option>")
+                    && form.1.contains("<option value=\"\(Self.fenglingdu)\">\u{3000}\u{3000}风陵渡镇</option>"))
             #expect(!form.1.contains("<option value=\"140830100201\">"))
 
             let elsewhere = try await jobs.accept(app, village, citizen: person, item: 1, [("place1", "140881000000"), ("education", "2")])
@@ -49,6 +51,11 @@ struct JobSeekerPlacesTests {
                     && wide.1.contains("果品分拣员") && wide.1.contains("在可接受的工作地点内"))
             // A whole major group is named as such, and its medium groups count as the right trade.
             #expect(wide.1.contains("<dt>求职工种</dt><dd>农、林、牧、渔业生产及辅助人员（整个大类）</dd>") && wide.1.contains("40/40"))
+            #expect(try await app.getPage(village, "/jobs/seekers").1.contains("农、林、牧、渔业生产及辅助人员（整个大类）"))
+            // The whole city takes in the county's postings.
+            #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("place1", "140800000000"), ("education", "2")]).0 == .seeOther)
+            let city = try await app.getPage(village, "/jobs/recommendations/\(person.uuidString.lowercased())")
+            #expect(city.1.contains("<dt>工作地点</dt><dd>运城市</dd>") && city.1.contains("推荐岗位（1个）"))
         }
     }
 }

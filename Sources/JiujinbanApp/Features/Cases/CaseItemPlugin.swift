@@ -132,7 +132,7 @@ enum CaseItemPlugins {
         let phone = "群众须已登记手机号码（推荐结果以短信推送）"
         switch item.seq {
         case JobSeekerPlugin.itemSeq:
-            return [workingAge, "求职工种须从职业分类（2022年版）中选择，最多3个；可接受的工作地点从本县及所辖乡镇中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"]
+            return [workingAge, "求职工种须从职业分类（2022年版）中选择，最多3个；可接受的工作地点从本市、各县及本县乡镇中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"]
         case JobRecommendationPlugin.itemSeq, GigRecommendationPlugin.itemSeq, GigWorkerRecommendationPlugin.itemSeq:
             return [phone, "只推荐有效期内、未招满的岗位，按职业、距离、薪资、年龄学历等条件排序并列明理由"]
         case GigSeekerPlugin.itemSeq:

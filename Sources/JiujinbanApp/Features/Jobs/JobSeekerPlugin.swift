@@ -9,18 +9,26 @@ struct JobSeekerPlugin: CaseItemPlugin {
     static let itemSeq = 1
     let item: ServiceCatalogue.Item
     let occupations: [Occupation]
-    /// The acceptable workplaces offered: the operator's county and its townships.
+    /// The acceptable workplaces offered: the city, its counties, and the operator's county's townships.
     let places: [FormFields.Option]
 
-    /// The county and its townships, as the places a seeker may accept.
+    /// The places a seeker may accept, in code order: the whole city, each of its counties (a neighbouring county is
+    /// often nearer than the far side of one's own), and one's own county's townships beneath it.
     static func placeOptions(_ county: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
-        try await (db as! any SQLDatabase).raw("""
-            SELECT code, name, level FROM divisions WHERE code >= \(bind: county.scopePrefix) AND code < \(bind: county.scopePrefix + "a")
-                AND level IN ('county', 'township') ORDER BY code
+        let city = county.parent?.value ?? county.value
+        return try await (db as! any SQLDatabase).raw("""
+            SELECT code, name, level FROM divisions
+            WHERE code = \(bind: city) OR (parent_code = \(bind: city) AND level = 'county')
+                OR (code >= \(bind: county.scopePrefix) AND code < \(bind: county.scopePrefix + "a") AND level = 'township')
+            ORDER BY code
             """).all().map { row in
             let name = try row.decode(column: "name", as: String.self)
-            let level = try row.decode(column: "level", as: String.self)
-            return FormFields.Option(value: try row.decode(column: "code", as: String.self), label: level == "county" ? name + "（全县）" : "　" + name)
+            let label = switch try row.decode(column: "level", as: String.self) {
+            case "city": name + "（全市）"
+            case "county": "\u{3000}" + name + "（全县）"
+            default: "\u{3000}\u{3000}" + name
+            }
+            return FormFields.Option(value: try row.decode(column: "code", as: String.self), label: label)
         }
     }
 

@@ -164,11 +164,13 @@ struct SyntheticJobs {
                 }
                 // One seeker in five will only work in their own township.
                 let ownTownship = Int.random(in: 0..<5, using: &rng) == 0 ? (try? DivisionCode(residence))?.parent?.value ?? "" : ""
+                // One in five can start only in a few weeks.
+                let available = Int.random(in: 0..<5, using: &rng) == 0 ? today.adding(days: Int.random(in: 1...60, using: &rng)) : today
                 rows.append(SQLGroupExpression([
                     SQLBind(UUID()), SQLBind(citizen), SQLBind(Array(Set(wanted)).sorted().joined(separator: ",")),
                     SQLBind(Int.random(in: 0..<4, using: &rng) == 0 ? nil : Int.random(in: 25...60, using: &rng) * 10_000),
                     SQLBind(Int.random(in: 0..<2, using: &rng) == 0 ? nil : Int.random(in: 5...40, using: &rng) * 1_000),
-                    SQLBind(Int.random(in: 2...5, using: &rng)), SQLBind(today.iso), SQLBind(residence), SQLBind(home.longitude),
+                    SQLBind(Int.random(in: 2...5, using: &rng)), SQLBind(available.iso), SQLBind(residence), SQLBind(home.longitude),
                     SQLBind(home.latitude), SQLBind(point), SQLBind(now), SQLBind(ownTownship),
                 ]))
                 registered.append((citizen, residence))

@@ -26,7 +26,8 @@ struct BenchMatchingCommand: AsyncCommand {
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
         let sql = app.db as! any SQLDatabase
         let seekers = try await sql.raw("""
-            SELECT s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.longitude, s.latitude, c.birth_date
+            SELECT s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.available_from, s.longitude, s.latitude,
+                c.birth_date
             FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id WHERE s.ended_on IS NULL LIMIT 20000
             """).all().compactMap { row -> JobSeekerProfile? in
             guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
@@ -39,7 +40,8 @@ struct BenchMatchingCommand: AsyncCommand {
                                     places: try row.decode(column: "places", as: String.self).split(separator: ",")
                                         .compactMap { try? DivisionCode(String($0)) },
                                     education: education,
-                                    ageYears: today.completedYears(since: born), residence: home)
+                                    ageYears: today.completedYears(since: born), residence: home,
+                                    availableFrom: CalendarDate(iso: try row.decode(column: "available_from", as: String.self)))
         }
         guard !seekers.isEmpty, market.openCount > 0 else {
             throw PublicError(.conflict, "请先生成岗位和求职登记：generate-data --citizens … --job-postings … --job-seekers …")
@@ -55,10 +57,15 @@ struct BenchMatchingCommand: AsyncCommand {
         }
         let townships = try await sql.raw("SELECT code FROM divisions WHERE level = 'township' AND code LIKE '140830%'").all()
             .compactMap { try? DivisionCode(try $0.decode(column: "code", as: String.self)) }
+        let mediumGroups = Array(SyntheticJobs.titles.keys).sorted()
         var search: [Double] = [], found = 0, slowSearches = Slowest<JobMarket.Query>()
         for _ in 0..<runs {
             var query = JobMarket.Query(sort: JobMarket.Sort.allCases[Int.random(in: 0..<3, using: &rng)], page: Int.random(in: 1...3, using: &rng))
-            if Bool.random(using: &rng) { query.occupation = ["2", "3", "4", "5", "6"][Int.random(in: 0..<5, using: &rng)] }
+            // A major group, or one of the medium groups the generated postings name.
+            if Bool.random(using: &rng) {
+                query.occupation = Bool.random(using: &rng) ? ["2", "3", "4", "5", "6"][Int.random(in: 0..<5, using: &rng)]
+                    : mediumGroups[Int.random(in: 0..<mediumGroups.count, using: &rng)]
+            }
             if Bool.random(using: &rng), !townships.isEmpty { query.within = townships[Int.random(in: 0..<townships.count, using: &rng)] }
             if Bool.random(using: &rng) { query.minimumWageFen = Int.random(in: 25...60, using: &rng) * 10_000 }
             if Int.random(in: 0..<4, using: &rng) == 0 { query.keyword = ["司机", "工", "分拣", "合成企业1"][Int.random(in: 0..<4, using: &rng)] }

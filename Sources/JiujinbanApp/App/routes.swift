@@ -31,6 +31,7 @@ func routes(_ app: Application) async throws {
     EmployersController.register(app)
     JobPostingsController.register(app)
     RecommendationsController.register(app)
+    PostingSeekersController.register(app)
     DevelopmentSMSPage.register(app)
     GigsController.register(app)
     GigMatchingController.register(app)

@@ -69,6 +69,25 @@ struct JobMatcherTests {
         #expect(JobMatcher.rank(postings, for: seeker, today: today).count == 3)
     }
 
+    @Test("the employer's side: seekers ranked for one posting by the same points item 2 gives them; those it would not suit left out")
+    func seekersForPosting() throws {
+        let posting = posting("P", "4-03", wage: (3000, 4000), north: 0.018, ages: 18...50)
+        func candidate(_ id: String, _ wanted: [String], age: Int = 40, limit: Int? = nil, north: Double = 0) -> JobMatcher.Candidate {
+            JobMatcher.Candidate(id: id, profile: JobSeekerProfile(
+                occupations: wanted, expectedWageFen: 350_000, maximumDistanceMeters: limit, education: .juniorMiddle, ageYears: age,
+                residence: GeoCoordinate(longitude: 110.69, latitude: 34.70 + north)!))
+        }
+        let candidates = [candidate("trade-far", ["4-03"], north: 0.2), candidate("other", ["6-01"]), candidate("near-group", ["4-10"]),
+                          candidate("trade", ["4-03"]), candidate("too-old", ["4-03"], age: 51), candidate("close-only", ["4-03"], limit: 1_000)]
+        let ranked = JobMatcher.rankSeekers(candidates, for: posting, today: today)
+        #expect(ranked.map(\.seekerID) == ["trade", "trade-far", "near-group", "other"])
+        for found in ranked {
+            let profile = try #require(candidates.first { $0.id == found.seekerID }?.profile)
+            #expect(found.match == JobMatcher.match(posting, for: profile, today: today))
+        }
+        #expect(JobMatcher.rankSeekers(candidates, for: posting, today: today, limit: 2).map(\.seekerID) == ["trade", "trade-far"])
+    }
+
     @Test("a seeker who names a whole major group takes each of its medium groups as the right occupation")
     func wholeMajorGroup() {
         #expect(JobMatcher.occupationFit("4-10", wanted: ["4"]) == .same)

@@ -71,7 +71,7 @@ enum JobPostingPages {
     }
 
     static func show(_ posting: JobPostingRecord, employer: EmployerRecord, occupationName: String, place: String, manages: Bool,
-                     today: CalendarDate, context: PageContext) -> HTML {
+                     matchesSeekers: Bool, today: CalendarDate, context: PageContext) -> HTML {
         let ages: ClosedRange<Int>? = posting.ageMinimum.map { $0...(posting.ageMaximum ?? StatutoryRetirement.highestAgeYears) }
         let isOpen = posting.closedAt == nil && (CalendarDate(iso: posting.validUntil).map { $0 >= today } ?? false)
         return PageShell.render(
@@ -90,6 +90,9 @@ enum JobPostingPages {
                     .dt("联系方式"), .dd(.text(employer.contactName + " " + employer.contactPhone)),
                     .dt("状态"), .dd(.strong(.text(status(posting, today: today))))
                 )),
+                .if(matchesSeekers && isOpen, .unwrap(posting.id) { id in
+                    .p(.a(.class("button"), .href(SiteURL.jobPostingSeekers(id: id).path), .text("适合的求职者（本辖区）")))
+                }),
                 .if(manages && isOpen, .unwrap(posting.id) { id in
                     .form(.method(.post), .action(SiteURL.closeJobPosting(id: id).path), .class("inline"), .csrf(context),
                           .label(.text("停止招聘："), .select(.attribute(named: "name", value: "reason"),

@@ -107,6 +107,7 @@ enum JobPostingsController {
         let place = try await DivisionNames.path(posting.workplaceDivision, on: req.db)
         let manages = staff.may(.registerEmployers) && EmployersController.ownsEmployer(employer, staff)
         return HTMLResponse.make(JobPostingPages.show(posting, employer: employer, occupationName: occupationName, place: place,
-                                                      manages: manages, today: req.jiujinban.clock.today, context: PageContext(req)))
+                                                      manages: manages, matchesSeekers: staff.may(.serveCitizens),
+                                                      today: req.jiujinban.clock.today, context: PageContext(req)))
     }
 }

@@ -103,6 +103,7 @@ enum SiteURL: Sendable, Equatable {
     case newJobPosting(employer: UUID)
     case jobPostings(query: [(String, String)] = [])
     case jobPosting(id: UUID)
+    case jobPostingSeekers(id: UUID)
     case closeJobPosting(id: UUID)
     case jobSeekers(query: [(String, String)] = [])
     case jobRecommendations(citizen: UUID)
@@ -236,6 +237,7 @@ enum SiteURL: Sendable, Equatable {
         case .newJobPosting(let employer): "/jobs/employers/\(employer.uuidString.lowercased())/postings"
         case .jobPostings(let query): "/jobs/postings" + Self.queryString(query)
         case .jobPosting(let id): "/jobs/postings/\(id.uuidString.lowercased())"
+        case .jobPostingSeekers(let id): "/jobs/postings/\(id.uuidString.lowercased())/seekers"
         case .closeJobPosting(let id): "/jobs/postings/\(id.uuidString.lowercased())/close"
         case .jobSeekers(let query): "/jobs/seekers" + Self.queryString(query)
         case .jobRecommendations(let citizen): "/jobs/recommendations/\(citizen.uuidString.lowercased())"
@@ -359,6 +361,7 @@ enum SiteURL: Sendable, Equatable {
         case .newJobPosting: ["jobs", "employers", ":id", "postings"]
         case .jobPostings: ["jobs", "postings"]
         case .jobPosting: ["jobs", "postings", ":id"]
+        case .jobPostingSeekers: ["jobs", "postings", ":id", "seekers"]
         case .closeJobPosting: ["jobs", "postings", ":id", "close"]
         case .jobSeekers: ["jobs", "seekers"]
         case .jobRecommendations: ["jobs", "recommendations", ":citizen"]

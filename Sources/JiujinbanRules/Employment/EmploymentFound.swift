@@ -21,17 +21,6 @@ public struct EmploymentFoundDraft: Sendable, Equatable {
 
         /// The reason kept on the ended registrations.
         public var endReason: String { "已就业：\(employer)（\(startedOn.iso)起）" }
-
-        /// The facts an `endReason` was written from; nil for any other reason.
-        public init?(endReason: String) {
-            let prefix = "已就业：", suffix = "起）"
-            guard endReason.hasPrefix(prefix), endReason.hasSuffix(suffix),
-                  let open = endReason.range(of: "（", options: .backwards) else { return nil }
-            let employer = String(endReason[endReason.index(endReason.startIndex, offsetBy: prefix.count)..<open.lowerBound])
-            let date = String(endReason[open.upperBound..<endReason.index(endReason.endIndex, offsetBy: -suffix.count)])
-            guard !employer.isEmpty, let started = CalendarDate(iso: date) else { return nil }
-            self.init(employer: employer, startedOn: started)
-        }
     }
 
     /// How far back a start may be recorded: a person comes back to the point within months, not years.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// 失业登记的条件 (item 11, domain-rules §3): of working age — 16 up to statutory retirement — able and willing to
 /// work, and without a job. Each unmet condition is a refusal with its reason, so the counter can say them all at once.
 public enum UnemploymentEligibility {
@@ -31,11 +33,37 @@ public enum UnemploymentEligibility {
         }
     }
 
-    /// The recorded employment that still stands: the latest one, unless an unemployment registration started after it.
-    public static func standing(_ employments: [RecordedEmployment], latestUnemploymentStart: CalendarDate?) -> RecordedEmployment? {
-        guard let latest = employments.max(by: { $0.since < $1.since }) else { return nil }
-        if let start = latestUnemploymentStart, start > latest.since { return nil }
-        return latest
+    /// A job recorded by 登记就业, and when it was recorded.
+    public struct FoundJob: Sendable, Equatable {
+        public let employment: RecordedEmployment
+        public let recordedAt: Date
+
+        public init(employer: String, startedOn: CalendarDate, recordedAt: Date) {
+            employment = RecordedEmployment(record: "登记就业：\(employer)", since: startedOn)
+            self.recordedAt = recordedAt
+        }
+    }
+
+    /// The person's latest unemployment registration: when it was approved, and the day it ended as 就业 if it did.
+    public struct LatestRegistration: Sendable, Equatable {
+        public let approvedAt: Date
+        public let endedAsEmployedOn: CalendarDate?
+
+        public init(approvedAt: Date, endedAsEmployedOn: CalendarDate?) {
+            self.approvedAt = approvedAt
+            self.endedAsEmployedOn = endedAsEmployedOn
+        }
+    }
+
+    /// The recorded work that still stands, by the order things were recorded in: the latest 登记就业 recorded after
+    /// the latest unemployment registration was approved (bounded by the job's own start, which may be earlier than
+    /// the day it was recorded); else that registration's ending as 就业; else none. A registration approved after
+    /// a job was recorded means the job has ended.
+    public static func standing(found: [FoundJob], latest: LatestRegistration?) -> RecordedEmployment? {
+        let later = found.filter { job in latest.map { job.recordedAt > $0.approvedAt } ?? true }
+        if let job = later.max(by: { $0.recordedAt < $1.recordedAt }) { return job.employment }
+        if let ended = latest?.endedAsEmployedOn { return RecordedEmployment(record: "失业登记因就业终止", since: ended) }
+        return nil
     }
 
     /// Someone recorded as employed registers unemployment only by giving the day that work ended (失业日期), on or

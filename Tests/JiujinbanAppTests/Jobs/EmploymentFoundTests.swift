@@ -85,6 +85,9 @@ struct EmploymentFoundTests {
             #expect(approval.0 == .conflict && approval.1.contains("系统中登记为已就业（登记就业：芮城县某果品厂，2026-11-25起）"))
             #expect(try await registrations.registrations(app, person).isEmpty)
 
+            // Registering as a job seeker again (to look for another job) does not erase the job.
+            #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("education", "2")]).0 == .seeOther)
+            #expect(try await JobSeekerRecord.find(citizen: person, on: app.db)?.isActive == true)
             // A new registration names the day that work ended; none, or one before the job began, is refused by field.
             let cases = try await CaseRecord.query(on: app.db).count()
             let missing = try await registrations.accept(app, village, citizen: person, item: 11, unemployment)

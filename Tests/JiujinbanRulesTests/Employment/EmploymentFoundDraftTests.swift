@@ -33,18 +33,6 @@ struct EmploymentFoundDraftTests {
     }
 }
 
-extension EmploymentFoundDraftTests {
-    @Test("the reason kept on an ended registration reads back as the employer and start; any other reason does not")
-    func endReasonReadsBack() {
-        let facts = EmploymentFoundDraft.Facts(employer: "芮城县（古魏）果品厂", startedOn: CalendarDate(iso: "2026-11-20")!)
-        #expect(facts.endReason == "已就业：芮城县（古魏）果品厂（2026-11-20起）")
-        #expect(EmploymentFoundDraft.Facts(endReason: facts.endReason) == facts)
-        for other in ["employed", "已就业：（2026-11-20起）", "已就业：某厂（2026-13-40起）", "已就业：某厂", ""] {
-            #expect(EmploymentFoundDraft.Facts(endReason: other) == nil, "\(other)")
-        }
-    }
-}
-
 private extension Result {
     var isSuccess: Bool { if case .success = self { true } else { false } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JiujinbanRules
 import Testing
 
@@ -30,14 +31,24 @@ struct UnemploymentEligibilityTests {
         #expect(refusals.map(\.message) == ["系统中登记为在业（芮城县某公司），请先办理就业登记的终止", "失业登记须本人有劳动能力和就业愿望，请核实后勾选"])
     }
 
-    @Test("recorded work stands until an unemployment registration starts after it; then a 失业日期 on or after its start is needed")
+    @Test("recorded work stands until an unemployment registration is approved after it; then a 失业日期 on or after its start is needed")
     func recordedEmployment() {
-        let found = UnemploymentEligibility.RecordedEmployment(record: "登记就业：某厂", since: day("2026-10-01"))
-        let ended = UnemploymentEligibility.RecordedEmployment(record: "失业登记因就业终止", since: day("2026-06-01"))
-        #expect(UnemploymentEligibility.standing([ended, found], latestUnemploymentStart: nil) == found)
-        #expect(UnemploymentEligibility.standing([ended, found], latestUnemploymentStart: day("2026-10-01")) == found)
-        #expect(UnemploymentEligibility.standing([ended, found], latestUnemploymentStart: day("2026-10-02")) == nil)
-        #expect(UnemploymentEligibility.standing([], latestUnemploymentStart: nil) == nil)
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        // Work from 10-01, recorded on 10-20: the job's own start bounds the 失业日期, not the day it was recorded.
+        let job = UnemploymentEligibility.FoundJob(employer: "某厂", startedOn: day("2026-10-01"), recordedAt: t0)
+        let found = job.employment
+        #expect(found == UnemploymentEligibility.RecordedEmployment(record: "登记就业：某厂", since: day("2026-10-01")))
+        #expect(UnemploymentEligibility.standing(found: [job], latest: nil) == found)
+        // The job ended the registration it was recorded against (the same event): still the job, with its start.
+        let endedByIt = UnemploymentEligibility.LatestRegistration(approvedAt: t0 - 86_400, endedAsEmployedOn: day("2026-10-20"))
+        #expect(UnemploymentEligibility.standing(found: [job], latest: endedByIt) == found)
+        // A registration approved after the job, even the same day, means the job ended.
+        let later = UnemploymentEligibility.LatestRegistration(approvedAt: t0 + 60, endedAsEmployedOn: nil)
+        #expect(UnemploymentEligibility.standing(found: [job], latest: later) == nil)
+        // A registration ended as 就业 with no job recorded: its last day is the bound; once another is approved, none.
+        let endedEmployed = UnemploymentEligibility.LatestRegistration(approvedAt: t0, endedAsEmployedOn: day("2026-06-01"))
+        #expect(UnemploymentEligibility.standing(found: [], latest: endedEmployed)?.since == day("2026-06-01"))
+        #expect(UnemploymentEligibility.standing(found: [], latest: later) == nil)
         #expect(UnemploymentEligibility.separationProblem(nil, separatedOn: nil) == nil)
         #expect(UnemploymentEligibility.separationProblem(found, separatedOn: nil)
                 == "系统中登记为已就业（登记就业：某厂，2026-10-01起），请填写失业日期（劳动关系解除或终止之日）")

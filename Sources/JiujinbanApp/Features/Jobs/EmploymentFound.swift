@@ -4,7 +4,8 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
-/// 登记就业: the person came back to say they found work. In one transaction the job-seeker registration (item 1) and
+/// 登记就业: the person came back to say they found work. In one transaction the job is recorded (employment_found,
+/// which item 11 reads), the job-seeker registration (item 1) and
 /// the gig-seeker registration (item 4) end with the employer kept as the reason, and an active unemployment
 /// registration (item 11) ends as 就业, which turns the 《就业创业证》 to 就业. Recorded from the person's
 /// recommendation page by an operator who may register job seekers.
@@ -49,6 +50,10 @@ enum EmploymentFound {
                 UPDATE gig_seekers SET ended_on = \(bind: today.iso), end_reason = \(bind: facts.endReason)
                 WHERE citizen_id = \(bind: id) AND ended_on IS NULL RETURNING id
                 """).all()
+            try await sql.raw("""
+                INSERT INTO employment_found (id, citizen_id, employer, started_on, recorded_at, recorded_by)
+                VALUES (\(bind: UUID()), \(bind: id), \(bind: facts.employer), \(bind: facts.startedOn.iso), \(bind: now), \(bind: staff.account.id))
+                """).run()
             var detail = "求职登记结束" + (gigs.isEmpty ? "" : "；零工求职登记结束")
             if let active = try await EmploymentRegistry.active(citizen: id, on: db), active.kindValue == .unemployed {
                 try await EmploymentRegistry.end(active, reason: .employed, on: today, by: staff.account.id, at: now, on: db)

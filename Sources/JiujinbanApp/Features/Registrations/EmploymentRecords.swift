@@ -88,26 +88,20 @@ enum EmploymentRegistry {
         status(of: try await active(citizen: citizen, on: db))
     }
 
-    /// Work the records say the person found and has not since registered unemployment from: 登记就业 (the
-    /// employer and start kept on the ended job-seeker registration) or an unemployment registration ended as 就业.
+    /// Work the records say the person found and has not since registered unemployment from: 登记就业, or the
+    /// latest unemployment registration ended as 就业 (`UnemploymentEligibility.standing`).
     static func recordedEmployment(citizen: UUID, on db: any Database) async throws -> UnemploymentEligibility.RecordedEmployment? {
-        let sql = db as! any SQLDatabase
-        var found: [UnemploymentEligibility.RecordedEmployment] = []
-        for row in try await sql.raw("""
-            SELECT end_reason FROM job_seekers WHERE citizen_id = \(bind: citizen) AND ended_on IS NOT NULL
-            """).all() {
-            guard let reason = try row.decode(column: "end_reason", as: String?.self),
-                  let facts = EmploymentFoundDraft.Facts(endReason: reason) else { continue }
-            found.append(.init(record: "登记就业：\(facts.employer)", since: facts.startedOn))
+        let found = try await (db as! any SQLDatabase).raw("""
+            SELECT employer, started_on, recorded_at FROM employment_found WHERE citizen_id = \(bind: citizen)
+            """).all().compactMap { row -> UnemploymentEligibility.FoundJob? in
+            guard let started = CalendarDate(iso: try row.decode(column: "started_on", as: String.self)) else { return nil }
+            return .init(employer: try row.decode(column: "employer", as: String.self), startedOn: started,
+                         recordedAt: try row.decode(column: "recorded_at", as: Date.self))
         }
-        var latestStart: CalendarDate?
-        for registration in try await history(citizen: citizen, on: db) where registration.kindValue == .unemployed {
-            if let start = CalendarDate(iso: registration.startedOn) { latestStart = max(latestStart ?? start, start) }
-            if registration.reason == .employed, let ended = registration.endedOn.flatMap(CalendarDate.init(iso:)) {
-                found.append(.init(record: "失业登记因就业终止", since: ended))
-            }
-        }
-        return UnemploymentEligibility.standing(found, latestUnemploymentStart: latestStart)
+        let latest = try await history(citizen: citizen, on: db).filter { $0.kindValue == .unemployed }.max { $0.approvedAt < $1.approvedAt }
+        return UnemploymentEligibility.standing(found: found, latest: latest.map {
+            .init(approvedAt: $0.approvedAt, endedAsEmployedOn: $0.reason == .employed ? $0.endedOn.flatMap(CalendarDate.init(iso:)) : nil)
+        })
     }
 
     /// Every registration of the person, newest first.

@@ -134,7 +134,7 @@ struct UnemploymentRegistrationPlugin: CaseItemPlugin {
         for problem in Self.problems(with: try await EmploymentRegistry.status(citizen: id, on: db)) {
             errors.add("citizen", problem)
         }
-        if errors.isEmpty, let problem = try await Self.separationProblem(citizen: id, separatedOn: form["separated_on"], on: db) {
+        if errors.isEmpty, let problem = try await Self.separationProblem(citizen: id, separatedOn: TextField.clean(form["separated_on"]), on: db) {
             errors.add("separated_on", problem)
         }
         return errors

@@ -33,5 +33,6 @@ enum Migrations {
         app.migrations.add(M0026AddPolicyMaintenance())
         app.migrations.add(M0027SeedOccupationMediumGroups())
         app.migrations.add(M0028AddJobSeekerPlaces())
+        app.migrations.add(M0029CreateEmploymentFound())
     }
 }

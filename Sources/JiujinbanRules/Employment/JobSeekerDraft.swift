@@ -1,6 +1,6 @@
 /// 固定工求职登记 (item 1): what a villager wants, entered at the counter in two minutes. Field names:
 /// `occupations` (up to three codes), `expected_wage` (元 per month), `max_distance_km`, `places` (up to three
-/// acceptable workplaces: the county or a township), `education`, `skills`, `available_from`.
+/// acceptable workplaces: the city, a county or a township), `education`, `skills`, `available_from`.
 public struct JobSeekerDraft: Sendable, Equatable {
     public var occupations: [String]
     public var expectedWage: String?

@@ -138,6 +138,14 @@ struct GigSkillsTests {
             #expect(try await jobs.accept(app, village, citizen: worker, item: 4,
                                           [("skills_local1", "yes"), ("weekdays_1", "yes"), ("weekdays_2", "yes"), ("weekdays_3", "yes"),
                                            ("weekdays_4", "yes"), ("weekdays_5", "yes"), ("weekdays_6", "yes"), ("weekdays_7", "yes")]).0 == .seeOther)
+            // The registration keeps whose list the skills came from: a worker served here by household registration
+            // while living in another county still has this county's 果树修剪.
+            let registration = try #require(try await GigSeekerRecord.find(citizen: worker, on: app.db))
+            #expect(registration.skillsCounty == "140830" && registration.profile?.skills == ["140830/local1"])
+            registration.residenceDivision = "140881100201"
+            #expect(registration.profile?.skills == ["140830/local1"])
+            registration.skillsCounty = ""
+            #expect(registration.profile?.skills == ["140881/local1"])
             #expect(try await GigWorkTests().post(app, village, recruiter: recruiter, skill: "local1").0 == .seeOther)
             #expect(try await GigWorkTests().post(app, village, recruiter: recruiter, skill: "local1").0 == .seeOther)
             // The second gig stands for one of 永济市, whose local1 is whatever that county added first: same code, same place.

@@ -108,7 +108,7 @@ enum CaseItemPlugins {
         JobRecommendationPlugin.itemSeq: { item, _, _ in JobRecommendationPlugin(item: item) },
         GigSeekerPlugin.itemSeq: { item, county, db in
             let skills = try await GigSkills.all(county: county.countyCode, on: db)
-            return GigSeekerPlugin(item: item, skills: skills.choices, retired: skills.retiredNames)
+            return GigSeekerPlugin(item: item, skills: skills.choices, retired: skills.retiredNames, county: county.countyCode)
         },
         GigRecommendationPlugin.itemSeq: { item, _, _ in GigRecommendationPlugin(item: item) },
         GigPostingPlugin.itemSeq: { item, county, db in

@@ -117,7 +117,13 @@ enum GigMatchingController {
             let prefix = within.scopePrefix
             var query = GigSeekerRecord.query(on: req.db).filter(\.$endedOn == nil)
                 .filter(\.$residenceDivision >= prefix).filter(\.$residenceDivision < prefix + "a")
-            if !skill.isEmpty { query = query.filter(\.$skills, .contains(inverse: false, .anywhere), ",\(skill),") }
+            if !skill.isEmpty {
+                query = query.filter(\.$skills, .contains(inverse: false, .anywhere), ",\(skill),")
+                // A local skill is this county's: a worker whose local1 came from another county's list has another skill.
+                if !GigSkill.isDefault(skill) {
+                    query = query.group(.or) { $0.filter(\.$skillsCounty == county.countyCode).filter(\.$skillsCounty == "") }
+                }
+            }
             total = try await query.count()
             // A page past the last shows the last (and a huge one cannot overflow the range).
             page = min(page, max(1, (total + workersPageSize - 1) / workersPageSize))

@@ -11,6 +11,8 @@ struct GigSeekerPlugin: CaseItemPlugin {
     let skills: [(code: String, name: String)]
     /// Retired skills by code, named in the refusal when a form still sends one.
     let retired: [String: String]
+    /// The county whose list `skills` is: a local skill means that county's.
+    let county: String
 
     static let weekdayOptions = (1...7).map { FormFields.Option(value: String($0), label: "周" + ["一", "二", "三", "四", "五", "六", "日"][$0 - 1]) }
 
@@ -58,6 +60,7 @@ struct GigSeekerPlugin: CaseItemPlugin {
         if record.id == nil { record.id = UUID() }
         record.citizenID = effect.citizenID
         record.skills = values["skills"] ?? ""
+        record.skillsCounty = county
         record.weekdays = values["weekdays"] ?? ""
         record.expectedDayWageFen = values["expected_day_wage_fen"].flatMap { Int($0) }
         record.radiusMeters = values["radius_m"].flatMap { Int($0) }

@@ -10,6 +10,8 @@ final class GigSeekerRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
     @Field(key: "skills") var skills: String
+    /// The county whose list the skills were chosen from (empty: the residence county).
+    @Field(key: "skills_county") var skillsCounty: String
     @Field(key: "weekdays") var weekdays: String
     @OptionalField(key: "expected_day_wage_fen") var expectedDayWageFen: Int?
     @OptionalField(key: "radius_m") var radiusMeters: Int?
@@ -30,7 +32,7 @@ final class GigSeekerRecord: Model, @unchecked Sendable {
 
     var profile: GigSeekerProfile? {
         guard let home = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
-        let county = String(residenceDivision.prefix(6))
+        let county = skillsCounty.isEmpty ? String(residenceDivision.prefix(6)) : skillsCounty
         return GigSeekerProfile(id: citizenID.uuidString.lowercased(), skills: skillCodes.map { GigSkill.matchKey($0, county: county) },
                                 weekdays: weekdaySet,
                                 expectedDayWageFen: expectedDayWageFen, radiusMeters: radiusMeters, residence: home)

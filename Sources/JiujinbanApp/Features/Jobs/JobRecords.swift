@@ -64,7 +64,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     @Field(key: "occupations") var occupations: String
     @OptionalField(key: "expected_wage_fen") var expectedWageFen: Int?
     @OptionalField(key: "max_distance_m") var maximumDistanceMeters: Int?
-    /// Up to three acceptable workplaces (the county, townships), comma-separated division codes; empty: anywhere.
+    /// Up to three acceptable workplaces (the city, counties, townships), comma-separated division codes; empty: anywhere.
     @Field(key: "places") var places: String
     @Field(key: "education") var education: Int
     @OptionalField(key: "skills") var skills: String?

@@ -34,5 +34,6 @@ enum Migrations {
         app.migrations.add(M0027SeedOccupationMediumGroups())
         app.migrations.add(M0028AddJobSeekerPlaces())
         app.migrations.add(M0029CreateEmploymentFound())
+        app.migrations.add(M0030AddGigSeekerSkillsCounty())
     }
 }

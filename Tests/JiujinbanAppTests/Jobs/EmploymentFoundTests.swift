@@ -8,15 +8,21 @@ import VaporTesting
 
 @Suite("登记就业: a job seeker who found work ends the search and unemployment registrations, the reason kept")
 struct EmploymentFoundTests {
+    let jobs = FixedJobsTests()
+    let registrations = RegistrationTests()
+
+    /// A village operator, the county reviewer, a registered citizen and the citizen's recommendation page.
+    func scene(_ app: Application) async throws -> (village: TestSession, reviewer: TestSession, person: UUID, path: String) {
+        let village = try await app.session(as: .villageOperator)
+        let reviewer = try await app.session(as: .reviewer)
+        let person = try await registrations.citizen(app, village)
+        return (village, reviewer, person, "/jobs/recommendations/\(person.uuidString.lowercased())")
+    }
+
     @Test("bad input names each field and writes nothing; another point gets 404; recorded: job, gig and unemployment registrations end")
     func employmentEndsRegistrations() async throws {
         try await TestApp.run { app in
-            let jobs = FixedJobsTests()
-            let registrations = RegistrationTests()
-            let village = try await app.session(as: .villageOperator)
-            let reviewer = try await app.session(as: .reviewer)
-            let person = try await registrations.citizen(app, village)
-            let path = "/jobs/recommendations/\(person.uuidString.lowercased())"
+            let (village, reviewer, person, path) = try await scene(app)
             let found = [("employer", "芮城县某果品厂"), ("started_on", "2026-11-25")]
             // Nothing to end before the person registers as a job seeker.
             #expect(try await app.post(village, path + "/employed", found).0 == .conflict)
@@ -68,12 +74,7 @@ struct EmploymentFoundTests {
     @Test("a found job stands against item 11: refused without a 失业日期 on or after its start, at acceptance and again at approval")
     func foundJobBlocksUnemployment() async throws {
         try await TestApp.run { app in
-            let jobs = FixedJobsTests()
-            let registrations = RegistrationTests()
-            let village = try await app.session(as: .villageOperator)
-            let reviewer = try await app.session(as: .reviewer)
-            let person = try await registrations.citizen(app, village)
-            let path = "/jobs/recommendations/\(person.uuidString.lowercased())"
+            let (village, reviewer, person, path) = try await scene(app)
             let unemployment: [(String, String)] = [("last_employer", "芮城县某果品厂"), ("able_and_willing", "yes")]
             #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("education", "2")]).0 == .seeOther)
 

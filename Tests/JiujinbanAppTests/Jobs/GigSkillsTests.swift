@@ -15,6 +15,16 @@ struct GigSkillsTests {
         try await GigSkills.names(county: county, on: app.db)
     }
 
+    /// The county business admin adds 果树修剪 (`local1`); a village operator registers a worker and a recruiter.
+    func localSkillScene(_ app: Application) async throws -> (admin: TestSession, village: TestSession, worker: UUID, recruiter: UUID) {
+        let admin = try await app.session(as: .countyBusinessAdmin)
+        let village = try await app.session(as: .villageOperator)
+        #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
+        let worker = try await jobs.citizen(app, village)
+        let recruiter = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019750505123"))
+        return (admin, village, worker, recruiter)
+    }
+
     func auditDetails(_ action: String, on app: Application) async throws -> [String] {
         try await (app.db as! any SQLDatabase).raw("SELECT detail FROM audit_log WHERE action = \(bind: action) ORDER BY detail").all()
             .map { try $0.decode(column: "detail", as: String.self) }
@@ -65,11 +75,7 @@ struct GigSkillsTests {
     @Test("retire: the skill leaves item 4, item 7 and the search filters; a worker and a gig that carry it keep its name; restore brings it back")
     func retireAndRestore() async throws {
         try await TestApp.run { app in
-            let admin = try await app.session(as: .countyBusinessAdmin)
-            let village = try await app.session(as: .villageOperator)
-            #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
-            let worker = try await jobs.citizen(app, village)
-            let recruiter = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019750505123"))
+            let (admin, village, worker, recruiter) = try await localSkillScene(app)
             #expect(try await jobs.accept(app, village, citizen: worker, item: 4,
                                           [("skills_harvest", "yes"), ("skills_local1", "yes"), ("weekdays_6", "yes")]).0 == .seeOther)
             #expect(try await GigWorkTests().post(app, village, recruiter: recruiter).0 == .seeOther)
@@ -130,11 +136,7 @@ struct GigSkillsTests {
         #expect(GigSkill.matchKey("harvest", county: "140830") == GigSkill.matchKey("harvest", county: "140881"))
         #expect(GigSkill.matchKey("local1", county: "140830") != GigSkill.matchKey("local1", county: "140881"))
         try await TestApp.run { app in
-            let admin = try await app.session(as: .countyBusinessAdmin)
-            let village = try await app.session(as: .villageOperator)
-            #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
-            let worker = try await jobs.citizen(app, village)
-            let recruiter = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019750505123"))
+            let (_, village, worker, recruiter) = try await localSkillScene(app)
             #expect(try await jobs.accept(app, village, citizen: worker, item: 4,
                                           [("skills_local1", "yes"), ("weekdays_1", "yes"), ("weekdays_2", "yes"), ("weekdays_3", "yes"),
                                            ("weekdays_4", "yes"), ("weekdays_5", "yes"), ("weekdays_6", "yes"), ("weekdays_7", "yes")]).0 == .seeOther)

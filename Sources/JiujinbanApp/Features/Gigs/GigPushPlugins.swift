@@ -46,9 +46,11 @@ struct GigRecommendationPlugin: CaseItemPlugin {
         let ids = (values["gigs"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         let gigs = try await GigPostingRecord.query(on: db).filter(\.$id ~~ ids).all()
         var lines: [UUID: String] = [:]
+        var namesOf: [String: [String: String]] = [:]  // each county's skill names, read once
         for gig in gigs where gig.state(today: effect.today) == .open {
             guard let id = gig.id else { continue }
-            let names = try await GigSkills.names(county: gig.countyCode, on: db)
+            if namesOf[gig.countyCode] == nil { namesOf[gig.countyCode] = try await GigSkills.names(county: gig.countyCode, on: db) }
+            let names = namesOf[gig.countyCode] ?? [:]
             lines[id] = "\(names[gig.skill] ?? gig.skill) \(gig.startOn.suffix(5))至\(gig.endOn.suffix(5)) 日工资\(JobPostingPages.yuan(gig.dayWageFen))元 电话"
                 + (try effect.cipher.open(gig.contactPhoneSealed, context: GigPostingRecord.phoneContext))
         }

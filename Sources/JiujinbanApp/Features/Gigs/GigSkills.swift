@@ -14,8 +14,6 @@ enum GigSkills {
         let retired: Bool
     }
 
-    static func isDefault(_ code: String) -> Bool { GigSkill.isDefault(code) }
-
     /// Every skill of the county, retired ones included: defaults first in their order, then local ones as added.
     static func all(county: String, on db: any Database) async throws -> [Entry] {
         let rows = try await (db as! any SQLDatabase).raw("""
@@ -29,12 +27,7 @@ enum GigSkills {
         let defaults = GigSkill.defaults.map {
             Entry(code: $0.code, name: $0.name, isDefault: true, retired: overrides[$0.code]?.retired ?? false)
         }
-        return defaults + rows.filter { !isDefault($0.code) }
-    }
-
-    /// The skills new registrations, postings and searches may choose: retired ones are left out.
-    static func list(county: String, on db: any Database) async throws -> [(code: String, name: String)] {
-        try await all(county: county, on: db).choices
+        return defaults + rows.filter { !GigSkill.isDefault($0.code) }
     }
 
     /// Names of every skill, retired ones included, so records that carry one keep showing its name.

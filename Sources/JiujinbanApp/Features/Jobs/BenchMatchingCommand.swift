@@ -26,23 +26,9 @@ struct BenchMatchingCommand: AsyncCommand {
         let loadSeconds = (ContinuousClock.now - loadStart).seconds
         let sql = app.db as! any SQLDatabase
         let seekers = try await sql.raw("""
-            SELECT s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.available_from, s.longitude, s.latitude,
-                c.birth_date
+            SELECT \(JobSeekerRecord.profileColumns)
             FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id WHERE s.ended_on IS NULL LIMIT 20000
-            """).all().compactMap { row -> JobSeekerProfile? in
-            guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
-                  let education = EducationLevel(rawValue: try row.decode(column: "education", as: Int.self)),
-                  let home = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
-                                           latitude: try row.decode(column: "latitude", as: Double.self)) else { return nil }
-            return JobSeekerProfile(occupations: try row.decode(column: "occupations", as: String.self).split(separator: ",").map(String.init),
-                                    expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
-                                    maximumDistanceMeters: try row.decode(column: "max_distance_m", as: Int?.self),
-                                    places: try row.decode(column: "places", as: String.self).split(separator: ",")
-                                        .compactMap { try? DivisionCode(String($0)) },
-                                    education: education,
-                                    ageYears: today.completedYears(since: born), residence: home,
-                                    availableFrom: CalendarDate(iso: try row.decode(column: "available_from", as: String.self)))
-        }
+            """).all().compactMap { try JobSeekerRecord.profile(row: $0, today: today) }
         guard !seekers.isEmpty, market.openCount > 0 else {
             throw PublicError(.conflict, "请先生成岗位和求职登记：generate-data --citizens … --job-postings … --job-seekers …")
         }

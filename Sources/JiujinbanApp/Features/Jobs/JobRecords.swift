@@ -80,8 +80,11 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var occupationCodes: [String] { occupations.split(separator: ",").map(String.init) }
-    var placeCodes: [DivisionCode] { places.split(separator: ",").compactMap { try? DivisionCode(String($0)) } }
+    var occupationCodes: [String] { Self.occupationCodes(occupations) }
+    var placeCodes: [DivisionCode] { Self.placeCodes(places) }
+
+    static func occupationCodes(_ stored: String) -> [String] { stored.split(separator: ",").map(String.init) }
+    static func placeCodes(_ stored: String) -> [DivisionCode] { stored.split(separator: ",").compactMap { try? DivisionCode(String($0)) } }
     var isActive: Bool { endedOn == nil }
 
     /// The person's registration, read on every recommendation page: plain SQL and a hand-filled record, without
@@ -120,6 +123,26 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
         return JobSeekerProfile(occupations: occupationCodes, expectedWageFen: expectedWageFen, maximumDistanceMeters: maximumDistanceMeters,
                                 places: placeCodes, education: education, ageYears: today.completedYears(since: born), residence: residence,
                                 availableFrom: CalendarDate(iso: availableFrom))
+    }
+
+    /// What `profile(row:today:)` reads, from `job_seekers s JOIN citizens c`: lists of seekers are read as rows,
+    /// without a model per seeker.
+    static let profileColumns: SQLQueryString = """
+        s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.available_from, s.longitude, s.latitude, c.birth_date
+        """
+
+    /// The matcher's view of a seeker read as a row of `profileColumns` on `today`; nil when the row cannot be read.
+    static func profile(row: any SQLRow, today: CalendarDate) throws -> JobSeekerProfile? {
+        guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
+              let education = EducationLevel(rawValue: try row.decode(column: "education", as: Int.self)),
+              let home = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
+                                       latitude: try row.decode(column: "latitude", as: Double.self)) else { return nil }
+        return JobSeekerProfile(occupations: occupationCodes(try row.decode(column: "occupations", as: String.self)),
+                                expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
+                                maximumDistanceMeters: try row.decode(column: "max_distance_m", as: Int?.self),
+                                places: placeCodes(try row.decode(column: "places", as: String.self)), education: education,
+                                ageYears: today.completedYears(since: born), residence: home,
+                                availableFrom: CalendarDate(iso: try row.decode(column: "available_from", as: String.self)))
     }
 }
 

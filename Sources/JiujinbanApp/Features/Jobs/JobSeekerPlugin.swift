@@ -61,7 +61,8 @@ struct JobSeekerPlugin: CaseItemPlugin {
     func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
         let draft = JobSeekerDraft(occupations: [form["occupation1"], form["occupation2"], form["occupation3"]].compactMap { $0 },
                                    expectedWage: form["expected_wage"], maximumDistanceKm: form["max_distance_km"],
-                                   places: [form["place1"], form["place2"], form["place3"]].compactMap { $0 }, education: form["education"], skills: form["skills"], availableFrom: form["available_from"])
+                                   places: [form["place1"], form["place2"], form["place3"]].compactMap { $0 }, education: form["education"],
+                                   skills: form["skills"], availableFrom: form["available_from"])
         guard let born = CalendarDate(iso: citizen.birthDate) else {
             var errors = FieldErrors()
             errors.add("citizen", "该群众的出生日期无法读取，请核对身份证号码")

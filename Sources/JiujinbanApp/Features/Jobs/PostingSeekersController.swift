@@ -44,23 +44,12 @@ enum PostingSeekersController {
     {
         let prefix = scope.scopePrefix
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT s.citizen_id, s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.available_from,
-                s.longitude, s.latitude, c.name, c.birth_date
+            SELECT s.citizen_id, c.name, \(JobSeekerRecord.profileColumns)
             FROM job_seekers s JOIN citizens c ON c.id = s.citizen_id
             WHERE s.residence_division >= \(bind: prefix) AND s.residence_division < \(bind: prefix + "a") AND s.ended_on IS NULL
             """).all()
         return try rows.compactMap { row in
-            guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
-                  let education = EducationLevel(rawValue: try row.decode(column: "education", as: Int.self)),
-                  let home = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
-                                           latitude: try row.decode(column: "latitude", as: Double.self)) else { return nil }
-            let profile = JobSeekerProfile(
-                occupations: try row.decode(column: "occupations", as: String.self).split(separator: ",").map(String.init),
-                expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
-                maximumDistanceMeters: try row.decode(column: "max_distance_m", as: Int?.self),
-                places: try row.decode(column: "places", as: String.self).split(separator: ",").compactMap { try? DivisionCode(String($0)) },
-                education: education, ageYears: today.completedYears(since: born), residence: home,
-                availableFrom: CalendarDate(iso: try row.decode(column: "available_from", as: String.self)))
+            guard let profile = try JobSeekerRecord.profile(row: row, today: today) else { return nil }
             let citizen = try row.decode(column: "citizen_id", as: UUID.self).uuidString.lowercased()
             return (JobMatcher.Candidate(id: citizen, profile: profile), Masking.maskedName(try row.decode(column: "name", as: String.self)))
         }

@@ -84,8 +84,8 @@ enum RecommendationsController {
             RecommendationPages.SeekerLine(
                 citizen: try row.decode(column: "citizen_id", as: UUID.self),
                 maskedName: Masking.maskedName(try row.decode(column: "name", as: String.self)),
-                occupations: try row.decode(column: "occupations", as: String.self).split(separator: ",")
-                    .map { Occupation.wanted(String($0), names: occupations) }.joined(separator: "、"),
+                occupations: JobSeekerRecord.occupationCodes(try row.decode(column: "occupations", as: String.self))
+                    .map { Occupation.wanted($0, names: occupations) }.joined(separator: "、"),
                 expectedWageFen: try row.decode(column: "expected_wage_fen", as: Int?.self),
                 availableFrom: try row.decode(column: "available_from", as: String.self),
                 registeredOn: CalendarDate(try row.decode(column: "registered_at", as: Date.self)).iso)

@@ -36,7 +36,7 @@ public struct JobSeekerDraft: Sendable, Equatable {
 
     /// - Parameters:
     ///   - born: the person's birth date (from the ID number); registration is for working age only.
-    ///   - places: the workplaces the form offered (the county and its townships), by code.
+    ///   - places: the workplaces the form offered (the city, its counties, the county's townships), by code.
     public func validate(today: CalendarDate, born: CalendarDate, group: StatutoryRetirement.Group,
                          occupations known: Set<String>, places offered: Set<String> = []) -> Result<Facts, FieldErrors> {
         var errors = FieldErrors()
@@ -94,7 +94,7 @@ public struct JobSeekerDraft: Sendable, Equatable {
             errors.add("citizen", today < StatutoryRetirement.date(group, born: born) ? "求职登记面向年满16周岁的劳动者" : "已达到法定退休年龄，不能办理求职登记")
         }
         guard errors.isEmpty, let education else { return .failure(errors) }
-        return .success(Facts(occupations: wanted, expectedWageFen: wage, maximumDistanceMeters: distance, places: accepted, education: education,
-                              skills: skills.isEmpty ? nil : skills, availableFrom: available))
+        return .success(Facts(occupations: wanted, expectedWageFen: wage, maximumDistanceMeters: distance, places: accepted,
+                              education: education, skills: skills.isEmpty ? nil : skills, availableFrom: available))
     }
 }

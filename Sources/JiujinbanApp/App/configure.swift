@@ -25,7 +25,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.http.server.configuration.requestDecompression = .disabled
 
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: configuration.secureCookies))
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(BodyLimitMiddleware())
@@ -48,7 +48,8 @@ func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
     ]
     if !configuration.isProduction { exact.insert(SiteURL.cardSimulatorScan.path) }
     return PublicPaths(exact: exact, prefixes: [],
-                       withoutCSRF: [SiteURL.cardCallback.path, SiteURL.loginComplete.path, SiteURL.loginChoose.path])
+                       withoutCSRF: [SiteURL.cardCallback.path, SiteURL.loginComplete.path, SiteURL.loginChoose.path],
+                       machineToMachine: [SiteURL.cardCallback.path])
 }
 
 func registerCommands(_ app: Application) {

@@ -101,7 +101,7 @@ struct AccessTests {
             let session = try await app.session(as: .countySystemAdmin)
             let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204").first())
             var headers = session.formHeaders
-            if let origin { headers.add(name: .origin, value: origin) }
+            if let origin { headers.replaceOrAdd(name: .origin, value: origin) }
             var fields = [("reason", "测试"), ("date", "")]
             if let token { fields.append((SessionMiddleware.csrfField, token == "TOKEN" ? session.csrf : token)) }
             try await app.testing().test(.POST, "/service-points/\(try point.requireID().uuidString.lowercased())/disable",
@@ -111,6 +111,41 @@ struct AccessTests {
             let status = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(status == "active")
         }
+    }
+
+    /// (label, Origin, Referer, accepted): a POST with a valid session and CSRF token, as a browser (or not) sends it.
+    @Test("a POST made with a session cookie needs an Origin, or else a Referer, of this site (S09)", arguments: [
+        ("Origin of this site", TestSite.origin, nil, true),
+        ("Referer of this site, no Origin", nil, TestSite.origin + "/service-points", true),
+        ("neither Origin nor Referer", nil, nil, false),
+        ("Origin: null", "null", nil, false),
+        ("Origin: null with a Referer of this site", "null", TestSite.origin + "/", false),
+        ("foreign Referer, no Origin", nil, "https://evil.example/page", false),
+        ("another port of this host", "http://localhost:8081", nil, false),
+    ] as [(String, String?, String?, Bool)])
+    func originRequired(label: String, origin: String?, referer: String?, accepted: Bool) async throws {
+        try await TestApp.run { app in
+            let session = try await app.session(as: .countySystemAdmin)
+            let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204").first())
+            var headers = session.formHeaders
+            headers.remove(name: .origin)
+            if let origin { headers.add(name: .origin, value: origin) }
+            if let referer { headers.add(name: .referer, value: referer) }
+            try await app.testing().test(.POST, "/service-points/\(try point.requireID().uuidString.lowercased())/disable",
+                                         headers: headers, body: session.form([("reason", "撤并"), ("date", "")])) { res in
+                #expect(accepted ? res.status == .seeOther : res.status == .forbidden, "\(label): \(res.status)")
+            }
+            let status = try await ServicePoint.find(point.id, on: app.db)?.status
+            #expect(status == (accepted ? "disabled" : "active"), "\(label)")
+        }
+    }
+
+    @Test("the card platform's callback is exempt by declaration: it carries its own signature, not a browser's Origin")
+    func machineToMachineDeclared() async throws {
+        let paths = publicPaths(AppConfiguration(database: .sqlite(path: ":memory:"), loadDemoData: false))
+        #expect(paths.isMachineToMachine(SiteURL.cardCallback.path))
+        #expect(!paths.isMachineToMachine(SiteURL.loginComplete.path))
+        #expect(!paths.isMachineToMachine(SiteURL.login.path))
     }
 
     @Test("no GET changes anything: walking every GET route as an administrator writes no business row")

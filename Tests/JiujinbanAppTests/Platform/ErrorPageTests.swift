@@ -74,6 +74,21 @@ struct ErrorPageTests {
         }
     }
 
+    @Test("served over TLS, every answer carries HSTS; served over plain HTTP (development), none")
+    func strictTransportSecurity() async throws {
+        for tls in [true, false] {
+            try await TestApp.run(servedOverTLS: tls) { app in
+                let admin = try await app.session(as: .countySystemAdmin)
+                for path in ["/", "/login", "/healthz", "/no-such-page"] {
+                    try await app.testing().test(.GET, path, headers: path == "/login" ? [:] : admin.headers) { res in
+                        let header = res.headers.first(name: "Strict-Transport-Security")
+                        #expect(header == (tls ? "max-age=31536000; includeSubDomains" : nil), "\(path) tls=\(tls)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("every page carries the security headers")
     func securityHeaders() async throws {
         try await TestApp.run { app in

@@ -12,7 +12,10 @@ struct LoginFlow {
     struct Page {
         let ticket: String
         let browserCookie: String
-        var headers: HTTPHeaders { ["Cookie": "\(SessionIssuer.browserCookie)=\(browserCookie)"] }
+        /// The login page's cookie, and the Host and Origin a browser sends from the page (S09).
+        var headers: HTTPHeaders {
+            ["Cookie": "\(SessionIssuer.browserCookie)=\(browserCookie)", "Host": TestSite.host, "Origin": TestSite.origin]
+        }
         var formHeaders: HTTPHeaders {
             var headers = self.headers
             headers.add(name: .contentType, value: "application/x-www-form-urlencoded")
@@ -69,4 +72,12 @@ struct LoginFlow {
     }
 }
 
-func sessionHeaders(_ cookie: String) -> HTTPHeaders { ["Cookie": "\(SessionMiddleware.cookieName)=\(cookie)"] }
+func sessionHeaders(_ cookie: String) -> HTTPHeaders {
+    ["Cookie": "\(SessionMiddleware.cookieName)=\(cookie)", "Host": TestSite.host, "Origin": TestSite.origin]
+}
+
+/// The address tests send their requests to, as a browser on one of the site's pages names it.
+enum TestSite {
+    static let host = "localhost"
+    static let origin = "http://localhost"
+}

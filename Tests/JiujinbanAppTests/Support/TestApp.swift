@@ -22,11 +22,11 @@ enum TestApp {
     /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
     static func run(
         demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys, logger: Logger? = nil,
-        _ body: (Application) async throws -> Void
+        servedOverTLS: Bool = false, _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
-            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, body)
+            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, servedOverTLS: servedOverTLS, body)
         } catch {
             await slots.release()
             throw error
@@ -35,14 +35,16 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, _ body: (Application) async throws -> Void
+        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, servedOverTLS: Bool,
+        _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         if let logger { app.logger = logger }
         do {
             let configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
-                                                 dataDirectory: database.directory.path, keys: keys)
+                                                 dataDirectory: database.directory.path, keys: keys,
+                                                 secureCookies: servedOverTLS)
             try await configure(app, configuration: configuration, clock: clock)
             try await body(app)
         } catch {

@@ -12,7 +12,8 @@ struct TestSession {
     let csrf: String
     let accountID: UUID
 
-    var headers: HTTPHeaders { ["Cookie": "\(SessionMiddleware.cookieName)=\(token)"] }
+    /// The cookie, and the Host and Origin a browser sends with every request from one of the site's pages (S09).
+    var headers: HTTPHeaders { sessionHeaders(token) }
 
     var formHeaders: HTTPHeaders {
         var headers = self.headers

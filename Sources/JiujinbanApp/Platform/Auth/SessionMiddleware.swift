@@ -58,15 +58,30 @@ struct SessionMiddleware: AsyncMiddleware {
             unreadNotifications: session.unreadNotifications)
     }
 
-    /// A browser sends Origin with every cross-site POST; one that names another site is refused (S09).
+    /// A state-changing request made with a session cookie must come from a page of this site (S09): its Origin, or
+    /// failing that its Referer (sent for same-origin requests under `Referrer-Policy: same-origin`), names this host.
+    /// `Origin: null` (a sandboxed frame, a redirect across sites) is not this site. A request without a session that
+    /// names a source is held to the same. Machine-to-machine endpoints carry their own signature and are exempt by
+    /// declaration (`PublicPaths.machineToMachine`).
     private func checkOrigin(_ request: Request) throws {
-        guard let origin = request.headers.first(name: .origin), origin != "null" else { return }
-        guard let host = request.headers.first(name: .host),
-              let originHost = URLComponents(string: origin)?.host.map({ h in
-                  URLComponents(string: origin)?.port.map { "\(h):\($0)" } ?? h
-              }), originHost == host else {
+        guard !publicPaths.isMachineToMachine(request.url.path) else { return }
+        guard let source = request.headers.first(name: .origin) ?? request.headers.first(name: .referer) else {
+            guard request.cookies[Self.cookieName] == nil else {
+                throw PublicError(.forbidden, "请求未注明来源页面（缺少 Origin 或 Referer），已拒绝；请从本系统页面提交")
+            }
+            return
+        }
+        guard Self.isSameSite(source, host: request.headers.first(name: .host)) else {
             throw PublicError(.forbidden, "请求来源不是本系统页面，已拒绝")
         }
+    }
+
+    /// Whether an Origin or Referer names the host the request was sent to (host and port as in the Host header).
+    static func isSameSite(_ source: String, host: String?) -> Bool {
+        guard let host, !host.isEmpty, let url = URLComponents(string: source), let name = url.host, !name.isEmpty,
+              url.scheme == "http" || url.scheme == "https" else { return false }
+        let named = url.port.map { "\(name):\($0)" } ?? name
+        return named.lowercased() == host.lowercased()
     }
 
     private func checkCSRF(_ request: Request, staff: SignedInStaff) async throws {
@@ -89,10 +104,15 @@ struct PublicPaths: Sendable {
     /// Public POSTs that carry their own proof instead of a session's CSRF token (the card platform's signature,
     /// the login ticket's browser binding).
     var withoutCSRF: Set<String>
+    /// Endpoints other systems call with their own signature or token (the card platform's callback; later kiosk
+    /// devices and interface clients): no browser, so no Origin to check.
+    var machineToMachine: Set<String> = []
 
     func contains(_ path: String) -> Bool {
         exact.contains(path) || prefixes.contains { path.hasPrefix($0) }
     }
 
     func skipsCSRF(_ path: String) -> Bool { withoutCSRF.contains(path) }
+
+    func isMachineToMachine(_ path: String) -> Bool { machineToMachine.contains(path) }
 }

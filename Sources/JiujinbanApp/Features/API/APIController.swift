@@ -53,10 +53,11 @@ enum APIController {
         }
         app.get(.apiDivision(code: ""), .capability(.viewDivisions)) { req -> DivisionDTO in
             let staff = try req.requireStaff()
-            guard let code = req.parameters.get("code").flatMap({ try? DivisionCode($0) }), staff.sees(division: code),
+            guard let code = req.parameters.get("code").flatMap({ try? DivisionCode($0) }),
                   let division = try await DivisionQueries.find(code.value, on: req.db) else {
                 throw PublicError.notFound("该行政区划")
             }
+            guard staff.sees(division: code) else { throw OutOfScope("该行政区划", objectType: "division", objectID: code.value) }
             return DivisionDTO(
                 division: division,
                 children: try await DivisionQueries.children(of: code.value, on: req.db),

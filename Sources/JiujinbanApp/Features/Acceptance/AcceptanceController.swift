@@ -66,9 +66,10 @@ enum AcceptanceController {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let position = req.parameters.get("position").flatMap(Int.init),
               let acceptance = try await AcceptanceRecord.find(id, on: req.db),
-              let point = try await ServicePointQueries.find(acceptance.servicePointID, on: req.db), staff.sees(point),
+              let point = try await ServicePointQueries.find(acceptance.servicePointID, on: req.db),
               let photo = try await AcceptancePhotoRecord.query(on: req.db).filter(\.$acceptanceID == id).filter(\.$position == position).first()
         else { throw PublicError.notFound("该照片") }
+        guard staff.sees(point) else { throw OutOfScope("该照片", objectType: "acceptance", id: id) }
         return FileResponse.image(photo.bytes, mediaType: photo.mediaType)
     }
 
@@ -77,8 +78,12 @@ enum AcceptanceController {
         let staff = try req.requireStaff()
         if toInspect, !staff.account.unit.isCountyDepartment { throw PublicError(.forbidden, "服务点验收由县级人社部门组织") }
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let point = try await ServicePointQueries.find(id, on: req.db), staff.sees(point) else {
+              let point = try await ServicePointQueries.find(id, on: req.db) else {
             throw PublicError(.notFound, "该服务点不存在或不在本县，只能验收本县的服务点")
+        }
+        guard staff.sees(point) else {
+            throw OutOfScope("该服务点", objectType: "service_point", id: id,
+                             answer: PublicError(.notFound, "该服务点不存在或不在本县，只能验收本县的服务点"))
         }
         guard point.kind != .bankBranch else { throw PublicError(.unprocessableEntity, "合作银行网点不按本标准验收") }
         return point

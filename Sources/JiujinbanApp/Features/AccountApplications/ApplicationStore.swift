@@ -60,8 +60,10 @@ struct LoadedApplication: Sendable {
 enum ApplicationStore {
     /// The application `id` if `staff` may see it; anything else answers like a missing one (S13).
     static func load(_ id: UUID?, for staff: SignedInStaff, req: Request) async throws -> (AccountApplicationRecord, LoadedApplication) {
-        guard let id, let record = try await AccountApplicationRecord.find(id, on: req.db),
-              AccountApplicationAccess.sees(record, staff) else { throw PublicError.notFound("该申请单") }
+        guard let id, let record = try await AccountApplicationRecord.find(id, on: req.db) else { throw PublicError.notFound("该申请单") }
+        guard AccountApplicationAccess.sees(record, staff) else {
+            throw OutOfScope("该申请单", objectType: "account_application", id: id)
+        }
         return (record, try await view(record, req: req))
     }
 

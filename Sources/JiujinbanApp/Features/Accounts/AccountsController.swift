@@ -174,10 +174,10 @@ enum AccountsController {
     static func load(_ req: Request) async throws -> AccountSummary {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let summary = try await AccountQueries.find(id, on: req.db, cipher: req.jiujinban.cipher),
-              staff.mayWrite(in: summary.account.unit.divisionCode) else {
+              let summary = try await AccountQueries.find(id, on: req.db, cipher: req.jiujinban.cipher) else {
             throw PublicError.notFound("该账号")
         }
+        guard staff.mayWrite(in: summary.account.unit.divisionCode) else { throw OutOfScope("该账号", objectType: "account", id: id) }
         return summary
     }
 

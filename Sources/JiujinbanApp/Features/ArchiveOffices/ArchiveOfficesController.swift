@@ -136,7 +136,8 @@ enum ArchiveOfficesController {
     static func loadWritable(_ req: Request) async throws -> ArchiveOfficeRecord {
         let office = try await load(req)
         guard let code = try? DivisionCode(office.divisionCode), try req.requireStaff().mayWrite(in: code) else {
-            throw PublicError(.forbidden, "只能修改本辖区的档案存放机构")
+            throw OutOfScope("该档案存放机构", objectType: "archive_office", id: try office.requireID(),
+                             answer: PublicError(.forbidden, "只能修改本辖区的档案存放机构"))
         }
         return office
     }

@@ -140,17 +140,19 @@ enum CasesController {
     static func load(_ req: Request) async throws -> (CaseRecord, CaseFile) {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
-              let record = try await CaseRecord.find(id, on: req.db), CaseEngine.sees(record, staff),
-              let file = try await CaseEngine.file(record, catalogue: req.jiujinban.catalogue, on: req.db) else {
+              let record = try await CaseRecord.find(id, on: req.db) else {
+            throw PublicError.notFound("该办件")
+        }
+        guard CaseEngine.sees(record, staff) else { throw OutOfScope("该办件", objectType: "case", id: id) }
+        guard let file = try await CaseEngine.file(record, catalogue: req.jiujinban.catalogue, on: req.db) else {
             throw PublicError.notFound("该办件")
         }
         return (record, file)
     }
 
+    /// The person (under `CitizenScope`) and the item a case is opened or accepted for.
     static func target(_ req: Request, citizen: String?, item: Int?) async throws -> (CitizenRecord, ServiceCatalogue.Item) {
-        guard let id = citizen.flatMap({ UUID(uuidString: $0) }), let record = try await CitizenRecord.find(id: id, on: req.db) else {
-            throw PublicError.notFound("该办事群众")
-        }
+        let record = try await CitizenAccess.require(citizen, req: req)
         guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == item }) else { throw PublicError.notFound("服务事项") }
         return (record, item)
     }

@@ -31,8 +31,8 @@ enum CounterSearch {
         var context = PageContext(req)
         guard let text = try? req.query.get(String.self, at: "citizen"), !text.isEmpty else { return context }
         let staff = try req.requireStaff()
-        guard let id = UUID(uuidString: text), let citizen = try await CitizenRecord.find(id: id, on: req.db),
-              CitizenRegistry.sees(citizen, staff) else { throw PublicError.notFound("该办事群众") }
+        let citizen = try await CitizenAccess.require(text, req: req)
+        let id = try citizen.requireID()
         guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == seq }),
               CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed else { return context }
         let used = filters.filter { !$0.1.isEmpty }

@@ -71,14 +71,6 @@ enum CitizenRegistry {
             residenceName: try await DivisionNames.path(record.residenceDivisionCode, on: req.db),
             ethnicity: record.ethnicity, isRevealed: revealed)
     }
-
-    /// Whether `staff` may open this citizen's page without typing the ID number: the person lives or is registered
-    /// within the user's division (a county its county, a point its own village or township).
-    static func sees(_ record: CitizenRecord, _ staff: SignedInStaff) -> Bool {
-        guard let residence = try? DivisionCode(record.residenceDivisionCode),
-              let hukou = try? DivisionCode(record.hukouDivisionCode) else { return false }
-        return staff.scopeRoot.contains(residence) || staff.scopeRoot.contains(hukou)
-    }
 }
 
 /// `芮城县 古魏镇 太安村`: a division with its ancestors below the city, for pages.

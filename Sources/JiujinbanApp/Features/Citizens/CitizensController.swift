@@ -43,7 +43,8 @@ enum CitizensController {
             return try await CitizenFormPage.respond(req, draft: CitizenDraft(idNumber: idNumber.value), errors: FieldErrors(),
                                                      notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok)
         }
-        return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff)
+        return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff,
+                                           foundByIDNumber: true)
     }
 
     struct RegistrationForm: Content {
@@ -93,37 +94,34 @@ enum CitizensController {
         guard let record = try await CitizenRecord.find(id: outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
         // A number registered before is shown like a lookup, never registered twice (S26).
         return try await respondWithPerson(req, record, revealed: false, action: outcome.1 ? "citizen.view" : "citizen.lookup",
-                                           staff: staff, status: outcome.1 ? .created : .ok)
+                                           staff: staff, foundByIDNumber: true, status: outcome.1 ? .created : .ok)
     }
 
-    /// A person's page by its id, for users whose division the person lives or is registered in.
+    /// A person's page by its id, for the users `CitizenScope` admits.
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let record = try await load(req, staff: staff)
+        let record = try await CitizenAccess.require(req.parameters.get("id"), req: req)
         return try await respondWithPerson(req, record, revealed: false, action: "citizen.view", staff: staff)
     }
 
     /// 显示完整信息: the full ID number, phone and card number, once, audited.
     @Sendable static func reveal(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let record = try await load(req, staff: staff)
+        let record = try await CitizenAccess.require(req.parameters.get("id"), req: req)
         return try await respondWithPerson(req, record, revealed: true, action: "citizen.reveal", staff: staff)
     }
 
-    static func load(_ req: Request, staff: SignedInStaff) async throws -> CitizenRecord {
-        guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
-              let record = try await CitizenRecord.find(id: id, on: req.db), CitizenRegistry.sees(record, staff) else {
-            throw PublicError.notFound("该办事群众")
-        }
-        return record
-    }
-
+    /// - Parameter foundByIDNumber: the user typed or scanned the full ID number, which lets them act for the person
+    ///   for a while wherever the person lives (`CitizenScope`).
     static func respondWithPerson(
-        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff, status: HTTPStatus = .ok
+        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff,
+        foundByIDNumber: Bool = false, status: HTTPStatus = .ok
     ) async throws -> Response {
         let view = try await CitizenRegistry.view(record, revealed: revealed, req: req)
+        let now = req.jiujinban.clock.now()
         try await req.write { db in
             try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
+            if foundByIDNumber { try await CitizenAccess.recordLookup(of: view.id, by: staff.account.id, at: now, on: db) }
         }
         let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })

@@ -18,10 +18,11 @@ enum DivisionsController {
 
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        guard let code = req.parameters.get("code"), let parsed = try? DivisionCode(code), staff.sees(division: parsed),
+        guard let code = req.parameters.get("code"), let parsed = try? DivisionCode(code),
               let division = try await DivisionQueries.find(parsed.value, on: req.db) else {
             throw PublicError.notFound("该行政区划")
         }
+        guard staff.sees(division: parsed) else { throw OutOfScope("该行政区划", objectType: "division", objectID: parsed.value) }
         let children = try await DivisionQueries.children(of: division.code, on: req.db)
         var grandchildren: [String: [DivisionSummary]] = [:]
         if division.level == .county {

@@ -13,21 +13,16 @@ enum GigMatchingController {
         app.get(.gigWorkers(), .capability(.serveCitizens), use: workers)
     }
 
-    static func citizen(_ req: Request, _ staff: SignedInStaff, registeredHere: UUID? = nil) async throws -> CitizenRecord {
-        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
-              let citizen = try await CitizenRecord.find(id: id, on: req.db),
-              CitizenRegistry.sees(citizen, staff) || (registeredHere != nil && registeredHere == staff.ownServicePoint) else {
-            throw PublicError.notFound("该办事群众")
-        }
-        return citizen
+    /// The person the path names, under `CitizenScope`.
+    static func citizen(_ req: Request) async throws -> CitizenRecord {
+        try await CitizenAccess.require(req.parameters.get("citizen"), req: req)
     }
 
     /// The open gigs of the worker's skills in the county, ranked (item 5).
     @Sendable static func gigsForWorker(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:))
-        let seeker = try await id.asyncMap { try await GigSeekerRecord.find(citizen: $0, on: req.db) } ?? nil
-        let citizen = try await citizen(req, staff, registeredHere: seeker?.servicePointID)
+        let citizen = try await citizen(req)
+        let seeker = try await GigSeekerRecord.find(citizen: try citizen.requireID(), on: req.db)
         let today = req.jiujinban.clock.today
         let county = GigsController.county(of: staff)
         let names = try await GigSkills.names(county: county.countyCode, on: req.db)
@@ -59,12 +54,10 @@ enum GigMatchingController {
     /// The recruiter's gigs that are still open, each with its ranked workers (item 8).
     @Sendable static func workersForRecruiter(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:))
+        let citizen = try await citizen(req)
         let today = req.jiujinban.clock.today
-        let posted = try await id.asyncMap {
-            try await GigPostingRecord.query(on: req.db).filter(\.$citizenID == $0).sort(\.$createdAt, .descending).limit(20).all()
-        } ?? []
-        let citizen = try await citizen(req, staff, registeredHere: posted.first?.servicePointID)
+        let posted = try await GigPostingRecord.query(on: req.db).filter(\.$citizenID == citizen.requireID())
+            .sort(\.$createdAt, .descending).limit(20).all()
         let county = GigsController.county(of: staff)
         let names = try await GigSkills.names(county: county.countyCode, on: req.db)
         var sections: [GigPages.RecruiterGig] = []

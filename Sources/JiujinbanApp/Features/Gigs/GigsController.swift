@@ -113,7 +113,8 @@ enum GigsController {
     @Sendable static func hired(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let gig = try await load(req)
-        guard county(of: staff).countyCode == gig.countyCode, let id = gig.id else { throw PublicError.notFound("该零工岗位") }
+        let id = try gig.requireID()
+        guard county(of: staff).countyCode == gig.countyCode else { throw OutOfScope("该零工岗位", objectType: "gig_posting", id: id) }
         let text = TextField.clean(try req.content.decode(HiredForm.self).hired)
         guard let count = Int(text), (0...gig.headcount).contains(count) else {
             throw PublicError(.unprocessableEntity, "已招人数应为0至\(gig.headcount)的整数")

@@ -187,7 +187,8 @@ enum JobFairsController {
     static func loadWritable(_ req: Request) async throws -> JobFairRecord {
         let fair = try await load(req)
         guard let code = try? DivisionCode(fair.divisionCode), try req.requireStaff().mayWrite(in: code) else {
-            throw PublicError(.forbidden, "只能修改或取消本辖区发布的招聘会")
+            throw OutOfScope("该招聘会", objectType: "job_fair", id: try fair.requireID(),
+                             answer: PublicError(.forbidden, "只能修改或取消本辖区发布的招聘会"))
         }
         return fair
     }

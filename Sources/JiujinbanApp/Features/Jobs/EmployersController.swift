@@ -109,7 +109,9 @@ enum EmployersController {
     /// An employer outside the operator's county answers as missing to its posting form.
     static func loadOwnEmployer(_ req: Request, _ staff: SignedInStaff) async throws -> EmployerRecord {
         let employer = try await loadEmployer(req)
-        guard ownsEmployer(employer, staff) else { throw PublicError.notFound("该用人单位") }
+        guard ownsEmployer(employer, staff) else {
+            throw OutOfScope("该用人单位", objectType: "employer", id: try employer.requireID())
+        }
         return employer
     }
 
@@ -205,9 +207,10 @@ enum EmployersController {
     @Sendable static func closePosting(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)), let posting = try await JobPostingRecord.find(id, on: req.db),
-              let employer = try await EmployerRecord.find(posting.employerID, on: req.db), ownsEmployer(employer, staff) else {
+              let employer = try await EmployerRecord.find(posting.employerID, on: req.db) else {
             throw PublicError.notFound("该岗位")
         }
+        guard ownsEmployer(employer, staff) else { throw OutOfScope("该岗位", objectType: "job_posting", id: id) }
         let reasons = ["filled": "已招满", "withdrawn": "单位撤回"]
         guard let reason = try req.content.decode(CloseForm.self).reason.flatMap({ reasons[$0] }) else {
             throw PublicError(.unprocessableEntity, "请选择停止招聘的原因")

@@ -35,17 +35,10 @@ enum RecommendationsController {
                               employment: RecommendationPages.EmploymentForm(today: today), status: .ok)
     }
 
-    /// The person whose page this is, if the user may see them: the person's own division, or the point where the
-    /// person registered.
+    /// The person whose page this is (under `CitizenScope`), with their job-seeker registration if any.
     static func person(_ req: Request) async throws -> (CitizenRecord, JobSeekerRecord?) {
-        let staff = try req.requireStaff()
-        guard let id = req.parameters.get("citizen").flatMap(UUID.init(uuidString:)),
-              let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
-        let seeker = try await JobSeekerRecord.find(citizen: id, on: req.db)
-        guard CitizenRegistry.sees(citizen, staff) || (seeker != nil && seeker?.servicePointID == staff.ownServicePoint) else {
-            throw PublicError.notFound("该办事群众")
-        }
-        return (citizen, seeker)
+        let citizen = try await CitizenAccess.require(req.parameters.get("citizen"), req: req)
+        return (citizen, try await JobSeekerRecord.find(citizen: try citizen.requireID(), on: req.db))
     }
 
     static func page(_ req: Request, citizen: CitizenRecord, seeker: JobSeekerRecord?, matches: [JobMatcher.Match],

@@ -84,9 +84,10 @@ enum KiosksController {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let record = try await KioskRecord.find(id, on: req.db),
-              let point = try await ServicePointQueries.find(record.servicePointID, on: req.db), staff.sees(point) else {
+              let point = try await ServicePointQueries.find(record.servicePointID, on: req.db) else {
             throw PublicError.notFound("该设备")
         }
+        guard staff.sees(point) else { throw OutOfScope("该设备", objectType: "kiosk", id: id) }
         guard record.statusValue == .active else { throw PublicError(.conflict, "该设备已撤除") }
         try await req.write { db in
             guard let fresh = try await KioskRecord.find(id, on: db) else { return }

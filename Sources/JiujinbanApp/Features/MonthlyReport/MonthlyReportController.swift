@@ -17,9 +17,8 @@ enum MonthlyReportController {
         guard case .subtree(let own) = staff.scope else { throw PublicError(.forbidden, "月度调度表仅供人社部门查看") }
         var root = own
         if let raw = (try? req.query.get(String.self, at: "division")).map({ TextField.clean($0) }), !raw.isEmpty {
-            guard let code = try? DivisionCode(raw), code.depth <= 2, own.contains(code) else {
-                throw PublicError(.notFound, "该区划的调度表")
-            }
+            guard let code = try? DivisionCode(raw), code.depth <= 2 else { throw PublicError.notFound("该区划的调度表") }
+            guard own.contains(code) else { throw OutOfScope("该区划的调度表", objectType: "division", objectID: code.value) }
             root = code
         }
         guard root.depth <= 2 else { throw PublicError(.forbidden, "月度调度表按县、市、省汇总") }

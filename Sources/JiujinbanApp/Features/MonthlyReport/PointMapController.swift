@@ -25,7 +25,8 @@ enum PointMapController {
         }
         var county = own.depth == 2 ? own : nil
         if let asked = query("county") {
-            guard asked.depth == 2, own.contains(asked) else { throw PublicError(.notFound, "该县的服务点分布图") }
+            guard asked.depth == 2 else { throw PublicError.notFound("该县的服务点分布图") }
+            guard own.contains(asked) else { throw OutOfScope("该县的服务点分布图", objectType: "division", objectID: asked.value) }
             county = asked
         }
         guard let county else {

@@ -20,9 +20,10 @@ enum ReportEvidenceController {
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id", as: UUID.self), let record = try await ReportEvidenceRecord.find(id, on: req.db),
-              let division = try? DivisionCode(record.divisionCode), mayRead(staff, division) else {
+              let division = try? DivisionCode(record.divisionCode) else {
             throw PublicError.notFound("该凭证")
         }
+        guard mayRead(staff, division) else { throw OutOfScope("该凭证", objectType: "report_evidence", id: id) }
         let month = record.month, name = record.fileName
         try await req.write { db in
             try await req.audit(AuditEvent("monthly_report.evidence_view", objectType: "report_evidence", objectID: id.uuidString,

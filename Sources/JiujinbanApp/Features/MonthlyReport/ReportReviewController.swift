@@ -28,10 +28,13 @@ enum ReportReviewController {
         let county = try county(of: staff)
         let month = try month(req)
         let township = TextField.clean(try? req.content.get(String.self, at: "township"))
-        guard let code = try? DivisionCode(township), code.depth == 3, county.contains(code),
+        guard let code = try? DivisionCode(township), code.depth == 3,
               let record = try await ReportSubmissionRecord.query(on: req.db).filter(\.$month == month.description)
                 .filter(\.$townshipCode == code.value).first() else {
-            throw PublicError(.notFound, "该乡镇本月的报送记录")
+            throw PublicError.notFound("该乡镇本月的报送记录")
+        }
+        guard county.contains(code) else {
+            throw OutOfScope("该乡镇本月的报送记录", objectType: "report_submission", objectID: "\(code.value) \(month)")
         }
         let accept = (try? req.content.get(String.self, at: "decision")) == "accept"
         let comment = TextField.clean(try? req.content.get(String.self, at: "comment"))
@@ -67,7 +70,8 @@ enum ReportReviewController {
         let county = try county(of: staff)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let record = try await ReportExceptionRecord.find(id, on: req.db),
-              let code = try? DivisionCode(record.townshipCode), county.contains(code) else { throw PublicError.notFound("该延期申请") }
+              let code = try? DivisionCode(record.townshipCode) else { throw PublicError.notFound("该延期申请") }
+        guard county.contains(code) else { throw OutOfScope("该延期申请", objectType: "report_exception", id: id) }
         guard record.stateValue == .requested else { throw PublicError(.conflict, "该延期申请已处理") }
         let grant = (try? req.content.get(String.self, at: "decision")) == "grant"
         let today = req.jiujinban.clock.today

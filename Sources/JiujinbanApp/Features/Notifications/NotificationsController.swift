@@ -25,8 +25,10 @@ enum NotificationsController {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw PublicError.notFound("该通知") }
         let link = try await req.write { db -> String? in
-            guard let notice = try await NotificationRecord.query(on: db).filter(\.$id == id)
-                .filter(\.$accountID == staff.account.id).first() else { throw PublicError.notFound("该通知") }
+            guard let notice = try await NotificationRecord.query(on: db).filter(\.$id == id).first() else {
+                throw PublicError.notFound("该通知")
+            }
+            guard notice.accountID == staff.account.id else { throw OutOfScope("该通知", objectType: "notification", id: id) }
             if notice.readAt == nil {
                 notice.readAt = req.jiujinban.clock.now()
                 try await notice.update(on: db)

@@ -85,7 +85,8 @@ enum PolicyMaintenanceController {
     static func loadWritable(_ req: Request) async throws -> PolicyRecord {
         let record = try await PoliciesController.load(req)
         guard mayMaintain(record, staff: try req.requireStaff()) else {
-            throw PublicError(.forbidden, "只能修改或废止本辖区发布的政策法规")
+            throw OutOfScope("该政策法规", objectType: "policy", id: try record.requireID(),
+                             answer: PublicError(.forbidden, "只能修改或废止本辖区发布的政策法规"))
         }
         guard !record.isWithdrawn else { throw withdrawnError }
         return record

@@ -132,9 +132,10 @@ enum ProblemReportsController {
     static func load(_ req: Request) async throws -> ProblemReportRecord {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap({ UUID(uuidString: $0) }),
-              let record = try await ProblemReportRecord.find(id, on: req.db), ProblemReportStore.sees(record, staff) else {
+              let record = try await ProblemReportRecord.find(id, on: req.db) else {
             throw PublicError.notFound("该问题")
         }
+        guard ProblemReportStore.sees(record, staff) else { throw OutOfScope("该问题", objectType: "problem_report", id: id) }
         return record
     }
 }

@@ -69,16 +69,10 @@ enum RegistrationsController {
         return staff.may(.handle(item: seq)) || staff.may(.review(item: seq))
     }
 
-    /// The person and their registrations, or 404 when the user does not see them.
+    /// The person (under `CitizenScope`) and their registrations.
     static func load(_ req: Request, citizen id: UUID?) async throws -> (CitizenRecord, [EmploymentRegistrationRecord]) {
-        let staff = try req.requireStaff()
-        guard let id, let citizen = try await CitizenRecord.find(id: id, on: req.db) else { throw PublicError.notFound("该办事群众") }
-        let history = try await EmploymentRegistry.history(citizen: id, on: req.db)
-        guard CitizenRegistry.sees(citizen, staff)
-                || history.contains(where: { CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.division, staff) }) else {
-            throw PublicError.notFound("该办事群众")
-        }
-        return (citizen, history)
+        let citizen = try await CitizenAccess.require(id, req: req)
+        return (citizen, try await EmploymentRegistry.history(citizen: try citizen.requireID(), on: req.db))
     }
 
     static func respond(_ req: Request, citizen: CitizenRecord, history: [EmploymentRegistrationRecord], errors: FieldErrors,

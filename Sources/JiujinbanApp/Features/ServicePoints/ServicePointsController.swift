@@ -123,11 +123,12 @@ enum ServicePointsController {
 
     static func load(_ req: Request) async throws -> ServicePointSummary {
         let staff = try req.requireStaff()
-        // Another county's point answers exactly like a missing one: nothing leaks (S13).
+        // Another county's point answers exactly like a missing one: nothing leaks (S13); the refusal is audited.
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let point = try await ServicePointQueries.find(id, on: req.db), staff.sees(point) else {
+              let point = try await ServicePointQueries.find(id, on: req.db) else {
             throw PublicError.notFound("该服务点")
         }
+        guard staff.sees(point) else { throw OutOfScope("该服务点", objectType: "service_point", id: id) }
         return point
     }
 

@@ -32,12 +32,29 @@ enum Access: Sendable, CustomStringConvertible {
     }
 }
 
-/// Refuses, with an audit row, a signed-in account that lacks the route's capability (S12). Future-based: an admitted
-/// request passes straight on; only a refusal starts a task (to write its audit row).
+/// Refuses, with an audit row, a signed-in account that lacks the route's capability (S12), and audits the handler's
+/// refusals of records outside the user's scope (`OutOfScope`, answered as 404). Future-based: an admitted request
+/// passes straight on; only a refusal starts a task (to write its audit row).
 struct AccessMiddleware: Middleware {
     let access: Access
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        admit(request, next).flatMapError { error in
+            guard let refusal = error as? OutOfScope else { return request.eventLoop.makeFailedFuture(error) }
+            return request.eventLoop.makeFutureWithTask { try await auditOutOfScope(request, refusal) }
+        }
+    }
+
+    private func auditOutOfScope(_ request: Request, _ refusal: OutOfScope) async throws -> Response {
+        try await request.write { db in
+            try await request.audit(AuditEvent(
+                "access.denied", objectType: refusal.objectType, objectID: refusal.objectID, result: .denied,
+                detail: "超出数据范围：\(request.method.rawValue) \(request.url.path)"), on: db)
+        }
+        throw refusal.publicError
+    }
+
+    private func admit(_ request: Request, _ next: any Responder) -> EventLoopFuture<Response> {
         do {
             switch access {
             case .anonymous:

@@ -35,5 +35,6 @@ enum Migrations {
         app.migrations.add(M0028AddJobSeekerPlaces())
         app.migrations.add(M0029CreateEmploymentFound())
         app.migrations.add(M0030AddGigSeekerSkillsCounty())
+        app.migrations.add(M0031CreateCitizenLookups())
     }
 }

@@ -38,6 +38,9 @@ struct AppErrorMiddleware: Middleware {
         switch error {
         case let publicError as PublicError:
             return (publicError.status, publicError.reason)
+        case let refusal as OutOfScope:
+            // Audited by `AccessMiddleware` on every registered route; here only its public answer.
+            return (refusal.publicError.status, refusal.publicError.reason)
         case let abort as any AbortError where abort.status.code < 500:
             return (abort.status, genericReason(for: abort.status))
         case is DecodingError:

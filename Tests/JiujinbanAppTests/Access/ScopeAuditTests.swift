@@ -58,3 +58,77 @@ struct ScopeAuditTests {
         }
     }
 }
+
+/// Finding 8 of the security probe: a submission with its fields absent (not sent at all) cleared a whole list.
+@Suite("A form that replaces a list must arrive whole: absent fields are a 422, never a silent reset")
+struct CompleteFormTests {
+    func post(_ app: Application, _ session: TestSession, _ path: String, _ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, path, headers: session.formHeaders, body: session.form(fields)) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    @Test("the responsibility list: an empty POST is refused naming an area; every area sent as 未指定 clears it on purpose")
+    func responsibilityList() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let ruicheng = try DivisionCode("140830000000")
+            let before = try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries
+            #expect(!before.isEmpty)
+            let refused = try await post(app, admin, "/problems/responsibilities", [])
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("提交的表单不完整：缺少“找工作的业务骨干”"), "\(refused.1)")
+            #expect(try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries == before)
+            let cleared = try await post(app, admin, "/problems/responsibilities", BusinessArea.allCases.map { ("area_" + $0.rawValue, "") })
+            #expect(cleared.0 == .seeOther)
+            #expect(try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries.isEmpty)
+        }
+    }
+
+    @Test("a point's milestones: an empty POST is refused and changes nothing; both dates sent empty clear them")
+    func milestones() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let village = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204")
+                .filter(\.$kind == "village").first()?.requireID())
+            let path = "/service-points/\(village.uuidString.lowercased())/milestones"
+            #expect(try await post(app, admin, path, [("agreement_on", "2026-11-03"), ("training_on", "2026-11-12")]).0 == .seeOther)
+            func count() async throws -> Int {
+                try await PointMilestoneRecord.query(on: app.db).filter(\.$servicePointID == village).count()
+            }
+            #expect(try await count() == 2)
+            let refused = try await post(app, admin, path, [])
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("提交的表单不完整"), "\(refused.1)")
+            #expect(try await post(app, admin, path, [("agreement_on", "")]).0 == .unprocessableEntity)
+            #expect(try await count() == 2)
+            #expect(try await post(app, admin, path, [("agreement_on", ""), ("training_on", "")]).0 == .seeOther)
+            #expect(try await count() == 0)
+        }
+    }
+
+    @Test("the county's tasks: without the form's marker nothing is reset; with it, unticked boxes mean no")
+    func countyTasks() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let path = "/reports/monthly/county-tasks"
+            #expect(try await post(app, admin, path, [("month", "2026-11"), ("tasks_shown", "16,17,24"), ("task_16", "1")]).0 == .seeOther)
+            func plan() async throws -> Bool? {
+                let county = try await MonthlyReportBuilder.build(scope: try DivisionCode("140830000000"), month: ReportMonth(year: 2026, month: 11)!,
+                                                                  on: app.db as! any SQLDatabase).table.row(named: "芮城县小计")
+                return county?.cells[15] == .flag(true)
+            }
+            #expect(try await plan() == true)
+            let refused = try await post(app, admin, path, [("month", "2026-11")])
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("本县任务"), "\(refused.1)")
+            #expect(try await post(app, admin, path, [("month", "2026-11"), ("tasks_shown", "16")]).0 == .unprocessableEntity)
+            #expect(try await plan() == true)
+            #expect(try await post(app, admin, path, [("month", "2026-11"), ("tasks_shown", "24,16,17")]).0 == .seeOther)
+            #expect(try await plan() == false)
+            // The page carries the marker its boxes need.
+            try await app.testing().test(.GET, "/reports/monthly?month=2026-11", headers: admin.headers) { res in
+                #expect(res.body.string.contains(#"name="tasks_shown" value="16,17,24""#))
+            }
+        }
+    }
+}

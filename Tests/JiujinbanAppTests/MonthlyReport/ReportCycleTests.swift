@@ -101,7 +101,7 @@ struct ReportCycleAppTests {
             let final = try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "save")])
             #expect(final.0 == .forbidden && final.1.contains("已被县领导小组办公室采用"))
             // The county's own columns.
-            #expect(try await app.post(admin, "/reports/monthly/county-tasks", [("month", "2026-11"), ("task_16", "1"), ("task_24", "1")]).0 == .seeOther)
+            #expect(try await app.post(admin, "/reports/monthly/county-tasks", [("month", "2026-11"), ("tasks_shown", "16,17,24"), ("task_16", "1"), ("task_24", "1")]).0 == .seeOther)
             let county = try await MonthlyReportBuilder.build(scope: try DivisionCode("140830000000"), month: ReportMonth(year: 2026, month: 11)!,
                                                               on: app.db as! any SQLDatabase).table.row(named: "芮城县小计")
             #expect(county?.cells[15] == .flag(true) && county?.cells[16] == .flag(false) && county?.cells[23] == .flag(true))

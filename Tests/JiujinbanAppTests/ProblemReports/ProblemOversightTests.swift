@@ -51,10 +51,13 @@ struct ProblemOversightTests {
             #expect(page.0 == .ok && page.1.contains("以下领域尚未指定业务骨干：学技能、办社保卡、账号、其他") && page.1.contains("冯立新"))
             let expert = try await app.accountID(of: .expert)
             let reviewer = try await app.accountID(of: .reviewer)
+            /// The whole form, as the page sends it: every area, 未指定 ("") where none is named.
             func save(_ fields: [(String, String)]) async throws -> (HTTPStatus, String) {
                 var result: (HTTPStatus, String) = (.ok, "")
+                let whole = fields + BusinessArea.allCases.map { "area_" + $0.rawValue }
+                    .filter { name in !fields.contains { $0.0 == name } }.map { ($0, "") }
                 try await app.testing().test(.POST, "/problems/responsibilities", headers: admin.formHeaders,
-                                             body: admin.form(fields)) { res in result = (res.status, res.body.string) }
+                                             body: admin.form(whole)) { res in result = (res.status, res.body.string) }
                 return result
             }
             let refused = try await save([("area_job", expert.uuidString), ("area_card", reviewer.uuidString)])

@@ -20,6 +20,7 @@ enum AcceptanceController {
     @Sendable static func milestones(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let point = try await point(req)
+        try CompleteForm.require(req, PointMilestoneRecord.Kind.allCases.map { ($0.rawValue + "_on", $0.label) })
         let today = req.jiujinban.clock.today
         var errors = FieldErrors()
         var dates: [PointMilestoneRecord.Kind: CalendarDate?] = [:]

@@ -7,6 +7,9 @@ import SQLKit
 /// 报送情况: which townships submitted the month's table, on time or not, and what the county decided; summed per
 /// county for a city or the province.
 struct ReportProgress: Sendable {
+    /// The hidden field naming the county tasks the form shows: unticked boxes send nothing (`CompleteForm`).
+    static let countyTasksMarker = "tasks_shown"
+
     struct Township: Sendable {
         let code: String
         let name: String
@@ -118,6 +121,8 @@ struct ReportProgress: Sendable {
     func countyTasksForm(month: ReportMonth, context: PageContext) -> Node<HTML.BodyContext> {
         .form(.method(.post), .action(SiteURL.monthlyReportCountyTasks.path), .class("county-tasks"), .csrf(context),
               .input(.type(.hidden), .name("month"), .value(month.description)),
+              .input(.type(.hidden), .name(Self.countyTasksMarker),
+                     .value(ReportTask.allCases.filter(\.isCountyTask).map { String($0.rawValue) }.joined(separator: ","))),
               .strong("本县任务（第16、17、24列）："),
               .forEach(ReportTask.allCases.filter(\.isCountyTask)) { task in
                   .label(.input(.type(.checkbox), .name("task_\(task.rawValue)"), .value("1"),

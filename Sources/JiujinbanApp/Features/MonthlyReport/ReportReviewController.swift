@@ -109,6 +109,9 @@ enum ReportReviewController {
         let staff = try req.requireStaff()
         let county = try county(of: staff)
         let month = try month(req)
+        try CompleteForm.requireMarker(req, ReportProgress.countyTasksMarker,
+                                       listing: ReportTask.allCases.filter(\.isCountyTask).map { String($0.rawValue) },
+                                       label: "本县任务（第16、17、24列）")
         var answers: [ReportTask: Bool] = [:]
         for task in ReportTask.allCases where task.isCountyTask {
             answers[task] = (try? req.content.get(String.self, at: "task_\(task.rawValue)")) == "1"

@@ -75,6 +75,7 @@ enum ResponsibilityListController {
     @Sendable static func save(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let county = try county(of: staff)
+        try CompleteForm.require(req, BusinessArea.allCases.map { ("area_" + $0.rawValue, $0.label + "的业务骨干") })
         let experts = try await experts(in: county, on: req.db)
         var chosen: [BusinessArea: UUID] = [:]
         var selected: [BusinessArea: String] = [:]

@@ -38,6 +38,7 @@ public enum JiujinbanMain {
             let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
             if command == nil || command == "serve" {
                 IdleLockJob.schedule(on: app)
+                AuditAnchor.schedule(on: app)
                 ProblemDueJob.schedule(on: app)
                 // In production only a real gateway delivers: without one, messages wait in the outbox rather than being
                 // marked sent by the development adapter.
@@ -46,6 +47,8 @@ public enum JiujinbanMain {
                 }
             }
             try await app.execute()
+            // The last rows a command or the server wrote get their checkpoint before the process ends.
+            try await app.auditAnchor.checkpoint(app)
         } catch let error as PublicError {
             FileHandle.standardError.write(Data("错误：\(error.reason)\n".utf8))
             status = 1

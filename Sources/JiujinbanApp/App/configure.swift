@@ -19,6 +19,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
         keys: keys,
         cipher: try PersonalDataCipher(encryptionKey: keys.dataKey, indexKey: keys.indexKey)
     )
+    app.auditAnchor = AuditAnchor(dataDirectory: configuration.dataDirectory, instance: configuration.instanceName)
     app.routes.defaultMaxBodySize = BodyLimit.form
     // Browsers and kiosks never compress what they send; a compressed body is refused as unreadable rather than
     // inflated (no decompression bombs), and every request skips the decompressor in the pipeline.

@@ -76,10 +76,12 @@ public struct AuditVerification: Hashable, Sendable {
 public struct AuditChainVerifier: @unchecked Sendable {
     // @unchecked: swift-crypto 3.x does not mark its keys Sendable (4.x does); they are immutable values.
     private let key: SymmetricKey
-    private let anchor: AuditChainHead?
+    /// The hash each anchor names at its sequence (anchors inside an archived prefix left out).
+    private let anchorHashes: [Int64: Data]
+    /// The furthest row any anchor names: the table must reach it.
+    private let furthestAnchor: Int64?
     private var expectedSequence: Int64?
     private var expectedPreviousHash: Data
-    private var anchorConfirmed: Bool
     private var rowsChecked = 0
     private var lastVerified: AuditChainHead?
     private var firstBreak: AuditChainBreak?
@@ -88,32 +90,35 @@ public struct AuditChainVerifier: @unchecked Sendable {
     private let checkpoint: AuditChainHead?
 
     /// - Parameters:
-    ///   - anchor: the chain head recorded outside the table; without it, rows deleted from the end go unnoticed.
+    ///   - anchor, anchors: chain heads recorded outside the table (signed `AuditCheckpoint`s); without one, rows
+    ///     deleted from the end go unnoticed. Every anchor must match the row at its sequence, and the table must
+    ///     reach the furthest of them; rows after them are accepted (an anchor may lag the newest rows).
     ///   - checkpoint: the last row of an archived and purged prefix; nil when the table starts at row 1.
     ///   - requireAttestation: the checkpoint counts only if a later row is the purge that recorded it
     ///     (`AuditArchive.purgeAction` naming `AuditArchive.attestation(of:)` it), which needs the key to write.
     public init(
-        key: SymmetricKey, anchor: AuditChainHead? = nil, after checkpoint: AuditChainHead? = nil,
+        key: SymmetricKey, anchor: AuditChainHead? = nil, anchors: [AuditChainHead] = [], after checkpoint: AuditChainHead? = nil,
         requireAttestation: Bool = false
     ) {
         self.key = key
-        self.anchor = anchor
         self.checkpoint = checkpoint
         pendingAttestation = requireAttestation ? checkpoint.map(AuditArchive.attestation) : nil
         expectedSequence = AuditChain.nextSequence(after: checkpoint)
         expectedPreviousHash = checkpoint?.hash ?? AuditChain.genesisHash
         lastVerified = checkpoint
         let start = checkpoint?.sequence ?? 0
-        switch anchor {
-        case nil:
-            anchorConfirmed = true
-        case let anchor? where anchor.sequence == start:
-            anchorConfirmed = anchor.hash == checkpoint?.hash
-            if !anchorConfirmed { firstBreak = AuditChainBreak(sequence: start, reason: .anchorMismatch) }
-        case let anchor?:
-            // An anchor inside the archived prefix was checked when that prefix was archived.
-            anchorConfirmed = anchor.sequence < start
+        var hashes: [Int64: Data] = [:]
+        var conflict: Int64?
+        for head in [anchor].compactMap({ $0 }) + anchors {
+            if let known = hashes[head.sequence], known != head.hash { conflict = min(conflict ?? head.sequence, head.sequence) }
+            hashes[head.sequence] = head.hash
         }
+        // An anchor inside the archived prefix was checked when that prefix was archived; one at its end must be it.
+        if let atStart = hashes[start], start > 0, atStart != checkpoint?.hash { conflict = min(conflict ?? start, start) }
+        hashes = hashes.filter { $0.key > start }
+        anchorHashes = hashes
+        furthestAnchor = hashes.keys.max()
+        if let conflict { firstBreak = AuditChainBreak(sequence: conflict, reason: .anchorMismatch) }
     }
 
     /// Checks the next row. Returns false once the chain is broken; later rows are then ignored.
@@ -124,7 +129,6 @@ public struct AuditChainVerifier: @unchecked Sendable {
             firstBreak = AuditChainBreak(sequence: row.sequence, reason: reason)
             return false
         }
-        if row.sequence == anchor?.sequence { anchorConfirmed = true }
         if row.entry.action == AuditArchive.purgeAction, row.entry.objectID == pendingAttestation { pendingAttestation = nil }
         lastVerified = row.head
         expectedSequence = AuditChain.nextSequence(after: row.head)
@@ -135,9 +139,9 @@ public struct AuditChainVerifier: @unchecked Sendable {
     /// The outcome if the table ended after the rows fed so far.
     public var result: AuditVerification {
         var firstBreak = firstBreak
-        if firstBreak == nil, let anchor, !anchorConfirmed {
+        if firstBreak == nil, let furthestAnchor, furthestAnchor > (lastVerified?.sequence ?? 0) {
             let firstMissing = (lastVerified?.sequence ?? 0) + 1
-            firstBreak = AuditChainBreak(sequence: firstMissing, reason: .truncated(expectedLastSequence: anchor.sequence))
+            firstBreak = AuditChainBreak(sequence: firstMissing, reason: .truncated(expectedLastSequence: furthestAnchor))
         }
         if firstBreak == nil, pendingAttestation != nil, let checkpoint {
             firstBreak = AuditChainBreak(sequence: checkpoint.sequence, reason: .unattestedCheckpoint)
@@ -154,7 +158,7 @@ public struct AuditChainVerifier: @unchecked Sendable {
         guard HMAC<SHA256>.isValidAuthenticationCode(row.hash, authenticating: record, using: key) else {
             return .hashMismatch
         }
-        if let anchor, anchor.sequence == row.sequence, anchor.hash != row.hash { return .anchorMismatch }
+        if let anchored = anchorHashes[row.sequence], anchored != row.hash { return .anchorMismatch }
         return nil
     }
 }

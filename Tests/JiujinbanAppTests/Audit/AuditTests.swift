@@ -48,9 +48,9 @@ struct AuditTests {
         }
     }
 
-    func verify(_ app: Application) async throws -> (passed: Bool, output: String) {
+    func verify(_ app: Application, arguments: [String] = []) async throws -> (passed: Bool, output: String) {
         let capture = LinesCapture()
-        var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["jiujinban", "verify"]))
+        var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["jiujinban", "verify"] + arguments))
         context.application = app
         do {
             try await AuditCommand(output: capture.append).run(using: &context)
@@ -60,13 +60,15 @@ struct AuditTests {
         }
     }
 
-    /// Three more audited actions, so there are rows in the middle to tamper with.
+    /// Three more audited actions, so there are rows in the middle to tamper with; then the instance's checkpoint
+    /// moves on, as the running server's does within a second.
     func makeRows(_ app: Application) async throws {
         let admin = try await app.session(as: .countySystemAdmin)
         for _ in 0..<3 {
             try await app.testing().test(.GET, "/divisions/140830000000/x", headers: admin.headers) { _ in }
             try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(Self.pointFields)) { _ in }
         }
+        try await app.auditAnchor.checkpoint(app)
     }
 
     @Test("audit verify passes on an intact chain and names the row count")

@@ -3,9 +3,11 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// `jiujinban audit verify`: walks the audit chain page by page from the last purge's checkpoint (or row 1),
-/// prints how many rows it checked and exits non-zero at the first broken row (edited, deleted, reordered or
-/// inserted without the key).
+/// `jiujinban audit verify [--anchor FILE]`: walks the audit chain page by page from the last purge's checkpoint (or
+/// row 1), holds it to every signed checkpoint in the anchor folder (and in FILE: lines copied from the log or from
+/// another instance's folder), prints how many rows it checked and exits non-zero at the first broken row (edited,
+/// deleted, reordered or inserted without the key), at rows cut from the end, or at an anchor that is missing or
+/// forged.
 ///
 /// `jiujinban audit purge [--before YYYY-MM-DD | --keep-days N]`: archives, then deletes, the rows older than the
 /// cut (S19); at least 184 days are always kept (`--keep-days` defaults to 184).
@@ -14,6 +16,7 @@ struct AuditCommand: AsyncCommand {
         @Argument(name: "action", help: "verify 校验哈希链；purge 归档并清理过期记录") var action: String
         @Option(name: "before", help: "purge：清理此日期（北京时间）之前的记录，格式 YYYY-MM-DD") var before: String?
         @Option(name: "keep-days", help: "purge：保留最近多少天的记录（至少且默认\(AuditRetention.minimumDays)天）") var keepDays: String?
+        @Option(name: "anchor", help: "verify：另一份审计锚点文件（如从日志中摘出的 audit checkpoint 行）") var anchor: String?
     }
 
     var help: String { "审计日志：verify 校验哈希链；purge 归档并清理超过保存期限的记录" }
@@ -28,12 +31,13 @@ struct AuditCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         switch signature.action {
         case "verify":
-            let result = try await Self.verify(context.application)
-            if let broken = result.firstBreak {
-                output("审计日志校验失败：已校验 \(result.rowsChecked) 行，第一处破坏：\(broken.description)")
+            let report = try await Self.verify(context.application, anchorFiles: signature.anchor.map { [URL(fileURLWithPath: $0)] } ?? [])
+            if let failure = report.failure {
+                output("审计日志校验失败：已校验 \(report.chain.rowsChecked) 行，第一处破坏：\(failure)")
                 throw AuditVerificationFailed()
             }
-            output("审计日志校验通过：共校验 \(result.rowsChecked) 行，哈希链完整。")
+            output("审计日志校验通过：共校验 \(report.chain.rowsChecked) 行，哈希链完整；"
+                   + "依据 \(report.anchors) 个审计锚点（最远至第\(report.furthestAnchor)行）。")
         case "purge":
             guard let report = try await AuditPurge.run(try Self.retention(signature), app: context.application) else {
                 output("没有超过保存期限的审计记录，未清理任何记录。")
@@ -65,20 +69,51 @@ struct AuditCommand: AsyncCommand {
         }
     }
 
-    /// Verifies from the last purge's checkpoint, which only counts when the purge that made it is in the chain.
-    static func verify(_ app: Application) async throws -> AuditVerification {
-        let head = try await AuditTrail.head(on: app.db)
+    /// What `verify` found: the chain walked against the anchors, and what else does not hold.
+    struct Report: Sendable {
+        var chain: AuditVerification
+        var anchors: Int
+        var furthestAnchor: Int64
+        /// Problems besides the chain's own: anchor files that are forged or unreadable, no anchor at all, an
+        /// `audit_head` that is not the table's last row.
+        var problems: [String]
+
+        var failure: String? { chain.firstBreak?.description ?? problems.first }
+        var passed: Bool { failure == nil }
+    }
+
+    /// Verifies from the last purge's checkpoint, which only counts when the purge that made it is in the chain,
+    /// against every signed checkpoint found.
+    static func verify(_ app: Application, anchorFiles: [URL] = []) async throws -> Report {
+        let key = app.jiujinban.keys.auditKey
+        var reading = AuditAnchorFolder(dataDirectory: app.jiujinban.configuration.dataDirectory).all(key: key)
+        let extra = AuditAnchorReading.read(files: anchorFiles, key: key)
+        reading.checkpoints += extra.checkpoints
+        reading.problems += extra.problems
         let checkpoint = try await AuditTrail.checkpoint(on: app.db)
-        var verifier = AuditChainVerifier(key: app.jiujinban.keys.auditKey, anchor: head, after: checkpoint,
+        var verifier = AuditChainVerifier(key: key, anchors: reading.checkpoints.map(\.head), after: checkpoint,
                                           requireAttestation: true)
         var after = checkpoint?.sequence ?? 0
-        while true {
+        walk: while true {
             let page = try await AuditTrail.rows(after: after, limit: 1_000, on: app.db)
-            for row in page where !verifier.feed(row) { return verifier.result }
+            for row in page where !verifier.feed(row) { break walk }
             guard let last = page.last else { break }
             after = last.sequence
         }
-        return verifier.result
+        let chain = verifier.result
+        var problems = reading.problems
+        if reading.checkpoints.isEmpty, (chain.lastVerified?.sequence ?? 0) > (checkpoint?.sequence ?? 0) {
+            problems.append("未找到审计锚点（\(AuditAnchorFolder.directoryName)/ 中没有签名锚点，也未用 --anchor 提供）："
+                            + "无法发现从末尾删除的记录；请从日志中摘出 audit checkpoint 行，用 --anchor 提供")
+        }
+        if chain.isIntact {
+            let head = try await AuditTrail.head(on: app.db)
+            if head != chain.lastVerified {
+                problems.append("audit_head 记录的链头（第\(head?.sequence ?? 0)行）与表中最后一行（第\(chain.lastVerified?.sequence ?? 0)行）不符")
+            }
+        }
+        return Report(chain: chain, anchors: reading.checkpoints.count,
+                      furthestAnchor: reading.checkpoints.map(\.head.sequence).max() ?? 0, problems: problems)
     }
 }
 

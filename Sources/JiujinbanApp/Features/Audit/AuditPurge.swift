@@ -64,6 +64,8 @@ enum AuditPurge {
                                + "归档文件 \(file.url.lastPathComponent)"),
                 by: .system, at: services.clock.now(), key: services.keys.auditKey, on: db)
         }
+        // The purge row is the new head: anchor it at once, so the archived prefix and the row attesting it are covered.
+        try await app.auditAnchor.checkpoint(app)
         return Report(rowCount: rowCount, first: first, through: through.sequence, file: file.url)
     }
 

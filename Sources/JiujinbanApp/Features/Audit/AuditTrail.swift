@@ -93,6 +93,13 @@ enum AuditTrail {
         return AuditChainHead(sequence: sequence, hash: hash)
     }
 
+    /// The last row in the table (nil when it is empty): what the chain really holds, whatever `audit_head` says.
+    static func lastRow(on sql: any SQLDatabase) async throws -> AuditChainHead? {
+        guard let row = try await sql.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first(),
+              let hash = Data(hexEncoded: try row.decode(column: "hash", as: String.self)) else { return nil }
+        return AuditChainHead(sequence: try row.decode(column: "seq", as: Int64.self), hash: hash)
+    }
+
     /// The last row of the archived and purged prefix (S19), where verification starts; nil before any purge.
     static func checkpoint(on db: any Database) async throws -> AuditChainHead? {
         let sql = db as! any SQLDatabase

@@ -36,6 +36,9 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// Failed logins that lock a person's sign-in, within what window, for how long (S04).
     public var loginThrottle: LoginThrottle.Policy
+    /// This instance's name among several on one database: names its audit checkpoints (`JIUJINBAN_INSTANCE`,
+    /// default the host name).
+    public var instanceName: String = AppConfiguration.defaultInstanceName
 
     public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false,
                 dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false,
@@ -51,6 +54,17 @@ public struct AppConfiguration: Sendable {
     }
 
     public static let defaultDataDirectory = "./data"
+
+    /// The host name, kept to letters, digits, `.`, `_` and `-` (it names a file).
+    public static var defaultInstanceName: String {
+        let name = ProcessInfo.processInfo.hostName
+        return isValidInstanceName(name) ? name : "instance"
+    }
+
+    static func isValidInstanceName(_ name: String) -> Bool {
+        (1...64).contains(name.utf8.count) && name.first != "."
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
     public static let sqliteFileName = "jiujinban.sqlite"
 
     /// Parses the process environment. `isProduction` comes from Vapor's `--env`/`VAPOR_ENV`.
@@ -119,12 +133,23 @@ public struct AppConfiguration: Sendable {
                                     problems: &problems)
         let lockMinutes = integer(variables, "JIUJINBAN_LOGIN_LOCK_MINUTES", in: 1...1_440, default: 30, problems: &problems)
 
+        var instanceName = defaultInstanceName
+        if let raw = variables["JIUJINBAN_INSTANCE"] {
+            if isValidInstanceName(raw) {
+                instanceName = raw
+            } else {
+                problems.append(.init(variable: "JIUJINBAN_INSTANCE", message: "应为1至64个字母、数字、“.”“_”“-”，现为“\(raw)”"))
+            }
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction,
             dataDirectory: dataDirectory, keys: keys, secureCookies: secureCookies,
             loginThrottle: LoginThrottle.Policy(maxFailures: maxFailures, window: TimeInterval(windowMinutes * 60),
                                                 lockDuration: TimeInterval(lockMinutes * 60)))
+        configuration.instanceName = instanceName
+        return configuration
     }
 
     /// A whole number within `range`, or `fallback` when the variable is unset.

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// Keeps this instance's signed checkpoint of the audit chain (`AuditCheckpoint`) moving with the chain: every
+/// second while serving, after every purge, and when a command or the server ends. Before it moves the checkpoint
+/// on, it checks that the table still holds the row of the last one; if not (rows cut from the end, the table
+/// emptied, a row replaced), it keeps the old checkpoint, which `audit verify` then holds the table to, and logs
+/// the alarm.
+actor AuditAnchor {
+    private let folder: AuditAnchorFolder
+    private let instance: String
+    private var last: AuditCheckpoint?
+    private var loaded = false
+    private var lastLogged: Date?
+
+    /// How often the checkpoint line also goes to the log (the file is written every time the chain moved).
+    static let logInterval: TimeInterval = 60
+
+    init(dataDirectory: String, instance: String) {
+        folder = AuditAnchorFolder(dataDirectory: dataDirectory)
+        self.instance = instance
+    }
+
+    /// Looks at the table once and moves the checkpoint on if the chain grew from it.
+    @discardableResult
+    func checkpoint(_ app: Application) async throws -> AuditCheckpointStep {
+        let services = app.jiujinban
+        if !loaded {
+            last = folder.checkpoint(of: instance, key: services.keys.auditKey)
+            loaded = true
+        }
+        let sql = app.db as! any SQLDatabase
+        let tableHead = try await AuditTrail.lastRow(on: sql)
+        var rowAtLast: Data?
+        if let last { rowAtLast = try await AuditPurge.head(at: last.head.sequence, on: app.db)?.hash }
+        let archived = try await AuditTrail.checkpoint(on: app.db)?.sequence
+        let step = AuditCheckpointStep.decide(last: last?.head, tableHead: tableHead, rowAtLast: rowAtLast, archivedThrough: archived)
+        let now = services.clock.now()
+        switch step {
+        case .unchanged:
+            break
+        case .advance(let head):
+            let checkpoint = AuditCheckpoint.sign(head: head, at: AuditInstant(now), writer: instance, key: services.keys.auditKey)
+            try folder.store(checkpoint, instance: instance)
+            last = checkpoint
+            if lastLogged.map({ now.timeIntervalSince($0) >= Self.logInterval }) ?? true {
+                app.logger.info("audit checkpoint \(checkpoint.line)")
+                lastLogged = now
+            }
+        case .alarm(let message):
+            if lastLogged.map({ now.timeIntervalSince($0) >= Self.logInterval }) ?? true {
+                app.logger.critical("审计日志异常：\(message)；审计锚点保持在第\(last?.head.sequence ?? 0)行，请运行 jiujinban audit verify")
+                lastLogged = now
+            }
+        }
+        return step
+    }
+
+    /// Every second while the server runs.
+    static func schedule(on app: Application) {
+        let loop = app.eventLoopGroup.next()
+        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            loop.makeFutureWithTask {
+                do { try await app.auditAnchor.checkpoint(app) } catch {
+                    app.logger.error("audit checkpoint failed: \(String(reflecting: error))")
+                }
+            }
+        }
+    }
+}
+
+extension Application {
+    private struct AuditAnchorKey: StorageKey {
+        typealias Value = AuditAnchor
+    }
+
+    /// This instance's checkpoint writer, set once by `configure`.
+    var auditAnchor: AuditAnchor {
+        get {
+            guard let anchor = storage[AuditAnchorKey.self] else { fatalError("configure(_:) sets the audit anchor") }
+            return anchor
+        }
+        set { storage[AuditAnchorKey.self] = newValue }
+    }
+}

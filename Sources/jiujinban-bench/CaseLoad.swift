@@ -172,12 +172,22 @@ struct Counter: Sendable {
         let location: String?
     }
 
+    /// `http://host:port` of a URL.
+    static func origin(of url: String) -> String? {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme, let host = parts.host else { return nil }
+        return "\(scheme)://\(host)" + (parts.port.map { ":\($0)" } ?? "")
+    }
+
     static func send(_ http: HTTPClient, _ method: HTTPMethod, _ url: String, cookie: String?, form: [String: String]? = nil)
         async throws -> Reply
     {
         var request = HTTPClientRequest(url: url)
         request.method = method
         if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        if method != .GET, let origin = Self.origin(of: url) {
+            // As a browser on one of the site's pages: state-changing requests name the site (S09).
+            request.headers.add(name: "Origin", value: origin)
+        }
         if let form {
             let body = form.map { key, value in "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
                 .joined(separator: "&")

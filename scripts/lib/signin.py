@@ -16,7 +16,8 @@ def sign_in(port, person=0):
     ticket = re.search(r'name="ticket" value="([^"]+)"', page).group(1)
     conn.request("GET", "/dev/card-simulator?ticket=" + ticket)
     people = re.findall(r'name="person_id" value="([^"]+)"', conn.getresponse().read().decode())
-    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    # As a browser on the login page: POSTs name the site they come from.
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://127.0.0.1:{port}"}
     conn.request("POST", "/dev/card-simulator", urllib.parse.urlencode({"ticket": ticket, "person_id": people[person]}), form)
     conn.getresponse().read()
     conn.request("POST", "/login/complete", urllib.parse.urlencode({"ticket": ticket}),

@@ -63,4 +63,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
     app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
     app.asyncCommands.use(OccupationsCommand(), as: "occupations")
+    app.asyncCommands.use(DivisionsCommand(), as: "divisions")
 }

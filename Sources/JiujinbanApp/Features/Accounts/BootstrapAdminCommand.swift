@@ -21,6 +21,11 @@ struct BootstrapAdminCommand: AsyncCommand {
             throw PublicError(.badRequest, "--name：请填写姓名（不超过20个字）")
         }
         let provinces = try await DivisionQueries.descendants(of: nil, level: .province, on: app.db)
+        // An empty production database: the province comes from the division list first (README, production start).
+        guard !provinces.isEmpty else {
+            throw PublicError(.badRequest, "系统中还没有省级区划：请先用 jiujinban divisions import --file 区划.csv 导入统计用区划代码"
+                + "（示例：\(DivisionsCommand.examplePath)）")
+        }
         let chosen = signature.province.flatMap { raw in provinces.first { $0.code.hasPrefix(raw.trimmingCharacters(in: .whitespaces)) } }
         guard let province = chosen ?? (provinces.count == 1 ? provinces.first : nil),
               let provinceCode = province.divisionCode else {

@@ -4,7 +4,8 @@ import Plot
 /// The form to add a division under an existing one.
 enum DivisionFormPage {
     static func render(form: DivisionForm, errors: FieldErrors, parents: [DivisionSummary], context: PageContext) -> HTML {
-        let levels = DivisionLevel.allCases.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
+        // Provinces come only from `jiujinban divisions import`.
+        let levels = DivisionLevel.allCases.filter { $0 != .province }.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
         let parentOptions = parents.map { FormFields.Option(value: $0.code, label: "\($0.name)（\($0.level.label) \($0.code)）") }
         return PageShell.render(
             title: "新增行政区划", context: context,
@@ -14,7 +15,7 @@ enum DivisionFormPage {
                 .form(
                     .class("form"), .method(.post), .action(SiteURL.createDivision.path), .csrf(context),
                     FormFields.select("parent_code", label: "上级区划", options: parentOptions,
-                                      selected: form.parentCode, errors: errors, placeholder: "（省级区划无上级）"),
+                                      selected: form.parentCode, errors: errors, placeholder: "请选择上级区划"),
                     FormFields.select("level", label: "层级", options: levels, selected: form.level, errors: errors),
                     FormFields.text("code", label: "统计用区划代码", value: form.code, errors: errors,
                                     hint: "12位数字，如 140830100204；行政村编号200–399，社区编号001–199",

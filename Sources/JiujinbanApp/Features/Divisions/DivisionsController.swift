@@ -57,25 +57,23 @@ enum DivisionsController {
         return try await renderForm(req, form: form, errors: FieldErrors(), status: .ok)
     }
 
+    /// Adds a division under an existing one in the account's own subtree. Roots come only from
+    /// `jiujinban divisions import`; `DivisionDraft.validate` says why anything else is refused, and every refusal is
+    /// audited with nothing written.
     @Sendable static func create(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(DivisionFormInput.self).form
         let candidates = [form.code, form.parentCode].compactMap { $0 }.map { TextField.clean($0) }
-        var known = try await DivisionQueries.levels(of: candidates, on: req.db)
-        // A parent outside the account's scope is treated as unknown (the code's own existence still counts).
-        if let parent = form.parentCode.map(TextField.clean), let code = try? DivisionCode(parent), !staff.mayWrite(in: code),
-           parent != TextField.clean(form.code) {
-            known[parent] = nil
-        }
-        switch DivisionDraft.validate(form, existingLevel: { known[$0.value] }) {
-        case .failure(let errors):
-            return try await renderForm(req, form: form, errors: errors, status: .unprocessableEntity)
+        let known = try await DivisionQueries.levels(of: candidates, on: req.db)
+        switch DivisionDraft.validate(form, scope: staff.scope, existingLevel: { known[$0.value] }) {
+        case .failure(let refusal):
+            return try await refuse(req, form: form, refusal: refusal)
         case .success(let draft):
             do {
                 try await req.write { db in
                     try await Division(
                         code: draft.code.value, name: draft.name, shortName: draft.name, level: draft.level,
-                        parentCode: draft.parentCode?.value, areaCentiKm2: draft.areaCentiKm2,
+                        parentCode: draft.parentCode.value, areaCentiKm2: draft.areaCentiKm2,
                         population: draft.population
                     ).create(on: db)
                     try await req.audit(AuditEvent("division.create", objectType: "division", objectID: draft.code.value,
@@ -85,10 +83,25 @@ enum DivisionsController {
                 // Another clerk added the same code a moment ago.
                 var errors = FieldErrors()
                 errors.add("code", "区划代码 \(draft.code.value) 已存在，不能重复添加")
-                return try await renderForm(req, form: form, errors: errors, status: .unprocessableEntity)
+                return try await refuse(req, form: form, refusal: .invalid(errors))
             }
             return HTMLResponse.seeOther(.division(code: draft.code.value))
         }
+    }
+
+    /// 403 for what the account may not do at all, 422 for bad input; the form comes back with each field's message.
+    static func refuse(_ req: Request, form: DivisionForm, refusal: DivisionRefusal) async throws -> Response {
+        let (status, result): (HTTPResponseStatus, AuditResult) = switch refusal {
+        case .outOfScope: (.forbidden, .denied)
+        case .invalid: (.unprocessableEntity, .failed)
+        }
+        let typed = AuditDetail.sanitized(TextField.clean(form.code), maximumLength: 20)
+        let detail = "\(form.level ?? "")，上级 \(TextField.clean(form.parentCode))：" + refusal.errors.problems.map(\.message).joined(separator: "；")
+        try await req.write { db in
+            try await req.audit(AuditEvent("division.create", objectType: "division", objectID: typed.isEmpty ? nil : typed,
+                                           result: result, detail: detail), on: db)
+        }
+        return try await renderForm(req, form: form, errors: refusal.errors, status: status)
     }
 
     static func renderForm(_ req: Request, form: DivisionForm, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {

@@ -122,6 +122,11 @@ struct PersonPostsTests {
             let sysAdmin = try await app.session(as: .countySystemAdmin)
             let id = try #require(try await app.fileApplication(village, F.contact() + F.newAccount(
                 0, name: member.name, idNumber: member.idNumber, phone: member.phone)).1)
+            // The county sees the conflict before it decides; the applicant (another unit's operator) does not.
+            let path = "/account-applications/\(id.uuidString.lowercased())"
+            let shown = try await app.getPage(sysAdmin, path)
+            #expect(shown.1.contains("一人多岗") && shown.1.contains("第1项（吴海燕）：此人已有芮城县人社部门业务管理员账号（正常）"))
+            #expect(!(try await app.getPage(village, path)).1.contains("此人已有"))
             #expect(try await app.applicationStep(sysAdmin, id, "decide", [("decision", "approve")]).0 == .seeOther)
             let before = try await AccountRecord.query(on: app.db).count()
             let carried = try await app.applicationStep(sysAdmin, id, "carry-out", [("part", "accounts")])

@@ -19,6 +19,14 @@ enum PersonAccounts {
         return held
     }
 
+    /// The live accounts of the person with this ID number, none for someone unknown: for pages that warn before
+    /// anything is decided (the write checks again).
+    static func held(idNumber: String, on db: any Database, cipher: PersonalDataCipher) async throws -> [HeldAccount] {
+        let index = cipher.blindIndex(idNumber, context: StaffCrypto.idNumberContext)
+        guard let person = try await StaffPerson.query(on: db).filter(\.$idNumberIndex == index).first() else { return [] }
+        return try await held(ofPerson: try person.requireID(), on: db)
+    }
+
     /// A person found by ID number, with every account they hold or held, for the account form.
     struct Listing: Sendable {
         let name: String

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JiujinbanApp
 import JiujinbanRules
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -170,6 +171,25 @@ struct PersonPostsTests {
             let index = app.jiujinban.cipher.blindIndex(Self.newcomerID, context: StaffCrypto.idNumberContext)
             let person = try #require(try await StaffPerson.query(on: app.db).filter(\.$idNumberIndex == index).first())
             #expect(try await AccountRecord.query(on: app.db).filter(\.$personID == person.requireID()).count() == 1)
+        }
+    }
+
+    @Test("two creations for one known person at once: the person's row is locked, only one passes", arguments: 0..<3)
+    func concurrentCreationsForAKnownPerson(round: Int) async throws {
+        try await TestApp.run { app in
+            // A person whose only account was deactivated: each creation alone is allowed, the two together are not.
+            let idNumber = TestIdentity.idNumber(birth: "19900101", sequence: 200 + round)
+            let point = try await pointKey(app, division: "140830100205")
+            try await storeAccount(app, name: "旧员工", idNumber: idNumber, phone: "13903590098", post: .operator,
+                                   unit: try await unit(app, point))
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("UPDATE staff_accounts SET status = 'deactivated' WHERE post = 'operator' AND unit_key = \(bind: point)").run()
+            let admin = try await app.session(as: .countySystemAdmin)
+            let person = ("旧员工", idNumber, "13903590098")
+            async let first = post(app, admin, Self.fields(person, post: "operator", unit: try await pointKey(app, division: "140830100204")))
+            async let second = post(app, admin, Self.fields(person, post: "auditor", unit: "dept:140830000000"))
+            let statuses = [try await first.0, try await second.0]
+            #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .conflict], "\(statuses)")
         }
     }
 

@@ -78,19 +78,7 @@ enum AccountsController {
         do {
             if let refusal = early.refusal { throw CreationRefused(refusal: refusal) }
             let accountID = try await req.write { db in
-                let person = try await StaffRegistry.person(
-                    name: name, idNumber: idNumber.value, phone: form.phone ?? "", isDemo: false, today: services.clock.today,
-                    cipher: services.cipher, on: db)
-                let held = try await PersonAccounts.held(ofPerson: person, on: db)
-                let subject = AccountSubject(personID: person, post: post, unit: unit)
-                if let refusal = AccountPolicy.mayCreate(staff.account, subject, route: .accountPage, otherAccountsOfPerson: held).refusal {
-                    throw CreationRefused(refusal: refusal)
-                }
-                let account = AccountRecord(personID: person, post: post, unit: unit, createdAt: services.clock.now())
-                try await account.create(on: db)
-                try await req.audit(AuditEvent("account.create", objectType: "account", objectID: try account.requireID().uuidString,
-                                               detail: "\(post.label)"), on: db)
-                return try account.requireID()
+                try await insert(req, by: staff, name: name, idNumber: idNumber, phone: form.phone ?? "", post: post, unit: unit, on: db)
             }
             return HTMLResponse.seeOther(.account(id: accountID))
         } catch let refused as CreationRefused {
@@ -101,6 +89,27 @@ enum AccountsController {
             return try await AccountFormPage.respond(req, form: form, errors: errors, status: status,
                                                      person: try await listing(req, idNumber))
         }
+    }
+
+    /// Inside the write: the person (created if new) is locked, their accounts read, the rule applied, and only
+    /// then the account stored and audited. A refusal throws `CreationRefused`, which rolls everything back.
+    static func insert(
+        _ req: Request, by staff: SignedInStaff, name: String, idNumber: ResidentIDNumber, phone: String, post: Post,
+        unit: OrgUnit, on db: any Database
+    ) async throws -> UUID {
+        let services = req.jiujinban
+        let person = try await StaffRegistry.person(name: name, idNumber: idNumber.value, phone: phone, isDemo: false,
+                                                    today: services.clock.today, cipher: services.cipher, on: db)
+        let held = try await PersonAccounts.held(ofPerson: person, on: db)
+        let subject = AccountSubject(personID: person, post: post, unit: unit)
+        if let refusal = AccountPolicy.mayCreate(staff.account, subject, route: .accountPage, otherAccountsOfPerson: held).refusal {
+            throw CreationRefused(refusal: refusal)
+        }
+        let account = AccountRecord(personID: person, post: post, unit: unit, createdAt: services.clock.now())
+        try await account.create(on: db)
+        let accountID = try account.requireID()
+        try await req.audit(AuditEvent("account.create", objectType: "account", objectID: accountID.uuidString, detail: post.label), on: db)
+        return accountID
     }
 
     /// 查询此人已有账号: the accounts of the person with the ID number typed, before anything is created. Audited,

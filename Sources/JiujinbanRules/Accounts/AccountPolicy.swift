@@ -25,32 +25,34 @@ public enum AccountPolicy {
         }
     }
 
-    /// 创建账号: whether `actor` may create the account `subject`. `otherAccountsOfPerson` are the accounts the
-    /// person already holds, in any status; they decide separation of duties.
+    /// 创建账号: whether `actor` may create the account `subject` through `route` (the account page, or an approved
+    /// application). `otherAccountsOfPerson` are the accounts the person already holds, in any status; they decide
+    /// separation of duties (`PersonPosts`).
     public static func mayCreate(
-        _ actor: StaffAccount, _ subject: AccountSubject, otherAccountsOfPerson: [StaffAccount]
+        _ actor: StaffAccount, _ subject: AccountSubject, route: PersonPosts.Route, otherAccountsOfPerson: [HeldAccount]
     ) -> Decision {
         actorIsActive(actor)
             .then { manages(actor, subject, as: .systemAdmin) }
             .then { notOwnPerson(actor, subject.personID) }
-            .then { SeparationOfDuties.check(subject, otherAccountsOfPerson: otherAccountsOfPerson) }
+            .then { SeparationOfDuties.check(subject, route: route, otherAccountsOfPerson: otherAccountsOfPerson) }
     }
 
     /// 变更账号: whether `actor` may change `account` into `subject` (new post or unit, or the same with new
     /// personal details). The actor must manage the account both as it is and as it will be; an account never
-    /// passes to another person.
+    /// passes to another person. A change is made on the account page, so a new post or unit is checked as a new
+    /// account from that page would be.
     public static func mayChange(
         _ actor: StaffAccount, _ account: StaffAccount, to subject: AccountSubject,
-        otherAccountsOfPerson: [StaffAccount]
+        otherAccountsOfPerson: [HeldAccount]
     ) -> Decision {
-        let others = otherAccountsOfPerson.filter { $0.id != account.id }
+        let others = otherAccountsOfPerson.filter { $0.account.id != account.id }
         return actorIsActive(actor)
             .then { Decision.require(account.status.isLive, else: .accountDeactivated) }
             .then { Decision.require(subject.personID == account.personID, else: .accountChangesPerson) }
             .then { manages(actor, account.subject, as: .systemAdmin) }
             .then { manages(actor, subject, as: .systemAdmin) }
             .then { notOwnPerson(actor, subject.personID) }
-            .then { SeparationOfDuties.check(subject, otherAccountsOfPerson: others) }
+            .then { SeparationOfDuties.check(subject, route: .accountPage, otherAccountsOfPerson: others) }
     }
 
     /// 冻结、解锁、注销: whether `actor` may apply `change` to `account`. Only the managing system admin may, and

@@ -34,8 +34,8 @@ public enum Refusal: Error, Hashable, Sendable {
     case itemNotOffered(Int, at: ServicePointKind)
 
     // Separation of duties
-    case bothAdministratorPosts(held: Post)
-    case secondAccountInUnit
+    /// 一人多岗 (`PersonPosts`): the person already holds an account that forbids the new one.
+    case personPosts(PostConflict)
     case reviewerIsHandler
 
     // Account applications
@@ -132,10 +132,8 @@ public enum Refusal: Error, Hashable, Sendable {
             "服务事项第\(item)项为即时办结事项，无需审核"
         case .itemNotOffered(let item, let kind):
             "\(kind.label)不能办理服务事项第\(item)项"
-        case .bothAdministratorPosts(let held):
-            "此人已是\(held.label)，同一人不能兼任系统管理员和业务管理员"
-        case .secondAccountInUnit:
-            "此人在该单位已有账号，同一人在同一单位只能有一个账号"
+        case .personPosts(let conflict):
+            conflict.message
         case .reviewerIsHandler:
             "不能审核本人经办的业务"
         case .cannotFile:

@@ -85,7 +85,9 @@ struct AccountManagementTests {
             let fields = [("name", countyAdmin.name), ("id_number", countyAdmin.idNumber), ("phone", countyAdmin.phone),
                           ("post", "business_admin"), ("unit", "dept:140830000000")]
             try await app.testing().test(.POST, "/accounts", headers: province.formHeaders, body: province.form(fields)) { res in
-                #expect(res.status == .unprocessableEntity)
+                // A conflict with the person's other account (issue 19, finding 7): 409, the account named.
+                #expect(res.status == .conflict)
+                #expect(res.body.string.contains("此人已有芮城县人社部门系统管理员账号（正常）"))
             }
             let refused = try await auditCount("account.create", result: "denied", on: app)
             #expect(refused == 1)

@@ -61,7 +61,7 @@ struct AccountCreationTests {
     ] as [(StaffAccount, Post, OrgUnit, Refusal?)])
     func create(actor: StaffAccount, post: Post, unit: OrgUnit, refusal: Refusal?) {
         let subject = AccountSubject(personID: newcomer, post: post, unit: unit)
-        let decision = AccountPolicy.mayCreate(actor, subject, otherAccountsOfPerson: [])
+        let decision = AccountPolicy.mayCreate(actor, subject, route: .accountPage, otherAccountsOfPerson: [])
         #expect(decision == AccountFixture.decision(refusal))
     }
 
@@ -69,32 +69,39 @@ struct AccountCreationTests {
     func inactiveActor(status: AccountStatus) {
         let actor = AccountFixture.staff(.systemAdmin, at: Units.ruicheng, 60, status: status)
         let subject = AccountSubject(personID: newcomer, post: .operator, unit: Units.taianVillage)
-        #expect(AccountPolicy.mayCreate(actor, subject, otherAccountsOfPerson: []) == .refused(.actorNotActive(status)))
+        #expect(AccountPolicy.mayCreate(actor, subject, route: .accountPage, otherAccountsOfPerson: []) == .refused(.actorNotActive(status)))
     }
 
     @Test("no administrator creates an account for its own person")
     func ownPerson() {
         let actor = Staff.ruichengSystemAdmin
         let subject = AccountSubject(personID: actor.personID, post: .operator, unit: Units.taianVillage)
-        #expect(AccountPolicy.mayCreate(actor, subject, otherAccountsOfPerson: [actor]) == .refused(.ownAccount))
+        #expect(AccountPolicy.mayCreate(actor, subject, route: .accountPage, otherAccountsOfPerson: [HeldAccount(actor)]) == .refused(.ownAccount))
     }
 
-    @Test("creation applies separation of duties to the person's other accounts")
+    @Test("creation applies the one-person-several-accounts rule to the person's other accounts")
     func separation() {
         let person = AccountFixture.id(20_001)
-        let countySystemAdmin = StaffAccount(id: AccountFixture.id(61), personID: person, post: .systemAdmin,
-                                             unit: Units.yongji, status: .active)
+        let countySystemAdmin = HeldAccount(StaffAccount(id: AccountFixture.id(61), personID: person, post: .systemAdmin,
+                                                         unit: Units.yongji, status: .active))
         let businessAdmin = AccountSubject(personID: person, post: .businessAdmin, unit: Units.ruicheng)
-        #expect(AccountPolicy.mayCreate(Staff.provinceSystemAdmin, businessAdmin, otherAccountsOfPerson: [countySystemAdmin])
-                == .refused(.bothAdministratorPosts(held: .systemAdmin)))
+        #expect(AccountPolicy.mayCreate(Staff.provinceSystemAdmin, businessAdmin, route: .accountPage,
+                                        otherAccountsOfPerson: [countySystemAdmin])
+                == .refused(.personPosts(PostConflict(kind: .twoAdministratorPosts, held: countySystemAdmin, proposed: .businessAdmin))))
 
-        let villageOperator = StaffAccount(id: AccountFixture.id(62), personID: person, post: .operator,
-                                           unit: Units.taianVillage, status: .active)
+        let villageOperator = HeldAccount(StaffAccount(id: AccountFixture.id(62), personID: person, post: .operator,
+                                                       unit: Units.taianVillage, status: .active))
         let second = AccountSubject(personID: person, post: .operator, unit: Units.taianVillage)
-        #expect(AccountPolicy.mayCreate(Staff.ruichengSystemAdmin, second, otherAccountsOfPerson: [villageOperator])
-                == .refused(.secondAccountInUnit))
+        #expect(AccountPolicy.mayCreate(Staff.ruichengSystemAdmin, second, route: .applicationForm,
+                                        otherAccountsOfPerson: [villageOperator])
+                == .refused(.personPosts(PostConflict(kind: .sameUnit, held: villageOperator, proposed: .operator))))
+        // A second point: through an approved application only.
         let elsewhere = AccountSubject(personID: person, post: .operator, unit: Units.guweiCentre)
-        #expect(AccountPolicy.mayCreate(Staff.ruichengSystemAdmin, elsewhere, otherAccountsOfPerson: [villageOperator])
+        #expect(AccountPolicy.mayCreate(Staff.ruichengSystemAdmin, elsewhere, route: .accountPage,
+                                        otherAccountsOfPerson: [villageOperator])
+                == .refused(.personPosts(PostConflict(kind: .secondHandlingOutsideForm, held: villageOperator, proposed: .operator))))
+        #expect(AccountPolicy.mayCreate(Staff.ruichengSystemAdmin, elsewhere, route: .applicationForm,
+                                        otherAccountsOfPerson: [villageOperator])
                 == .allowed)
     }
 
@@ -102,7 +109,7 @@ struct AccountCreationTests {
     func change() {
         let account = Staff.taianOperator
         let moved = AccountSubject(personID: account.personID, post: .operator, unit: Units.guweiCentre)
-        #expect(AccountPolicy.mayChange(Staff.ruichengSystemAdmin, account, to: moved, otherAccountsOfPerson: [account])
+        #expect(AccountPolicy.mayChange(Staff.ruichengSystemAdmin, account, to: moved, otherAccountsOfPerson: [HeldAccount(account)])
                 == .allowed)
 
         let toYongji = AccountSubject(personID: account.personID, post: .operator, unit: Units.yongjiCentre)
@@ -120,20 +127,20 @@ struct AccountCreationTests {
     func changeInPlace() {
         let account = Staff.taianOperator
         let unchanged = account.subject
-        #expect(AccountPolicy.mayChange(Staff.ruichengSystemAdmin, account, to: unchanged, otherAccountsOfPerson: [account])
+        #expect(AccountPolicy.mayChange(Staff.ruichengSystemAdmin, account, to: unchanged, otherAccountsOfPerson: [HeldAccount(account)])
                 == .allowed)
         let other = AccountFixture.staff(.operator, at: Units.guweiCentre, 63, person: 10_014)
         let onto = AccountSubject(personID: account.personID, post: .operator, unit: Units.guweiCentre)
-        let others = [account, other]
+        let others = [HeldAccount(account), HeldAccount(other)]
         #expect(AccountPolicy.mayChange(Staff.ruichengSystemAdmin, account, to: onto, otherAccountsOfPerson: others)
-                == .refused(.secondAccountInUnit))
+                == .refused(.personPosts(PostConflict(kind: .sameUnit, held: HeldAccount(other), proposed: .operator))))
     }
 
     @Test("a county administrator may switch posts, since the account itself is not a clash")
     func switchAdministratorPost() {
         let account = Staff.ruichengSystemAdmin
         let switched = AccountSubject(personID: account.personID, post: .businessAdmin, unit: Units.ruicheng)
-        #expect(AccountPolicy.mayChange(Staff.provinceSystemAdmin, account, to: switched, otherAccountsOfPerson: [account])
+        #expect(AccountPolicy.mayChange(Staff.provinceSystemAdmin, account, to: switched, otherAccountsOfPerson: [HeldAccount(account)])
                 == .allowed)
     }
 

@@ -24,10 +24,10 @@ struct RoleAssociationRuleTests {
         #expect(!pending.isEffective)
         #expect(Capability.general.allSatisfy { !pending.may($0) })
         let subject = AccountSubject(personID: UUID(), post: .operator, unit: Units.taianVillage)
-        #expect(AccountPolicy.mayCreate(pending, subject, otherAccountsOfPerson: []).refusal == .roleNotAssociated)
+        #expect(AccountPolicy.mayCreate(pending, subject, route: .accountPage, otherAccountsOfPerson: []).refusal == .roleNotAssociated)
         let associated = StaffAccount(id: pending.id, personID: pending.personID, post: .systemAdmin, unit: Units.ruicheng,
                                       status: .active)
         #expect(associated.may(.manageAccounts))
-        #expect(AccountPolicy.mayCreate(associated, subject, otherAccountsOfPerson: []).isAllowed)
+        #expect(AccountPolicy.mayCreate(associated, subject, route: .accountPage, otherAccountsOfPerson: []).isAllowed)
     }
 }

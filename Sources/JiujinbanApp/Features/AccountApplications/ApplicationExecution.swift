@@ -27,17 +27,18 @@ struct ApplicationExecution {
             let label = "第\(index + 1)项（\(item.kind.label)）"
             switch item {
             case .newAccount(let wanted):
-                let indexKey = services.cipher.blindIndex(wanted.idNumber.value, context: StaffCrypto.idNumberContext)
-                let existing = try await StaffPerson.query(on: db).filter(\.$idNumberIndex == indexKey).first()
-                let personID = try existing?.requireID() ?? UUID()
-                let others = existing == nil ? [] : try await StaffDirectory.liveAccounts(ofPerson: personID, on: db)
+                // The person's row is locked first, so the accounts read next are all there are (`PersonPosts`).
+                // An approved application is the one way to a second handling account in another unit; the
+                // administrator, auditor and oversight exclusions hold here as everywhere.
+                let personID = try await StaffRegistry.person(
+                    name: wanted.name, idNumber: wanted.idNumber.value, phone: wanted.phone.value, isDemo: false,
+                    today: services.clock.today, cipher: services.cipher, on: db)
+                let held = try await PersonAccounts.held(ofPerson: personID, on: db)
                 let subject = AccountSubject(personID: personID, post: wanted.post, unit: wanted.unit)
-                if let refusal = AccountPolicy.mayCreate(staff.account, subject, otherAccountsOfPerson: others).refusal {
+                if let refusal = AccountPolicy.mayCreate(staff.account, subject, route: .applicationForm,
+                                                         otherAccountsOfPerson: held).refusal {
                     throw ExecutionRefused(message: "\(label)：\(refusal.message)")
                 }
-                _ = try await StaffRegistry.person(
-                    name: wanted.name, idNumber: wanted.idNumber.value, phone: wanted.phone.value, isDemo: false,
-                    today: services.clock.today, cipher: services.cipher, on: db, id: personID)
                 let account = AccountRecord(personID: personID, post: wanted.post, unit: wanted.unit, createdAt: now)
                 try await account.create(on: db)
                 let accountID = try account.requireID()

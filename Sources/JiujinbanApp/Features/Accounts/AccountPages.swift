@@ -33,8 +33,12 @@ enum AccountListPage {
 
 /// Creating an account: real name, ID number and phone (article 7), post and unit.
 enum AccountFormPage {
+    /// - Parameters:
+    ///   - person: the person the ID number typed belongs to, listed with their accounts (any unit, masked).
+    ///   - lookedUp: the page answers "查询此人已有账号", so an unknown number is said to be one.
     static func respond(
-        _ req: Request, form: AccountsController.NewAccountForm, errors: FieldErrors, status: HTTPResponseStatus
+        _ req: Request, form: AccountsController.NewAccountForm, errors: FieldErrors, status: HTTPResponseStatus,
+        person: PersonAccounts.Listing? = nil, lookedUp: Bool = false
     ) async throws -> Response {
         let staff = try req.requireStaff()
         let units = try await AccountQueries.units(in: staff.scopeRoot, on: req.db).map {
@@ -55,10 +59,41 @@ enum AccountFormPage {
                     FormFields.text("phone", label: "手机号码", value: form.phone, errors: errors, maxLength: 20, inputMode: "tel"),
                     FormFields.select("post", label: "岗位", options: posts, selected: form.post, errors: errors),
                     FormFields.select("unit", label: "所属单位", options: units, selected: form.unit, errors: errors),
-                    .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("创建账号")))
+                    .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("创建账号")),
+                         .button(.type(.submit), .attribute(named: "name", value: "action"), .attribute(named: "value", value: "lookup"),
+                                 .class("button"), .text("查询此人已有账号")))
                 ),
+                .unwrap(person, { existing(staff: staff, $0) },
+                        else: .if(lookedUp, .p(.class("notice"), .text("此人尚无账号。")))),
             ])
         return HTMLResponse.make(html, status: status)
+    }
+}
+
+extension AccountFormPage {
+    /// 此人已有的账号: post, unit and status of each of the person's accounts, in any unit, so that the administrator
+    /// sees what the one-person-several-accounts rule (`PersonPosts`) compares with. Only accounts the
+    /// administrator manages link to their page.
+    static func existing(staff: SignedInStaff, _ person: PersonAccounts.Listing) -> Node<HTML.BodyContext> {
+        .section(
+            .class("panel"), .h2("此人已有的账号"),
+            .p(.text("\(person.name)（身份证号码 \(person.maskedIDNumber)）")),
+            .if(person.accounts.isEmpty, .p(.text("此人尚无账号。"))),
+            .if(!person.accounts.isEmpty, .table(
+                .class("data-table compact"),
+                .thead(.tr(.th("岗位"), .th("单位"), .th("状态"))),
+                .tbody(.forEach(person.accounts) { summary in
+                    .tr(
+                        .td(staff.mayWrite(in: summary.account.unit.divisionCode)
+                            ? .a(.href(SiteURL.account(id: summary.account.id).path), .text(summary.account.post.label))
+                            : .text(summary.account.post.label)),
+                        .td(.text(summary.unitName)),
+                        .td(.text(summary.account.status.label))
+                    )
+                })
+            )),
+            .p(.class("hint"), .text("一人只能担任一个管理员岗位；管理员不兼任经办岗位；审计员不兼任其他岗位；在多个单位经办须通过《用户申请（变更）单》。"))
+        )
     }
 }
 

@@ -47,10 +47,13 @@ enum AccountReviewController {
             Section(title: "锁定账号", advice: "本人仍在岗的，经申请后解锁；否则注销", accounts: all.filter { $0.account.status == .locked }),
             Section(title: "已注销账号", advice: "离岗人员的账号，留档备查", accounts: all.filter { $0.account.status == .deactivated }),
         ]
+        // Accounts made before the one-person-several-accounts rule, or by hand: listed, never changed here.
+        let conflicts = try await PersonAccounts.conflicts(in: staff.scopeRoot, on: req.db, cipher: req.jiujinban.cipher)
         try await req.write { db in
             try await req.audit(AuditEvent("account.review", objectType: "division", objectID: staff.scopeRoot.value), on: db)
         }
-        return HTMLResponse.make(AccountReviewPage.render(sections, context: PageContext(req)))
+        return HTMLResponse.make(AccountReviewPage.render(sections, conflicts: conflicts, scope: staff.scopeRoot,
+                                                          context: PageContext(req)))
     }
 
     @Sendable static func mine(_ req: Request) async throws -> Response {
@@ -85,12 +88,16 @@ enum AccountReviewController {
 }
 
 enum AccountReviewPage {
-    static func render(_ sections: [AccountReviewController.Section], context: PageContext) -> HTML {
+    static func render(
+        _ sections: [AccountReviewController.Section], conflicts: [PersonAccounts.ConflictRow], scope: DivisionCode,
+        context: PageContext
+    ) -> HTML {
         PageShell.render(
             title: "账号状态核查", context: context,
             crumbs: [Crumb(label: "账号管理", url: .accounts), Crumb(label: "账号状态核查", url: nil)],
             content: [
                 .p(.class("lead"), .text("县级人社部门每月至少核查一次账号状态，及时处理多余、闲置和非法账号（《信息系统用户账号管理办法》第十一条）。")),
+                conflictSection(conflicts, scope: scope),
                 .forEach(sections) { section in
                     .section(
                         .h2(.text("\(section.title)（\(section.accounts.count)）")),
@@ -102,6 +109,21 @@ enum AccountReviewPage {
                     )
                 },
             ])
+    }
+
+    /// 一人多岗冲突: pairs of one person's accounts that break `PersonPosts`, each with the rule it breaks. The
+    /// county resolves them (deactivating or changing one account, by application); nothing is deleted for it.
+    static func conflictSection(_ rows: [PersonAccounts.ConflictRow], scope: DivisionCode) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.text("一人多岗冲突（\(rows.count)）")),
+            .p(.class("muted"), .text("同一人持有不能兼任的账号：请核实后按规定注销或变更其中一个账号（附件3第三条至第五条），系统不会自动删除")),
+            .if(!rows.isEmpty, .ul(.forEach(rows) { row in
+                .li(.text("\(row.name)（\(row.maskedIDNumber)）："), .text(row.pair.message),
+                    .forEach([row.pair.first, row.pair.second].filter { scope.contains($0.account.unit.divisionCode) }) { held in
+                        .group(.text(" "), .a(.href(SiteURL.account(id: held.account.id).path), .text("查看\(held.account.post.label)账号")))
+                    })
+            }))
+        )
     }
 
     static func mine(_ summary: AccountSummary, context: PageContext) -> HTML {

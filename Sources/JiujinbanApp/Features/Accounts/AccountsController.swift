@@ -37,50 +37,97 @@ enum AccountsController {
         var phone: String?
         var post: String?
         var unit: String?
+        /// `lookup`: only list the accounts of the person with this ID number.
+        var action: String?
     }
 
+    /// A refusal met inside the write: the transaction is rolled back and the form shown again.
+    struct CreationRefused: Error {
+        let refusal: Refusal
+    }
+
+    /// 新增账号. The person may already hold accounts in other units: the one-person-several-accounts rule
+    /// (`PersonPosts`, through `AccountPolicy.mayCreate`) is checked inside the write, after the person's row is
+    /// locked, so two creations for one person at once cannot both pass it.
     @Sendable static func create(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(NewAccountForm.self)
         let services = req.jiujinban
         var errors = FieldErrors()
-        let name = PersonName.validate(form.name, field: "name", into: &errors)
         var idNumber: ResidentIDNumber?
         switch ResidentIDNumber.parse(form.id_number ?? "", today: services.clock.today) {
         case .success(let parsed): idNumber = parsed
         case .failure(let error): errors.add("id_number", error.message)
         }
+        if form.action == "lookup" { return try await lookUp(req, form: form, idNumber: idNumber, errors: errors) }
+        let name = PersonName.validate(form.name, field: "name", into: &errors)
         if case .failure(let error) = MobilePhoneNumber.parse(form.phone ?? "") { errors.add("phone", error.message) }
         let post = Post(rawValue: form.post ?? "")
         if post == nil { errors.add("post", "请选择岗位") }
         let unit = try await AccountQueries.unit(fromKey: form.unit ?? "", on: req.db)
         if unit == nil || !(unit.map { staff.mayWrite(in: $0.divisionCode) } ?? false) { errors.add("unit", "请选择您管辖范围内的单位") }
         guard errors.isEmpty, let idNumber, let post, let unit else {
-            return try await AccountFormPage.respond(req, form: form, errors: errors, status: .unprocessableEntity)
+            return try await AccountFormPage.respond(req, form: form, errors: errors, status: .unprocessableEntity,
+                                                     person: try await listing(req, idNumber))
         }
-        // The person may already exist (accounts in other units): separation of duties looks at all of them.
         let index = services.cipher.blindIndex(idNumber.value, context: StaffCrypto.idNumberContext)
-        let existing = try await StaffPerson.query(on: req.db).filter(\.$idNumberIndex == index).first()
-        let personID = try existing?.requireID() ?? UUID()
-        let others = existing == nil ? [] : try await StaffDirectory.liveAccounts(ofPerson: personID, on: req.db)
-        let decision = AccountPolicy.mayCreate(staff.account, AccountSubject(personID: personID, post: post, unit: unit),
-                                               otherAccountsOfPerson: others)
-        if let refusal = decision.refusal {
-            errors.add("post", refusal.message)
-            try await audit(req, "account.create", objectID: nil, result: .denied, detail: refusal.message)
+        let known = try await StaffPerson.query(on: req.db).filter(\.$idNumberIndex == index).first()
+        // Post, unit, jurisdiction and own person first: they need no lock, and a refusal here writes nothing.
+        let early = AccountPolicy.mayCreate(staff.account, AccountSubject(personID: try known?.requireID() ?? UUID(), post: post, unit: unit),
+                                            route: .accountPage, otherAccountsOfPerson: [])
+        do {
+            if let refusal = early.refusal { throw CreationRefused(refusal: refusal) }
+            let accountID = try await req.write { db in
+                try await insert(req, by: staff, name: name, idNumber: idNumber, phone: form.phone ?? "", post: post, unit: unit, on: db)
+            }
+            return HTMLResponse.seeOther(.account(id: accountID))
+        } catch let refused as CreationRefused {
+            errors.add("post", refused.refusal.message)
+            try await audit(req, "account.create", objectID: nil, result: .denied, detail: refused.refusal.message)
+            // A conflict with the person's other accounts is a 409: the request was fine, the person's state is not.
+            let status: HTTPResponseStatus = if case .personPosts = refused.refusal { .conflict } else { .unprocessableEntity }
+            return try await AccountFormPage.respond(req, form: form, errors: errors, status: status,
+                                                     person: try await listing(req, idNumber))
+        }
+    }
+
+    /// Inside the write: the person (created if new) is locked, their accounts read, the rule applied, and only
+    /// then the account stored and audited. A refusal throws `CreationRefused`, which rolls everything back.
+    static func insert(
+        _ req: Request, by staff: SignedInStaff, name: String, idNumber: ResidentIDNumber, phone: String, post: Post,
+        unit: OrgUnit, on db: any Database
+    ) async throws -> UUID {
+        let services = req.jiujinban
+        let person = try await StaffRegistry.person(name: name, idNumber: idNumber.value, phone: phone, isDemo: false,
+                                                    today: services.clock.today, cipher: services.cipher, on: db)
+        let held = try await PersonAccounts.held(ofPerson: person, on: db)
+        let subject = AccountSubject(personID: person, post: post, unit: unit)
+        if let refusal = AccountPolicy.mayCreate(staff.account, subject, route: .accountPage, otherAccountsOfPerson: held).refusal {
+            throw CreationRefused(refusal: refusal)
+        }
+        let account = AccountRecord(personID: person, post: post, unit: unit, createdAt: services.clock.now())
+        try await account.create(on: db)
+        let accountID = try account.requireID()
+        try await req.audit(AuditEvent("account.create", objectType: "account", objectID: accountID.uuidString, detail: post.label), on: db)
+        return accountID
+    }
+
+    /// 查询此人已有账号: the accounts of the person with the ID number typed, before anything is created. Audited,
+    /// since it tells whether an ID number belongs to staff.
+    static func lookUp(_ req: Request, form: NewAccountForm, idNumber: ResidentIDNumber?, errors: FieldErrors) async throws -> Response {
+        guard let idNumber, errors.isEmpty else {
             return try await AccountFormPage.respond(req, form: form, errors: errors, status: .unprocessableEntity)
         }
-        let accountID = try await req.write { db in
-            let person = try await StaffRegistry.person(
-                name: name, idNumber: idNumber.value, phone: form.phone ?? "", isDemo: false, today: services.clock.today,
-                cipher: services.cipher, on: db, id: personID)
-            let account = AccountRecord(personID: person, post: post, unit: unit, createdAt: services.clock.now())
-            try await account.create(on: db)
-            try await req.audit(AuditEvent("account.create", objectType: "account", objectID: try account.requireID().uuidString,
-                                           detail: "\(post.label)"), on: db)
-            return try account.requireID()
-        }
-        return HTMLResponse.seeOther(.account(id: accountID))
+        let person = try await listing(req, idNumber)
+        try await audit(req, "account.person_lookup", objectID: nil, result: .success,
+                        detail: person.map { "\($0.maskedIDNumber)：\($0.accounts.count)个账号" } ?? "\(Masking.maskedIDNumber(idNumber.value))：无账号")
+        return try await AccountFormPage.respond(req, form: form, errors: FieldErrors(), status: .ok, person: person,
+                                                 lookedUp: true)
+    }
+
+    static func listing(_ req: Request, _ idNumber: ResidentIDNumber?) async throws -> PersonAccounts.Listing? {
+        guard let idNumber else { return nil }
+        return try await PersonAccounts.listing(idNumber: idNumber.value, on: req.db, cipher: req.jiujinban.cipher)
     }
 
     struct StatusForm: Content {

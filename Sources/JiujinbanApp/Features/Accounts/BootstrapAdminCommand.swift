@@ -51,6 +51,13 @@ struct BootstrapAdminCommand: AsyncCommand {
             let personID = try await StaffRegistry.person(
                 name: name, idNumber: signature.idNumber ?? "", phone: signature.phone ?? "", isDemo: false,
                 today: services.clock.today, cipher: services.cipher, on: db)
+            // The first administrator is normally nobody's second account; if the person holds one, the same rule
+            // as everywhere refuses (`PersonPosts`), and the transaction leaves nothing behind.
+            let subject = AccountSubject(personID: personID, post: .systemAdmin, unit: .department(provinceCode))
+            let held = try await PersonAccounts.held(ofPerson: personID, on: db)
+            if let refusal = SeparationOfDuties.check(subject, route: .bootstrap, otherAccountsOfPerson: held).refusal {
+                throw PublicError(.conflict, refusal.message)
+            }
             let account = AccountRecord(personID: personID, post: .systemAdmin, unit: .department(provinceCode),
                                         createdAt: services.clock.now())
             try await account.create(on: db)

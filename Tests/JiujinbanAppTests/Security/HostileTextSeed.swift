@@ -103,6 +103,8 @@ enum HostileText {
         try await expect(app.post(countyAdmin, "/reports/monthly/decision", [
             ("month", "2026-11"), ("township", "140830100000"), ("decision", "return"), ("comment", "请补充说明"),
         ]), "monthly return")
+        // Submitted again, so that the county's progress page offers its decision form for the township.
+        try await expect(app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "submit")]), "monthly resubmission")
         let scores = AcceptanceCriterion.allCases.map { ("score_\($0.rawValue)", String($0.maximum)) }
         var acceptance: (HTTPStatus, String) = (.ok, "")
         try await app.testing().test(.POST, "/service-points/\(point.uuidString.lowercased())/acceptance", headers: countyAdmin.formHeaders,

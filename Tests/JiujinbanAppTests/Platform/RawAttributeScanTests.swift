@@ -57,7 +57,7 @@ struct RawAttributeScanTests {
             for (index, line) in lines.enumerated() {
                 let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
                 func flag(_ problem: String) { found.append(Violation(file: path, line: index + 1, problem: problem, text: String(line))) }
-                if code.contains(/\bAttribute(<[^>]*>)?\(name:/) {
+                if code.contains(/\bAttribute(<[^>]*>)?\(name:/) || code.contains(/\.init\(name:[^)]*value:/) {
                     flag("builds a Plot Attribute directly: its value is written unescaped; use the helpers in \(helperFile)")
                 }
                 if code.contains("HTMLEscaping.attributeValue("), path != "Platform/Layout/Plot+Helpers.swift" {

@@ -21,7 +21,7 @@ struct HostileTextCrawlTests {
             var report = CrawlReport()
             for role in Self.roles {
                 let session = try await app.session(as: role)
-                try await Crawler(app: app, session: session, role: "\(role)").run(from: Self.startPages(for: role), into: &report)
+                try await Crawler(app: app, session: session, role: "\(role)").run(from: Self.startPages, into: &report)
             }
             // The pages the finding names, as the posts that see them.
             let township = try await app.session(as: .townshipOperator)
@@ -33,23 +33,31 @@ struct HostileTextCrawlTests {
             #expect(progress.contains { ($0.attribute("aria-label") ?? "") == "古魏镇\(HostileText.payloads[0])退回原因" },
                     "the progress page names the township, hostile name and all, in an aria-label")
 
-            if ProcessInfo.processInfo.environment["CRAWL_DUMP"] != nil {
-                print(Set(report.visited.map { Crawler.shape(of: String($0.split(separator: " ")[1])) }).sorted().joined(separator: "\n"))
-                print("pages: \(report.visited.count), showing payload: \(report.pagesShowingPayload), titles: \(report.titlesWithPayload)")
-            }
             let listed = report.failures.prefix(80).joined(separator: "\n")
             if !report.failures.isEmpty { Issue.record("\(report.failures.count) problems:\n\(listed)") }
             // The crawl reached the hostile text (else it proves nothing): it shows as text on many pages.
             #expect(report.pagesShowingPayload > 50, "hostile text shown as text on only \(report.pagesShowingPayload) pages")
             #expect(report.visited.count > 200, "only \(report.visited.count) pages visited")
             #expect(report.titlesWithPayload > 5, "hostile names in only \(report.titlesWithPayload) titles")
+            let shapes = Set(report.visited.map { Crawler.shape(of: String($0.split(separator: " ")[1])) })
+            #expect(Self.mustReach.subtracting(shapes).isEmpty, "never reached: \(Self.mustReach.subtracting(shapes).sorted())")
         }
     }
 
-    static func startPages(for role: DemoRole) -> [String] {
-        ["/", "/archive-offices", "/job-fairs", "/jobs/employers", "/jobs/postings", "/jobs/seekers", "/gigs", "/gigs/workers", "/policies", "/service-points",
-         "/reports/monthly", "/reports/monthly/entry", "/problems", "/account-applications", "/notifications", "/my-account"]
-    }
+    /// The home page, and the lists of what people enter, for the posts whose navigation does not link them.
+    static let startPages = [
+        "/", "/archive-offices", "/job-fairs", "/jobs/employers", "/jobs/postings", "/jobs/seekers", "/gigs", "/gigs/workers",
+        "/policies", "/service-points", "/reports/monthly", "/reports/monthly/entry", "/problems", "/account-applications",
+        "/notifications", "/my-account",
+    ]
+
+    /// Page shapes that hold the stored text (the finding's pages among them); the crawl must have read each.
+    static let mustReach: Set<String> = [
+        "/archive-offices/{}?", "/archive-offices/{}/edit?", "/job-fairs/{}?", "/jobs/employers/{}?", "/jobs/postings/{}?",
+        "/gigs/{}?", "/policies/{}?", "/service-points/{}?", "/service-points/{}/edit?", "/service-points/{}/acceptance?",
+        "/divisions/{}?", "/accounts/{}?", "/citizens/{}?", "/cases/{}?", "/problems/{}?", "/account-applications/{}?",
+        "/account-applications/{}/print?", "/reports/monthly/entry?", "/reports/monthly?", "/reports/map?county", "/notifications?",
+    ]
 }
 
 struct CrawlReport {

@@ -5,8 +5,10 @@ import Plot
 // declared again below with the very same signature: within this module the compiler takes a declaration of
 // this module over an imported one of the same signature, so `.href(x)`, `.attribute(named:value:)` … in any
 // page here are these, and all of them escape through `Attribute.escaped`, the one place values are escaped.
-// AttributeEscapingTests fails on any use of a Plot attribute API that has no declaration here, and on any
-// attribute built around this file (`Attribute(name:…)`, escaping by hand, which would escape twice).
+// Plot's helpers that take only enums, numbers or booleans (`.type(.submit)`, `.method(.post)`) write constants and
+// are left as they are. RawAttributeScanTests fails on any use of a Plot string attribute API without a declaration
+// here, and on any attribute built around this file (`Attribute(name:…)`, raw markup, escaping by hand, which
+// would escape twice). (In another module that imports both, such calls are ambiguous: tests render pages.)
 
 extension Attribute {
     /// The one constructor of attributes in this module: the value escaped for a double-quoted attribute.

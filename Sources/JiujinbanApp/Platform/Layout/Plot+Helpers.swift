@@ -29,7 +29,8 @@ enum HTMLEscaping {
         escape(text, textReference)
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references.
+    /// `&`, `<`, `>`, `"` and `'` as character references. Only `Attribute.escaped` (EscapedAttributes.swift) calls it,
+    /// for every attribute of every page; a page that called it too would escape twice.
     static func attributeValue(_ text: String) -> String {
         escape(text) { byte in
             switch byte {

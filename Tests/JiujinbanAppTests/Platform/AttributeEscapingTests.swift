@@ -1,4 +1,5 @@
 @testable import JiujinbanApp
+import Fluent
 import Plot
 import Testing
 import Vapor
@@ -40,5 +41,25 @@ struct AttributeEscapingTests {
         // So is the app's: its option helper writes its label with `.text` inside the app module.
         let select = HTML(.body(.form(.select(.choice("x", "A&amp;B <i>"))))).render()
         #expect(select.contains(">A&amp;amp;B &lt;i&gt;</option>"))
+    }
+
+    @Test("a stored name with `&` and `\"` shows escaped exactly once in <title>, in a value and in text; no og:title copies")
+    func storedNameOnce() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let name = #"芮城县"人才"服务&交流中心"#
+            #expect(try await app.post(admin, "/archive-offices", [
+                ("name", name), ("division", "140830000000"), ("address", "芮城县古魏镇永乐南街"), ("contact_phone", "0359 3021234"),
+                ("hours", "周一至周五"), ("scope", "流动人员"),
+            ]).0 == .seeOther)
+            let office = try #require(try await ArchiveOfficeRecord.query(on: app.db).first())
+            let path = "/archive-offices/\(try office.requireID().uuidString.lowercased())"
+            let page = try await app.getPage(admin, path).1
+            #expect(page.contains(#"<title>芮城县"人才"服务&amp;交流中心 - 就近办</title>"#))
+            #expect(!page.contains("og:title") && !page.contains("twitter:title"))
+            let form = try await app.getPage(admin, path + "/edit").1
+            #expect(form.contains(#"value="芮城县&quot;人才&quot;服务&amp;交流中心""#))
+            for twice in ["&amp;amp;", "&amp;quot;"] { #expect(!page.contains(twice) && !form.contains(twice)) }
+        }
     }
 }

@@ -89,10 +89,10 @@ enum AcceptancePage {
             .td(.text(criterion.text), .forEach(hints) { .p(.class("hint"), .text($0)) },
                 .unwrap(errors.message(for: field)) { .p(.class("field-error"), .text($0)) }),
             .td(.class("num"), .text(String(criterion.maximum))),
-            .td(.input(.type(.text), .name(field), .id(field), .class("score-input"), .escapedValue(values[field] ?? ""),
+            .td(.input(.type(.text), .name(field), .id(field), .class("score-input"), .value(values[field] ?? ""),
                        .attribute(named: "inputmode", value: "numeric"), .attribute(named: "maxlength", value: "2"),
                        .attribute(named: "aria-label", value: "第\(criterion.rawValue)项得分"))),
-            .td(.input(.type(.text), .name("note_\(criterion.rawValue)"), .escapedValue(values["note_\(criterion.rawValue)"] ?? ""),
+            .td(.input(.type(.text), .name("note_\(criterion.rawValue)"), .value(values["note_\(criterion.rawValue)"] ?? ""),
                        .attribute(named: "maxlength", value: "200"), .attribute(named: "aria-label", value: "第\(criterion.rawValue)项备注")))
         )
     }

@@ -65,7 +65,7 @@ enum AuditLogPage {
                 .form(
                     .class("filters"), .method(.get), .action(SiteURL.auditLog().path),
                     .label(.for("action"), .text("操作")),
-                    .input(.type(.text), .name("action"), .id("action"), .escapedValue(filter.action ?? "")),
+                    .input(.type(.text), .name("action"), .id("action"), .value(filter.action ?? "")),
                     .label(.for("from"), .text("自")),
                     .input(.type(.date), .name("from"), .id("from"), .value(filter.from?.iso ?? "")),
                     .label(.for("to"), .text("至")),

@@ -106,9 +106,9 @@ enum WorkCalendarPage {
                 .section(.class("panel"), .h2("办结期限计算"),
                          .form(.method(.get), .action(SiteURL.workCalendar().path), .class("filters"),
                                .label(.for("from"), .text("受理日期 ")),
-                               .input(.type(.date), .name("from"), .id("from"), .escapedValue(from?.iso ?? "")),
+                               .input(.type(.date), .name("from"), .id("from"), .value(from?.iso ?? "")),
                                .label(.for("days"), .text(" 时限（工作日） ")),
-                               .input(.type(.number), .name("days"), .id("days"), .escapedValue(days.map(String.init) ?? "")),
+                               .input(.type(.number), .name("days"), .id("days"), .value(days.map(String.init) ?? "")),
                                .button(.type(.submit), .class("button small"), .text("计算"))),
                          .unwrap(deadline) { deadline in
                              .p(.strong(.text("办结期限：\(deadline.date.iso)")),

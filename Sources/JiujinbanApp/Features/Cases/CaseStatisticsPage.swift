@@ -58,8 +58,8 @@ enum CaseStatisticsPage {
             crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "办件统计", url: nil)],
             content: [
                 .form(.method(.get), .action(SiteURL.caseStatistics().path), .class("filters"),
-                      .label(.for("from"), .text("受理日期 自 ")), .input(.type(.date), .name("from"), .id("from"), .escapedValue(from.iso)),
-                      .label(.for("to"), .text(" 至 ")), .input(.type(.date), .name("to"), .id("to"), .escapedValue(to.iso)),
+                      .label(.for("from"), .text("受理日期 自 ")), .input(.type(.date), .name("from"), .id("from"), .value(from.iso)),
+                      .label(.for("to"), .text(" 至 ")), .input(.type(.date), .name("to"), .id("to"), .value(to.iso)),
                       .label(.for("by"), .text(" ")),
                       .select(.attribute(named: "name", value: "by"), .id("by"),
                               .forEach(CaseStatistics.Grouping.allCases) { .choice($0.rawValue, $0.label, selected: $0 == grouping) }),

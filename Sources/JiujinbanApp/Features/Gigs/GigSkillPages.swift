@@ -42,7 +42,7 @@ enum GigSkillPages {
             .if(!skill.isDefault, .form(
                 .class("inline"), .method(.post), .action(SiteURL.gigSkillRename(code: skill.code).path), .csrf(context),
                 .label(.for(field), .text("新名称 ")),
-                .input(.type(.text), .name("name"), .id(field), .escapedValue(typed.renaming == skill.code ? typed.rename : skill.name),
+                .input(.type(.text), .name("name"), .id(field), .value(typed.renaming == skill.code ? typed.rename : skill.name),
                        .attribute(named: "maxlength", value: "20"), .attribute(named: "aria-invalid", value: message == nil ? nil : "true")),
                 .button(.type(.submit), .class("button small"), .text("改名")),
                 .unwrap(message) { .p(.class("field-error"), .text($0)) })),

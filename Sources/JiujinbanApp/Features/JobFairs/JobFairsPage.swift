@@ -46,7 +46,7 @@ enum JobFairsPage {
                               .forEach(DirectoryDivisions.options(model.divisions)) { option in
                                   .choice(option.value, option.label, selected: option.value == filter.division?.value)
                               }),
-                      .label(.text("关键词 "), .input(.type(.search), .name("q"), .escapedValue(model.query),
+                      .label(.text("关键词 "), .input(.type(.search), .name("q"), .value(model.query),
                                                     .attribute(named: "placeholder", value: "如：高校毕业生 食品"),
                                                     .attribute(named: "maxlength", value: "100"))),
                       .button(.type(.submit), .class("button small"), .text("查询")),

@@ -13,7 +13,7 @@ enum EmployerPages {
             title: "用人单位", context: context, crumbs: crumbs([Crumb(label: "用人单位", url: nil)]),
             content: [
                 .form(.class("filters"), .method(.get), .action(SiteURL.employers().path),
-                      .label(.text("单位名称或信用代码 "), .input(.type(.search), .name("q"), .escapedValue(query),
+                      .label(.text("单位名称或信用代码 "), .input(.type(.search), .name("q"), .value(query),
                                                           .attribute(named: "maxlength", value: "60"))),
                       .button(.type(.submit), .class("button small"), .text("查找")),
                       .a(.class("button small primary"), .href(SiteURL.newEmployer.path), .text("登记用人单位")),

@@ -43,7 +43,7 @@ enum CardSimulator {
                    .tbody(.forEach(people) { person in
                        .tr(.td(.text(person.name)), .td(.class("code"), .text(person.maskedID)), .td(.text(person.accounts)),
                            .td(.form(.method(.post), .action(SiteURL.cardSimulatorScan.path),
-                                     .input(.type(.hidden), .name("ticket"), .escapedValue(ticket)),
+                                     .input(.type(.hidden), .name("ticket"), .value(ticket)),
                                      .input(.type(.hidden), .name("person_id"), .value(person.id.uuidString)),
                                      .button(.type(.submit), .class("button primary"), .text("扫码并确认")))))
                    })),

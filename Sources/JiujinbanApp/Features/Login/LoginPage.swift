@@ -67,7 +67,7 @@ enum ChooseAccountPage {
             .ul(.class("choices"), .forEach(accounts) { choice in
                 .li(.form(
                     .method(.post), .action(SiteURL.loginChoose.path),
-                    .input(.type(.hidden), .name("ticket"), .escapedValue(ticket)),
+                    .input(.type(.hidden), .name("ticket"), .value(ticket)),
                     .input(.type(.hidden), .name("account_id"), .value(choice.account.id.uuidString)),
                     .button(.type(.submit), .class("button"), .text("\(choice.account.post.label) · \(choice.unitName)"))
                 ))

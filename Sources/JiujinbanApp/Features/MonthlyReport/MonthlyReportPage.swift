@@ -46,11 +46,11 @@ enum MonthlyReportPage {
                             let task = ReportTask(rawValue: column + 1)
                             let reason = row.key.flatMap { key in task.flatMap { result.reasons[key]?[$0] } }
                             return .td(.class(column >= 2 && column <= 5 || column >= 15 ? "num" : ""),
-                                       .attribute(named: "title", value: reason.map(HTMLEscaping.attributeValue)),
+                                       .attribute(named: "title", value: reason),
                                        .text(cell.text),
                                        .if(task == .publicity, .unwrap(row.key.flatMap { evidence[$0] }) { file in
                                            .a(.class("evidence-link"), .href(SiteURL.monthlyReportEvidence(id: file.id).path),
-                                              .attribute(named: "title", value: HTMLEscaping.attributeValue("宣传凭证：" + file.fileName)), .text(" 凭证"))
+                                              .attribute(named: "title", value: "宣传凭证：" + file.fileName), .text(" 凭证"))
                                        }))
                         })
                     }))),

@@ -37,14 +37,14 @@ enum ReportEntryPage {
                                  return .tr(
                                      .td(.text(point.name)), .td(.text(point.kind.label)),
                                      .forEach(ReportTask.allCases.filter(\.isAutomatic)) { task in
-                                         .td(.attribute(named: "title", value: context.reasons[key]?[task].map(HTMLEscaping.attributeValue)),
+                                         .td(.attribute(named: "title", value: context.reasons[key]?[task]),
                                              .text(!task.applies(to: point.kind) ? "/" : (context.automatic[key]?[task] == true ? "1" : "0")))
                                      },
                                      .td(.input(.type(.checkbox), .name("publicity_\(key)"), .value("1"),
                                                 .attribute(named: "aria-label", value: "\(point.name)已开展专题宣传"),
                                                 .attribute(named: "checked", value: entry?.done == true ? "checked" : nil),
                                                 .attribute(named: "disabled", value: editable ? nil : "disabled"))),
-                                     .td(.input(.type(.text), .name("note_\(key)"), .escapedValue(entry?.evidenceNote ?? ""),
+                                     .td(.input(.type(.text), .name("note_\(key)"), .value(entry?.evidenceNote ?? ""),
                                                 .attribute(named: "maxlength", value: "200"),
                                                 .attribute(named: "aria-label", value: "\(point.name)宣传情况说明"),
                                                 .attribute(named: "disabled", value: editable ? nil : "disabled"))),

@@ -14,7 +14,7 @@ enum PoliciesPage {
             content: [
                 CounterSearch.panel(context),
                 .form(.class("filters"), .method(.get), .action(SiteURL.policies().path), CounterSearch.keep(context),
-                      .label(.text("关键词 "), .input(.type(.search), .name("q"), .escapedValue(query),
+                      .label(.text("关键词 "), .input(.type(.search), .name("q"), .value(query),
                                                     .attribute(named: "placeholder", value: "如：补贴 创业"), .attribute(named: "maxlength", value: "100"))),
                       .button(.type(.submit), .class("button small"), .text("查询")),
                       .if(manages, .a(.class("button small"), .href(SiteURL.newPolicy.path), .text("录入政策法规")))),

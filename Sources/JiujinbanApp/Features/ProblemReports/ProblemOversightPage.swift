@@ -59,7 +59,7 @@ enum ProblemOversightPage {
                   .legend(legend),
                   .forEach(options) { option in
                       .label(.class("choice-line"),
-                             .input(.type(.checkbox), .name(name + "[]"), .value(HTMLEscaping.attributeValue(option.0)),
+                             .input(.type(.checkbox), .name(name + "[]"), .value(option.0),
                                     .attribute(named: "checked", value: checked.contains(option.0) ? "checked" : nil)),
                              .text(" " + option.1))
                   },

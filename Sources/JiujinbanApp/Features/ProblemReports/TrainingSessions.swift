@@ -37,7 +37,7 @@ enum TrainingSessions {
     /// A web address as a link that opens apart from the platform; a room as text.
     static func venue(_ venue: String) -> Node<HTML.BodyContext> {
         if let link = TrainingSessionDraft.link(venue) {
-            return .a(.attribute(named: "href", value: HTMLEscaping.attributeValue(link)),
+            return .a(.href(link),
                       .attribute(named: "rel", value: "noopener noreferrer"), .target(.blank), .text(venue))
         }
         return .text(venue)

@@ -17,7 +17,7 @@ enum FormFields {
             .class(message == nil ? "field" : "field field-invalid"),
             .label(.for(name), .text(label), .if(required, .span(.class("required"), .text("*")))),
             .input(
-                .type(.text), .name(name), .id(name), .escapedValue(value ?? ""),
+                .type(.text), .name(name), .id(name), .value(value ?? ""),
                 .attribute(named: "maxlength", value: maxLength.map(String.init)),
                 .attribute(named: "inputmode", value: inputMode),
                 .attribute(named: "aria-invalid", value: message == nil ? nil : "true"),

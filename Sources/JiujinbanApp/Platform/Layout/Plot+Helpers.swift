@@ -5,19 +5,10 @@ extension Node where Context == HTML.SelectContext {
     /// (shown by every browser) and keeps an empty value (the "请选择" choice) instead of dropping it.
     static func choice(_ value: String, _ label: String, selected: Bool = false) -> Node {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: HTMLEscaping.attributeValue(value), ignoreIfValueIsEmpty: false),
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             .attribute(named: "selected", value: selected ? "selected" : nil),
             .text(label),
         ])
-    }
-}
-
-extension Attribute where Context: HTMLValueContext {
-    /// `value="…"` for text that came from a person or a request (a refused form shown again, a search term).
-    /// Plot writes attribute values exactly as given, so a quote in the text would close the attribute and the
-    /// rest would become markup; this escapes it first.
-    static func escapedValue(_ value: String) -> Attribute {
-        .value(HTMLEscaping.attributeValue(value))
     }
 }
 
@@ -38,7 +29,8 @@ enum HTMLEscaping {
         escape(text, textReference)
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references.
+    /// `&`, `<`, `>`, `"` and `'` as character references. Only `Attribute.escaped` (EscapedAttributes.swift) calls it,
+    /// for every attribute of every page; a page that called it too would escape twice.
     static func attributeValue(_ text: String) -> String {
         escape(text) { byte in
             switch byte {

@@ -130,7 +130,10 @@ struct AuditTests {
         try await TestApp.run { app in
             if case .sqlite(let file) = app.jiujinban.configuration.database { path = file }
             try await (app.db as! any SQLDatabase).raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            // The database file and its write-ahead log together: a checkpoint that another connection holds back
+            // leaves recent pages in the log, which is as much "at rest" as the file.
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            if let log = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes.append(log) }
             for member in DemoStaff.members {
                 #expect(bytes.range(of: Data(member.idNumber.utf8)) == nil)
                 #expect(bytes.range(of: Data(member.phone.utf8)) == nil)

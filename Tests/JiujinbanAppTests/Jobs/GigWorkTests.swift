@@ -76,6 +76,18 @@ struct GigWorkTests {
             #expect(purposes == ["gig_recommendation", "gig_recruiter_notice", "gig_worker_notice"])
             let notice = try #require(try await sql.raw("SELECT body FROM sms_outbox WHERE purpose = 'gig_worker_notice'").first())
             #expect(try notice.decode(column: "body", as: String.self).contains("联系电话13912345678"))
+            // A worker the page does not offer for this gig (another skill) cannot be pushed with a hand-made form: the
+            // same 404 as anyone out of scope, audited as a denial; nothing sent, no case.
+            let other = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019800808123"))
+            #expect(try await jobs.accept(app, village, citizen: other, item: 4, [
+                ("skills_loading", "yes"), ("weekdays_1", "yes"), ("day_wage", "100"), ("radius_km", "10"),
+            ]).0 == .seeOther)
+            let (casesThen, sentThen) = (try await CaseRecord.query(on: app.db).count(), try await sql.raw("SELECT id FROM sms_outbox").all().count)
+            let notOffered = try await jobs.accept(app, village, citizen: recruiter, item: 8, [("gig", gigID), ("workers", other.uuidString.lowercased())])
+            #expect(notOffered.0 == .notFound)
+            #expect(try await CaseRecord.query(on: app.db).count() == casesThen)
+            #expect(try await sql.raw("SELECT id FROM sms_outbox").all().count == sentThen)
+            #expect(try await auditedObjects("access.denied", on: app).contains { $0.object == other.uuidString.lowercased() })
 
             // Items 6 and 9: searches; a filled gig leaves the gig search.
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共1个招用中的零工岗位"))

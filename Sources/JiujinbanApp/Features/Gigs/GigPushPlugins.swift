@@ -104,8 +104,13 @@ struct GigWorkerRecommendationPlugin: CaseItemPlugin {
         let workers = (values["workers"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
         var told = 0
         for worker in workers {
-            guard try await GigSeekerRecord.find(citizen: worker, on: db)?.isActive == true,
-                  let citizen = try await CitizenRecord.find(id: worker, on: db), let sealed = citizen.phoneSealed else { continue }
+            guard let seeker = try await GigSeekerRecord.find(citizen: worker, on: db), seeker.isActive else { continue }
+            // Only the workers the page offers for this gig: the gig's county, its skill, not the recruiter. Any other
+            // id was not offered to this user (CitizenScope): the whole push is refused and audited as a denial.
+            guard seeker.residenceDivision.hasPrefix(gig.countyCode), seeker.skillCodes.contains(gig.skill), worker != gig.citizenID else {
+                throw OutOfScope("所选零工", objectType: "citizen", id: worker)
+            }
+            guard let citizen = try await CitizenRecord.find(id: worker, on: db), let sealed = citizen.phoneSealed else { continue }
             try await SMSOutbox.enqueue(citizen: worker, phoneSealed: sealed, body: body, purpose: "gig_worker_notice", caseID: effect.caseID,
                                         servicePoint: effect.servicePointID, at: effect.at, on: db)
             told += 1

@@ -108,6 +108,24 @@ struct CompleteFormTests {
         }
     }
 
+    @Test("the township's monthly entry: a POST without the points' fields is refused and the month's entries stay")
+    func monthlyEntry() async throws {
+        let clock = TestClock(TestApp.fixedNow.addingTimeInterval(-15 * 86_400)) // 2026-11-10, before the 20th
+        try await TestApp.run(clock: clock.appClock) { app in
+            let township = try await app.session(as: .townshipOperator)
+            let village = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204")
+                .filter(\.$kind == "village").first()?.requireID())
+            let path = "/reports/monthly/entry"
+            #expect(try await post(app, township, path, try await app.entryForm(township, [
+                ("month", "2026-11"), ("publicity_\(village.uuidString)", "1"), ("note_\(village.uuidString)", "张贴海报"), ("action", "save"),
+            ])).0 == .seeOther)
+            #expect(try await app.monthlyCells(village)?[22] == .flag(true))
+            let refused = try await post(app, township, path, [("month", "2026-11"), ("action", "save")])
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("提交的表单不完整"), "\(refused.1)")
+            #expect(try await app.monthlyCells(village)?[22] == .flag(true))
+        }
+    }
+
     @Test("the county's tasks: without the form's marker nothing is reset; with it, unticked boxes mean no")
     func countyTasks() async throws {
         try await TestApp.run { app in

@@ -41,8 +41,9 @@ struct RoleAssociationTests {
                 #expect(status == .forbidden || status == .notFound || status == .unprocessableEntity, "\(role)")
             }
             let biz = try await app.session(as: .countyBusinessAdmin)
+            let markers = try await app.grantsFormMarkers(biz, account: id)
             try await app.testing().test(.POST, "/accounts/\(id.uuidString.lowercased())/grants", headers: biz.formHeaders,
-                                         body: biz.form([])) { res in #expect(res.status == .seeOther) }
+                                         body: biz.form(markers)) { res in #expect(res.status == .seeOther) }
             let record = try #require(try await AccountRecord.find(id, on: app.db))
             #expect(record.roleAssociatedBy == biz.accountID)
             let again = try await app.sessionFor(accountID: id)
@@ -56,13 +57,15 @@ struct RoleAssociationTests {
             let id = try await createAccount(app, post: "expert", unit: "dept:140830000000", idNumber: "140830199304050036")
             let biz = try await app.session(as: .countyBusinessAdmin)
             let path = "/accounts/\(id.uuidString.lowercased())/grants"
-            try await app.testing().test(.POST, path, headers: biz.formHeaders, body: biz.form([])) { res in
+            let markers = try await app.grantsFormMarkers(biz, account: id)
+            #expect(markers.count == 2)
+            try await app.testing().test(.POST, path, headers: biz.formHeaders, body: biz.form(markers)) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.body.string.contains(Refusal.expertNeedsBusinessArea.message))
             }
             #expect(try await AccountRecord.find(id, on: app.db)?.roleAssociatedAt == nil)
             try await app.testing().test(.POST, path, headers: biz.formHeaders,
-                                         body: biz.form([("areas[]", "insurance"), ("areas[]", "card")])) { res in
+                                         body: biz.form(markers + [("areas[]", "insurance"), ("areas[]", "card")])) { res in
                 #expect(res.status == .seeOther)
             }
             let areas = try await StaffDirectory.areas(of: id, on: app.db)

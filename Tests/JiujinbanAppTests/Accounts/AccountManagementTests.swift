@@ -132,15 +132,24 @@ struct AccountManagementTests {
             let business = try await app.session(as: .countyBusinessAdmin)
             let target = try await app.session(as: .villageOperator)
             let path = "/accounts/\(target.accountID.uuidString.lowercased())/grants"
+            let markers = try await app.grantsFormMarkers(business, account: target.accountID)
+            let held = try await StaffDirectory.grants(of: target.accountID, on: app.db)
+            #expect(!held.isEmpty)
+            // Without the form's marker, absent boxes are not read as "clear every permission".
+            try await app.testing().test(.POST, path, headers: business.formHeaders, body: business.form([])) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("提交的表单不完整：缺少“业务权限”"))
+            }
+            #expect(try await StaffDirectory.grants(of: target.accountID, on: app.db) == held)
             try await app.testing().test(.POST, path, headers: business.formHeaders,
-                                         body: business.form([("grants[]", "handle:1"), ("grants[]", "handle:11")])) { res in
+                                         body: business.form(markers + [("grants[]", "handle:1"), ("grants[]", "handle:11")])) { res in
                 #expect(res.status == .seeOther)
             }
             let grants = try await StaffDirectory.grants(of: target.accountID, on: app.db)
             #expect(grants == [.handle(1), .handle(11)])
             try await app.testing().test(.GET, "/", headers: target.headers) { res in #expect(res.status == .seeOther) }
             try await app.testing().test(.POST, path, headers: business.formHeaders,
-                                         body: business.form([("grants[]", "review:11")])) { res in
+                                         body: business.form(markers + [("grants[]", "review:11")])) { res in
                 #expect(res.status == .unprocessableEntity)
             }
             let system = try await app.session(as: .countySystemAdmin)

@@ -82,8 +82,9 @@ struct ReportCycleAppTests {
             let village = try await point(app, "140830100204")
             let page = try await app.getPage(township, "/reports/monthly/entry")
             #expect(page.0 == .ok && page.1.contains("截止日期：2026-11-20") && page.1.contains("太安村"))
-            let save = try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("publicity_\(village.uuidString)", "1"),
-                                                                               ("note_\(village.uuidString)", "村委会张贴海报"), ("action", "submit")])
+            let save = try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [
+                ("month", "2026-11"), ("publicity_\(village.uuidString)", "1"), ("note_\(village.uuidString)", "村委会张贴海报"), ("action", "submit"),
+            ]))
             #expect(save.0 == .seeOther)
             #expect(try await app.monthlyCells(village)?[22] == .flag(true))
             #expect(try await app.notifications(of: admin.accountID).contains { $0.title.contains("2026-11调度表已报送") })
@@ -95,7 +96,7 @@ struct ReportCycleAppTests {
             #expect(try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
                                                                           ("decision", "return"), ("comment", "请补充说明")]).0 == .seeOther)
             #expect(try await app.notifications(of: township.accountID).contains { $0.body.contains("请补充说明") })
-            #expect(try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "submit")]).0 == .seeOther)
+            #expect(try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])).0 == .seeOther)
             #expect(try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
                                                                           ("decision", "accept")]).0 == .seeOther)
             let final = try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "save")])
@@ -122,7 +123,7 @@ struct ReportCycleAppTests {
         try await TestApp.run(clock: clock.appClock) { app in
             let township = try await app.session(as: .townshipOperator)
             let admin = try await app.session(as: .countyBusinessAdmin)
-            let locked = try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "submit")])
+            let locked = try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")]))
             #expect(locked.0 == .forbidden && locked.1.contains("已于2026-11-20截止填报"))
             #expect(try await auditCount("monthly_report.enter", result: "denied", on: app) == 1)
             #expect(try await ReportSubmissionRecord.query(on: app.db).count() == 0)
@@ -134,7 +135,7 @@ struct ReportCycleAppTests {
             let tooLong = try await app.post(admin, path, [("decision", "grant"), ("until", "2027-01-31")])
             #expect(tooLong.0 == .unprocessableEntity && tooLong.1.contains("延期截止日期应在今天"))
             #expect(try await app.post(admin, path, [("decision", "grant"), ("until", "2026-11-27")]).0 == .seeOther)
-            #expect(try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "submit")]).0 == .seeOther)
+            #expect(try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])).0 == .seeOther)
             let record = try #require(try await ReportSubmissionRecord.query(on: app.db).first())
             #expect(record.state == "submitted" && record.submittedOn == "2026-11-25")
             let report = try await app.getPage(admin, "/reports/monthly?month=2026-11")

@@ -19,7 +19,7 @@ struct ReportEvidenceAppTests {
     func enter(_ app: Application, _ session: TestSession, _ fields: [(String, String)],
                files: [(String, String, [UInt8])] = []) async throws -> (HTTPStatus, String) {
         var form = MultipartForm()
-        for (name, value) in fields + [(SessionMiddleware.csrfField, session.csrf)] { form.field(name, value) }
+        for (name, value) in try await app.entryForm(session, fields) + [(SessionMiddleware.csrfField, session.csrf)] { form.field(name, value) }
         for (name, filename, bytes) in files { form.file(name, filename: filename, type: "application/octet-stream", bytes: bytes) }
         var result: (HTTPStatus, String) = (.ok, "")
         try await app.testing().test(.POST, "/reports/monthly/entry", headers: form.headers(session), body: form.finished()) { res in

@@ -97,14 +97,15 @@ enum HostileText {
 
         let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$divisionCode == "140830100204")
             .filter(\.$kind == "village").first()?.requireID())
-        try await expect(app.post(township, "/reports/monthly/entry", [
+        try await expect(app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [
             ("month", "2026-11"), ("publicity_\(point.uuidString)", "1"), ("note_\(point.uuidString)", "村委会张贴海报"), ("action", "submit"),
-        ]), "monthly entry")
+        ])), "monthly entry")
         try await expect(app.post(countyAdmin, "/reports/monthly/decision", [
             ("month", "2026-11"), ("township", "140830100000"), ("decision", "return"), ("comment", "请补充说明"),
         ]), "monthly return")
         // Submitted again, so that the county's progress page offers its decision form for the township.
-        try await expect(app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "submit")]), "monthly resubmission")
+        try await expect(app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])),
+                         "monthly resubmission")
         let scores = AcceptanceCriterion.allCases.map { ("score_\($0.rawValue)", String($0.maximum)) }
         var acceptance: (HTTPStatus, String) = (.ok, "")
         try await app.testing().test(.POST, "/service-points/\(point.uuidString.lowercased())/acceptance", headers: countyAdmin.formHeaders,

@@ -71,3 +71,37 @@ extension Application {
         return TestSession(token: token, csrf: csrf, accountID: accountID)
     }
 }
+
+extension Application {
+    /// The hidden markers of an account's permission form as the account page draws them for `session` (the boxes
+    /// it shows), to send with the ticked boxes as a browser would.
+    func grantsFormMarkers(_ session: TestSession, account: UUID) async throws -> [(String, String)] {
+        var html = ""
+        try await testing().test(.GET, "/accounts/\(account.uuidString.lowercased())", headers: session.headers) { res in html = res.body.string }
+        return [AccountsController.grantsShownMarker, AccountsController.areasShownMarker].compactMap { name in
+            // An empty value is left out of the markup; a browser still sends the field, empty.
+            html.firstMatch(of: try! Regex<(Substring, Substring?)>(#"name="\#(name)"(?: value="([^"]*)")?"#)).map { (name, String($0.1 ?? "")) }
+        }
+    }
+}
+
+extension Application {
+    /// The township's monthly entry form as a browser sends it: every point's note as the page shows it and the boxes
+    /// it shows ticked, with `changes` applied on top (a field named again replaces the page's value).
+    func entryForm(_ session: TestSession, _ changes: [(String, String)]) async throws -> [(String, String)] {
+        let month = changes.first { $0.0 == "month" }?.1 ?? "2026-11"
+        var html = ""
+        try await testing().test(.GET, "/reports/monthly/entry?month=\(month)", headers: session.headers) { res in html = res.body.string }
+        func unescaped(_ text: Substring) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        // An empty value is left out of the markup; a browser still sends the field, empty.
+        var page: [(String, String)] = html.matches(of: /name="(note_[0-9A-F-]+)"(?: value="([^"]*)")?/)
+            .map { (String($0.1), $0.2.map(unescaped) ?? "") }
+        page += html.matches(of: /name="(publicity_[0-9A-F-]+)" value="1"[^>]*checked/).map { (String($0.1), "1") }
+        let named = Set(changes.map(\.0))
+        return page.filter { !named.contains($0.0) } + changes
+    }
+}

@@ -148,6 +148,10 @@ enum AccountDetailPage {
             .unwrap(errors.message(for: "grants") ?? errors.message(for: "areas")) { .p(.class("field-error"), .text($0)) },
             .form(.method(.post), .action(SiteURL.accountGrants(id: summary.account.id).path), .csrf(context),
                   .p(.text("角色：\(summary.account.post.label)")),
+                  // Unticked boxes send nothing: the form says which it shows (`CompleteForm`).
+                  .input(.type(.hidden), .name(AccountsController.grantsShownMarker), .value(AccountsController.marker(ceiling))),
+                  .if(summary.account.post == .expert, .input(.type(.hidden), .name(AccountsController.areasShownMarker),
+                                                              .value(BusinessArea.allCases.map(\.rawValue).joined(separator: ",")))),
                   .if(ceiling.isEmpty, .p(.class("hint"), .text("该岗位没有业务经办、审核权限。"))),
                   .ul(.class("grants"), .forEach(ceiling.sorted()) { grant in
                       .li(.label(

@@ -173,9 +173,23 @@ enum AccountsController {
     /// 角色关联和赋权限 (article 5): the managing business admin associates the account's role and sets its item
     /// permissions (and an expert's business areas) in one step; clearing idle rights is the same form with fewer
     /// ticks.
+    static let grantsShownMarker = "grants_shown"
+    static let areasShownMarker = "areas_shown"
+
+    /// The boxes a permission form shows, as its marker says them.
+    static func marker(_ ceiling: Set<ItemPermission>) -> String {
+        ceiling.map(\.description).sorted().joined(separator: ",")
+    }
+
     @Sendable static func setGrants(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let summary = try await load(req)
+        // Absent boxes mean "not ticked" only on the form as drawn: without its marker nothing is cleared.
+        let ceiling = PermissionPolicy.ceiling(post: summary.account.post, unit: summary.account.unit, catalogue: req.jiujinban.catalogue)
+        try CompleteForm.requireMarker(req, grantsShownMarker, listing: ceiling.map(\.description), label: "业务权限")
+        if summary.account.post == .expert {
+            try CompleteForm.requireMarker(req, areasShownMarker, listing: BusinessArea.allCases.map(\.rawValue), label: "业务领域")
+        }
         let chosen = Set(((try? req.content.get([String].self, at: "grants")) ?? []).compactMap(parseGrant))
         let areas = Set(((try? req.content.get([String].self, at: "areas")) ?? []).compactMap(BusinessArea.init(rawValue:)))
         let catalogue = req.jiujinban.catalogue

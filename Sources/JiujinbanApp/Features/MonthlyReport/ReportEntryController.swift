@@ -101,6 +101,11 @@ enum ReportEntryController {
         }
         // One decode of the whole body: a form with files is parsed once, not once per field asked for.
         let form = try req.content.decode(EntryForm.self)
+        // Every point's note field is always sent by the page (empty when blank); without it an absent box would
+        // read as "not done" and reset the month's entries (`CompleteForm`).
+        if let missing = context.points.first(where: { form.strings["note_\($0.id.uuidString)"] == nil }) {
+            throw CompleteForm.incomplete("\(missing.name)的宣传情况说明")
+        }
         var answers: [(String, Bool, String?)] = []
         var files: [(point: ServicePointSummary, file: (name: String, kind: ReportEvidence.Kind, bytes: [UInt8])?)] = []
         var errors = FieldErrors()

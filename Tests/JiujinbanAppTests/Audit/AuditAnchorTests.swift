@@ -147,6 +147,43 @@ struct AuditAnchorTests {
         }
     }
 
+    @Test("an instance that finds no anchor anywhere audits where it starts; the logged checkpoint still catches the cut")
+    func anchorLostAndRestarted() async throws {
+        try await TestApp.run { app in
+            try await audit.makeRows(app)
+            #expect(try await auditCount("audit.anchor_started", on: app) == 1)
+            let folder = AuditAnchorFolder(dataDirectory: app.jiujinban.configuration.dataDirectory)
+            let logged = try String(contentsOf: folder.file(of: app.jiujinban.configuration.instanceName), encoding: .utf8)
+            // The folder is deleted, the tail cut (a service point and the anchor's start), and the server restarted
+            // (a new writer, another host name).
+            try FileManager.default.removeItem(at: folder.directory)
+            let last = try await lastSequence(app)
+            try await sql(app, "DELETE FROM audit_log WHERE seq >= \(last - 1); UPDATE audit_head SET seq = \(last - 2), hash = '\(try await hash(app, at: last - 2))' WHERE id = 1")
+            #expect(try await auditCount("audit.anchor_started", on: app) == 0)
+            try await AuditAnchor(dataDirectory: app.jiujinban.configuration.dataDirectory, instance: "restarted").checkpoint(app)
+            #expect(try await auditCount("audit.anchor_started", on: app) == 1)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().uuidString).log")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try ("audit checkpoint " + logged).write(to: file, atomically: true, encoding: .utf8)
+            let result = try await audit.verify(app, arguments: ["--anchor", file.path])
+            #expect(!result.passed, "\(result.output)")
+        }
+    }
+
+    @Test("a new writer continues the furthest checkpoint in the folder, whoever wrote it")
+    func newWriterContinues() async throws {
+        try await TestApp.run { app in
+            try await audit.makeRows(app)
+            let fresh = AuditAnchor(dataDirectory: app.jiujinban.configuration.dataDirectory, instance: "another-host")
+            let last = try await lastSequence(app)
+            try await sql(app, "DELETE FROM audit_log WHERE seq >= \(last - 1); UPDATE audit_head SET seq = \(last - 2), hash = '\(try await hash(app, at: last - 2))' WHERE id = 1")
+            let step = try await fresh.checkpoint(app)
+            guard case .alarm = step else { Issue.record("a new writer re-anchored a cut table: \(step)"); return }
+            // It raised the alarm instead of starting an anchor of its own.
+            #expect(try await auditCount("audit.anchor_started", on: app) == 0)
+        }
+    }
+
     @Test("two instances' checkpoints of one chain both anchor it; the furthest decides how far the table must reach")
     func twoInstances() async throws {
         try await TestApp.run { app in

@@ -77,7 +77,9 @@ struct AuditTests {
             try await makeRows(app)
             let result = try await verify(app)
             #expect(result.passed)
-            #expect(result.output.contains("共校验 4 行"))
+            // The demonstration data's row, three service points, and the anchor's start on a table without one.
+            #expect(result.output.contains("共校验 5 行"), "\(result.output)")
+            #expect(try await auditCount("audit.anchor_started", on: app) == 1)
         }
     }
 

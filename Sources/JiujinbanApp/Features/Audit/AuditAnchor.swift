@@ -29,10 +29,25 @@ actor AuditAnchor {
     func checkpoint(_ app: Application) async throws -> AuditCheckpointStep {
         let services = app.jiujinban
         if !loaded {
-            last = folder.checkpoint(of: instance, key: services.keys.auditKey)
+            // The furthest checkpoint any instance left in the folder, not only this one's: a new instance, or one
+            // whose name changed, continues the chain's anchor instead of starting afresh at whatever the table holds.
+            last = folder.all(key: services.keys.auditKey).checkpoints.max { $0.head.sequence < $1.head.sequence }
             loaded = true
         }
         let sql = app.db as! any SQLDatabase
+        if last == nil, let first = try await AuditTrail.lastRow(on: sql),
+           first.sequence > (try await AuditTrail.checkpoint(on: app.db)?.sequence ?? 0) {
+            // No anchor anywhere, yet rows in the table: a first start, or an anchor folder lost. Anchoring silently
+            // would bless a table cut meanwhile, so the start is itself audited: the trail says from which row on it
+            // is anchored.
+            try await services.writer.write(on: app.db) { db in
+                try await AuditTrail.record(
+                    AuditEvent("audit.anchor_started", objectType: "audit_log", objectID: String(first.sequence),
+                               detail: "未找到审计锚点，自第\(first.sequence)行起锚定；此前的记录能否证明未被截断，以备份或日志中的锚点为准"),
+                    by: .system, at: services.clock.now(), key: services.keys.auditKey, on: db)
+            }
+            app.logger.warning("未找到审计锚点：自审计日志第\(first.sequence)行起锚定")
+        }
         let tableHead = try await AuditTrail.lastRow(on: sql)
         var rowAtLast: Data?
         if let last { rowAtLast = try await AuditPurge.head(at: last.head.sequence, on: app.db)?.hash }

@@ -30,7 +30,8 @@ struct AuditAnchorFolder {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let target = file(of: instance)
-        let temporary = directory.appendingPathComponent(".\(instance).\(Self.fileExtension).tmp")
+        // One temporary file per process: the server and a command on the same host share the instance name.
+        let temporary = directory.appendingPathComponent(".\(instance).\(getpid()).\(Self.fileExtension).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw AuditAnchorError.cannotWrite(temporary.path, errno: errno) }
         let bytes = Array((checkpoint.line + "\n").utf8)

@@ -32,22 +32,23 @@ public struct AuditChainBreak: Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// In Chinese: `audit verify` prints it to the operator.
     public var description: String {
         switch reason {
         case .hashMismatch:
-            "row \(sequence): hash does not match its content (edited, forged, or wrong key)"
+            "第\(sequence)行：哈希值与内容不符（被修改、伪造，或密钥不对）"
         case .sequenceGap(let expected):
-            "row \(sequence): expected row \(expected); rows \(expected)…\(sequence - 1) are missing (deleted)"
+            "第\(sequence)行：应为第\(expected)行；第\(expected)至\(sequence - 1)行缺失（被删除）"
         case .sequenceOutOfOrder(let expected):
-            "row \(sequence): expected row \(expected); sequence goes backwards (reordered or duplicated)"
+            "第\(sequence)行：应为第\(expected)行；序号倒退（被调换或重复）"
         case .previousHashMismatch:
-            "row \(sequence): previous hash does not match the row before (reordered, inserted or replaced)"
+            "第\(sequence)行：前一行哈希与上一行不符（被调换、插入或替换）"
         case .anchorMismatch:
-            "row \(sequence): hash differs from the recorded chain head"
+            "第\(sequence)行：哈希值与审计锚点记录的不符（该行被替换）"
         case .truncated(let last):
-            "rows \(sequence)…\(last) are missing: the chain ends before the recorded head (deleted at the end)"
+            "第\(sequence)至\(last)行缺失：审计日志在锚点记录的链头之前结束（末尾记录被删除）"
         case .unattestedCheckpoint:
-            "rows 1…\(sequence) are missing and no recorded purge archived them (checkpoint not attested)"
+            "第1至\(sequence)行缺失，且没有任何清理记录归档过它们（归档检查点未经证实）"
         }
     }
 }

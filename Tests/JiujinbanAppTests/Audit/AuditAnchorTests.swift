@@ -35,7 +35,7 @@ struct AuditAnchorTests {
             try await sql(app, "DELETE FROM audit_log WHERE seq > \(last - 2); DELETE FROM audit_head")
             let result = try await audit.verify(app)
             #expect(!result.passed)
-            #expect(result.output.contains("rows \(last - 1)…\(last) are missing"), "\(result.output)")
+            #expect(result.output.contains("第\(last - 1)至\(last)行缺失"), "\(result.output)")
         }
     }
 
@@ -52,7 +52,7 @@ struct AuditAnchorTests {
             try await sql(app, "DELETE FROM audit_log WHERE seq > \(last - 2)")
             let cut = try await audit.verify(app)
             #expect(!cut.passed)
-            #expect(cut.output.contains("rows \(last - 1)…\(last) are missing"), "\(cut.output)")
+            #expect(cut.output.contains("第\(last - 1)至\(last)行缺失"), "\(cut.output)")
         }
     }
 
@@ -64,7 +64,7 @@ struct AuditAnchorTests {
             try await sql(app, "DELETE FROM audit_log; UPDATE audit_head SET seq = 0, hash = '\(AuditChain.genesisHash.hexEncoded)' WHERE id = 1")
             let result = try await audit.verify(app)
             #expect(!result.passed)
-            #expect(result.output.contains("rows 1…\(last) are missing"), "\(result.output)")
+            #expect(result.output.contains("第1至\(last)行缺失"), "\(result.output)")
         }
     }
 
@@ -81,7 +81,7 @@ struct AuditAnchorTests {
             guard case .alarm = step else { Issue.record("the checkpoint moved past a cut: \(step)"); return }
             let result = try await audit.verify(app)
             #expect(!result.passed)
-            #expect(result.output.contains("row \(last): hash differs from the recorded chain head"), "\(result.output)")
+            #expect(result.output.contains("第\(last)行：哈希值与审计锚点记录的不符"), "\(result.output)")
         }
     }
 
@@ -143,7 +143,7 @@ struct AuditAnchorTests {
             try await sql(app, "DELETE FROM audit_log WHERE seq = \(last); UPDATE audit_head SET seq = \(last - 1), hash = '\(try await hash(app, at: last - 1))' WHERE id = 1")
             let cut = try await audit.verify(app, arguments: ["--anchor", logged.path])
             #expect(!cut.passed)
-            #expect(cut.output.contains("rows \(last)…\(last) are missing"), "\(cut.output)")
+            #expect(cut.output.contains("第\(last)至\(last)行缺失"), "\(cut.output)")
         }
     }
 

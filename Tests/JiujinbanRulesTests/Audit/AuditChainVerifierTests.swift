@@ -217,7 +217,7 @@ struct AuditChainVerifierTests {
 
         let text = verify(rows).firstBreak?.description ?? ""
 
-        #expect(text.hasPrefix("row 4:"))
-        #expect(text.contains("3…3"))
+        #expect(text.hasPrefix("第4行："))
+        #expect(text.contains("第3至3行缺失"))
     }
 }

@@ -4,8 +4,8 @@ import JiujinbanRules
 import Vapor
 
 /// 《就业创业证》 (item 13): the card of a person with its registrations and their endings, and ending an active
-/// registration with one of the reasons of domain-rules §3 (audited). A registration is shown to whoever sees the
-/// person (their own village, township or county) and to the point and county that registered it.
+/// registration with one of the reasons of domain-rules §3 (audited). The card is shown to whoever may serve the
+/// person (`CitizenScope`: where they live or are registered, or found by their ID number within 30 minutes).
 enum RegistrationsController {
     static func register(_ app: Application) {
         app.get(.employmentCard(citizen: UUID()), .capability(.serveCitizens), use: card)

@@ -46,10 +46,12 @@ struct AccessMiddleware: Middleware {
     }
 
     private func auditOutOfScope(_ request: Request, _ refusal: OutOfScope) async throws -> Response {
+        // The route's pattern, not the path: the record is the object, and ids in the detail would only be masked.
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? request.url.path
         try await request.write { db in
             try await request.audit(AuditEvent(
                 "access.denied", objectType: refusal.objectType, objectID: refusal.objectID, result: .denied,
-                detail: "超出数据范围：\(request.method.rawValue) \(request.url.path)"), on: db)
+                detail: "超出数据范围：\(request.method.rawValue) \(route)"), on: db)
         }
         throw refusal.publicError
     }

@@ -17,7 +17,7 @@ enum ApplicationDetailPage {
         }
         // Those who decide or carry out see, before they do, which new accounts the person's other accounts forbid.
         let conflicts = allowed(.approve(comment: "")) || allowed(.carryOut(.accounts))
-            ? try await personConflicts(loaded, req: req) : []
+            ? try await ApplicationStore.personConflicts(loaded, req: req) : []
         let html = PageShell.render(
             title: "用户申请（变更）单 \(loaded.number)", context: context,
             crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()), Crumb(label: loaded.number, url: nil)],
@@ -58,21 +58,6 @@ enum ApplicationDetailPage {
                                                    button: "撤回")),
             ])
         return HTMLResponse.make(html, status: status)
-    }
-
-    /// For each new account of the application whose person already holds an account that forbids it
-    /// (`PersonPosts`, as the application route allows: a second handling account is fine), the reason.
-    static func personConflicts(_ loaded: LoadedApplication, req: Request) async throws -> [String] {
-        let cipher = req.jiujinban.cipher
-        var messages: [String] = []
-        for (index, item) in loaded.application.request.items.enumerated() {
-            guard case .newAccount(let wanted) = item else { continue }
-            let held = try await PersonAccounts.held(idNumber: wanted.idNumber.value, on: req.db, cipher: cipher)
-            if let conflict = PersonPosts.conflict(adding: wanted.post, at: wanted.unit, route: .applicationForm, held: held) {
-                messages.append("第\(index + 1)项（\(wanted.name)）：\(conflict.message)")
-            }
-        }
-        return messages
     }
 
     static func itemsTable(_ loaded: LoadedApplication, names: [Int: String]) -> Node<HTML.BodyContext> {

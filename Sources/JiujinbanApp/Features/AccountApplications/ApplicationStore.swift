@@ -58,6 +58,21 @@ struct LoadedApplication: Sendable {
 }
 
 enum ApplicationStore {
+    /// For each new account of the application whose person already holds an account that forbids it
+    /// (`PersonPosts`, as the application route allows: a second handling account is fine), the reason.
+    static func personConflicts(_ loaded: LoadedApplication, req: Request) async throws -> [String] {
+        let cipher = req.jiujinban.cipher
+        var messages: [String] = []
+        for (index, item) in loaded.application.request.items.enumerated() {
+            guard case .newAccount(let wanted) = item else { continue }
+            let held = try await PersonAccounts.held(idNumber: wanted.idNumber.value, on: req.db, cipher: cipher)
+            if let conflict = PersonPosts.conflict(adding: wanted.post, at: wanted.unit, route: .applicationForm, held: held) {
+                messages.append("第\(index + 1)项（\(wanted.name)）：\(conflict.message)")
+            }
+        }
+        return messages
+    }
+
     /// The application `id` if `staff` may see it; anything else answers like a missing one (S13).
     static func load(_ id: UUID?, for staff: SignedInStaff, req: Request) async throws -> (AccountApplicationRecord, LoadedApplication) {
         guard let id, let record = try await AccountApplicationRecord.find(id, on: req.db) else { throw PublicError.notFound("该申请单") }

@@ -25,6 +25,29 @@ public enum JiujinbanMain {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             return 2
         }
+        let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
+        if command == "restore" {
+            // Before the application exists: it would open (and create) the database the restore is about to fill.
+            let arguments = Array(CommandLine.arguments.dropFirst().drop { $0 != "restore" }.dropFirst())
+            return await RestoreCommandLine.run(arguments: arguments, configuration: configuration,
+                                                logger: Logger(label: "jiujinban.restore"))
+        }
+        // A serving process holds the data folder's lock (shared: several servers may share a folder), which a restore
+        // needs alone.
+        var folderLock: DataFolderLock?
+        if command == nil || command == "serve" {
+            do {
+                folderLock = try DataFolderLock.take(.shared, dataDirectory: configuration.dataDirectory)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                return 1
+            }
+            guard folderLock != nil else {
+                FileHandle.standardError.write(Data("错误：数据目录 \(configuration.dataDirectory) 正在恢复数据，恢复完成后再启动服务\n".utf8))
+                return 1
+            }
+        }
+        defer { withExtendedLifetime(folderLock) {} }
         let app: Application
         do {
             app = try await Application.make(environment)
@@ -35,7 +58,6 @@ public enum JiujinbanMain {
         var status: Int32 = 0
         do {
             try await configure(app, configuration: configuration)
-            let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
             if command == nil || command == "serve" {
                 IdleLockJob.schedule(on: app)
                 AuditAnchor.schedule(on: app)

@@ -64,4 +64,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
     app.asyncCommands.use(OccupationsCommand(), as: "occupations")
     app.asyncCommands.use(DivisionsCommand(), as: "divisions")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
 }

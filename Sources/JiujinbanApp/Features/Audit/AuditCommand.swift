@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import JiujinbanRules
@@ -77,8 +78,13 @@ struct AuditCommand: AsyncCommand {
         /// Problems besides the chain's own: anchor files that are forged or unreadable, no anchor at all, an
         /// `audit_head` that is not the table's last row.
         var problems: [String]
+        /// No signed checkpoint anywhere while the table has rows: the chain itself may be whole, but rows cut from
+        /// its end could not be seen. `audit verify` fails on it; a backup records it and anchors its copy.
+        var unanchored: String?
 
-        var failure: String? { chain.firstBreak?.description ?? problems.first }
+        var failure: String? { chain.firstBreak?.description ?? problems.first ?? unanchored }
+        /// The chain and every anchor found hold; only the absence of any anchor may remain.
+        var passedExceptAnchor: Bool { chain.firstBreak == nil && problems.isEmpty }
         var passed: Bool { failure == nil }
     }
 
@@ -90,30 +96,37 @@ struct AuditCommand: AsyncCommand {
         let extra = AuditAnchorReading.read(files: anchorFiles, key: key)
         reading.checkpoints += extra.checkpoints
         reading.problems += extra.problems
-        let checkpoint = try await AuditTrail.checkpoint(on: app.db)
+        return try await verify(app.db, key: key, anchors: reading)
+    }
+
+    /// Verifies the chain in `db` (the server's database, or a backup's copy) against the checkpoints `anchors`.
+    static func verify(_ db: any Database, key: SymmetricKey, anchors reading: AuditAnchorReading) async throws -> Report {
+        let checkpoint = try await AuditTrail.checkpoint(on: db)
         var verifier = AuditChainVerifier(key: key, anchors: reading.checkpoints.map(\.head), after: checkpoint,
                                           requireAttestation: true)
         var after = checkpoint?.sequence ?? 0
         walk: while true {
-            let page = try await AuditTrail.rows(after: after, limit: 1_000, on: app.db)
+            let page = try await AuditTrail.rows(after: after, limit: 1_000, on: db)
             for row in page where !verifier.feed(row) { break walk }
             guard let last = page.last else { break }
             after = last.sequence
         }
         let chain = verifier.result
         var problems = reading.problems
+        var unanchored: String?
         if reading.checkpoints.isEmpty, (chain.lastVerified?.sequence ?? 0) > (checkpoint?.sequence ?? 0) {
-            problems.append("未找到审计锚点（\(AuditAnchorFolder.directoryName)/ 中没有签名锚点，也未用 --anchor 提供）："
+            unanchored = ("未找到审计锚点（\(AuditAnchorFolder.directoryName)/ 中没有签名锚点，也未用 --anchor 提供）："
                             + "无法发现从末尾删除的记录；请从日志中摘出 audit checkpoint 行，用 --anchor 提供")
         }
         if chain.isIntact {
-            let head = try await AuditTrail.head(on: app.db)
+            let head = try await AuditTrail.head(on: db)
             if head != chain.lastVerified {
                 problems.append("audit_head 记录的链头（第\(head?.sequence ?? 0)行）与表中最后一行（第\(chain.lastVerified?.sequence ?? 0)行）不符")
             }
         }
         return Report(chain: chain, anchors: reading.checkpoints.count,
-                      furthestAnchor: reading.checkpoints.map(\.head.sequence).max() ?? 0, problems: problems)
+                      furthestAnchor: reading.checkpoints.map(\.head.sequence).max() ?? 0, problems: problems,
+                      unanchored: unanchored)
     }
 }
 

@@ -3,6 +3,7 @@ and the checks that count what an acknowledgement promised. Python 3 standard li
 
 A drill runs the DEBUG build in development mode without key variables: the development card simulator signs
 operators in, and the development keys live in `<data_dir>/development-keys.json` (copy it along with the data)."""
+import concurrent.futures
 import http.client
 import json
 import os
@@ -451,43 +452,58 @@ def repeated_numbers(acknowledged):
     return {number: sorted(found) for number, found in ids.items() if len(found) > 1}
 
 
-def check(base_url, sample_path, acknowledged, retry_seconds=60):
+def check(base_url, sample_path, acknowledged, retry_seconds=60, sessions=None):
     """Confirms each acknowledged (id, number): the case page, seen by the operator who made it (an operator sees
     only its service point's cases), shows that number. Acknowledgements without an operator index are looked up
-    with each sample operator in turn. Connection errors and 5xx are retried for up to `retry_seconds`."""
+    with each sample operator in turn. One thread per operator; connection errors and 5xx are retried for up to
+    `retry_seconds`. `sessions` (a dict) keeps the signed-in operators for the next call."""
     operators = read_sample(sample_path)["operators"]
-    sessions = {}
-    result = CheckResult()
+    keep = sessions is not None
+    sessions = sessions if keep else {}
+    groups = {}
+    for ack in acknowledged:
+        groups.setdefault(getattr(ack, "operator", None), []).append(ack)
 
-    def session_of(index):
-        if index not in sessions:
+    def session_of(key, index):
+        # Each worker has its own keys: a connection is never shared between threads.
+        if key not in sessions:
             session = Session(base_url, operators[index])
             _patient(session, session.sign_in, retry_seconds)
-            sessions[index] = session
-        return sessions[index]
+            sessions[key] = session
+        return sessions[key]
 
-    def shown(session, case_id):
-        return _patient(session, lambda: _page_number(session, case_id), retry_seconds)
+    def worker(operator, acks):
+        found = CheckResult()
+        for ack in acks:
+            case_id, number = ack[0], ack[1]
+            found.checked += 1
+            candidates = [operator] if operator is not None else range(len(operators))
+            seen = None
+            for index in candidates:
+                session = session_of(index if operator is not None else ("any", index), index)
+                seen = _patient(session, lambda: _page_number(session, case_id), retry_seconds)
+                if seen[0] == 200:
+                    break
+            if number is not None and seen == (200, number):
+                found.present += 1
+            else:
+                found.lost += 1
+                found.lost_cases.append((case_id, number, f"{seen[0]} {seen[1]}"))
+        return found
 
-    for ack in acknowledged:
-        case_id, number = ack[0], ack[1]
-        result.checked += 1
-        candidates = [ack.operator] if getattr(ack, "operator", None) is not None else range(len(operators))
-        seen = None
-        for index in candidates:
-            status, found = shown(session_of(index), case_id)
-            seen = (status, found)
-            if status == 200:
-                break
-        if number is not None and seen == (200, number):
-            result.present += 1
-        else:
-            result.lost += 1
-            result.lost_cases.append((case_id, number, f"{seen[0]} {seen[1]}"))
+    result = CheckResult()
+    if groups:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(groups)) as pool:
+            for found in pool.map(lambda item: worker(*item), groups.items()):
+                result.checked += found.checked
+                result.present += found.present
+                result.lost += found.lost
+                result.lost_cases += found.lost_cases
     result.repeated = repeated_numbers(acknowledged)
     result.repeated_numbers = len(result.repeated)
-    for session in sessions.values():
-        session.close()
+    if not keep:
+        for session in sessions.values():
+            session.close()
     return result
 
 

@@ -53,7 +53,8 @@ def prepare(bin, data_dir, citizens=2000, operators=8, env=None):
     """Fills the database with synthetic citizens and operators; returns the sample file (operators' person ids,
     citizens' ID numbers) the load signs in and looks up with."""
     os.makedirs(data_dir, exist_ok=True)
-    sample = os.path.join(os.path.dirname(os.path.abspath(data_dir)), "sample.json")
+    data_dir = os.path.abspath(data_dir)
+    sample = os.path.join(os.path.dirname(data_dir), f"sample-{os.path.basename(data_dir)}.json")
     done = subprocess.run([bin, "generate-data", "--citizens", str(citizens), "--operators", str(operators),
                            "--sample-file", sample], env=server_env(data_dir, env),
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -237,6 +238,9 @@ class Ack(tuple):
 
 @dataclass
 class LoadResult:
+    """What the load saw. `acknowledged`: Ack (id, number) per 303 to a case; `refused_5xx`: how many answers were
+    5xx (each status in `status_counts`, `refused_statuses` for the 5xx ones; `samples` the first bodies, to show
+    the page people saw); `connection_errors`: requests that got no answer at all."""
     acknowledged: list = field(default_factory=list)
     refused_5xx: int = 0
     connection_errors: int = 0
@@ -245,6 +249,11 @@ class LoadResult:
     retried: int = 0  # submissions sent again with the same key after a failure
     other: list = field(default_factory=list)  # unexpected answers (4xx, …): (what, status, body excerpt)
     errors: list = field(default_factory=list)  # exceptions that ended a client thread
+    abandoned: list = field(default_factory=list)  # submission keys sent, never acknowledged (stop, 4xx)
+
+    @property
+    def refused_statuses(self):
+        return {status: count for status, count in self.status_counts.items() if status >= 500}
 
     def summary(self):
         return (f"acknowledged={len(self.acknowledged)} refused_5xx={self.refused_5xx} "
@@ -278,6 +287,8 @@ class Load:
         self.running.set()
         self.threads = []
         self.stopped_at = None
+        self.ready = 0  # clients signed in with their citizens looked up
+        self.ready_changed = threading.Condition(self.lock)
 
     # Counting, shared by the threads.
     def _count(self, status=None, body="", connection_error=False):
@@ -303,6 +314,13 @@ class Load:
             self.threads.append(thread)
         return self
 
+    def wait_ready(self, timeout=120):
+        """Waits until every client has signed in and looked up its citizens (so a drill's first blow lands on
+        the acceptance loop); False on timeout or when a client gave up."""
+        with self.ready_changed:
+            return self.ready_changed.wait_for(lambda: self.ready + len(self.result.errors) >= self.clients, timeout) \
+                and not self.result.errors
+
     def pause(self):
         self.running.clear()
 
@@ -310,13 +328,21 @@ class Load:
         self.running.set()
 
     def stop(self, timeout=60):
-        """Stops starting new submissions; a client with an acknowledgement in hand still reads its number."""
+        """Stops starting new submissions; a client with an acknowledgement in hand still reads its number (for up
+        to 30 s). Returns a copy of the result: a client stuck in a request past `timeout` cannot change it."""
         self.stopped_at = time.monotonic()
         self.stopping.set()
         self.running.set()
+        deadline = self.stopped_at + timeout
         for thread in self.threads:
-            thread.join(timeout)
-        return self.result
+            thread.join(max(0.0, deadline - time.monotonic()))
+        with self.lock:
+            stuck = [thread.name for thread in self.threads if thread.is_alive()]
+            if stuck:
+                self.result.errors.append(f"still in a request after {timeout} s: {', '.join(stuck)}")
+            return LoadResult(list(self.result.acknowledged), self.result.refused_5xx, self.result.connection_errors,
+                              dict(self.result.status_counts), list(self.result.samples), self.result.retried,
+                              list(self.result.other), list(self.result.errors), list(self.result.abandoned))
 
     def _pause(self):
         self.stopping.wait(self.RETRY_PAUSE)
@@ -351,6 +377,9 @@ class Load:
                 if citizen is None:
                     return
                 citizens.append(citizen)
+            with self.ready_changed:
+                self.ready += 1
+                self.ready_changed.notify_all()
             round = index
             while not self.stopping.is_set():
                 self.running.wait()
@@ -359,47 +388,55 @@ class Load:
                 self._submit(session, index, citizens[round % len(citizens)], self.items[round % len(self.items)])
                 round += 1
         except Exception as error:  # a thread that stops for good is reported, not swallowed
-            with self.lock:
+            with self.ready_changed:
                 self.result.errors.append(f"client {index}: {type(error).__name__}: {error}")
+                self.ready_changed.notify_all()
 
     def _submit(self, session, index, citizen, item):
-        """One acceptance: the same submission key until acknowledged (303 to the case) or the load stops."""
+        """One acceptance: the same submission key until acknowledged (303 to the case) or the load stops. A key
+        sent but never acknowledged goes to `abandoned`: the server may have made its case, unacknowledged."""
         key = str(uuid.uuid4())
         attempts = 0
-        while not self.stopping.is_set():
-            if attempts:
-                with self.lock:
-                    self.result.retried += 1
-            attempts += 1
-            form = {"_csrf": session.csrf, "citizen": citizen, "item": str(item), "submission": key,
-                    "documents_checked": "yes", "note": "演练"}
-            try:
-                status, headers, body = session.request("POST", "/cases", form)
-            except (OSError, http.client.HTTPException):
-                self._count(connection_error=True)
-                self._pause()
-                continue
-            self._count(status, body)
-            location = headers.get("location", "")
-            found = CASE_LOCATION.match(location)
-            if status == 303 and found:
-                self._read_number(session, index, found.group(1), key)
-                return
-            if status >= 500:
-                self._pause()
-                continue
-            if status in (303, 401, 403) and not found:
-                # Signed out (a session lost across a restart would show here): note it, sign in again, retry the
-                # same key — the server answers it with the case it made, if it made one.
-                with self.lock:
-                    self.result.other.append(("POST /cases", status, location or body[:300]))
-                if self._retrying(session, session.sign_in, self.stopping.is_set) is None:
+        try:
+            while not self.stopping.is_set():
+                if attempts:
+                    with self.lock:
+                        self.result.retried += 1
+                attempts += 1
+                form = {"_csrf": session.csrf, "citizen": citizen, "item": str(item), "submission": key,
+                        "documents_checked": "yes", "note": "演练"}
+                try:
+                    status, headers, body = session.request("POST", "/cases", form)
+                except (OSError, http.client.HTTPException):
+                    self._count(connection_error=True)
+                    self._pause()
+                    continue
+                self._count(status, body)
+                location = headers.get("location", "")
+                found = CASE_LOCATION.match(location)
+                if status == 303 and found:
+                    self._read_number(session, index, found.group(1), key)
+                    key = None
                     return
-                continue
-            with self.lock:
-                self.result.other.append(("POST /cases", status, body[:300]))
-            self._pause()
-            return
+                if status >= 500:
+                    self._pause()
+                    continue
+                if status in (303, 401, 403) and not found:
+                    # Signed out (a session lost across a restart would show here): note it, sign in again, retry
+                    # the same key — the server answers it with the case it made, if it made one.
+                    with self.lock:
+                        self.result.other.append(("POST /cases", status, location or body[:300]))
+                    if self._retrying(session, session.sign_in, self.stopping.is_set) is None:
+                        return
+                    continue
+                with self.lock:
+                    self.result.other.append(("POST /cases", status, body[:300]))
+                self._pause()
+                return
+        finally:
+            if key is not None and attempts:
+                with self.lock:
+                    self.result.abandoned.append(key)
 
     def _read_number(self, session, index, case_id, key):
         """After an acknowledgement: the case number from the case page. Goes on past `.stop()` for a while, since

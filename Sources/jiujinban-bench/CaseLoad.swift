@@ -17,6 +17,8 @@ struct CaseLoad {
     let items: [Int]
     let baseline: String?
     let naive: String?
+    /// The acceptance phase also ends when this file appears (scripts/bench-backup: the load spans the backup).
+    let stopFile: String?
 
     struct Sample: Decodable {
         let operators: [UUID]
@@ -33,6 +35,7 @@ struct CaseLoad {
         items = try options.string("items", default: "21,28,32,38").split(separator: ",").compactMap { Int($0) }
         baseline = try? options.string("baseline")
         naive = try? options.string("naive")
+        stopFile = try? options.string("stop-file")
         guard sample.operators.count >= clients else {
             throw BenchError("the sample has \(sample.operators.count) operators, \(clients) needed: generate-data --operators")
         }
@@ -64,11 +67,11 @@ struct CaseLoad {
         let deadline = started.addingTimeInterval(seconds)
         let results = try await withThrowingTaskGroup(of: (Latencies, Int).self) { group in
             for (index, counter) in counters.enumerated() {
-                group.addTask { [items] in
+                group.addTask { [items, stopFile] in
                     var latencies = Latencies()
                     var failures = 0
                     var round = index
-                    while Date() < deadline {
+                    while Date() < deadline, !(stopFile.map { FileManager.default.fileExists(atPath: $0) } ?? false) {
                         let citizen = counter.citizens[round % counter.citizens.count]
                         let item = items[round % items.count]
                         round += 1

@@ -25,6 +25,11 @@ def say(text):
     print(f"[{time.monotonic() - STARTED:6.1f} s] {text}", flush=True)
 
 
+def last_line(output, passed):
+    """The verdict of `audit verify` (its last line) when it passed; everything it said when it did not."""
+    return output.splitlines()[-1] if passed and output else output
+
+
 def stored_cases(data_dir):
     """From the SQLite file itself (after the server has stopped): every case's submission key, and the numbers
     stored more than once."""
@@ -63,6 +68,10 @@ def main():
             delay = rng.uniform(*LOAD_BEFORE_KILL)
             time.sleep(delay)
             server.kill()
+            if kill == KILLS:
+                # The one place the restart waits: `audit verify` on the folder exactly as the kill left it, its
+                # checkpoint up to a second behind the chain.
+                killed_verified, killed_output = drill.audit_verify(bin, data_dir)
             restarts.append(server.start())
             load.pause()
             acks = load.acknowledged()
@@ -102,8 +111,10 @@ def main():
             f"{len(stored_twice)} numbers stored twice, {len(unexplained)} cases no acknowledgement accounts for")
         for number, count in stored_twice[:20]:
             say(f"  number {number} stored {count} times")
+        say(f"audit verify right after the last SIGKILL (before its restart): {last_line(killed_output, killed_verified)}")
         verified, output = drill.audit_verify(bin, data_dir)
-        say(f"audit verify: {output}")
+        say(f"audit verify after the final stop: {last_line(output, verified)}")
+        verified = verified and killed_verified
 
         lost = final.lost
         repeated = max(final.repeated_numbers, len(stored_twice))

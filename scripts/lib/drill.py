@@ -97,7 +97,8 @@ class Server:
                 pass
             if time.monotonic() - started > timeout:
                 self.kill()
-                raise RuntimeError(f"server {self.name} did not answer /healthz within {timeout} s:\n{self.log_tail(30)}")
+                raise RuntimeError(f"server {self.name} did not answer /healthz within {timeout} s:\n"
+                                   f"{self.log_tail(30)}")
             time.sleep(0.02)
 
     def _signal(self, sig, wait):

@@ -111,7 +111,8 @@ def main():
             f"{len(stored_twice)} numbers stored twice, {len(unexplained)} cases no acknowledgement accounts for")
         for number, count in stored_twice[:20]:
             say(f"  number {number} stored {count} times")
-        say(f"audit verify right after the last SIGKILL (before its restart): {last_line(killed_output, killed_verified)}")
+        say("audit verify right after the last SIGKILL (before its restart): "
+            f"{last_line(killed_output, killed_verified)}")
         verified, output = drill.audit_verify(bin, data_dir)
         say(f"audit verify after the final stop: {last_line(output, verified)}")
         verified = verified and killed_verified

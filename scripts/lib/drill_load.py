@@ -44,7 +44,8 @@ class LoadResult:
 
     def summary(self):
         return (f"acknowledged={len(self.acknowledged)} refused_5xx={self.refused_5xx} "
-                f"connection_errors={self.connection_errors} retried={self.retried} statuses={dict(sorted(self.status_counts.items()))}")
+                f"connection_errors={self.connection_errors} retried={self.retried} "
+                f"statuses={dict(sorted(self.status_counts.items()))}")
 
 
 class Load:
@@ -58,7 +59,8 @@ class Load:
         sample = read_sample(sample_path)
         self.operators, self.citizens = sample["operators"], sample["citizens"]
         if len(self.operators) < clients:
-            raise ValueError(f"the sample has {len(self.operators)} operators, {clients} needed: generate-data --operators")
+            raise ValueError(f"the sample has {len(self.operators)} operators, {clients} needed: "
+                             "generate-data --operators")
         if len(self.citizens) < clients * citizens_per_client:
             raise ValueError("the sample has too few citizens")
         self.citizens_per_client = citizens_per_client
@@ -82,7 +84,7 @@ class Load:
             if status >= 500:
                 self.result.refused_5xx += 1
                 if len(self.result.samples) < self.MAX_SAMPLES:
-                    self.result.samples.append((status, body))
+                    self.result.samples.append((status, body[:4000]))
 
     def acknowledged(self):
         """A snapshot of the acknowledgements so far (the load goes on)."""
@@ -178,7 +180,7 @@ class Load:
         """One acceptance: the same submission key until acknowledged (303 to the case) or the load stops. A key
         sent but never acknowledged goes to `abandoned`: the server may have made its case, unacknowledged."""
         key = str(uuid.uuid4())
-        attempts = 0
+        attempts = signed_in_again = 0
         try:
             while not self.stopping.is_set():
                 if attempts:
@@ -203,11 +205,12 @@ class Load:
                 if status >= 500:
                     self._pause()
                     continue
-                if status in (303, 401, 403) and not found:
+                if status in (303, 401, 403) and not found and signed_in_again < 2:
                     # Signed out (a session lost across a restart would show here): note it, sign in again, retry
                     # the same key — the server answers it with the case it made, if it made one.
                     with self.lock:
                         self.result.other.append(("POST /cases", status, location or body[:300]))
+                    signed_in_again += 1
                     if self._retrying(session, session.sign_in, self.stopping.is_set) is None:
                         return
                     continue

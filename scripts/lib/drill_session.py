@@ -76,7 +76,8 @@ class Session:
         if not browser or not ticket:
             raise RuntimeError(f"login page ({status}) without ticket (is the server in development mode?)")
         ticket = ticket.group(1)
-        status, _, _ = self.request("POST", "/dev/card-simulator", {"ticket": ticket, "person_id": self.person}, cookie="")
+        status, _, _ = self.request("POST", "/dev/card-simulator", {"ticket": ticket, "person_id": self.person},
+                                    cookie="")
         if status != 200:
             raise Refused(f"card simulator answered {status}", status, "")
         status, headers, page = self.request("POST", "/login/complete", {"ticket": ticket},

@@ -25,6 +25,12 @@ def say(text):
     print(f"[{time.monotonic() - STARTED:6.1f} s] {text}", flush=True)
 
 
+def notable(server, count=20):
+    """The server log's last lines above info (the request lines would hide them), and its start markers."""
+    lines = [line for line in server.log_tail(100_000).splitlines(keepends=True) if " info " not in line]
+    return "".join(lines[-count:])
+
+
 def last_line(output, passed):
     """The verdict of `audit verify` (its last line) when it passed; everything it said when it did not."""
     return output.splitlines()[-1] if passed and output else output
@@ -105,8 +111,9 @@ def main():
         server.stop()
         keys, stored_twice = stored_cases(data_dir)
         # A case whose key was never acknowledged nor left in flight: a retried submission made a second case.
-        unexplained = set(keys) - {ack.key for ack in result.acknowledged} - set(result.abandoned)
-        say(f"database: {len(keys)} cases stored ({len(keys) - len(result.acknowledged)} never acknowledged: "
+        unacknowledged = set(keys) - {ack.key for ack in result.acknowledged}
+        unexplained = unacknowledged - set(result.abandoned)
+        say(f"database: {len(keys)} cases stored ({len(unacknowledged)} never acknowledged: "
             f"{len(result.abandoned)} submissions were in flight when the load stopped), "
             f"{len(stored_twice)} numbers stored twice, {len(unexplained)} cases no acknowledgement accounts for")
         for number, count in stored_twice[:20]:
@@ -135,7 +142,7 @@ def main():
         for problem in problems:
             say(f"FAILED: {problem}")
         if problems:
-            say(f"server log (last lines):\n{server.log_tail(20)}")
+            say(f"server log (last warnings and errors):\n{notable(server)}")
         drill.result(kills=KILLS, acknowledged=len(result.acknowledged), present=final.present, lost=lost,
                      repeated=repeated, audit_verify="passed" if verified else "failed",
                      seconds=round(time.monotonic() - STARTED))
@@ -144,7 +151,7 @@ def main():
         # The server not coming back after a kill is itself a finding: say so with its log.
         say(f"FAILED: {type(error).__name__}: {error}")
         if server is not None:
-            say(f"server log (last lines):\n{server.log_tail(30)}")
+            say(f"server log (last warnings and errors):\n{notable(server)}")
         raise
     finally:
         if load is not None:

@@ -15,7 +15,8 @@ KILLS = int(os.environ.get("KILLS", "50"))
 CITIZENS = int(os.environ.get("CITIZENS", "3000"))
 CLIENTS = int(os.environ.get("CLIENTS", "8"))
 SEED = int(os.environ.get("SEED") or random.randrange(1 << 30))  # printed, so a run's kill times can be repeated
-LOAD_BEFORE_KILL = (0.3, 2.5)  # seconds of load after the server answers, uniform
+# Seconds of load after the server answers, uniform; KILL_AFTER="0.05,0.5" tries the moments right after start.
+LOAD_BEFORE_KILL = tuple(float(x) for x in os.environ.get("KILL_AFTER", "0.3,2.5").split(","))
 
 
 STARTED = time.monotonic()

@@ -38,7 +38,8 @@ def main():
             db.execute("DELETE FROM case_steps WHERE case_id = ?", (first,))
             if db.execute("DELETE FROM cases WHERE id = ?", (first,)).rowcount != 1:
                 failures.append("the damage did not take: no case deleted")
-            db.execute("UPDATE cases SET number = substr(number, 1, length(number) - 5) || '99999' WHERE id = ?", (second,))
+            db.execute("UPDATE cases SET number = substr(number, 1, length(number) - 5) || '99999' WHERE id = ?",
+                       (second,))
             db.execute("UPDATE audit_log SET detail = detail || '!' WHERE seq = (SELECT MAX(seq) - 3 FROM audit_log)")
         server.start()
         damaged = drill.check(server.url, sample, acks)

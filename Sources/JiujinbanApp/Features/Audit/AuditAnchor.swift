@@ -74,10 +74,11 @@ actor AuditAnchor {
         return step
     }
 
-    /// Every second while the server runs.
+    /// At start (a server that keeps crashing within its first second still anchors what it found), then every
+    /// second while the server runs.
     static func schedule(on app: Application) {
         let loop = app.eventLoopGroup.next()
-        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+        loop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: .seconds(1)) { _ in
             loop.makeFutureWithTask {
                 do { try await app.auditAnchor.checkpoint(app) } catch {
                     app.logger.error("audit checkpoint failed: \(String(reflecting: error))")

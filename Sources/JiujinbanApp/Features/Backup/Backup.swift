@@ -44,9 +44,6 @@ enum Backup {
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PublicError(.badRequest, "--to：目录 \(folder.path) 不存在")
         }
-        // The server comes first: the copy's reading and writing yield the processor to it.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-
         let work = folder.appendingPathComponent(".\(target.lastPathComponent).work-\(getpid())")
         let partial = folder.appendingPathComponent("\(target.lastPathComponent).partial")
         try fileManager.createDirectory(at: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -142,6 +139,8 @@ struct BackupCommand: AsyncCommand {
         guard let to = signature.to?.trimmingCharacters(in: .whitespaces), !to.isEmpty else {
             throw PublicError(.badRequest, "--to：请给出备份文件的路径，如 --to /backup/jiujinban-$(date +%F).tar")
         }
+        // The server comes first: this process's copying yields the processor to it.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         let report = try await Backup.take(context.application, to: URL(fileURLWithPath: to))
         let megabytes = String(format: "%.1f", Double(report.bytes) / 1_048_576)
         print("备份完成：\(report.file.path)（\(megabytes) MB，用时 \(String(format: "%.1f", report.seconds)) 秒）；"

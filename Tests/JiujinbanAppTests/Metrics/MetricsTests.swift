@@ -181,6 +181,21 @@ struct MetricsTests {
         }
     }
 
+    @Test("a successful scrape is logged at debug only, a refusal at info; /metrics alone is public and machine-to-machine")
+    func loggedQuietly() async throws {
+        let token = metricsToken()
+        let capture = LogCapture()
+        try await TestApp.run(logger: capture.logger(level: .info), metricsToken: token) { app in
+            _ = try await app.scrape(token)
+            try await app.testing().test(.GET, "/metrics") { res in #expect(res.status == .unauthorized) }
+        }
+        #expect(!capture.text.contains("GET /metrics 200"))
+        #expect(capture.text.contains("GET /metrics 401"))
+        let paths = publicPaths(AppConfiguration(database: .sqlite(path: ":memory:"), loadDemoData: false))
+        #expect(paths.contains("/metrics") && paths.isMachineToMachine("/metrics"))
+        #expect(!paths.contains("/metrics/") && !paths.contains("/metrics/x") && !paths.contains("/metricsx"))
+    }
+
     @Test("JIUJINBAN_METRICS_TOKEN: 32 characters or more of token characters; a bad one is named, never echoed")
     func configuration() throws {
         let token = metricsToken()

@@ -6,7 +6,11 @@ import Vapor
 /// Builds the whole application from its configuration: the same function serves production, the command line and
 /// every test (which passes its own configuration and clock).
 public func configure(_ app: Application, configuration: AppConfiguration, clock: AppClock = .system) async throws {
-    let writer = try DatabaseSetup.register(configuration.database, poolSize: configuration.postgresPoolSize, on: app)
+    if configuration.metricsToken != nil { ProcessMetrics.bootstrapOnce() }
+    app.metrics = AppMetrics(configuration: configuration, eventLoops: Array(app.eventLoopGroup.makeIterator()).count,
+                             startedAt: clock.now())
+    let writer = try DatabaseSetup.register(configuration.database, poolSize: configuration.postgresPoolSize,
+                                            instance: configuration.instanceName, metrics: app.metrics, on: app)
     let keys = try configuration.keys ?? DevelopmentKeys.loadOrCreate(in: configuration.dataDirectory)
     app.jiujinban = PlatformServices(
         configuration: configuration,
@@ -40,17 +44,19 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     registerCommands(app)
 }
 
-/// The only paths that answer without a session (S11). Everything else is denied by default.
+/// The only paths that answer without a session (S11). Everything else is denied by default. `/metrics` carries
+/// its own bearer token (`MetricsBearer`); it is listed even when no token is set, so it then answers 404, the route
+/// not being offered, rather than a redirect to the login page.
 func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
     var exact: Set<String> = [
         SiteURL.login.path, SiteURL.loginStatus(ticket: "").path, "/login/scan", SiteURL.loginComplete.path,
         SiteURL.loginChoose.path, SiteURL.cardCallback.path, SiteURL.healthz.path, SiteURL.stylesheet.path,
-        SiteURL.loginScript.path,
+        SiteURL.loginScript.path, SiteURL.metrics.path,
     ]
     if !configuration.isProduction { exact.insert(SiteURL.cardSimulatorScan.path) }
     return PublicPaths(exact: exact, prefixes: [],
                        withoutCSRF: [SiteURL.cardCallback.path, SiteURL.loginComplete.path, SiteURL.loginChoose.path],
-                       machineToMachine: [SiteURL.cardCallback.path])
+                       machineToMachine: [SiteURL.cardCallback.path, SiteURL.metrics.path])
 }
 
 func registerCommands(_ app: Application) {

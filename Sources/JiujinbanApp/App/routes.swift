@@ -3,6 +3,7 @@ import Vapor
 /// Registers every route of the platform, one feature at a time.
 func routes(_ app: Application) async throws {
     HealthController.register(app)
+    MetricsController.register(app)
     StaticAssetsController.register(app)
     HomeController.register(app)
     DivisionsController.register(app)

@@ -20,13 +20,15 @@ enum TestApp {
     static let keys = SecretKeys.random()
 
     /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
+    /// - Parameter metricsToken: `JIUJINBAN_METRICS_TOKEN` (nil: `/metrics` is not offered).
     static func run(
         demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys, logger: Logger? = nil,
-        servedOverTLS: Bool = false, _ body: (Application) async throws -> Void
+        servedOverTLS: Bool = false, metricsToken: String? = nil, _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
-            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, servedOverTLS: servedOverTLS, body)
+            try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, servedOverTLS: servedOverTLS,
+                               metricsToken: metricsToken, body)
         } catch {
             await slots.release()
             throw error
@@ -35,16 +37,17 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, servedOverTLS: Bool,
+        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, servedOverTLS: Bool, metricsToken: String?,
         _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         if let logger { app.logger = logger }
         do {
-            let configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
+            var configuration = AppConfiguration(database: database.choice, loadDemoData: demo, postgresPoolSize: 2,
                                                  dataDirectory: database.directory.path, keys: keys,
                                                  secureCookies: servedOverTLS)
+            configuration.metricsToken = metricsToken
             try await configure(app, configuration: configuration, clock: clock)
             try await body(app)
         } catch {

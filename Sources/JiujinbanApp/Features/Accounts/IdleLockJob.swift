@@ -36,9 +36,13 @@ enum IdleLockJob {
     /// Schedules the daily run on the application's event loop.
     static func schedule(on app: Application) {
         let loop = app.eventLoopGroup.next()
+        app.metrics.jobScheduled(.idleLock)
         loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(24)) { _ in
             loop.makeFutureWithTask {
-                do { try await run(app) } catch { app.logger.error("idle lock job failed: \(String(reflecting: error))") }
+                do {
+                    try await run(app)
+                    app.metrics.jobSucceeded(.idleLock, at: app.jiujinban.clock.now())
+                } catch { app.logger.error("idle lock job failed: \(String(reflecting: error))") }
             }
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import NIOCore
 import SQLKit
 import Vapor
 
@@ -75,12 +76,19 @@ actor AuditAnchor {
     }
 
     /// At start (a server that keeps crashing within its first second still anchors what it found), then every
-    /// second while the server runs.
-    static func schedule(on app: Application) {
+    /// second while the server runs. (Returned so a test can stop it before its application shuts down.)
+    @discardableResult
+    static func schedule(on app: Application) -> RepeatedTask {
         let loop = app.eventLoopGroup.next()
-        loop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: .seconds(1)) { _ in
+        app.metrics.jobScheduled(.auditAnchor)
+        return loop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: .seconds(1)) { _ in
             loop.makeFutureWithTask {
-                do { try await app.auditAnchor.checkpoint(app) } catch {
+                do {
+                    // An alarm (the chain cut or replaced) is not a success: the anchor stays where it was, and so
+                    // does this job's last-success time, for the alert to see it age.
+                    if case .alarm = try await app.auditAnchor.checkpoint(app) { return }
+                    app.metrics.jobSucceeded(.auditAnchor, at: app.jiujinban.clock.now())
+                } catch {
                     app.logger.error("audit checkpoint failed: \(String(reflecting: error))")
                 }
             }

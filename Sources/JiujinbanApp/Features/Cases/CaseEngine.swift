@@ -52,7 +52,7 @@ enum CaseEngine {
         let now = services.clock.now()
         let citizenID = try acceptance.citizen.requireID()
         do {
-            return try await req.write { db in
+            let created = try await req.write { db in
                 // A repeated submission (same operator, same form key) is refused by the unique index and answered
                 // below with the case the first one made.
                 let sql = db as! any SQLDatabase
@@ -85,6 +85,9 @@ enum CaseEngine {
                                                detail: "第\(acceptance.item.seq)项 \(state.label)"), on: db)
                 return id
             }
+            // Committed: a new case. A repeated submission takes the path below and is not counted again.
+            req.application.metrics.caseAccepted(item: acceptance.item.seq, channel: acceptance.channel)
+            return created
         } catch let error where !(error is any AbortError) {
             // The same form submitted again (a double click, a retry, another instance's request).
             guard let existing = try await existingCase(handler: staff.account.id, key: acceptance.submissionKey,

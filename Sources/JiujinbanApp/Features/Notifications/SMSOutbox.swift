@@ -82,9 +82,15 @@ enum SMSOutbox {
     /// Every few seconds in each instance of `serve`.
     static func schedule(on app: Application, adapter: any SMSAdapter) {
         let loop = app.eventLoopGroup.next()
+        app.metrics.jobScheduled(.smsOutbox)
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .seconds(5)) { _ in
             loop.makeFutureWithTask {
-                do { try await deliverPending(app, adapter: adapter) } catch {
+                do {
+                    // A run that claimed and tried its messages succeeded, even if a gateway refused one of them
+                    // (that message waits for its next attempt).
+                    try await deliverPending(app, adapter: adapter)
+                    app.metrics.jobSucceeded(.smsOutbox, at: app.jiujinban.clock.now())
+                } catch {
                     app.logger.error("sms outbox delivery failed: \(String(reflecting: error))")
                 }
             }

@@ -60,9 +60,13 @@ enum ProblemDueJob {
 
     static func schedule(on app: Application) {
         let loop = app.eventLoopGroup.next()
+        app.metrics.jobScheduled(.problemDue)
         loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(2), delay: .hours(1)) { _ in
             loop.makeFutureWithTask {
-                do { try await run(app) } catch { app.logger.error("problem due job failed: \(String(reflecting: error))") }
+                do {
+                    try await run(app)
+                    app.metrics.jobSucceeded(.problemDue, at: app.jiujinban.clock.now())
+                } catch { app.logger.error("problem due job failed: \(String(reflecting: error))") }
             }
         }
     }

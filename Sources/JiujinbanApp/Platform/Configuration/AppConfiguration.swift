@@ -39,6 +39,9 @@ public struct AppConfiguration: Sendable {
     /// This instance's name among several on one database: names its audit checkpoints (`JIUJINBAN_INSTANCE`,
     /// default the host name).
     public var instanceName: String = AppConfiguration.defaultInstanceName
+    /// The bearer token a Prometheus scraper presents at `GET /metrics` (`JIUJINBAN_METRICS_TOKEN`); nil: the route
+    /// is not offered at all.
+    public var metricsToken: String?
 
     public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false,
                 dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false,
@@ -142,6 +145,16 @@ public struct AppConfiguration: Sendable {
             }
         }
 
+        var metricsToken: String?
+        if let raw = variables["JIUJINBAN_METRICS_TOKEN"] {
+            // The value is a secret: the message says what is wrong with it, never the value itself.
+            if let problem = metricsTokenProblem(raw) {
+                problems.append(.init(variable: "JIUJINBAN_METRICS_TOKEN", message: problem))
+            } else {
+                metricsToken = raw
+            }
+        }
+
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         var configuration = AppConfiguration(
             database: database, loadDemoData: loadDemoData, postgresPoolSize: poolSize, isProduction: isProduction,
@@ -149,6 +162,7 @@ public struct AppConfiguration: Sendable {
             loginThrottle: LoginThrottle.Policy(maxFailures: maxFailures, window: TimeInterval(windowMinutes * 60),
                                                 lockDuration: TimeInterval(lockMinutes * 60)))
         configuration.instanceName = instanceName
+        configuration.metricsToken = metricsToken
         return configuration
     }
 
@@ -161,6 +175,22 @@ public struct AppConfiguration: Sendable {
         if let value = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(value) { return value }
         problems.append(.init(variable: name, message: "应为\(range.lowerBound)至\(range.upperBound)之间的整数，现为“\(raw)”"))
         return fallback
+    }
+
+    /// Shortest accepted metrics token: 32 characters of `openssl rand -hex 32` or `-base64 32` carry at least 128 bits.
+    static let metricsTokenMinimumLength = 32
+
+    /// A metrics token must be long enough not to be guessed and sendable as it is in `Authorization: Bearer …`
+    /// (RFC 6750's token characters), so a scraper's configuration cannot mangle it.
+    static func metricsTokenProblem(_ raw: String) -> String? {
+        let tokenCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/=")
+        guard raw.unicodeScalars.allSatisfy({ tokenCharacters.contains($0) }) else {
+            return "只能由字母、数字和 - . _ ~ + / = 组成（不含空格、换行），可用 openssl rand -hex 32 生成"
+        }
+        guard raw.count >= metricsTokenMinimumLength, raw.count <= 1_024 else {
+            return "长度应为\(metricsTokenMinimumLength)至1024个字符，现为\(raw.count)个字符；可用 openssl rand -hex 32 生成"
+        }
+        return nil
     }
 
     static func postgresURLProblem(_ raw: String) -> String? {

@@ -12,8 +12,11 @@ enum DatabaseSetup {
     /// How long a SQLite connection waits for another process's write lock before giving up.
     static let sqliteBusyTimeoutMilliseconds = 10_000
 
-    /// Registers the database and returns the writer every write goes through.
-    static func register(_ choice: AppConfiguration.DatabaseChoice, poolSize: Int, on app: Application) throws -> DatabaseWriter {
+    /// Registers the database and returns the writer every write goes through. `instance` names this instance's
+    /// PostgreSQL connections (`application_name`), which the metrics count in `pg_stat_activity`.
+    static func register(
+        _ choice: AppConfiguration.DatabaseChoice, poolSize: Int, instance: String, metrics: AppMetrics, on app: Application
+    ) throws -> DatabaseWriter {
         switch choice {
         case .sqlite(let path):
             let directory = (path as NSString).deletingLastPathComponent
@@ -29,16 +32,24 @@ enum DatabaseSetup {
             app.lifecycle.use(writer)
             let database = SQLiteDirectDatabase(statements: writer.connection, context: DatabaseContext(
                 configuration: SQLiteDirectConfiguration(pool: readers), logger: app.logger, eventLoop: writer.loop), pool: nil)
-            return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop), database)
+            let groupSizes = metrics.writerGroupSizes
+            return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop), database) { groupSizes?.record(Double($0)) }
         case .postgres(let url):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
+            sqlConfiguration.coreConfiguration.options.additionalStartupParameters
+                .append(("application_name", postgresApplicationName(instance: instance)))
             app.databases.use(
                 .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
                           connectionPoolTimeout: .seconds(5)),
                 as: .psql)
             return .pooled
         }
+    }
+
+    /// `jiujinban/<instance>`, within PostgreSQL's 63 bytes (the instance name is ASCII), so it reads back as set.
+    static func postgresApplicationName(instance: String) -> String {
+        String(("jiujinban/" + instance).prefix(63))
     }
 
     static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {

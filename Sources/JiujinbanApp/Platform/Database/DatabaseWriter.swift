@@ -20,8 +20,10 @@ public struct DatabaseWriter: Sendable {
 
     /// SQLite: every write through the writer's one connection `database`, committed in groups, the writes' code
     /// running on `executor` (the writer's thread).
-    static func groupCommitted(executor: EventLoopTaskExecutor, _ database: any Database) -> DatabaseWriter {
-        DatabaseWriter(groupCommit: GroupCommit(executor: executor, database: database))
+    static func groupCommitted(
+        executor: EventLoopTaskExecutor, _ database: any Database, groupCommitted: (@Sendable (Int) -> Void)? = nil
+    ) -> DatabaseWriter {
+        DatabaseWriter(groupCommit: GroupCommit(executor: executor, database: database, groupCommitted: groupCommitted))
     }
 
     private init(groupCommit: GroupCommit?) {
@@ -37,6 +39,11 @@ public struct DatabaseWriter: Sendable {
         let value = try await groupCommit.submit { try await body($0) }
         guard let typed = value as? T else { preconditionFailure("group commit returned \(type(of: value)), not \(T.self)") }
         return typed
+    }
+
+    /// Writes waiting for the SQLite writer (not counting the group being committed); nil on PostgreSQL.
+    var queueDepth: Int? {
+        get async { await groupCommit?.queueDepth }
     }
 }
 
@@ -60,11 +67,16 @@ actor GroupCommit {
     private var isDraining = false
 
     private let executor: EventLoopTaskExecutor
+    /// Told the size of each group once it is done (the metrics' histogram).
+    private let groupCommitted: (@Sendable (Int) -> Void)?
 
-    init(executor: EventLoopTaskExecutor, database: any Database) {
+    init(executor: EventLoopTaskExecutor, database: any Database, groupCommitted: (@Sendable (Int) -> Void)? = nil) {
         self.executor = executor
         self.database = database
+        self.groupCommitted = groupCommitted
     }
+
+    var queueDepth: Int { queue.count }
 
     func submit(_ body: @escaping Body) async throws -> any Sendable {
         try await withCheckedThrowingContinuation { continuation in
@@ -90,6 +102,7 @@ actor GroupCommit {
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
             }
+            groupCommitted?(group.count)
         }
         isDraining = false
     }

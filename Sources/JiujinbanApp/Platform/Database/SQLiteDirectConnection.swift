@@ -86,6 +86,9 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
         claimed.store(false, ordering: .releasing)
     }
 
+    /// Whether a statement of the pool runs here now (the metrics' connections in use).
+    var isClaimed: Bool { claimed.load(ordering: .relaxed) }
+
     func close() {
         lock.withLock {
             for statement in cache.values { sqlite_nio_sqlite3_finalize(statement) }
@@ -172,6 +175,10 @@ final class SQLiteDirectPool: SQLiteStatementRunner {
         }
         try connections[start % connections.count].run(sql, binds, onRow)
     }
+
+    /// Connections running a statement at this moment. When all are busy a statement waits on one of them
+    /// unclaimed, so the count then reads the pool's size, which is what "all in use" means.
+    var inUse: Int { connections.count(where: \.isClaimed) }
 
     func close() {
         for connection in connections { connection.close() }

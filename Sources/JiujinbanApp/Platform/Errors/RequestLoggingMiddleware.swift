@@ -8,7 +8,9 @@ struct RequestLoggingMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).map { response in
             let path = LogText.escaped(String(request.url.path.prefix(200)))
-            request.logger.info("\(request.method.rawValue) \(path) \(response.status.code)")
+            // A scraper's successful call every 15 s would fill the log; it is logged at debug (`MetricsController`).
+            let level: Logger.Level = response.status == .ok && request.url.path == SiteURL.metrics.path ? .debug : .info
+            request.logger.log(level: level, "\(request.method.rawValue) \(path) \(response.status.code)")
             return response
         }
     }

@@ -6,6 +6,7 @@ extension SiteURL {
         switch self {
         case .home: []
         case .healthz: ["healthz"]
+        case .metrics: ["metrics"]
         case .stylesheet: ["static", "app.css"]
         case .divisions, .createDivision: ["divisions"]
         case .division: ["divisions", ":code"]

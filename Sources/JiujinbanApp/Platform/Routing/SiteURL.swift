@@ -6,6 +6,7 @@ import Vapor
 enum SiteURL: Sendable, Equatable {
     case home
     case healthz
+    case metrics
     case stylesheet
     case divisions
     case division(code: String)
@@ -140,6 +141,7 @@ enum SiteURL: Sendable, Equatable {
         switch self {
         case .home: "/"
         case .healthz: "/healthz"
+        case .metrics: "/metrics"
         case .stylesheet: "/static/app.css"
         case .divisions: "/divisions"
         case .division(let code): "/divisions/\(code)"

@@ -15,6 +15,8 @@ actor AuditAnchor {
     private var last: AuditCheckpoint?
     private var loaded = false
     private var lastLogged: Date?
+    /// When the checkpoint began to fail (a full disk, the database away), while it goes on failing.
+    private var failingSince: Date?
 
     /// How often the checkpoint line also goes to the log (the file is written every time the chain moved).
     static let logInterval: TimeInterval = 60
@@ -74,15 +76,30 @@ actor AuditAnchor {
         return step
     }
 
+    /// One turn of the schedule. A failure is logged when it starts and when it ends, not every second: the
+    /// checkpoint is simply tried again at the next turn (the old one stays in place meanwhile), so it resumes by
+    /// itself once space returns.
+    func tick(_ app: Application) async {
+        do {
+            try await checkpoint(app)
+            if let since = failingSince {
+                failingSince = nil
+                app.logger.warning("审计锚点已恢复写入（自 \(since) 起曾无法写入）")
+            }
+        } catch {
+            guard failingSince == nil else { return }
+            failingSince = app.jiujinban.clock.now()
+            let full = StorageFull.describes(error)
+            app.logger.log(level: full ? .critical : .error,
+                           "无法更新审计锚点\(full ? "：存储空间已满" : "")（\(String(reflecting: error))）；旧锚点保留，每秒重试，恢复后另行记录")
+        }
+    }
+
     /// Every second while the server runs.
     static func schedule(on app: Application) {
         let loop = app.eventLoopGroup.next()
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
-            loop.makeFutureWithTask {
-                do { try await app.auditAnchor.checkpoint(app) } catch {
-                    app.logger.error("audit checkpoint failed: \(String(reflecting: error))")
-                }
-            }
+            loop.makeFutureWithTask { await app.auditAnchor.tick(app) }
         }
     }
 }

@@ -84,7 +84,9 @@ enum SMSOutbox {
         let loop = app.eventLoopGroup.next()
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .seconds(5)) { _ in
             loop.makeFutureWithTask {
-                do { try await deliverPending(app, adapter: adapter) } catch {
+                do { try await deliverPending(app, adapter: adapter) } catch is StorageFull {
+                    // The writer has logged the full disk once; the messages wait for space, not an error every 5 s.
+                } catch {
                     app.logger.error("sms outbox delivery failed: \(String(reflecting: error))")
                 }
             }

@@ -75,6 +75,9 @@ struct SQLiteDirectDatabase: Database, SQLDatabase {
 
     var inTransaction: Bool { pool == nil }
 
+    /// Whether SQLite still has a transaction open on this connection (it may have ended one itself after an error).
+    var holdsOpenTransaction: Bool { (statements as? SQLiteDirectConnection)?.isInTransaction ?? true }
+
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         var converted = SQLQueryConverter(delegate: SQLiteDirectConverterDelegate()).convert(query)
         // As Fluent's SQLite driver: a create returns the stored ids.

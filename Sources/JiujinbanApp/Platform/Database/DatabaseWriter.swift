@@ -88,8 +88,8 @@ actor GroupCommit {
             let bodies = group.map(\.body)
             // On the writer's own thread: its statements block (the disk flush of COMMIT too), which must not hold
             // up the shared executor that runs request handlers.
-            let committed = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.database) }
-            let outcomes = storageAlarm.review(committed, logger: database.logger)
+            let (committed, stored) = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.database) }
+            let outcomes = storageAlarm.review(committed, stored: stored, logger: database.logger)
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
             }
@@ -102,25 +102,33 @@ actor GroupCommit {
     /// group is rolled back and each write runs again in a transaction of its own, so a failing write fails alone and
     /// the others are stored; and each write is answered with its own outcome, never with another's failure. (A
     /// write's body only touches the database, so running it again is safe; duplicates and lost races fail again the
-    /// same way.)
-    private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> [Outcome] {
+    /// same way.) `stored`: whether a committed write changed rows (see `StorageAlarm.review`).
+    private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> (outcomes: [Outcome], stored: Bool) {
+        let changes = { (db as? SQLiteDirectDatabase)?.rowsChanged }
         if bodies.count > 1 {
+            let before = changes()
             let grouped: Result<[any Sendable], any Error>? = try? await transaction(on: db) { connection in
                 var values: [any Sendable] = []
                 for body in bodies { values.append(try await body(connection)) }
                 return values
             }
-            if case .success(let values)? = grouped { return values.map { Outcome.success($0) } }
+            if case .success(let values)? = grouped {
+                return (values.map { Outcome.success($0) }, before == nil || changes() != before)
+            }
         }
         var outcomes: [Outcome] = []
+        var stored = false
         for body in bodies {
+            let before = changes()
             do {
-                outcomes.append(try await transaction(on: db, body))
+                let outcome = try await transaction(on: db, body)
+                if case .success = outcome, before == nil || changes() != before { stored = true }
+                outcomes.append(outcome)
             } catch {
                 outcomes.append(.failure(error))
             }
         }
-        return outcomes
+        return (outcomes, stored)
     }
 
     /// `BEGIN IMMEDIATE`, the work, the audit chain's new head, `COMMIT`; or `ROLLBACK` and the work's error. An error

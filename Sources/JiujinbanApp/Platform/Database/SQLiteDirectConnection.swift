@@ -86,6 +86,11 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
         lock.withLock { handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false }
     }
 
+    /// Rows inserted, updated or deleted on this connection since it opened.
+    var rowsChanged: Int64 {
+        lock.withLock { handle.map { sqlite_nio_sqlite3_total_changes64($0) } ?? 0 }
+    }
+
     private func step(_ sql: String, _ binds: [SQLiteData], on handle: OpaquePointer) throws -> [SQLiteDirectRow] {
         let (statement, cached) = try prepared(sql, on: handle)
         defer {

@@ -28,46 +28,51 @@ struct StorageFull: AbortError {
 }
 
 /// One alarm per episode of a full disk, not one per refused write: the first refusal logs a critical line, the
-/// refusals after it only count, and the first write stored again logs that space is back with how many writes were
-/// refused meanwhile. Writes need no restart to resume: every write simply tries again.
+/// refusals after it only count. At the edge of a full disk some writes still fit while others do not; so the episode
+/// ends only once writes have been stored for `settle` with no refusal between, and the first write stored after
+/// that logs that space is back, with how many writes were refused meanwhile. Writes need no restart to resume:
+/// every write simply tries again.
 final class StorageAlarm: Sendable {
+    static let settle: Duration = .seconds(5)
+
     private struct Episode {
         var startedAt: ContinuousClock.Instant
         var refused: Int
+        /// Since when writes have been stored without a refusal.
+        var storedSince: ContinuousClock.Instant?
     }
 
     private let episode = Mutex<Episode?>(nil)
 
-    /// The writes' outcomes as their callers receive them: a storage failure becomes `StorageFull`.
-    func review<T>(_ outcomes: [Result<T, any Error>], logger: Logger) -> [Result<T, any Error>] {
+    /// The writes' outcomes as their callers receive them: a storage failure becomes `StorageFull`. `stored` says
+    /// whether rows were written and committed: a write that changed nothing (a job finding no work) commits even on
+    /// a full disk, and says nothing about space.
+    func review<T>(_ outcomes: [Result<T, any Error>], stored: Bool, logger: Logger) -> [Result<T, any Error>] {
         var firstFull: (any Error)?
         var refused = 0
-        var stored = false
         let reviewed = outcomes.map { outcome -> Result<T, any Error> in
             switch outcome {
-            case .success:
-                stored = true
-                return outcome
             case .failure(let error) where StorageFull.describes(error):
                 if firstFull == nil { firstFull = error }
                 refused += 1
                 return .failure(error as? StorageFull ?? StorageFull(underlying: String(describing: error)))
-            case .failure:
+            default:
                 return outcome
             }
         }
-        if let firstFull { noteRefused(refused, cause: firstFull, logger: logger) }
         if stored { noteStored(logger: logger) }
+        if let firstFull { noteRefused(refused, cause: firstFull, logger: logger) }
         return reviewed
     }
 
-    func noteRefused(_ count: Int, cause: any Error, logger: Logger) {
+    private func noteRefused(_ count: Int, cause: any Error, logger: Logger) {
         let started = episode.withLock { episode -> Bool in
-            if episode == nil {
+            guard episode != nil else {
                 episode = Episode(startedAt: .now, refused: count)
                 return true
             }
             episode?.refused += count
+            episode?.storedSince = nil
             return false
         }
         if started {
@@ -75,12 +80,19 @@ final class StorageAlarm: Sendable {
         }
     }
 
-    func noteStored(logger: Logger) {
+    private func noteStored(logger: Logger) {
+        let now = ContinuousClock.now
         guard let ended = episode.withLock({ episode -> Episode? in
-            defer { episode = nil }
-            return episode
+            guard let current = episode else { return nil }
+            guard let since = current.storedSince else {
+                episode?.storedSince = now
+                return nil
+            }
+            guard now - since >= Self.settle else { return nil }
+            episode = nil
+            return current
         }) else { return }
-        let seconds = Int((ContinuousClock.now - ended.startedAt).components.seconds)
+        let seconds = Int((now - ended.startedAt).components.seconds)
         logger.warning("存储空间已恢复：写入恢复正常；空间不足期间共拒绝 \(ended.refused) 次写入，历时约 \(seconds) 秒")
     }
 }

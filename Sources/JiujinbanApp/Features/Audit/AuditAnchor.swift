@@ -16,6 +16,8 @@ actor AuditAnchor {
     private var last: AuditCheckpoint?
     private var loaded = false
     private var lastLogged: Date?
+    /// When the checkpoint began to fail (a full disk, the database away), while it goes on failing.
+    private var failingSince: Date?
 
     /// How often the checkpoint line also goes to the log (the file is written every time the chain moved).
     static let logInterval: TimeInterval = 60
@@ -75,6 +77,29 @@ actor AuditAnchor {
         return step
     }
 
+    /// One turn of the schedule; whether the checkpoint now stands where the chain is (no failure, no alarm). A
+    /// failure is logged when it starts and when it ends, not every second: the checkpoint is simply tried again at
+    /// the next turn (the old one stays in place meanwhile), so it resumes by itself once space returns.
+    @discardableResult
+    func tick(_ app: Application) async -> Bool {
+        do {
+            let step = try await checkpoint(app)
+            if let since = failingSince {
+                failingSince = nil
+                app.logger.warning("审计锚点已恢复写入（自 \(since) 起曾无法写入）")
+            }
+            if case .alarm = step { return false }
+            return true
+        } catch {
+            guard failingSince == nil else { return false }
+            failingSince = app.jiujinban.clock.now()
+            let full = StorageFull.describes(error)
+            app.logger.log(level: full ? .critical : .error,
+                           "无法更新审计锚点\(full ? "：存储空间已满" : "")（\(String(reflecting: error))）；旧锚点保留，每秒重试，恢复后另行记录")
+            return false
+        }
+    }
+
     /// At start (a server that keeps crashing within its first second still anchors what it found), then every
     /// second while the server runs. (Returned so a test can stop it before its application shuts down.)
     @discardableResult
@@ -83,13 +108,10 @@ actor AuditAnchor {
         app.metrics.jobScheduled(.auditAnchor)
         return loop.scheduleRepeatedAsyncTask(initialDelay: .zero, delay: .seconds(1)) { _ in
             loop.makeFutureWithTask {
-                do {
-                    // An alarm (the chain cut or replaced) is not a success: the anchor stays where it was, and so
-                    // does this job's last-success time, for the alert to see it age.
-                    if case .alarm = try await app.auditAnchor.checkpoint(app) { return }
+                // An alarm (the chain cut or replaced) or a failed write is not a success: the job's last-success
+                // time stays where it was, for the alert to see it age.
+                if await app.auditAnchor.tick(app) {
                     app.metrics.jobSucceeded(.auditAnchor, at: app.jiujinban.clock.now())
-                } catch {
-                    app.logger.error("audit checkpoint failed: \(String(reflecting: error))")
                 }
             }
         }

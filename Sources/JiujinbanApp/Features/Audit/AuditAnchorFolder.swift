@@ -25,25 +25,41 @@ struct AuditAnchorFolder {
     }
 
     /// Replaces the instance's checkpoint: written to a new file, flushed, renamed over the old one, and the folder
-    /// flushed, so a crash leaves either the old checkpoint or the new one, never half of one.
+    /// flushed, so a crash leaves either the old checkpoint or the new one, never half of one. A write that fails (a
+    /// full disk) removes its temporary file and leaves the old checkpoint in place; the next one starts afresh.
     func store(_ checkpoint: AuditCheckpoint, instance: String) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let target = file(of: instance)
         // One temporary file per process: the server and a command on the same host share the instance name.
         let temporary = directory.appendingPathComponent(".\(instance).\(getpid()).\(Self.fileExtension).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw AuditAnchorError.cannotWrite(temporary.path, errno: errno) }
-        let bytes = Array((checkpoint.line + "\n").utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == bytes.count, synced else { throw AuditAnchorError.cannotWrite(temporary.path, errno: errno) }
-        guard rename(temporary.path, target.path) == 0 else { throw AuditAnchorError.cannotWrite(target.path, errno: errno) }
+        do {
+            try Self.writeFlushed(checkpoint.line + "\n", to: temporary.path)
+            guard rename(temporary.path, target.path) == 0 else { throw AuditAnchorError.cannotWrite(target.path, errno: errno) }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
         let folder = open(directory.path, O_RDONLY)
         guard folder >= 0 else { throw AuditAnchorError.cannotWrite(directory.path, errno: errno) }
         defer { close(folder) }
         guard fsync(folder) == 0 else { throw AuditAnchorError.cannotWrite(directory.path, errno: errno) }
+    }
+
+    /// Writes all of `text` (a short write is continued, so a full disk shows as `ENOSPC`) and flushes it.
+    private static func writeFlushed(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { throw AuditAnchorError.cannotWrite(path, errno: errno) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw AuditAnchorError.cannotWrite(path, errno: written < 0 ? errno : EIO) }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw AuditAnchorError.cannotWrite(path, errno: errno) }
     }
 
     /// The instance's own last checkpoint, if its file holds an authentic one.
@@ -95,6 +111,13 @@ struct AuditAnchorReading {
 
 enum AuditAnchorError: Error, CustomStringConvertible {
     case cannotWrite(String, errno: Int32)
+
+    /// The disk (or the user's quota) is full.
+    var isStorageFull: Bool {
+        switch self {
+        case .cannotWrite(_, let code): code == ENOSPC || code == EDQUOT
+        }
+    }
 
     var description: String {
         switch self {

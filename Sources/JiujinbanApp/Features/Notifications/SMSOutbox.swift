@@ -90,6 +90,8 @@ enum SMSOutbox {
                     // (that message waits for its next attempt).
                     try await deliverPending(app, adapter: adapter)
                     app.metrics.jobSucceeded(.smsOutbox, at: app.jiujinban.clock.now())
+                } catch is StorageFull {
+                    // The writer has logged the full disk once; the messages wait for space, not an error every 5 s.
                 } catch {
                     app.logger.error("sms outbox delivery failed: \(String(reflecting: error))")
                 }

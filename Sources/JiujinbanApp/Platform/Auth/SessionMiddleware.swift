@@ -48,8 +48,12 @@ struct SessionMiddleware: AsyncMiddleware {
         }
         // Sliding idle timeout; written at most once a minute so reading pages does not queue behind writes.
         if now.timeIntervalSince(session.lastSeenAt) > 60 {
-            try await request.write { db in
-                try await SessionRecord.query(on: db).filter(\.$id == hash).set(\.$lastSeenAt, to: now).update()
+            do {
+                try await request.write { db in
+                    try await SessionRecord.query(on: db).filter(\.$id == hash).set(\.$lastSeenAt, to: now).update()
+                }
+            } catch is StorageFull {
+                // Pages are still read while the disk is full; the idle clock moves on at a request after space returns.
             }
         }
         return SignedInStaff(

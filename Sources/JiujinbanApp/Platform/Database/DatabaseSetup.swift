@@ -109,7 +109,8 @@ final class SQLiteWriterThreads: LifecycleHandler, Sendable {
 
     init(path: String, pragmas: [String]) throws {
         connection = try SQLiteDirectConnection(
-            path: path, pragmas: ["PRAGMA journal_mode = WAL"] + pragmas + ["PRAGMA wal_autocheckpoint = 0"])
+            path: path, pragmas: ["PRAGMA journal_mode = WAL"] + pragmas + ["PRAGMA wal_autocheckpoint = 0"],
+            guardsTransaction: true)
         let checkpointer = try SQLiteDirectConnection(path: path, pragmas: pragmas)
         let checkpointGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         checkpoints = checkpointGroup.any().scheduleRepeatedTask(initialDelay: Self.checkpointInterval, delay: Self.checkpointInterval) { _ in

@@ -63,6 +63,8 @@ actor GroupCommit {
     }
 
     nonisolated let database: any Database
+    /// Logs a full disk once per episode, and turns its errors into `StorageFull` (a 507 page, not a 500).
+    let storageAlarm = StorageAlarm()
     private var queue: [Job] = []
     private var isDraining = false
 
@@ -98,7 +100,8 @@ actor GroupCommit {
             let bodies = group.map(\.body)
             // On the writer's own thread: its statements block (the disk flush of COMMIT too), which must not hold
             // up the shared executor that runs request handlers.
-            let outcomes = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.database) }
+            let (committed, stored) = await withTaskExecutorPreference(executor) { await Self.commit(bodies, on: self.database) }
+            let outcomes = storageAlarm.review(committed, stored: stored, logger: database.logger)
             for (job, outcome) in zip(group, outcomes) {
                 job.continuation.resume(with: outcome)
             }
@@ -108,34 +111,51 @@ actor GroupCommit {
     }
 
     /// One transaction for the whole group, optimistically: the writes run one after another and one `COMMIT`
-    /// makes them durable together. Should any of them fail, the group is rolled back and each write runs again in a
-    /// transaction of its own, so a failing write fails alone and the others are stored. (A write's body only
-    /// touches the database, so running it again is safe; duplicates and lost races fail again the same way.)
-    private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> [Outcome] {
-        do {
-            if bodies.count > 1, case .success(let values) = try await transaction(on: db, { connection in
+    /// makes them durable together. Should any of them fail, or the transaction itself (a full disk at `COMMIT`), the
+    /// group is rolled back and each write runs again in a transaction of its own, so a failing write fails alone and
+    /// the others are stored; and each write is answered with its own outcome, never with another's failure. (A
+    /// write's body only touches the database, so running it again is safe; duplicates and lost races fail again the
+    /// same way.) `stored`: whether a committed write changed rows (see `StorageAlarm.review`).
+    private nonisolated static func commit(_ bodies: [Body], on db: any Database) async -> (outcomes: [Outcome], stored: Bool) {
+        let changes = { (db as? SQLiteDirectDatabase)?.rowsChanged }
+        if bodies.count > 1 {
+            let before = changes()
+            let grouped: Result<[any Sendable], any Error>? = try? await transaction(on: db) { connection in
                 var values: [any Sendable] = []
                 for body in bodies { values.append(try await body(connection)) }
                 return values
-            }) {
-                return values.map { .success($0) }
             }
-            var outcomes: [Outcome] = []
-            for body in bodies {
-                outcomes.append(try await transaction(on: db, body))
+            if case .success(let values)? = grouped {
+                return (values.map { Outcome.success($0) }, before == nil || changes() != before)
             }
-            return outcomes
-        } catch {
-            return bodies.map { _ in .failure(error) }
         }
+        var outcomes: [Outcome] = []
+        var stored = false
+        for body in bodies {
+            let before = changes()
+            do {
+                let outcome = try await transaction(on: db, body)
+                if case .success = outcome, before == nil || changes() != before { stored = true }
+                outcomes.append(outcome)
+            } catch {
+                outcomes.append(.failure(error))
+            }
+        }
+        return (outcomes, stored)
     }
 
     /// `BEGIN IMMEDIATE`, the work, the audit chain's new head, `COMMIT`; or `ROLLBACK` and the work's error. An error
-    /// of the transaction itself (begin, commit) is thrown.
+    /// of the transaction itself (begin, commit) is thrown, after rolling back what is left of it.
+    ///
+    /// After `SQLITE_FULL` or an I/O error SQLite may already have rolled the whole transaction back by itself; then
+    /// `ROLLBACK` would fail ("no transaction is active") and must not replace the work's own error. And a
+    /// transaction that could not be ended at all is rolled back before the next one begins, so one failure never
+    /// leaves the writer stuck inside it.
     private nonisolated static func transaction<T: Sendable>(
         on connection: any Database, _ work: @Sendable (any Database) async throws -> T
     ) async throws -> Result<T, any Error> {
         let sql = connection as! any SQLDatabase
+        if (connection as? SQLiteDirectDatabase)?.holdsOpenTransaction == true { try await rollBackIfOpen(connection) }
         try await sql.raw("BEGIN IMMEDIATE").run()
         let head = AuditHeadInTransaction()
         let result: Result<T, any Error>
@@ -147,10 +167,23 @@ actor GroupCommit {
             result = .failure(error)
         }
         switch result {
-        case .success: try await sql.raw("COMMIT").run()
-        case .failure: try await sql.raw("ROLLBACK").run()
+        case .success:
+            do {
+                try await sql.raw("COMMIT").run()
+            } catch {
+                try? await rollBackIfOpen(connection)
+                throw error
+            }
+        case .failure:
+            try? await rollBackIfOpen(connection)
         }
         return result
+    }
+
+    /// `ROLLBACK`, if a transaction is still open on the writer's connection.
+    private nonisolated static func rollBackIfOpen(_ connection: any Database) async throws {
+        guard (connection as? SQLiteDirectDatabase)?.holdsOpenTransaction ?? true else { return }
+        try await (connection as! any SQLDatabase).raw("ROLLBACK").run()
     }
 }
 

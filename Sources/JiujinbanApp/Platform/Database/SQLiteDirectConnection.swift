@@ -27,8 +27,15 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
     private let claimed = Atomic<Bool>(false)
     private var handle: OpaquePointer?
     private var cache: [String: OpaquePointer] = [:]
+    /// A connection that only ever works inside the transactions its owner opens (the writer's, or one pinned for a
+    /// transaction) refuses statements once SQLite has ended the transaction by itself: after `SQLITE_FULL` or an
+    /// I/O error SQLite may roll the whole transaction back, and a statement run after that would commit on its own,
+    /// half of a write.
+    private let guardsTransaction: Bool
+    /// The error that ended the last failed statement, reported again to a statement refused by that guard.
+    private var lastFailure: SQLiteDirectError?
 
-    init(path: String, pragmas: [String]) throws {
+    init(path: String, pragmas: [String], guardsTransaction: Bool = false) throws {
         var opened: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite_nio_sqlite3_open_v2(path, &opened, flags, nil)
@@ -38,8 +45,10 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
             throw SQLiteDirectError(code: status, message: "\(path): \(message)")
         }
         handle = opened
+        self.guardsTransaction = guardsTransaction
         sqlite_nio_sqlite3_extended_result_codes(opened, 1)
-        for pragma in pragmas { try run(pragma, []) { _ in } }
+        // The settings run before any transaction: the guard is not yet in force for them.
+        for pragma in pragmas { try runUnguarded(pragma) }
     }
 
     deinit { close() }
@@ -47,35 +56,67 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
     /// Runs one statement to its end and hands each of its rows to `onRow` afterwards (outside the connection's lock,
     /// so a row handler may use the connection again).
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {
+        try run(sql, binds, guarded: guardsTransaction, onRow)
+    }
+
+    private func runUnguarded(_ sql: String) throws {
+        try run(sql, [], guarded: false) { _ in }
+    }
+
+    private func run(_ sql: String, _ binds: [SQLiteData], guarded: Bool, _ onRow: (SQLiteDirectRow) throws -> Void) throws {
         let rows: [SQLiteDirectRow] = try lock.withLock {
             guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
-            let (statement, cached) = try prepared(sql, on: handle)
-            defer {
-                if cached {
-                    // Not sqlite3_clear_bindings: it expires a statement whose plan looked at a bound value (an
-                    // equality on a joined table, for one), so the next use would prepare it again. Every use binds
-                    // all of its parameters anew.
-                    sqlite_nio_sqlite3_reset(statement)
-                } else {
-                    sqlite_nio_sqlite3_finalize(statement)
-                }
+            if guarded, sqlite_nio_sqlite3_get_autocommit(handle) != 0, !sql.hasPrefix("BEGIN") {
+                throw lastFailure ?? SQLiteDirectError(code: SQLITE_ERROR, message: "no transaction is open on this connection")
             }
-            for (index, value) in binds.enumerated() {
-                try check(bind(value, at: Int32(index + 1), of: statement), on: handle)
+            do {
+                let rows = try step(sql, binds, on: handle)
+                if sql.hasPrefix("BEGIN") { lastFailure = nil }
+                return rows
+            } catch let error as SQLiteDirectError {
+                lastFailure = error
+                throw error
             }
-            var rows: [SQLiteDirectRow] = []
-            var columns: SQLiteDirectRow.Columns?
-            while true {
-                let status = sqlite_nio_sqlite3_step(statement)
-                if status == SQLITE_DONE { break }
-                guard status == SQLITE_ROW else { throw SQLiteDirectError(handle, code: status) }
-                let names = columns ?? SQLiteDirectRow.Columns(statement)
-                columns = names
-                rows.append(SQLiteDirectRow(columns: names, values: (0..<Int32(names.names.count)).map { value(at: $0, of: statement) }))
-            }
-            return rows
         }
         for row in rows { try onRow(row) }
+    }
+
+    /// Whether a transaction is open on this connection (SQLite may have ended one by itself after an error).
+    var isInTransaction: Bool {
+        lock.withLock { handle.map { sqlite_nio_sqlite3_get_autocommit($0) == 0 } ?? false }
+    }
+
+    /// Rows inserted, updated or deleted on this connection since it opened.
+    var rowsChanged: Int64 {
+        lock.withLock { handle.map { sqlite_nio_sqlite3_total_changes64($0) } ?? 0 }
+    }
+
+    private func step(_ sql: String, _ binds: [SQLiteData], on handle: OpaquePointer) throws -> [SQLiteDirectRow] {
+        let (statement, cached) = try prepared(sql, on: handle)
+        defer {
+            if cached {
+                // Not sqlite3_clear_bindings: it expires a statement whose plan looked at a bound value (an
+                // equality on a joined table, for one), so the next use would prepare it again. Every use binds
+                // all of its parameters anew.
+                sqlite_nio_sqlite3_reset(statement)
+            } else {
+                sqlite_nio_sqlite3_finalize(statement)
+            }
+        }
+        for (index, value) in binds.enumerated() {
+            try check(bind(value, at: Int32(index + 1), of: statement), on: handle)
+        }
+        var rows: [SQLiteDirectRow] = []
+        var columns: SQLiteDirectRow.Columns?
+        while true {
+            let status = sqlite_nio_sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw SQLiteDirectError(handle, code: status) }
+            let names = columns ?? SQLiteDirectRow.Columns(statement)
+            columns = names
+            rows.append(SQLiteDirectRow(columns: names, values: (0..<Int32(names.names.count)).map { value(at: $0, of: statement) }))
+        }
+        return rows
     }
 
     func claim() -> Bool {
@@ -161,7 +202,7 @@ final class SQLiteDirectPool: SQLiteStatementRunner {
 
     /// A connection of its own, outside the pool (for one transaction), with the pool's settings.
     func openConnection() throws -> SQLiteDirectConnection {
-        try SQLiteDirectConnection(path: path, pragmas: pragmas)
+        try SQLiteDirectConnection(path: path, pragmas: pragmas, guardsTransaction: true)
     }
 
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {
@@ -193,19 +234,31 @@ struct SQLiteDirectError: Error, CustomStringConvertible {
     let code: Int32
     let message: String
 
+    /// The operating system's error number behind an I/O error (`ENOSPC` when a write found the disk full).
+    let systemErrno: Int32
+
     init(code: Int32, message: String) {
         self.code = code
         self.message = message
+        systemErrno = 0
     }
 
     init(_ handle: OpaquePointer, code: Int32) {
         let extended = sqlite_nio_sqlite3_extended_errcode(handle)
         self.code = extended & 0xFF == code & 0xFF ? extended : code
         self.message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
+        systemErrno = sqlite_nio_sqlite3_system_errno(handle)
     }
 
     /// The primary result code (`SQLITE_CONSTRAINT` for every kind of constraint failure, …).
     var primaryCode: Int32 { code & 0xFF }
+
+    /// The database could not grow: the disk (or the data folder's filesystem, or `max_page_count`) is full. SQLite
+    /// says `SQLITE_FULL` for most of it; some writes (the shared-memory index, a journal) fail as an I/O error whose
+    /// system error is `ENOSPC` or, under a quota, `EDQUOT`.
+    var isStorageFull: Bool {
+        primaryCode == SQLITE_FULL || (primaryCode == SQLITE_IOERR && (systemErrno == ENOSPC || systemErrno == EDQUOT))
+    }
 
     var description: String { "SQLite error \(code): \(message)" }
 }

@@ -75,6 +75,12 @@ struct SQLiteDirectDatabase: Database, SQLDatabase {
 
     var inTransaction: Bool { pool == nil }
 
+    /// Whether SQLite still has a transaction open on this connection (it may have ended one itself after an error).
+    var holdsOpenTransaction: Bool { (statements as? SQLiteDirectConnection)?.isInTransaction ?? true }
+
+    /// Rows inserted, updated or deleted on this connection since it opened (rolled-back ones too), nil for a pool.
+    var rowsChanged: Int64? { (statements as? SQLiteDirectConnection)?.rowsChanged }
+
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
         var converted = SQLQueryConverter(delegate: SQLiteDirectConverterDelegate()).convert(query)
         // As Fluent's SQLite driver: a create returns the stored ids.

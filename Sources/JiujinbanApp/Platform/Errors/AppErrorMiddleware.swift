@@ -25,7 +25,10 @@ struct AppErrorMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).flatMapError { error in
             let (status, reason) = Self.describe(error)
-            if status.code >= 500 {
+            if error is StorageFull {
+                // Logged once per episode by the writer's `StorageAlarm`, not once per refused request.
+                request.logger.debug("request refused: storage full")
+            } else if status.code >= 500 {
                 request.logger.error("request failed: \(String(reflecting: error))")
             } else {
                 request.logger.debug("request refused: \(status.code) \(reason)")
@@ -38,6 +41,8 @@ struct AppErrorMiddleware: Middleware {
         switch error {
         case let publicError as PublicError:
             return (publicError.status, publicError.reason)
+        case let full as StorageFull:
+            return (full.status, full.reason)
         case let refusal as OutOfScope:
             // Audited by `AccessMiddleware` on every registered route; here only its public answer.
             return (refusal.publicError.status, refusal.publicError.reason)
@@ -63,6 +68,7 @@ struct AppErrorMiddleware: Middleware {
         case 422: "提交的数据有误，请检查后重试"
         case 429: "请求过于频繁，请稍后再试"
         case 503: "服务暂时不可用，请稍后再试"
+        case 507: StorageFull.message
         case 400..<500: "请求无法处理（\(status.code)）"
         default: "服务器内部错误，请稍后重试；如问题持续，请通过问题反映模块报告"
         }

@@ -19,6 +19,9 @@ struct CaseLoad {
     let naive: String?
     /// The acceptance phase also ends when this file appears (scripts/bench-backup: the load spans the backup).
     let stopFile: String?
+    /// Cases per second across all clients (0: as fast as the server answers). A county numbers at most 99,999 cases
+    /// a day (`CaseNumber.sequences`), so a long phase at full speed would run out of today's numbers.
+    let rate: Double
 
     struct Sample: Decodable {
         let operators: [UUID]
@@ -36,6 +39,7 @@ struct CaseLoad {
         baseline = try? options.string("baseline")
         naive = try? options.string("naive")
         stopFile = try? options.string("stop-file")
+        rate = try options.double("rate", default: 0)
         guard sample.operators.count >= clients else {
             throw BenchError("the sample has \(sample.operators.count) operators, \(clients) needed: generate-data --operators")
         }
@@ -61,17 +65,27 @@ struct CaseLoad {
             return try await group.reduce(into: [Counter]()) { $0.append($1) }
         }
         print("signed in \(counters.count) operators; accepting cases for \(formatted(seconds, decimals: 0)) s")
+        // Written at once even into a file: scripts/bench-backup waits for this line before it starts the backup.
+        fflush(stdout)
 
         // Phase 1: every operator accepts cases as fast as the server answers.
         let started = Date()
         let deadline = started.addingTimeInterval(seconds)
         let results = try await withThrowingTaskGroup(of: (Latencies, Int).self) { group in
             for (index, counter) in counters.enumerated() {
-                group.addTask { [items, stopFile] in
+                group.addTask { [items, stopFile, rate, counters] in
                     var latencies = Latencies()
                     var failures = 0
                     var round = index
+                    // At a set rate each client keeps its own schedule, one case every `clients / rate` seconds.
+                    let interval = rate > 0 ? Double(counters.count) / rate : 0
+                    var next = started.addingTimeInterval(interval * Double(index) / Double(counters.count))
                     while Date() < deadline, !(stopFile.map { FileManager.default.fileExists(atPath: $0) } ?? false) {
+                        if interval > 0 {
+                            let wait = next.timeIntervalSinceNow
+                            if wait > 0 { try await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+                            next = next.addingTimeInterval(interval)
+                        }
                         let citizen = counter.citizens[round % counter.citizens.count]
                         let item = items[round % items.count]
                         round += 1

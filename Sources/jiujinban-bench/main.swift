@@ -13,7 +13,8 @@ import Foundation
 /// - `load --url URL --sample FILE --clients N --seconds S [--items 21,28,32,38]`: signs in N demonstration
 ///   operators through the card simulator, then each accepts cases at the counter (`POST /cases`) as fast as the
 ///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
-///   `--stop-file F` also ends the acceptance phase when F appears (scripts/bench-backup).
+///   `--stop-file F` also ends the acceptance phase when F appears, `--rate R` paces all clients together at R
+///   cases per second (scripts/bench-backup).
 /// - `matching-load --url URL --sample FILE --clients N --seconds S`: operators open item 2's recommendation page
 ///   of the generated job seekers their points may see. Prints `page_rps=… page_p99_ms=…`.
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -66,7 +66,7 @@ struct CaseLoad {
         }
         print("signed in \(counters.count) operators; accepting cases for \(formatted(seconds, decimals: 0)) s")
         // Written at once even into a file: scripts/bench-backup waits for this line before it starts the backup.
-        fflush(stdout)
+        fflush(nil)
 
         // Phase 1: every operator accepts cases as fast as the server answers.
         let started = Date()

@@ -31,14 +31,19 @@ enum DatabaseSetup {
                 configuration: SQLiteDirectConfiguration(pool: readers), logger: app.logger, eventLoop: writer.loop), pool: nil)
             return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop), database)
         case .postgres(let url):
-            var sqlConfiguration = try SQLPostgresConfiguration(url: url)
-            sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
-            app.databases.use(
-                .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
-                          connectionPoolTimeout: .seconds(5)),
-                as: .psql)
+            app.databases.use(try postgres(url: url, poolSize: poolSize), as: .psql)
             return .pooled
         }
+    }
+
+    /// PostgreSQL's pool. While the server is away a request waits at most 5 s for a connection (to open one, or
+    /// for one to come free) and then fails as an outage (`DatabaseOutage`); a closed connection is never handed out,
+    /// so the pool opens new ones by itself once the server is back.
+    static func postgres(url: String, poolSize: Int) throws -> DatabaseConfigurationFactory {
+        var sqlConfiguration = try SQLPostgresConfiguration(url: url)
+        sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
+        return .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
+                         connectionPoolTimeout: .seconds(5))
     }
 
     static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {

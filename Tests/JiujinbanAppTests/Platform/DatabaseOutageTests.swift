@@ -106,17 +106,25 @@ struct DatabaseOutageTests {
                 try await (req.db as! any SQLDatabase).raw("SELECT pg_sleep(10)").run()
                 return "slept"
             }
+            app.get("outage-probe", "slow-write") { req async throws -> String in
+                // The write path: a transaction on a pooled connection, rolled back when the statement fails.
+                try await req.jiujinban.writer.write(on: req.db) { db in
+                    try await (db as! any SQLDatabase).raw("SELECT pg_sleep(10)").run()
+                }
+                return "slept"
+            }
             async let slow = app.testing().sendRequest(.GET, "/outage-probe/slow", headers: admin.headers)
+            async let slowWrite = app.testing().sendRequest(.GET, "/outage-probe/slow-write", headers: admin.headers)
             try await Task.sleep(for: .milliseconds(800))
-            // What a fast shutdown does to every backend of the application: FATAL 57P01, then the socket closes.
-            try await (app.db as! any SQLDatabase).raw("""
-                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid()
-                """).run()
-            let answer = try await slow
-            #expect(answer.status == .serviceUnavailable)
-            #expect(answer.headers.first(name: .retryAfter) == Self.retryAfter)
-            #expect(answer.text.contains(Self.readingReason))
+            try await Self.terminateOtherBackends(app)
+            let terminated = ContinuousClock.now
+            for answer in [try await slow, try await slowWrite] {
+                #expect(answer.status == .serviceUnavailable)
+                #expect(answer.headers.first(name: .retryAfter) == Self.retryAfter)
+                #expect(answer.text.contains(Self.readingReason))
+            }
+            let waited = ContinuousClock.now - terminated
+            #expect(waited < .seconds(3), "the requests in flight answered \(waited) after the connections were dropped")
             // Connections the server closed are never handed out again: pages come back without a restart.
             var statuses: [UInt] = []
             for _ in 0..<20 {
@@ -128,6 +136,48 @@ struct DatabaseOutageTests {
             #expect(statuses.last == 200, "\(statuses)")
             #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
         }
+    }
+
+    @Test("writes in flight when PostgreSQL ends their connections all answer, none hangs holding a connection",
+          .enabled(if: TestDatabase.usesPostgres), .timeLimit(.minutes(1)))
+    func writesInFlightDropped() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
+            app.get("outage-probe", "busy-write") { req async throws -> String in
+                // Many short statements in one transaction: the termination lands between and within them.
+                try await req.jiujinban.writer.write(on: req.db) { db in
+                    for _ in 0..<300 {
+                        _ = try await (db as! any SQLDatabase).raw("SELECT n FROM generate_series(1, 20) AS n").all()
+                    }
+                }
+                return "done"
+            }
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<12 {
+                    group.addTask {
+                        try await app.testing().sendRequest(.GET, "/outage-probe/busy-write", headers: admin.headers).status.code
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(600))
+                try await Self.terminateOtherBackends(app)
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
+            #expect(statuses.contains(503), "\(statuses)")
+            // Every connection came back to the pool: as many writes again all succeed.
+            for _ in 0..<12 {
+                let res = try await app.testing().sendRequest(.GET, "/outage-probe/busy-write", headers: admin.headers)
+                #expect(res.status == .ok)
+            }
+        }
+    }
+
+    /// What a fast shutdown does to every backend of the application: FATAL 57P01, then the socket closes.
+    static func terminateOtherBackends(_ app: Application) async throws {
+        try await (app.db as! any SQLDatabase).raw("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """).run()
     }
 
     // MARK: - Helpers

@@ -138,40 +138,6 @@ struct DatabaseOutageTests {
         }
     }
 
-    @Test("writes in flight when PostgreSQL ends their connections all answer, none hangs holding a connection",
-          .enabled(if: TestDatabase.usesPostgres), .timeLimit(.minutes(1)))
-    func writesInFlightDropped() async throws {
-        try await TestApp.run { app in
-            let admin = try await app.session(as: .countySystemAdmin)
-            app.get("outage-probe", "busy-write") { req async throws -> String in
-                // Many short statements in one transaction: the termination lands between and within them.
-                try await req.jiujinban.writer.write(on: req.db) { db in
-                    for _ in 0..<300 {
-                        _ = try await (db as! any SQLDatabase).raw("SELECT n FROM generate_series(1, 20) AS n").all()
-                    }
-                }
-                return "done"
-            }
-            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
-                for _ in 0..<12 {
-                    group.addTask {
-                        try await app.testing().sendRequest(.GET, "/outage-probe/busy-write", headers: admin.headers).status.code
-                    }
-                }
-                try await Task.sleep(for: .milliseconds(600))
-                try await Self.terminateOtherBackends(app)
-                return try await group.reduce(into: [UInt]()) { $0.append($1) }
-            }
-            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
-            #expect(statuses.contains(503), "\(statuses)")
-            // Every connection came back to the pool: as many writes again all succeed.
-            for _ in 0..<12 {
-                let res = try await app.testing().sendRequest(.GET, "/outage-probe/busy-write", headers: admin.headers)
-                #expect(res.status == .ok)
-            }
-        }
-    }
-
     /// What a fast shutdown does to every backend of the application: FATAL 57P01, then the socket closes.
     static func terminateOtherBackends(_ app: Application) async throws {
         try await (app.db as! any SQLDatabase).raw("""

@@ -35,14 +35,7 @@ enum DatabaseSetup {
             let groupSizes = metrics.writerGroupSizes
             return .groupCommitted(executor: EventLoopTaskExecutor(writer.loop), database) { groupSizes?.record(Double($0)) }
         case .postgres(let url):
-            var sqlConfiguration = try SQLPostgresConfiguration(url: url)
-            sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
-            sqlConfiguration.coreConfiguration.options.additionalStartupParameters
-                .append(("application_name", postgresApplicationName(instance: instance)))
-            app.databases.use(
-                .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
-                          connectionPoolTimeout: .seconds(5)),
-                as: .psql)
+            app.databases.use(try postgres(url: url, poolSize: poolSize, instance: instance), as: .psql)
             return .pooled
         }
     }
@@ -50,6 +43,21 @@ enum DatabaseSetup {
     /// `jiujinban/<instance>`, within PostgreSQL's 63 bytes (the instance name is ASCII), so it reads back as set.
     static func postgresApplicationName(instance: String) -> String {
         String(("jiujinban/" + instance).prefix(63))
+    }
+
+    /// PostgreSQL's pool. While the server is away a request waits at most 5 s for a connection (to open one, or
+    /// for one to come free) and then fails as an outage (`DatabaseOutage`); a closed connection is never handed out,
+    /// so the pool opens new ones by itself once the server is back. Its connections name this instance
+    /// (`application_name`), which the metrics count.
+    static func postgres(url: String, poolSize: Int, instance: String = AppConfiguration.defaultInstanceName) throws
+        -> DatabaseConfigurationFactory
+    {
+        var sqlConfiguration = try SQLPostgresConfiguration(url: url)
+        sqlConfiguration.coreConfiguration.options.connectTimeout = .seconds(5)
+        sqlConfiguration.coreConfiguration.options.additionalStartupParameters
+            .append(("application_name", postgresApplicationName(instance: instance)))
+        return .postgres(configuration: sqlConfiguration, maxConnectionsPerEventLoop: poolSize,
+                         connectionPoolTimeout: .seconds(5))
     }
 
     static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {

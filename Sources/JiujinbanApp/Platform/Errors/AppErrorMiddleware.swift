@@ -24,10 +24,12 @@ struct AppErrorMiddleware: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).flatMapError { error in
-            let (status, reason) = Self.describe(error)
+            let (status, reason) = Self.describe(error, method: request.method)
             if error is StorageFull {
                 // Logged once per episode by the writer's `StorageAlarm`, not once per refused request.
                 request.logger.debug("request refused: storage full")
+            } else if status == .serviceUnavailable {
+                request.logger.warning("database unavailable: \(String(reflecting: error))")
             } else if status.code >= 500 {
                 request.logger.error("request failed: \(String(reflecting: error))")
             } else {
@@ -37,7 +39,16 @@ struct AppErrorMiddleware: Middleware {
         }
     }
 
-    static func describe(_ error: any Error) -> (HTTPResponseStatus, String) {
+    /// The database's outage reasons: a reading request has nothing to lose; any other was not stored (every write is
+    /// one transaction, rolled back or never begun).
+    static let databaseUnavailableForReading = "数据库暂时不可用，请稍后再试"
+    static let databaseUnavailableForWriting = "数据库暂时不可用，请稍后再试；本次操作未保存"
+
+    static func describe(_ error: any Error, method: HTTPMethod = .GET) -> (HTTPResponseStatus, String) {
+        if DatabaseOutage.isOutage(error) {
+            let reading = method == .GET || method == .HEAD
+            return (.serviceUnavailable, reading ? databaseUnavailableForReading : databaseUnavailableForWriting)
+        }
         switch error {
         case let publicError as PublicError:
             return (publicError.status, publicError.reason)
@@ -81,10 +92,16 @@ struct AppErrorMiddleware: Middleware {
     }
 
     private func render(status: HTTPResponseStatus, reason: String, for request: Request) async throws -> Response {
+        let response: Response
         if Self.wantsJSON(request) {
-            return try await ErrorBody(error: true, reason: reason).encodeResponse(status: status, for: request)
+            response = try await ErrorBody(error: true, reason: reason).encodeResponse(status: status, for: request)
+        } else {
+            response = HTMLResponse.make(ErrorPage.render(status: status, reason: reason, context: PageContext(request)), status: status)
         }
-        let page = ErrorPage.render(status: status, reason: reason, context: PageContext(request))
-        return HTMLResponse.make(page, status: status)
+        // Only a database outage answers 503 (an `AbortError` of 5xx is a 500): clients may retry after a pause.
+        if status == .serviceUnavailable {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfterSeconds))
+        }
+        return response
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 enum ErrorPage {
     static func render(status: HTTPResponseStatus, reason: String, context: PageContext) -> HTML {
         PageShell.render(
-            title: status.code >= 500 ? "系统出错" : "无法完成请求",
+            title: status == .serviceUnavailable ? "暂时无法服务" : status.code >= 500 ? "系统出错" : "无法完成请求",
             context: context,
             content: [
                 .div(

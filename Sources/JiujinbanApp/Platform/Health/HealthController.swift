@@ -17,8 +17,10 @@ enum HealthController {
                 return try await Health(status: "ok", database: kind).encodeResponse(status: .ok, for: req)
             } catch {
                 req.logger.error("health check failed: \(String(reflecting: error))")
-                return try await Health(status: "unavailable", database: kind)
+                let response = try await Health(status: "unavailable", database: kind)
                     .encodeResponse(status: .serviceUnavailable, for: req)
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfterSeconds))
+                return response
             }
         }
     }

@@ -1,0 +1,206 @@
+import AsyncKit
+import Fluent
+import FluentPostgresDriver
+import Foundation
+@testable import JiujinbanApp
+import NIOCore
+import NIOPosix
+@testable import PostgresNIO
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+/// PostgreSQL away: requests answer 503 with a Chinese page (JSON under /api) and `Retry-After`, never 500, and the
+/// application serves again by itself once the database is back.
+@Suite("Database outage: 503 in Chinese, then recovery without a restart")
+struct DatabaseOutageTests {
+    static let readingReason = "数据库暂时不可用，请稍后再试"
+    static let writingReason = "数据库暂时不可用，请稍后再试；本次操作未保存"
+    /// Seconds a client is asked to wait before trying again.
+    static let retryAfter = "5"
+
+    @Test("the errors of a database that is away are 503; every other error keeps its status")
+    func classification() {
+        let refused = IOError(errnoCode: ECONNREFUSED, reason: "connect")
+        let outages: [(String, any Error)] = [
+            ("pool timeout", ConnectionPoolTimeoutError.connectionRequestTimeout),
+            ("connection refused", PSQLError.connectionError(underlying: refused)),
+            ("connect timeout", PSQLError.connectionError(underlying: ChannelError.connectTimeout(.seconds(5)))),
+            ("server closed the connection", PSQLError.serverClosedConnection(underlying: nil)),
+            ("unclean shutdown", PSQLError.uncleanShutdown),
+            ("closed after a reset", PSQLError.clientClosedConnection(underlying: PSQLError.connectionError(underlying: refused))),
+            ("admin shutdown 57P01", Self.serverError("57P01")),
+            ("starting up 57P03", Self.serverError("57P03")),
+            ("connection failure 08006", Self.serverError("08006")),
+            ("too many connections 53300", Self.serverError("53300")),
+            ("legacy connection closed", PostgresError.connectionClosed),
+            ("legacy admin shutdown", PostgresError.server(.init(fields: [.sqlState: "57P01", .message: "terminating"]))),
+            ("bare refused connect", refused),
+        ]
+        for (name, error) in outages {
+            let (status, reason) = AppErrorMiddleware.describe(error)
+            #expect(status == .serviceUnavailable, "\(name)")
+            #expect(reason == Self.readingReason, "\(name)")
+        }
+        let others: [(String, any Error, HTTPResponseStatus)] = [
+            ("unique violation 23505", Self.serverError("23505"), .internalServerError),
+            ("no such table 42P01", Self.serverError("42P01"), .internalServerError),
+            ("legacy syntax error", PostgresError.server(.init(fields: [.sqlState: "42601"])), .internalServerError),
+            ("client closed on shutdown", PSQLError.clientClosedConnection(underlying: nil), .internalServerError),
+            ("pool closed", PSQLError.poolClosed, .internalServerError),
+            ("pool shut down", ConnectionPoolError.shutdown, .internalServerError),
+            ("query cancelled", PSQLError(code: .queryCancelled), .internalServerError),
+            ("an unknown error", DatabaseExplosion(), .internalServerError),
+            ("permission denied", IOError(errnoCode: EACCES, reason: "open"), .internalServerError),
+            ("a refusal", PublicError(.forbidden, "不行"), .forbidden),
+        ]
+        for (name, error, expected) in others {
+            #expect(AppErrorMiddleware.describe(error).0 == expected, "\(name)")
+        }
+    }
+
+    @Test("PostgreSQL on a closed port: pages, /api, /healthz and writes answer 503 in Chinese; back, it serves again")
+    func closedPort() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
+            let port = try await Self.closedPort()
+            try await Self.pointDefault(of: app, at: port)
+            try await Self.expectOutage(app, admin)
+            // The database "returns": the same application, no restart, serves the same session.
+            app.databases.default(to: TestDatabase.usesPostgres ? .psql : .sqlite)
+            try await app.testing().test(.GET, "/service-points", headers: admin.headers) { res in
+                #expect(res.status == .ok)
+            }
+        }
+    }
+
+    @Test("a database that accepts but never answers: the request ends with 503 after the 5 s timeout, not hanging")
+    func silentServer() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
+            let silent = try await Self.silentListener()
+            do {
+                try await Self.pointDefault(of: app, at: silent.localAddress!.port!)
+                let started = ContinuousClock.now
+                try await app.testing().test(.GET, "/service-points", headers: admin.headers) { res in
+                    #expect(res.status == .serviceUnavailable)
+                    #expect(res.text.contains(Self.readingReason))
+                }
+                let waited = ContinuousClock.now - started
+                #expect(waited < .seconds(12), "waited \(waited)")
+            } catch {
+                try? await silent.close()
+                throw error
+            }
+            try await silent.close()
+        }
+    }
+
+    @Test("PostgreSQL drops every connection: the request in flight answers 503, the pool reconnects by itself",
+          .enabled(if: TestDatabase.usesPostgres))
+    func droppedConnections() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countySystemAdmin)
+            app.get("outage-probe", "slow") { req async throws -> String in
+                try await (req.db as! any SQLDatabase).raw("SELECT pg_sleep(10)").run()
+                return "slept"
+            }
+            app.get("outage-probe", "slow-write") { req async throws -> String in
+                // The write path: a transaction on a pooled connection, rolled back when the statement fails.
+                try await req.jiujinban.writer.write(on: req.db) { db in
+                    try await (db as! any SQLDatabase).raw("SELECT pg_sleep(10)").run()
+                }
+                return "slept"
+            }
+            async let slow = app.testing().sendRequest(.GET, "/outage-probe/slow", headers: admin.headers)
+            async let slowWrite = app.testing().sendRequest(.GET, "/outage-probe/slow-write", headers: admin.headers)
+            try await Task.sleep(for: .milliseconds(800))
+            try await Self.terminateOtherBackends(app)
+            let terminated = ContinuousClock.now
+            for answer in [try await slow, try await slowWrite] {
+                #expect(answer.status == .serviceUnavailable)
+                #expect(answer.headers.first(name: .retryAfter) == Self.retryAfter)
+                #expect(answer.text.contains(Self.readingReason))
+            }
+            let waited = ContinuousClock.now - terminated
+            #expect(waited < .seconds(3), "the requests in flight answered \(waited) after the connections were dropped")
+            // Connections the server closed are never handed out again: pages come back without a restart.
+            var statuses: [UInt] = []
+            for _ in 0..<20 {
+                let res = try await app.testing().sendRequest(.GET, "/service-points", headers: admin.headers)
+                statuses.append(res.status.code)
+                if res.status == .ok { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(statuses.last == 200, "\(statuses)")
+            #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
+        }
+    }
+
+    /// What a fast shutdown does to every backend of the application: FATAL 57P01, then the socket closes.
+    static func terminateOtherBackends(_ app: Application) async throws {
+        try await (app.db as! any SQLDatabase).raw("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """).run()
+    }
+
+    // MARK: - Helpers
+
+    /// Every kind of request the application serves, with the database away.
+    static func expectOutage(_ app: Application, _ admin: TestSession) async throws {
+        let retryAfter = Self.retryAfter
+        try await app.testing().test(.GET, "/service-points", headers: admin.headers) { res in
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.headers.contentType == .html)
+            #expect(res.headers.first(name: .retryAfter) == retryAfter)
+            #expect(res.text.contains(readingReason))
+            #expect(!res.text.contains("服务器内部错误"))
+            #expect(!res.text.contains("PSQLError"))
+        }
+        try await app.testing().test(.GET, "/api/service-points", headers: admin.headers) { res in
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.headers.first(name: .retryAfter) == retryAfter)
+            let body = try res.content.decode(AppErrorMiddleware.ErrorBody.self)
+            #expect(body.error && body.reason == readingReason)
+        }
+        try await app.testing().test(.GET, "/healthz") { res in
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.headers.first(name: .retryAfter) == retryAfter)
+            let health = try res.content.decode([String: String].self)
+            #expect(health["status"] == "unavailable")
+        }
+        try await app.testing().test(.POST, "/cases", headers: admin.formHeaders,
+                                     body: admin.form([("citizen", "x"), ("item", "21")])) { res in
+            #expect(res.status == .serviceUnavailable)
+            #expect(res.headers.first(name: .retryAfter) == retryAfter)
+            #expect(res.text.contains(writingReason))
+        }
+    }
+
+    /// Makes a PostgreSQL pool with the production settings on `port` of this host the default database.
+    static func pointDefault(of app: Application, at port: Int) async throws {
+        let url = "postgres://jjb@127.0.0.1:\(port)/away?sslmode=disable"
+        app.databases.use(try DatabaseSetup.postgres(url: url, poolSize: 2), as: DatabaseID(string: "away"), isDefault: true)
+    }
+
+    /// A port nothing listens on: bound, then closed.
+    static func closedPort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = channel.localAddress!.port!
+        try await channel.close()
+        return port
+    }
+
+    /// A listener whose connections are accepted and never answered, as a hung server or a black-holed route.
+    static func silentListener() async throws -> any Channel {
+        try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in channel.eventLoop.makeSucceededVoidFuture() }
+            .bind(host: "127.0.0.1", port: 0).get()
+    }
+
+    static func serverError(_ sqlState: String) -> PSQLError {
+        .server(.init(fields: [.sqlState: sqlState, .message: "test", .severity: "FATAL"]))
+    }
+}

@@ -33,6 +33,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: configuration.secureCookies))
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware())
+    if case .postgres = configuration.database { app.middleware.use(RequestDeadlineMiddleware()) }
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 

@@ -22,6 +22,8 @@ enum DatabaseOutage {
 
     static func isOutage(_ error: any Error) -> Bool {
         switch error {
+        case is RequestDeadlineExceeded:
+            return true
         case let error as PSQLError:
             return isOutage(error)
         case let error as PostgresError:

@@ -1,0 +1,46 @@
+import Foundation
+@testable import JiujinbanApp
+import NIOCore
+import Testing
+import Vapor
+
+/// A request whose database statement never comes back (PostgresNIO after PostgreSQL ends its connections
+/// mid-statement, found by drill-postgres-restart) is still answered: 503 with the database page.
+@Suite("Request deadline: no request hangs")
+struct RequestDeadlineTests {
+    /// A responder that never answers, as a statement PostgresNIO never completes.
+    struct Hanging: AsyncResponder {
+        func respond(to request: Request) async throws -> Response {
+            try await Task.sleep(for: .seconds(3_600))
+            return Response(status: .ok)
+        }
+    }
+
+    struct Quick: AsyncResponder {
+        func respond(to request: Request) async throws -> Response { Response(status: .ok) }
+    }
+
+    @Test("a hanging request is answered at the deadline as the database being away; a quick one as usual")
+    func deadline() async throws {
+        let app = try await Application.make(.testing)
+        do {
+            let middleware = RequestDeadlineMiddleware(limit: .milliseconds(300))
+            let request = Request(application: app, method: .POST, url: "/cases", on: app.eventLoopGroup.next())
+            let started = Date()
+            await #expect(throws: RequestDeadlineExceeded.self) {
+                _ = try await middleware.respond(to: request, chainingTo: Hanging())
+            }
+            #expect(Date().timeIntervalSince(started) < 30)
+            let (status, reason) = AppErrorMiddleware.describe(RequestDeadlineExceeded(), method: .POST)
+            #expect(status == .serviceUnavailable)
+            #expect(reason.contains("数据库暂时不可用"))
+            #expect(reason.contains("本次操作未保存"))
+            let quick = try await middleware.respond(to: request, chainingTo: Quick())
+            #expect(quick.status == .ok)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -200,6 +200,11 @@ def main():
             problems.append("nothing was acknowledged")
         for problem in problems:
             say(f"FAILED: {problem}")
+        if answered_500 or other_5xx:
+            # What the server logged for each 500, so the next unclassified error is named.
+            with open(server.log_path, errors="replace") as log:
+                for line in [line for line in log if "request failed" in line][:10]:
+                    say(f"  server: {line.strip()[:600]}")
         drill.result(restarts=len(outages), acknowledged=len(result.acknowledged), present=final.present,
                      lost=final.lost, repeated=repeated, answered_503=answered_503, answered_500=answered_500,
                      other_5xx=other_5xx, unanswered=unanswered,

@@ -37,6 +37,10 @@ struct DatabaseOutageTests {
             ("legacy connection closed", PostgresError.connectionClosed),
             ("legacy admin shutdown", PostgresError.server(.init(fields: [.sqlState: "57P01", .message: "terminating"]))),
             ("bare refused connect", refused),
+            ("reset by peer", PSQLError.connectionError(underlying: IOError(errnoCode: ECONNRESET, reason: "read"))),
+            ("closed after a reset by peer", PSQLError.clientClosedConnection(underlying: IOError(errnoCode: ECONNRESET, reason: "read"))),
+            ("broken pipe", IOError(errnoCode: EPIPE, reason: "write")),
+            ("written to a closed channel", ChannelError.ioOnClosedChannel),
         ]
         for (name, error) in outages {
             let (status, reason) = AppErrorMiddleware.describe(error)

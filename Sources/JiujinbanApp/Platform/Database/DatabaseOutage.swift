@@ -39,10 +39,13 @@ enum DatabaseOutage {
         case is NIOConnectionError:
             // Only outgoing connections fail this way, and the database is the only one a request makes.
             return true
-        case ChannelError.connectTimeout(_):
+        case ChannelError.connectTimeout(_), ChannelError.ioOnClosedChannel, ChannelError.alreadyClosed, ChannelError.eof,
+             ChannelError.outputClosed:
+            // The database's connection was closed under the request (the only connection a request uses).
             return true
         case let error as IOError:
-            return error.errnoCode == ECONNREFUSED
+            // Refused, reset or broken while PostgreSQL restarts (seen as a 500 by drill-postgres-restart in CI).
+            return [ECONNREFUSED, ECONNRESET, EPIPE, ECONNABORTED].contains(error.errnoCode)
         default:
             return false
         }

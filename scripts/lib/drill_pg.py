@@ -83,3 +83,16 @@ class Postgres:
         out = self._run(os.path.join(self.bin, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "jjb", "-d",
                         "postgres", "-X", "-A", "-t", "-F", "\t", "-c", sql)
         return [line.split("\t") for line in out.splitlines() if line]
+
+
+def clean_up(root, postgres, say):
+    """The end of a PostgreSQL drill: the cluster stopped, then the drill's folder and the cluster's removed, or both
+    kept (and named) when KEEP_DRILL_DIR is set."""
+    if postgres is not None:
+        postgres.stop_quietly()
+    if os.environ.get("KEEP_DRILL_DIR"):
+        say(f"kept {root}" + (f" and {postgres.root}" if postgres else ""))
+    else:
+        shutil.rmtree(root, ignore_errors=True)
+        if postgres is not None:
+            postgres.destroy()

@@ -12,7 +12,7 @@ import threading
 import time
 
 import drill
-from drill_pg import Postgres
+from drill_pg import Postgres, clean_up
 
 CITIZENS = int(os.environ.get("CITIZENS", "2000"))
 CLIENTS = int(os.environ.get("CLIENTS", "6"))
@@ -217,14 +217,7 @@ def main():
                 part.stopping.set()
         if server is not None:
             server.kill()
-        if postgres is not None:
-            postgres.stop_quietly()
-        if os.environ.get("KEEP_DRILL_DIR"):
-            say(f"kept {root}" + (f" and {postgres.root}" if postgres else ""))
-        else:
-            shutil.rmtree(root, ignore_errors=True)
-            if postgres is not None:
-                postgres.destroy()
+        clean_up(root, postgres, say)
 
 
 if __name__ == "__main__":

@@ -119,8 +119,14 @@ struct DatabaseOutageTests {
             }
             async let slow = app.testing().sendRequest(.GET, "/outage-probe/slow", headers: admin.headers)
             async let slowWrite = app.testing().sendRequest(.GET, "/outage-probe/slow-write", headers: admin.headers)
-            try await Task.sleep(for: .milliseconds(800))
-            try await Self.terminateOtherBackends(app)
+            // Both statements must be running on the server before it drops them: on a loaded machine the requests
+            // can take longer than any fixed pause to reach PostgreSQL.
+            // Watched and dropped from a pool of its own: the requests may hold every connection of the app's pool.
+            let observer = DatabaseID(string: "observer")
+            app.databases.use(app.databases.configuration(for: .psql)!, as: observer)
+            let watcher = app.db(observer) as! any SQLDatabase
+            try await Self.waitForSleepingBackends(2, watcher)
+            try await Self.terminateOtherBackends(watcher)
             let terminated = ContinuousClock.now
             for answer in [try await slow, try await slowWrite] {
                 #expect(answer.status == .serviceUnavailable)
@@ -142,9 +148,53 @@ struct DatabaseOutageTests {
         }
     }
 
+    @Test("a write that fails for its own reason on PostgreSQL is rolled back, and its connection serves again",
+          .enabled(if: TestDatabase.usesPostgres))
+    func rolledBackWrite() async throws {
+        struct Refused: Error {}
+        struct Row: Decodable { var n: Int }
+        try await TestApp.run { app in
+            let sql = app.db as! any SQLDatabase
+            try await sql.raw("CREATE TABLE rollback_probe (n integer NOT NULL)").run()
+            let writer = DatabaseWriter.pooled
+            await #expect(throws: Refused.self) {
+                try await writer.write(on: app.db) { db in
+                    try await (db as! any SQLDatabase).raw("INSERT INTO rollback_probe VALUES (1)").run()
+                    throw Refused()
+                }
+            }
+            // A nested transaction runs inside the write, and the pool's connections are all usable again.
+            for n in 2...5 {
+                try await writer.write(on: app.db) { db in
+                    try await db.transaction { inner in
+                        try await (inner as! any SQLDatabase).raw("INSERT INTO rollback_probe VALUES (\(bind: n))").run()
+                    }
+                }
+            }
+            let rows = try await sql.raw("SELECT n FROM rollback_probe ORDER BY n").all(decoding: Row.self)
+            #expect(rows.map(\.n) == [2, 3, 4, 5])
+        }
+    }
+
+    /// Waits until `count` backends of this database are running `pg_sleep`; fails after 30 s.
+    static func waitForSleepingBackends(_ count: Int, _ sql: any SQLDatabase) async throws {
+        struct Row: Decodable { var sleeping: Int }
+        let started = ContinuousClock.now
+        while ContinuousClock.now - started < .seconds(30) {
+            let row = try await sql.raw("""
+                SELECT count(*)::int AS sleeping FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                AND state = 'active' AND query LIKE '%pg_sleep%'
+                """).first(decoding: Row.self)
+            if let row, row.sleeping >= count { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("the \(count) statements never reached PostgreSQL")
+    }
+
     /// What a fast shutdown does to every backend of the application: FATAL 57P01, then the socket closes.
-    static func terminateOtherBackends(_ app: Application) async throws {
-        try await (app.db as! any SQLDatabase).raw("""
+    static func terminateOtherBackends(_ sql: any SQLDatabase) async throws {
+        try await sql.raw("""
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid()
             """).run()

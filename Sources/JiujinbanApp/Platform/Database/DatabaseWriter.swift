@@ -11,7 +11,7 @@ import Vapor
 /// per statement): the writes waiting when it becomes free run one after another in a single `BEGIN IMMEDIATE`
 /// transaction, one `COMMIT` makes them all durable, and only then is each caller answered; should one of them
 /// fail, each is run again on its own, so a failing write never takes another with it. PostgreSQL keeps its own
-/// pool and row-level locking: each write is its own transaction.
+/// pool and row-level locking: each write is its own transaction (`PostgresTransaction`).
 public struct DatabaseWriter: Sendable {
     private let groupCommit: GroupCommit?
 
@@ -35,7 +35,7 @@ public struct DatabaseWriter: Sendable {
     public func write<T: Sendable>(
         on db: @autoclosure () -> any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        guard let groupCommit else { return try await db().transaction(body) }
+        guard let groupCommit else { return try await PostgresTransaction.run(on: db(), body) }
         let value = try await groupCommit.submit { try await body($0) }
         guard let typed = value as? T else { preconditionFailure("group commit returned \(type(of: value)), not \(T.self)") }
         return typed

@@ -4,11 +4,11 @@ import Vapor
 
 /// Every request is answered within `limit`, even when its database statement never comes back.
 ///
-/// When PostgreSQL ends its connections while a statement is in flight, PostgresNIO sometimes never completes that
-/// statement (vapor/postgres-nio#487, reverted in #501): the request would hang until the client gives up, and
-/// `drill-postgres-restart` saw 1–4 such requests per run. Past the limit the request is answered 503 with the
-/// database page (`DatabaseOutage`); the stuck work is left to finish or not on its own (it holds its pooled
-/// connection until then). Only with PostgreSQL: the embedded SQLite has no such hang, and no request of the
+/// PostgresNIO never completes a statement written to a connection that has just closed (vapor/postgres-nio#487,
+/// reverted in #501). The write path no longer sends one (`PostgresTransaction`), but a read that picks a pooled
+/// connection in the instant PostgreSQL ends it could still wait forever. Past the limit the request is answered
+/// 503 with the database page (`DatabaseOutage`); the stuck work is left to finish or not on its own (it holds its
+/// pooled connection until then). Only with PostgreSQL: the embedded SQLite has no such hang, and no request of the
 /// platform legitimately takes this long (the province-wide report takes about a second).
 struct RequestDeadlineMiddleware: AsyncMiddleware {
     static let defaultLimit = TimeAmount.seconds(20)

@@ -40,10 +40,7 @@ struct AuditAnchorFolder {
             unlink(temporary.path)
             throw error
         }
-        let folder = open(directory.path, O_RDONLY)
-        guard folder >= 0 else { throw AuditAnchorError.cannotWrite(directory.path, errno: errno) }
-        defer { close(folder) }
-        guard fsync(folder) == 0 else { throw AuditAnchorError.cannotWrite(directory.path, errno: errno) }
+        if let code = DurableFiles.syncFolder(directory.path) { throw AuditAnchorError.cannotWrite(directory.path, errno: code) }
     }
 
     /// Writes all of `text` (a short write is continued, so a full disk shows as `ENOSPC`) and flushes it.

@@ -33,18 +33,8 @@ struct AuditArchiveFile {
     func finish() throws {
         try handle.synchronize()
         try handle.close()
-        let directory = open(url.deletingLastPathComponent().path, O_RDONLY)
-        guard directory >= 0 else { throw AuditArchiveFileError.cannotSync(url.path, errno: errno) }
-        defer { close(directory) }
-        guard fsync(directory) == 0 else { throw AuditArchiveFileError.cannotSync(url.path, errno: errno) }
-    }
-
-    /// Reads a file back a megabyte at a time.
-    static func read(_ url: URL, _ body: (Data) -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            body(chunk)
+        if let code = DurableFiles.syncFolder(url.deletingLastPathComponent().path) {
+            throw AuditArchiveFileError.cannotSync(url.path, errno: code)
         }
     }
 }

@@ -123,7 +123,7 @@ enum AuditPurge {
     /// Reads the file back from disk and verifies it stands in for exactly the rows to be deleted.
     private static func check(_ url: URL, against header: AuditArchive.Header, key: SymmetricKey) throws {
         var checker = AuditArchive.Checker(key: key)
-        try AuditArchiveFile.read(url) { checker.feed($0) }
+        try DurableFiles.read(url) { checker.feed($0) }
         switch checker.finish() {
         case .success(let written) where written == header:
             return

@@ -12,7 +12,9 @@ import Vapor
 /// the check values of the keys (never the keys) — verified before it is given its name.
 ///
 /// 1. The anchor folder is read first: every checkpoint in it names rows committed before the copy begins.
-/// 2. `VACUUM INTO` copies one snapshot (`SQLiteCopy.snapshot`); the server keeps writing meanwhile.
+/// 2. SQLite's online backup copies one snapshot (`SQLiteCopy.snapshot`); the server keeps writing meanwhile. Every
+///    bulk write of the backup is paced and every bulk read leaves the page cache (`DiskPacer`), so the server's
+///    commits and reads are not crowded out of the disk.
 /// 3. The copy is checked: `integrity_check`, and its audit chain walked against those checkpoints.
 /// 4. A checkpoint of the copy's last audit row is signed; it travels in the backup and anchors the restore.
 /// 5. Manifest, signature, members are written to `<file>.partial`, flushed, read back and checked as a restore
@@ -139,8 +141,8 @@ struct BackupCommand: AsyncCommand {
         guard let to = signature.to?.trimmingCharacters(in: .whitespaces), !to.isEmpty else {
             throw PublicError(.badRequest, "--to：请给出备份文件的路径，如 --to /backup/jiujinban-$(date +%F).tar")
         }
-        // The server comes first: this process's copying yields the processor to it.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        // The server comes first: this process's copying yields the processor to it (the lowest priority).
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
         let report = try await Backup.take(context.application, to: URL(fileURLWithPath: to))
         let megabytes = String(format: "%.1f", Double(report.bytes) / 1_048_576)
         print("备份完成：\(report.file.path)（\(megabytes) MB，用时 \(String(format: "%.1f", report.seconds)) 秒）；"

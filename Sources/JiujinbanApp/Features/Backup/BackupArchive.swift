@@ -8,9 +8,11 @@ import Foundation
 import JiujinbanRules
 
 /// Writes a backup's tar archive (`TarHeader`) a member at a time, streaming each file from disk, then flushes it.
-struct BackupArchiveWriter {
+final class BackupArchiveWriter {
     private let handle: FileHandle
     let url: URL
+    /// The archive is gigabytes written while the server commits on the same disk: flushed as it goes.
+    private var pacer: DiskPacer
 
     /// Creates `url`, which must not exist yet (a backup never overwrites a file).
     init(creating url: URL) throws {
@@ -18,11 +20,12 @@ struct BackupArchiveWriter {
         guard descriptor >= 0 else { throw BackupFileError.cannotCreate(url.path, errno: errno) }
         self.url = url
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        pacer = DiskPacer(descriptor: descriptor)
     }
 
     func add(_ name: String, data: Data) throws {
         try header(name, size: Int64(data.count))
-        try handle.write(contentsOf: data)
+        try write(data)
         try pad(Int64(data.count))
     }
 
@@ -32,10 +35,10 @@ struct BackupArchiveWriter {
         try header(name, size: expected.size)
         var hasher = SHA256()
         var written: Int64 = 0
-        try BackupFiles.read(file) { chunk in
+        try DurableFiles.read(file, leavingCache: true) { chunk in
             hasher.update(data: chunk)
             written += Int64(chunk.count)
-            try handle.write(contentsOf: chunk)
+            try write(chunk)
         }
         guard written == expected.size, Hex.encode(Data(hasher.finalize())) == expected.sha256 else {
             throw BackupFileError.changedWhileCopying(file.lastPathComponent)
@@ -45,8 +48,8 @@ struct BackupArchiveWriter {
 
     /// The end-of-archive marker, then the file flushed to disk and closed.
     func finish() throws {
-        try handle.write(contentsOf: Data(count: 2 * TarHeader.blockSize))
-        try handle.synchronize()
+        try write(Data(count: 2 * TarHeader.blockSize))
+        try pacer.flush()
         try handle.close()
     }
 
@@ -54,12 +57,17 @@ struct BackupArchiveWriter {
         guard let block = TarHeader(name: name, size: size, modified: Int64(Date().timeIntervalSince1970)).encoded() else {
             throw BackupFileError.nameTooLong(name)
         }
-        try handle.write(contentsOf: Data(block))
+        try write(Data(block))
     }
 
     private func pad(_ size: Int64) throws {
         let padding = TarHeader.padding(for: size)
-        if padding > 0 { try handle.write(contentsOf: Data(count: padding)) }
+        if padding > 0 { try write(Data(count: padding)) }
+    }
+
+    private func write(_ data: Data) throws {
+        try handle.write(contentsOf: data)
+        try pacer.wrote(data.count)
     }
 }
 
@@ -93,6 +101,8 @@ struct BackupArchiveReader {
         while remaining > 0 {
             let chunk = try read(exactly: Int(min(remaining, 1 << 20)), what: header.name)
             try body(chunk)
+            // Gigabytes read once: they must not push the live database's pages out of the page cache.
+            DiskPacer.dropCache(handle.fileDescriptor, from: offset - Int64(chunk.count), count: Int64(chunk.count))
             remaining -= Int64(chunk.count)
         }
         let padding = TarHeader.padding(for: header.size)
@@ -113,20 +123,11 @@ struct BackupArchiveReader {
 }
 
 enum BackupFiles {
-    /// Reads a file a megabyte at a time.
-    static func read(_ url: URL, _ body: (Data) throws -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try body(chunk)
-        }
-    }
-
     /// A file's size and SHA-256, as the manifest lists it under `name`.
     static func member(_ name: String, file: URL) throws -> BackupManifest.Member {
         var hasher = SHA256()
         var size: Int64 = 0
-        try read(file) { chunk in
+        try DurableFiles.read(file, leavingCache: true) { chunk in
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
@@ -139,10 +140,7 @@ enum BackupFiles {
 
     /// Flushes a folder's entries (new and renamed files) to disk.
     static func syncFolder(_ url: URL) throws {
-        let folder = open(url.path, O_RDONLY)
-        guard folder >= 0 else { throw BackupFileError.cannotSync(url.path, errno: errno) }
-        defer { close(folder) }
-        guard fsync(folder) == 0 else { throw BackupFileError.cannotSync(url.path, errno: errno) }
+        if let code = DurableFiles.syncFolder(url.path) { throw BackupFileError.cannotSync(url.path, errno: code) }
     }
 }
 

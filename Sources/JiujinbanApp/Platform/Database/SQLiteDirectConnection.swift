@@ -127,6 +127,14 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
         claimed.store(false, ordering: .releasing)
     }
 
+    /// The connection's handle, for the SQLite interfaces beyond statements (the online backup), under its lock.
+    func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock {
+            guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
+            return try body(handle)
+        }
+    }
+
     /// Whether a statement of the pool runs here now (the metrics' connections in use).
     var isClaimed: Bool { claimed.load(ordering: .relaxed) }
 

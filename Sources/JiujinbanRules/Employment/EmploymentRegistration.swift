@@ -15,7 +15,7 @@ public enum EmploymentRegistrationKind: String, Sendable, CaseIterable {
 }
 
 /// 灵活就业的就业形式 (item 10's `employment_type`).
-public enum FlexibleEmploymentType: String, Sendable, CaseIterable {
+public enum FlexibleEmploymentType: String, Sendable, CaseIterable, Codable {
     case selfEmployed = "self_employed"
     case partTime = "part_time"
     case platform

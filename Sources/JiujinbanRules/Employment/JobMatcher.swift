@@ -1,5 +1,5 @@
 /// 学历 as job postings ask for it and job seekers state it, lowest first.
-public enum EducationLevel: Int, Sendable, CaseIterable, Comparable {
+public enum EducationLevel: Int, Sendable, CaseIterable, Comparable, Codable {
     case primary = 1, juniorMiddle, seniorMiddle, college, bachelor, postgraduate
 
     public var label: String {

@@ -3,7 +3,7 @@
 /// birth cohort, to 63 and 58; women whose original age was 50 by one month every two months, to 55. Whoever would
 /// have retired before January 2025 keeps the original age.
 public enum StatutoryRetirement {
-    public enum Group: String, Sendable, CaseIterable {
+    public enum Group: String, Sendable, CaseIterable, Codable {
         /// 男职工: 60 → 63.
         case man
         /// 原法定退休年龄为五十五周岁的女职工 (women in management and technical posts; flexible workers): 55 → 58.

@@ -63,7 +63,7 @@ struct CaseEngineProofTests {
         }
         let granted = common ?? []
         return app.jiujinban.catalogue.items.filter { item in
-            granted.contains(.handle(item.seq)) && item.workingDays > 0 && !CaseItemPlugins.specific.contains(item.seq)
+            granted.contains(.handle(item.seq)) && item.workingDays > 0 && !ItemRegistry.specific.contains(item.seq)
         }
     }
 

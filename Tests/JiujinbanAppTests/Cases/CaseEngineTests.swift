@@ -20,7 +20,7 @@ struct CaseEngineTests {
         let session = try await app.session(as: .villageOperator)
         let grants = try await StaffDirectory.grants(of: session.accountID, on: app.db)
         return try #require(app.jiujinban.catalogue.items.first { item in
-            grants.contains(.handle(item.seq)) && (item.workingDays > 0) == timed && !CaseItemPlugins.specific.contains(item.seq)
+            grants.contains(.handle(item.seq)) && (item.workingDays > 0) == timed && !ItemRegistry.specific.contains(item.seq)
         })
     }
 

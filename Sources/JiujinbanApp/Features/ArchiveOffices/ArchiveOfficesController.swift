@@ -31,7 +31,7 @@ enum ArchiveOfficesController {
             names: try await DirectoryDivisions.names(offices.map(\.divisionCode), on: req.db),
             manages: staff.may(.manageEmploymentDirectories))
         let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
-        let context = try await CounterSearch.context(req, item: 15, filters: [("q", filter.terms.joined(separator: " ")), ("division", place)],
+        let context = try await CounterSearch.context(req, item: ArchiveOfficeSearchItem.seq, filters: [("q", filter.terms.joined(separator: " ")), ("division", place)],
                                                       found: "\(offices.count)个")
         return HTMLResponse.make(ArchiveOfficesPage.index(model, context: context))
     }

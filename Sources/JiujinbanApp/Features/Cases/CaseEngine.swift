@@ -31,10 +31,10 @@ enum CaseEngine {
     struct Acceptance {
         let citizen: CitizenRecord
         let item: ServiceCatalogue.Item
-        let values: [String: String]
+        let form: ValidatedForm
         let channel: ServiceCatalogue.Channel
         let submissionKey: String
-        let plugin: any CaseItemPlugin
+        let module: any ServiceItem
     }
 
     /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline.
@@ -47,8 +47,7 @@ enum CaseEngine {
         let today = services.clock.today
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let deadline = acceptance.item.workingDays > 0 ? calendar.addingWorkingDays(acceptance.item.workingDays, to: today) : nil
-        let formJSON = String(decoding: try JSONEncoder().encode(acceptance.values), as: UTF8.self)
-        let sealed = try services.cipher.seal(formJSON, context: CaseRecord.formContext)
+        let sealed = try services.cipher.seal(acceptance.form.json, context: CaseRecord.formContext)
         let now = services.clock.now()
         let citizenID = try acceptance.citizen.requireID()
         do {
@@ -77,7 +76,7 @@ enum CaseEngine {
                 try await CaseStep.insert(caseID: id, at: now, actor: staff, action: "accept",
                                           detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
                 if state.isFinal {
-                    try await acceptance.plugin.takeEffect(acceptance.values, of: CaseEffect(
+                    try await acceptance.module.takeEffect(json: acceptance.form.json, of: CaseEffect(
                         caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: pointID,
                         actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
                 }
@@ -143,11 +142,10 @@ enum CaseEngine {
         let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail) =
             (missing, reason, reviewer, deadline, provisional, detail)
         // An approved case takes effect in the approval's transaction.
-        let effect: (any CaseItemPlugin, [String: String])?
+        let effect: (any ServiceItem, String)?
         if next.state == .approved, let item = req.jiujinban.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
             let form = try req.jiujinban.cipher.open(record.formSealed, context: CaseRecord.formContext)
-            effect = (try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db),
-                      try JSONDecoder().decode([String: String].self, from: Data(form.utf8)))
+            effect = (try await ItemRegistry.make(item, county: staff.county, on: req.db), form)
         } else {
             effect = nil
         }
@@ -163,8 +161,8 @@ enum CaseEngine {
             guard updated.count == 1 else { throw PublicError(.conflict, "该办件已由他人处理，请刷新页面后查看最新状态") }
             try await CaseStep.insert(caseID: id, at: now, actor: staff, action: action.stepName, detail: stepDetail,
                                       on: db as! any SQLDatabase)
-            if let (plugin, values) = effect {
-                try await plugin.takeEffect(values, of: CaseEffect(
+            if let (module, form) = effect {
+                try await module.takeEffect(json: form, of: CaseEffect(
                     caseID: id, caseNumber: record.number, citizenID: record.citizenID, servicePointID: record.servicePointID,
                     actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
             }

@@ -12,7 +12,7 @@ enum CaseFormPage {
         status: HTTPStatus
     ) async throws -> Response {
         let context = PageContext(req)
-        let plugin = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db)
+        let plugin = try await ItemRegistry.make(item, county: try req.requireStaff().county, on: req.db)
         let citizenID = try citizen.requireID()
         let html = PageShell.render(
             title: "受理：\(item.name)", context: context,

@@ -18,7 +18,7 @@ enum CasesController {
     @Sendable static func newCase(_ req: Request) async throws -> Response {
         let (citizen, item) = try await target(req, citizen: try? req.query.get(String.self, at: "citizen"),
                                                item: try? req.query.get(Int.self, at: "item"))
-        if let start = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db).startPage(citizen: try citizen.requireID()) {
+        if let start = try await ItemRegistry.make(item, county: try req.requireStaff().county, on: req.db).startPage(citizen: try citizen.requireID()) {
             return req.redirect(to: start.path, redirectType: .normal)
         }
         return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok)
@@ -32,8 +32,8 @@ enum CasesController {
         if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
             throw PublicError(.forbidden, refusal.message)
         }
-        let plugin = try await CaseItemPlugins.plugin(for: item, staff: try req.requireStaff(), on: req.db)
-        let values = Dictionary(uniqueKeysWithValues: plugin.fields.map { field -> (String, String) in
+        let module = try await ItemRegistry.make(item, county: staff.county, on: req.db)
+        let values = Dictionary(uniqueKeysWithValues: module.fields.map { field -> (String, String) in
             if case .checkboxes(let options) = field.kind {
                 // Offered boxes in their order, then any other ticked box (a choice withdrawn since the form was drawn):
                 // it reaches the plug-in, which refuses it by name rather than have it silently dropped.
@@ -46,14 +46,15 @@ enum CasesController {
             return (field.name, form[field.name] ?? "")
         })
         let today = req.jiujinban.clock.today
-        var validated: [String: String]?
+        let submitted = SubmittedForm(values)
+        var validated: ValidatedForm?
         var errors = FieldErrors()
-        switch plugin.validate(values, citizen: citizen, today: today) {
+        switch module.validated(submitted, citizen: citizen, today: today) {
         case .success(let clean): validated = clean
         case .failure(let found): errors = found
         }
         // The person's stored records, checked with the form so every problem shows at once.
-        for problem in try await plugin.check(values, citizen: citizen, today: today, on: req.db).problems {
+        for problem in try await module.check(submitted, citizen: citizen, today: today, on: req.db).problems {
             errors.add(problem.field, problem.message)
         }
         guard errors.isEmpty, let validated else {
@@ -64,8 +65,8 @@ enum CasesController {
             throw PublicError(.badRequest, "表单已失效，请重新打开受理页面")
         }
         let id = try await CaseEngine.accept(
-            CaseEngine.Acceptance(citizen: citizen, item: item, values: validated, channel: .counter,
-                                  submissionKey: key.uuidString.lowercased(), plugin: plugin),
+            CaseEngine.Acceptance(citizen: citizen, item: item, form: validated, channel: .counter,
+                                  submissionKey: key.uuidString.lowercased(), module: module),
             staff: staff, req: req)
         return HTMLResponse.seeOther(.caseFile(id: id))
     }

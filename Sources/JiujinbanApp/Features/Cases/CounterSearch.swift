@@ -4,7 +4,7 @@ import JiujinbanRules
 import Plot
 import Vapor
 
-/// Items 3, 6, 9, 12, 14 and 15 are searches. Done at the counter for a citizen, a search is a case like any other
+/// The search items (`SearchItem`). Done at the counter for a citizen, a search is a case like any other
 /// item (即时办结): the person's page starts the item on its search page with `?citizen=…`, the search forms keep
 /// that citizen, and the page offers to record the search — its filters and result count as the case's note — as
 /// the case. Without `citizen` the pages are the staff's own lookups and record nothing.
@@ -19,12 +19,6 @@ enum CounterSearch {
         let summary: String?
     }
 
-    /// The search items and the page each starts from.
-    static let pages: [Int: @Sendable ([(String, String)]) -> SiteURL] = [
-        3: { .jobPostings(query: $0) }, 6: { .gigs(query: $0) }, 9: { .gigWorkers(query: $0) },
-        12: { .policies(query: $0) }, 14: { .jobFairs(query: $0) }, 15: { .archiveOffices(query: $0) },
-    ]
-
     /// The page context of a search page: with the citizen served, when the page was opened for one the user sees
     /// and the user may handle the item.
     static func context(_ req: Request, item seq: Int, filters: [(String, String)], found: String?) async throws -> PageContext {
@@ -37,7 +31,7 @@ enum CounterSearch {
               CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed else { return context }
         let used = filters.filter { !$0.1.isEmpty }
         let summary = found.map { String(("查询条件：" + (used.isEmpty ? "不限；" + $0 : SearchAudit.detail(used, found: $0)))
-            .prefix(GenericItemPlugin.noteLength)) }
+            .prefix(GenericItem.noteLength)) }
         context.serving = Serving(citizenID: id, maskedName: Masking.maskedName(citizen.name), item: item, summary: summary)
         return context
     }
@@ -79,17 +73,3 @@ enum CounterSearch {
     }
 }
 
-/// A search item's plug-in: the generic form (documents checked, a note), started from the item's search page.
-struct SearchItemPlugin: CaseItemPlugin {
-    let item: ServiceCatalogue.Item
-
-    var fields: [CaseFormField] { GenericItemPlugin(item: item).fields }
-
-    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
-        GenericItemPlugin(item: item).validate(form, citizen: citizen, today: today)
-    }
-
-    func startPage(citizen: UUID) -> SiteURL? {
-        CounterSearch.pages[item.seq]?([("citizen", citizen.uuidString.lowercased())])
-    }
-}

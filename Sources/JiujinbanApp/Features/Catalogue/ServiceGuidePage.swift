@@ -30,13 +30,9 @@ enum ServiceGuidePage {
                         : "\(item.workingDays)个工作日：受理当日不计，自次个工作日起算，节假日顺延；经县级业务审核员审核后办结")),
                     .dt("系统核验"), .dd(.ul(.forEach(checks(item)) { .li(.text($0)) }))
                 )),
-                .if(item.seq == 12, .p(.a(.class("button primary"), .href(SiteURL.policies().path), .text("查询就业政策法规")))),
-                .if(item.seq == 3, .p(.a(.class("button primary"), .href(SiteURL.jobPostings().path), .text("查询招聘岗位")))),
-                .if(item.seq == 1 || item.seq == 2, .p(.a(.class("button"), .href(SiteURL.jobSeekers().path), .text("本辖区求职登记人员")))),
-                .if(item.seq == 6 || item.seq == 7, .p(.a(.class("button primary"), .href(SiteURL.gigs().path), .text("查询零工岗位")))),
-                .if(item.seq == 9 || item.seq == 4, .p(.a(.class("button primary"), .href(SiteURL.gigWorkers().path), .text("查询零工求职信息")))),
-                .if(item.seq == 14, .p(.a(.class("button primary"), .href(SiteURL.jobFairs().path), .text("查询招聘会信息")))),
-                .if(item.seq == 15, .p(.a(.class("button primary"), .href(SiteURL.archiveOffices().path), .text("查询档案存放机构")))),
+                .forEach(ItemRegistry.module(of: item).links) { link in
+                    .p(.a(.class(link.primary ? "button primary" : "button"), .href(link.url.path), .text(link.label)))
+                },
             ])
         return HTMLResponse.make(html)
     }
@@ -49,6 +45,6 @@ enum ServiceGuidePage {
             "受理人须持有本事项经办权限" + (item.workingDays > 0 ? "；审核人须为本县业务审核员且不得为受理人" : ""),
         ]
         if item.channels.contains(.kiosk) { checks.append("自助机办理时以电子社保卡或身份证核验本人身份") }
-        return checks + CaseItemPlugins.conditions(of: item)
+        return checks + ItemRegistry.module(of: item).conditions
     }
 }

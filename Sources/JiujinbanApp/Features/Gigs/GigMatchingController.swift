@@ -46,8 +46,8 @@ enum GigMatchingController {
         }
         return HTMLResponse.make(GigPages.forWorker(
             citizen: citizen, seeker: seeker, names: names, matches: matches, gigs: gigs,
-            mayPush: CaseFile.mayAccept(staff.account, item: GigRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed,
-            mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
+            mayPush: CaseFile.mayAccept(staff.account, item: GigRecommendationItem.seq, grants: staff.grants).isAllowed,
+            mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerItem.seq, grants: staff.grants).isAllowed,
             context: PageContext(req)))
     }
 
@@ -77,8 +77,8 @@ enum GigMatchingController {
         }
         return HTMLResponse.make(GigPages.forRecruiter(
             citizen: citizen, sections: sections,
-            mayPush: CaseFile.mayAccept(staff.account, item: GigWorkerRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed,
-            mayPost: CaseFile.mayAccept(staff.account, item: GigPostingPlugin.itemSeq, grants: staff.grants).isAllowed,
+            mayPush: CaseFile.mayAccept(staff.account, item: GigWorkerRecommendationItem.seq, grants: staff.grants).isAllowed,
+            mayPost: CaseFile.mayAccept(staff.account, item: GigPostingItem.seq, grants: staff.grants).isAllowed,
             context: PageContext(req)))
     }
 
@@ -130,7 +130,7 @@ enum GigMatchingController {
         }
         let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
         let used = CounterSearch.labelled([("skill", names[skill] ?? skill), ("area", area)], "area", in: areas)
-        let context = try await CounterSearch.context(req, item: 9, filters: used, found: errors.isEmpty ? "\(total)人" : nil)
+        let context = try await CounterSearch.context(req, item: GigWorkerSearchItem.seq, filters: used, found: errors.isEmpty ? "\(total)人" : nil)
         return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, names: names, areas: areas, search: search,
                                                   total: total, errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)

@@ -117,7 +117,7 @@ enum GigPages {
                         .dt("期望日工资"), .dd(.text(wage)), .dt("接活范围"), .dd(.text(range)),
                         .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束"))))
                 }, else: .p(.class("empty"), .text("该群众尚未进行零工求职登记，请先办理零工求职登记。"))),
-                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigSeekerPlugin.itemSeq).path),
+                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigSeekerItem.seq).path),
                                        .text(seeker == nil ? "办理零工求职登记" : "修改零工求职登记")))),
                 .if(seeker?.isActive == true, .group(
                     .h2("推荐零工岗位（\(matches.count)个）"),
@@ -134,13 +134,13 @@ enum GigPages {
                     .if(mayPush && !matches.isEmpty, .form(
                         .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                         .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
-                        .input(.type(.hidden), .name("item"), .value(String(GigRecommendationPlugin.itemSeq))),
+                        .input(.type(.hidden), .name("item"), .value(String(GigRecommendationItem.seq))),
                         .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
                         .input(.type(.hidden), .name("gigs"), .value(matches.map(\.id).joined(separator: ","))),
                         .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
                                                      .text(" 已核验材料：需携带本人身份证或社保卡"))),
                         .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
-                                                             .text("推送给本人（短信，含前\(GigRecommendationPlugin.gigsInMessage)个岗位）"))))))),
+                                                             .text("推送给本人（短信，含前\(GigRecommendationItem.gigsInMessage)个岗位）"))))))),
             ])
     }
 
@@ -159,7 +159,7 @@ enum GigPages {
                      Crumb(label: "为招用人推荐零工", url: nil)],
             content: [
                 .p(.class("lead"), .text("招用人：\(Masking.maskedName(citizen.name))。推送后，所选零工会收到招用信息和招用人的联系电话；零工的电话不会提供给招用人。")),
-                .if(mayPost, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigPostingPlugin.itemSeq).path), .text("招聘零工登记")))),
+                .if(mayPost, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigPostingItem.seq).path), .text("招聘零工登记")))),
                 .if(sections.isEmpty, .p(.class("empty"), .text("该招用人没有招用中的零工岗位，请先办理招聘零工登记。"))),
                 .forEach(sections) { section in
                     .section(.class("recruiter-gig"),
@@ -174,7 +174,7 @@ enum GigPages {
                              .if(mayPush && !section.matches.isEmpty, .form(
                                 .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                                 .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
-                                .input(.type(.hidden), .name("item"), .value(String(GigWorkerRecommendationPlugin.itemSeq))),
+                                .input(.type(.hidden), .name("item"), .value(String(GigWorkerRecommendationItem.seq))),
                                 .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
                                 .input(.type(.hidden), .name("gig"), .value(section.gig.id?.uuidString.lowercased() ?? "")),
                                 .input(.type(.hidden), .name("workers"), .value(section.matches.map(\.id).joined(separator: ","))),

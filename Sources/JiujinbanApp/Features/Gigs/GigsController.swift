@@ -15,7 +15,7 @@ enum GigsController {
         GigSkillsController.register(app)
     }
 
-    static func county(of staff: SignedInStaff) -> DivisionCode { EmployersController.county(of: staff) }
+    static func county(of staff: SignedInStaff) -> DivisionCode { staff.county }
 
     struct Filter {
         var skill = ""
@@ -79,7 +79,7 @@ enum GigsController {
                                       filters: filter.items(page: filter.page).filter { $0.0 != "area" }, found: "\(total)个零工岗位")
         }
         let areas = try await JobPostingsController.areaOptions(county, on: req.db)
-        let context = try await CounterSearch.context(req, item: 6, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
+        let context = try await CounterSearch.context(req, item: GigSearchItem.seq, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
                                                       found: errors.isEmpty ? "\(total)个零工岗位" : nil)
         return HTMLResponse.make(GigPages.search(filter, lines: lines, total: total, pages: max(1, (total + pageSize - 1) / pageSize),
                                                  skills: skills.choices, areas: areas,

@@ -36,7 +36,7 @@ enum JobFairsController {
             names: try await DirectoryDivisions.names(fairs.map(\.divisionCode), on: req.db),
             manages: staff.may(.manageEmploymentDirectories))
         let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
-        let context = try await CounterSearch.context(req, item: 14, filters: [("q", filter.terms.joined(separator: " ")),
+        let context = try await CounterSearch.context(req, item: JobFairSearchItem.seq, filters: [("q", filter.terms.joined(separator: " ")),
                                                                              ("status", filter.period == .upcoming ? "" : filter.period.label),
                                                                              ("division", place)],
                                                       found: "\(total)场")

@@ -18,7 +18,7 @@ enum EmployersController {
     }
 
     /// The county an operator records employers for.
-    static func county(of staff: SignedInStaff) -> DivisionCode { staff.scopeRoot.ancestor(atDepth: 2) ?? staff.scopeRoot }
+    static func county(of staff: SignedInStaff) -> DivisionCode { staff.county }
 
     @Sendable static func index(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()

@@ -18,7 +18,7 @@ enum EmploymentFound {
     @Sendable static func record(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let (citizen, found) = try await RecommendationsController.person(req)
-        guard CaseFile.mayAccept(staff.account, item: JobSeekerPlugin.itemSeq, grants: staff.grants).isAllowed else {
+        guard CaseFile.mayAccept(staff.account, item: JobSeekerItem.seq, grants: staff.grants).isAllowed else {
             throw PublicError(.forbidden, "登记就业需要“固定工求职登记”的经办权限")
         }
         guard let seeker = found, seeker.isActive else {

@@ -75,9 +75,9 @@ enum JobPostingsController {
                                       filters: filter.items(page: page.page).filter { $0.0 != "area" }, found: "\(page.total)个岗位")
         case .failure(let found): errors = found
         }
-        let county = EmployersController.county(of: staff)
+        let county = staff.county
         let areas = try await areaOptions(county, on: req.db)
-        let context = try await CounterSearch.context(req, item: 3, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
+        let context = try await CounterSearch.context(req, item: JobPostingSearchItem.seq, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
                                                       found: found)
         return HTMLResponse.make(JobPostingPages.search(filter, result: result, errors: errors, occupations: try await OccupationStore.all(on: req.db),
                                                         areas: areas, context: context),

@@ -42,7 +42,7 @@ enum RecommendationPages {
                         .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束（\(seeker.endReason ?? "")）"))
                     ))
                 }, else: .p(.class("empty"), .text("该群众尚未进行固定工求职登记，请先办理求职登记。"))),
-                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: JobSeekerPlugin.itemSeq).path),
+                .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: JobSeekerItem.seq).path),
                                        .text(seeker == nil ? "办理求职登记" : "修改求职登记")))),
                 .if(seeker?.isActive == true, .group(
                     .h2("推荐岗位（\(matches.count)个）"),
@@ -62,13 +62,13 @@ enum RecommendationPages {
                     .if(mayPush && !matches.isEmpty, .form(
                         .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                         .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
-                        .input(.type(.hidden), .name("item"), .value(String(JobRecommendationPlugin.itemSeq))),
+                        .input(.type(.hidden), .name("item"), .value(String(JobRecommendationItem.seq))),
                         .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
                         .input(.type(.hidden), .name("postings"), .value(matches.map(\.postingID).joined(separator: ","))),
                         .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
                                                      .text(" 已核验材料：需携带本人身份证或社保卡"))),
                         .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
-                                                             .text("推送给本人（短信，含前\(JobRecommendationPlugin.postingsInMessage)个岗位）"))))))),
+                                                             .text("推送给本人（短信，含前\(JobRecommendationItem.postingsInMessage)个岗位）"))))))),
                 .if(mayRegister && seeker?.isActive == true, employmentSection(citizenID, employment, context: context)),
             ])
     }

@@ -48,10 +48,10 @@ enum RecommendationsController {
         let staff = try req.requireStaff()
         let occupations = try await OccupationStore.names(of: seeker?.occupationCodes ?? [], on: req.db)
         let places = try await DirectoryDivisions.names(seeker?.placeCodes.map(\.value) ?? [], on: req.db)
-        let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationPlugin.itemSeq, grants: staff.grants).isAllowed
+        let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationItem.seq, grants: staff.grants).isAllowed
         return HTMLResponse.make(RecommendationPages.page(
             citizen: citizen, seeker: seeker, occupations: occupations, places: places, matches: matches, postings: postings, mayPush: mayPush,
-            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerPlugin.itemSeq, grants: staff.grants).isAllowed,
+            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerItem.seq, grants: staff.grants).isAllowed,
             employment: employment, context: PageContext(req)), status: status)
     }
 

@@ -24,7 +24,7 @@ enum PoliciesController {
         if !terms.isEmpty {
             try await req.auditSearch("policy.search", within: nil, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
         }
-        let context = try await CounterSearch.context(req, item: 12, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
+        let context = try await CounterSearch.context(req, item: PolicySearchItem.seq, filters: [("q", terms.joined(separator: " "))], found: "\(hits.count)件")
         return HTMLResponse.make(PoliciesPage.index(hits, query: query, terms: terms, manages: staff.may(.manageEmploymentDirectories), context: context))
     }
 

@@ -65,7 +65,7 @@ enum RegistrationsController {
 
     /// An operator who handles the item, or a county reviewer who reviews it.
     static func mayEnd(_ kind: EmploymentRegistrationKind, _ staff: SignedInStaff) -> Bool {
-        let seq = kind == .flexible ? FlexibleEmploymentPlugin.itemSeq : UnemploymentRegistrationPlugin.itemSeq
+        let seq = kind == .flexible ? FlexibleEmploymentItem.seq : UnemploymentRegistrationItem.seq
         return staff.may(.handle(item: seq)) || staff.may(.review(item: seq))
     }
 
@@ -88,7 +88,7 @@ enum RegistrationsController {
         return HTMLResponse.make(RegistrationPages.card(
             citizen: citizen, card: card, history: history, caseNumbers: numbers,
             mayEnd: Set(EmploymentRegistrationKind.allCases.filter { mayEnd($0, staff) }),
-            mayRegister: (flexible: may(FlexibleEmploymentPlugin.itemSeq), unemployed: may(UnemploymentRegistrationPlugin.itemSeq)),
-            mayRecordQuery: may(EmploymentCardQueryPlugin.itemSeq), errors: errors, context: PageContext(req)), status: status)
+            mayRegister: (flexible: may(FlexibleEmploymentItem.seq), unemployed: may(UnemploymentRegistrationItem.seq)),
+            mayRecordQuery: may(EmploymentCardQueryItem.seq), errors: errors, context: PageContext(req)), status: status)
     }
 }

@@ -58,3 +58,9 @@ extension Request {
         try await AuditTrail.record(event, by: auditActor, at: jiujinban.clock.now(), key: jiujinban.keys.auditKey, on: db)
     }
 }
+
+extension SignedInStaff {
+    /// The county the user works in (its own division for a city or province user): whose lists (gig skills, places)
+    /// the forms offer.
+    var county: DivisionCode { scopeRoot.ancestor(atDepth: 2) ?? scopeRoot }
+}

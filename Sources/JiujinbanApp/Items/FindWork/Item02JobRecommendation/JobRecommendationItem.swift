@@ -3,10 +3,19 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// 固定工岗位信息推荐 (item 2) on the case engine: it starts from the ranked postings; accepting it sends the chosen
+/// 固定工岗位信息推荐 (item 2): it starts from the ranked postings; accepting it sends the chosen
 /// postings to the person by text message (written to the outbox in the case's transaction).
-struct JobRecommendationPlugin: CaseItemPlugin {
-    static let itemSeq = 2
+struct JobRecommendationItem: ServiceItem {
+    static let seq = 2
+    static let module = ItemModule(seq: seq, conditions: [ItemConditions.phone, ItemConditions.ranked],
+                                   links: [ItemLink(label: "本辖区求职登记人员", url: .jobSeekers(), primary: false)],
+                                   kioskSteps: KioskStep.recommendation) { item, _, _ in JobRecommendationItem(item: item) }
+
+    /// The postings chosen on the ranked page, in its order.
+    struct Form: Codable, Sendable, Equatable {
+        var postings: [UUID]
+    }
+
     /// Postings one message carries in full; the rest are counted.
     static let postingsInMessage = 3
     let item: ServiceCatalogue.Item
@@ -14,23 +23,23 @@ struct JobRecommendationPlugin: CaseItemPlugin {
     var fields: [CaseFormField] {
         [
             CaseFormField(name: "postings", label: "推荐岗位", kind: .hidden, required: true),
-            CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
+            .documentsChecked(item),
         ]
     }
 
     func startPage(citizen: UUID) -> SiteURL? { .jobRecommendations(citizen: citizen) }
 
-    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
+    func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<Form, FieldErrors> {
         var errors = FieldErrors()
         let ids = PushList.ids(form["postings"], field: "postings", naming: "岗位", into: &errors)
         if citizen.phoneSealed == nil { errors.add("citizen", "该群众未登记手机号码，无法推送岗位信息，请先在群众信息中补充") }
-        if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
+        errors.requireDocuments(form, item)
         guard errors.isEmpty else { return .failure(errors) }
-        return .success(["postings": ids.joined(separator: ","), "documents_checked": "yes"])
+        return .success(Form(postings: ids))
     }
 
     /// Pushes go to a registered job seeker only: the page may have been opened before the registration ended.
-    func check(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if try await JobSeekerRecord.find(citizen: try citizen.requireID(), on: db)?.isActive != true {
             errors.add("citizen", "该群众没有有效的固定工求职登记，不能推送岗位")
@@ -40,8 +49,8 @@ struct JobRecommendationPlugin: CaseItemPlugin {
 
     /// Sends the chosen postings still open today, in the page's order: one closed or expired since the page was
     /// drawn is left out, and if none is left nothing is sent.
-    func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
-        let ids = (values["postings"] ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) }
+    func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
+        let ids = form.postings
         guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db), let phone = citizen.phoneSealed else {
             throw PublicError(.unprocessableEntity, "该群众未登记手机号码，无法推送岗位信息")
         }
@@ -70,17 +79,5 @@ struct JobRecommendationPlugin: CaseItemPlugin {
         let shown = lines.prefix(postingsInMessage).enumerated().map { "\($0.offset + 1).\($0.element)" }
         let rest = lines.count > postingsInMessage ? "另有\(lines.count - postingsInMessage)个岗位，" : ""
         return "【就近办】根据您的求职登记，为您推荐岗位：" + shown.joined(separator: "；") + "。\(rest)详情可到就近服务点咨询（办件号\(caseNumber)）。"
-    }
-}
-
-/// The list a push carries from its ranked page: comma-separated ids, at most one page of them.
-enum PushList {
-    static let maximum = 20
-
-    static func ids(_ raw: String?, field: String, naming what: String, into errors: inout FieldErrors) -> [String] {
-        let ids = (raw ?? "").split(separator: ",").map { String($0).lowercased() }
-        if ids.isEmpty { errors.add(field, "没有可推荐的\(what)") }
-        else if ids.count > maximum || ids.contains(where: { UUID(uuidString: $0) == nil }) { errors.add(field, "推荐\(what)有误，请重新打开推荐页面") }
-        return ids
     }
 }

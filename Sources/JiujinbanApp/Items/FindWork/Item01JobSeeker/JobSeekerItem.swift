@@ -3,10 +3,33 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// 固定工求职登记 (item 1) on the case engine: the form of `JobSeekerDraft`, finished at acceptance; its effect
+/// 固定工求职登记 (item 1): the form of `JobSeekerDraft`, finished at acceptance; its effect
 /// opens the person's registration or replaces it with the new one.
-struct JobSeekerPlugin: CaseItemPlugin {
-    static let itemSeq = 1
+struct JobSeekerItem: ServiceItem {
+    static let seq = 1
+    static let module = ItemModule(
+        seq: seq,
+        conditions: [ItemConditions.workingAge,
+                     "求职工种须从职业分类（2022年版）中选择，最多3个；可接受的工作地点从本市、各县及本县乡镇中选择，最多3个；期望月薪、通勤距离、可到岗日期（一年以内）逐项校验"],
+        links: [ItemLink(label: "本辖区求职登记人员", url: .jobSeekers(), primary: false)],
+        kioskSteps: KioskStep.application
+    ) { item, county, db in
+        JobSeekerItem(item: item, occupations: try await OccupationStore.all(on: db), places: try await placeOptions(county, on: db))
+    }
+
+    /// What the registration records.
+    struct Form: Codable, Sendable, Equatable {
+        /// Occupation codes (职业分类 2022), one to three.
+        var occupations: [String]
+        var expectedWageFen: Int?
+        var maximumDistanceMeters: Int?
+        /// Division codes of the acceptable workplaces.
+        var places: [String]
+        var education: EducationLevel
+        var skills: String?
+        var availableFrom: CalendarDate
+    }
+
     let item: ServiceCatalogue.Item
     let occupations: [Occupation]
     /// The acceptable workplaces offered: the city, its counties, and the operator's county's townships.
@@ -48,7 +71,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
             }), required: true),
             CaseFormField(name: "skills", label: "技能和证书", kind: .text(maxLength: 200), required: false),
             CaseFormField(name: "available_from", label: "可到岗日期", kind: .date, required: false),
-            CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true),
+            .documentsChecked(item),
         ]
     }
 
@@ -58,7 +81,7 @@ struct JobSeekerPlugin: CaseItemPlugin {
         citizen.sex == Sex.female.rawValue ? .womanFiftyFive : .man
     }
 
-    func validate(_ form: [String: String], citizen: CitizenRecord, today: CalendarDate) -> Result<[String: String], FieldErrors> {
+    func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<Form, FieldErrors> {
         let draft = JobSeekerDraft(occupations: [form["occupation1"], form["occupation2"], form["occupation3"]].compactMap { $0 },
                                    expectedWage: form["expected_wage"], maximumDistanceKm: form["max_distance_km"],
                                    places: [form["place1"], form["place2"], form["place3"]].compactMap { $0 }, education: form["education"],
@@ -75,32 +98,25 @@ struct JobSeekerPlugin: CaseItemPlugin {
         case .success(let value): (errors, facts) = (FieldErrors(), value)
         case .failure(let found): errors = found
         }
-        if form["documents_checked"] != "yes" { errors.add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
+        errors.requireDocuments(form, item)
         guard errors.isEmpty, let facts else { return .failure(errors) }
-        return .success([
-            "occupations": facts.occupations.joined(separator: ","),
-            "expected_wage_fen": facts.expectedWageFen.map(String.init) ?? "",
-            "max_distance_m": facts.maximumDistanceMeters.map(String.init) ?? "",
-            "places": facts.places.map(\.value).joined(separator: ","),
-            "education": String(facts.education.rawValue),
-            "skills": facts.skills ?? "",
-            "available_from": facts.availableFrom.iso,
-            "documents_checked": "yes",
-        ])
+        return .success(Form(occupations: facts.occupations, expectedWageFen: facts.expectedWageFen,
+                             maximumDistanceMeters: facts.maximumDistanceMeters, places: facts.places.map(\.value),
+                             education: facts.education, skills: facts.skills, availableFrom: facts.availableFrom))
     }
 
-    func takeEffect(_ values: [String: String], of effect: CaseEffect, on db: any Database) async throws {
+    func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         let (residence, home) = try await DivisionLocator.residence(of: effect.citizenID, on: db)
         let record = try await JobSeekerRecord.find(citizen: effect.citizenID, on: db) ?? JobSeekerRecord()
         if record.id == nil { record.id = UUID() }
         record.citizenID = effect.citizenID
-        record.occupations = values["occupations"] ?? ""
-        record.expectedWageFen = values["expected_wage_fen"].flatMap { Int($0) }
-        record.maximumDistanceMeters = values["max_distance_m"].flatMap { Int($0) }
-        record.places = values["places"] ?? ""
-        record.education = values["education"].flatMap { Int($0) } ?? EducationLevel.primary.rawValue
-        record.skills = values["skills"].flatMap { $0.isEmpty ? nil : $0 }
-        record.availableFrom = values["available_from"] ?? effect.today.iso
+        record.occupations = form.occupations.joined(separator: ",")
+        record.expectedWageFen = form.expectedWageFen
+        record.maximumDistanceMeters = form.maximumDistanceMeters
+        record.places = form.places.joined(separator: ",")
+        record.education = form.education.rawValue
+        record.skills = form.skills.flatMap { $0.isEmpty ? nil : $0 }
+        record.availableFrom = form.availableFrom.iso
         record.residenceDivision = residence.value
         record.longitude = home.longitude
         record.latitude = home.latitude

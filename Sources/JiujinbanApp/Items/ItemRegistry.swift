@@ -1,0 +1,39 @@
+import Fluent
+import JiujinbanRules
+
+/// Every item with a module of its own, one line each; every other item of the catalogue takes the generic one
+/// (`GenericItem`) until its own issue gives it a form. Adding an item: its folder under `Items/`, and its line here.
+enum ItemRegistry {
+    static let modules: [ItemModule] = [
+        JobSeekerItem.module,
+        JobRecommendationItem.module,
+        JobPostingSearchItem.module,
+        GigSeekerItem.module,
+        GigRecommendationItem.module,
+        GigSearchItem.module,
+        GigPostingItem.module,
+        GigWorkerRecommendationItem.module,
+        GigWorkerSearchItem.module,
+        FlexibleEmploymentItem.module,
+        UnemploymentRegistrationItem.module,
+        PolicySearchItem.module,
+        EmploymentCardQueryItem.module,
+        JobFairSearchItem.module,
+        ArchiveOfficeSearchItem.module,
+    ]
+
+    private static let bySeq: [Int: ItemModule] = Dictionary(uniqueKeysWithValues: modules.map { ($0.seq, $0) })
+
+    /// The items with a module of their own.
+    static var specific: Set<Int> { Set(bySeq.keys) }
+
+    /// The module of an item: its own, or the generic one.
+    static func module(of item: ServiceCatalogue.Item) -> ItemModule {
+        bySeq[item.seq] ?? GenericItem.module(for: item)
+    }
+
+    /// The item made for `county` (whose lists its form offers).
+    static func make(_ item: ServiceCatalogue.Item, county: DivisionCode, on db: any Database) async throws -> any ServiceItem {
+        try await module(of: item).make(item, county, db)
+    }
+}

@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+
+/// One service item as the case engine knows it: its form as a value type, the validation that makes that value
+/// (every problem named by field, in Chinese), the checks against stored records, and the effect of an accepted or
+/// approved case. The engine does the rest (who may act, numbering, deadline, review, timeline, receipt, audit).
+///
+/// Every channel submits a form as strings (`SubmittedForm`: an HTML form, a kiosk screen, a JSON body); the item
+/// turns it into its `Form` once. The case keeps that `Form` sealed, and the effect receives it typed again.
+protocol ServiceItem: Sendable {
+    associatedtype Form: Codable & Sendable
+
+    /// The catalogue's entry for this item (name, requirement, time limit, channels).
+    var item: ServiceCatalogue.Item { get }
+    /// The fields its form shows, in order.
+    var fields: [CaseFormField] { get }
+    /// Checks the form and the citizen; the typed form, or every problem named by field.
+    func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<Form, FieldErrors>
+    /// The checks that need stored records (item 11 refuses someone recorded as employed), named by field like
+    /// `validate`'s and shown with them, so they see the form as submitted; run before anything is written.
+    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
+    /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
+    /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
+    func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws
+    /// The page the item starts from when its form needs more than fields (item 2 starts from the ranked postings).
+    func startPage(citizen: UUID) -> SiteURL?
+}
+
+extension ServiceItem {
+    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+        FieldErrors()
+    }
+    func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
+    func startPage(citizen: UUID) -> SiteURL? { nil }
+
+    /// `validate`, with the typed form encoded for the case to keep.
+    func validated(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<ValidatedForm, FieldErrors> {
+        validate(form, citizen: citizen, today: today).flatMap { value in
+            guard let data = try? Self.encoder.encode(value) else {
+                var errors = FieldErrors()
+                errors.add("form", "表单内容无法保存，请重新填写")
+                return .failure(errors)
+            }
+            return .success(ValidatedForm(json: String(decoding: data, as: UTF8.self)))
+        }
+    }
+
+    /// The effect of a case whose form was kept as `json` (see `ValidatedForm`).
+    func takeEffect(json: String, of effect: CaseEffect, on db: any Database) async throws {
+        let form: Form
+        do { form = try JSONDecoder().decode(Form.self, from: Data(json.utf8)) } catch {
+            throw PublicError(.unprocessableEntity, "办件表单内容不完整，无法办理“\(item.name)”")
+        }
+        try await takeEffect(form, of: effect, on: db)
+    }
+
+    /// Sorted keys: the same form always seals to the same text.
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}
+
+/// A form as a channel submitted it: every value a string, by field name.
+struct SubmittedForm: Sendable {
+    let values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    subscript(_ name: String) -> String? { values[name] }
+
+    /// Whether a confirmation (材料已核验) was ticked.
+    func confirmed(_ name: String) -> Bool { values[name] == "yes" }
+}
+
+/// An item's typed form, validated and encoded (JSON) for the case to keep sealed.
+struct ValidatedForm: Sendable {
+    let json: String
+}
+
+/// The case an item's effect belongs to.
+struct CaseEffect: Sendable {
+    let caseID: UUID
+    let caseNumber: String
+    let citizenID: UUID
+    let servicePointID: UUID
+    let actorAccount: UUID
+    let at: Date
+    let today: CalendarDate
+    /// For an effect that stores personal data of its own (a recruiter's phone).
+    let cipher: PersonalDataCipher
+}
+
+/// One field of an item's form.
+struct CaseFormField: Sendable {
+    enum Kind: Sendable {
+        case text(maxLength: Int)
+        /// One of a list (`value`, `label`).
+        case choice([FormFields.Option])
+        case date
+        /// Filled by the page the item starts from (`startPage`), not typed.
+        case hidden
+        /// Several of a list, ticked; the value is the ticked values joined by commas (each box is sent as
+        /// `<name>_<value>=yes`).
+        case checkboxes([FormFields.Option])
+        /// A statement the operator confirms (材料已核验).
+        case confirmation
+    }
+
+    let name: String
+    let label: String
+    let kind: Kind
+    let required: Bool
+
+    /// The confirmation every item asks for: the documents its service guide lists were checked.
+    static func documentsChecked(_ item: ServiceCatalogue.Item) -> CaseFormField {
+        CaseFormField(name: "documents_checked", label: "已核验材料：\(item.requirement)", kind: .confirmation, required: true)
+    }
+}
+
+extension FieldErrors {
+    /// Adds the refusal of an unconfirmed document check.
+    mutating func requireDocuments(_ form: SubmittedForm, _ item: ServiceCatalogue.Item) {
+        if !form.confirmed("documents_checked") { add("documents_checked", "请核验并确认群众已提供所需材料：\(item.requirement)") }
+    }
+}

@@ -27,12 +27,14 @@ struct SQLiteBaseline {
             """)
         let insertCase = try prepare(db, """
             INSERT INTO cases (id, number, county_code, accepted_on, item_seq, citizen_id, service_point_id, division_code, channel,
-                handler_account, handler_person, accepted_at, deadline, deadline_provisional, state, form_sealed, submission_key, updated_at)
-            VALUES (?1, ?2, '140830', '2026-11-30', 28, ?3, ?4, ?5, 'counter', ?6, ?7, ?8, '2026-12-02', 0, 'accepted', ?9, ?10, ?8)
+                handler_account, handler_person, actor_kind, actor_key, actor_label, accepted_at, deadline, deadline_provisional, state,
+                form_sealed, submission_key, updated_at)
+            VALUES (?1, ?2, '140830', '2026-11-30', 28, ?3, ?4, ?5, 'counter', ?6, ?7, 'staff', 'staff:' || lower(?6), '', ?8, '2026-12-02',
+                0, 'accepted', ?9, ?10, ?8)
             """)
         let insertStep = try prepare(db, """
-            INSERT INTO case_steps (id, case_id, at, actor_account, actor_name, actor_post, actor_unit_name, action, detail)
-            VALUES (?1, ?2, ?3, ?4, '陈红梅', 'operator', '古魏镇人民政府', 'accept', '办结期限 2026-12-02')
+            INSERT INTO case_steps (id, case_id, at, actor_account, actor_kind, actor_name, actor_post, actor_unit_name, action, detail)
+            VALUES (?1, ?2, ?3, ?4, 'staff', '陈红梅', 'operator', '古魏镇人民政府', 'accept', '办结期限 2026-12-02')
             """)
         let head = try prepare(db, "SELECT seq, hash FROM audit_head WHERE id = 1")
         let insertAudit = try prepare(db, """

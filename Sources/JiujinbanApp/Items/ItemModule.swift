@@ -15,14 +15,18 @@ struct ItemModule: Sendable {
     let links: [ItemLink]
     /// The screens of its kiosk flow; empty for an item the catalogue offers at the counter only.
     let kioskSteps: [KioskStep]
+    /// Why the platform itself may open a case of the item (a follow-up, an automatic release); none for most.
+    let platformPurposes: Set<PlatformPurpose>
     /// Makes the item for a county (its lists of gig skills and places are the county's own).
     let make: Factory
 
-    init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [], make: @escaping Factory) {
+    init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [],
+         platformPurposes: Set<PlatformPurpose> = [], make: @escaping Factory) {
         self.seq = seq
         self.conditions = conditions
         self.links = links
         self.kioskSteps = kioskSteps
+        self.platformPurposes = platformPurposes
         self.make = make
     }
 }

@@ -86,11 +86,18 @@ struct CaseEffect: Sendable {
     let caseNumber: String
     let citizenID: UUID
     let servicePointID: UUID
-    let actorAccount: UUID
+    /// The staff account that finished the case; none when a kiosk, an interface client or the platform did.
+    let actorAccount: UUID?
     let at: Date
     let today: CalendarDate
     /// For an effect that stores personal data of its own (a recruiter's phone).
     let cipher: PersonalDataCipher
+
+    /// The staff account an effect records as having decided (an approval is always staff's).
+    func requireStaffAccount() throws -> UUID {
+        guard let actorAccount else { throw PublicError(.forbidden, "该事项须由工作人员审核办理") }
+        return actorAccount
+    }
 }
 
 /// One field of an item's form.

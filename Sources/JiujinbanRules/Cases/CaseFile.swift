@@ -53,14 +53,15 @@ public struct CaseFile: Hashable, Sendable {
     public let item: Int
     /// The item's time limit in working days; 0 is 即时办结.
     public let workingDays: Int
-    /// The point that accepted it and the account that handled it.
+    /// The point that accepted it, and the staff account that handled it (none for a case a kiosk, an interface
+    /// client or the platform opened).
     public let servicePoint: OrgUnit
-    public let handlerAccount: UUID
-    public let handlerPerson: UUID
+    public let handlerAccount: UUID?
+    public let handlerPerson: UUID?
     public private(set) var state: State
 
-    public init(number: CaseNumber, item: Int, workingDays: Int, servicePoint: OrgUnit, handlerAccount: UUID,
-                handlerPerson: UUID, state: State) {
+    public init(number: CaseNumber, item: Int, workingDays: Int, servicePoint: OrgUnit, handlerAccount: UUID?,
+                handlerPerson: UUID?, state: State) {
         self.number = number
         self.item = item
         self.workingDays = workingDays

@@ -30,6 +30,9 @@ struct CaseWorkbenchTests {
             copy.divisionCode = record.divisionCode
             copy.channel = record.channel
             copy.handlerAccount = record.handlerAccount
+            copy.actorKind = record.actorKind
+            copy.actorKey = record.actorKey
+            copy.actorLabel = record.actorLabel
             copy.handlerPerson = record.handlerPerson
             copy.acceptedAt = record.acceptedAt.addingTimeInterval(Double(index))
             copy.deadline = record.deadline

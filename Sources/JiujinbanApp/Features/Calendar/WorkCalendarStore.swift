@@ -30,10 +30,14 @@ enum WorkCalendarStore {
     /// Every acceptance counts its deadline on this, so the common case, no year loaded beyond the built-in ones,
     /// costs one small query and decodes nothing.
     static func calendar(req: Request) async throws -> WorkCalendar {
-        let loaded = try await (req.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM work_calendar_years").first()?
+        try await calendar(builtIn: req.jiujinban.workCalendar, on: req.db)
+    }
+
+    static func calendar(builtIn: WorkCalendar, on db: any Database) async throws -> WorkCalendar {
+        let loaded = try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM work_calendar_years").first()?
             .decode(column: "n", as: Int.self) ?? 0
-        if loaded == 0 { return req.jiujinban.workCalendar }
-        return calendar(of: try await years(req: req))
+        if loaded == 0 { return builtIn }
+        return calendar(of: try await years(builtIn: builtIn, on: db))
     }
 
     static func calendar(of years: [LoadedYear]) -> WorkCalendar {

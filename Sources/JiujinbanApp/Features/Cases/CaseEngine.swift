@@ -32,27 +32,42 @@ enum CaseEngine {
         let citizen: CitizenRecord
         let item: ServiceCatalogue.Item
         let form: ValidatedForm
-        let channel: ServiceCatalogue.Channel
         let submissionKey: String
         let module: any ServiceItem
     }
 
-    /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline.
-    /// A repeated submission (same key from the same operator) returns the case already made.
-    static func accept(_ acceptance: Acceptance, staff: SignedInStaff, req: Request) async throws -> UUID {
-        guard case .servicePoint(let pointID, _, let pointCode) = staff.account.unit, let county = pointCode.ancestor(atDepth: 2) else {
-            throw PublicError(.forbidden, Refusal.caseOnlyAtServicePoint.message)
+    /// Why `actor` may not open a case of `item` for `citizen`: the catalogue's channels, an interface client's scope,
+    /// the purposes the item allows the platform, and for staff their grants. Nil when it may.
+    static func refusal(_ actor: CaseActor, item: ServiceCatalogue.Item, citizen: UUID) -> String? {
+        let allowed = CaseAccess.ItemChannels(seq: item.seq, name: item.name, channels: Set(item.channels),
+                                              platformPurposes: ItemRegistry.module(of: item).platformPurposes)
+        if let refusal = CaseAccess.refusal(actor.access, item: allowed, citizen: citizen, division: actor.division) { return refusal }
+        if let staff = actor.staffAccount { return CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal?.message }
+        return nil
+    }
+
+    /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline, by any
+    /// kind of actor. A repeated submission (same key from the same actor) returns the case already made.
+    static func accept(_ acceptance: Acceptance, by actor: CaseActor, in context: CaseContext) async throws -> UUID {
+        let citizenID = try acceptance.citizen.requireID()
+        if let refusal = refusal(actor, item: acceptance.item, citizen: citizenID) {
+            try await context.writer.write(on: context.db) { db in
+                try await context.audit(AuditEvent("case.accept", objectType: "item", objectID: String(acceptance.item.seq),
+                                                   result: .denied, detail: refusal), by: actor, on: db)
+            }
+            throw PublicError(.forbidden, refusal)
         }
-        let services = req.jiujinban
+        guard let county = actor.division.ancestor(atDepth: 2) else { throw PublicError(.forbidden, Refusal.caseOnlyAtServicePoint.message) }
+        let services = context.services
         let today = services.clock.today
-        let calendar = try await WorkCalendarStore.calendar(req: req)
+        let calendar = try await WorkCalendarStore.calendar(builtIn: services.workCalendar, on: context.db)
         let deadline = acceptance.item.workingDays > 0 ? calendar.addingWorkingDays(acceptance.item.workingDays, to: today) : nil
         let sealed = try services.cipher.seal(acceptance.form.json, context: CaseRecord.formContext)
         let now = services.clock.now()
-        let citizenID = try acceptance.citizen.requireID()
+        let staff = actor.staffAccount
         do {
-            let created = try await req.write { db in
-                // A repeated submission (same operator, same form key) is refused by the unique index and answered
+            let created = try await context.writer.write(on: context.db) { db in
+                // A repeated submission (same actor, same form key) is refused by the unique index and answered
                 // below with the case the first one made.
                 let sql = db as! any SQLDatabase
                 let sequence = try await SequenceAllocator.next(CaseNumber.counterName(county: county, date: today), on: db)
@@ -65,59 +80,63 @@ enum CaseEngine {
                 // Plain SQL: acceptance is the busiest write of the system.
                 try await sql.raw("""
                     INSERT INTO cases (id, number, county_code, accepted_on, item_seq, citizen_id, service_point_id, division_code,
-                        channel, handler_account, handler_person, accepted_at, deadline, deadline_provisional, state, form_sealed,
-                        finished_at, submission_key, updated_at)
+                        channel, handler_account, handler_person, actor_kind, actor_key, actor_label, accepted_at, deadline,
+                        deadline_provisional, state, form_sealed, finished_at, submission_key, updated_at)
                     VALUES (\(bind: id), \(bind: number.text), \(bind: county.countyCode), \(bind: today.iso),
-                        \(bind: acceptance.item.seq), \(bind: citizenID), \(bind: pointID), \(bind: pointCode.value),
-                        \(bind: acceptance.channel.rawValue), \(bind: staff.account.id), \(bind: staff.account.personID), \(bind: now),
+                        \(bind: acceptance.item.seq), \(bind: citizenID), \(bind: actor.servicePointID), \(bind: actor.division.value),
+                        \(bind: actor.channel.rawValue), \(bind: staff?.account.id), \(bind: staff?.account.personID),
+                        \(bind: actor.kindName), \(bind: actor.key), \(bind: actor.label), \(bind: now),
                         \(bind: deadline?.date.iso), \(bind: deadline?.isProvisional ?? false), \(bind: state.rawValue), \(bind: sealed),
                         \(bind: finishedAt), \(bind: acceptance.submissionKey), \(bind: now))
                     """).run()
-                try await CaseStep.insert(caseID: id, at: now, actor: staff, action: "accept",
+                try await CaseStep.insert(caseID: id, at: now, actor: actor, action: "accept",
                                           detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
                 if state.isFinal {
                     try await acceptance.module.takeEffect(json: acceptance.form.json, of: CaseEffect(
-                        caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: pointID,
-                        actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
+                        caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
+                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher), on: db)
                 }
-                try await req.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
-                                               detail: "第\(acceptance.item.seq)项 \(state.label)"), on: db)
+                try await context.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
+                                                   detail: "第\(acceptance.item.seq)项 \(state.label)（\(actor.channel.label)）"), by: actor, on: db)
                 return id
             }
             // Committed: a new case. A repeated submission takes the path below and is not counted again.
-            req.application.metrics.caseAccepted(item: acceptance.item.seq, channel: acceptance.channel)
+            context.metrics?.caseAccepted(item: acceptance.item.seq, channel: actor.channel)
             return created
         } catch let error where !(error is any AbortError) {
             // The same form submitted again (a double click, a retry, another instance's request).
-            guard let existing = try await existingCase(handler: staff.account.id, key: acceptance.submissionKey,
-                                                        on: req.db as! any SQLDatabase) else { throw error }
+            guard let existing = try await existingCase(actor: actor.key, key: acceptance.submissionKey,
+                                                        on: context.db as! any SQLDatabase) else { throw error }
             return existing
         }
     }
 
-    /// The case an operator already made from this form (a repeated submission).
-    static func existingCase(handler: UUID, key: String, on sql: any SQLDatabase) async throws -> UUID? {
-        try await sql.raw("SELECT id FROM cases WHERE handler_account = \(bind: handler) AND submission_key = \(bind: key)")
+    /// The case an actor already made from this form (a repeated submission).
+    static func existingCase(actor: String, key: String, on sql: any SQLDatabase) async throws -> UUID? {
+        try await sql.raw("SELECT id FROM cases WHERE actor_key = \(bind: actor) AND submission_key = \(bind: key)")
             .first()?.decode(column: "id", as: UUID.self)
     }
 
     /// One review or correction step. The state is written only if it is still what the actor saw, so of two
     /// reviewers acting at once exactly one wins.
-    static func act(_ action: CaseFile.Action, on record: CaseRecord, file: CaseFile, staff: SignedInStaff, req: Request) async throws
-        -> Result<Void, Refusal>
+    static func act(_ action: CaseFile.Action, on record: CaseRecord, file: CaseFile, by actor: CaseActor, in context: CaseContext)
+        async throws -> Result<Void, Refusal>
     {
+        guard let staff = actor.staffAccount else { return .failure(.caseOnlyAtServicePoint) }
         let next: CaseFile
         switch file.applying(action, by: staff.account, grants: staff.grants) {
         case .success(let value): next = value
         case .failure(let refusal): return .failure(refusal)
         }
-        let now = req.jiujinban.clock.now()
+        let services = context.services
+        let now = services.clock.now()
         var deadline = record.deadline
         var provisional = record.deadlineProvisional
         if case .resubmit = action, record.deadline != nil,
-           let item = req.jiujinban.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
+           let item = services.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
             // The time limit runs again from the day the corrected case is accepted.
-            let recomputed = try await WorkCalendarStore.calendar(req: req).addingWorkingDays(item.workingDays, to: req.jiujinban.clock.today)
+            let recomputed = try await WorkCalendarStore.calendar(builtIn: services.workCalendar, on: context.db)
+                .addingWorkingDays(item.workingDays, to: services.clock.today)
             deadline = recomputed.date.iso
             provisional = recomputed.isProvisional
         }
@@ -143,14 +162,15 @@ enum CaseEngine {
             (missing, reason, reviewer, deadline, provisional, detail)
         // An approved case takes effect in the approval's transaction.
         let effect: (any ServiceItem, String)?
-        if next.state == .approved, let item = req.jiujinban.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
-            let form = try req.jiujinban.cipher.open(record.formSealed, context: CaseRecord.formContext)
-            effect = (try await ItemRegistry.make(item, county: staff.county, on: req.db), form)
+        if next.state == .approved, let item = services.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
+            let form = try services.cipher.open(record.formSealed, context: CaseRecord.formContext)
+            let county = (try? DivisionCode(record.divisionCode))?.ancestor(atDepth: 2) ?? staff.county
+            effect = (try await ItemRegistry.make(item, county: county, on: context.db), form)
         } else {
             effect = nil
         }
-        let today = req.jiujinban.clock.today
-        try await req.write { db in
+        let today = services.clock.today
+        try await context.writer.write(on: context.db) { db in
             let updated = try await (db as! any SQLDatabase).raw("""
                 UPDATE cases SET state = \(bind: next.state.rawValue), missing_documents = \(bind: newMissing),
                     decision_reason = \(bind: newReason), reviewer_account = \(bind: newReviewer), finished_at = \(bind: finishedAt),
@@ -159,15 +179,15 @@ enum CaseEngine {
                 RETURNING id
                 """).all()
             guard updated.count == 1 else { throw PublicError(.conflict, "该办件已由他人处理，请刷新页面后查看最新状态") }
-            try await CaseStep.insert(caseID: id, at: now, actor: staff, action: action.stepName, detail: stepDetail,
+            try await CaseStep.insert(caseID: id, at: now, actor: actor, action: action.stepName, detail: stepDetail,
                                       on: db as! any SQLDatabase)
             if let (module, form) = effect {
                 try await module.takeEffect(json: form, of: CaseEffect(
                     caseID: id, caseNumber: record.number, citizenID: record.citizenID, servicePointID: record.servicePointID,
-                    actorAccount: staff.account.id, at: now, today: today, cipher: req.jiujinban.cipher), on: db)
+                    actorAccount: staff.account.id, at: now, today: today, cipher: services.cipher), on: db)
             }
-            try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
-                                           detail: next.state.label), on: db)
+            try await context.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
+                                               detail: next.state.label), by: actor, on: db)
         }
         return .success(())
     }

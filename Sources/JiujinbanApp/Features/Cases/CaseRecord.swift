@@ -19,8 +19,15 @@ final class CaseRecord: Model, @unchecked Sendable {
     /// The accepting point's division, for data scope.
     @Field(key: "division_code") var divisionCode: String
     @Field(key: "channel") var channel: String
-    @Field(key: "handler_account") var handlerAccount: UUID
-    @Field(key: "handler_person") var handlerPerson: UUID
+    /// The staff account that handled the case; none for a kiosk's, an interface client's or the platform's.
+    @OptionalField(key: "handler_account") var handlerAccount: UUID?
+    @OptionalField(key: "handler_person") var handlerPerson: UUID?
+    /// `staff`, `kiosk`, `interface` or `platform` (`CaseActor.kindName`).
+    @Field(key: "actor_kind") var actorKind: String
+    /// Who made it (`CaseActor.key`): a repeated submission is recognised per actor.
+    @Field(key: "actor_key") var actorKey: String
+    /// Who made it, as the receipt names them (a kiosk's serial number, a client's name); empty for staff.
+    @Field(key: "actor_label") var actorLabel: String
     @Field(key: "accepted_at") var acceptedAt: Date
     @OptionalField(key: "deadline") var deadline: String?
     @Field(key: "deadline_provisional") var deadlineProvisional: Bool
@@ -38,6 +45,8 @@ final class CaseRecord: Model, @unchecked Sendable {
 
     var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
 
+    var channelValue: CaseChannel { CaseChannel(rawValue: channel) ?? .counter }
+
     var missingList: [String] {
         missingDocuments.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
     }
@@ -45,13 +54,15 @@ final class CaseRecord: Model, @unchecked Sendable {
     static let formContext = "cases.form"
 }
 
-final class CaseStep: Model, StepActorStamped, @unchecked Sendable {
+final class CaseStep: Model, @unchecked Sendable {
     static let schema = "case_steps"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "case_id") var caseID: UUID
     @Field(key: "at") var at: Date
-    @Field(key: "actor_account") var actorAccount: UUID
+    /// The staff account that took the step; none for a kiosk, an interface client or the platform.
+    @OptionalField(key: "actor_account") var actorAccount: UUID?
+    @Field(key: "actor_kind") var actorKind: String
     @Field(key: "actor_name") var actorName: String
     @Field(key: "actor_post") var actorPost: String
     @Field(key: "actor_unit_name") var actorUnitName: String
@@ -63,13 +74,13 @@ final class CaseStep: Model, StepActorStamped, @unchecked Sendable {
 
 extension CaseStep {
     /// One step of the timeline, written as plain SQL (every acceptance writes one).
-    static func insert(caseID: UUID, at: Date, actor: SignedInStaff, action: String, detail: String?, on sql: any SQLDatabase)
+    static func insert(caseID: UUID, at: Date, actor: CaseActor, action: String, detail: String?, on sql: any SQLDatabase)
         async throws
     {
         try await sql.raw("""
-            INSERT INTO case_steps (id, case_id, at, actor_account, actor_name, actor_post, actor_unit_name, action, detail)
-            VALUES (\(bind: UUID()), \(bind: caseID), \(bind: at), \(bind: actor.account.id), \(bind: actor.personName),
-                \(bind: actor.account.post.rawValue), \(bind: actor.unitName), \(bind: action), \(bind: detail))
+            INSERT INTO case_steps (id, case_id, at, actor_account, actor_kind, actor_name, actor_post, actor_unit_name, action, detail)
+            VALUES (\(bind: UUID()), \(bind: caseID), \(bind: at), \(bind: actor.staffAccount?.account.id), \(bind: actor.kindName),
+                \(bind: actor.label), \(bind: actor.post), \(bind: actor.pointName), \(bind: action), \(bind: detail))
             """).run()
     }
 }
@@ -85,7 +96,7 @@ struct CaseSummary: Sendable {
     let state: String
     let servicePointID: UUID
     let divisionCode: String
-    let handlerAccount: UUID
+    let handlerAccount: UUID?
     let finishedAt: Date?
 
     var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
@@ -133,7 +144,7 @@ struct CaseSummary: Sendable {
                 deadline: try row.decode(column: "deadline", as: String?.self), state: try row.decode(column: "state", as: String.self),
                 servicePointID: try row.decode(column: "service_point_id", as: UUID.self),
                 divisionCode: try row.decode(column: "division_code", as: String.self),
-                handlerAccount: try row.decode(column: "handler_account", as: UUID.self),
+                handlerAccount: try row.decode(column: "handler_account", as: UUID?.self),
                 finishedAt: try row.decode(column: "finished_at", as: Date?.self))
         }
     }

@@ -29,8 +29,9 @@ enum CasesController {
         // The item's own fields vary: the form is read once as plain strings and each plug-in reads its own.
         let form = try URLEncodedForm.fields(of: req) ?? req.content.decode([String: String].self)
         let (citizen, item) = try await target(req, citizen: form["citizen"], item: form["item"].flatMap { Int($0) })
-        if let refusal = CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).refusal {
-            throw PublicError(.forbidden, refusal.message)
+        let actor = try CaseActor.staff(staff)
+        if let refusal = CaseEngine.refusal(actor, item: item, citizen: try citizen.requireID()) {
+            throw PublicError(.forbidden, refusal)
         }
         let module = try await ItemRegistry.make(item, county: staff.county, on: req.db)
         let values = Dictionary(uniqueKeysWithValues: module.fields.map { field -> (String, String) in
@@ -65,9 +66,9 @@ enum CasesController {
             throw PublicError(.badRequest, "表单已失效，请重新打开受理页面")
         }
         let id = try await CaseEngine.accept(
-            CaseEngine.Acceptance(citizen: citizen, item: item, form: validated, channel: .counter,
-                                  submissionKey: key.uuidString.lowercased(), module: module),
-            staff: staff, req: req)
+            CaseEngine.Acceptance(citizen: citizen, item: item, form: validated, submissionKey: key.uuidString.lowercased(),
+                                  module: module),
+            by: actor, in: CaseContext(req))
         return HTMLResponse.seeOther(.caseFile(id: id))
     }
 
@@ -96,7 +97,7 @@ enum CasesController {
         default:
             return try await CasePage.respond(req, record, file, error: "请选择办理操作", status: .unprocessableEntity)
         }
-        switch try await CaseEngine.act(action, on: record, file: file, staff: staff, req: req) {
+        switch try await CaseEngine.act(action, on: record, file: file, by: try CaseActor.staff(staff, on: record), in: CaseContext(req)) {
         case .success: return HTMLResponse.seeOther(.caseFile(id: try record.requireID()))
         case .failure(let refusal):
             try await req.write { db in

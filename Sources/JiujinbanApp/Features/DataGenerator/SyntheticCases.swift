@@ -89,6 +89,9 @@ extension SyntheticData {
         record.channel = ServiceCatalogue.Channel.counter.rawValue
         record.handlerAccount = handler.account
         record.handlerPerson = handler.person
+        record.actorKind = "staff"
+        record.actorKey = "staff:" + handler.account.uuidString.lowercased()
+        record.actorLabel = ""
         record.acceptedAt = accepted
         record.formSealed = form
         record.submissionKey = UUID().uuidString.lowercased()
@@ -139,6 +142,7 @@ extension SyntheticData {
         step.caseID = caseID
         step.at = at
         step.actorAccount = account
+        step.actorKind = "staff"
         step.actorName = name
         step.actorPost = post.rawValue
         step.actorUnitName = unit

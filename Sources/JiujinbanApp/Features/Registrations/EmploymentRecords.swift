@@ -125,7 +125,7 @@ enum EmploymentRegistry {
         record.startedOn = startedOn.iso
         record.caseID = effect.caseID
         record.approvedAt = effect.at
-        record.approvedBy = effect.actorAccount
+        record.approvedBy = try effect.requireStaffAccount()
         record.servicePointID = effect.servicePointID
         record.division = point.divisionCode
         try await record.create(on: db)

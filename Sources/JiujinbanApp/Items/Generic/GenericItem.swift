@@ -35,8 +35,16 @@ struct GenericItem: ServiceItem {
     static func module(for item: ServiceCatalogue.Item) -> ItemModule {
         ItemModule(seq: item.seq, conditions: workingAgeGroups.contains(item.category)
                        ? ["面向劳动年龄人员：未满\(minimumWorkingAge)周岁的群众不予受理"] : [],
-                   kioskSteps: kioskFlows[item.seq] ?? []) { item, _, _ in GenericItem(item: item) }
+                   kioskSteps: kioskFlows[item.seq] ?? [], platformPurposes: platformPurposes[item.seq] ?? []) { item, _, _ in
+            GenericItem(item: item)
+        }
     }
+
+    /// What the platform may open by itself among the items without a module of their own: the follow-up of a
+    /// training intention (培训意向跟踪反馈), which the platform opens for the point that registered the intention.
+    static let platformPurposes: [Int: Set<PlatformPurpose>] = [
+        18: [.followUp], // 培训意向跟踪反馈
+    ]
 
     /// The kiosk flows of the items the catalogue offers at the kiosk that have no module of their own yet (the
     /// social-insurance applications and queries); each moves to its item's folder with its issue.

@@ -36,5 +36,6 @@ enum Migrations {
         app.migrations.add(M0029CreateEmploymentFound())
         app.migrations.add(M0030AddGigSeekerSkillsCounty())
         app.migrations.add(M0031CreateCitizenLookups())
+        app.migrations.add(M0032CasesForEveryActor())
     }
 }

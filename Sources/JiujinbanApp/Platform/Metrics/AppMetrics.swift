@@ -50,7 +50,7 @@ final class AppMetrics: Sendable {
 
     /// Called once the acceptance's transaction has committed, and not for a submission answered with the case it
     /// made before.
-    func caseAccepted(item: Int, channel: ServiceCatalogue.Channel) {
+    func caseAccepted(item: Int, channel: CaseChannel) {
         registry.counter(Self.casesAccepted, help: Self.casesAcceptedHelp,
                          labels: [("item", String(item)), ("channel", channel.rawValue)]).increment()
     }

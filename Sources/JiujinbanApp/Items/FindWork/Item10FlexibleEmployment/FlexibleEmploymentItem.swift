@@ -74,7 +74,7 @@ struct FlexibleEmploymentItem: ServiceItem {
             throw PublicError(.conflict, "不能批准：" + problem)
         }
         if let active, active.kindValue == .unemployed {
-            try await EmploymentRegistry.end(active, reason: .employed, on: effect.today, by: effect.actorAccount, at: effect.at, on: db)
+            try await EmploymentRegistry.end(active, reason: .employed, on: effect.today, by: try effect.requireStaffAccount(), at: effect.at, on: db)
         }
         try await EmploymentRegistry.open(.flexible, type: form.employmentType, details: ["description": form.description], startedOn: form.startedOn,
                                           effect: effect, on: db)

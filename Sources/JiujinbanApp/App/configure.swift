@@ -33,7 +33,11 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware.use(SecurityHeadersMiddleware(servedOverTLS: configuration.secureCookies))
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware())
-    if case .postgres = configuration.database { app.middleware.use(RequestDeadlineMiddleware()) }
+    if case .postgres = configuration.database {
+        let deadline = RequestDeadlineMiddleware()
+        app.middleware.use(deadline)
+        app.lifecycle.use(OutstandingRequests.Drain(outstanding: deadline.outstanding))
+    }
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import JiujinbanApp
+import NIOConcurrencyHelpers
 import NIOCore
 import Testing
 import Vapor
@@ -41,6 +42,44 @@ struct RequestDeadlineTests {
             try? await app.asyncShutdown()
             throw error
         }
+        try await app.asyncShutdown()
+    }
+}
+
+@Suite("Request deadline: work that outlived its answer is waited for at shutdown")
+struct OutstandingRequestsTests {
+    /// Finishes after `delay`, whatever the deadline said, and records that it did.
+    struct Slow: AsyncResponder {
+        let delay: Duration
+        let finished: NIOLockedValueBox<Bool>
+        func respond(to request: Request) async throws -> Response {
+            try? await Task.sleep(for: delay)
+            finished.withLockedValue { $0 = true }
+            return Response(status: .ok)
+        }
+    }
+
+    @Test("answered 503 at the deadline, the work goes on; the shutdown waits for it, and quick work is not kept")
+    func drainedAtShutdown() async throws {
+        let app = try await Application.make(.testing)
+        let middleware = RequestDeadlineMiddleware(limit: .milliseconds(100))
+        let finished = NIOLockedValueBox(false)
+        do {
+            let request = Request(application: app, method: .GET, url: "/", on: app.eventLoopGroup.next())
+            _ = try await middleware.respond(to: request, chainingTo: RequestDeadlineTests.Quick())
+            await #expect(throws: RequestDeadlineExceeded.self) {
+                _ = try await middleware.respond(to: request, chainingTo: Slow(delay: .milliseconds(800), finished: finished))
+            }
+            #expect(middleware.outstanding.count == 1, "the slow work is still running; the quick one is not kept")
+            #expect(finished.withLockedValue { $0 } == false)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        await OutstandingRequests.Drain(outstanding: middleware.outstanding).shutdownAsync(app)
+        // Cancelled at shutdown, the sleeping work ends at once and is no longer outstanding.
+        #expect(middleware.outstanding.count == 0)
+        #expect(finished.withLockedValue { $0 } == true)
         try await app.asyncShutdown()
     }
 }

@@ -13,6 +13,9 @@ import Vapor
 struct RequestDeadlineMiddleware: AsyncMiddleware {
     static let defaultLimit = TimeAmount.seconds(20)
     var limit = Self.defaultLimit
+    /// The work of requests still running, answered or not: the application waits for it before it shuts down, so
+    /// work that outlived its deadline never runs on an application already torn down.
+    var outstanding = OutstandingRequests()
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Response, any Error>) in
@@ -28,10 +31,60 @@ struct RequestDeadlineMiddleware: AsyncMiddleware {
                 request.logger.error("request unanswered after \(limit.nanoseconds / 1_000_000_000) s: answered 503")
                 answer(.failure(RequestDeadlineExceeded()))
             }
-            Task {
+            let id = UUID()
+            let work = Task {
                 do { answer(.success(try await next.respond(to: request))) } catch { answer(.failure(error)) }
                 deadline.cancel()
+                outstanding.finished(id)
             }
+            outstanding.started(id, work)
+        }
+    }
+}
+
+/// The request work `RequestDeadlineMiddleware` started and that has not finished yet.
+final class OutstandingRequests: Sendable {
+    private struct State {
+        var tasks: [UUID: Task<Void, Never>] = [:]
+        /// Work that finished before it was registered (a quick request): never registered.
+        var finishedEarly: Set<UUID> = []
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func started(_ id: UUID, _ task: Task<Void, Never>) {
+        state.withLockedValue { state in
+            if state.finishedEarly.remove(id) == nil { state.tasks[id] = task }
+        }
+    }
+
+    func finished(_ id: UUID) {
+        state.withLockedValue { state in
+            if state.tasks.removeValue(forKey: id) == nil { state.finishedEarly.insert(id) }
+        }
+    }
+
+    var count: Int { state.withLockedValue { $0.tasks.count } }
+
+    /// Cancels the work still running and waits for it, at most `limit`: a statement PostgresNIO never completes
+    /// must not hold the shutdown forever.
+    func drain(within limit: Duration) async {
+        let running = state.withLockedValue { Array($0.tasks.values) }
+        guard !running.isEmpty else { return }
+        running.forEach { $0.cancel() }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for task in running { await task.value } }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Waits for the outstanding work when the application shuts down, before its services are torn down.
+    struct Drain: LifecycleHandler {
+        let outstanding: OutstandingRequests
+        func shutdownAsync(_ application: Application) async {
+            await outstanding.drain(within: .seconds(10))
         }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// The case pages' use cases: each reads the store for one page and returns a plain value the page renders
-/// (`CasePages.swift`), so the same values can answer JSON later. Handlers stay thin: authorize, load, render.
+// The case pages' use cases: each reads the store for one page and returns a plain value the page renders
+// (`CasePages.swift`), so the same values can answer JSON later. Handlers stay thin: authorize, load, render.
 
 /// 办件页面: one case as the viewer sees it, with the actions the viewer may take now.
 struct CaseView: Sendable {

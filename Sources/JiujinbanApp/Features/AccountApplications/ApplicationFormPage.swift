@@ -1,43 +1,28 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
-import Vapor
 
 /// 填写用户申请（变更）单: contact, then one row per requested item. Rows are plain form fields (no script): a
 /// link adds rows; the permissions of a change sit in a folding list.
 enum ApplicationFormPage {
-    static func respond(
-        _ req: Request, form: ApplicationFiling.Form, rows: Int, errors: FieldErrors, status: HTTPResponseStatus
-    ) async throws -> Response {
-        let staff = try req.requireStaff()
-        let context = PageContext(req)
-        guard let flow = AccountApplication.Flow(applicant: staff.account.unit) else {
-            // Provincial and city departments receive applications; they file none. Say so rather than refuse.
-            return HTMLResponse.make(PageShell.render(
-                title: "填写用户申请（变更）单", context: context,
-                crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()), Crumb(label: "填写申请单", url: nil)],
-                content: [.p(.class("lead"), .text(Refusal.cannotFile.message))]))
-        }
-        let accounts = try await changeableAccounts(of: staff.account.unit, on: req.db)
-        let accountOptions = accounts.map {
-            FormFields.Option(value: $0.account.id.uuidString.lowercased(),
-                              label: "\($0.name)（\($0.account.post.label)，\($0.account.status.label)）")
-        }
-        let posts = Post.allCases.filter(flow.admits).map { FormFields.Option(value: $0.rawValue, label: $0.label) }
-        let kinds = RequestedItem.Kind.allCases.filter { flow == .operatorAccounts || $0 != .changePermissions }
-            .map { FormFields.Option(value: $0.rawValue, label: $0.label) }
-        let catalogue = req.jiujinban.catalogue
-        let ceiling = PermissionPolicy.ceiling(post: .operator, unit: staff.account.unit, catalogue: catalogue).sorted()
-        let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
+    /// Provincial and city departments receive applications; they file none. Say so rather than refuse.
+    static func renderCannotFile(context: PageContext) -> HTML {
+        PageShell.render(
+            title: "填写用户申请（变更）单", context: context,
+            crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()), Crumb(label: "填写申请单", url: nil)],
+            content: [.p(.class("lead"), .text(Refusal.cannotFile.message))])
+    }
+
+    static func render(
+        form: ApplicationFiling.Form, rows: Int, errors: FieldErrors, flow: AccountApplication.Flow, unitName: String,
+        choices: Choices, context: PageContext
+    ) -> HTML {
         let shown = max(rows, form.filledRows.count)
-        let choices = Choices(kinds: kinds, posts: posts, accounts: accountOptions,
-                              grants: flow == .operatorAccounts ? ceiling.map { ($0, names[$0.item] ?? "") } : [])
-        let html = PageShell.render(
+        return PageShell.render(
             title: "填写用户申请（变更）单", context: context,
             crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()), Crumb(label: "填写申请单", url: nil)],
             content: [
-                .p(.class("lead"), .text("\(flow.label)：\(staff.unitName)。"
+                .p(.class("lead"), .text("\(flow.label)：\(unitName)。"
                     + (flow == .operatorAccounts ? "提交后由县级人社部门审核，审核同意后由县级系统管理员、业务管理员办理。"
                                                  : "提交后由市级人社部门汇总报送省级，省级审核同意后由省级系统管理员、业务管理员办理。"))),
                 FormFields.errorSummary(errors),
@@ -55,11 +40,10 @@ enum ApplicationFormPage {
                              .button(.type(.submit), .attribute(named: "name", value: "more"), .attribute(named: "value", value: "1"), .class("button"), .text("增加一项申请事项"))))
                 ),
             ])
-        return HTMLResponse.make(html, status: status)
     }
 
     /// What the rows offer.
-    struct Choices {
+    struct Choices: Sendable {
         let kinds: [FormFields.Option]
         let posts: [FormFields.Option]
         let accounts: [FormFields.Option]
@@ -98,19 +82,5 @@ enum ApplicationFormPage {
             FormFields.select(field("kind"), label: "事项", options: choices.kinds, selected: row.kind, errors: errors,
                               placeholder: "（不填）"),
             newAccount, existing, grants)
-    }
-
-    /// The accounts of the applicant's unit that an application can be about: the flow's posts, not deactivated.
-    static func changeableAccounts(of unit: OrgUnit, on db: any Database) async throws -> [(account: StaffAccount, name: String)] {
-        guard let flow = AccountApplication.Flow(applicant: unit) else { return [] }
-        let records = try await AccountRecord.query(on: db).filter(\.$unitKey == AccountRecord.key(of: unit))
-            .filter(\.$status != AccountStatus.deactivated.rawValue).all()
-        var result: [(StaffAccount, String)] = []
-        for record in records {
-            guard let account = try await StaffDirectory.account(record, on: db), flow.admits(account.post),
-                  let person = try await StaffPerson.find(record.personID, on: db) else { continue }
-            result.append((account, person.name))
-        }
-        return result.sorted { $0.1 < $1.1 }
     }
 }

@@ -1,8 +1,6 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
-import Vapor
 
 /// The accounts of the administrator's subtree, with masked ID numbers and phones.
 enum AccountListPage {
@@ -36,17 +34,12 @@ enum AccountFormPage {
     /// - Parameters:
     ///   - person: the person the ID number typed belongs to, listed with their accounts (any unit, masked).
     ///   - lookedUp: the page answers "查询此人已有账号", so an unknown number is said to be one.
-    static func respond(
-        _ req: Request, form: AccountsController.NewAccountForm, errors: FieldErrors, status: HTTPResponseStatus,
-        person: PersonAccounts.Listing? = nil, lookedUp: Bool = false
-    ) async throws -> Response {
-        let staff = try req.requireStaff()
-        let units = try await AccountQueries.units(in: staff.scopeRoot, on: req.db).map {
-            FormFields.Option(value: AccountRecord.key(of: $0.unit), label: $0.name)
-        }
+    static func render(
+        form: AccountsController.NewAccountForm, errors: FieldErrors, units: [FormFields.Option], person: PersonAccounts.Listing?,
+        manageable: Set<UUID>, lookedUp: Bool, context: PageContext
+    ) -> HTML {
         let posts = Post.allCases.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
-        let context = PageContext(req)
-        let html = PageShell.render(
+        return PageShell.render(
             title: "新增账号", context: context,
             crumbs: [Crumb(label: "账号管理", url: .accounts), Crumb(label: "新增账号", url: nil)],
             content: [
@@ -63,10 +56,9 @@ enum AccountFormPage {
                          .button(.type(.submit), .attribute(named: "name", value: "action"), .attribute(named: "value", value: "lookup"),
                                  .class("button"), .text("查询此人已有账号")))
                 ),
-                .unwrap(person, { existing(staff: staff, $0) },
+                .unwrap(person, { existing($0, manageable: manageable) },
                         else: .if(lookedUp, .p(.class("notice"), .text("此人尚无账号。")))),
             ])
-        return HTMLResponse.make(html, status: status)
     }
 }
 
@@ -74,7 +66,8 @@ extension AccountFormPage {
     /// 此人已有的账号: post, unit and status of each of the person's accounts, in any unit, so that the administrator
     /// sees what the one-person-several-accounts rule (`PersonPosts`) compares with. Only accounts the
     /// administrator manages link to their page.
-    static func existing(staff: SignedInStaff, _ person: PersonAccounts.Listing) -> Node<HTML.BodyContext> {
+    /// - Parameter manageable: the listed accounts the administrator manages (`mayWrite`), decided by the caller.
+    static func existing(_ person: PersonAccounts.Listing, manageable: Set<UUID>) -> Node<HTML.BodyContext> {
         .section(
             .class("panel"), .h2("此人已有的账号"),
             .p(.text("\(person.name)（身份证号码 \(person.maskedIDNumber)）")),
@@ -84,7 +77,7 @@ extension AccountFormPage {
                 .thead(.tr(.th("岗位"), .th("单位"), .th("状态"))),
                 .tbody(.forEach(person.accounts) { summary in
                     .tr(
-                        .td(staff.mayWrite(in: summary.account.unit.divisionCode)
+                        .td(manageable.contains(summary.account.id)
                             ? .a(.href(SiteURL.account(id: summary.account.id).path), .text(summary.account.post.label))
                             : .text(summary.account.post.label)),
                         .td(.text(summary.unitName)),
@@ -99,12 +92,10 @@ extension AccountFormPage {
 
 /// One account: its facts, status actions for system admins, item permissions for business admins.
 enum AccountDetailPage {
-    static func respond(_ req: Request, _ summary: AccountSummary, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
-        let context = PageContext(req)
-        let catalogue = req.jiujinban.catalogue
+    static func render(_ summary: AccountSummary, errors: FieldErrors, catalogue: ServiceCatalogue, context: PageContext) -> HTML {
         let ceiling = PermissionPolicy.ceiling(post: summary.account.post, unit: summary.account.unit, catalogue: catalogue)
         let items = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
-        let html = PageShell.render(
+        return PageShell.render(
             title: "\(summary.name)（\(summary.account.post.label)）", context: context,
             crumbs: [Crumb(label: "账号管理", url: .accounts), Crumb(label: summary.name, url: nil)],
             content: [
@@ -136,7 +127,6 @@ enum AccountDetailPage {
                 .if(context.may(.assignRoles) && summary.account.status.isLive, roleForm(summary, ceiling: ceiling, items: items,
                                                                                         errors: errors, context: context)),
             ])
-        return HTMLResponse.make(html, status: status)
     }
 
     /// 角色关联和赋权限: the role, the item permissions within least privilege, an expert's business areas.

@@ -1,41 +1,12 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
-import Vapor
 
 /// The search items (`SearchItem`). Done at the counter for a citizen, a search is a case like any other
 /// item (即时办结): the person's page starts the item on its search page with `?citizen=…`, the search forms keep
 /// that citizen, and the page offers to record the search — its filters and result count as the case's note — as
 /// the case. Without `citizen` the pages are the staff's own lookups and record nothing.
 enum CounterSearch {
-    /// The citizen a search is being done for, and what the case will say.
-    struct Serving: Sendable {
-        let citizenID: UUID
-        let maskedName: String
-        let item: ServiceCatalogue.Item
-        /// The filters used and the results counted, kept as the case's note; nil when the filters were refused and
-        /// nothing was searched.
-        let summary: String?
-    }
-
-    /// The page context of a search page: with the citizen served, when the page was opened for one the user sees
-    /// and the user may handle the item.
-    static func context(_ req: Request, item seq: Int, filters: [(String, String)], found: String?) async throws -> PageContext {
-        var context = PageContext(req)
-        guard let text = try? req.query.get(String.self, at: "citizen"), !text.isEmpty else { return context }
-        let staff = try req.requireStaff()
-        let citizen = try await CitizenAccess.require(text, req: req)
-        let id = try citizen.requireID()
-        guard let item = req.jiujinban.catalogue.items.first(where: { $0.seq == seq }),
-              CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed else { return context }
-        let used = filters.filter { !$0.1.isEmpty }
-        let summary = found.map { String(("查询条件：" + (used.isEmpty ? "不限；" + $0 : SearchAudit.detail(used, found: $0)))
-            .prefix(GenericItem.noteLength)) }
-        context.serving = Serving(citizenID: id, maskedName: Masking.maskedName(citizen.name), item: item, summary: summary)
-        return context
-    }
-
     /// The filters with `field`'s chosen value shown by its option's label (a place's name rather than its code).
     static func labelled(_ filters: [(String, String)], _ field: String, in options: [FormFields.Option]) -> [(String, String)] {
         filters.map { name, value in

@@ -1,8 +1,6 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
-import Vapor
 
 /// 办事群众查询: one field, focused, that a card reader can type into.
 enum CitizenLookupPage {
@@ -23,18 +21,16 @@ enum CitizenLookupPage {
 
 /// 登记办事群众: the facts the registry keeps; sex and birth date come from the ID number.
 enum CitizenFormPage {
-    static func respond(
-        _ req: Request, draft: CitizenDraft, errors: FieldErrors, notice: String?, status: HTTPStatus
-    ) async throws -> Response {
-        let staff = try req.requireStaff()
-        let context = PageContext(req)
-        let county = staff.account.unit.county ?? staff.scopeRoot
-        let divisions = try await Division.query(on: req.db).filter(\.$id =~ county.scopePrefix).sort(\.$id).all()
-        let all = divisions.map { FormFields.Option(value: $0.id ?? "", label: indent($0) + $0.name) }
-        let homes = divisions.filter { $0.level == DivisionLevel.village.rawValue || $0.level == DivisionLevel.community.rawValue }
-            .map { FormFields.Option(value: $0.id ?? "", label: $0.name) }
+    /// The divisions of the user's county, for the two selects: all of them (indented by level) for the household
+    /// registration, its villages and communities for the residence.
+    struct Choices: Sendable {
+        let hukou: [FormFields.Option]
+        let residence: [FormFields.Option]
+    }
+
+    static func render(draft: CitizenDraft, errors: FieldErrors, notice: String?, choices: Choices, context: PageContext) -> HTML {
         let ethnicities = Ethnicity.all.map { FormFields.Option(value: $0, label: $0) }
-        let html = PageShell.render(
+        return PageShell.render(
             title: "登记办事群众", context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: "登记", url: nil)],
             content: [
@@ -45,8 +41,8 @@ enum CitizenFormPage {
                       FormFields.text("name", label: "姓名", value: draft.name, errors: errors, maxLength: CitizenDraft.maximumNameLength),
                       FormFields.text("phone", label: "手机号码", value: draft.phone, errors: errors, maxLength: 20, inputMode: "tel",
                                       required: false),
-                      FormFields.select("hukou_division", label: "户籍所在地", options: all, selected: draft.hukouDivision, errors: errors),
-                      FormFields.select("residence_division", label: "居住地（村、社区）", options: homes,
+                      FormFields.select("hukou_division", label: "户籍所在地", options: choices.hukou, selected: draft.hukouDivision, errors: errors),
+                      FormFields.select("residence_division", label: "居住地（村、社区）", options: choices.residence,
                                         selected: draft.residenceDivision, errors: errors),
                       FormFields.select("ethnicity", label: "民族", options: ethnicities, selected: draft.ethnicity ?? "汉族",
                                         errors: errors),
@@ -54,15 +50,6 @@ enum CitizenFormPage {
                                       hint: "已知时填写", maxLength: 20, required: false),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("登记")))),
             ])
-        return HTMLResponse.make(html, status: status)
-    }
-
-    private static func indent(_ division: Division) -> String {
-        switch DivisionLevel(rawValue: division.level) {
-        case .township?: "　"
-        case .village?, .community?: "　　"
-        default: ""
-        }
     }
 }
 

@@ -1,7 +1,6 @@
 import Foundation
 import JiujinbanRules
 import Plot
-import SQLKit
 
 /// Pages of the gig items.
 enum GigPages {
@@ -9,6 +8,7 @@ enum GigPages {
         [Crumb(label: "首页", url: .home), Crumb(label: "我要找工作", url: .serviceCategory(key: "job"))] + trail
     }
 
+    /// One gig of the search's list, display-ready (`GigPages.Line(row:names:)` reads it from the search's row).
     struct Line {
         let id: UUID
         let skillName: String
@@ -17,18 +17,6 @@ enum GigPages {
         let days: String
         let places: String
         let dayWage: String
-
-        init(row: any SQLRow, names: [String: String]) throws {
-            id = try row.decode(column: "id", as: UUID.self)
-            let skill = try row.decode(column: "skill", as: String.self)
-            skillName = names[skill] ?? skill
-            content = try row.decode(column: "content", as: String.self)
-            recruiterUnit = try row.decode(column: "recruiter_unit", as: String?.self)
-            days = "\(try row.decode(column: "start_on", as: String.self)) 至 \(try row.decode(column: "end_on", as: String.self))"
-            let headcount = try row.decode(column: "headcount", as: Int.self), hired = try row.decode(column: "hired", as: Int.self)
-            places = "\(headcount - hired)/\(headcount)"
-            dayWage = JobPostingPages.yuan(try row.decode(column: "day_wage_fen", as: Int.self))
-        }
     }
 
     static func search(_ filter: GigsController.Filter, lines: [Line], total: Int, pages: Int, skills: [(code: String, name: String)],

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import JiujinbanRules
-import Plot
 import Vapor
 
 /// 自助设备登记: the kiosks of the county's service points, registered and retired by its system admin. A village or
@@ -26,16 +25,9 @@ enum KiosksController {
     }
 
     static func respond(_ req: Request, values: KioskDraft, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
-        let staff = try req.requireStaff()
-        let points = try await ServicePointQueries.all(in: staff.scopeRoot, on: req.db).filter { $0.kind != .bankBranch && staff.sees($0) }
-        let byID = Dictionary(uniqueKeysWithValues: points.map { ($0.id, $0) })
-        let rows = try await KioskRecord.query(on: req.db).filter(\.$servicePointID ~~ Array(byID.keys)).sort(\.$installedOn, .descending).all()
-            .compactMap { record -> Row? in
-                guard let id = record.id, let point = byID[record.servicePointID], let status = record.statusValue else { return nil }
-                return Row(id: id, serial: record.serialNumber, installedOn: record.installedOn, status: status, point: point)
-            }
-        return HTMLResponse.make(KiosksPage.render(rows, points: points, values: values, errors: errors, today: req.jiujinban.clock.today,
-                                                   context: PageContext(req)), status: status)
+        let listing = try await KiosksQuery.listing(for: try req.requireStaff(), on: req.db)
+        return HTMLResponse.make(KiosksPage.render(listing.rows, points: listing.points, values: values, errors: errors,
+                                                   today: req.jiujinban.clock.today, context: PageContext(req)), status: status)
     }
 
     struct Form: Content {
@@ -96,37 +88,5 @@ enum KiosksController {
             try await req.audit(AuditEvent("kiosk.retire", objectType: "service_point", objectID: point.code, detail: fresh.serialNumber), on: db)
         }
         return HTMLResponse.seeOther(.kiosks)
-    }
-}
-
-enum KiosksPage {
-    static func render(_ rows: [KiosksController.Row], points: [ServicePointSummary], values: KioskDraft, errors: FieldErrors,
-                       today: CalendarDate, context: PageContext) -> HTML {
-        PageShell.render(
-            title: "自助设备登记", context: context,
-            crumbs: [Crumb(label: "服务点", url: .servicePoints()), Crumb(label: "自助设备登记", url: nil)],
-            content: [
-                .p(.class("lead"), .text("行政村、社区服务点有在用的自助设备，月度调度表第21列“自助设备安装到位”即为1；乡镇服务点不要求配置。")),
-                .table(.class("data-table compact"),
-                       .thead(.tr(.th("序列号"), .th("服务点"), .th("乡镇"), .th("安装日期"), .th("状态"), .th(""))),
-                       .tbody(.forEach(rows) { row in
-                           .tr(.td(.class("code"), .text(row.serial)), .td(.text(row.point.name)), .td(.text(row.point.townshipName)),
-                               .td(.text(row.installedOn)), .td(.text(row.status.label)),
-                               .td(.if(row.status == .active,
-                                       .form(.method(.post), .action(SiteURL.retireKiosk(id: row.id).path), .class("inline"), .csrf(context),
-                                             .button(.type(.submit), .class("button small"), .text("撤除"))))))
-                       })),
-                .if(rows.isEmpty, .p(.class("empty"), .text("尚未登记自助设备"))),
-                .section(.class("panel"), .h2("登记自助设备"),
-                         FormFields.errorSummary(errors),
-                         .form(.class("form"), .method(.post), .action(SiteURL.kiosks.path), .csrf(context),
-                               FormFields.select("point", label: "服务点",
-                                                 options: points.map { .init(value: $0.id.uuidString, label: "\($0.townshipName) · \($0.name)") },
-                                                 selected: values.point, errors: errors),
-                               FormFields.text("serial", label: "设备序列号", value: values.serial, errors: errors, hint: "设备铭牌上的序列号", maxLength: 40),
-                               FormFields.text("installed_on", label: "安装日期", value: values.installedOn ?? today.description, errors: errors,
-                                               maxLength: 10),
-                               .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("登记"))))),
-            ])
     }
 }

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import JiujinbanRules
-import Plot
 import Vapor
 
 /// 扫码模拟器 — development and tests only: plays the phone with the electronic social-security card. Choose a
@@ -36,19 +35,7 @@ enum CardSimulator {
             people.append(Person(id: id, name: person.name, maskedID: Masking.maskedIDNumber(idNumber),
                                  accounts: labels.joined(separator: "；")))
         }
-        let html = PageShell.render(title: "电子社保卡扫码模拟器（仅开发环境）", context: PageContext(req), content: [
-            .p(.class("lead"), .text("选择一位演示人员，模拟其用电子社保卡扫描登录页二维码并确认。签名使用开发密钥，生产环境不存在此页面。")),
-            .table(.class("data-table"),
-                   .thead(.tr(.th("姓名"), .th("身份证号"), .th("账号"), .th("操作"))),
-                   .tbody(.forEach(people) { person in
-                       .tr(.td(.text(person.name)), .td(.class("code"), .text(person.maskedID)), .td(.text(person.accounts)),
-                           .td(.form(.method(.post), .action(SiteURL.cardSimulatorScan.path),
-                                     .input(.type(.hidden), .name("ticket"), .value(ticket)),
-                                     .input(.type(.hidden), .name("person_id"), .value(person.id.uuidString)),
-                                     .button(.type(.submit), .class("button primary"), .text("扫码并确认")))))
-                   })),
-        ])
-        return HTMLResponse.make(html)
+        return HTMLResponse.make(CardSimulatorPage.render(people, ticket: ticket, context: PageContext(req)))
     }
 
     struct ScanForm: Content {
@@ -68,9 +55,6 @@ enum CardSimulator {
                                                issuedAt: req.jiujinban.clock.now(), nonce: SessionToken.generate())
         let wire = try CardAssertionSigner(privateKey: signingKey).sign(assertion)
         try await CardCallback.accept(wire.encoded(), on: req)
-        let html = PageShell.render(title: "已模拟扫码确认", context: PageContext(req), content: [
-            .p(.text("已以“\(person.name)”的身份确认登录。请回到登录页面，页面将自动进入系统。")),
-        ])
-        return HTMLResponse.make(html)
+        return HTMLResponse.make(CardSimulatorPage.confirmed(name: person.name, context: PageContext(req)))
     }
 }

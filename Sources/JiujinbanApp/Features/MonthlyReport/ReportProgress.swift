@@ -1,11 +1,9 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
-import SQLKit
 
 /// 报送情况: which townships submitted the month's table, on time or not, and what the county decided; summed per
-/// county for a city or the province.
+/// county for a city or the province. A plain value: `ReportProgress.load` (ReportProgressQuery.swift) reads it.
 struct ReportProgress: Sendable {
     /// The hidden field naming the county tasks the form shows: unticked boxes send nothing (`CompleteForm`).
     static let countyTasksMarker = "tasks_shown"
@@ -31,39 +29,6 @@ struct ReportProgress: Sendable {
     let townships: [Township]
     let counties: [County]
     let countyTasks: [ReportTask: Bool]
-
-    static func load(scope root: DivisionCode, month: ReportMonth, on db: any Database) async throws -> ReportProgress {
-        let townshipDivisions = try await DivisionQueries.descendants(of: root, level: .township, on: db)
-        let submissions = try await ReportSubmissionRecord.query(on: db).filter(\.$month == month.description)
-            .filter(\.$townshipCode =~ root.scopePrefix).all()
-        let exceptions = try await ReportExceptionRecord.query(on: db).filter(\.$month == month.description)
-            .filter(\.$townshipCode =~ root.scopePrefix).filter(\.$state == ReportExceptionRecord.State.requested.rawValue).all()
-        let byTownship = Dictionary(submissions.map { ($0.townshipCode, $0) }, uniquingKeysWith: { a, _ in a })
-        let pending = Dictionary(exceptions.compactMap { e in e.id.map { (e.townshipCode, ($0, e.reason)) } }, uniquingKeysWith: { a, _ in a })
-        let townships = townshipDivisions.map { division -> Township in
-            let record = byTownship[division.code]
-            let submitted = record?.submittedOn.flatMap(CalendarDate.init(iso:))
-            return Township(code: division.code, name: division.name, state: record?.stateValue ?? .draft, submittedOn: record?.submittedOn,
-                            onTime: submitted.map { ReportCycle.isOnTime(submittedOn: $0, month: month) }, comment: record?.comment,
-                            pendingException: pending[division.code])
-        }
-        var counties: [County] = []
-        if root.depth < 2 {
-            for county in try await DivisionQueries.descendants(of: root, level: .county, on: db) {
-                let mine = townships.filter { $0.code.hasPrefix(String(county.code.prefix(6))) }
-                counties.append(County(name: county.name, townships: mine.count,
-                                       submitted: mine.filter { $0.state != .draft }.count, onTime: mine.filter { $0.onTime == true }.count,
-                                       accepted: mine.filter { $0.state == .accepted }.count))
-            }
-        }
-        var countyTasks: [ReportTask: Bool] = [:]
-        if root.depth == 2 {
-            for entry in try await ReportEntryRecord.query(on: db).filter(\.$month == month.description).filter(\.$scopeKey == root.value).all() {
-                if let task = ReportTask(rawValue: entry.task) { countyTasks[task] = entry.done }
-            }
-        }
-        return ReportProgress(townships: townships, counties: counties, countyTasks: countyTasks)
-    }
 
     /// The panel above the table: per township for a county (with the office's actions when the user reviews), per
     /// county for a city or the province.

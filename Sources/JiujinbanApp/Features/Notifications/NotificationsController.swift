@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import JiujinbanRules
-import Plot
 import Vapor
 
 /// 我的通知: a signed-in user's own notifications, newest first; opening one marks it read.
@@ -17,6 +16,10 @@ enum NotificationsController {
         let staff = try req.requireStaff()
         let notices = try await NotificationRecord.query(on: req.db).filter(\.$accountID == staff.account.id)
             .sort(\.$createdAt, .descending).limit(pageSize).all()
+            .compactMap { record in
+                record.id.map { NotificationsPage.Notice(id: $0, title: record.title, body: record.body, createdAt: record.createdAt,
+                                                         isRead: record.readAt != nil, hasLink: record.link != nil) }
+            }
         return HTMLResponse.make(NotificationsPage.render(notices, context: PageContext(req)))
     }
 
@@ -38,31 +41,5 @@ enum NotificationsController {
         // Only a path this site made is followed.
         if let link, link.hasPrefix("/"), !link.hasPrefix("//") { return req.redirect(to: link, redirectType: .normal) }
         return HTMLResponse.seeOther(.notifications)
-    }
-}
-
-enum NotificationsPage {
-    static func render(_ notices: [NotificationRecord], context: PageContext) -> HTML {
-        PageShell.render(
-            title: "我的通知", context: context,
-            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "我的通知", url: nil)],
-            content: [
-                .if(notices.isEmpty, .p(.class("empty"), .text("暂无通知"))),
-                .ul(.class("notices"), .forEach(notices) { notice in
-                    .li(
-                        .class(notice.readAt == nil ? "notice unread" : "notice"),
-                        .div(.class("notice-head"),
-                             .strong(.text(notice.title)),
-                             .span(.class("notice-time"), .text(AuditLogPage.formatter.string(from: notice.createdAt))),
-                             .if(notice.readAt == nil, .span(.class("badge"), .text("未读")))),
-                        .p(.text(notice.body)),
-                        .unwrap(notice.id) { id in
-                            .form(.method(.post), .action(SiteURL.notificationRead(id: id).path), .class("inline"), .csrf(context),
-                                  .button(.type(.submit), .class("button small"),
-                                          .text(notice.link == nil ? "标记已读" : "查看")))
-                        }
-                    )
-                }),
-            ])
     }
 }

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import JiujinbanRules
-import Plot
 import Vapor
 
 /// 就业政策法规查询 (item 12): every post that serves citizens searches the directory; the business admins of the

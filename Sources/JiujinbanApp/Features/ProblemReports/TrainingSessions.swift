@@ -1,25 +1,9 @@
-import Fluent
 import Foundation
 import JiujinbanRules
 import Plot
 
 /// 业务指导视频培训: which sessions a user sees, and how they are listed.
 enum TrainingSessions {
-    /// Sessions from `today` on that concern the user: those for the user's county, and for an overseer above
-    /// counties every session for a county of its division.
-    static func upcoming(for staff: SignedInStaff, today: CalendarDate, on db: any Database) async throws -> [TrainingSessionRecord] {
-        let sessions = try await TrainingSessionRecord.query(on: db).filter(\.$date >= today.description)
-            .sort(\.$date).sort(\.$time).limit(200).all()
-        return sessions.filter { concerns($0, staff) }
-    }
-
-    static func concerns(_ session: TrainingSessionRecord, _ staff: SignedInStaff) -> Bool {
-        let unit = staff.account.unit
-        if let county = unit.county { return session.countyCodes.contains(county.value) }
-        guard staff.may(.problemOversight) else { return false }
-        return session.countyCodes.contains { code in (try? DivisionCode(code)).map(staff.scope.covers(divisionCode:)) == true }
-    }
-
     static func list(_ sessions: [TrainingSessionRecord], title: String, countyNames: [String: String] = [:]) -> Node<HTML.BodyContext> {
         .if(!sessions.isEmpty, .section(
             .class("panel trainings"),

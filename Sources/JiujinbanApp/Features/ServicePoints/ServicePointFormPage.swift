@@ -1,28 +1,9 @@
-import Fluent
 import JiujinbanRules
 import Plot
-import Vapor
 
-/// Create and edit form of a service point, with field-level messages in Chinese.
+/// Create and edit form of a service point, with field-level messages in Chinese. Pure: the division choices come
+/// from `ServicePointFormQuery`.
 enum ServicePointFormPage {
-    static func respond(
-        _ req: Request, editing: ServicePointSummary?, form: ServicePointForm, errors: FieldErrors, status: HTTPResponseStatus
-    ) async throws -> Response {
-        let staff = try req.requireStaff()
-        let divisions = try await Division.query(on: req.db)
-            .filter(\.$level ~~ [DivisionLevel.township, .village, .community].map(\.rawValue))
-            .filter(\.$id =~ staff.scopeRoot.scopePrefix)
-            .sort(\.$id).all().map(\.summary)
-        let names = Dictionary(uniqueKeysWithValues: divisions.map { ($0.code, $0.shortName) })
-        let options = divisions.map { division -> FormFields.Option in
-            let township = names[String(division.code.prefix(9)) + "000"] ?? ""
-            let label = division.level == .township ? division.name : "\(township) › \(division.shortName)"
-            return FormFields.Option(value: division.code, label: "\(label)（\(division.code)）")
-        }
-        let page = render(editing: editing, form: form, errors: errors, divisions: options, context: PageContext(req))
-        return HTMLResponse.make(page, status: status)
-    }
-
     static func render(
         editing: ServicePointSummary?, form: ServicePointForm, errors: FieldErrors, divisions: [FormFields.Option],
         context: PageContext

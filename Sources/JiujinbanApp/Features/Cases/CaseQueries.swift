@@ -1,0 +1,153 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+// The case pages' use cases: each reads the store for one page and returns a plain value the page renders
+// (`CasePages.swift`), so the same values can answer JSON later. Handlers stay thin: authorize, load, render.
+
+/// 办件页面: one case as the viewer sees it, with the actions the viewer may take now.
+struct CaseView: Sendable {
+    struct Step: Sendable {
+        let at: Date
+        let actorUnitName: String
+        let actorName: String
+        let action: String
+        let detail: String?
+    }
+
+    /// What the viewer may do now (`CaseFile.may`), decided by the query so the page only shows it.
+    struct Actions: Sendable {
+        var approve = false
+        var returnForDocuments = false
+        var resubmit = false
+        var any: Bool { approve || returnForDocuments || resubmit }
+    }
+
+    let id: UUID
+    let number: String
+    let itemText: String
+    let citizenName: String
+    let stateLabel: String
+    let isReturned: Bool
+    let acceptedOn: String
+    /// 柜面, or the channel and actor of a case a kiosk, an interface client or the platform opened.
+    var channelText: String = CaseChannel.counter.label
+    let deadlineText: String
+    let decisionReason: String?
+    let missing: [String]
+    let steps: [Step]
+    let actions: Actions
+}
+
+/// 受理回执 or 一次性告知单: what the printed form shows, the citizen's name already masked.
+struct CaseReceipt: Sendable {
+    let caseID: UUID
+    let number: String
+    let acceptedOn: String
+    let maskedCitizenName: String
+    let itemName: String
+    let institution: String
+    /// 柜面, or the channel and actor of a case a kiosk, an interface client or the platform opened.
+    var channelText: String = CaseChannel.counter.label
+    let deadlineText: String
+    /// A returned case prints the one-time notice of what is missing instead of the receipt.
+    let isNotice: Bool
+    let stateLabel: String
+    let missing: [String]
+}
+
+/// 受理: the item's form for one citizen.
+struct CaseForm: Sendable {
+    let citizenID: UUID
+    let citizenName: String
+    let itemSeq: Int
+    let itemName: String
+    let timeLimitText: String
+    let fields: [CaseFormField]
+}
+
+enum CaseQueries {
+    /// The channel a case came through, and who acted when it was not counter staff (自助机（自助机 JJB-K-0001）).
+    static func channelText(_ record: CaseRecord) -> String {
+        record.channelValue.label + (record.actorLabel.isEmpty || record.actorKind == "staff" ? "" : "（\(record.actorLabel)）")
+    }
+
+    static func deadlineText(_ record: CaseRecord) -> String {
+        (record.deadline ?? "即时办结") + (record.deadlineProvisional ? "（暂定）" : "")
+    }
+
+    static func view(
+        _ record: CaseRecord, _ file: CaseFile, viewer staff: SignedInStaff, catalogue: ServiceCatalogue, calendar: WorkCalendar,
+        today: CalendarDate, on db: any Database
+    ) async throws -> CaseView {
+        let item = catalogue.items.first { $0.seq == record.itemSeq }
+        let citizen = try await CitizenRecord.find(id: record.citizenID, on: db)
+        let id = try record.requireID()
+        let steps = try await CaseStep.query(on: db).filter(\.$caseID == id).sort(\.$at).all()
+        let deadlineStatus = DeadlineStatus.of(deadline: record.deadline.flatMap(CalendarDate.init(iso:)), finished: file.state.isFinal,
+                                               today: today, nextWorkday: calendar.addingWorkingDays(1, to: today).date)
+        func may(_ action: CaseFile.Action) -> Bool { file.may(staff.account, grants: staff.grants, action).isAllowed }
+        var deadline = deadlineText(record)
+        if !deadlineStatus.label.isEmpty { deadline += "，" + deadlineStatus.label }
+        return CaseView(
+            id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""), citizenName: citizen?.name ?? "",
+            stateLabel: file.state.label, isReturned: file.state == .returned, acceptedOn: record.acceptedOn,
+            channelText: channelText(record), deadlineText: deadline,
+            decisionReason: record.decisionReason, missing: record.missingList,
+            steps: steps.map { CaseView.Step(at: $0.at, actorUnitName: $0.actorUnitName, actorName: $0.actorName, action: $0.action,
+                                             detail: $0.detail) },
+            actions: CaseView.Actions(approve: may(.approve), returnForDocuments: may(.returnForDocuments(missing: ["x"])),
+                                      resubmit: may(.resubmit)))
+    }
+
+    static func receipt(
+        _ record: CaseRecord, _ file: CaseFile, citizen: CitizenRecord?, catalogue: ServiceCatalogue, on db: any Database
+    ) async throws -> CaseReceipt {
+        let item = catalogue.items.first { $0.seq == record.itemSeq }
+        let point = try await ServicePoint.find(record.servicePointID, on: db)
+        return CaseReceipt(
+            caseID: try record.requireID(), number: record.number, acceptedOn: record.acceptedOn,
+            maskedCitizenName: citizen.map { Masking.maskedName($0.name) } ?? "", itemName: item?.name ?? "",
+            institution: point?.institution ?? "", channelText: channelText(record), deadlineText: deadlineText(record), isNotice: file.state == .returned,
+            stateLabel: file.state.label, missing: record.missingList)
+    }
+
+    static func form(
+        citizen: CitizenRecord, item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database
+    ) async throws -> CaseForm {
+        // The engine's plug-in decides the fields; the page only lays them out.
+        let module = try await ItemRegistry.make(item, county: staff.county, on: db)
+        return CaseForm(citizenID: try citizen.requireID(), citizenName: citizen.name, itemSeq: item.seq, itemName: item.name,
+                        timeLimitText: item.timeLimitText, fields: module.fields)
+    }
+}
+
+extension CaseFormPage {
+    static func respond(
+        _ req: Request, citizen: CitizenRecord, item: ServiceCatalogue.Item, values: [String: String], errors: FieldErrors,
+        status: HTTPStatus
+    ) async throws -> Response {
+        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: try req.requireStaff(), on: req.db)
+        // A fresh submission key per rendering makes a double click harmless.
+        return HTMLResponse.make(render(form, values: values, errors: errors, submission: UUID(), context: PageContext(req)),
+                                 status: status)
+    }
+}
+
+extension CasePage {
+    static func respond(_ req: Request, _ record: CaseRecord, _ file: CaseFile, error: String?, status: HTTPStatus) async throws -> Response {
+        let staff = try req.requireStaff()
+        let calendar = try await WorkCalendarStore.calendar(req: req)
+        let view = try await CaseQueries.view(record, file, viewer: staff, catalogue: req.jiujinban.catalogue, calendar: calendar,
+                                              today: req.jiujinban.clock.today, on: req.db)
+        return HTMLResponse.make(render(view, error: error, context: PageContext(req)), status: status)
+    }
+}
+
+extension CaseReceiptPage {
+    static func respond(_ req: Request, _ record: CaseRecord, _ file: CaseFile, citizen: CitizenRecord?) async throws -> Response {
+        let receipt = try await CaseQueries.receipt(record, file, citizen: citizen, catalogue: req.jiujinban.catalogue, on: req.db)
+        return HTMLResponse.make(render(receipt, context: PageContext(req)))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import Testing
+
+/// The case pages rendered from hand-made values (issue 21, deliverable 3): 受理回执, 一次性告知单, 办件页面, 受理 form.
+@Suite("Case pages render their values")
+struct CaseViewTests {
+    static func receipt(notice: Bool, missing: [String] = []) -> CaseReceipt {
+        CaseReceipt(caseID: ViewFixture.id(1), number: "140830-20261203-0007", acceptedOn: "2026-12-03",
+                    maskedCitizenName: Masking.maskedName("张三丰"), itemName: "失业登记", institution: "古魏镇综合便民服务中心",
+                    deadlineText: "2026-12-10（暂定）", isNotice: notice, stateLabel: notice ? "退回补正" : "已受理", missing: missing)
+    }
+
+    @Test("受理回执: each value in its cell, the citizen's name masked, the case linked in the trail")
+    func receiptCells() {
+        let html = CaseReceiptPage.render(Self.receipt(notice: false), context: ViewFixture.context).render()
+        let rows = ViewFixture.rows(html)
+        #expect(html.contains("<title>受理回执"))
+        #expect(rows.contains(["办件编号", "140830-20261203-0007", "受理日期", "2026-12-03"]))
+        #expect(rows.contains(["办事群众", "张**", "服务事项", "失业登记"]))
+        #expect(rows.contains(["受理单位", "古魏镇综合便民服务中心", "办结期限", "2026-12-10（暂定）"]))
+        #expect(html.contains("您的申请已受理。状态：已受理。"))
+        #expect(!html.contains("张三丰"))
+        #expect(!html.contains("一次性告知单"))
+        #expect(html.contains("href=\"/cases/\(ViewFixture.id(1).uuidString.lowercased())\""))
+    }
+
+    @Test("受理回执 of a case a kiosk opened names the channel and the kiosk; a counter case says 柜面")
+    func receiptChannel() {
+        #expect(ViewFixture.rows(CaseReceiptPage.render(Self.receipt(notice: false), context: ViewFixture.context).render())
+            .contains(["受理渠道", "柜面"]))
+        var kiosk = Self.receipt(notice: false)
+        kiosk.channelText = "自助机（自助机 JJB-K-0001）"
+        let rows = ViewFixture.rows(CaseReceiptPage.render(kiosk, context: ViewFixture.context).render())
+        #expect(rows.contains(["受理渠道", "自助机（自助机 JJB-K-0001）"]))
+    }
+
+    @Test("一次性告知单: every missing document listed once, hostile text escaped")
+    func noticeListsMissing() {
+        let html = CaseReceiptPage.render(Self.receipt(notice: true, missing: ["户口簿原件", ViewFixture.hostile]),
+                                          context: ViewFixture.context).render()
+        #expect(html.contains("<title>一次性告知单"))
+        #expect(html.contains("请一次性补齐以下材料后再来办理："))
+        #expect(html.contains("<ol><li>户口簿原件</li><li>\(ViewFixture.hostileEscaped)</li></ol>"))
+        #expect(!html.contains(ViewFixture.hostile))
+        #expect(!html.contains("您的申请已受理"))
+    }
+
+    static func view(actions: CaseView.Actions, reason: String? = nil) -> CaseView {
+        CaseView(id: ViewFixture.id(2), number: "140830-20261203-0008", itemText: "第7项 就业困难人员认定", citizenName: "王建国",
+                 stateLabel: "待审核", isReturned: false, acceptedOn: "2026-12-03", deadlineText: "2026-12-17，一个工作日内到期",
+                 decisionReason: reason, missing: [],
+                 steps: [.init(at: ViewFixture.morning, actorUnitName: "古魏镇综合便民服务中心", actorName: "李娜", action: "accept", detail: nil),
+                         .init(at: ViewFixture.morning.addingTimeInterval(3600), actorUnitName: "芮城县人社局", actorName: "赵敏",
+                               action: "return", detail: "缺少照片")],
+                 actions: actions)
+    }
+
+    @Test("办件页面: facts, the timeline in words, and only the actions the value allows")
+    func caseFile() {
+        let html = CasePage.render(Self.view(actions: .init(approve: true)), error: nil, context: ViewFixture.context).render()
+        #expect(html.contains("<dt>服务事项</dt><dd>第7项 就业困难人员认定</dd>"))
+        #expect(html.contains("<dt>办结期限</dt><dd>2026-12-17，一个工作日内到期</dd>"))
+        #expect(html.contains("2026-12-03 09:30:00 古魏镇综合便民服务中心 李娜：<strong>受理</strong>"))
+        #expect(html.contains("<strong>退回补正</strong>（缺少照片）"))
+        #expect(html.contains(">审核通过</button>") && html.contains(">不予办理</button>"))
+        #expect(!html.contains(">退回补正</button>") && !html.contains(">补正后重新提交</button>"))
+        #expect(html.contains("打印受理回执"))
+    }
+
+    @Test("办件页面 without actions has no panel; a hostile reason is escaped")
+    func caseFileReadOnly() {
+        let html = CasePage.render(Self.view(actions: .init(), reason: ViewFixture.hostile), error: "请选择办理操作",
+                                   context: ViewFixture.context).render()
+        #expect(!html.contains("<h2>办理</h2>"))
+        #expect(html.contains("<dt>不予办理理由</dt><dd>\(ViewFixture.hostileEscaped)</dd>"))
+        #expect(html.contains("role=\"alert\"><p>请选择办理操作</p>"))
+    }
+
+    @Test("受理 form re-rendered with errors: each message next to its own field, the typed values kept")
+    func formWithErrors() {
+        let form = CaseForm(
+            citizenID: ViewFixture.id(3), citizenName: "张三丰", itemSeq: 7, itemName: "就业困难人员认定", timeLimitText: "10个工作日",
+            fields: [CaseFormField(name: "documents_checked", label: "已核验材料：身份证", kind: .confirmation, required: true),
+                     CaseFormField(name: "category", label: "困难类别", kind: .choice([.init(value: "a", label: "零就业家庭成员")]), required: true),
+                     CaseFormField(name: "note", label: "备注", kind: .text(maxLength: 200), required: false)])
+        var errors = FieldErrors()
+        errors.add("documents_checked", "请确认已核验材料")
+        errors.add("category", "请选择困难类别")
+        let html = CaseFormPage.render(form, values: ["note": ViewFixture.hostile, "category": ""], errors: errors,
+                                       submission: ViewFixture.id(4), context: ViewFixture.context).render()
+        #expect(html.contains("提交未成功，请修改以下2处问题"))
+        #expect(ViewFixture.field("documents_checked", in: html)?.contains("请确认已核验材料") == true)
+        #expect(ViewFixture.field("category", in: html)?.contains("请选择困难类别") == true)
+        #expect(ViewFixture.field("category", in: html)?.contains("请确认已核验材料") == false)
+        #expect(ViewFixture.field("note", in: html)?.contains("field-error") == false)
+        #expect(html.contains("value=\"\(ViewFixture.hostileInAttribute)\""))
+        #expect(html.contains("name=\"submission\" value=\"\(ViewFixture.id(4).uuidString.lowercased())\""))
+        #expect(html.contains("办事群众：张三丰（张**）；办结时限：10个工作日。"))
+    }
+}

@@ -11,7 +11,8 @@ import Vapor
 /// pooled connection until then). Only with PostgreSQL: the embedded SQLite has no such hang, and no request of the
 /// platform legitimately takes this long (the province-wide report takes about a second).
 struct RequestDeadlineMiddleware: AsyncMiddleware {
-    /// Under the load balancer's 60 s and a drill client's 30 s; above a 5 MB upload parsed by a debug build on a loaded machine.
+    /// Under the load balancer's 60 s and a drill client's 30 s; above a 5 MB upload parsed by a debug build on a
+    /// loaded machine (over 20 s once).
     static let defaultLimit = TimeAmount.seconds(25)
     var limit = Self.defaultLimit
     /// The work of requests still running, answered or not: the application waits for it before it shuts down, so

@@ -68,7 +68,11 @@ let package = Package(
             dependencies: [
                 "JiujinbanApp",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+                // The upgrade test loads a SQLite text dump with `sqlite3_exec`.
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            // Read by path (`UpgradeFromMainTests.resource`), not bundled.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

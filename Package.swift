@@ -45,10 +45,21 @@ let package = Package(
             ],
             resources: [.copy("Assets")]
         ),
-        /// Thin executable: hands the command line to the application library.
+        /// Benchmark and synthetic-data commands (`generate-data`, `bench-*`): not part of the product library.
+        .target(
+            name: "JiujinbanTools",
+            dependencies: [
+                "JiujinbanApp",
+                "JiujinbanRules",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        /// Thin executable: hands the command line to the application library, with the tools' commands added.
         .executableTarget(
             name: "jiujinban",
-            dependencies: ["JiujinbanApp"]
+            dependencies: ["JiujinbanApp", "JiujinbanTools"]
         ),
         /// The load-test client of `scripts/bench-cases`: HTTP load as signed-in operators, the bare SQLite baseline on
         /// the same SQLite build the server uses, and the plain Vapor + Fluent reference handler.
@@ -67,8 +78,13 @@ let package = Package(
             name: "JiujinbanAppTests",
             dependencies: [
                 "JiujinbanApp",
+                "JiujinbanTools",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+                // The upgrade test loads a SQLite text dump with `sqlite3_exec`.
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
+            // Read by path (`UpgradeFromMainTests.resource`), not bundled.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

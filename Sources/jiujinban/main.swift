@@ -1,4 +1,5 @@
 import Foundation
 import JiujinbanApp
+import JiujinbanTools
 
-exit(await JiujinbanMain.run())
+exit(await JiujinbanMain.run(extraCommands: JiujinbanTools.registerCommands))

@@ -4,7 +4,9 @@ import Vapor
 
 /// The command-line entry: parse configuration, build the app, run the requested command (default `serve`).
 public enum JiujinbanMain {
-    public static func run() async -> Int32 {
+    /// - Parameter extraCommands: adds commands beyond the product's own (the executable's benchmark and data tools,
+    ///   which live outside this library), after the application is configured.
+    public static func run(extraCommands: (Application) -> Void = { _ in }) async -> Int32 {
         var environment: Environment
         do {
             environment = try Environment.detect()
@@ -58,6 +60,7 @@ public enum JiujinbanMain {
         var status: Int32 = 0
         do {
             try await configure(app, configuration: configuration)
+            extraCommands(app)
             if command == nil || command == "serve" {
                 IdleLockJob.schedule(on: app)
                 AuditAnchor.schedule(on: app)

@@ -37,3 +37,9 @@ enum ItemRegistry {
         try await module(of: item).make(item, county, db)
     }
 }
+
+extension ServiceCatalogue.Item {
+    /// Whether the item has a module of its own rather than the generic flow: the data generator (`JiujinbanTools`)
+    /// writes generic cases only.
+    package var hasOwnForm: Bool { ItemRegistry.specific.contains(seq) }
+}

@@ -2,6 +2,7 @@ import ConsoleKit
 import Fluent
 import Foundation
 @testable import JiujinbanApp
+@testable import JiujinbanTools
 import JiujinbanRules
 import SQLKit
 import Testing

@@ -40,6 +40,8 @@ final class AcceptancePhotoRecord: Model, @unchecked Sendable {
 }
 
 struct M0016CreateAcceptancePhotos: AsyncMigration {
+    var name: String { "JiujinbanApp.M0016CreateAcceptancePhotos" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("acceptance_photos")
             .id()

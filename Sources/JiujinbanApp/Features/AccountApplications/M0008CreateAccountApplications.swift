@@ -4,6 +4,8 @@ import SQLKit
 /// Article 5 and article 8: role association on accounts, the 用户申请（变更）单 with its steps, in-system
 /// notifications, and the named counters that number applications (and later cases) across app instances.
 struct M0008CreateAccountApplications: AsyncMigration {
+    var name: String { "JiujinbanApp.M0008CreateAccountApplications" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         // SQLite adds one column per statement.

@@ -5,32 +5,32 @@ import JiujinbanRules
 /// 用户账号 as stored: one post in one unit for one person. `StaffAccount` (rules) is its plain-value twin.
 ///
 /// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
-final class AccountRecord: Model, @unchecked Sendable {
-    static let schema = "staff_accounts"
+package final class AccountRecord: Model, @unchecked Sendable {
+    package static let schema = "staff_accounts"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "person_id") var personID: UUID
-    @Field(key: "post") var post: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "person_id") package var personID: UUID
+    @Field(key: "post") package var post: String
     @Field(key: "unit_key") var unitKey: String
-    @Field(key: "unit_division_code") var unitDivisionCode: String
-    @OptionalField(key: "unit_service_point_id") var unitServicePointID: UUID?
-    @Field(key: "status") var status: String
+    @Field(key: "unit_division_code") package var unitDivisionCode: String
+    @OptionalField(key: "unit_service_point_id") package var unitServicePointID: UUID?
+    @Field(key: "status") package var status: String
     @OptionalField(key: "status_reason") var statusReason: String?
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @OptionalField(key: "last_unlocked_at") var lastUnlockedAt: Date?
     @OptionalField(key: "leak_reported_at") var leakReportedAt: Date?
     /// 角色关联 (article 5): when and by whom the account's role was associated; nil while it waits.
-    @OptionalField(key: "role_associated_at") var roleAssociatedAt: Date?
+    @OptionalField(key: "role_associated_at") package var roleAssociatedAt: Date?
     @OptionalField(key: "role_associated_by") var roleAssociatedBy: UUID?
     /// Set from the platform clock (not the wall clock), because idleness is counted from it.
     @OptionalField(key: "created_at") var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
     /// A new account. Its role counts as associated at once only where no business admin above it could do it
     /// (`PermissionPolicy.needsRoleAssociation`), or when `roleAssociatedBy` names who did.
-    init(
+    package init(
         id: UUID = UUID(), personID: UUID, post: Post, unit: OrgUnit, status: AccountStatus = .active, createdAt: Date,
         roleAssociatedBy: UUID? = nil
     ) {

@@ -4,6 +4,8 @@ import SQLKit
 /// 实名工作人员与账号 (attachment 3): persons, their accounts (one post in one unit each), item permissions and
 /// an expert's business areas. ID numbers and phones are stored sealed (AES-GCM) with a keyed blind index.
 struct M0004CreateStaff: AsyncMigration {
+    var name: String { "JiujinbanApp.M0004CreateStaff" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("staff_persons")
             .id()

@@ -5,18 +5,18 @@ import Foundation
 /// a person by exact ID number without decrypting.
 ///
 /// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
-final class StaffPerson: Model, @unchecked Sendable {
-    static let schema = "staff_persons"
+package final class StaffPerson: Model, @unchecked Sendable {
+    package static let schema = "staff_persons"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "name") var name: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "name") package var name: String
     @Field(key: "id_number_sealed") var idNumberSealed: String
     @Field(key: "id_number_index") var idNumberIndex: String
     @Field(key: "phone_sealed") var phoneSealed: String
-    @Field(key: "is_demo") var isDemo: Bool
+    @Field(key: "is_demo") package var isDemo: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    package init() {}
 
     init(id: UUID = UUID(), name: String, idNumberSealed: String, idNumberIndex: String, phoneSealed: String, isDemo: Bool) {
         self.id = id

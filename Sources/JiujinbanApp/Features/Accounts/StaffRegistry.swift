@@ -5,7 +5,7 @@ import SQLKit
 
 /// Writes of persons and accounts shared by the bootstrap command, the demonstration data, the account pages and
 /// the applications: the ID number and phone are validated, sealed and indexed in one place.
-enum StaffRegistry {
+package enum StaffRegistry {
     enum Problem: Error, CustomStringConvertible {
         case invalidIDNumber(String)
         case invalidPhone(String)
@@ -25,7 +25,7 @@ enum StaffRegistry {
     /// account committed before and none committed after: of two creations for one person at once, the second
     /// waits and then reads the first's account. Two creations of the same new person do not fail on the unique
     /// index either: the second's insert waits for the first's commit, does nothing, and locks the first's row.
-    static func person(
+    package static func person(
         name: String, idNumber rawID: String, phone rawPhone: String, isDemo: Bool, today: CalendarDate,
         cipher: PersonalDataCipher, on db: any Database, id: UUID = UUID()
     ) async throws -> UUID {
@@ -62,7 +62,7 @@ enum StaffRegistry {
             .first()?.decode(column: "id", as: UUID.self)
     }
 
-    static func setGrants(_ grants: Set<ItemPermission>, of accountID: UUID, on db: any Database) async throws {
+    package static func setGrants(_ grants: Set<ItemPermission>, of accountID: UUID, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.delete(from: "account_grants").where("account_id", .equal, SQLBind(accountID)).run()
         guard !grants.isEmpty else { return }

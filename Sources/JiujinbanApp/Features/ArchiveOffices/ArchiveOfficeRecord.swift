@@ -61,6 +61,8 @@ final class ArchiveOfficeRecord: Model, @unchecked Sendable {
 }
 
 struct M0021CreateArchiveOffices: AsyncMigration {
+    var name: String { "JiujinbanApp.M0021CreateArchiveOffices" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("archive_offices")
             .id()

@@ -5,14 +5,14 @@ import SQLKit
 import Vapor
 
 /// What happened, by whom, to what: one audit row before it is numbered and chained.
-struct AuditEvent: Sendable {
+package struct AuditEvent: Sendable {
     var action: String
     var objectType: String?
     var objectID: String?
     var result: AuditResult = .success
     var detail: String = ""
 
-    init(_ action: String, objectType: String? = nil, objectID: String? = nil, result: AuditResult = .success, detail: String = "") {
+    package init(_ action: String, objectType: String? = nil, objectID: String? = nil, result: AuditResult = .success, detail: String = "") {
         self.action = action
         self.objectType = objectType
         self.objectID = objectID
@@ -22,23 +22,23 @@ struct AuditEvent: Sendable {
 }
 
 /// Who acted: a signed-in account, or nobody (a login attempt, the card platform's callback, a command).
-struct AuditActor: Sendable {
+package struct AuditActor: Sendable {
     var userID: UUID?
     var role: String?
     var orgUnit: String?
     var ip: String?
 
-    static let system = AuditActor(userID: nil, role: "system", orgUnit: nil, ip: nil)
+    package static let system = AuditActor(userID: nil, role: "system", orgUnit: nil, ip: nil)
 }
 
 /// Appends to the audit chain inside the caller's transaction: if the audit row cannot be written, the change it
 /// records is rolled back with it (S17).
-enum AuditTrail {
+package enum AuditTrail {
     /// Inside a SQLite writer transaction: the chain's head as this transaction has moved it, read once and stored
     /// once at its end (`AuditHeadInTransaction`), instead of a read and an update for every row.
     @TaskLocal static var groupHead: AuditHeadInTransaction?
 
-    static func record(_ event: AuditEvent, by actor: AuditActor, at instant: Date, key: SymmetricKey, on db: any Database) async throws {
+    package static func record(_ event: AuditEvent, by actor: AuditActor, at instant: Date, key: SymmetricKey, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let (headSequence, headHash) = if let groupHead { try await groupHead.current(on: sql) } else { try await readHead(on: sql) }
         let head = headSequence == 0 ? nil : AuditChainHead(sequence: headSequence, hash: headHash)

@@ -6,6 +6,8 @@ import SQLKit
 /// 审计日志: one append-only table for the whole platform, hash-chained (HMAC-SHA256 with a key outside the
 /// database), and the chain head, whose single row every append locks so appends form one line.
 struct M0006CreateAuditLog: AsyncMigration {
+    var name: String { "JiujinbanApp.M0006CreateAuditLog" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("audit_log")
             .field("seq", .int64, .identifier(auto: false))

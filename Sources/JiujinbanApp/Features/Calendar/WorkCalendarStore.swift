@@ -20,8 +20,8 @@ final class WorkCalendarYearRecord: Model, @unchecked Sendable {
 }
 
 /// The calendar deadlines are counted on: the built-in years (verified 2024–2026) plus the years admins loaded.
-enum WorkCalendarStore {
-    struct LoadedYear: Sendable {
+package enum WorkCalendarStore {
+    package struct LoadedYear: Sendable {
         let year: WorkCalendarYear
         let isBuiltIn: Bool
         let loadedAt: Date?
@@ -40,7 +40,7 @@ enum WorkCalendarStore {
         return calendar(of: try await years(builtIn: builtIn, on: db))
     }
 
-    static func calendar(of years: [LoadedYear]) -> WorkCalendar {
+    package static func calendar(of years: [LoadedYear]) -> WorkCalendar {
         WorkCalendar(years: years.map(\.year))
     }
 
@@ -48,7 +48,7 @@ enum WorkCalendarStore {
         try await years(builtIn: req.jiujinban.workCalendar, on: req.db)
     }
 
-    static func years(builtIn: WorkCalendar, on db: any Database) async throws -> [LoadedYear] {
+    package static func years(builtIn: WorkCalendar, on db: any Database) async throws -> [LoadedYear] {
         var result = builtIn.years.map { LoadedYear(year: $0, isBuiltIn: true, loadedAt: nil) }
         for record in try await WorkCalendarYearRecord.query(on: db).sort(\.$id).all() {
             // Stored years were validated when loaded; one that no longer reads is left out, never guessed.

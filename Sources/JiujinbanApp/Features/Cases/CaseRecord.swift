@@ -6,42 +6,42 @@ import SQLKit
 /// 办件 as stored; `CaseFile` (rules) is its decision-making twin.
 ///
 /// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
-final class CaseRecord: Model, @unchecked Sendable {
-    static let schema = "cases"
+package final class CaseRecord: Model, @unchecked Sendable {
+    package static let schema = "cases"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "number") var number: String
-    @Field(key: "county_code") var countyCode: String
-    @Field(key: "accepted_on") var acceptedOn: String
-    @Field(key: "item_seq") var itemSeq: Int
-    @Field(key: "citizen_id") var citizenID: UUID
-    @Field(key: "service_point_id") var servicePointID: UUID
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "number") package var number: String
+    @Field(key: "county_code") package var countyCode: String
+    @Field(key: "accepted_on") package var acceptedOn: String
+    @Field(key: "item_seq") package var itemSeq: Int
+    @Field(key: "citizen_id") package var citizenID: UUID
+    @Field(key: "service_point_id") package var servicePointID: UUID
     /// The accepting point's division, for data scope.
-    @Field(key: "division_code") var divisionCode: String
-    @Field(key: "channel") var channel: String
+    @Field(key: "division_code") package var divisionCode: String
+    @Field(key: "channel") package var channel: String
     /// The staff account that handled the case; none for a kiosk's, an interface client's or the platform's.
-    @OptionalField(key: "handler_account") var handlerAccount: UUID?
-    @OptionalField(key: "handler_person") var handlerPerson: UUID?
+    @OptionalField(key: "handler_account") package var handlerAccount: UUID?
+    @OptionalField(key: "handler_person") package var handlerPerson: UUID?
     /// `staff`, `kiosk`, `interface` or `platform` (`CaseActor.kindName`).
-    @Field(key: "actor_kind") var actorKind: String
+    @Field(key: "actor_kind") package var actorKind: String
     /// Who made it (`CaseActor.key`): a repeated submission is recognised per actor.
-    @Field(key: "actor_key") var actorKey: String
+    @Field(key: "actor_key") package var actorKey: String
     /// Who made it, as the receipt names them (a kiosk's serial number, a client's name); empty for staff.
-    @Field(key: "actor_label") var actorLabel: String
-    @Field(key: "accepted_at") var acceptedAt: Date
-    @OptionalField(key: "deadline") var deadline: String?
-    @Field(key: "deadline_provisional") var deadlineProvisional: Bool
-    @Field(key: "state") var state: String
-    @Field(key: "form_sealed") var formSealed: String
+    @Field(key: "actor_label") package var actorLabel: String
+    @Field(key: "accepted_at") package var acceptedAt: Date
+    @OptionalField(key: "deadline") package var deadline: String?
+    @Field(key: "deadline_provisional") package var deadlineProvisional: Bool
+    @Field(key: "state") package var state: String
+    @Field(key: "form_sealed") package var formSealed: String
     /// JSON list of the documents still missing (一次性告知).
-    @OptionalField(key: "missing_documents") var missingDocuments: String?
-    @OptionalField(key: "decision_reason") var decisionReason: String?
-    @OptionalField(key: "reviewer_account") var reviewerAccount: UUID?
-    @OptionalField(key: "finished_at") var finishedAt: Date?
-    @Field(key: "submission_key") var submissionKey: String
-    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "missing_documents") package var missingDocuments: String?
+    @OptionalField(key: "decision_reason") package var decisionReason: String?
+    @OptionalField(key: "reviewer_account") package var reviewerAccount: UUID?
+    @OptionalField(key: "finished_at") package var finishedAt: Date?
+    @Field(key: "submission_key") package var submissionKey: String
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 
     var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
 
@@ -51,25 +51,25 @@ final class CaseRecord: Model, @unchecked Sendable {
         missingDocuments.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
     }
 
-    static let formContext = "cases.form"
+    package static let formContext = "cases.form"
 }
 
-final class CaseStep: Model, @unchecked Sendable {
-    static let schema = "case_steps"
+package final class CaseStep: Model, @unchecked Sendable {
+    package static let schema = "case_steps"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "case_id") var caseID: UUID
-    @Field(key: "at") var at: Date
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "case_id") package var caseID: UUID
+    @Field(key: "at") package var at: Date
     /// The staff account that took the step; none for a kiosk, an interface client or the platform.
-    @OptionalField(key: "actor_account") var actorAccount: UUID?
-    @Field(key: "actor_kind") var actorKind: String
-    @Field(key: "actor_name") var actorName: String
-    @Field(key: "actor_post") var actorPost: String
-    @Field(key: "actor_unit_name") var actorUnitName: String
-    @Field(key: "action") var action: String
-    @OptionalField(key: "detail") var detail: String?
+    @OptionalField(key: "actor_account") package var actorAccount: UUID?
+    @Field(key: "actor_kind") package var actorKind: String
+    @Field(key: "actor_name") package var actorName: String
+    @Field(key: "actor_post") package var actorPost: String
+    @Field(key: "actor_unit_name") package var actorUnitName: String
+    @Field(key: "action") package var action: String
+    @OptionalField(key: "detail") package var detail: String?
 
-    init() {}
+    package init() {}
 }
 
 extension CaseStep {

@@ -3,6 +3,8 @@ import SQLKit
 
 /// 办件 and their timeline. `submission_key` makes a double-submitted acceptance harmless (S26).
 struct M0012CreateCases: AsyncMigration {
+    var name: String { "JiujinbanApp.M0012CreateCases" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("cases")
             .id()

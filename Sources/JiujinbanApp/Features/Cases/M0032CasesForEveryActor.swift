@@ -11,6 +11,7 @@ import SQLKit
 /// (new table, rows copied, old table dropped, new one renamed, indexes made again), the steps first pointing at the
 /// new cases table, which SQLite's rename then points at `cases`.
 struct M0032CasesForEveryActor: AsyncMigration {
+    var name: String { "JiujinbanApp.M0032CasesForEveryActor" } // pinned: see `Migrations`
     func prepare(on database: any Database) async throws {
         if (database as! any SQLDatabase).dialect.name == "postgresql" {
             try await database.transaction { try await Self.alterPostgres($0 as! any SQLDatabase) }

@@ -6,31 +6,31 @@ import JiujinbanRules
 /// 办事群众 as stored. `CitizenFacts` (rules) is what goes in; `CitizenView` what pages show.
 ///
 /// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
-final class CitizenRecord: Model, @unchecked Sendable {
-    static let schema = "citizens"
+package final class CitizenRecord: Model, @unchecked Sendable {
+    package static let schema = "citizens"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "id_number_sealed") var idNumberSealed: String
-    @Field(key: "id_number_index") var idNumberIndex: String
-    @Field(key: "name") var name: String
-    @Field(key: "sex") var sex: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "id_number_sealed") package var idNumberSealed: String
+    @Field(key: "id_number_index") package var idNumberIndex: String
+    @Field(key: "name") package var name: String
+    @Field(key: "sex") package var sex: String
     /// `YYYY-MM-DD`, from the ID number.
-    @Field(key: "birth_date") var birthDate: String
-    @OptionalField(key: "phone_sealed") var phoneSealed: String?
-    @Field(key: "hukou_division_code") var hukouDivisionCode: String
-    @Field(key: "residence_division_code") var residenceDivisionCode: String
-    @Field(key: "ethnicity") var ethnicity: String
-    @OptionalField(key: "card_number_sealed") var cardNumberSealed: String?
-    @Field(key: "created_by") var createdBy: UUID
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "birth_date") package var birthDate: String
+    @OptionalField(key: "phone_sealed") package var phoneSealed: String?
+    @Field(key: "hukou_division_code") package var hukouDivisionCode: String
+    @Field(key: "residence_division_code") package var residenceDivisionCode: String
+    @Field(key: "ethnicity") package var ethnicity: String
+    @OptionalField(key: "card_number_sealed") package var cardNumberSealed: String?
+    @Field(key: "created_by") package var createdBy: UUID
+    @Field(key: "created_at") package var createdAt: Date
+    @Field(key: "updated_at") package var updatedAt: Date
 
-    init() {}
+    package init() {}
 }
 
-enum CitizenCrypto {
-    static let idNumberContext = "citizens.id_number"
-    static let phoneContext = "citizens.phone"
+package enum CitizenCrypto {
+    package static let idNumberContext = "citizens.id_number"
+    package static let phoneContext = "citizens.phone"
     static let cardNumberContext = "citizens.card_number"
 }
 

@@ -21,12 +21,12 @@ struct CitizenView: Sendable {
 }
 
 /// The one record per person: exact lookup by ID number through the blind index, registration, reading back.
-enum CitizenRegistry {
+package enum CitizenRegistry {
     static func index(of idNumber: ResidentIDNumber, cipher: PersonalDataCipher) -> String {
         cipher.blindIndex(idNumber.value, context: CitizenCrypto.idNumberContext)
     }
 
-    static func find(_ idNumber: ResidentIDNumber, cipher: PersonalDataCipher, on db: any Database) async throws -> CitizenRecord? {
+    package static func find(_ idNumber: ResidentIDNumber, cipher: PersonalDataCipher, on db: any Database) async throws -> CitizenRecord? {
         try await CitizenRecord.find(index: index(of: idNumber, cipher: cipher), on: db)
     }
 

@@ -3,6 +3,8 @@ import SQLKit
 
 /// 办事群众: one record per person, found by a keyed blind index of the ID number (unique), personal data sealed.
 struct M0010CreateCitizens: AsyncMigration {
+    var name: String { "JiujinbanApp.M0010CreateCitizens" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("citizens")
             .id()

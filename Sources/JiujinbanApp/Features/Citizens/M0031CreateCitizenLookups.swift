@@ -3,6 +3,8 @@ import Fluent
 /// Who found whom by the full ID number, and when: the walk-in part of `CitizenScope`. One row per user and person,
 /// moved forward by each lookup; a user's expired rows are cleared when they look someone up again.
 struct M0031CreateCitizenLookups: AsyncMigration {
+    var name: String { "JiujinbanApp.M0031CreateCitizenLookups" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("citizen_lookups")
             .field("account_id", .uuid, .required)

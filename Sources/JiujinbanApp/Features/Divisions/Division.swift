@@ -6,13 +6,13 @@ import JiujinbanRules
 ///
 /// Fluent models cannot be checked `Sendable`: each instance stays inside one task and is converted to
 /// `DivisionSummary` before it leaves a handler.
-final class Division: Model, @unchecked Sendable {
-    static let schema = "divisions"
+package final class Division: Model, @unchecked Sendable {
+    package static let schema = "divisions"
 
-    @ID(custom: "code", generatedBy: .user) var id: String?
+    @ID(custom: "code", generatedBy: .user) package var id: String?
     @Field(key: "name") var name: String
     @Field(key: "short_name") var shortName: String
-    @Field(key: "level") var level: String
+    @Field(key: "level") package var level: String
     @OptionalField(key: "parent_code") var parentCode: String?
     @OptionalField(key: "urban_rural_code") var urbanRuralCode: String?
     @OptionalField(key: "area_centi_km2") var areaCentiKm2: Int?
@@ -21,7 +21,7 @@ final class Division: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
     init(code: String, name: String, shortName: String, level: DivisionLevel, parentCode: String?,
          urbanRuralCode: String? = nil, areaCentiKm2: Int? = nil, population: Int? = nil, figuresAreDemo: Bool = false) {

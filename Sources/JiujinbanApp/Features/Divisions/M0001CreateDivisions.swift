@@ -4,6 +4,8 @@ import SQLKit
 /// 行政区划 table. The 12-digit statistical code is the primary key: it is stable, official and carries the
 /// division's place in the tree, so scope checks are prefix comparisons.
 struct M0001CreateDivisions: AsyncMigration {
+    var name: String { "JiujinbanApp.M0001CreateDivisions" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("divisions")
             .field("code", .string, .identifier(auto: false))

@@ -5,19 +5,19 @@ import SQLKit
 import Vapor
 
 /// This instance's copy of the gigs that can still take people (item 5's ranking).
-typealias GigMarketStore = MarketCopy<GigMarket>
+package typealias GigMarketStore = MarketCopy<GigMarket>
 
 extension GigMarket: RevisionedMarket {
-    static let table = "gig_postings"
-    static let revisionColumn = "revision"
+    package static let table = "gig_postings"
+    package static let revisionColumn = "revision"
 
-    static func stillShown(on today: CalendarDate) -> SQLQueryString {
+    package static func stillShown(on today: CalendarDate) -> SQLQueryString {
         "end_on >= \(bind: today.iso) AND hired < headcount"
     }
 
-    mutating func apply(row: any SQLRow) throws { apply(try Self.gig(row)) }
+    package mutating func apply(row: any SQLRow) throws { apply(try Self.gig(row)) }
 
-    static func select(_ condition: SQLQueryString) -> SQLQueryString {
+    package static func select(_ condition: SQLQueryString) -> SQLQueryString {
         """
         SELECT id, revision, skill, county_code, start_on, end_on, headcount, hired, day_wage_fen, longitude, latitude
         FROM gig_postings WHERE \(condition)

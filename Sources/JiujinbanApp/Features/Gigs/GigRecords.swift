@@ -4,10 +4,10 @@ import JiujinbanRules
 import SQLKit
 
 /// 零工求职登记: one per person. Fluent models cannot be checked `Sendable`: an instance stays inside one task.
-final class GigSeekerRecord: Model, @unchecked Sendable {
-    static let schema = "gig_seekers"
+package final class GigSeekerRecord: Model, @unchecked Sendable {
+    package static let schema = "gig_seekers"
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
     @Field(key: "skills") var skills: String
     /// The county whose list the skills were chosen from (empty: the residence county).
@@ -21,16 +21,16 @@ final class GigSeekerRecord: Model, @unchecked Sendable {
     @Field(key: "service_point_id") var servicePointID: UUID
     @OptionalField(key: "case_id") var caseID: UUID?
     @Field(key: "registered_at") var registeredAt: Date
-    @OptionalField(key: "ended_on") var endedOn: String?
+    @OptionalField(key: "ended_on") package var endedOn: String?
     @OptionalField(key: "end_reason") var endReason: String?
 
-    init() {}
+    package init() {}
 
     var skillCodes: [String] { skills.split(separator: ",").map(String.init) }
     var weekdaySet: Set<Int> { Set(weekdays.split(separator: ",").compactMap { Int($0) }) }
     var isActive: Bool { endedOn == nil }
 
-    var profile: GigSeekerProfile? {
+    package var profile: GigSeekerProfile? {
         guard let home = GeoCoordinate(longitude: longitude, latitude: latitude) else { return nil }
         let county = skillsCounty.isEmpty ? String(residenceDivision.prefix(6)) : skillsCounty
         return GigSeekerProfile(id: citizenID.uuidString.lowercased(), skills: skillCodes.map { GigSkill.matchKey($0, county: county) },
@@ -44,10 +44,10 @@ final class GigSeekerRecord: Model, @unchecked Sendable {
 }
 
 /// 招聘零工: one gig, posted by a person or a unit through item 7.
-final class GigPostingRecord: Model, @unchecked Sendable {
-    static let schema = "gig_postings"
+package final class GigPostingRecord: Model, @unchecked Sendable {
+    package static let schema = "gig_postings"
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
     @Field(key: "revision") var revision: Int
     @OptionalField(key: "recruiter_unit") var recruiterUnit: String?
@@ -68,9 +68,9 @@ final class GigPostingRecord: Model, @unchecked Sendable {
     @OptionalField(key: "case_id") var caseID: UUID?
     @Field(key: "created_at") var createdAt: Date
 
-    init() {}
+    package init() {}
 
-    static let phoneContext = "gig_postings.contact_phone"
+    package static let phoneContext = "gig_postings.contact_phone"
 
     func state(today: CalendarDate) -> GigState {
         GigState.of(lastDay: CalendarDate(iso: endOn) ?? today, headcount: headcount, hired: hired, today: today)

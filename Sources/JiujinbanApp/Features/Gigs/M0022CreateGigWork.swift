@@ -3,6 +3,8 @@ import SQLKit
 
 /// 零工 (items 4–9): each county's added gig skills, gig workers' registrations and gig postings.
 struct M0022CreateGigWork: AsyncMigration {
+    var name: String { "JiujinbanApp.M0022CreateGigWork" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await database.schema("gig_skills")

@@ -6,6 +6,8 @@ import SQLKit
 /// another county, so the list's county is kept rather than read from the residence. Empty for registrations made
 /// before: their residence county, as then.
 struct M0030AddGigSeekerSkillsCounty: AsyncMigration {
+    var name: String { "JiujinbanApp.M0030AddGigSeekerSkillsCounty" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("gig_seekers").field("skills_county", .string, .required, .sql(.default(""))).update()
     }

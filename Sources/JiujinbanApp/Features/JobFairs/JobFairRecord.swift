@@ -134,6 +134,8 @@ final class JobFairRecord: Model, @unchecked Sendable {
 }
 
 struct M0020CreateJobFairs: AsyncMigration {
+    var name: String { "JiujinbanApp.M0020CreateJobFairs" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("job_fairs")
             .id()

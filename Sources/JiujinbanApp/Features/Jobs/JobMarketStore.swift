@@ -5,19 +5,19 @@ import SQLKit
 import Vapor
 
 /// This instance's copy of the open postings (item 2's ranking, item 3's search).
-typealias JobMarketStore = MarketCopy<JobMarket>
+package typealias JobMarketStore = MarketCopy<JobMarket>
 
 extension JobMarket: RevisionedMarket {
-    static let table = "job_postings"
-    static let revisionColumn = "p.revision"
+    package static let table = "job_postings"
+    package static let revisionColumn = "p.revision"
 
-    static func stillShown(on today: CalendarDate) -> SQLQueryString {
+    package static func stillShown(on today: CalendarDate) -> SQLQueryString {
         "p.closed_at IS NULL AND p.valid_until >= \(bind: today.iso)"
     }
 
-    mutating func apply(row: any SQLRow) throws { apply(try Self.posting(row)) }
+    package mutating func apply(row: any SQLRow) throws { apply(try Self.posting(row)) }
 
-    static func select(_ condition: SQLQueryString) -> SQLQueryString {
+    package static func select(_ condition: SQLQueryString) -> SQLQueryString {
         """
         SELECT p.id, p.revision, p.employer_id, e.name AS employer_name, p.title, p.occupation, o.name AS occupation_name,
             p.headcount, p.wage_min_fen, p.wage_max_fen, p.education, p.age_min, p.age_max, p.workplace_division,

@@ -55,10 +55,10 @@ final class JobPostingRecord: Model, @unchecked Sendable {
 }
 
 /// 求职登记: one per person; registering again updates it, and it ends when the person is employed.
-final class JobSeekerRecord: Model, @unchecked Sendable {
-    static let schema = "job_seekers"
+package final class JobSeekerRecord: Model, @unchecked Sendable {
+    package static let schema = "job_seekers"
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     @Field(key: "citizen_id") var citizenID: UUID
     /// Up to three occupation codes, comma-separated.
     @Field(key: "occupations") var occupations: String
@@ -78,7 +78,7 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
     @OptionalField(key: "ended_on") var endedOn: String?
     @OptionalField(key: "end_reason") var endReason: String?
 
-    init() {}
+    package init() {}
 
     var occupationCodes: [String] { Self.occupationCodes(occupations) }
     var placeCodes: [DivisionCode] { Self.placeCodes(places) }
@@ -127,12 +127,12 @@ final class JobSeekerRecord: Model, @unchecked Sendable {
 
     /// What `profile(row:today:)` reads, from `job_seekers s JOIN citizens c`: lists of seekers are read as rows,
     /// without a model per seeker.
-    static let profileColumns: SQLQueryString = """
+    package static let profileColumns: SQLQueryString = """
         s.occupations, s.expected_wage_fen, s.max_distance_m, s.places, s.education, s.available_from, s.longitude, s.latitude, c.birth_date
         """
 
     /// The matcher's view of a seeker read as a row of `profileColumns` on `today`; nil when the row cannot be read.
-    static func profile(row: any SQLRow, today: CalendarDate) throws -> JobSeekerProfile? {
+    package static func profile(row: any SQLRow, today: CalendarDate) throws -> JobSeekerProfile? {
         guard let born = CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
               let education = EducationLevel(rawValue: try row.decode(column: "education", as: Int.self)),
               let home = GeoCoordinate(longitude: try row.decode(column: "longitude", as: Double.self),
@@ -175,7 +175,7 @@ enum OccupationStore {
 
 /// Where a division is on the map: its own service point, or the nearest one above it (a village without a point
 /// takes its township's). Pages say the distance is between service points.
-enum DivisionLocator {
+package enum DivisionLocator {
     /// Where a registering citizen lives, as matching measures it; refused when no point locates it.
     static func residence(of citizenID: UUID, on db: any Database) async throws -> (division: DivisionCode, home: GeoCoordinate) {
         guard let citizen = try await CitizenRecord.find(id: citizenID, on: db),
@@ -186,7 +186,7 @@ enum DivisionLocator {
         return (residence, home)
     }
 
-    static func coordinate(of code: DivisionCode, on db: any Database) async throws -> GeoCoordinate? {
+    package static func coordinate(of code: DivisionCode, on db: any Database) async throws -> GeoCoordinate? {
         var chain: [String] = []
         var current: DivisionCode? = code
         while let division = current, division.depth >= 2 {

@@ -5,6 +5,8 @@ import SQLKit
 /// 我要找工作, fixed jobs: the occupation list, employers and their postings, job seekers' registrations, and the
 /// outbox of text messages to citizens.
 struct M0019CreateJobMarket: AsyncMigration {
+    var name: String { "JiujinbanApp.M0019CreateJobMarket" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("occupations")
             .field("code", .string, .identifier(auto: false))

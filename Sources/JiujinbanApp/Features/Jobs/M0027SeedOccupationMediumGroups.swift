@@ -6,6 +6,8 @@ import SQLKit
 /// name occupations at the level the issue asks for without a province first loading a file. A group a province
 /// already loaded keeps its row (its name may be a later edition's).
 struct M0027SeedOccupationMediumGroups: AsyncMigration {
+    var name: String { "JiujinbanApp.M0027SeedOccupationMediumGroups" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         // One statement: every test database runs this migration.
         let rows = Occupation.mediumGroups.map { SQLGroupExpression([SQLBind($0.code), SQLBind($0.name)]) as any SQLExpression }

@@ -5,6 +5,8 @@ import SQLKit
 /// to refuse a person the records show in work; it used to live only in the reason kept on the job-seeker
 /// registration, which registering again clears.
 struct M0029CreateEmploymentFound: AsyncMigration {
+    var name: String { "JiujinbanApp.M0029CreateEmploymentFound" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("employment_found")
             .id()

@@ -4,6 +4,8 @@ import SQLKit
 /// Sessions in the database, so several app instances share them; QR login tickets; the card platform's nonces
 /// seen (replay protection across instances); failed-login counters.
 struct M0005CreateSessions: AsyncMigration {
+    var name: String { "JiujinbanApp.M0005CreateSessions" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         // Only the SHA-256 of a session token or ticket is stored: a copy of the table logs nobody in.
         try await database.schema("staff_sessions")

@@ -5,6 +5,8 @@ import SQLKit
 /// cooperation agreement and trained its staff (18, 19), acceptance inspections (22), and the answers entered for
 /// the other task columns, per month.
 struct M0014CreateMonthlyReportFacts: AsyncMigration {
+    var name: String { "JiujinbanApp.M0014CreateMonthlyReportFacts" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await database.schema("kiosks")

@@ -3,6 +3,8 @@ import Fluent
 /// 月度报送: each township's submission of a month's part of the table, and the exceptions a county grants to a
 /// township that missed the 20th.
 struct M0015CreateReportCycle: AsyncMigration {
+    var name: String { "JiujinbanApp.M0015CreateReportCycle" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("report_submissions")
             .id()

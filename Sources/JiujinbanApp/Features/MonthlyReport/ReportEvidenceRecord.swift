@@ -66,6 +66,8 @@ final class ReportEvidenceRecord: Model, @unchecked Sendable {
 }
 
 struct M0017CreateReportEvidence: AsyncMigration {
+    var name: String { "JiujinbanApp.M0017CreateReportEvidence" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("report_evidence")
             .id()

@@ -3,6 +3,8 @@ import Fluent
 /// Policy documents become editable and withdrawable (item 12): who changed one last and when, and who withdrew it,
 /// when and why. A withdrawn document is kept; the search leaves it out.
 struct M0026AddPolicyMaintenance: AsyncMigration {
+    var name: String { "JiujinbanApp.M0026AddPolicyMaintenance" } // pinned: see `Migrations`
+
     static let fields: [(FieldKey, DatabaseSchema.DataType)] = [
         ("updated_by", .uuid), ("updated_at", .datetime), ("withdrawn_by", .uuid), ("withdrawn_at", .datetime), ("withdrawn_reason", .string),
     ]

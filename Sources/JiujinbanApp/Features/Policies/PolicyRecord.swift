@@ -83,6 +83,8 @@ final class PolicyRecord: Model, @unchecked Sendable {
 }
 
 struct M0018CreateEmploymentPolicies: AsyncMigration {
+    var name: String { "JiujinbanApp.M0018CreateEmploymentPolicies" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("employment_policies")
             .id()

@@ -4,6 +4,8 @@ import SQLKit
 /// 问题反映 (attachment 4): the reports with their chain of desks, their screenshots and timeline, the counties'
 /// responsibility lists (责任清单) and the province's video training sessions.
 struct M0013CreateProblemReports: AsyncMigration {
+    var name: String { "JiujinbanApp.M0013CreateProblemReports" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await database.schema("problem_reports")

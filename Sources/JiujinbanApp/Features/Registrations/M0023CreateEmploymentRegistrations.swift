@@ -3,6 +3,8 @@ import SQLKit
 
 /// 就业失业登记 (items 10, 11) and the 《就业创业证》 they open or update (item 13).
 struct M0023CreateEmploymentRegistrations: AsyncMigration {
+    var name: String { "JiujinbanApp.M0023CreateEmploymentRegistrations" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await database.schema("employment_registrations")

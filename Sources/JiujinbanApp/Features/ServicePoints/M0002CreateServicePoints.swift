@@ -3,6 +3,8 @@ import SQLKit
 
 /// 服务点 table. Coordinates are decimal degrees; the farthest-residence distance is whole metres.
 struct M0002CreateServicePoints: AsyncMigration {
+    var name: String { "JiujinbanApp.M0002CreateServicePoints" } // pinned: see `Migrations`
+
     func prepare(on database: any Database) async throws {
         try await database.schema("service_points")
             .id()

@@ -6,15 +6,15 @@ import JiujinbanRules
 ///
 /// Fluent models cannot be checked `Sendable`: each instance stays inside one task and is converted to
 /// `ServicePointSummary` before it leaves a handler.
-final class ServicePoint: Model, @unchecked Sendable {
-    static let schema = "service_points"
+package final class ServicePoint: Model, @unchecked Sendable {
+    package static let schema = "service_points"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "code") var code: String
-    @Field(key: "division_code") var divisionCode: String
-    @Field(key: "kind") var kind: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "code") package var code: String
+    @Field(key: "division_code") package var divisionCode: String
+    @Field(key: "kind") package var kind: String
     @Field(key: "name") var name: String
-    @Field(key: "institution") var institution: String
+    @Field(key: "institution") package var institution: String
     @Field(key: "address") var address: String
     @Field(key: "longitude") var longitude: Double
     @Field(key: "latitude") var latitude: Double
@@ -26,7 +26,7 @@ final class ServicePoint: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
     init(code: String, draft: ServicePointDraft, coordinatesAreDemo: Bool = false) {
         self.code = code

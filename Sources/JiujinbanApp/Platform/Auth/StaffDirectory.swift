@@ -4,9 +4,9 @@ import JiujinbanRules
 import SQLKit
 
 /// Reads of accounts as authorization needs them.
-enum StaffDirectory {
+package enum StaffDirectory {
     /// The item permissions stored for an account.
-    static func grants(of accountID: UUID, on db: any Database) async throws -> Set<ItemPermission> {
+    package static func grants(of accountID: UUID, on db: any Database) async throws -> Set<ItemPermission> {
         let rows = try await (db as! any SQLDatabase).raw(
             "SELECT item_seq, action FROM account_grants WHERE account_id = \(bind: accountID)").all()
         return Set(try rows.compactMap { row in

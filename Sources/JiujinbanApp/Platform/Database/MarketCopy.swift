@@ -5,7 +5,7 @@ import SQLKit
 
 /// A market an instance keeps in memory (the open fixed postings, the gigs): what it reads from its table, what a
 /// first load keeps, and how a row changes it.
-protocol RevisionedMarket: Sendable {
+package protocol RevisionedMarket: Sendable {
     init()
     /// The highest revision applied.
     var revision: Int { get }
@@ -23,14 +23,16 @@ protocol RevisionedMarket: Sendable {
 /// This instance's copy of a market. Before each use it asks the database for the revisions written since its last
 /// look (one indexed query), so a change made through another instance is seen on the next request. Revisions
 /// commit in order (the sequence's row is locked until commit), so none is skipped.
-actor MarketCopy<Market: RevisionedMarket> {
+package actor MarketCopy<Market: RevisionedMarket> {
     private var market = Market()
     private var loaded = false
     /// The first load, shared by the requests that arrive while it runs.
     private var firstLoad: Task<Market, any Error>?
 
+    package init() {}
+
     /// The market as of now.
-    func current(on db: any Database, today: CalendarDate) async throws -> Market {
+    package func current(on db: any Database, today: CalendarDate) async throws -> Market {
         if !loaded {
             let load = firstLoad ?? Task { try await Self.load(on: db, today: today) }
             firstLoad = load

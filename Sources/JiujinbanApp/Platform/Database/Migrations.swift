@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// Every migration of the platform, in order. Append only: a migration that has run on a province's database is
-/// never edited; a change is a new migration.
+/// never edited; a change is a new migration. Each pins its `name` to what `_fluent_migrations` recorded (Fluent's
+/// default is the type's module path), so moving or renaming the type never runs it twice (`MigrationNameTests`).
 enum Migrations {
     static func register(on app: Application) {
         app.migrations.add(M0001CreateDivisions())

@@ -1,11 +1,11 @@
 import Vapor
 
 /// An error whose reason is written for the person at the counter (in Chinese) and safe to show as is.
-struct PublicError: AbortError {
-    let status: HTTPResponseStatus
-    let reason: String
+package struct PublicError: AbortError {
+    package let status: HTTPResponseStatus
+    package let reason: String
 
-    init(_ status: HTTPResponseStatus, _ reason: String) {
+    package init(_ status: HTTPResponseStatus, _ reason: String) {
         self.status = status
         self.reason = reason
     }

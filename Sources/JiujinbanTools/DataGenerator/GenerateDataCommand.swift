@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JiujinbanApp
 import JiujinbanRules
 import Vapor
 

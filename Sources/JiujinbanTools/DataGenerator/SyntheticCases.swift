@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import JiujinbanApp
 import JiujinbanRules
 import SQLKit
 import Vapor
@@ -169,7 +170,7 @@ extension SyntheticData {
             // Items with their own form change their own records; the generator's cases use the generic flow only.
             let items = app.jiujinban.catalogue.items.filter {
                 $0.channels.contains(.counter) && grants.contains(ItemPermission(item: $0.seq, action: .handle))
-                    && !ItemRegistry.specific.contains($0.seq)
+                    && !$0.hasOwnForm
             }
             if !items.isEmpty {
                 result.append(Operator(account: id, person: account.personID, name: person.name, point: point, items: items))

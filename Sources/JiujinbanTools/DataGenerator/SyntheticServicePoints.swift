@@ -1,4 +1,5 @@
 import Foundation
+import JiujinbanApp
 import JiujinbanRules
 import SQLKit
 import Vapor

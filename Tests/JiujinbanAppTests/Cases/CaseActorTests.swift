@@ -101,9 +101,13 @@ struct CaseActorTests {
                 #expect(record.servicePointID == setup.point.id)
                 let steps = try await CaseStep.query(on: app.db).filter(\.$caseID == id).all()
                 #expect(steps.map(\.actorKind) == [kind])
-                // The operator of the point sees every case of the point, whoever opened it.
-                #expect(try await app.getPage(village, "/cases/\(id.uuidString.lowercased())").0 == .ok, "\(kind)")
+                // The operator of the point sees every case of the point, whoever opened it, and through which channel.
+                let page = try await app.getPage(village, "/cases/\(id.uuidString.lowercased())")
+                #expect(page.0 == .ok, "\(kind)")
+                #expect(page.1.contains("<dt>受理渠道</dt><dd>\(channel.label)"), "\(kind)")
             }
+            let kioskReceipt = try await app.getPage(village, "/cases/\(cases[1].0.uuidString.lowercased())/receipt")
+            #expect(kioskReceipt.1.contains("自助机（自助机 JJB-K-0001）"))
             let kioskStep = try #require(try await CaseStep.query(on: app.db).filter(\.$actorKind == "kiosk").first())
             #expect(kioskStep.actorName == "自助机 JJB-K-0001" && kioskStep.actorAccount == nil)
             let roles = try await (app.db as! any SQLDatabase).raw("SELECT role, detail FROM audit_log WHERE action = 'case.accept' ORDER BY seq")

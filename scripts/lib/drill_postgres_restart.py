@@ -21,6 +21,9 @@ LOAD_BETWEEN = float(os.environ.get("LOAD_BETWEEN", "4"))  # seconds of load bef
 STEP_NAMES = {"fast": "restart -m fast", "immediate": "restart -m immediate", "held": "stop -m fast, 3 s away, start"}
 STEPS = [(STEP_NAMES[mode], mode) for mode in os.environ.get("STEPS", "fast,immediate,fast,held").split(",")]
 OUTAGE_TEXT = "数据库暂时不可用"
+# A page the prober waits longer than this for is a stall: the server must answer 503 at once while the database is
+# away, not hold the request until the request deadline answers for it.
+SLOW_SECONDS = float(os.environ.get("SLOW_SECONDS", "5"))
 NOTICE = re.compile(r'<div class="notice notice-error"><p>([^<]*)</p>')
 
 
@@ -51,6 +54,7 @@ class Prober:
     def __init__(self, base_url, person):
         self.session = drill.Session(base_url, person, timeout=30)
         self.answers = []  # (monotonic time sent, path, status or "conn", outage page?, Retry-After?)
+        self.slowest = []  # (seconds, path, status, monotonic time sent) of every answer slower than SLOW_SECONDS
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="prober", daemon=True)
 
@@ -72,6 +76,9 @@ class Prober:
             sent = time.monotonic()
             try:
                 status, headers, body = self.session.request("GET", path)
+                took = time.monotonic() - sent
+                if took > SLOW_SECONDS:
+                    self.slowest.append((took, path, status, sent))
                 outage = OUTAGE_TEXT in body or (path == "/healthz" and '"unavailable"' in body)
                 self.answers.append((sent, path, status, outage, "retry-after" in headers))
             except (OSError, http.client.HTTPException):
@@ -157,6 +164,22 @@ def main():
             say(f"  a {status} answer to POST /cases shows: {shown.group(1) if shown else body[:200]!r}")
         say(f"prober: {len(prober.answers)} requests, {in_outage} near an outage, {len(pages_503)} answered 503, "
             f"{without_retry} of them without Retry-After, {prober_conn} connection errors")
+        for took, path, status, sent in prober.slowest[:5]:
+            near = [what for what, away, back in outages if away - 1 <= sent <= back + 5]
+            say(f"  slow answer: GET {path} took {took:.1f} s ({status})" + (f" (during '{near[0]}')" if near else ""))
+        # What the server said about statements and requests it could not answer in time: the causes of a stall.
+        with open(server.log_path, errors="replace") as log:
+            marks = {"request unanswered": 0, "got no answer after its connection closed": 0,
+                     "Connection request timed out": 0}
+            for line in log:
+                for mark in marks:
+                    marks[mark] += mark in line
+        say("server log: " + ", ".join(f"{count} × '{mark}'" for mark, count in marks.items()))
+        if marks["request unanswered"]:
+            # The request deadline answered for work that hung: a statement PostgresNIO dropped, not a slow page.
+            problems.append(f"{marks['request unanswered']} requests were answered by the request deadline: they hung")
+        if prober.slowest:
+            problems.append(f"{len(prober.slowest)} prober requests took over {SLOW_SECONDS:g} s: the server stalled")
         if answered_500 or other_5xx:
             problems.append(f"{answered_500} answers 500 and {other_5xx} other 5xx besides 503")
         if answered_503 == 0:

@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import Foundation
 @testable import JiujinbanApp
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 @testable import PostgresNIO
@@ -173,6 +174,61 @@ struct DatabaseOutageTests {
             }
             let rows = try await sql.raw("SELECT n FROM rollback_probe ORDER BY n").all(decoding: Row.self)
             #expect(rows.map(\.n) == [2, 3, 4, 5])
+        }
+    }
+
+    @Test("a statement written just after its connection closed is answered as an outage, not awaited forever",
+          .enabled(if: TestDatabase.usesPostgres))
+    func statementOnClosedConnection() async throws {
+        try await TestApp.run { app in
+            let writer = DatabaseWriter.pooled
+            let started = ContinuousClock.now
+            // The write's connection closes between two statements, as when PostgreSQL ends it and NIO has already
+            // taken the channel down: PostgresNIO drops the next statement without answering it.
+            let outcome = await Self.within(.seconds(15)) {
+                try await writer.write(on: app.db) { db in
+                    try await (db as! any SQLDatabase).raw("SELECT 1").run()
+                    let link = try await (db as! any PostgresDatabase)
+                        .withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+                    try await link.close().get()
+                    try await Task.sleep(for: .milliseconds(200))
+                    try await (db as! any SQLDatabase).raw("SELECT 2").run()
+                }
+            }
+            let waited = ContinuousClock.now - started
+            switch outcome {
+            case .none:
+                Issue.record("the write was still waiting after 15 s")
+            case .some(.success):
+                Issue.record("a statement on a closed connection succeeded")
+            case .some(.failure(let error)):
+                #expect(DatabaseOutage.isOutage(error), "\(String(reflecting: error))")
+                #expect(AppErrorMiddleware.describe(error).0 == .serviceUnavailable)
+                #expect(waited < .seconds(5), "answered after \(waited)")
+            }
+            // The lease ended: the pool serves every further write.
+            for n in 1...8 {
+                let value = try await writer.write(on: app.db) { db in
+                    try await (db as! any SQLDatabase).raw("SELECT \(bind: n) AS n").first(decoding: Counted.self)?.n
+                }
+                #expect(value == n)
+            }
+        }
+    }
+
+    struct Counted: Decodable { var n: Int }
+
+    /// The result of `work`, or nil when it has not ended within `limit` (the work is left running).
+    static func within(
+        _ limit: Duration, _ work: @escaping @Sendable () async throws -> Void
+    ) async -> Result<Void, any Error>? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, any Error>?, Never>) in
+            let done = NIOLockedValueBox(false)
+            @Sendable func finish(_ value: Result<Void, any Error>?) {
+                if done.withLockedValue({ old in defer { old = true }; return !old }) { continuation.resume(returning: value) }
+            }
+            Task { do { try await work(); finish(.success(())) } catch { finish(.failure(error)) } }
+            Task { try? await Task.sleep(for: limit); finish(nil) }
         }
     }
 

@@ -22,7 +22,7 @@ enum DatabaseOutage {
 
     static func isOutage(_ error: any Error) -> Bool {
         switch error {
-        case is RequestDeadlineExceeded:
+        case is RequestDeadlineExceeded, is PostgresConnectionEnded:
             return true
         case let error as PSQLError:
             return isOutage(error)

@@ -41,11 +41,11 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
 
-    Migrations.register(on: app)
+    FeatureSet.register(ProductFeatures.all, on: app)
     app.jobMarket = JobMarketStore()
     app.gigMarket = GigMarketStore()
     try await DatabaseSetup.prepare(app, configuration.database)
-    try await routes(app)
+    FeatureSet.routes(ProductFeatures.all, on: app)
     registerCommands(app)
 }
 

@@ -56,7 +56,7 @@ struct MigrationNameTests {
         let app = try await Application.make(.testing)
         do {
             app.databases.use(.sqlite(.file(file.path)), as: .sqlite)
-            Migrations.register(on: app)
+            FeatureSet.register(ProductFeatures.all, on: app)
             try await app.migrator.setupIfNeeded().get()
             let names = try await app.migrator.previewPrepareBatch().get().map(\.0.name)
             #expect(Array(names.prefix(Self.recordedByMain.count)) == Self.recordedByMain)
@@ -66,6 +66,14 @@ struct MigrationNameTests {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    @Test("every feature's migrations carry distinct numbers, and the platform runs them in that order")
+    func numberedOnce() {
+        let numbers = FeatureSet.migrations(of: ProductFeatures.all).map(FeatureSet.number)
+        #expect(numbers == numbers.sorted())
+        #expect(Set(numbers).count == numbers.count, "two migrations share a number: \(numbers)")
+        #expect(numbers.first == 1)
     }
 
     @Test("a migrated database, SQLite or PostgreSQL, records exactly those names")

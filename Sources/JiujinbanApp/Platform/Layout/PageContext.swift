@@ -18,6 +18,8 @@ struct PageContext: Sendable {
     let user: User?
     let csrfToken: String?
     let capabilities: Set<Capability>
+    /// The main navigation the features registered.
+    let navigation: [NavigationEntry]
     /// The citizen a counter search is done for (items 3, 6, 9, 12, 14, 15), set by the search page.
     var serving: CounterSearch.Serving?
 
@@ -25,6 +27,7 @@ struct PageContext: Sendable {
         holdsDemoData = request.application.holdsDemoData
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
+        navigation = request.application.features.navigation
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
                         unreadNotifications: staff.unreadNotifications)
@@ -38,13 +41,14 @@ struct PageContext: Sendable {
     }
 
     init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
-         csrfToken: String? = nil, capabilities: Set<Capability> = []) {
+         csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = []) {
         self.holdsDemoData = holdsDemoData
         self.stylesheetVersion = stylesheetVersion
         self.path = path
         self.user = user
         self.csrfToken = csrfToken
         self.capabilities = capabilities
+        self.navigation = navigation
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }

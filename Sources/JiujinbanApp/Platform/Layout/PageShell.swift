@@ -2,39 +2,9 @@ import JiujinbanRules
 import Plot
 
 /// The one page layout: title, demonstration-data warning, navigation by the four service groups and the
-/// governance areas, breadcrumbs, content. No external fonts, scripts or CDNs.
+/// governance areas (what the features registered, `NavigationEntry`), breadcrumbs, content. No external fonts, scripts or CDNs.
 enum PageShell {
     static let systemTitle = "就业社保服务信息系统（“就近办”平台）"
-
-    struct NavItem {
-        let label: String
-        let url: SiteURL
-        /// Shown to users holding any of these; everyone when empty.
-        var requires: [Capability] = []
-    }
-
-    static let serviceGroups: [NavItem] = [
-        NavItem(label: "我要找工作", url: .serviceCategory(key: "job")),
-        NavItem(label: "我要学技能", url: .serviceCategory(key: "skill")),
-        NavItem(label: "我要办社保", url: .serviceCategory(key: "insurance")),
-        NavItem(label: "我要办社保卡", url: .serviceCategory(key: "card")),
-    ]
-
-    static let governance: [NavItem] = [
-        NavItem(label: "办事群众", url: .citizens, requires: [.serveCitizens]),
-        NavItem(label: "办件", url: .cases(), requires: [.serveCitizens]),
-        NavItem(label: "办件统计", url: .caseStatistics(), requires: [.viewCaseStatistics]),
-        NavItem(label: "服务点", url: .servicePoints(), requires: [.viewServicePoints]),
-        NavItem(label: "行政区划", url: .divisions, requires: [.viewDivisions]),
-        NavItem(label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
-        NavItem(label: "账号申请", url: .accountApplications(), requires: AccountApplicationAccess.capabilities),
-        NavItem(label: "工作日历", url: .workCalendar(), requires: [.manageWorkCalendar, .serveCitizens]),
-        NavItem(label: "问题反映", url: .problems(), requires: [.reportProblem, .problemOversight]),
-        NavItem(label: "月度调度表", url: .monthlyReport(), requires: [.viewMonthlyReport]),
-        NavItem(label: "调度表填报", url: .monthlyReportEntry(), requires: [.enterMonthlyReport]),
-        NavItem(label: "自助设备", url: .kiosks, requires: [.manageKiosks]),
-        NavItem(label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
-    ]
 
     static func render(
         title: String, context: PageContext, crumbs: [Crumb] = [], content: [Node<HTML.BodyContext>]
@@ -81,7 +51,7 @@ enum PageShell {
     }
 
     static func navigation(_ context: PageContext) -> Node<HTML.BodyContext> {
-        func item(_ item: NavItem) -> Node<HTML.ListContext> {
+        func item(_ item: NavigationEntry) -> Node<HTML.ListContext> {
             let current = context.path == item.url.path || context.path.hasPrefix(item.url.path + "/")
             return .li(.a(
                 .href(item.url.path), .text(item.label),
@@ -90,8 +60,10 @@ enum PageShell {
         }
         return .nav(
             .class("main-nav"), .attribute(named: "aria-label", value: "主导航"),
-            .ul(.class("nav-services"), .forEach(serviceGroups, item)),
-            .ul(.class("nav-governance"), .forEach(governance.filter { $0.requires.isEmpty || $0.requires.contains(where: context.may) }, item))
+            .ul(.class("nav-services"), .forEach(context.navigation.filter { $0.line == .services }, item)),
+            .ul(.class("nav-governance"), .forEach(context.navigation.filter {
+                $0.line == .governance && ($0.requires.isEmpty || $0.requires.contains(where: context.may))
+            }, item))
         )
     }
 

@@ -1,0 +1,89 @@
+import Fluent
+import JiujinbanRules
+import Vapor
+
+/// One part of the product as the application sees it: its routes, the migrations of its tables and the entries it
+/// adds to the navigation. Each feature says this once, in `<Name>Feature.swift` in its own folder; the application
+/// lists the features once (`App/ProductFeatures.swift`), and no other file names them. Its pages and endpoints are
+/// declared beside it (`SiteURL+<Name>.swift`), its service items in its group's item list.
+protocol Feature {
+    /// Registers the feature's routes, each with the access it requires (`RoutesBuilder.get(_:_:use:)`).
+    static func routes(_ app: Application)
+    /// The migrations of the feature's tables. Every migration pins its name (`M00NN…`), and the platform runs the
+    /// migrations of all features in the order of those numbers, so moving one between features changes nothing.
+    static var migrations: [any Migration] { get }
+    /// The entries the feature adds to the main navigation.
+    static var navigation: [NavigationEntry] { get }
+}
+
+extension Feature {
+    static var migrations: [any Migration] { [] }
+    static var navigation: [NavigationEntry] { [] }
+}
+
+/// A link of the main navigation: the four service groups on the first line, the governance areas on the second,
+/// each area shown to users holding any of the capabilities it requires.
+struct NavigationEntry: Sendable {
+    enum Line: Sendable { case services, governance }
+    let line: Line
+    /// Place on its line (the entries of all features are sorted by it).
+    let order: Int
+    let label: String
+    let url: SiteURL
+    /// Shown to users holding any of these; everyone when empty.
+    var requires: [Capability] = []
+}
+
+/// The features the application was built with, registered once at start-up (`register(_:on:)`).
+struct FeatureSet: Sendable {
+    let navigation: [NavigationEntry]
+
+    init(_ features: [any Feature.Type]) {
+        navigation = features.flatMap { $0.navigation }.sorted { lhs, rhs in
+            lhs.line == rhs.line ? lhs.order < rhs.order : lhs.line == .services
+        }
+    }
+
+    /// Registers the features' migrations (in the order of their numbers) and navigation, before the database is
+    /// prepared.
+    static func register(_ features: [any Feature.Type], on app: Application) {
+        for migration in migrations(of: features) {
+            app.migrations.add(migration)
+        }
+        app.features = FeatureSet(features)
+    }
+
+    /// Registers the features' routes, once the database is ready.
+    static func routes(_ features: [any Feature.Type], on app: Application) {
+        for feature in features {
+            feature.routes(app)
+        }
+    }
+
+    /// The migrations of all features, in the order of the numbers their pinned names carry.
+    static func migrations(of features: [any Feature.Type]) -> [any Migration] {
+        features.flatMap { $0.migrations }.sorted { number($0) < number($1) }
+    }
+
+    /// The number a migration's pinned name carries (`JiujinbanApp.M0012CreateCases` → 12).
+    static func number(_ migration: any Migration) -> Int {
+        let type = migration.name.split(separator: ".").last ?? ""
+        guard type.hasPrefix("M"), let number = Int(type.dropFirst().prefix(4)) else {
+            preconditionFailure("migration \(migration.name) does not pin a name M00NN…")
+        }
+        return number
+    }
+}
+
+extension Application {
+    private struct FeatureSetKey: StorageKey { typealias Value = FeatureSet }
+
+    /// The features registered at start-up: their navigation, for the page shell.
+    var features: FeatureSet {
+        get {
+            guard let set = storage[FeatureSetKey.self] else { preconditionFailure("features are registered in configure") }
+            return set
+        }
+        set { storage[FeatureSetKey.self] = newValue }
+    }
+}

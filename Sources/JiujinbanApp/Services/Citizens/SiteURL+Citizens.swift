@@ -1,0 +1,15 @@
+import Foundation
+import Vapor
+
+/// The pages and endpoints of Citizens: each one's route pattern and its path with parameters filled in.
+extension SiteURL {
+    static let citizens = SiteURL(["citizens"], "/citizens")
+    static let citizenLookup = SiteURL(["citizens", "lookup"], "/citizens/lookup")
+    static let registerCitizen = SiteURL(["citizens"], "/citizens")
+    static func citizen(id: UUID) -> SiteURL {
+        SiteURL(["citizens", ":id"], "/citizens/\(id.uuidString.lowercased())")
+    }
+    static func revealCitizen(id: UUID) -> SiteURL {
+        SiteURL(["citizens", ":id", "reveal"], "/citizens/\(id.uuidString.lowercased())/reveal")
+    }
+}

@@ -16,6 +16,7 @@ enum ProductFeatures {
         CitizensFeature.self,
         CalendarFeature.self,
         CasesFeature.self,
+        ServiceItemsFeature.self,
         ProblemReportsFeature.self,
         MonthlyReportFeature.self,
         AcceptanceFeature.self,

@@ -44,7 +44,11 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     FeatureSet.register(ProductFeatures.all, on: app)
     app.jobMarket = JobMarketStore()
     app.gigMarket = GigMarketStore()
-    try await DatabaseSetup.prepare(app, configuration.database)
+    try await DatabaseSetup.prepare(app, configuration.database) { app in
+        if app.jiujinban.configuration.loadDemoData {
+            try await DemoDataSeeder.seedIfEmpty(app)
+        }
+    }
     FeatureSet.routes(ProductFeatures.all, on: app)
     registerCommands(app)
 }

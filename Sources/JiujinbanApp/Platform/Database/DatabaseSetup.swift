@@ -60,10 +60,15 @@ enum DatabaseSetup {
                          connectionPoolTimeout: .seconds(5))
     }
 
-    static func prepare(_ app: Application, _ choice: AppConfiguration.DatabaseChoice) async throws {
+    /// Migrates the database, then runs `seed` (the demonstration data, when the configuration asks for it), under
+    /// one lock on PostgreSQL.
+    static func prepare(
+        _ app: Application, _ choice: AppConfiguration.DatabaseChoice,
+        seed: @escaping @Sendable (Application) async throws -> Void
+    ) async throws {
         switch choice {
         case .sqlite:
-            try await migrateAndSeed(app)
+            try await migrateAndSeed(app, seed)
         case .postgres:
             // Several instances may boot at once on one database: a session-level advisory lock makes the
             // others wait while one migrates and seeds.
@@ -72,7 +77,7 @@ enum DatabaseSetup {
                 let sql = connection as! any SQLDatabase
                 try await sql.raw("SELECT pg_advisory_lock(\(literal: lockKey))").run()
                 do {
-                    try await migrateAndSeed(app)
+                    try await migrateAndSeed(app, seed)
                 } catch {
                     try? await sql.raw("SELECT pg_advisory_unlock(\(literal: lockKey))").run()
                     throw error
@@ -82,11 +87,11 @@ enum DatabaseSetup {
         }
     }
 
-    private static func migrateAndSeed(_ app: Application) async throws {
+    private static func migrateAndSeed(
+        _ app: Application, _ seed: @escaping @Sendable (Application) async throws -> Void
+    ) async throws {
         try await app.autoMigrate()
-        if app.jiujinban.configuration.loadDemoData {
-            try await DemoDataSeeder.seedIfEmpty(app)
-        }
+        try await seed(app)
         app.holdsDemoData = try await AppSetting.value(for: .demoDataLoadedAt, on: app.db) != nil
     }
 

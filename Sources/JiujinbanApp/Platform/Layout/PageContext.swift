@@ -20,8 +20,9 @@ struct PageContext: Sendable {
     let capabilities: Set<Capability>
     /// The main navigation the features registered.
     let navigation: [NavigationEntry]
-    /// The citizen a counter search is done for (items 3, 6, 9, 12, 14, 15), set by the search page.
-    var serving: CounterSearch.Serving?
+    /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
+    /// keys the feature declares: the platform knows none of them.
+    var extras = PageExtras()
 
     init(_ request: Request) {
         holdsDemoData = request.application.holdsDemoData
@@ -52,6 +53,21 @@ struct PageContext: Sendable {
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }
+}
+
+/// Values features attach to a page's context, each under a key type of the feature's own (as Vapor's `Storage`).
+struct PageExtras: Sendable {
+    private var values: [ObjectIdentifier: any Sendable] = [:]
+
+    subscript<Key: PageExtraKey>(_ key: Key.Type) -> Key.Value? {
+        get { values[ObjectIdentifier(key)] as? Key.Value }
+        set { values[ObjectIdentifier(key)] = newValue }
+    }
+}
+
+/// The key of a value a feature attaches to its pages' context.
+protocol PageExtraKey {
+    associatedtype Value: Sendable
 }
 
 /// One step of the breadcrumb trail.

@@ -15,6 +15,10 @@ extension CounterSearch {
         let summary: String?
     }
 
+    fileprivate enum ServingKey: PageExtraKey {
+        typealias Value = Serving
+    }
+
     /// The page context of a search page: with the citizen served, when the page was opened for one the user sees
     /// and the user may handle the item.
     static func context(_ req: Request, item seq: Int, filters: [(String, String)], found: String?) async throws -> PageContext {
@@ -30,5 +34,13 @@ extension CounterSearch {
             .prefix(GenericItem.noteLength)) }
         context.serving = Serving(citizenID: id, maskedName: Masking.maskedName(citizen.name), item: item, summary: summary)
         return context
+    }
+}
+
+extension PageContext {
+    /// The citizen a counter search is done for (the search items), set by `CounterSearch.context`.
+    var serving: CounterSearch.Serving? {
+        get { extras[CounterSearch.ServingKey.self] }
+        set { extras[CounterSearch.ServingKey.self] = newValue }
     }
 }

@@ -17,16 +17,21 @@ struct ItemModule: Sendable {
     let kioskSteps: [KioskStep]
     /// Why the platform itself may open a case of the item (a follow-up, an automatic release); none for most.
     let platformPurposes: Set<PlatformPurpose>
+    /// The migrations of the item's own records (each with its name pinned, `M00NN…`), in its folder; the platform
+    /// runs them with every feature's (`ServiceItemsFeature`).
+    let migrations: @Sendable () -> [any Migration]
     /// Makes the item for a county (its lists of gig skills and places are the county's own).
     let make: Factory
 
     init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [],
-         platformPurposes: Set<PlatformPurpose> = [], make: @escaping Factory) {
+         platformPurposes: Set<PlatformPurpose> = [], migrations: @escaping @Sendable () -> [any Migration] = { [] },
+         make: @escaping Factory) {
         self.seq = seq
         self.conditions = conditions
         self.links = links
         self.kioskSteps = kioskSteps
         self.platformPurposes = platformPurposes
+        self.migrations = migrations
         self.make = make
     }
 }

@@ -145,6 +145,22 @@ struct CaseActorTests {
         }
     }
 
+    @Test("a counter acceptance the staff member may not make is refused 403 and audited once, before its form is read")
+    func counterRefusalAudited() async throws {
+        try await TestApp.run { app in
+            let village = try await app.session(as: .villageOperator)
+            let citizenID = try await engine.citizen(app, village)
+            let grants = try await StaffDirectory.grants(of: village.accountID, on: app.db)
+            let item = try #require(app.jiujinban.catalogue.items.first { grants.contains(.handle($0.seq)) && !ItemRegistry.specific.contains($0.seq) })
+            try await StaffRegistry.setGrants(grants.subtracting([.handle(item.seq)]), of: village.accountID, on: app.db)
+            // Unchecked documents too: a refused actor hears the refusal, not the form's problems.
+            let (status, created) = try await engine.accept(app, village, citizen: citizenID, item: item.seq, checked: false)
+            #expect(status == .forbidden && created == nil)
+            #expect(try await auditCount("case.accept", result: "denied", on: app) == 1)
+            #expect(try await CaseRecord.query(on: app.db).filter(\.$citizenID == citizenID).count() == 0)
+        }
+    }
+
     @Test("a repeated submission is the same case for the same actor; another actor's same key is its own case")
     func repeatedSubmissionPerActor() async throws {
         try await TestApp.run { app in

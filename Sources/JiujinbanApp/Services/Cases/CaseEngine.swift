@@ -46,17 +46,24 @@ enum CaseEngine {
         return nil
     }
 
+    /// Refuses, with an audited denial and 403, an actor that may not start `item` for the citizen; the handler asks
+    /// before it validates a form, the engine again when it accepts.
+    static func requireAllowed(
+        _ actor: CaseActor, item: ServiceCatalogue.Item, citizen: UUID, in context: CaseContext
+    ) async throws {
+        guard let refusal = refusal(actor, item: item, citizen: citizen) else { return }
+        try await context.writer.write(on: context.db) { db in
+            try await context.audit(AuditEvent("case.accept", objectType: "item", objectID: String(item.seq),
+                                               result: .denied, detail: refusal), by: actor, on: db)
+        }
+        throw PublicError(.forbidden, refusal)
+    }
+
     /// 受理: a new case in its first state, numbered from the county's counter for today, with its deadline, by any
     /// kind of actor. A repeated submission (same key from the same actor) returns the case already made.
     static func accept(_ acceptance: Acceptance, by actor: CaseActor, in context: CaseContext) async throws -> UUID {
         let citizenID = try acceptance.citizen.requireID()
-        if let refusal = refusal(actor, item: acceptance.item, citizen: citizenID) {
-            try await context.writer.write(on: context.db) { db in
-                try await context.audit(AuditEvent("case.accept", objectType: "item", objectID: String(acceptance.item.seq),
-                                                   result: .denied, detail: refusal), by: actor, on: db)
-            }
-            throw PublicError(.forbidden, refusal)
-        }
+        try await requireAllowed(actor, item: acceptance.item, citizen: citizenID, in: context)
         guard let county = actor.division.ancestor(atDepth: 2) else { throw PublicError(.forbidden, Refusal.caseOnlyAtServicePoint.message) }
         let services = context.services
         let today = services.clock.today

@@ -30,9 +30,7 @@ enum CasesController {
         let form = try URLEncodedForm.fields(of: req) ?? req.content.decode([String: String].self)
         let (citizen, item) = try await target(req, citizen: form["citizen"], item: form["item"].flatMap { Int($0) })
         let actor = try CaseActor.staff(staff)
-        if let refusal = CaseEngine.refusal(actor, item: item, citizen: try citizen.requireID()) {
-            throw PublicError(.forbidden, refusal)
-        }
+        try await CaseEngine.requireAllowed(actor, item: item, citizen: try citizen.requireID(), in: CaseContext(req))
         let module = try await ItemRegistry.make(item, county: staff.county, on: req.db)
         let values = Dictionary(uniqueKeysWithValues: module.fields.map { field -> (String, String) in
             if case .checkboxes(let options) = field.kind {

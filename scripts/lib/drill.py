@@ -17,7 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # the sibling mo
 
 from drill_check import CheckResult, check, repeated_numbers  # noqa: E402,F401 (the library's API)
 from drill_load import Ack, Load, LoadResult  # noqa: E402,F401
-from drill_session import Refused, Session, read_sample  # noqa: E402,F401
+from drill_session import PageReader, Refused, Session, read_sample  # noqa: E402,F401
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KEY_VARIABLES = ("JIUJINBAN_DATA_KEY", "JIUJINBAN_INDEX_KEY", "JIUJINBAN_AUDIT_KEY", "JIUJINBAN_CARD_PUBLIC_KEY")

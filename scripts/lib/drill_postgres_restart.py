@@ -5,10 +5,8 @@ chain must verify."""
 import http.client
 import os
 import re
-import shutil
 import sys
 import tempfile
-import threading
 import time
 
 import drill
@@ -23,7 +21,7 @@ STEPS = [(STEP_NAMES[mode], mode) for mode in os.environ.get("STEPS", "fast,imme
 OUTAGE_TEXT = "数据库暂时不可用"
 # A page the prober waits longer than this for is a stall: the server must answer 503 at once while the database is
 # away, not hold the request until the request deadline answers for it.
-SLOW_SECONDS = float(os.environ.get("SLOW_SECONDS", "5"))
+SLOW_SECONDS = float(os.environ.get("SLOW_SECONDS", "8"))
 NOTICE = re.compile(r'<div class="notice notice-error"><p>([^<]*)</p>')
 
 
@@ -48,42 +46,21 @@ def _recording(request):
 drill.Session.request = _recording(drill.Session.request)
 
 
-class Prober:
+class Prober(drill.PageReader):
     """A signed-in operator reloading the case list and /healthz every 50 ms: what the server answers, and when."""
 
+    PATHS = ["/cases", "/healthz"]
+
     def __init__(self, base_url, person):
-        self.session = drill.Session(base_url, person, timeout=30)
-        self.answers = []  # (monotonic time sent, path, status or "conn", outage page?, Retry-After?)
+        super().__init__(base_url, person, "prober")
         self.slowest = []  # (seconds, path, status, monotonic time sent) of every answer slower than SLOW_SECONDS
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="prober", daemon=True)
 
-    def start(self):
-        self.session.sign_in()
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.stopping.set()
-        self.thread.join(60)
-
-    def _run(self):
-        paths = ["/cases", "/healthz"]
-        turn = 0
-        while not self.stopping.is_set():
-            path = paths[turn % 2]
-            turn += 1
-            sent = time.monotonic()
-            try:
-                status, headers, body = self.session.request("GET", path)
-                took = time.monotonic() - sent
-                if took > SLOW_SECONDS:
-                    self.slowest.append((took, path, status, sent))
-                outage = OUTAGE_TEXT in body or (path == "/healthz" and '"unavailable"' in body)
-                self.answers.append((sent, path, status, outage, "retry-after" in headers))
-            except (OSError, http.client.HTTPException):
-                self.answers.append((sent, path, "conn", False, False))
-            self.stopping.wait(0.05)
+    def keep(self, sent, path, status, headers, body, took):
+        """(monotonic time sent, path, status or "conn", outage page?, Retry-After?)"""
+        if status != "conn" and took > SLOW_SECONDS:
+            self.slowest.append((took, path, status, sent))
+        outage = OUTAGE_TEXT in body or (path == "/healthz" and '"unavailable"' in body)
+        return (sent, path, status, outage, "retry-after" in headers)
 
     def first_ok_after(self, moment):
         return next((sent for sent, path, status, *_ in self.answers if sent >= moment and status == 200), None)

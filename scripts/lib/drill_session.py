@@ -3,6 +3,8 @@ page and its number. Part of the drill library (drill.py)."""
 import http.client
 import json
 import re
+import threading
+import time
 import urllib.parse
 
 CASE_NUMBER = re.compile(r'<dt>办件编号</dt><dd class="code">([^<]+)</dd>')
@@ -106,3 +108,48 @@ class Session:
         status, _, page = self.request("GET", f"/cases/{case_id}")
         number = CASE_NUMBER.search(page) if status == 200 else None
         return status, (number.group(1) if number else None), page
+
+
+class PageReader:
+    """A signed-in user reloading `PATHS` in turn every 50 ms on a thread of its own, keeping what each answer was
+    and when: the drills' probes of a server under a fault. It never signs in again, so an answer that asks for a
+    sign-in stays visible. A subclass names its paths and what it keeps of an answer (`keep`)."""
+
+    PATHS = ["/"]
+    PAUSE = 0.05
+
+    def __init__(self, base_url, person, name):
+        self.session = Session(base_url, person, timeout=30)
+        self.name = name
+        self.answers = []  # what `keep` returned for each request, in order
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self):
+        self.session.sign_in()
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join(60)
+
+    def keep(self, sent, path, status, headers, body, took):
+        """What to keep of one answer (`status` is "conn" when none came: headers and body are then empty)."""
+        return (sent, path, status)
+
+    def _run(self):
+        turn = 0
+        while not self.stopping.is_set():
+            path = self.PATHS[turn % len(self.PATHS)]
+            turn += 1
+            sent = time.monotonic()
+            try:
+                status, headers, body = self.session.request("GET", path)
+            except (OSError, http.client.HTTPException):
+                status, headers, body = "conn", {}, ""
+            self.answers.append(self.keep(sent, path, status, headers, body, time.monotonic() - sent))
+            self.stopping.wait(self.PAUSE)
+
+    def after(self, moment):
+        return [answer for answer in self.answers if answer[0] >= moment]

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 import drill
@@ -112,43 +111,14 @@ class Nginx:
         return count
 
 
-class Reader:
+class Reader(drill.PageReader):
     """A signed-in user reading pages in a loop (the case list, the citizens page, the home page); never signs in
     again, so an answer that asks for a sign-in counts against the drill."""
 
     PATHS = ["/cases", "/citizens", "/"]
 
-    def __init__(self, base_url, person, name):
-        self.session = drill.Session(base_url, person, timeout=30)
-        self.name = name
-        self.answers = []  # (monotonic time sent, path, status or "conn", location)
-        self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
-
-    def start(self):
-        self.session.sign_in()
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.stopping.set()
-        self.thread.join(60)
-
-    def _run(self):
-        turn = 0
-        while not self.stopping.is_set():
-            path = self.PATHS[turn % len(self.PATHS)]
-            turn += 1
-            sent = time.monotonic()
-            try:
-                status, headers, _ = self.session.request("GET", path)
-                self.answers.append((sent, path, status, headers.get("location", "")))
-            except (OSError, http.client.HTTPException):
-                self.answers.append((sent, path, "conn", ""))
-            self.stopping.wait(0.05)
-
-    def after(self, moment):
-        return [answer for answer in self.answers if answer[0] >= moment]
+    def keep(self, sent, path, status, headers, body, took):
+        return (sent, path, status, headers.get("location", ""))
 
 
 def needs_sign_in(status, location):

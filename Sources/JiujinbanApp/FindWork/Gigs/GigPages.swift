@@ -106,10 +106,10 @@ enum GigPages {
                     .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的零工岗位"))),
                     .ol(.class("matches"), .forEach(matches) { match in
                         .li(.div(.class("match-head"),
-                                        .a(.href("/gigs/" + match.id), .text(match.title)),
-                                        .span(.text(" · \(match.daysText)")),
-                                        .strong(.class("score"), .text(" \(match.score)分"))),
-                                   reasons(match.reasons))
+                                 .a(.href("/gigs/" + match.id), .text(match.title)),
+                                 .span(.text(" · \(match.daysText)")),
+                                 .strong(.class("score"), .text(" \(match.score)分"))),
+                            reasons(match.reasons))
                     }),
                     .if(mayPush && !matches.isEmpty, .form(
                         .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),

@@ -26,10 +26,10 @@ enum ArchiveOfficesController {
             try await req.auditSearch("archive_office.search", within: filter.division, filters: [("q", filter.terms.joined(separator: " "))],
                                       found: "\(offices.count)个")
         }
+        let names = try await DirectoryDivisions.names(offices.map(\.divisionCode), on: req.db)
         let model = ArchiveOfficesPage.ListModel(
-            offices: offices, filter: filter, query: query, divisions: try await DirectoryDivisions.all(within: nil, on: req.db),
-            names: try await DirectoryDivisions.names(offices.map(\.divisionCode), on: req.db),
-            manages: staff.may(.manageEmploymentDirectories))
+            offices: try offices.map { try ArchiveOfficeQueries.view($0, names: names) }, filter: filter, query: query,
+            divisions: try await DirectoryDivisions.all(within: nil, on: req.db), manages: staff.may(.manageEmploymentDirectories))
         let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
         let context = try await CounterSearch.context(req, item: ArchiveOfficeSearchItem.seq, filters: [("q", filter.terms.joined(separator: " ")), ("division", place)],
                                                       found: "\(offices.count)个")
@@ -41,7 +41,7 @@ enum ArchiveOfficesController {
         let office = try await load(req)
         let edits = staff.may(.manageEmploymentDirectories) && (try? DivisionCode(office.divisionCode)).map(staff.mayWrite) == true
         let names = try await DirectoryDivisions.names([office.divisionCode], on: req.db)
-        return HTMLResponse.make(ArchiveOfficesPage.show(office, divisionName: names[office.divisionCode] ?? office.divisionCode, edits: edits,
+        return HTMLResponse.make(ArchiveOfficesPage.show(try ArchiveOfficeQueries.view(office, names: names), edits: edits,
                                                          context: PageContext(req)))
     }
 

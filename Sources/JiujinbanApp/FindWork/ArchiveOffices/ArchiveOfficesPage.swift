@@ -9,12 +9,11 @@ enum ArchiveOfficesPage {
                 ?? [Crumb(label: "档案存放机构", url: nil)])
     }
 
-    struct ListModel {
-        let offices: [ArchiveOfficeRecord]
+    struct ListModel: Sendable {
+        let offices: [ArchiveOfficeView]
         let filter: ArchiveOfficeRecord.Filter
         let query: String
         let divisions: [DivisionSummary]
-        let names: [String: String]
         let manages: Bool
     }
 
@@ -44,8 +43,8 @@ enum ArchiveOfficesPage {
                     .class("data-table"),
                     .thead(.tr(.th("机构名称"), .th("所在地区"), .th("地址"), .th("联系电话"), .th("办公时间"))),
                     .tbody(.forEach(model.offices) { office in
-                        .tr(.td(.a(.href(SiteURL.archiveOffice(id: office.id!).path), .text(office.name))),
-                            .td(.text(model.names[office.divisionCode] ?? office.divisionCode)),
+                        .tr(.td(.a(.href(SiteURL.archiveOffice(id: office.id).path), .text(office.name))),
+                            .td(.text(office.divisionName)),
                             .td(.text(office.address)),
                             .td(.class("nowrap"), .text(office.contactPhone)),
                             .td(.text(office.hours)))
@@ -53,19 +52,19 @@ enum ArchiveOfficesPage {
             ])
     }
 
-    static func show(_ office: ArchiveOfficeRecord, divisionName: String, edits: Bool, context: PageContext) -> HTML {
+    static func show(_ office: ArchiveOfficeView, edits: Bool, context: PageContext) -> HTML {
         PageShell.render(
             title: office.name, context: context, crumbs: crumbs(office.name),
             content: [
                 .div(.class("facts"), .dl(
                     .dt("机构名称"), .dd(.text(office.name)),
-                    .dt("所在地区"), .dd(.text(divisionName)),
+                    .dt("所在地区"), .dd(.text(office.divisionName)),
                     .dt("地址"), .dd(.text(office.address)),
                     .dt("联系电话"), .dd(.text(office.contactPhone)),
                     .dt("办公时间"), .dd(.text(office.hours)),
-                    .dt("存档范围"), .dd(.forEach(office.scope.split(separator: "\n")) { .p(.text(String($0))) })
+                    .dt("存档范围"), .dd(.forEach(office.scopeLines) { .p(.text($0)) })
                 )),
-                .if(edits, .div(.class("actions"), .a(.class("button"), .href(SiteURL.editArchiveOffice(id: office.id!).path), .text("修改")))),
+                .if(edits, .div(.class("actions"), .a(.class("button"), .href(SiteURL.editArchiveOffice(id: office.id).path), .text("修改")))),
             ])
     }
 

@@ -44,11 +44,11 @@ enum GigMatchingController {
         try await req.write { db in
             try await req.audit(AuditEvent("gig.recommend_view", objectType: "citizen", objectID: citizenID.uuidString, detail: "\(shown)个零工岗位"), on: db)
         }
-        return HTMLResponse.make(GigPages.forWorker(
+        let view = try GigQueries.forWorker(
             citizen: citizen, seeker: seeker, names: names, matches: matches, gigs: gigs,
             mayPush: CaseFile.mayAccept(staff.account, item: GigRecommendationItem.seq, grants: staff.grants).isAllowed,
-            mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerItem.seq, grants: staff.grants).isAllowed,
-            context: PageContext(req)))
+            mayRegister: CaseFile.mayAccept(staff.account, item: GigSeekerItem.seq, grants: staff.grants).isAllowed)
+        return HTMLResponse.make(GigPages.forWorker(view, context: PageContext(req)))
     }
 
     /// The recruiter's gigs that are still open, each with its ranked workers (item 8).
@@ -60,7 +60,7 @@ enum GigMatchingController {
             .sort(\.$createdAt, .descending).limit(20).all()
         let county = GigsController.county(of: staff)
         let names = try await GigSkills.names(county: county.countyCode, on: req.db)
-        var sections: [GigPages.RecruiterGig] = []
+        var sections: [RecruiterGigSection] = []
         for gig in posted where gig.state(today: today) == .open {
             guard let profile = gig.profile(skillName: names[gig.skill] ?? gig.skill) else { continue }
             let workers = try await GigSeekerRecord.query(on: req.db).filter(\.$skills, .contains(inverse: false, .anywhere), ",\(gig.skill),")
@@ -69,17 +69,17 @@ enum GigMatchingController {
             let ranked = GigMatcher.seekers(workers.compactMap(\.profile), for: profile, today: today)
             let people = try await CitizenRecord.query(on: req.db).filter(\.$id ~~ ranked.compactMap { UUID(uuidString: $0.id) }).all()
             let masked = Dictionary(uniqueKeysWithValues: people.compactMap { person in person.id.map { ($0.uuidString.lowercased(), Masking.maskedName(person.name)) } })
-            sections.append(GigPages.RecruiterGig(gig: gig, skillName: names[gig.skill] ?? gig.skill, matches: ranked, maskedNames: masked))
+            sections.append(try GigQueries.section(gig, skillName: names[gig.skill] ?? gig.skill, matches: ranked, maskedNames: masked))
         }
         let citizenID = try citizen.requireID(), shown = sections.count
         try await req.write { db in
             try await req.audit(AuditEvent("gig.workers_view", objectType: "citizen", objectID: citizenID.uuidString, detail: "\(shown)个零工岗位"), on: db)
         }
-        return HTMLResponse.make(GigPages.forRecruiter(
-            citizen: citizen, sections: sections,
+        let view = RecruiterGigsView(
+            citizenID: citizenID, maskedName: Masking.maskedName(citizen.name), sections: sections,
             mayPush: CaseFile.mayAccept(staff.account, item: GigWorkerRecommendationItem.seq, grants: staff.grants).isAllowed,
-            mayPost: CaseFile.mayAccept(staff.account, item: GigPostingItem.seq, grants: staff.grants).isAllowed,
-            context: PageContext(req)))
+            mayPost: CaseFile.mayAccept(staff.account, item: GigPostingItem.seq, grants: staff.grants).isAllowed)
+        return HTMLResponse.make(GigPages.forRecruiter(view, context: PageContext(req)))
     }
 
     static let workersPageSize = 50
@@ -131,7 +131,8 @@ enum GigMatchingController {
         let search = GigPages.WorkerSearch(skill: skill, area: area, page: page, pages: max(1, (total + workersPageSize - 1) / workersPageSize))
         let used = CounterSearch.labelled([("skill", names[skill] ?? skill), ("area", area)], "area", in: areas)
         let context = try await CounterSearch.context(req, item: GigWorkerSearchItem.seq, filters: used, found: errors.isEmpty ? "\(total)人" : nil)
-        return HTMLResponse.make(GigPages.workers(seekers, maskedNames: masked, places: places, skills: skills, names: names, areas: areas, search: search,
+        let lines = seekers.map { GigQueries.workerLine($0, maskedNames: masked, places: places, names: names) }
+        return HTMLResponse.make(GigPages.workers(lines, skills: skills, areas: areas, search: search,
                                                   total: total, errors: errors, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -55,29 +55,26 @@ enum GigPages {
             ])
     }
 
-    static func show(_ gig: GigPostingRecord, skillName: String, place: String, phone: String, manages: Bool, today: CalendarDate,
-                     context: PageContext) -> HTML {
-        let state = gig.state(today: today)
-        return PageShell.render(
-            title: "零工：\(skillName)", context: context,
-            crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: skillName, url: nil)]),
+    static func show(_ gig: GigView, context: PageContext) -> HTML {
+        PageShell.render(
+            title: "零工：\(gig.skillName)", context: context,
+            crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: gig.skillName, url: nil)]),
             content: [
                 .div(.class("facts"), .dl(
                     .dt("工作内容"), .dd(.text(gig.content)),
-                    .dt("用工单位"), .dd(.text(gig.recruiterUnit ?? "个人招用")),
-                    .dt("用工地点"), .dd(.text(place + " " + gig.address)),
-                    .dt("用工日期"), .dd(.text("\(gig.startOn) 至 \(gig.endOn)")),
-                    .dt("招用人数"), .dd(.text("\(gig.headcount)人，已招\(gig.hired)人")),
-                    .dt("日工资"), .dd(.text(JobPostingPages.yuan(gig.dayWageFen) + "元")),
-                    .dt("联系电话"), .dd(.text(phone)),
-                    .dt("状态"), .dd(.strong(.text(state.label)))
+                    .dt("用工单位"), .dd(.text(gig.recruiterText)),
+                    .dt("用工地点"), .dd(.text(gig.placeText)),
+                    .dt("用工日期"), .dd(.text(gig.daysText)),
+                    .dt("招用人数"), .dd(.text(gig.headcountText)),
+                    .dt("日工资"), .dd(.text(gig.dayWageText)),
+                    .dt("联系电话"), .dd(.text(gig.phone)),
+                    .dt("状态"), .dd(.strong(.text(gig.stateLabel)))
                 )),
-                .if(manages && state != .ended, .unwrap(gig.id) { id in
-                    .form(.method(.post), .action(SiteURL.gigHired(id: id).path), .class("inline"), .csrf(context),
+                .if(gig.mayRecordHired,
+                    .form(.method(.post), .action(SiteURL.gigHired(id: gig.id).path), .class("inline"), .csrf(context),
                           .label(.text("已招人数 "), .input(.type(.text), .name("hired"), .value(String(gig.hired)), .class("short"),
                                                         .attribute(named: "inputmode", value: "numeric"))),
-                          .button(.type(.submit), .class("button small"), .text("登记")))
-                }),
+                          .button(.type(.submit), .class("button small"), .text("登记")))),
             ])
     }
 
@@ -87,22 +84,18 @@ enum GigPages {
         })
     }
 
-    static func forWorker(citizen: CitizenRecord, seeker: GigSeekerRecord?, names: [String: String], matches: [GigMatcher.Match],
-                          gigs: [String: GigPostingRecord], mayPush: Bool, mayRegister: Bool, context: PageContext) -> HTML {
-        let citizenID = citizen.id ?? UUID()
-        let skills = seeker.map { $0.skillCodes.map { names[$0] ?? $0 }.joined(separator: "、") } ?? ""
-        let wage = seeker?.expectedDayWageFen.map { JobPostingPages.yuan($0) + "元/天" } ?? "未填"
-        let range = seeker?.radiusMeters.map { MonthlyReportTable.kilometres($0) + "以内" } ?? "不限"
+    static func forWorker(_ view: WorkerGigsView, context: PageContext) -> HTML {
+        let (citizenID, seeker, matches, mayPush, mayRegister) = (view.citizenID, view.seeker, view.matches, view.mayPush, view.mayRegister)
         return PageShell.render(
             title: "零工岗位信息推荐", context: context,
-            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: view.maskedName, url: .citizen(id: citizenID)),
                      Crumb(label: "零工推荐", url: nil)],
             content: [
                 .unwrap(seeker, { seeker in
                     .div(.class("facts"), .dl(
-                        .dt("零工"), .dd(.text(Masking.maskedName(citizen.name))), .dt("技能"), .dd(.text(skills)),
-                        .dt("可工作日"), .dd(.text(GigSeekerDraft.weekdayText(seeker.weekdaySet))),
-                        .dt("期望日工资"), .dd(.text(wage)), .dt("接活范围"), .dd(.text(range)),
+                        .dt("零工"), .dd(.text(view.maskedName)), .dt("技能"), .dd(.text(seeker.skillsText)),
+                        .dt("可工作日"), .dd(.text(seeker.weekdaysText)),
+                        .dt("期望日工资"), .dd(.text(seeker.wageText)), .dt("接活范围"), .dd(.text(seeker.rangeText)),
                         .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束"))))
                 }, else: .p(.class("empty"), .text("该群众尚未进行零工求职登记，请先办理零工求职登记。"))),
                 .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigSeekerItem.seq).path),
@@ -112,12 +105,11 @@ enum GigPages {
                     .p(.class("hint"), .text("须技能对口、尚未结束和招满、在接活范围内并至少有一天是可工作日；按技能（30分）、距离（30分）、日工资（20分）、可工作日（20分）排序。")),
                     .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的零工岗位"))),
                     .ol(.class("matches"), .forEach(matches) { match in
-                        let gig = gigs[match.id]
-                        return .li(.div(.class("match-head"),
-                                        .a(.href("/gigs/" + match.id), .text((gig?.content).map { String($0.prefix(40)) } ?? "")),
-                                        .span(.text(" · \(gig?.startOn ?? "") 至 \(gig?.endOn ?? "")")),
-                                        .strong(.class("score"), .text(" \(match.score)分"))),
-                                   reasons(match.reasons))
+                        .li(.div(.class("match-head"),
+                                 .a(.href("/gigs/" + match.id), .text(match.title)),
+                                 .span(.text(" · \(match.daysText)")),
+                                 .strong(.class("score"), .text(" \(match.score)分"))),
+                            reasons(match.reasons))
                     }),
                     .if(mayPush && !matches.isEmpty, .form(
                         .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
@@ -132,27 +124,19 @@ enum GigPages {
             ])
     }
 
-    struct RecruiterGig {
-        let gig: GigPostingRecord
-        let skillName: String
-        let matches: [GigMatcher.Match]
-        let maskedNames: [String: String]
-    }
-
-    static func forRecruiter(citizen: CitizenRecord, sections: [RecruiterGig], mayPush: Bool, mayPost: Bool, context: PageContext) -> HTML {
-        let citizenID = citizen.id ?? UUID()
+    static func forRecruiter(_ view: RecruiterGigsView, context: PageContext) -> HTML {
+        let (citizenID, sections, mayPush, mayPost) = (view.citizenID, view.sections, view.mayPush, view.mayPost)
         return PageShell.render(
             title: "零工求职信息推荐", context: context,
-            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: view.maskedName, url: .citizen(id: citizenID)),
                      Crumb(label: "为招用人推荐零工", url: nil)],
             content: [
-                .p(.class("lead"), .text("招用人：\(Masking.maskedName(citizen.name))。推送后，所选零工会收到招用信息和招用人的联系电话；零工的电话不会提供给招用人。")),
+                .p(.class("lead"), .text("招用人：\(view.maskedName)。推送后，所选零工会收到招用信息和招用人的联系电话；零工的电话不会提供给招用人。")),
                 .if(mayPost, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: GigPostingItem.seq).path), .text("招聘零工登记")))),
                 .if(sections.isEmpty, .p(.class("empty"), .text("该招用人没有招用中的零工岗位，请先办理招聘零工登记。"))),
                 .forEach(sections) { section in
                     .section(.class("recruiter-gig"),
-                             .h2(.a(.href(section.gig.id.map { SiteURL.gig(id: $0).path } ?? ""), .text("\(section.skillName)：\(section.gig.content.prefix(30))")),
-                                 .text("（\(section.gig.startOn) 至 \(section.gig.endOn)，缺\(section.gig.headcount - section.gig.hired)人）")),
+                             .h2(.a(.href(SiteURL.gig(id: section.gigID).path), .text(section.heading)), .text(section.detail)),
                              .if(section.matches.isEmpty, .p(.class("empty"), .text("本县暂无符合条件的零工"))),
                              .ol(.class("matches"), .forEach(section.matches) { match in
                                  .li(.div(.class("match-head"), .text(section.maskedNames[match.id] ?? "零工"),
@@ -164,7 +148,7 @@ enum GigPages {
                                 .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
                                 .input(.type(.hidden), .name("item"), .value(String(GigWorkerRecommendationItem.seq))),
                                 .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
-                                .input(.type(.hidden), .name("gig"), .value(section.gig.id?.uuidString.lowercased() ?? "")),
+                                .input(.type(.hidden), .name("gig"), .value(section.gigID.uuidString.lowercased())),
                                 .input(.type(.hidden), .name("workers"), .value(section.matches.map(\.id).joined(separator: ","))),
                                 .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
                                                              .text(" 已核验材料：需携带本人身份证或社保卡"))),
@@ -186,9 +170,9 @@ enum GigPages {
         }
     }
 
-    /// `skills` are the filter's choices (retired ones left out); `names` name every skill a worker may carry.
-    static func workers(_ seekers: [GigSeekerRecord], maskedNames: [UUID: String], places: [String: String], skills: [(code: String, name: String)],
-                        names: [String: String], areas: [FormFields.Option], search: WorkerSearch, total: Int, errors: FieldErrors,
+    /// `skills` are the filter's choices (retired ones left out); the lines name every skill a worker carries.
+    static func workers(_ seekers: [GigWorkerLine], skills: [(code: String, name: String)],
+                        areas: [FormFields.Option], search: WorkerSearch, total: Int, errors: FieldErrors,
                         context: PageContext) -> HTML {
         let (page, pages) = (search.page, search.pages)
         return PageShell.render(
@@ -208,11 +192,11 @@ enum GigPages {
                     .class("data-table"),
                     .thead(.tr(.th("姓名"), .th("技能"), .th("可工作日"), .th("期望日工资（元）"), .th("居住地"), .th(""))),
                     .tbody(.forEach(seekers) { seeker in
-                        .tr(.td(.text(maskedNames[seeker.citizenID] ?? "")),
-                            .td(.text(seeker.skillCodes.map { names[$0] ?? $0 }.joined(separator: "、"))),
-                            .td(.text(GigSeekerDraft.weekdayText(seeker.weekdaySet))),
-                            .td(.class("num"), .text(seeker.expectedDayWageFen.map(JobPostingPages.yuan) ?? "")),
-                            .td(.text(places[seeker.residenceDivision] ?? "")),
+                        .tr(.td(.text(seeker.maskedName)),
+                            .td(.text(seeker.skillsText)),
+                            .td(.text(seeker.weekdaysText)),
+                            .td(.class("num"), .text(seeker.wageText)),
+                            .td(.text(seeker.placeText)),
                             .td(.a(.href(SiteURL.gigRecommendations(citizen: seeker.citizenID).path), .text("零工推荐"))))
                     }))),
                 .if(pages > 1, .nav(

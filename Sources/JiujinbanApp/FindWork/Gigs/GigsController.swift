@@ -101,8 +101,9 @@ enum GigsController {
         let place = try await DivisionNames.path(gig.placeDivision, on: req.db)
         let phone = try req.jiujinban.cipher.open(gig.contactPhoneSealed, context: GigPostingRecord.phoneContext)
         let manages = staff.may(.registerEmployers) && county(of: staff).countyCode == gig.countyCode
-        return HTMLResponse.make(GigPages.show(gig, skillName: names[gig.skill] ?? gig.skill, place: place, phone: phone, manages: manages,
-                                               today: req.jiujinban.clock.today, context: PageContext(req)))
+        let view = try GigQueries.gig(gig, skillName: names[gig.skill] ?? gig.skill, place: place, phone: phone, manages: manages,
+                                      today: req.jiujinban.clock.today)
+        return HTMLResponse.make(GigPages.show(view, context: PageContext(req)))
     }
 
     struct HiredForm: Content {

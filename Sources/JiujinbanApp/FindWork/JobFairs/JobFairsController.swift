@@ -30,11 +30,10 @@ enum JobFairsController {
                                       filters: [("q", filter.terms.joined(separator: " ")), ("status", filter.period == .upcoming ? "" : filter.period.rawValue)],
                                       found: "\(total)场")
         }
+        let names = try await DirectoryDivisions.names(fairs.map(\.divisionCode), on: req.db)
         let model = JobFairsPage.ListModel(
-            fairs: fairs, total: total, filter: filter, query: query, now: now,
-            divisions: try await DirectoryDivisions.all(within: nil, on: req.db),
-            names: try await DirectoryDivisions.names(fairs.map(\.divisionCode), on: req.db),
-            manages: staff.may(.manageEmploymentDirectories))
+            fairs: try fairs.map { try JobFairQueries.view($0, names: names, now: now) }, total: total, filter: filter, query: query, now: now,
+            divisions: try await DirectoryDivisions.all(within: nil, on: req.db), manages: staff.may(.manageEmploymentDirectories))
         let place = filter.division.flatMap { chosen in model.divisions.first { $0.code == chosen.value }?.name } ?? ""
         let context = try await CounterSearch.context(req, item: JobFairSearchItem.seq, filters: [("q", filter.terms.joined(separator: " ")),
                                                                              ("status", filter.period == .upcoming ? "" : filter.period.label),
@@ -52,8 +51,8 @@ enum JobFairsController {
         let staff = try req.requireStaff()
         let edits = staff.may(.manageEmploymentDirectories) && (try? DivisionCode(fair.divisionCode)).map(staff.mayWrite) == true
         let names = try await DirectoryDivisions.names([fair.divisionCode], on: req.db)
-        let page = JobFairsPage.show(fair, divisionName: names[fair.divisionCode] ?? fair.divisionCode, now: WallClockTime(req.jiujinban.clock.now()),
-                                     edits: edits, cancelErrors: cancelErrors, reason: reason, context: PageContext(req))
+        let view = try JobFairQueries.view(fair, names: names, now: WallClockTime(req.jiujinban.clock.now()))
+        let page = JobFairsPage.show(view, edits: edits, cancelErrors: cancelErrors, reason: reason, context: PageContext(req))
         return HTMLResponse.make(page, status: status)
     }
 

@@ -8,14 +8,13 @@ enum JobFairsPage {
             + (last.map { [Crumb(label: "招聘会信息", url: .jobFairs()), Crumb(label: $0, url: nil)] } ?? [Crumb(label: "招聘会信息", url: nil)])
     }
 
-    struct ListModel {
-        let fairs: [JobFairRecord]
+    struct ListModel: Sendable {
+        let fairs: [JobFairView]
         let total: Int
         let filter: JobFairRecord.Filter
         let query: String
         let now: WallClockTime
         let divisions: [DivisionSummary]
-        let names: [String: String]
         let manages: Bool
     }
 
@@ -61,23 +60,20 @@ enum JobFairsPage {
                     .thead(.tr(.th("招聘会"), .th("时间"), .th("举办场所"), .th("服务对象"), .th("举办地区"), .th(.class("num"), "参会单位"),
                                .th("状态"))),
                     .tbody(.forEach(model.fairs) { fair in
-                        .tr(.td(.a(.href(SiteURL.jobFair(id: fair.id!).path), .text(fair.title))),
+                        .tr(.td(.a(.href(SiteURL.jobFair(id: fair.id).path), .text(fair.title))),
                             .td(.text(fair.timeText)),
                             .td(.text(fair.venue)),
                             .td(.text(fair.audience)),
-                            .td(.text(model.names[fair.divisionCode] ?? fair.divisionCode)),
+                            .td(.text(fair.divisionName)),
                             .td(.class("num"), .text(fair.employerCount == 0 ? "待公布"
                                                      : "\(fair.employerCount)家" + (fair.postCount > 0 ? "，\(fair.postCount)个岗位" : ""))),
-                            .td(tag(fair.status(at: model.now))))
+                            .td(tag(fair.status)))
                     }))),
             ])
     }
 
-    static func show(_ fair: JobFairRecord, divisionName: String, now: WallClockTime, edits: Bool, cancelErrors: FieldErrors,
-                     reason: String?, context: PageContext) -> HTML {
-        let status = fair.status(at: now)
-        let employers = fair.employerList
-        let id = fair.id!
+    static func show(_ fair: JobFairView, edits: Bool, cancelErrors: FieldErrors, reason: String?, context: PageContext) -> HTML {
+        let (status, employers, id) = (fair.status, fair.employers, fair.id)
         return PageShell.render(
             title: fair.title, context: context, crumbs: crumbs(fair.title),
             content: [
@@ -90,7 +86,7 @@ enum JobFairsPage {
                     .dt("详细地址"), .dd(.text(fair.address)),
                     .dt("服务对象"), .dd(.text(fair.audience)),
                     .dt("主办单位"), .dd(.text(fair.organiser)),
-                    .dt("举办地区"), .dd(.text(divisionName)),
+                    .dt("举办地区"), .dd(.text(fair.divisionName)),
                     .dt("联系电话"), .dd(.text(fair.contactPhone)),
                     .dt("参会单位"), .dd(.text(employers.isEmpty ? "尚未公布"
                                             : "\(employers.count)家" + (fair.postCount > 0 ? "，共\(fair.postCount)个岗位" : "")))

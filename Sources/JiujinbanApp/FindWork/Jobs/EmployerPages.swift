@@ -8,7 +8,7 @@ enum EmployerPages {
         [Crumb(label: "首页", url: .home), Crumb(label: "我要找工作", url: .serviceCategory(key: "job"))] + trail
     }
 
-    static func index(_ employers: [EmployerRecord], query: String, context: PageContext) -> HTML {
+    static func index(_ employers: [EmployerView], query: String, context: PageContext) -> HTML {
         PageShell.render(
             title: "用人单位", context: context, crumbs: crumbs([Crumb(label: "用人单位", url: nil)]),
             content: [
@@ -23,7 +23,7 @@ enum EmployerPages {
                     .class("data-table"),
                     .thead(.tr(.th("单位名称"), .th("统一社会信用代码"), .th("地址"), .th("联系人"))),
                     .tbody(.forEach(employers) { employer in
-                        .tr(.td(.unwrap(employer.id) { .a(.href(SiteURL.employer(id: $0).path), .text(employer.name)) }),
+                        .tr(.td(.a(.href(SiteURL.employer(id: employer.id).path), .text(employer.name))),
                             .td(.class("code"), .text(employer.creditCode)), .td(.text(employer.address)),
                             .td(.text(employer.contactName)))
                     }))),
@@ -49,36 +49,36 @@ enum EmployerPages {
             ])
     }
 
-    static func show(_ employer: EmployerRecord, division: String, postings: [JobPostingRecord], manages: Bool, today: CalendarDate,
-                     context: PageContext) -> HTML {
-        PageShell.render(
+    static func show(_ view: EmployerPageView, context: PageContext) -> HTML {
+        let (employer, postings, manages) = (view.employer, view.postings, view.manages)
+        return PageShell.render(
             title: employer.name, context: context,
             crumbs: crumbs([Crumb(label: "用人单位", url: manages ? .employers() : nil), Crumb(label: employer.name, url: nil)]),
             content: [
                 .div(.class("facts"), .dl(
                     .dt("统一社会信用代码"), .dd(.class("code"), .text(employer.creditCode)),
-                    .dt("所在区划"), .dd(.text(division)),
+                    .dt("所在区划"), .dd(.text(view.divisionText)),
                     .dt("地址"), .dd(.text(employer.address)),
                     .dt("联系人"), .dd(.text(employer.contactName + " " + employer.contactPhone))
                 )),
                 .h2("招聘岗位"),
-                .if(manages, .p(.unwrap(employer.id) { .a(.class("button primary"), .href(SiteURL.newJobPosting(employer: $0).path), .text("发布岗位")) })),
+                .if(manages, .p(.a(.class("button primary"), .href(SiteURL.newJobPosting(employer: employer.id).path), .text("发布岗位")))),
                 .if(postings.isEmpty, .p(.class("empty"), .text("尚未发布岗位"))),
                 .if(!postings.isEmpty, .table(
                     .class("data-table"),
                     .thead(.tr(.th("岗位"), .th("人数"), .th("月薪（元）"), .th("有效期至"), .th("状态"))),
                     .tbody(.forEach(postings) { posting in
-                        .tr(.td(.unwrap(posting.id) { .a(.href(SiteURL.jobPosting(id: $0).path), .text(posting.title)) }),
+                        .tr(.td(.a(.href(SiteURL.jobPosting(id: posting.id).path), .text(posting.title))),
                             .td(.class("num"), .text(String(posting.headcount))),
-                            .td(.class("num"), .text(JobPostingPages.wageText(posting.wageMinimumFen, posting.wageMaximumFen))),
-                            .td(.text(posting.validUntil)), .td(.text(JobPostingPages.status(posting, today: today))))
+                            .td(.class("num"), .text(posting.wageText)),
+                            .td(.text(posting.validUntil)), .td(.text(posting.statusText)))
                     }))),
             ])
     }
 
-    static func postingForm(_ employer: EmployerRecord, draft: JobPostingDraft, title: String, errors: FieldErrors, occupations: [Occupation],
+    static func postingForm(_ employer: EmployerView, draft: JobPostingDraft, title: String, errors: FieldErrors, occupations: [Occupation],
                             divisions: [FormFields.Option], context: PageContext) -> HTML {
-        let employerID = employer.id ?? UUID()
+        let employerID = employer.id
         return PageShell.render(
             title: "发布岗位：\(employer.name)", context: context,
             crumbs: crumbs([Crumb(label: employer.name, url: .employer(id: employerID)), Crumb(label: "发布岗位", url: nil)]),

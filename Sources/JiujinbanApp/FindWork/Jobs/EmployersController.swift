@@ -30,7 +30,7 @@ enum EmployersController {
             builder = builder.group(.or) { $0.filter(\.$name, .contains(inverse: false, .anywhere), query).filter(\.$creditCode == code) }
         }
         let employers = try await builder.sort(\.$createdAt, .descending).limit(200).all()
-        return HTMLResponse.make(EmployerPages.index(employers, query: query, context: PageContext(req)))
+        return HTMLResponse.make(EmployerPages.index(try employers.map(JobQueries.employer), query: query, context: PageContext(req)))
     }
 
     @Sendable static func new(_ req: Request) async throws -> Response {
@@ -91,8 +91,9 @@ enum EmployersController {
             .sort(\.$revision, .descending).limit(200).all()
         let division = try await DivisionNames.path(employer.divisionCode, on: req.db)
         let manages = staff.may(.registerEmployers) && ownsEmployer(employer, staff)
-        return HTMLResponse.make(EmployerPages.show(employer, division: division, postings: postings, manages: manages,
-                                                    today: req.jiujinban.clock.today, context: PageContext(req)))
+        let view = try JobQueries.employerPage(employer, division: division, postings: postings, manages: manages,
+                                               today: req.jiujinban.clock.today)
+        return HTMLResponse.make(EmployerPages.show(view, context: PageContext(req)))
     }
 
     static func ownsEmployer(_ employer: EmployerRecord, _ staff: SignedInStaff) -> Bool {
@@ -127,7 +128,7 @@ enum EmployersController {
                             status: HTTPStatus) async throws -> Response {
         let staff = try req.requireStaff()
         return HTMLResponse.make(EmployerPages.postingForm(
-            employer, draft: draft, title: title, errors: errors, occupations: try await OccupationStore.all(on: req.db),
+            try JobQueries.employer(employer), draft: draft, title: title, errors: errors, occupations: try await OccupationStore.all(on: req.db),
             divisions: try await divisionOptions(county(of: staff), on: req.db), context: PageContext(req)), status: status)
     }
 

@@ -12,12 +12,6 @@ enum JobPostingPages {
         fen % 100 == 0 ? String(fen / 100) : String(format: "%d.%02d", fen / 100, fen % 100)
     }
 
-    static func status(_ posting: JobPostingRecord, today: CalendarDate) -> String {
-        if posting.closedAt != nil { return "已停止招聘（\(posting.closeReason ?? "")）" }
-        if let until = CalendarDate(iso: posting.validUntil), until < today { return "已过期" }
-        return "招聘中"
-    }
-
     static func requirements(education: EducationLevel?, ages: ClosedRange<Int>?) -> String {
         let parts = [education.map { "\($0.label)及以上" }, ages.map { "\($0.lowerBound)–\($0.upperBound)岁" }].compactMap { $0 }
         return parts.isEmpty ? "不限" : parts.joined(separator: "，")
@@ -70,35 +64,30 @@ enum JobPostingPages {
             ])
     }
 
-    static func show(_ posting: JobPostingRecord, employer: EmployerRecord, occupationName: String, place: String, manages: Bool,
-                     matchesSeekers: Bool, today: CalendarDate, context: PageContext) -> HTML {
-        let ages: ClosedRange<Int>? = posting.ageMinimum.map { $0...(posting.ageMaximum ?? StatutoryRetirement.highestAgeYears) }
-        let isOpen = posting.closedAt == nil && (CalendarDate(iso: posting.validUntil).map { $0 >= today } ?? false)
-        return PageShell.render(
+    static func show(_ posting: JobPostingView, context: PageContext) -> HTML {
+        PageShell.render(
             title: posting.title, context: context,
             crumbs: EmployerPages.crumbs([Crumb(label: "岗位查询", url: .jobPostings()), Crumb(label: posting.title, url: nil)]),
             content: [
                 .div(.class("facts"), .dl(
-                    .dt("用人单位"), .dd(.a(.href(SiteURL.employer(id: posting.employerID).path), .text(employer.name))),
-                    .dt("职业"), .dd(.text("\(posting.occupation) \(occupationName)")),
+                    .dt("用人单位"), .dd(.a(.href(SiteURL.employer(id: posting.employerID).path), .text(posting.employerName))),
+                    .dt("职业"), .dd(.text(posting.occupationText)),
                     .dt("招聘人数"), .dd(.text("\(posting.headcount)人")),
-                    .dt("月薪"), .dd(.text(wageText(posting.wageMinimumFen, posting.wageMaximumFen) + "元")),
-                    .dt("要求"), .dd(.text(requirements(education: posting.education.flatMap(EducationLevel.init(rawValue:)), ages: ages))),
-                    .dt("工作地点"), .dd(.text(place + " " + posting.address)),
-                    .dt("工作时间"), .dd(.text(posting.hours ?? "未填写")),
+                    .dt("月薪"), .dd(.text(posting.wageText + "元")),
+                    .dt("要求"), .dd(.text(posting.requirementsText)),
+                    .dt("工作地点"), .dd(.text(posting.placeText)),
+                    .dt("工作时间"), .dd(.text(posting.hoursText)),
                     .dt("有效期至"), .dd(.text(posting.validUntil)),
-                    .dt("联系方式"), .dd(.text(employer.contactName + " " + employer.contactPhone)),
-                    .dt("状态"), .dd(.strong(.text(status(posting, today: today))))
+                    .dt("联系方式"), .dd(.text(posting.contactText)),
+                    .dt("状态"), .dd(.strong(.text(posting.statusText)))
                 )),
-                .if(matchesSeekers && isOpen, .unwrap(posting.id) { id in
-                    .p(.a(.class("button"), .href(SiteURL.jobPostingSeekers(id: id).path), .text("适合的求职者（本辖区）")))
-                }),
-                .if(manages && isOpen, .unwrap(posting.id) { id in
-                    .form(.method(.post), .action(SiteURL.closeJobPosting(id: id).path), .class("inline"), .csrf(context),
+                .if(posting.matchesSeekers && posting.isOpen,
+                    .p(.a(.class("button"), .href(SiteURL.jobPostingSeekers(id: posting.id).path), .text("适合的求职者（本辖区）")))),
+                .if(posting.manages && posting.isOpen,
+                    .form(.method(.post), .action(SiteURL.closeJobPosting(id: posting.id).path), .class("inline"), .csrf(context),
                           .label(.text("停止招聘："), .select(.attribute(named: "name", value: "reason"),
                                                          .choice("filled", "已招满"), .choice("withdrawn", "单位撤回"))),
-                          .button(.type(.submit), .class("button small"), .text("停止招聘")))
-                }),
+                          .button(.type(.submit), .class("button small"), .text("停止招聘")))),
             ])
     }
 }

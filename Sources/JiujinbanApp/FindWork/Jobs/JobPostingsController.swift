@@ -106,8 +106,8 @@ enum JobPostingsController {
         let occupationName = try await OccupationStore.all(on: req.db).first { $0.code == posting.occupation }?.name ?? posting.occupation
         let place = try await DivisionNames.path(posting.workplaceDivision, on: req.db)
         let manages = staff.may(.registerEmployers) && EmployersController.ownsEmployer(employer, staff)
-        return HTMLResponse.make(JobPostingPages.show(posting, employer: employer, occupationName: occupationName, place: place,
-                                                      manages: manages, matchesSeekers: staff.may(.serveCitizens),
-                                                      today: req.jiujinban.clock.today, context: PageContext(req)))
+        let view = try JobQueries.posting(posting, employer: employer, occupationName: occupationName, place: place, manages: manages,
+                                          matchesSeekers: staff.may(.serveCitizens), today: req.jiujinban.clock.today)
+        return HTMLResponse.make(JobPostingPages.show(view, context: PageContext(req)))
     }
 }

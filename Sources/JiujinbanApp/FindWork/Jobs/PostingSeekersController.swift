@@ -33,9 +33,9 @@ enum PostingSeekersController {
             try await req.audit(AuditEvent("job.seekers_for_posting", objectType: "job_posting", objectID: id.uuidString,
                                            detail: "\(count)名求职者"), on: db)
         }
-        return HTMLResponse.make(PostingSeekersPage.render(record, open: open, matches: matches, maskedNames: names,
-                                                           scope: try await DivisionNames.path(staff.scopeRoot.value, on: req.db),
-                                                           context: PageContext(req)))
+        let view = PostingSeekersView(postingID: try record.requireID(), title: record.title, open: open, matches: matches, maskedNames: names,
+                                      scope: try await DivisionNames.path(staff.scopeRoot.value, on: req.db))
+        return HTMLResponse.make(PostingSeekersPage.render(view, context: PageContext(req)))
     }
 
     /// The active job seekers living in `scope`, as matching sees them, with their masked names.

@@ -4,7 +4,7 @@ import Plot
 
 enum RecommendationPages {
     /// 登记就业: what was typed, and its problems after a refused submission.
-    struct EmploymentForm {
+    struct EmploymentForm: Sendable {
         var employer = ""
         var startedOn = ""
         var errors = FieldErrors()
@@ -18,28 +18,23 @@ enum RecommendationPages {
         init(today: CalendarDate) { startedOn = today.iso }
     }
 
-    static func page(citizen: CitizenRecord, seeker: JobSeekerRecord?, occupations: [String: String], places: [String: String],
-                     matches: [JobMatcher.Match],
-                     postings: [String: JobMarket.Posting], mayPush: Bool, mayRegister: Bool, employment: EmploymentForm,
-                     context: PageContext) -> HTML {
-        let citizenID = citizen.id ?? UUID()
-        let wanted = seeker.map { $0.occupationCodes.map { Occupation.wanted($0, names: occupations) }.joined(separator: "、") } ?? ""
+    static func page(_ view: JobRecommendationsView, employment: EmploymentForm, context: PageContext) -> HTML {
+        let (citizenID, seeker, matches, mayPush, mayRegister) = (view.citizenID, view.seeker, view.matches, view.mayPush, view.mayRegister)
         return PageShell.render(
             title: "固定工岗位信息推荐", context: context,
-            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: Masking.maskedName(citizen.name), url: .citizen(id: citizenID)),
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: view.maskedName, url: .citizen(id: citizenID)),
                      Crumb(label: "岗位推荐", url: nil)],
             content: [
                 .unwrap(seeker, { seeker in
                     .div(.class("facts"), .dl(
-                        .dt("求职人"), .dd(.text(Masking.maskedName(citizen.name))),
-                        .dt("求职工种"), .dd(.text(wanted.isEmpty ? "不限" : wanted)),
-                        .dt("期望月薪"), .dd(.text(wageText(seeker))),
-                        .dt("通勤距离"), .dd(.text(distanceText(seeker))),
-                        .dt("工作地点"), .dd(.text(seeker.placeCodes.isEmpty ? "不限"
-                                                   : seeker.placeCodes.map { places[$0.value] ?? $0.value }.joined(separator: "、"))),
-                        .dt("学历"), .dd(.text(EducationLevel(rawValue: seeker.education)?.label ?? "")),
+                        .dt("求职人"), .dd(.text(view.maskedName)),
+                        .dt("求职工种"), .dd(.text(seeker.wantedText)),
+                        .dt("期望月薪"), .dd(.text(seeker.wageText)),
+                        .dt("通勤距离"), .dd(.text(seeker.distanceText)),
+                        .dt("工作地点"), .dd(.text(seeker.placesText)),
+                        .dt("学历"), .dd(.text(seeker.educationLabel)),
                         .dt("可到岗日期"), .dd(.text(seeker.availableFrom)),
-                        .dt("登记状态"), .dd(.text(seeker.isActive ? "有效" : "已结束（\(seeker.endReason ?? "")）"))
+                        .dt("登记状态"), .dd(.text(seeker.statusText))
                     ))
                 }, else: .p(.class("empty"), .text("该群众尚未进行固定工求职登记，请先办理求职登记。"))),
                 .if(mayRegister, .p(.a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: JobSeekerItem.seq).path),
@@ -49,11 +44,10 @@ enum RecommendationPages {
                     .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、可到岗日期前截止、年龄或学历不符、超出通勤距离或不在可接受工作地点的岗位不推荐。")),
                     .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的岗位"))),
                     .ol(.class("matches"), .forEach(matches) { match in
-                        let posting = postings[match.postingID]
-                        return .li(
+                        .li(
                             .div(.class("match-head"),
-                                 .a(.href("/jobs/postings/" + match.postingID), .text(posting?.title ?? "")),
-                                 .span(.text(" · " + (posting?.employerName ?? ""))),
+                                 .a(.href("/jobs/postings/" + match.postingID), .text(match.title)),
+                                 .span(.text(" · " + match.employerName)),
                                  .strong(.class("score"), .text(" \(match.score)分"))),
                             .ul(.class("reasons"), .forEach(match.reasons) { reason in
                                 .li(.span(.class("points"), .text("\(reason.points)/\(reason.maximum)")), .text(" " + reason.text))
@@ -84,16 +78,6 @@ enum RecommendationPages {
                   FormFields.text("started_on", label: "就业开始日期", value: form.startedOn, errors: form.errors, hint: "格式：2026-12-01",
                                   maxLength: 10),
                   .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text("登记已就业")))))
-    }
-
-    static func wageText(_ seeker: JobSeekerRecord) -> String {
-        guard let fen = seeker.expectedWageFen else { return "未填" }
-        return JobPostingPages.yuan(fen) + "元"
-    }
-
-    static func distanceText(_ seeker: JobSeekerRecord) -> String {
-        guard let metres = seeker.maximumDistanceMeters else { return "不限" }
-        return MonthlyReportTable.kilometres(metres) + "以内"
     }
 
     struct SeekerLine {

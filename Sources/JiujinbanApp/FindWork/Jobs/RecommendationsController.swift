@@ -49,10 +49,10 @@ enum RecommendationsController {
         let occupations = try await OccupationStore.names(of: seeker?.occupationCodes ?? [], on: req.db)
         let places = try await DirectoryDivisions.names(seeker?.placeCodes.map(\.value) ?? [], on: req.db)
         let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationItem.seq, grants: staff.grants).isAllowed
-        return HTMLResponse.make(RecommendationPages.page(
+        let view = try RecommendationQueries.view(
             citizen: citizen, seeker: seeker, occupations: occupations, places: places, matches: matches, postings: postings, mayPush: mayPush,
-            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerItem.seq, grants: staff.grants).isAllowed,
-            employment: employment, context: PageContext(req)), status: status)
+            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerItem.seq, grants: staff.grants).isAllowed)
+        return HTMLResponse.make(RecommendationPages.page(view, employment: employment, context: PageContext(req)), status: status)
     }
 
     @Sendable static func seekers(_ req: Request) async throws -> Response {

@@ -83,7 +83,7 @@ enum PoliciesController {
     @Sendable static func show(_ req: Request) async throws -> Response {
         let record = try await load(req)
         let maintains = PolicyMaintenanceController.mayMaintain(record, staff: try req.requireStaff())
-        return HTMLResponse.make(PoliciesPage.show(record, maintains: maintains, context: PageContext(req)))
+        return HTMLResponse.make(PoliciesPage.show(try PolicyQueries.view(record, maintains: maintains), context: PageContext(req)))
     }
 
     static func load(_ req: Request) async throws -> PolicyRecord {

@@ -29,21 +29,20 @@ enum PoliciesPage {
             ])
     }
 
-    static func show(_ record: PolicyRecord, maintains: Bool, context: PageContext) -> HTML {
-        let id = record.id!
-        return PageShell.render(
-            title: record.title, context: context, crumbs: crumbs(record.title),
+    static func show(_ policy: PolicyView, context: PageContext) -> HTML {
+        PageShell.render(
+            title: policy.title, context: context, crumbs: crumbs(policy.title),
             content: [
-                .unwrap(record.withdrawnAt) { at in
+                .unwrap(policy.withdrawal) { withdrawal in
                     .div(.class("notice notice-warn"), .attribute(named: "role", value: "status"),
-                         .p(.strong(.text("本文件已于\(CalendarDate(at))废止，不再作为现行政策法规提供查询。"))),
-                         .p(.text("废止原因：\(record.withdrawnReason ?? "")")))
+                         .p(.strong(.text("本文件已于\(withdrawal.on)废止，不再作为现行政策法规提供查询。"))),
+                         .p(.text("废止原因：\(withdrawal.reason)")))
                 },
-                .p(.class("lead"), .text([record.issuer, record.documentNumber, "发布日期：\(record.issuedOn)"].compactMap { $0 }.joined(separator: " · "))),
-                .div(.class("policy-body"), .forEach(record.body.split(separator: "\n", omittingEmptySubsequences: false)) { .p(.text(String($0))) }),
-                .if(maintains && !record.isWithdrawn, .div(.class("actions"),
-                    .a(.class("button"), .href(SiteURL.editPolicy(id: id).path), .text("修改")),
-                    .a(.class("button"), .href(SiteURL.withdrawPolicy(id: id).path), .text("废止")))),
+                .p(.class("lead"), .text(policy.leadText)),
+                .div(.class("policy-body"), .forEach(policy.paragraphs) { .p(.text($0)) }),
+                .if(policy.mayChange, .div(.class("actions"),
+                    .a(.class("button"), .href(SiteURL.editPolicy(id: policy.id).path), .text("修改")),
+                    .a(.class("button"), .href(SiteURL.withdrawPolicy(id: policy.id).path), .text("废止")))),
             ])
     }
 

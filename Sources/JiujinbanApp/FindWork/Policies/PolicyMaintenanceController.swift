@@ -49,7 +49,7 @@ enum PolicyMaintenanceController {
 
     @Sendable static func withdrawal(_ req: Request) async throws -> Response {
         let record = try await loadWritable(req)
-        return HTMLResponse.make(PolicyMaintenancePage.withdrawal(record, reason: "", errors: FieldErrors(), context: PageContext(req)))
+        return HTMLResponse.make(PolicyMaintenancePage.withdrawal(try PolicyQueries.heading(record), reason: "", errors: FieldErrors(), context: PageContext(req)))
     }
 
     struct WithdrawForm: Content {
@@ -65,7 +65,7 @@ enum PolicyMaintenanceController {
         switch PolicyWithdrawal.validate(reason: raw) {
         case .success(let value): reason = value
         case .failure(let errors):
-            return HTMLResponse.make(PolicyMaintenancePage.withdrawal(shown, reason: raw ?? "", errors: errors, context: PageContext(req)),
+            return HTMLResponse.make(PolicyMaintenancePage.withdrawal(try PolicyQueries.heading(shown), reason: raw ?? "", errors: errors, context: PageContext(req)),
                                      status: .unprocessableEntity)
         }
         let now = req.jiujinban.clock.now()

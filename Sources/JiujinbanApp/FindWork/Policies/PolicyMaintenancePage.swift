@@ -4,13 +4,13 @@ import Plot
 
 enum PolicyMaintenancePage {
     /// Asks why the document is withdrawn; the reason is shown on its page from then on.
-    static func withdrawal(_ record: PolicyRecord, reason: String, errors: FieldErrors, context: PageContext) -> HTML {
-        let id = record.id!
+    static func withdrawal(_ policy: PolicyHeading, reason: String, errors: FieldErrors, context: PageContext) -> HTML {
+        let id = policy.id
         return PageShell.render(
             title: "废止政策法规", context: context, crumbs: PoliciesPage.crumbs("废止"),
             content: [
                 FormFields.errorSummary(errors),
-                .p(.class("lead"), .text("《\(record.title)》"), .text([record.issuer, record.documentNumber].compactMap { $0 }.joined(separator: " · "))),
+                .p(.class("lead"), .text("《\(policy.title)》"), .text(policy.sourceText)),
                 .p(.class("hint"), .text("废止后，该文件不再出现在政策法规查询结果中；文件本身仍保留，其页面注明废止日期和原因。废止后不能撤销。")),
                 .form(.class("form"), .method(.post), .action(SiteURL.withdrawPolicy(id: id).path), .csrf(context),
                       .div(.class(errors.message(for: "reason") == nil ? "field" : "field field-invalid"),

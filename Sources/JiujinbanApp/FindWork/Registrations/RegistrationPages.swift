@@ -5,12 +5,8 @@ import Plot
 /// The 《就业创业证》 page: the card, the registrations it records newest first with their endings, and the forms
 /// the user may use (end an active registration, register, record the query as item 13's case).
 enum RegistrationPages {
-    static func card(citizen: CitizenRecord, card: EmploymentCardRecord?, history: [EmploymentRegistrationRecord], caseNumbers: [UUID: String],
-                     mayEnd: Set<EmploymentRegistrationKind>, mayRegister: (flexible: Bool, unemployed: Bool), mayRecordQuery: Bool,
-                     errors: FieldErrors, context: PageContext) -> HTML {
-        let citizenID = citizen.id ?? UUID()
-        let name = Masking.maskedName(citizen.name)
-        let active = history.first { $0.isActive }
+    static func card(_ view: EmploymentCardView, errors: FieldErrors, context: PageContext) -> HTML {
+        let (citizenID, name, card, history) = (view.citizenID, view.maskedName, view.card, view.history)
         return PageShell.render(
             title: "《就业创业证》查询", context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: name, url: .citizen(id: citizenID)),
@@ -25,7 +21,7 @@ enum RegistrationPages {
                         .dt("就业失业状态"), .dd(.strong(.text(card.status)), .text("（\(card.statusSince)起）"))
                     ))
                 }, else: .p(.class("empty"), .text("该群众尚未领取《就业创业证》：灵活就业登记或失业登记经县级审核通过后发证。"))),
-                .if(card != nil && mayRecordQuery, .form(
+                .if(card != nil && view.mayRecordQuery, .form(
                     .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                     .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
                     .input(.type(.hidden), .name("item"), .value(String(EmploymentCardQueryItem.seq))),
@@ -34,9 +30,9 @@ enum RegistrationPages {
                                                  .text(" 已核验材料：需携带本人身份证或社保卡"))),
                     .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("办结本次查询（出具受理回执）"))))),
                 .p(.class("actions"),
-                   .if(mayRegister.flexible && active?.kindValue != .flexible,
+                   .if(view.mayRegisterFlexible && view.activeKind != .flexible,
                        .a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: FlexibleEmploymentItem.seq).path), .text("办理灵活就业登记"))),
-                   .if(mayRegister.unemployed && active == nil,
+                   .if(view.mayRegisterUnemployed && !view.hasActive,
                        .a(.class("button"), .href(SiteURL.newCase(citizen: citizenID, item: UnemploymentRegistrationItem.seq).path), .text("办理失业登记")))),
                 .h2("登记记录"),
                 .if(history.isEmpty, .p(.class("empty"), .text("暂无审核通过的灵活就业登记或失业登记"))),
@@ -44,23 +40,23 @@ enum RegistrationPages {
                     .class("data-table"),
                     .thead(.tr(.th("登记"), .th("内容"), .th("开始日期"), .th("批准日期"), .th("办件编号"), .th("状态"))),
                     .tbody(.forEach(history) { record in
-                        .tr(.td(.text(record.kindValue?.label ?? record.kind)),
+                        .tr(.td(.text(record.kindLabel)),
                             .td(.text(record.summary)),
                             .td(.text(record.startedOn)),
-                            .td(.text(CalendarDate(record.approvedAt).iso)),
-                            .td(.class("code"), .unwrap(caseNumbers[record.caseID], { .a(.href(SiteURL.caseFile(id: record.caseID).path), .text($0)) },
+                            .td(.text(record.approvedOn)),
+                            .td(.class("code"), .unwrap(record.caseNumber, { .a(.href(SiteURL.caseFile(id: record.caseID).path), .text($0)) },
                                                          else: .text("—"))),
-                            .td(.text(record.isActive ? "有效" : "已于\(record.endedOn ?? "")终止（\(record.reason?.label ?? record.endReason ?? "")）")))
+                            .td(.text(record.statusText)))
                     }))),
-                .unwrap(active.flatMap { record in record.kindValue.map { (record, $0) } }, { record, kind in
-                    .if(mayEnd.contains(kind), .section(
-                        .class("panel"), .h2("终止\(kind.label)"),
+                .unwrap(view.endable, { record in
+                    .if(view.mayEnd.contains(record.kind), .section(
+                        .class("panel"), .h2("终止\(record.kind.label)"),
                         .form(
-                            .class("form"), .method(.post), .action(SiteURL.endEmploymentRegistration(id: record.id ?? UUID()).path), .csrf(context),
-                            FormFields.select("reason", label: "终止原因", options: RegistrationEndReason.reasons(for: kind).map {
+                            .class("form"), .method(.post), .action(SiteURL.endEmploymentRegistration(id: record.id).path), .csrf(context),
+                            FormFields.select("reason", label: "终止原因", options: RegistrationEndReason.reasons(for: record.kind).map {
                                 FormFields.Option(value: $0.rawValue, label: $0.label)
                             }, selected: nil, errors: errors),
-                            .p(.class("hint"), .text(kind == .unemployed
+                            .p(.class("hint"), .text(record.kind == .unemployed
                                 ? "群众实现就业（含单位就业）、领取养老金、入学或参军、出境定居、服刑或6个月无联系的，终止失业登记；终止原因将保留并记入审计日志。"
                                 : "群众停止灵活就业等情形终止登记；终止原因将保留并记入审计日志。")),
                             .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text("终止登记"))))))

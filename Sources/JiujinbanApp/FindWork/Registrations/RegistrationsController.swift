@@ -85,10 +85,11 @@ enum RegistrationsController {
             if let caseID = record.id, CaseEngine.sees(record, staff) { numbers[caseID] = record.number }
         }
         let may = { (seq: Int) in CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed }
-        return HTMLResponse.make(RegistrationPages.card(
+        let view = try RegistrationQueries.card(
             citizen: citizen, card: card, history: history, caseNumbers: numbers,
             mayEnd: Set(EmploymentRegistrationKind.allCases.filter { mayEnd($0, staff) }),
             mayRegister: (flexible: may(FlexibleEmploymentItem.seq), unemployed: may(UnemploymentRegistrationItem.seq)),
-            mayRecordQuery: may(EmploymentCardQueryItem.seq), errors: errors, context: PageContext(req)), status: status)
+            mayRecordQuery: may(EmploymentCardQueryItem.seq))
+        return HTMLResponse.make(RegistrationPages.card(view, errors: errors, context: PageContext(req)), status: status)
     }
 }

@@ -72,4 +72,30 @@ struct GovernanceListViewTests {
         #expect(!html.contains(ViewFixture.hostile))
         #expect(html.contains("共 2 张申请单") && html.contains(">填写申请单</a>") && !html.contains("导出备案表"))
     }
+
+    @Test("验收 for a city reader: latest inspection, history with photo links, kiosks and milestones; no form")
+    func acceptanceReadOnly() {
+        let point = ServicePointSummary(
+            id: ViewFixture.id(30), code: "140830100201-01", divisionCode: "140830100201", townshipName: "古魏镇", divisionName: "令花村",
+            kind: .village, name: "令花村服务点", institution: "令花村党群服务中心", address: "令花村1号", longitude: 110.69, latitude: 34.69,
+            coordinatesAreDemo: false, farthestResidenceMeters: 1500, status: .active, disabledReason: nil, disabledOn: nil)
+        let facts = AcceptanceFacts(
+            history: [.init(id: ViewFixture.id(41), inspectedOn: "2026-12-01", total: 55, passed: false, reinspectOn: "2026-12-20",
+                            inspectorName: "赵敏", photoCount: 2),
+                      .init(id: ViewFixture.id(40), inspectedOn: "2026-06-01", total: 88, passed: true, reinspectOn: nil,
+                            inspectorName: "王强", photoCount: 0)],
+            milestones: [:],
+            kiosks: [.init(serialNumber: "SN-0042", installedOn: "2026-11-02", statusLabel: "在用")],
+            permissionApplied: false)
+        let html = AcceptancePage.render(point, facts: facts, inspects: false, passMark: 80, values: [:], errors: FieldErrors(),
+                                         today: CalendarDate(year: 2026, month: 12, day: 3)!, context: ViewFixture.context).render()
+        #expect(html.contains("<div class=\"notice notice-warn\"><p>最近一次验收：2026-12-01，55分，不合格，2026-12-20复验（验收人：赵敏）</p></div>"))
+        let rows = ViewFixture.rows(html)
+        #expect(rows.contains(["2026-12-01", "55", "不合格", "2026-12-20", "赵敏", "照片1 照片2 "]))
+        #expect(rows.contains(["2026-06-01", "88", "合格", "", "王强", ""]))
+        #expect(html.contains("href=\"\(SiteURL.acceptancePhoto(id: ViewFixture.id(41), position: 2).path)\""))
+        #expect(html.contains("自助设备：SN-0042（2026-11-02安装，在用）"))
+        for kind in PointMilestoneRecord.Kind.allCases { #expect(html.contains("\(kind.label)：未登记")) }
+        #expect(html.contains("验收由县级人社部门组织") && !html.contains("提交验收结果") && !html.contains("保存建设进度"))
+    }
 }

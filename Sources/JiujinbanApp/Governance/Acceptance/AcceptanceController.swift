@@ -105,17 +105,11 @@ enum AcceptanceController {
 
     static func respond(_ req: Request, _ point: ServicePointSummary, values: [String: String], errors: FieldErrors,
                         status: HTTPStatus) async throws -> Response {
-        let history = try await AcceptanceRecord.query(on: req.db).filter(\.$servicePointID == point.id)
-            .sort(\.$inspectedOn, .descending).sort(\.$createdAt, .descending).all()
-        let applied = try await permissionApplied(point.id, on: req.db)
+        let facts = try await AcceptanceQuery.load(point.id, on: req.db)
         let today = req.jiujinban.clock.today
         let inspects = try req.requireStaff().account.unit.isCountyDepartment
-        let milestones = Dictionary(try await PointMilestoneRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
-            .map { ($0.kind, $0.date) }, uniquingKeysWith: { a, _ in a })
-        let kiosks = try await KioskRecord.query(on: req.db).filter(\.$servicePointID == point.id).all()
-        let photoCounts = try await AcceptancePhotoRecord.counts(of: history.compactMap(\.id), on: req.db)
         return HTMLResponse.make(AcceptancePage.render(
-            point, history: history, photoCounts: photoCounts, milestones: milestones, kiosks: kiosks, inspects: inspects, permissionApplied: applied, passMark: AcceptanceScoring.passMark.value(on: today),
+            point, facts: facts, inspects: inspects, passMark: AcceptanceScoring.passMark.value(on: today),
             values: values, errors: errors, today: today, context: PageContext(req)), status: status)
     }
 

@@ -6,9 +6,10 @@ import Plot
 /// signature line of the county 人社局's inspector and the date; earlier inspections below.
 enum AcceptancePage {
     static func render(
-        _ point: ServicePointSummary, history: [AcceptanceRecord], photoCounts: [UUID: Int], milestones: [String: String], kiosks: [KioskRecord], inspects: Bool, permissionApplied: Bool, passMark: Int,
+        _ point: ServicePointSummary, facts: AcceptanceFacts, inspects: Bool, passMark: Int,
         values: [String: String], errors: FieldErrors, today: CalendarDate, context: PageContext
     ) -> HTML {
+        let (history, milestones, kiosks) = (facts.history, facts.milestones, facts.kiosks)
         let latest = history.first
         return PageShell.render(
             title: "服务点建设暨验收标准", context: context,
@@ -16,17 +17,17 @@ enum AcceptancePage {
                      Crumb(label: "验收", url: nil)],
             content: [
                 .p(.class("lead"), .text("所属单位：\(point.townshipName) \(point.divisionName) · \(point.institution)（\(point.kind.label)）。满分100分，\(passMark)分及以上为合格。")),
-                .unwrap(latest) { record in
-                    .div(.class(record.passed ? "notice notice-ok" : "notice notice-warn"),
-                         .p(.text("最近一次验收：\(record.inspectedOn)，\(record.total)分，" + (record.passed ? "合格" : "不合格")
-                                  + (record.reinspectOn.map { "，\($0)复验" } ?? "") + "（验收人：\(record.inspectorName)）")))
+                .unwrap(latest) { inspection in
+                    .div(.class(inspection.passed ? "notice notice-ok" : "notice notice-warn"),
+                         .p(.text("最近一次验收：\(inspection.inspectedOn)，\(inspection.total)分，" + (inspection.passed ? "合格" : "不合格")
+                                  + (inspection.reinspectOn.map { "，\($0)复验" } ?? "") + "（验收人：\(inspection.inspectorName)）")))
                 },
                 .if(!inspects, .p(.class("notice notice-dev"), .text("验收由县级人社部门组织，此处只查看验收记录。"))),
                 .if(inspects, FormFields.errorSummary(errors)),
                 .if(inspects, .form(.method(.post), .action(SiteURL.servicePointAcceptance(id: point.id).path), .enctype(.multipartData), .csrf(context),
                       .table(.class("form-table acceptance-table"),
                              .tr(.th("项目"), .th("序号"), .th("细则"), .th("分值"), .th("得分"), .th("备注")),
-                             .forEach(AcceptanceCriterion.allCases) { criterion in row(criterion, point: point, permissionApplied: permissionApplied,
+                             .forEach(AcceptanceCriterion.allCases) { criterion in row(criterion, point: point, permissionApplied: facts.permissionApplied,
                                                                                       values: values, errors: errors) }),
                       .div(.class("field-row"),
                            FormFields.text("inspected_on", label: "验收日期", value: values["inspected_on"] ?? today.description, errors: errors,
@@ -43,7 +44,7 @@ enum AcceptancePage {
                       .p(.class("signature-line"), .text("验收单位：\(context.user?.unitName ?? "")（公章）    验收人签字：\(context.user?.name ?? "")")),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交验收结果"))))),
                 .section(.class("panel"), .h2("建设进度（月度调度表第18、19、21列）"),
-                         .p(.text("自助设备：" + (kiosks.isEmpty ? "未登记" : kiosks.map { "\($0.serialNumber)（\($0.installedOn)安装，\($0.statusValue?.label ?? $0.status)）" }
+                         .p(.text("自助设备：" + (kiosks.isEmpty ? "未登记" : kiosks.map { "\($0.serialNumber)（\($0.installedOn)安装，\($0.statusLabel)）" }
                                                                   .joined(separator: "；")))),
                          .if(inspects, .form(.method(.post), .action(SiteURL.servicePointMilestones(id: point.id).path), .csrf(context),
                                              .div(.class("field-row"),
@@ -59,14 +60,12 @@ enum AcceptancePage {
                     .h2("验收记录"),
                     .table(.class("data-table compact"),
                            .thead(.tr(.th("验收日期"), .th(.class("num"), "总分"), .th("结论"), .th("复验日期"), .th("验收人"), .th("照片"))),
-                           .tbody(.forEach(history) { record in
-                               .tr(.td(.text(record.inspectedOn)), .td(.class("num"), .text(String(record.total))),
-                                   .td(.text(record.passed ? "合格" : "不合格")), .td(.text(record.reinspectOn ?? "")),
-                                   .td(.text(record.inspectorName)),
-                                   .td(.unwrap(record.id) { id in
-                                       .forEach((0..<(photoCounts[id] ?? 0)).map { $0 + 1 }) { position in
-                                           .a(.href(SiteURL.acceptancePhoto(id: id, position: position).path), .text("照片\(position) "))
-                                       }
+                           .tbody(.forEach(history) { inspection in
+                               .tr(.td(.text(inspection.inspectedOn)), .td(.class("num"), .text(String(inspection.total))),
+                                   .td(.text(inspection.passed ? "合格" : "不合格")), .td(.text(inspection.reinspectOn ?? "")),
+                                   .td(.text(inspection.inspectorName)),
+                                   .td(.forEach((0..<inspection.photoCount).map { $0 + 1 }) { position in
+                                       .a(.href(SiteURL.acceptancePhoto(id: inspection.id, position: position).path), .text("照片\(position) "))
                                    }))
                            })))),
                 .p(.class("hint"), .text("该附件作为基层就业社保服务点建设使用，同时作为对基层就业社保服务点建设验收的依据。")),

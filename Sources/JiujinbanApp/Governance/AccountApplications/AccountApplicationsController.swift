@@ -26,8 +26,8 @@ enum AccountApplicationsController {
     @Sendable static func index(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let state = (try? req.query.get(String.self, at: "state")).flatMap(AccountApplication.State.init(rawValue:))
-        let records = try await ApplicationStore.list(for: staff, state: state, on: req.db)
-        return HTMLResponse.make(ApplicationListPage.render(records, state: state, context: PageContext(req)))
+        let lines = try await ApplicationListQuery.lines(for: staff, state: state, on: req.db)
+        return HTMLResponse.make(ApplicationListPage.render(lines, state: state, context: PageContext(req)))
     }
 
     @Sendable static func newForm(_ req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import Plot
 
 /// 申请单台账: the applications the user sees, filterable by state, with the archive's exports.
 enum ApplicationListPage {
-    static func render(_ records: [AccountApplicationRecord], state: AccountApplication.State?, context: PageContext) -> HTML {
+    static func render(_ lines: [ApplicationListLine], state: AccountApplication.State?, context: PageContext) -> HTML {
         let states = AccountApplication.State.allCases
         return PageShell.render(
             title: "用户申请（变更）单", context: context,
@@ -22,18 +22,18 @@ enum ApplicationListPage {
                      .if(context.may(.reviewAccountApplications) || context.may(.receiveApplicationFilings),
                          .a(.class("button"), .href(SiteURL.accountApplicationsExport(query: [("state", state?.rawValue ?? "")]).path),
                             .text("导出备案表（CSV）")))),
-                .p(.class("result-count"), .text("共 \(records.count) 张申请单")),
+                .p(.class("result-count"), .text("共 \(lines.count) 张申请单")),
                 .table(
                     .class("data-table compact"),
                     .thead(.tr(.th("申请单编号"), .th("申请单位"), .th("类别"), .th("申请事项"), .th("状态"), .th("提交时间"))),
-                    .tbody(.forEach(records) { record in
+                    .tbody(.forEach(lines) { line in
                         .tr(
-                            .td(.class("code"), .unwrap(record.id) { .a(.href(SiteURL.accountApplication(id: $0).path), .text(record.number)) }),
-                            .td(.text(record.applicantUnitName)),
-                            .td(.text(record.flowValue?.label ?? record.flow)),
-                            .td(.text(record.itemSummary)),
-                            .td(.text(record.stateValue?.label ?? record.state)),
-                            .td(.class("nowrap"), .text(AuditLogPage.formatter.string(from: record.filedAt)))
+                            .td(.class("code"), .a(.href(SiteURL.accountApplication(id: line.id).path), .text(line.number))),
+                            .td(.text(line.applicantUnitName)),
+                            .td(.text(line.flowLabel)),
+                            .td(.text(line.itemSummary)),
+                            .td(.text(line.stateLabel)),
+                            .td(.class("nowrap"), .text(AuditLogPage.formatter.string(from: line.filedAt)))
                         )
                     })
                 ),

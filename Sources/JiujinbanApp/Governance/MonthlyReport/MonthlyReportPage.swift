@@ -6,7 +6,7 @@ import Plot
 /// the notes; automatic answers say why on hover. Printed on A4 landscape with the form's header lines.
 enum MonthlyReportPage {
     static func render(_ result: MonthlyReportBuilder.Result, root: DivisionCode, month: ReportMonth, children: [DivisionSummary],
-                       progress: ReportProgress, evidence: [String: ReportEvidenceRecord.Listing] = [:], reviews: Bool, context: PageContext) -> HTML {
+                       progress: ReportProgress, evidence: [String: ReportEvidenceListing] = [:], reviews: Bool, context: PageContext) -> HTML {
         let table = result.table
         let query: [(String, String)] = [("division", root.value), ("month", month.description)]
         return PageShell.render(

@@ -32,65 +32,21 @@ enum ReportEntryController {
         }
     }
 
-    struct Context {
-        let township: DivisionCode
-        let month: ReportMonth
-        let submission: ReportSubmissionRecord?
-        let exception: ReportExceptionRecord?
-        let points: [ServicePointSummary]
-        let entries: [String: ReportEntryRecord]
-        let evidence: [String: ReportEvidenceRecord.Listing]
-        let reasons: [String: [ReportTask: String]]
-        let automatic: [String: [ReportTask: Bool]]
-        let refusal: ReportCycle.Refusal?
-    }
-
-    static func load(_ req: Request, month: ReportMonth) async throws -> Context {
-        let staff = try req.requireStaff()
-        let township = try township(of: staff)
-        let submission = try await ReportSubmissionRecord.query(on: req.db).filter(\.$month == month.description)
-            .filter(\.$townshipCode == township.value).first()
-        let exception = try await ReportExceptionRecord.query(on: req.db).filter(\.$month == month.description)
-            .filter(\.$townshipCode == township.value).sort(\.$requestedAt, .descending).first()
-        let points = try await ServicePointQueries.all(in: township, on: req.db).filter { $0.kind != .bankBranch && $0.status == .active }
-        let ids = points.map(\.id.uuidString)
-        let entries = try await ReportEntryRecord.query(on: req.db).filter(\.$month == month.description).filter(\.$scopeKey ~~ ids)
-            .filter(\.$task == ReportTask.publicity.rawValue).all()
-        guard let county = township.ancestor(atDepth: 2) else { throw PublicError.notFound("该乡镇") }
-        let built = try await MonthlyReportBuilder.build(scope: county, month: month, on: req.db as! any SQLDatabase)
-        let evidence = try await ReportEvidenceRecord.listing(month: month, scope: township, on: req.db)
-        var automatic: [String: [ReportTask: Bool]] = [:]
-        for row in built.table.rows where row.kind == .point {
-            guard let key = row.key, ids.contains(key) else { continue }
-            automatic[key] = Dictionary(uniqueKeysWithValues: ReportTask.allCases.filter(\.isAutomatic).map { ($0, row.cells[$0.rawValue - 1] == .flag(true)) })
-        }
-        let until = exception?.stateValue == .granted ? exception?.until.flatMap(CalendarDate.init(iso:)) : nil
-        let refusal = ReportCycle.mayEdit(month: month, state: submission?.stateValue ?? .draft, today: req.jiujinban.clock.today,
-                                          exceptionUntil: until)
-        return Context(township: township, month: month, submission: submission, exception: exception, points: points,
-                       entries: Dictionary(entries.map { ($0.scopeKey, $0) }, uniquingKeysWith: { a, _ in a }),
-                       evidence: evidence, reasons: built.reasons, automatic: automatic, refusal: refusal)
-    }
-
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         guard case .servicePoint(_, .townshipCentre, _) = staff.account.unit else {
             // A village, community or bank point reads who enters for it.
-            return HTMLResponse.make(PageShell.render(
-                title: "调度表填报", context: PageContext(req),
-                crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "调度表填报", url: nil)],
-                content: [.p(.class("notice notice-dev"),
-                             .text("调度表由乡镇（街道）服务点汇总填报，行政村、社区服务点的情况由乡镇统一填报，每月20日前报送县领导小组办公室。"))]))
+            return HTMLResponse.make(ReportEntryPage.enteredByTownship(context: PageContext(req)))
         }
         let month = try month(req, try? req.query.get(String.self, at: "month"))
-        let context = try await load(req, month: month)
+        let context = try await ReportEntryQuery.load(req, month: month)
         return HTMLResponse.make(ReportEntryPage.render(context, error: nil, today: req.jiujinban.clock.today, page: PageContext(req)))
     }
 
     @Sendable static func save(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let month = try month(req, try? req.content.get(String.self, at: "month"))
-        let context = try await load(req, month: month)
+        let context = try await ReportEntryQuery.load(req, month: month)
         if let refusal = context.refusal {
             try await req.write { db in
                 try await req.audit(AuditEvent("monthly_report.enter", objectType: "township", objectID: context.township.value,
@@ -206,12 +162,12 @@ enum ReportEntryController {
     @Sendable static func requestException(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let month = try month(req, try? req.content.get(String.self, at: "month"))
-        let context = try await load(req, month: month)
+        let context = try await ReportEntryQuery.load(req, month: month)
         guard case .locked = context.refusal else {
             return HTMLResponse.make(ReportEntryPage.render(context, error: "本月调度表仍可填报，无需申请延期", today: req.jiujinban.clock.today,
                                                             page: PageContext(req)), status: .conflict)
         }
-        if context.exception?.stateValue == .requested {
+        if context.exception?.isRequested == true {
             return HTMLResponse.make(ReportEntryPage.render(context, error: "已有待批准的延期申请，请等待县领导小组办公室批准",
                                                             today: req.jiujinban.clock.today, page: PageContext(req)), status: .conflict)
         }

@@ -5,8 +5,17 @@ import Plot
 /// 调度表填报: the township's points with what the system filled (18–22) and the column the township enters (23),
 /// the deadline and the submission's state; once locked, the exception request.
 enum ReportEntryPage {
-    static func render(_ context: ReportEntryController.Context, error: String?, today: CalendarDate, page: PageContext) -> HTML {
-        let state = context.submission?.stateValue ?? .draft
+    /// A village, community or bank point: who enters for it, and by when.
+    static func enteredByTownship(context: PageContext) -> HTML {
+        PageShell.render(
+            title: "调度表填报", context: context,
+            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "调度表填报", url: nil)],
+            content: [.p(.class("notice notice-dev"),
+                         .text("调度表由乡镇（街道）服务点汇总填报，行政村、社区服务点的情况由乡镇统一填报，每月20日前报送县领导小组办公室。"))])
+    }
+
+    static func render(_ context: ReportEntryView, error: String?, today: CalendarDate, page: PageContext) -> HTML {
+        let state = context.submission.state
         let deadline = ReportCycle.deadline(for: context.month)
         let editable = context.refusal == nil
         return PageShell.render(
@@ -17,12 +26,12 @@ enum ReportEntryPage {
                       .label(.text("报送月份 "), .input(.type(.month), .name("month"), .value(context.month.description))),
                       .button(.type(.submit), .class("button small"), .text("查看"))),
                 .p(.class("lead"), .text("截止日期：\(deadline)（每月20日前报送县领导小组办公室）。状态：\(state.label)"
-                                         + (context.submission?.submittedOn.map { "，\($0)报送" } ?? "")
-                                         + (context.submission?.comment.map { "。县级意见：\($0)" } ?? ""))),
+                                         + (context.submission.submittedOn.map { "，\($0)报送" } ?? "")
+                                         + (context.submission.comment.map { "。县级意见：\($0)" } ?? ""))),
                 .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
                 .unwrap(context.refusal) { refusal in .div(.class("notice notice-warn"), .p(.text(refusal.message))) },
                 .unwrap(context.exception) { exception in
-                    .p(.class("hint"), .text("延期申请（\(exception.reason)）：\(exception.stateValue?.label ?? exception.state)"
+                    .p(.class("hint"), .text("延期申请（\(exception.reason)）：\(exception.stateLabel)"
                                              + (exception.until.map { "，可填报至\($0)" } ?? "")))
                 },
                 .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .enctype(.multipartData), .csrf(page),
@@ -64,7 +73,7 @@ enum ReportEntryPage {
                       .if(editable, .div(.class("form-actions"),
                                          CasePage.actionButton("save", "保存", "button"),
                                          CasePage.actionButton("submit", state == .draft ? "报送县领导小组办公室" : "重新报送", "button primary")))),
-                .if(isLocked(context.refusal) && context.exception?.stateValue != .requested, .section(
+                .if(isLocked(context.refusal) && context.exception?.isRequested != true, .section(
                     .class("panel"), .h2("申请延期填报"),
                     .form(.class("form"), .method(.post), .action(SiteURL.monthlyReportException.path), .csrf(page),
                           .input(.type(.hidden), .name("month"), .value(context.month.description)),

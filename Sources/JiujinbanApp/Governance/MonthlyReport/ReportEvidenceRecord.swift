@@ -4,6 +4,13 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
+/// An evidence file as pages list it, without its bytes: a plain value, so the pages that link it take no record.
+struct ReportEvidenceListing: Sendable {
+    let id: UUID
+    let fileName: String
+    let mediaType: String
+}
+
 /// 调度表凭证: the file a township attaches to a point's entered answer of a month (a PDF document or a photo). One
 /// per point, month and task; a new upload replaces it. The point's division is kept for scope checks.
 final class ReportEvidenceRecord: Model, @unchecked Sendable {
@@ -22,22 +29,15 @@ final class ReportEvidenceRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    /// An evidence file as pages list it, without its bytes.
-    struct Listing: Sendable {
-        let id: UUID
-        let fileName: String
-        let mediaType: String
-    }
-
     /// The month's evidence of `task` for the points under `scope`, by point key.
     static func listing(month: ReportMonth, task: ReportTask = .publicity, scope: DivisionCode,
-                        on db: any Database) async throws -> [String: Listing] {
-        var listing: [String: Listing] = [:]
+                        on db: any Database) async throws -> [String: ReportEvidenceListing] {
+        var listing: [String: ReportEvidenceListing] = [:]
         for row in try await (db as! any SQLDatabase).raw("""
             SELECT id, scope_key, file_name, media_type FROM report_evidence
             WHERE month = \(bind: month.description) AND task = \(bind: task.rawValue) AND division_code LIKE \(bind: scope.scopePrefix + "%")
             """).all() {
-            listing[try row.decode(column: "scope_key", as: String.self)] = Listing(
+            listing[try row.decode(column: "scope_key", as: String.self)] = ReportEvidenceListing(
                 id: try row.decode(column: "id", as: UUID.self), fileName: try row.decode(column: "file_name", as: String.self),
                 mediaType: try row.decode(column: "media_type", as: String.self))
         }

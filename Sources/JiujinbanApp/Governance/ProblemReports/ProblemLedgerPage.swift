@@ -6,9 +6,8 @@ import Plot
 /// the exports.
 enum ProblemLedgerPage {
     static func render(
-        _ records: [ProblemReportRecord], filter: ProblemReportStore.Filter, groups: [DivisionSummary],
-        deskNames: [ProblemDesk: String], trainings: [TrainingSessionRecord], today: CalendarDate, calendar: WorkCalendar,
-        limit: Int, context: PageContext
+        _ rows: [ProblemLedgerRow], filter: ProblemReportStore.Filter, groups: [DivisionSummary],
+        trainings: [TrainingSessionLine], limit: Int, context: PageContext
     ) -> HTML {
         let query = ProblemLedgerQuery.query(of: filter)
         return PageShell.render(
@@ -31,43 +30,33 @@ enum ProblemLedgerPage {
                                     .attribute(named: "checked", value: filter.overdueOnly ? "checked" : nil)), .text(" 仅看超期")),
                       .button(.type(.submit), .class("button small"), .text("筛选"))),
                 .div(.class("result-count"),
-                     .p(.text(records.count >= limit ? "显示最新 \(limit) 条，请用筛选条件缩小范围，或导出全部" : "共 \(records.count) 条")),
+                     .p(.text(rows.count >= limit ? "显示最新 \(limit) 条，请用筛选条件缩小范围，或导出全部" : "共 \(rows.count) 条")),
                      .p(.a(.class("button small"), .href(SiteURL.problemsExport(query: query + [("format", "csv")]).path), .text("导出CSV")),
                         .text(" "),
                         .a(.class("button small"), .href(SiteURL.problemsExport(query: query + [("format", "xlsx")]).path), .text("导出Excel")))),
-                .if(records.isEmpty, .p(.class("empty"), .text("没有符合条件的问题"))),
-                .if(!records.isEmpty, .table(
+                .if(rows.isEmpty, .p(.class("empty"), .text("没有符合条件的问题"))),
+                .if(!rows.isEmpty, .table(
                     .class("data-table compact"),
                     .thead(.tr(.th("问题编号"), .th("反映时间"), .th("反映单位"), .th("分类"), .th("业务领域"), .th("问题描述"),
                                .th("当前承办"), .th("状态"), .th("时限"))),
-                    .tbody(.forEach(records) { record in
-                        row(record, deskNames: deskNames, today: today, calendar: calendar)
-                    }))),
+                    .tbody(.forEach(rows) { row($0) }))),
             ])
     }
 
-    static func row(_ record: ProblemReportRecord, deskNames: [ProblemDesk: String], today: CalendarDate,
-                    calendar: WorkCalendar) -> Node<HTML.TableContext> {
-        let report = record.report
-        let overdue = report?.isOverdue(today: today, calendar: calendar) == true
-        let limit: String = if let due = report?.replyDue(calendar: calendar) {
-            "答复 \(due.date)" + (due.isProvisional ? "（暂定）" : "")
-        } else if let promised = record.promisedBy, record.stateValue == .answered {
-            "承诺 \(promised)"
-        } else { "" }
-        return .tr(
-            .class(overdue ? "row-overdue" : ""),
-            .td(.class("code"), .unwrap(record.id) { .a(.href(SiteURL.problem(id: $0).path), .text(record.number)) }),
-            .td(.class("nowrap"), .text(AuditLogPage.formatter.string(from: record.filedAt))),
-            .td(.text("\(record.reporterUnitName) \(record.reporterName)")),
-            .td(.class("nowrap"), .text(record.categoryValue?.label ?? record.category)),
-            .td(.class("nowrap"), .text(record.areaValue?.label ?? record.area)),
-            .td(.text(String(record.problemDescription.prefix(40)) + (record.problemDescription.count > 40 ? "…" : ""))),
-            .td(.text(record.deskValue.flatMap { deskNames[$0] } ?? record.desk),
-                .if(record.escalations > 0, .span(.class("tag"), .text("上报\(record.escalations)次"))),
-                .if(record.assignmentGap, .span(.class("tag tag-warn"), .text("责任清单缺项")))),
-            .td(.class("nowrap"), .text(record.stateValue?.label ?? record.state)),
-            .td(.class("nowrap"), .text(limit), .if(overdue, .span(.class("tag tag-late"), .text("超期"))))
+    static func row(_ line: ProblemLedgerRow) -> Node<HTML.TableContext> {
+        .tr(
+            .class(line.isOverdue ? "row-overdue" : ""),
+            .td(.class("code"), .a(.href(SiteURL.problem(id: line.id).path), .text(line.number))),
+            .td(.class("nowrap"), .text(AuditLogPage.formatter.string(from: line.filedAt))),
+            .td(.text(line.reporter)),
+            .td(.class("nowrap"), .text(line.categoryLabel)),
+            .td(.class("nowrap"), .text(line.areaLabel)),
+            .td(.text(line.summary)),
+            .td(.text(line.deskName),
+                .if(line.escalations > 0, .span(.class("tag"), .text("上报\(line.escalations)次"))),
+                .if(line.assignmentGap, .span(.class("tag tag-warn"), .text("责任清单缺项")))),
+            .td(.class("nowrap"), .text(line.stateLabel)),
+            .td(.class("nowrap"), .text(line.limitText), .if(line.isOverdue, .span(.class("tag tag-late"), .text("超期"))))
         )
     }
 

@@ -37,10 +37,10 @@ enum ProblemOversightController {
         let figures = ProblemHandlingFigures(rows, calendar: calendar)
         let byType = Dictionary(grouping: records) { "\($0.categoryValue?.label ?? $0.category)·\($0.areaValue?.label ?? $0.area)" }
             .map { (type: $0.key, count: $0.value.count) }.sorted { ($0.count, $1.type) > ($1.count, $0.type) }
-        let sessions = try await TrainingSessions.upcoming(for: staff, today: today, on: req.db)
+        let sessions = try await TrainingSessions.upcoming(for: staff, today: today, countyNames: groupNames, on: req.db)
         return HTMLResponse.make(ProblemOversightPage.render(
             figures: figures, frequentTypes: Array(byType.prefix(10)), sessions: sessions, counties: counties,
-            countyNames: groupNames, values: values, errors: errors, today: today, context: PageContext(req)), status: status)
+            values: values, errors: errors, today: today, context: PageContext(req)), status: status)
     }
 
     struct TrainingForm: Content {

@@ -6,8 +6,8 @@ import Plot
 /// and to solution; the frequent question types; the training sessions, and the task force's form to add one.
 enum ProblemOversightPage {
     static func render(
-        figures: ProblemHandlingFigures, frequentTypes: [(type: String, count: Int)], sessions: [TrainingSessionRecord],
-        counties: [DivisionSummary], countyNames: [String: String], values: TrainingSessionDraft, errors: FieldErrors,
+        figures: ProblemHandlingFigures, frequentTypes: [(type: String, count: Int)], sessions: [TrainingSessionLine],
+        counties: [DivisionSummary], values: TrainingSessionDraft, errors: FieldErrors,
         today: CalendarDate, context: PageContext
     ) -> HTML {
         PageShell.render(
@@ -24,7 +24,7 @@ enum ProblemOversightPage {
                 .h2("高频问题类型"),
                 .if(frequentTypes.isEmpty, .p(.class("empty"), .text("暂无问题反映"))),
                 .ol(.forEach(frequentTypes) { .li(.text("\($0.type)：\($0.count)条")) }),
-                TrainingSessions.list(sessions, title: "已安排的业务指导视频培训", countyNames: countyNames),
+                TrainingSessions.list(sessions, title: "已安排的业务指导视频培训"),
                 .if(context.may(.scheduleTraining), form(counties: counties, values: values, errors: errors, context: context)),
             ])
     }

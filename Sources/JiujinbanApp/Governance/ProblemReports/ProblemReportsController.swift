@@ -30,12 +30,11 @@ enum ProblemReportsController {
         let today = req.jiujinban.clock.today
         let records = try await ProblemReportStore.list(for: staff, filter: filter, limit: ledgerLimit, calendar: calendar,
                                                         today: today, on: req.db)
-        let desks = try await ProblemDesks.names(of: records.flatMap(\.chainValue), on: req.db)
+        let rows = try await ProblemLedgerQuery.rows(records, calendar: calendar, today: today, on: req.db)
         let groups = try await ProblemLedgerQuery.groups(for: staff, on: req.db)
         let trainings = try await TrainingSessions.upcoming(for: staff, today: today, on: req.db)
         return HTMLResponse.make(ProblemLedgerPage.render(
-            records, filter: filter, groups: groups, deskNames: desks, trainings: trainings, today: today,
-            calendar: calendar, limit: ledgerLimit, context: PageContext(req)))
+            rows, filter: filter, groups: groups, trainings: trainings, limit: ledgerLimit, context: PageContext(req)))
     }
 
     @Sendable static func newReport(_ req: Request) async throws -> Response {
@@ -137,31 +136,5 @@ enum ProblemReportsController {
         }
         guard ProblemReportStore.sees(record, staff) else { throw OutOfScope("该问题", objectType: "problem_report", id: id) }
         return record
-    }
-}
-
-/// The ledger's filters as the query string carries them, and the county choices a user has.
-enum ProblemLedgerQuery {
-    static func filter(from req: Request) -> ProblemReportStore.Filter {
-        func value(_ name: String) -> String? {
-            (try? req.query.get(String.self, at: name)).map { TextField.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        return ProblemReportStore.Filter(
-            state: value("state").flatMap(ProblemReport.State.init(rawValue:)),
-            category: value("category").flatMap(ProblemCategory.init(rawValue:)),
-            area: value("area").flatMap(BusinessArea.init(rawValue:)),
-            group: value("county").flatMap { try? DivisionCode($0) }.map(\.value),
-            overdueOnly: value("overdue") == "1")
-    }
-
-    static func query(of filter: ProblemReportStore.Filter) -> [(String, String)] {
-        [("state", filter.state?.rawValue ?? ""), ("category", filter.category?.rawValue ?? ""),
-         ("area", filter.area?.rawValue ?? ""), ("county", filter.group ?? ""), ("overdue", filter.overdueOnly ? "1" : "")]
-    }
-
-    /// The counties an overseer can filter by (those of its division); none for others.
-    static func groups(for staff: SignedInStaff, on db: any Database) async throws -> [DivisionSummary] {
-        guard staff.may(.problemOversight), case .subtree(let root) = staff.scope, root.depth < 2 else { return [] }
-        return try await DivisionQueries.descendants(of: root, level: .county, on: db)
     }
 }

@@ -4,7 +4,7 @@ import Plot
 
 /// 业务指导视频培训: which sessions a user sees, and how they are listed.
 enum TrainingSessions {
-    static func list(_ sessions: [TrainingSessionRecord], title: String, countyNames: [String: String] = [:]) -> Node<HTML.BodyContext> {
+    static func list(_ sessions: [TrainingSessionLine], title: String) -> Node<HTML.BodyContext> {
         .if(!sessions.isEmpty, .section(
             .class("panel trainings"),
             .h2(.text(title)),
@@ -12,8 +12,7 @@ enum TrainingSessions {
                    .thead(.tr(.th("日期"), .th("时间"), .th("主题"), .th("针对问题类型"), .th("参加县（市、区）"), .th("视频链接或会议室"))),
                    .tbody(.forEach(sessions) { session in
                        .tr(.td(.class("nowrap"), .text(session.date)), .td(.text(session.time)), .td(.text(session.topic)),
-                           .td(.text(session.areaValues.map(\.label).joined(separator: "、"))),
-                           .td(.text(session.countyCodes.map { countyNames[$0] ?? $0 }.joined(separator: "、"))),
+                           .td(.text(session.areas)), .td(.text(session.counties)),
                            .td(venue(session.venue)))
                    }))))
     }

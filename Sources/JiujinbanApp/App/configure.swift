@@ -60,7 +60,7 @@ func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
     var exact: Set<String> = [
         SiteURL.login.path, SiteURL.loginStatus(ticket: "").path, "/login/scan", SiteURL.loginComplete.path,
         SiteURL.loginChoose.path, SiteURL.cardCallback.path, SiteURL.healthz.path, SiteURL.stylesheet.path,
-        SiteURL.loginScript.path, SiteURL.metrics.path,
+        SiteURL.loginScript.path, SiteURL.metrics.path, SiteURL.favicon.path, SiteURL.siteScript.path,
     ]
     if !configuration.isProduction { exact.insert(SiteURL.cardSimulatorScan.path) }
     return PublicPaths(exact: exact, prefixes: [],

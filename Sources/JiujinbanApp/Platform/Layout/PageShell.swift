@@ -15,7 +15,9 @@ enum PageShell {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title("\(title) - 就近办"),
-                .stylesheet(SiteURL.stylesheet.path + "?v=" + context.stylesheetVersion)
+                .stylesheet(SiteURL.stylesheet.path + "?v=" + context.stylesheetVersion),
+                .link(.rel(.icon), .href(SiteURL.favicon.path)),
+                .script(.src(SiteURL.siteScript.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .header(

@@ -40,6 +40,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     }
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
+    app.middleware.use(PageNoticeMiddleware(secure: configuration.secureCookies))
 
     FeatureSet.register(ProductFeatures.all, on: app)
     app.jobMarket = JobMarketStore()

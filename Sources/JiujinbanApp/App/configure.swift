@@ -40,6 +40,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     }
     app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(SessionMiddleware(lifetime: SessionLifetime(), publicPaths: publicPaths(configuration)))
+    app.middleware.use(PageNoticeMiddleware(secure: configuration.secureCookies))
 
     FeatureSet.register(ProductFeatures.all, on: app)
     app.jobMarket = JobMarketStore()
@@ -60,7 +61,7 @@ func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
     var exact: Set<String> = [
         SiteURL.login.path, SiteURL.loginStatus(ticket: "").path, "/login/scan", SiteURL.loginComplete.path,
         SiteURL.loginChoose.path, SiteURL.cardCallback.path, SiteURL.healthz.path, SiteURL.stylesheet.path,
-        SiteURL.loginScript.path, SiteURL.metrics.path,
+        SiteURL.loginScript.path, SiteURL.metrics.path, SiteURL.favicon.path, SiteURL.siteScript.path,
     ]
     if !configuration.isProduction { exact.insert(SiteURL.cardSimulatorScan.path) }
     return PublicPaths(exact: exact, prefixes: [],

@@ -26,6 +26,23 @@ public struct CaseFile: Hashable, Sendable {
         }
 
         public var isFinal: Bool { self == .approved || self == .rejected }
+
+        /// What the printed 受理回执 tells the person about their case in this state: what happened, what comes
+        /// next, and how to follow it. `deadline` is the 办结期限 as printed (nil for an item finished at once). A
+        /// returned case prints the one-time notice of what is missing instead (一次性告知单).
+        public func receiptWording(deadline: String?) -> String {
+            switch self {
+            case .accepted:
+                "您的申请已受理，正在审核" + (deadline.map { "，将于\($0)前办结" } ?? "")
+                    + "。请凭本回执的办件编号向受理服务点查询办理进度。"
+            case .returned:
+                "您的申请需补正材料，请按一次性告知单补齐后再来办理。"
+            case .approved:
+                "您的申请已办结。本回执为办结凭证，请妥善保存。"
+            case .rejected:
+                "经审核，您的申请不予办理。具体理由请凭本回执的办件编号向受理服务点咨询。"
+            }
+        }
     }
 
     public enum Action: Hashable, Sendable {

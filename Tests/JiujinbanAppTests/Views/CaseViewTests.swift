@@ -9,7 +9,8 @@ struct CaseViewTests {
     static func receipt(notice: Bool, missing: [String] = []) -> CaseReceipt {
         CaseReceipt(caseID: ViewFixture.id(1), number: "140830-20261203-0007", acceptedOn: "2026-12-03",
                     maskedCitizenName: Masking.maskedName("张三丰"), itemName: "失业登记", institution: "古魏镇综合便民服务中心",
-                    deadlineText: "2026-12-10（暂定）", isNotice: notice, stateLabel: notice ? "退回补正" : "已受理", missing: missing)
+                    deadlineText: "2026-12-10（暂定）", isNotice: notice, stateLabel: notice ? "退回补正" : "已受理，待审核",
+                    wording: CaseFile.State.accepted.receiptWording(deadline: "2026-12-10（暂定）"), missing: missing)
     }
 
     @Test("受理回执: each value in its cell, the citizen's name masked, the case linked in the trail")
@@ -20,7 +21,7 @@ struct CaseViewTests {
         #expect(rows.contains(["办件编号", "140830-20261203-0007", "受理日期", "2026-12-03"]))
         #expect(rows.contains(["办事群众", "张**", "服务事项", "失业登记"]))
         #expect(rows.contains(["受理单位", "古魏镇综合便民服务中心", "办结期限", "2026-12-10（暂定）"]))
-        #expect(html.contains("您的申请已受理。状态：已受理。"))
+        #expect(html.contains("办理状态：已受理，待审核。您的申请已受理，正在审核，将于2026-12-10（暂定）前办结。"))
         #expect(!html.contains("张三丰"))
         #expect(!html.contains("一次性告知单"))
         #expect(html.contains("href=\"/cases/\(ViewFixture.id(1).uuidString.lowercased())\""))

@@ -83,4 +83,16 @@ struct CaseFileTests {
         #expect(DeadlineStatus.of(deadline: d("2026-12-01"), finished: true, today: d("2026-12-02"), nextWorkday: d("2026-12-03")) == .none)
         #expect(DeadlineStatus.of(deadline: nil, finished: false, today: d("2026-12-02"), nextWorkday: d("2026-12-03")) == .none)
     }
+
+    @Test("the receipt says what each state means: never 已办结 together with a progress to follow")
+    func receiptWording() {
+        let waiting = CaseFile.State.accepted.receiptWording(deadline: "2026-12-10")
+        #expect(waiting == "您的申请已受理，正在审核，将于2026-12-10前办结。请凭本回执的办件编号向受理服务点查询办理进度。")
+        #expect(CaseFile.State.accepted.receiptWording(deadline: nil) == "您的申请已受理，正在审核。请凭本回执的办件编号向受理服务点查询办理进度。")
+        let done = CaseFile.State.approved.receiptWording(deadline: "2026-12-10")
+        #expect(done.contains("已办结") && !done.contains("查询办理进度") && !done.contains("正在审核"))
+        let refused = CaseFile.State.rejected.receiptWording(deadline: nil)
+        #expect(refused.contains("不予办理") && !refused.contains("已办结"))
+        #expect(CaseFile.State.returned.receiptWording(deadline: nil).contains("一次性告知单"))
+    }
 }

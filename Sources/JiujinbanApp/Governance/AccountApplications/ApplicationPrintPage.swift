@@ -15,7 +15,7 @@ enum ApplicationPrintPage {
             crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()),
                      Crumb(label: loaded.number, url: .accountApplication(id: loaded.id)), Crumb(label: "打印", url: nil)],
             content: [
-                .p(.class("no-print hint"), .text("请使用浏览器的“打印”功能（A4 纵向）。")),
+                PrintButton.node("打印申请单"),
                 .article(
                     .class("print-form"),
                     .table(

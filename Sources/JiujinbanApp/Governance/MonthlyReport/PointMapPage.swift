@@ -34,12 +34,22 @@ enum PointMapPage {
                                  .thead(.tr(.th("服务点"), .th("状态"), .th(.class("num"), "最远距离"))),
                                  .tbody(.forEach(entries) { entry in
                                      .tr(.td(.a(.href(SiteURL.servicePoint(id: entry.point.id).path), .text(entry.point.name))),
-                                         .td(.span(.class("dot"), .attribute(named: "style", value: "background:\(entry.status.colour)")),
+                                         .td(.span(.class("dot " + dotClass(entry.status))),
                                              .text(" " + entry.status.label)),
                                          .td(.class("num"), .text(entry.point.farthestKmText + "公里")))
                                  })))),
                 .p(.class("hint"), .text("地图由服务器根据服务点坐标绘制（不依赖在线地图），圆圈半径为最远居民区距服务点的距离；方块为乡镇服务点。"
                                          + (entries.contains { $0.point.coordinatesAreDemo } ? "演示数据的坐标为生成值。" : ""))),
             ])
+    }
+
+    /// The side list's dot in the map's colour for the state (`ServicePointMap.Status.colour`, mirrored in app.css):
+    /// a class, since the Content-Security-Policy forbids inline styles.
+    static func dotClass(_ status: ServicePointMap.Status) -> String {
+        switch status {
+        case .accepted: "dot-accepted"
+        case .pending: "dot-pending"
+        case .disabled: "dot-disabled"
+        }
     }
 }

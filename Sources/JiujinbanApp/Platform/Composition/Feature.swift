@@ -14,11 +14,14 @@ protocol Feature {
     static var migrations: [any Migration] { get }
     /// The entries the feature adds to the main navigation.
     static var navigation: [NavigationEntry] { get }
+    /// The success messages its forms leave for the next page (`PageNotice`).
+    static var notices: [PageNotice] { get }
 }
 
 extension Feature {
     static var migrations: [any Migration] { [] }
     static var navigation: [NavigationEntry] { [] }
+    static var notices: [PageNotice] { [] }
 }
 
 /// A link of the main navigation: the four service groups on the first line, the governance areas on the second,
@@ -37,12 +40,19 @@ struct NavigationEntry: Sendable {
 /// The features the application was built with, registered once at start-up (`register(_:on:)`).
 struct FeatureSet: Sendable {
     let navigation: [NavigationEntry]
+    private let notices: [String: PageNotice]
 
     init(_ features: [any Feature.Type]) {
+        notices = Dictionary(features.flatMap { $0.notices }.map { ($0.key, $0) }) { first, second in
+            preconditionFailure("two notices share the key \(first.key)")
+        }
         navigation = features.flatMap { $0.navigation }.sorted { lhs, rhs in
             lhs.line == rhs.line ? lhs.order < rhs.order : lhs.line == .services
         }
     }
+
+    /// The message registered under a notice cookie's key; nil for a key no feature declared.
+    func notice(key: String) -> PageNotice? { notices[key] }
 
     /// Registers the features' migrations (in the order of their numbers) and navigation, before the database is
     /// prepared.

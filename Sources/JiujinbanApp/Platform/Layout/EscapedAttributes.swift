@@ -99,10 +99,6 @@ extension Attribute where Context == HTML.OptionContext {
     static func label(_ label: String) -> Attribute { .escaped("label", label, ignoreIfValueIsEmpty: false) }
 }
 
-extension Node where Context: HTMLStylableContext {
-    static func style(_ css: String) -> Node { .attribute(named: "style", value: css) }
-}
-
 extension Attribute where Context == HTML.ImageContext {
     static func alt(_ text: String) -> Attribute { .escaped("alt", text) }
 }

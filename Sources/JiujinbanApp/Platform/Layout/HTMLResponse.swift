@@ -14,4 +14,10 @@ enum HTMLResponse {
     static func seeOther(_ url: SiteURL) -> Response {
         Response(status: .seeOther, headers: ["Location": url.path])
     }
+
+    /// Post/redirect/get with the message the next page shows once (`PageNotice`).
+    static func seeOther(_ url: SiteURL, notice: PageNotice, on request: Request) -> Response {
+        request.pendingNotice = notice
+        return seeOther(url)
+    }
 }

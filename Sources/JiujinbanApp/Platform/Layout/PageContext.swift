@@ -20,6 +20,8 @@ struct PageContext: Sendable {
     let capabilities: Set<Capability>
     /// The main navigation the features registered.
     let navigation: [NavigationEntry]
+    /// The success message of the action that led here, shown once (`PageNotice`).
+    var notice: String?
     /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
     /// keys the feature declares: the platform knows none of them.
     var extras = PageExtras()
@@ -29,6 +31,7 @@ struct PageContext: Sendable {
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
         navigation = request.application.features.navigation
+        notice = request.shownNotice?.text
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
                         unreadNotifications: staff.unreadNotifications)

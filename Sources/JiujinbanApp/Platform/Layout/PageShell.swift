@@ -15,7 +15,9 @@ enum PageShell {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title("\(title) - 就近办"),
-                .stylesheet(SiteURL.stylesheet.path + "?v=" + context.stylesheetVersion)
+                .stylesheet(SiteURL.stylesheet.path + "?v=" + context.stylesheetVersion),
+                .link(.rel(.icon), .href(SiteURL.favicon.path)),
+                .script(.src(SiteURL.siteScript.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .header(
@@ -31,7 +33,10 @@ enum PageShell {
                 ),
                 .if(context.user != nil, navigation(context)),
                 .if(!crumbs.isEmpty, breadcrumbs(crumbs)),
-                .main(.id("main"), .h1(.text(title)), .group(content)),
+                .main(.id("main"), .h1(.text(title)),
+                      .unwrap(context.notice) { .div(.class("notice notice-success"), .attribute(named: "role", value: "status"),
+                                                     .p(.text($0))) },
+                      .group(content)),
                 .footer(.class("site-footer"), .text("山西省就业社保服务社区村村全覆盖 · 就近办"))
             )
         )

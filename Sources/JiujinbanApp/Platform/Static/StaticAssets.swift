@@ -8,6 +8,10 @@ import Vapor
 public struct StaticAssets: Sendable {
     let stylesheet: String
     let loginScript: String
+    /// The script of every page (`site.js`: the print buttons).
+    let siteScript: String
+    /// The site's icon (`scripts/lib/make_favicon.py`): browsers ask for `/favicon.ico` on every page.
+    let favicon: Data
     /// Short content hash, appended to the stylesheet link so browsers may cache it for long.
     let stylesheetVersion: String
 
@@ -15,7 +19,9 @@ public struct StaticAssets: Sendable {
         let css = try String(contentsOf: try resourceURL("static/app.css"), encoding: .utf8)
         let digest = Hex.encode(SHA256.hash(data: Data(css.utf8)))
         let script = try String(contentsOf: try resourceURL("static/login.js"), encoding: .utf8)
-        return StaticAssets(stylesheet: css, loginScript: script, stylesheetVersion: String(digest.prefix(12)))
+        let site = try String(contentsOf: try resourceURL("static/site.js"), encoding: .utf8)
+        let icon = try Data(contentsOf: try resourceURL("static/favicon.ico"))
+        return StaticAssets(stylesheet: css, loginScript: script, siteScript: site, favicon: icon, stylesheetVersion: String(digest.prefix(12)))
     }
 
     /// A file under the module's `Assets` folder (copied into the resource bundle as is).
@@ -40,10 +46,21 @@ enum StaticAssetsController {
             serve(req.jiujinban.assets.loginScript,
                   type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
         }
+        app.get(.siteScript, .anonymous) { req in
+            serve(req.jiujinban.assets.siteScript,
+                  type: HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+        }
+        app.get(.favicon, .anonymous) { req in
+            serve(req.jiujinban.assets.favicon, type: HTTPMediaType(type: "image", subType: "x-icon"))
+        }
     }
 
     static func serve(_ text: String, type: HTTPMediaType) -> Response {
-        let response = Response(status: .ok, body: .init(string: text))
+        serve(Data(text.utf8), type: type)
+    }
+
+    static func serve(_ data: Data, type: HTTPMediaType) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = type
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
         return response

@@ -129,6 +129,7 @@ enum CaseReceiptPage {
             crumbs: [Crumb(label: "办件", url: .cases()), Crumb(label: receipt.number, url: .caseFile(id: receipt.caseID)),
                      Crumb(label: title, url: nil)],
             content: [
+                PrintButton.node(receipt.isNotice ? "打印一次性告知单" : "打印受理回执"),
                 .article(.class("print-form"),
                          .table(.class("form-table"),
                                 .tr(.th("办件编号"), .td(.class("code"), .text(receipt.number)), .th("受理日期"), .td(.text(receipt.acceptedOn))),
@@ -141,7 +142,7 @@ enum CaseReceiptPage {
                                         receipt.isNotice
                                             ? .group(.p(.text("您申请办理的事项材料不齐全，请一次性补齐以下材料后再来办理：")),
                                                      .ol(.forEach(receipt.missing) { .li(.text($0)) }))
-                                            : .p(.text("您的申请已受理。状态：\(receipt.stateLabel)。请凭本回执查询办理进度。"))))),
+                                            : .p(.text("办理状态：\(receipt.stateLabel)。\(receipt.wording)"))))),
                          .p(.class("date-line"), .text("经办服务点（盖章）    \(receipt.acceptedOn)"))),
             ])
     }

@@ -54,6 +54,8 @@ struct CaseReceipt: Sendable {
     /// A returned case prints the one-time notice of what is missing instead of the receipt.
     let isNotice: Bool
     let stateLabel: String
+    /// What the receipt says of the case in its state (`CaseFile.State.receiptWording`).
+    let wording: String
     let missing: [String]
 }
 
@@ -110,7 +112,9 @@ enum CaseQueries {
             caseID: try record.requireID(), number: record.number, acceptedOn: record.acceptedOn,
             maskedCitizenName: citizen.map { Masking.maskedName($0.name) } ?? "", itemName: item?.name ?? "",
             institution: point?.institution ?? "", channelText: channelText(record), deadlineText: deadlineText(record), isNotice: file.state == .returned,
-            stateLabel: file.state.label, missing: record.missingList)
+            stateLabel: file.state.label,
+            wording: file.state.receiptWording(deadline: record.deadline.map { $0 + (record.deadlineProvisional ? "（暂定）" : "") }),
+            missing: record.missingList)
     }
 
     static func form(

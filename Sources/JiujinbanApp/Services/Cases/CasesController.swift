@@ -67,7 +67,7 @@ enum CasesController {
             CaseEngine.Acceptance(citizen: citizen, item: item, form: validated, submissionKey: key.uuidString.lowercased(),
                                   module: module),
             by: actor, in: CaseContext(req))
-        return HTMLResponse.seeOther(.caseFile(id: id))
+        return HTMLResponse.seeOther(.caseFile(id: id), notice: CaseNotices.accepted, on: req)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
@@ -96,7 +96,7 @@ enum CasesController {
             return try await CasePage.respond(req, record, file, error: "请选择办理操作", status: .unprocessableEntity)
         }
         switch try await CaseEngine.act(action, on: record, file: file, by: try CaseActor.staff(staff, on: record), in: CaseContext(req)) {
-        case .success: return HTMLResponse.seeOther(.caseFile(id: try record.requireID()))
+        case .success: return HTMLResponse.seeOther(.caseFile(id: try record.requireID()), notice: CaseNotices.after(action), on: req)
         case .failure(let refusal):
             try await req.write { db in
                 try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,

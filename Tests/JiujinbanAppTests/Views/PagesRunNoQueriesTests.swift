@@ -44,6 +44,32 @@ struct PagesRunNoQueriesTests {
         #expect(found.isEmpty, "Move the query into the feature's use case and pass the page a value:\n\(found.joined(separator: "\n"))")
     }
 
+    /// The files that render HTML and may hold the request: the page context gathers it once per page, the response
+    /// helper and the error page turn a render into an answer, and the catalogue's controller renders its category list.
+    static let takeTheRequest: Set<String> = [
+        "Platform/Layout/PageContext.swift", "Platform/Layout/HTMLResponse.swift", "Platform/Errors/ErrorPage.swift",
+        "Services/Catalogue/CatalogueController.swift",
+    ]
+
+    @Test("A page's render takes values, never the request (a request reaches the store through `req.db`)")
+    func pagesTakeNoRequest() throws {
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let relative = String(url.path.dropFirst(Self.sources.path.count + 1))
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.contains(where: { $0.hasPrefix("import Plot") }), !Self.takeTheRequest.contains(relative) else { continue }
+            for (index, line) in lines.enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                for mark in [": Request", "req: req", "import Vapor"] where code.contains(mark) {
+                    found.append("\(relative):\(index + 1): \(mark)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "Read the request in the handler and pass the page a value:\n\(found.joined(separator: "\n"))")
+    }
+
     @Test("The scan sees the sources (a scan of nothing would pass)")
     func scanReadsSources() throws {
         let pages = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)?

@@ -39,7 +39,7 @@ enum AccountApplicationsController {
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let (_, loaded) = try await ApplicationStore.load(applicationID(req), for: staff, req: req)
-        return try await ApplicationDetailPage.respond(req, loaded, error: nil, status: .ok)
+        return try await detail(req, loaded, error: nil, status: .ok)
     }
 
     /// The form on A4, in the attachment's layout; printing it is recorded like an export.
@@ -75,7 +75,7 @@ enum AccountApplicationsController {
         default:
             let staff = try req.requireStaff()
             let (_, loaded) = try await ApplicationStore.load(applicationID(req), for: staff, req: req)
-            return try await ApplicationDetailPage.respond(req, loaded, error: "审核意见：请选择“同意”或“不同意”",
+            return try await detail(req, loaded, error: "审核意见：请选择“同意”或“不同意”",
                                                            status: .unprocessableEntity)
         }
     }
@@ -85,7 +85,7 @@ enum AccountApplicationsController {
         guard let part else {
             let staff = try req.requireStaff()
             let (_, loaded) = try await ApplicationStore.load(applicationID(req), for: staff, req: req)
-            return try await ApplicationDetailPage.respond(req, loaded, error: "办理事项：请选择账号事项或角色和权限事项",
+            return try await detail(req, loaded, error: "办理事项：请选择账号事项或角色和权限事项",
                                                            status: .unprocessableEntity)
         }
         return try await act(req, .carryOut(part))
@@ -105,7 +105,7 @@ enum AccountApplicationsController {
                 try await req.audit(AuditEvent("account_application.\(action.stepName)", objectType: "account_application",
                                                objectID: loaded.number, result: .denied, detail: refusal.message), on: db)
             }
-            return try await ApplicationDetailPage.respond(req, loaded, error: refusal.message, status: status(for: refusal))
+            return try await detail(req, loaded, error: refusal.message, status: status(for: refusal))
         }
         let grants = action == .carryOut(.permissions) ? chosenGrants(req, loaded) : [:]
         let now = req.jiujinban.clock.now()
@@ -131,7 +131,7 @@ enum AccountApplicationsController {
                 try await req.audit(AuditEvent("account_application.\(action.stepName)", objectType: "account_application",
                                                objectID: loaded.number, result: .denied, detail: refused.message), on: db)
             }
-            return try await ApplicationDetailPage.respond(req, loaded, error: refused.message, status: .conflict)
+            return try await detail(req, loaded, error: refused.message, status: .conflict)
         }
         return HTMLResponse.seeOther(.accountApplication(id: loaded.id))
     }

@@ -1,24 +1,20 @@
 import Foundation
 import JiujinbanRules
 import Plot
-import Vapor
 
 /// One application: its content (personal data masked), its history, and the one or two actions the user may take
 /// now — offered only when the rules would allow them.
 enum ApplicationDetailPage {
-    static func respond(_ req: Request, _ loaded: LoadedApplication, error: String?, status: HTTPResponseStatus) async throws -> Response {
-        let staff = try req.requireStaff()
-        let context = PageContext(req)
+    static func render(
+        _ loaded: LoadedApplication, viewer: StaffAccount, conflicts: [String], catalogue: ServiceCatalogue, error: String?,
+        context: PageContext
+    ) -> HTML {
         let application = loaded.application
-        let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         func allowed(_ action: AccountApplication.Action) -> Bool {
-            AccountApplication.may(staff.account, perform: action, on: application).isAllowed
+            AccountApplication.may(viewer, perform: action, on: application).isAllowed
         }
-        // Those who decide or carry out see, before they do, which new accounts the person's other accounts forbid.
-        let conflicts = allowed(.approve(comment: "")) || allowed(.carryOut(.accounts))
-            ? try await ApplicationStore.personConflicts(loaded, req: req) : []
-        let html = PageShell.render(
+        return PageShell.render(
             title: "用户申请（变更）单 \(loaded.number)", context: context,
             crumbs: [Crumb(label: "用户申请（变更）单", url: .accountApplications()), Crumb(label: loaded.number, url: nil)],
             content: [
@@ -57,7 +53,6 @@ enum ApplicationDetailPage {
                 .if(allowed(.withdraw), actionForm(.withdrawAccountApplication(id: loaded.id), context: context, title: "撤回申请",
                                                    button: "撤回")),
             ])
-        return HTMLResponse.make(html, status: status)
     }
 
     static func itemsTable(_ loaded: LoadedApplication, names: [Int: String]) -> Node<HTML.BodyContext> {

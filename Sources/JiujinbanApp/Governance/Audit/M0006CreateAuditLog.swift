@@ -41,13 +41,3 @@ struct M0006CreateAuditLog: AsyncMigration {
         try await database.schema("audit_log").delete()
     }
 }
-
-extension Data {
-    /// Lowercase hex. (Hashes are written on every request: `String(format:)` per byte costs more than the hash.)
-    var hexEncoded: String { Hex.encode(self) }
-
-    init?(hexEncoded hex: String) {
-        guard let data = Hex.decode(hex) else { return nil }
-        self = data
-    }
-}

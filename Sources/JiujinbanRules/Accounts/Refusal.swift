@@ -60,6 +60,7 @@ public enum Refusal: Error, Hashable, Sendable {
 
     // Cases
     case caseOnlyAtServicePoint
+    case caseStepsByStaffOnly
     case noHandleGrant(Int)
     case noReviewGrant(Int)
     case caseClosed(CaseFile.State)
@@ -74,6 +75,7 @@ public enum Refusal: Error, Hashable, Sendable {
     public var message: String {
         switch self {
         case .caseOnlyAtServicePoint: "办件只能在服务点受理"
+        case .caseStepsByStaffOnly: "办件的审核、退回和补正只能由工作人员办理"
         case .noHandleGrant(let item): "您没有第\(item)项服务事项的经办权限"
         case .noReviewGrant(let item): "您没有第\(item)项服务事项的审核权限"
         case .caseClosed(let state): "该办件已\(state.label)，不能再办理"

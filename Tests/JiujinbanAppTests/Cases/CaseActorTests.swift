@@ -46,18 +46,20 @@ struct CaseActorTests {
         return try record.requireID()
     }
 
+    func submit(_ app: Application, _ citizen: CitizenRecord, item seq: Int, by actor: CaseActor, key: String = UUID().uuidString.lowercased(),
+                form: [String: String] = ["documents_checked": "yes", "note": "测试"]) async throws -> CaseEngine.Outcome
+    {
+        let item = try #require(app.jiujinban.catalogue.items.first { $0.seq == seq })
+        return try await CaseEngine.submit(.init(citizen: citizen, item: item, sent: form, key: key), by: actor, in: CaseContext(app))
+    }
+
     func accept(_ app: Application, _ citizen: CitizenRecord, item seq: Int, by actor: CaseActor, key: String = UUID().uuidString.lowercased())
         async throws -> UUID
     {
-        let item = try #require(app.jiujinban.catalogue.items.first { $0.seq == seq })
-        let module = try await ItemRegistry.make(item, county: actor.county, on: app.db)
-        let form: ValidatedForm
-        switch module.validated(SubmittedForm(["documents_checked": "yes", "note": "测试"]), citizen: citizen, today: app.jiujinban.clock.today) {
-        case .success(let value): form = value
-        case .failure(let errors): throw errors
+        switch try await submit(app, citizen, item: seq, by: actor, key: key) {
+        case .accepted(let id): return id
+        case .refused(_, let errors): throw errors
         }
-        return try await CaseEngine.accept(.init(citizen: citizen, item: item, form: form, submissionKey: key, module: module),
-                                           by: actor, in: CaseContext(app))
     }
 
     func refusal(_ app: Application, _ citizen: CitizenRecord, item: Int, by actor: CaseActor) async throws -> String? {
@@ -174,6 +176,42 @@ struct CaseActorTests {
                                           by: try .interface(client(setup, items: [Self.kioskItem]), for: setup.point), key: key)
             #expect(client != first)
             #expect(try await CaseRecord.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test("a kiosk's form is validated by the same use case as the counter's: every problem named, nothing written")
+    func kioskFormRefused() async throws {
+        try await TestApp.run { app in
+            let setup = try await setUp(app)
+            let device = try await KioskDevice.registered(setup.kiosk, identified: try setup.citizen.requireID(), on: app.db)
+            let outcome = try await submit(app, setup.citizen, item: Self.kioskItem, by: .kiosk(device),
+                                           form: ["note": String(repeating: "长", count: GenericItem.noteLength + 1)])
+            guard case .refused(let form, let errors) = outcome else {
+                Issue.record("an unchecked form was accepted")
+                return
+            }
+            #expect(errors.message(for: "documents_checked")?.contains("请核验并确认") == true)
+            #expect(errors.message(for: "note")?.contains("备注") == true)
+            #expect(form["note"]?.count == GenericItem.noteLength + 1, "the form comes back as sent")
+            #expect(try await CaseRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a review step by anyone but staff is refused as such, not as an acceptance outside a service point")
+    func reviewStepsByStaffOnly() async throws {
+        try await TestApp.run { app in
+            let setup = try await setUp(app)
+            let device = try await KioskDevice.registered(setup.kiosk, identified: try setup.citizen.requireID(), on: app.db)
+            let id = try await accept(app, setup.citizen, item: Self.kioskItem, by: .kiosk(device))
+            let record = try #require(try await CaseRecord.find(id, on: app.db))
+            let file = try #require(try await CaseEngine.file(record, catalogue: app.jiujinban.catalogue, on: app.db))
+            let result = try await CaseEngine.act(.approve, on: record, file: file, by: .kiosk(device), in: CaseContext(app))
+            guard case .failure(let refusal) = result else {
+                Issue.record("a kiosk approved a case")
+                return
+            }
+            #expect(refusal == .caseStepsByStaffOnly)
+            #expect(Refusal.caseStepsByStaffOnly.message == "办件的审核、退回和补正只能由工作人员办理")
         }
     }
 }

@@ -129,7 +129,7 @@ enum CaseEngine {
     static func act(_ action: CaseFile.Action, on record: CaseRecord, file: CaseFile, by actor: CaseActor, in context: CaseContext)
         async throws -> Result<Void, Refusal>
     {
-        guard let staff = actor.staffAccount else { return .failure(.caseOnlyAtServicePoint) }
+        guard let staff = actor.staffAccount else { return .failure(.caseStepsByStaffOnly) }
         let next: CaseFile
         switch file.applying(action, by: staff.account, grants: staff.grants) {
         case .success(let value): next = value

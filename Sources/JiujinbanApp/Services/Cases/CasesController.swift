@@ -26,48 +26,17 @@ enum CasesController {
 
     @Sendable static func accept(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        // The item's own fields vary: the form is read once as plain strings and each plug-in reads its own.
-        let form = try URLEncodedForm.fields(of: req) ?? req.content.decode([String: String].self)
-        let (citizen, item) = try await target(req, citizen: form["citizen"], item: form["item"].flatMap { Int($0) })
-        let actor = try CaseActor.staff(staff)
-        try await CaseEngine.requireAllowed(actor, item: item, citizen: try citizen.requireID(), in: CaseContext(req))
-        let module = try await ItemRegistry.make(item, county: staff.county, on: req.db)
-        let values = Dictionary(uniqueKeysWithValues: module.fields.map { field -> (String, String) in
-            if case .checkboxes(let options) = field.kind {
-                // Offered boxes in their order, then any other ticked box (a choice withdrawn since the form was drawn):
-                // it reaches the plug-in, which refuses it by name rather than have it silently dropped.
-                let prefix = "\(field.name)_"
-                let offered = options.map(\.value).filter { form[prefix + $0] == "yes" }
-                let others = form.filter { $0.key.hasPrefix(prefix) && $0.value == "yes" }.map { String($0.key.dropFirst(prefix.count)) }
-                    .filter { !options.map(\.value).contains($0) }.sorted()
-                return (field.name, (offered + others).joined(separator: ","))
-            }
-            return (field.name, form[field.name] ?? "")
-        })
-        let today = req.jiujinban.clock.today
-        let submitted = SubmittedForm(values)
-        var validated: ValidatedForm?
-        var errors = FieldErrors()
-        switch module.validated(submitted, citizen: citizen, today: today) {
-        case .success(let clean): validated = clean
-        case .failure(let found): errors = found
-        }
-        // The person's stored records, checked with the form so every problem shows at once.
-        for problem in try await module.check(submitted, citizen: citizen, today: today, on: req.db).problems {
-            errors.add(problem.field, problem.message)
-        }
-        guard errors.isEmpty, let validated else {
-            return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: values, errors: errors,
+        // The item's own fields vary: the form is read as plain strings, and the item reads its own.
+        let sent = try URLEncodedForm.fields(of: req) ?? req.content.decode([String: String].self)
+        let (citizen, item) = try await target(req, citizen: sent["citizen"], item: sent["item"].flatMap { Int($0) })
+        switch try await CaseEngine.submit(CaseEngine.Submission(citizen: citizen, item: item, sent: sent, key: sent["submission"]),
+                                           by: try CaseActor.staff(staff), in: CaseContext(req)) {
+        case .accepted(let id):
+            return HTMLResponse.seeOther(.caseFile(id: id), notice: CaseNotices.accepted, on: req)
+        case .refused(let form, let errors):
+            return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: form.values, errors: errors,
                                                   status: .unprocessableEntity)
         }
-        guard let key = form["submission"].flatMap({ UUID(uuidString: $0) }) else {
-            throw PublicError(.badRequest, "表单已失效，请重新打开受理页面")
-        }
-        let id = try await CaseEngine.accept(
-            CaseEngine.Acceptance(citizen: citizen, item: item, form: validated, submissionKey: key.uuidString.lowercased(),
-                                  module: module),
-            by: actor, in: CaseContext(req))
-        return HTMLResponse.seeOther(.caseFile(id: id), notice: CaseNotices.accepted, on: req)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {

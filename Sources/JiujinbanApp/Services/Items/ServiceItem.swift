@@ -18,8 +18,9 @@ protocol ServiceItem: Sendable {
     /// Checks the form and the citizen; the typed form, or every problem named by field.
     func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<Form, FieldErrors>
     /// The checks that need stored records (item 11 refuses someone recorded as employed), named by field like
-    /// `validate`'s and shown with them, so they see the form as submitted; run before anything is written.
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
+    /// `validate`'s and shown with them; run before anything is written. `form` is the typed form, or nil when
+    /// `validate` refused it: the checks about the person still run, so the clerk sees every problem at once.
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors
     /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
     /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws
@@ -28,22 +29,32 @@ protocol ServiceItem: Sendable {
 }
 
 extension ServiceItem {
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         FieldErrors()
     }
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
 
-    /// `validate`, with the typed form encoded for the case to keep.
-    func validated(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<ValidatedForm, FieldErrors> {
-        validate(form, citizen: citizen, today: today).flatMap { value in
-            guard let data = try? Self.encoder.encode(value) else {
-                var errors = FieldErrors()
-                errors.add("form", "表单内容无法保存，请重新填写")
-                return .failure(errors)
-            }
-            return .success(ValidatedForm(json: String(decoding: data, as: UTF8.self)))
+    /// `validate` and `check` together: the typed form encoded for the case to keep, or every problem the form and
+    /// the stored records show.
+    func examine(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws
+        -> Result<ValidatedForm, FieldErrors>
+    {
+        var typed: Form?
+        var errors = FieldErrors()
+        switch validate(form, citizen: citizen, today: today) {
+        case .success(let value): typed = value
+        case .failure(let found): errors = found
         }
+        for problem in try await check(typed, citizen: citizen, today: today, on: db).problems {
+            errors.add(problem.field, problem.message)
+        }
+        guard errors.isEmpty, let typed else { return .failure(errors) }
+        guard let data = try? Self.encoder.encode(typed) else {
+            errors.add("form", "表单内容无法保存，请重新填写")
+            return .failure(errors)
+        }
+        return .success(ValidatedForm(json: String(decoding: data, as: UTF8.self)))
     }
 
     /// The effect of a case whose form was kept as `json` (see `ValidatedForm`).
@@ -68,6 +79,24 @@ struct SubmittedForm: Sendable {
     let values: [String: String]
 
     init(_ values: [String: String]) { self.values = values }
+
+    /// The values of an item's `fields` from what a channel sent, each field once. A checkbox field is read as
+    /// sent (`"a,b"`) or, from an HTML form, from its ticked boxes (`<name>_<value>=yes`): the offered boxes in their
+    /// order, then any other ticked box (a choice withdrawn since the form was drawn), which reaches the item to be
+    /// refused by name rather than silently dropped.
+    init(_ sent: [String: String], fields: [CaseFormField]) {
+        self.init(Dictionary(uniqueKeysWithValues: fields.map { field -> (String, String) in
+            guard case .checkboxes(let options) = field.kind, sent[field.name] == nil else {
+                return (field.name, sent[field.name] ?? "")
+            }
+            let prefix = "\(field.name)_"
+            let offered = options.map(\.value)
+            let ticked = offered.filter { sent[prefix + $0] == "yes" }
+            let others = sent.filter { $0.key.hasPrefix(prefix) && $0.value == "yes" }.map { String($0.key.dropFirst(prefix.count)) }
+                .filter { !offered.contains($0) }.sorted()
+            return (field.name, (ticked + others).joined(separator: ","))
+        }))
+    }
 
     subscript(_ name: String) -> String? { values[name] }
 

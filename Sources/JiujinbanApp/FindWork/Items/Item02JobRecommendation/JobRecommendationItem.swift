@@ -39,7 +39,7 @@ struct JobRecommendationItem: ServiceItem {
     }
 
     /// Pushes go to a registered job seeker only: the page may have been opened before the registration ended.
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if try await JobSeekerRecord.find(citizen: try citizen.requireID(), on: db)?.isActive != true {
             errors.add("citizen", "该群众没有有效的固定工求职登记，不能推送岗位")

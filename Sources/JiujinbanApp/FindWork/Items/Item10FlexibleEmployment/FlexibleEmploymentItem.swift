@@ -53,7 +53,7 @@ struct FlexibleEmploymentItem: ServiceItem {
         return .success(Form(employmentType: facts.type, startedOn: facts.startedOn, description: facts.description ?? ""))
     }
 
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if let problem = Self.problem(with: try await EmploymentRegistry.status(citizen: try citizen.requireID(), on: db)) {
             errors.add("citizen", problem)

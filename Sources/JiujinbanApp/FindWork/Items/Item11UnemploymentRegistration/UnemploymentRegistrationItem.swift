@@ -104,22 +104,23 @@ struct UnemploymentRegistrationItem: ServiceItem {
         return .success(Form(lastEmployer: employer ?? "", separationReason: reason ?? "", separatedOn: separatedOn, cohort: group))
     }
 
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         let id = try citizen.requireID()
         for problem in Self.problems(with: try await EmploymentRegistry.status(citizen: id, on: db)) {
             errors.add("citizen", problem)
         }
-        if errors.isEmpty, let problem = try await Self.separationProblem(citizen: id, separatedOn: TextField.clean(form["separated_on"]), on: db) {
+        // The date against the recorded work only once the form is sound (a date that is not one was named already).
+        if errors.isEmpty, let form, let problem = try await Self.separationProblem(citizen: id, separatedOn: form.separatedOn, on: db) {
             errors.add("separated_on", problem)
         }
         return errors
     }
 
     /// The form's 失业日期 against the work the records show; checked at acceptance and again at approval.
-    static func separationProblem(citizen: UUID, separatedOn: String?, on db: any Database) async throws -> String? {
+    static func separationProblem(citizen: UUID, separatedOn: CalendarDate?, on db: any Database) async throws -> String? {
         UnemploymentEligibility.separationProblem(try await EmploymentRegistry.recordedEmployment(citizen: citizen, on: db),
-                                                  separatedOn: separatedOn.flatMap(CalendarDate.init(iso:)))
+                                                  separatedOn: separatedOn)
     }
 
     /// What the person's recorded status says against registering: employed, or registered already.
@@ -140,7 +141,7 @@ struct UnemploymentRegistrationItem: ServiceItem {
         let problems = UnemploymentEligibility.check(born: born, group: group, employment: status.employmentRecord, ableAndWilling: true,
                                                      today: effect.today).map(\.message)
             + (status.employmentRecord == nil ? Self.problems(with: status) : [])
-            + [try await Self.separationProblem(citizen: effect.citizenID, separatedOn: form.separatedOn?.iso, on: db)].compactMap { $0 }
+            + [try await Self.separationProblem(citizen: effect.citizenID, separatedOn: form.separatedOn, on: db)].compactMap { $0 }
         guard problems.isEmpty else { throw PublicError(.conflict, "不能批准失业登记：" + problems.joined(separator: "；")) }
         try await EmploymentRegistry.open(.unemployed, type: nil, details: [
             "last_employer": form.lastEmployer, "separation_reason": form.separationReason,

@@ -23,7 +23,7 @@ struct EmploymentCardQueryItem: ServiceItem {
         return errors.isEmpty ? .success(Form()) : .failure(errors)
     }
 
-    func check(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
+    func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
         if try await EmploymentCardRecord.find(citizen: try citizen.requireID(), on: db) == nil {
             errors.add("citizen", "该群众尚未领取《就业创业证》（灵活就业登记或失业登记经审核通过后发证）")

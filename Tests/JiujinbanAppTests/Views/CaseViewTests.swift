@@ -70,6 +70,45 @@ struct CaseViewTests {
         #expect(html.contains("打印受理回执"))
     }
 
+    @Test("办件页面 for the reviewer: the person masked with a link back, what the operator entered, each decision its own form")
+    func caseFileForReview() {
+        var view = Self.view(actions: .init(approve: true, returnForDocuments: true))
+        view.person = CaseView.Person(id: ViewFixture.id(3), maskedName: "王**", maskedIDNumber: "140830********1232", age: 36,
+                                      residence: "芮城县 古魏镇 太安村")
+        view.content = [CaseFormContent.Line(label: "备注", value: ViewFixture.hostile)]
+        let html = CasePage.render(view, error: nil, context: ViewFixture.context).render()
+        let person = "/citizens/\(ViewFixture.id(3).uuidString.lowercased())"
+        #expect(html.contains("<dt>姓名</dt><dd><a href=\"\(person)\">王**</a></dd>"))
+        #expect(html.contains("<dt>身份证号码</dt><dd class=\"code\">140830********1232</dd>"))
+        #expect(html.contains("<dt>年龄</dt><dd>36周岁</dd>") && html.contains("<dt>居住地</dt><dd>芮城县 古魏镇 太安村</dd>"))
+        #expect(html.contains("<dt>备注</dt><dd>\(ViewFixture.hostileEscaped)</dd>"))
+        #expect(html.contains(">返回群众页面</a>"))
+        // Approve, return and reject: three forms, each with its own confirmation; the reason only with 不予办理.
+        #expect(html.components(separatedBy: "<form class=\"form decision\"").count - 1 == 3)
+        #expect(html.components(separatedBy: "data-confirm=").count - 1 == 3)
+        let reject = try? #require(html.range(of: "<h3>不予办理</h3>"))
+        let reason = try? #require(html.range(of: "name=\"reason\""))
+        if let reject, let reason { #expect(reject.lowerBound < reason.lowerBound) }
+    }
+
+    @Test("受理内容: a choice and ticked boxes by their labels, text as typed; confirmations, start-page values and blanks left out")
+    func formContent() {
+        let options = [FormFields.Option(value: "a", label: "建筑"), FormFields.Option(value: "b", label: "保洁")]
+        let fields = [
+            CaseFormField(name: "documents_checked", label: "已核验材料", kind: .confirmation, required: true),
+            CaseFormField(name: "postings", label: "推荐岗位", kind: .hidden, required: true),
+            CaseFormField(name: "kind", label: "类别", kind: .choice(options), required: true),
+            CaseFormField(name: "skills", label: "技能", kind: .checkboxes(options), required: true),
+            CaseFormField(name: "days", label: "天数", kind: .text(maxLength: 3), required: false),
+            CaseFormField(name: "note", label: "备注", kind: .text(maxLength: 200), required: false),
+        ]
+        let json = #"{"documents_checked":"yes","postings":["x"],"kind":"b","skills":["a","b"],"days":3,"note":""}"#
+        #expect(CaseFormContent.lines(json: json, fields: fields) == [
+            .init(label: "类别", value: "保洁"), .init(label: "技能", value: "建筑、保洁"), .init(label: "天数", value: "3"),
+        ])
+        #expect(CaseFormContent.lines(json: "not json", fields: fields).isEmpty)
+    }
+
     @Test("办件页面 without actions has no panel; a hostile reason is escaped")
     func caseFileReadOnly() {
         let html = CasePage.render(Self.view(actions: .init(), reason: ViewFixture.hostile), error: "请选择办理操作",

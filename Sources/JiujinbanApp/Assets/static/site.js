@@ -1,11 +1,19 @@
 // Every page: small conveniences that the page works without.
-// A button marked data-print opens the browser's print dialog (the page's print layout is A4, app.css @media print).
 (function () {
+  // A button marked data-print opens the browser's print dialog (the page's print layout is A4, app.css @media print).
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (target && target.closest && target.closest("[data-print]")) {
       event.preventDefault();
       window.print();
+    }
+  });
+  // A form marked data-confirm asks before it is sent (a decision that cannot be undone, a report submitted).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form && form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
     }
   });
 })();

@@ -151,6 +151,7 @@ enum CaseEngine {
         var reason: String? = record.decisionReason
         var reviewer: UUID? = record.reviewerAccount
         var detail: String?
+        var returnedList: [String] = []
         switch action {
         case .approve: reviewer = staff.account.id
         case .reject(let text):
@@ -160,13 +161,15 @@ enum CaseEngine {
         case .returnForDocuments(let list):
             let cleaned = list.map(TextField.clean).filter { !$0.isEmpty }
             missing = String(decoding: try JSONEncoder().encode(cleaned), as: UTF8.self)
+            returnedList = cleaned
             detail = "需补正：" + cleaned.joined(separator: "、")
         case .resubmit: missing = nil
         }
         let id = try record.requireID()
         let finishedAt: Date? = next.state.isFinal ? now : nil
-        let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail) =
-            (missing, reason, reviewer, deadline, provisional, detail)
+        let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail, returned) =
+            (missing, reason, reviewer, deadline, provisional, detail, returnedList)
+        let itemText = "第\(record.itemSeq)项" + (services.catalogue.items.first { $0.seq == record.itemSeq }.map { "“\($0.name)”" } ?? "")
         // An approved case takes effect in the approval's transaction.
         let effect: (any ServiceItem, String)?
         if next.state == .approved, let item = services.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
@@ -195,6 +198,8 @@ enum CaseEngine {
             }
             try await context.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                                detail: next.state.label), by: actor, on: db)
+            try await CaseOutcomeNotices.send(action, record: record, file: file, itemText: itemText, reason: newReason,
+                                              missing: returned, by: staff.account.id, at: now, on: db)
         }
         return .success(())
     }

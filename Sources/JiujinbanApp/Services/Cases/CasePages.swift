@@ -59,8 +59,7 @@ enum CaseFormPage {
 /// 办件页面: facts, deadline, timeline, and the actions allowed now (`CaseQueries.view`).
 enum CasePage {
     static func render(_ view: CaseView, error: String?, context: PageContext) -> HTML {
-        let actions = view.actions
-        return PageShell.render(
+        PageShell.render(
             title: "办件 \(view.number)", context: context,
             crumbs: [Crumb(label: "办件", url: .cases()), Crumb(label: view.number, url: nil)],
             content: [
@@ -68,33 +67,67 @@ enum CasePage {
                 .div(.class("facts"), .dl(
                     .dt("办件编号"), .dd(.class("code"), .text(view.number)),
                     .dt("服务事项"), .dd(.text(view.itemText)),
-                    .dt("办事群众"), .dd(.text(view.citizenName)),
                     .dt("状态"), .dd(.strong(.text(view.stateLabel))),
                     .dt("受理日期"), .dd(.text(view.acceptedOn)),
                     .dt("受理渠道"), .dd(.text(view.channelText)),
                     .dt("办结期限"), .dd(.text(view.deadlineText)),
                     .unwrap(view.decisionReason) { reason in .group(.dt("不予办理理由"), .dd(.text(reason))) }
                 )),
-                .p(.a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
-                      .text(view.isReturned ? "打印一次性告知单" : "打印受理回执"))),
+                person(view),
+                .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
+                    .forEach(view.content) { line in .group(.dt(.text(line.label)), .dd(.text(line.value))) })))),
+                .p(.class("page-actions"),
+                   .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
+                      .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
+                   .unwrap(view.person) { person in
+                       .a(.class("button"), .href(SiteURL.citizen(id: person.id).path), .text("返回群众页面"))
+                   }),
                 .if(!view.missing.isEmpty, .group(.h2("需补正材料"), .ol(.forEach(view.missing) { .li(.text($0)) }))),
                 .h2("办理记录"),
                 .ol(.class("timeline"), .forEach(view.steps, timelineEntry)),
-                .if(actions.any, .section(
-                    .class("panel"), .h2("办理"),
-                    .form(.class("form"), .method(.post), .action(SiteURL.caseAction(id: view.id).path), .csrf(context),
-                          .if(actions.approve, .div(.class("field"),
-                              .label(.for("reason"), .text("不予办理理由（不予办理时必填）")),
-                              .textarea(.name("reason"), .id("reason")))),
-                          .if(actions.returnForDocuments, .div(.class("field"),
-                              .label(.for("missing"), .text("需补正的全部材料（每行一项，一次性告知）")),
-                              .textarea(.name("missing"), .id("missing"), .attribute(named: "rows", value: "4")))),
-                          .div(.class("form-actions"),
-                               .if(actions.approve, actionButton("approve", "审核通过", "button primary")),
-                               .if(actions.approve, actionButton("reject", "不予办理", "button danger")),
-                               .if(actions.returnForDocuments, actionButton("return", "退回补正", "button")),
-                               .if(actions.resubmit, actionButton("resubmit", "补正后重新提交", "button primary")))))),
+                decisions(view, context: context),
             ])
+    }
+
+    /// Who the case is for, as the reviewer checks them against the documents.
+    static func person(_ view: CaseView) -> Node<HTML.BodyContext> {
+        guard let person = view.person else { return .empty }
+        return .section(.class("case-part"), .h2("办事群众"), .div(.class("facts"), .dl(
+            .dt("姓名"), .dd(.a(.href(SiteURL.citizen(id: person.id).path), .text(person.maskedName))),
+            .dt("身份证号码"), .dd(.class("code"), .text(person.maskedIDNumber)),
+            .dt("年龄"), .dd(.text(person.age.map { "\($0)周岁" } ?? "")),
+            .dt("居住地"), .dd(.text(person.residence))
+        )))
+    }
+
+    /// Each decision in its own form, with its own text and a confirmation (site.js `data-confirm`) before it is sent:
+    /// approving, refusing and returning cannot be mistaken for one another.
+    static func decisions(_ view: CaseView, context: PageContext) -> Node<HTML.BodyContext> {
+        let actions = view.actions
+        guard actions.any else { return .empty }
+        let target = SiteURL.caseAction(id: view.id).path
+        func form(_ confirm: String, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
+            .form(.class("form decision"), .method(.post), .action(target), .csrf(context),
+                  .attribute(named: "data-confirm", value: confirm), .group(content))
+        }
+        return .section(
+            .class("panel decisions"), .h2("办理"),
+            .if(actions.approve, form("确认审核通过办件 \(view.number)？通过后即办结，不能撤回。",
+                                      .h3("审核通过"), .div(.class("form-actions"), actionButton("approve", "审核通过", "button primary")))),
+            .if(actions.returnForDocuments, form("确认退回补正？受理的服务点将收到通知，请一次性列全所需材料。",
+                                                 .h3("退回补正"),
+                                                 .div(.class("field"),
+                                                      .label(.for("missing"), .text("需补正的全部材料（每行一项，一次性告知）")),
+                                                      .textarea(.name("missing"), .id("missing"), .attribute(named: "rows", value: "4"))),
+                                                 .div(.class("form-actions"), actionButton("return", "退回补正", "button")))),
+            .if(actions.approve, form("确认不予办理办件 \(view.number)？决定后即办结，不能撤回。",
+                                      .h3("不予办理"),
+                                      .div(.class("field"),
+                                           .label(.for("reason"), .text("不予办理理由（必填）")),
+                                           .textarea(.name("reason"), .id("reason"))),
+                                      .div(.class("form-actions"), actionButton("reject", "不予办理", "button danger")))),
+            .if(actions.resubmit, form("确认材料已补齐，重新提交审核？",
+                                       .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))))
     }
 
     static func timelineEntry(_ step: CaseView.Step) -> Node<HTML.ListContext> {

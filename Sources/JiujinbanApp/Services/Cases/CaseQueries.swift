@@ -24,10 +24,23 @@ struct CaseView: Sendable {
         var any: Bool { approve || returnForDocuments || resubmit }
     }
 
+    /// The person as the reviewer checks them: masked (`domain-rules.md` §10); the full values are on the person's
+    /// page through the audited 显示完整信息.
+    struct Person: Sendable {
+        let id: UUID
+        let maskedName: String
+        let maskedIDNumber: String
+        let age: Int?
+        let residence: String
+    }
+
     let id: UUID
     let number: String
     let itemText: String
     let citizenName: String
+    var person: Person?
+    /// What the operator entered (备注 included), as the reviewer reads it.
+    var content: [CaseFormContent.Line] = []
     let stateLabel: String
     let isReturned: Bool
     let acceptedOn: String
@@ -81,7 +94,7 @@ enum CaseQueries {
 
     static func view(
         _ record: CaseRecord, _ file: CaseFile, viewer staff: SignedInStaff, catalogue: ServiceCatalogue, calendar: WorkCalendar,
-        today: CalendarDate, on db: any Database
+        today: CalendarDate, cipher: PersonalDataCipher, on db: any Database
     ) async throws -> CaseView {
         let item = catalogue.items.first { $0.seq == record.itemSeq }
         let citizen = try await CitizenRecord.find(id: record.citizenID, on: db)
@@ -92,8 +105,23 @@ enum CaseQueries {
         func may(_ action: CaseFile.Action) -> Bool { file.may(staff.account, grants: staff.grants, action).isAllowed }
         var deadline = deadlineText(record)
         if !deadlineStatus.label.isEmpty { deadline += "，" + deadlineStatus.label }
+        var person: CaseView.Person?
+        if let citizen {
+            let idNumber = try cipher.open(citizen.idNumberSealed, context: CitizenCrypto.idNumberContext)
+            person = CaseView.Person(
+                id: try citizen.requireID(), maskedName: Masking.maskedName(citizen.name), maskedIDNumber: Masking.maskedIDNumber(idNumber),
+                age: CalendarDate(iso: citizen.birthDate).map { today.completedYears(since: $0) },
+                residence: try await DivisionNames.path(citizen.residenceDivisionCode, on: db))
+        }
+        var content: [CaseFormContent.Line] = []
+        if let item {
+            let county = (try? DivisionCode(record.divisionCode))?.ancestor(atDepth: 2) ?? staff.county
+            let fields = try await ItemRegistry.make(item, county: county, on: db).fields
+            content = CaseFormContent.lines(json: try cipher.open(record.formSealed, context: CaseRecord.formContext), fields: fields)
+        }
         return CaseView(
-            id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""), citizenName: citizen?.name ?? "",
+            id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
+            citizenName: citizen.map { Masking.maskedName($0.name) } ?? "", person: person, content: content,
             stateLabel: file.state.label, isReturned: file.state == .returned, acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, missing: record.missingList,
@@ -144,7 +172,7 @@ extension CasePage {
         let staff = try req.requireStaff()
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let view = try await CaseQueries.view(record, file, viewer: staff, catalogue: req.jiujinban.catalogue, calendar: calendar,
-                                              today: req.jiujinban.clock.today, on: req.db)
+                                              today: req.jiujinban.clock.today, cipher: req.jiujinban.cipher, on: req.db)
         return HTMLResponse.make(render(view, error: error, context: PageContext(req)), status: status)
     }
 }

@@ -65,6 +65,7 @@ public enum JiujinbanMain {
                 IdleLockJob.schedule(on: app)
                 AuditAnchor.schedule(on: app)
                 ProblemDueJob.schedule(on: app)
+                HeldUploadsJob.schedule(on: app)
                 // In production only a real gateway delivers: without one, messages wait in the outbox rather than being
                 // marked sent by the development adapter.
                 if !(app.smsAdapter is DevelopmentSMSAdapter) || !app.jiujinban.configuration.isProduction {

@@ -33,6 +33,42 @@ struct ReportEvidenceAppTests {
             .map { "/reports/monthly/evidence/\(try $0.requireID().uuidString.lowercased())" }
     }
 
+    @Test("a refused entry keeps every tick, note and sound file: the file is held and saved by the retry; a saved entry says so")
+    func refusedEntryKeepsTypedWork() async throws {
+        let clock = TestClock(TestApp.fixedNow.addingTimeInterval(-15 * 86_400)) // 2026-11-10
+        try await TestApp.run(clock: clock.appClock) { app in
+            let township = try await app.session(as: .townshipOperator)
+            let taian = try await point(app, "140830100204")
+            let other = try await point(app, "140830100205")
+            let tooLong = String(repeating: "长", count: 201)
+            let refused = try await enter(app, township, [("month", "2026-11"), ("publicity_\(taian.uuidString)", "1"),
+                                                          ("note_\(taian.uuidString)", "村委会张贴海报"),
+                                                          ("note_\(other.uuidString)", tooLong), ("action", "save")],
+                                          files: [("evidence_\(taian.uuidString)", "宣传海报.pdf", Self.pdf)])
+            #expect(refused.0 == .unprocessableEntity)
+            #expect(refused.1.contains("value=\"村委会张贴海报\"") && refused.1.contains("value=\"\(tooLong)\""))
+            #expect(refused.1.contains("checked"), "the tick is kept")
+            #expect(refused.1.contains("已保留“宣传海报.pdf”"))
+            #expect(refused.1.contains("href=\"#note_\(other.uuidString)\""), "the summary links to the field it names")
+            #expect(try await ReportEvidenceRecord.query(on: app.db).count() == 0)
+            #expect(try await ReportEntryRecord.query(on: app.db).count() == 0)
+            // The retry chooses no file: the held one is saved with the entry, and the page says it was saved.
+            var location = ""
+            var notice: String?
+            var form = MultipartForm()
+            for (name, value) in try await app.entryForm(township, [("month", "2026-11"), ("publicity_\(taian.uuidString)", "1"), ("action", "save")])
+                + [(SessionMiddleware.csrfField, township.csrf)] { form.field(name, value) }
+            try await app.testing().test(.POST, "/reports/monthly/entry", headers: form.headers(township), body: form.finished()) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+                notice = res.headers.setCookie?[PageNotice.cookieName]?.string
+            }
+            #expect(try await ReportEvidenceRecord.query(on: app.db).filter(\.$scopeKey == taian.uuidString).first()?.fileName == "宣传海报.pdf")
+            #expect(try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM held_uploads").first()?.decode(column: "n", as: Int.self) == 0)
+            #expect(location.hasPrefix("/reports/monthly/entry") && notice == ReportEntryNotices.saved.key)
+        }
+    }
+
     @Test("a PDF and a photo are kept with their points' answers, linked on the entry page and the county's table, and served as what they are")
     func upload() async throws {
         let clock = TestClock(TestApp.fixedNow.addingTimeInterval(-15 * 86_400)) // 2026-11-10

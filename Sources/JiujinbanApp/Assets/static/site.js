@@ -8,10 +8,13 @@
       window.print();
     }
   });
-  // A form marked data-confirm asks before it is sent (a decision that cannot be undone, a report submitted).
+  // A form, or the button that sends it, marked data-confirm asks before it is sent (a decision that cannot be
+  // undone, a report submitted); the button's question wins, so 保存 and 报送 can share one form.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    var question = form && form.getAttribute && form.getAttribute("data-confirm");
+    var button = event.submitter;
+    var question = (button && button.getAttribute && button.getAttribute("data-confirm")) ||
+      (form && form.getAttribute && form.getAttribute("data-confirm"));
     if (question && !window.confirm(question)) {
       event.preventDefault();
     }

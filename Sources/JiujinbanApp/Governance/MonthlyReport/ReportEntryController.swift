@@ -65,6 +65,11 @@ enum ReportEntryController {
         var answers: [(String, Bool, String?)] = []
         var files: [(point: ServicePointSummary, file: (name: String, kind: ReportEvidence.Kind, bytes: [UInt8])?)] = []
         var errors = FieldErrors()
+        // A file chosen on a refused attempt is held for this one (`HeldUploads`): a new choice replaces it.
+        let heldKey = "monthly_report_entry:\(context.township.value):\(context.month)"
+        let held = Dictionary(try await HeldUploads.held(key: heldKey, session: staff.sessionHash, now: req.jiujinban.clock.now(), on: req.db)
+            .map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first })
+        var sound: [HeldUpload] = []
         for point in context.points {
             let key = point.id.uuidString
             let done = form.strings["publicity_\(key)"] == "1"
@@ -72,20 +77,33 @@ enum ReportEntryController {
                                           label: "\(point.name)的宣传情况说明", maxLength: 200, into: &errors)
             answers.append((key, done, note))
             // 宣传凭证: a new file replaces the month's one, a ticked 删除 removes it, nothing chosen keeps it.
-            if let upload = form.files["evidence_\(key)"], upload.data.readableBytes > 0 {
-                let bytes = Array(upload.data.readableBytesView)
-                if let kind = ReportEvidence.check(ProblemReportDraft.Upload(name: upload.filename, bytes: bytes), field: "evidence_\(key)",
+            let field = "evidence_\(key)"
+            let chosen = form.files[field].flatMap { upload in
+                upload.data.readableBytes > 0 ? HeldUpload(field: field, filename: upload.filename, bytes: Array(upload.data.readableBytesView)) : nil
+            } ?? held[field]
+            if let upload = chosen {
+                if let kind = ReportEvidence.check(ProblemReportDraft.Upload(name: upload.filename, bytes: upload.bytes), field: field,
                                                    owner: point.name, into: &errors) {
                     let name = String(TextField.clean(upload.filename).prefix(100))
-                    files.append((point, (name.isEmpty ? "凭证" : name, kind, bytes)))
+                    files.append((point, (name.isEmpty ? "凭证" : name, kind, upload.bytes)))
+                    sound.append(upload)
                 }
             } else if form.strings["remove_evidence_\(key)"] == "1", context.evidence[key] != nil {
                 files.append((point, nil))
             }
         }
         if !errors.isEmpty {
-            return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
-                                                            page: PageContext(req)), status: .unprocessableEntity)
+            // Everything typed and every sound file chosen comes back with the problems, each at its field.
+            let now = req.jiujinban.clock.now()
+            let keep = sound
+            try await req.write { db in try await HeldUploads.hold(keep, key: heldKey, session: staff.sessionHash, at: now, on: db) }
+            var refused = context
+            refused.errors = errors
+            refused.entries = Dictionary(answers.map { ($0.0, ReportEntryView.Entry(done: $0.1, evidenceNote: $0.2 ?? form.strings["note_\($0.0)"])) },
+                                         uniquingKeysWith: { first, _ in first })
+            refused.held = Dictionary(sound.map { (String($0.field.dropFirst("evidence_".count)), $0.filename) }, uniquingKeysWith: { first, _ in first })
+            return HTMLResponse.make(ReportEntryPage.render(refused, error: nil, today: req.jiujinban.clock.today, page: PageContext(req)),
+                                     status: .unprocessableEntity)
         }
         let submit = form.strings["action"] == "submit"
         let now = req.jiujinban.clock.now(), today = req.jiujinban.clock.today
@@ -125,8 +143,10 @@ enum ReportEntryController {
             try await req.audit(AuditEvent(submit ? "monthly_report.submit" : "monthly_report.enter", objectType: "township",
                                            objectID: township.value, detail: "\(month)，\(entered.filter(\.1).count)/\(entered.count)个服务点已开展专题宣传"
                                                + Self.evidenceSummary(evidence.map { $0.file != nil })), on: db)
+            if !held.isEmpty { try await HeldUploads.release(key: heldKey, session: staff.sessionHash, on: db) }
         }
-        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]),
+                                     notice: submit ? ReportEntryNotices.submitted : ReportEntryNotices.saved, on: req)
     }
 
     /// The entry form's fields by name, whatever the township's points are: texts, and the evidence files.
@@ -197,6 +217,7 @@ enum ReportEntryController {
             try await req.audit(AuditEvent("monthly_report.exception_request", objectType: "township", objectID: township.value,
                                            detail: "\(month)：\(reason)"), on: db)
         }
-        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]))
+        return HTMLResponse.seeOther(.monthlyReportEntry(query: [("month", month.description)]), notice: ReportEntryNotices.exceptionRequested,
+                                     on: req)
     }
 }

@@ -28,7 +28,9 @@ enum ReportEntryPage {
                 .p(.class("lead"), .text("截止日期：\(deadline)（每月20日前报送县领导小组办公室）。状态：\(state.label)"
                                          + (context.submission.submittedOn.map { "，\($0)报送" } ?? "")
                                          + (context.submission.comment.map { "。县级意见：\($0)" } ?? ""))),
-                .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                context.errors.isEmpty
+                    ? .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) }
+                    : FormFields.errorSummary(context.errors),
                 .unwrap(context.refusal) { refusal in .div(.class("notice notice-warn"), .p(.text(refusal.message))) },
                 .unwrap(context.exception) { exception in
                     .p(.class("hint"), .text("延期申请（\(exception.reason)）：\(exception.stateLabel)"
@@ -36,6 +38,8 @@ enum ReportEntryPage {
                 },
                 .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .enctype(.multipartData), .csrf(page),
                       .input(.type(.hidden), .name("month"), .value(context.month.description)),
+                      .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据；"
+                                               + "乡镇只填写第23列。宣传凭证可上传PDF文档或PNG、JPEG照片，每个不超过5MB，一次提交合计不超过20MB；再次上传即替换。")),
                       .table(.class("data-table compact entry-table"),
                              .thead(.tr(.th("服务点"), .th("类型"),
                                         .forEach(ReportTask.allCases.filter(\.isAutomatic)) { .th(.text("\($0.rawValue) \($0.label)")) },
@@ -53,7 +57,8 @@ enum ReportEntryPage {
                                                 .attribute(named: "aria-label", value: "\(point.name)已开展专题宣传"),
                                                 .attribute(named: "checked", value: entry?.done == true ? "checked" : nil),
                                                 .attribute(named: "disabled", value: editable ? nil : "disabled"))),
-                                     .td(.input(.type(.text), .name("note_\(key)"), .value(entry?.evidenceNote ?? ""),
+                                     .td(.attribute(named: "class", value: context.errors.message(for: "note_\(key)") == nil ? nil : "field-invalid"),
+                                         .input(.type(.text), .name("note_\(key)"), .id("note_\(key)"), .value(entry?.evidenceNote ?? ""),
                                                 .attribute(named: "maxlength", value: "200"),
                                                 .attribute(named: "aria-label", value: "\(point.name)宣传情况说明"),
                                                 .attribute(named: "disabled", value: editable ? nil : "disabled"))),
@@ -64,15 +69,16 @@ enum ReportEntryPage {
                                                                        .input(.type(.checkbox), .name("remove_evidence_\(key)"), .value("1")),
                                                                        .text(" 删除"))))
                                          },
-                                         .if(editable, .input(.type(.file), .name("evidence_\(key)"),
+                                         .if(editable, .input(.type(.file), .name("evidence_\(key)"), .id("evidence_\(key)"),
                                                               .attribute(named: "accept", value: "application/pdf,image/png,image/jpeg"),
-                                                              .attribute(named: "aria-label", value: "\(point.name)宣传凭证")))))
+                                                              .attribute(named: "aria-label", value: "\(point.name)宣传凭证"))),
+                                         .unwrap(context.held[key]) { name in
+                                             .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传"))
+                                         }))
                              })),
-                      .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据。"
-                                               + "宣传凭证可上传PDF文档或PNG、JPEG照片，每个不超过5MB，一次提交合计不超过20MB；再次上传即替换。")),
                       .if(editable, .div(.class("form-actions"),
                                          CasePage.actionButton("save", "保存", "button"),
-                                         CasePage.actionButton("submit", state == .draft ? "报送县领导小组办公室" : "重新报送", "button primary")))),
+                                         submitButton(state == .draft ? "报送县领导小组办公室" : "重新报送", month: context.month)))),
                 .if(isLocked(context.refusal) && context.exception?.isRequested != true, .section(
                     .class("panel"), .h2("申请延期填报"),
                     .form(.class("form"), .method(.post), .action(SiteURL.monthlyReportException.path), .csrf(page),
@@ -80,6 +86,13 @@ enum ReportEntryPage {
                           FormFields.text("reason", label: "延期原因", value: nil, errors: FieldErrors(), maxLength: 200),
                           .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交延期申请")))))),
             ])
+    }
+
+    /// 报送 asks before it is sent (site.js `data-confirm` on the button); 保存 does not.
+    static func submitButton(_ label: String, month: ReportMonth) -> Node<HTML.FormContext> {
+        .button(.type(.submit), .attribute(named: "name", value: "action"), .attribute(named: "value", value: "submit"),
+                .class("button primary"), .attribute(named: "data-confirm", value: "确认报送\(month)的调度表？报送后由县领导小组办公室审核。"),
+                .text(label))
     }
 
     static func isLocked(_ refusal: ReportCycle.Refusal?) -> Bool {

@@ -34,8 +34,12 @@ struct ReportEntryView: Sendable {
     let submission: Submission
     let exception: Exception?
     let points: [ServicePointSummary]
-    /// By point key (the point's id).
-    let entries: [String: Entry]
+    /// By point key (the point's id); a refused form's own entries when it is drawn again.
+    var entries: [String: Entry]
+    /// The problems of a refused form, by field (`note_<key>`, `evidence_<key>`).
+    var errors = FieldErrors()
+    /// The evidence a refused form had chosen, held for the retry (`HeldUploads`): file name by point key.
+    var held: [String: String] = [:]
     let evidence: [String: ReportEvidenceListing]
     let reasons: [String: [ReportTask: String]]
     let automatic: [String: [ReportTask: Bool]]

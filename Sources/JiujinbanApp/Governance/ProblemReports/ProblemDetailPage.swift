@@ -6,8 +6,22 @@ import Plot
 /// user may take now (reply or escalate for the holding desk; confirm or reopen for the reporter). Pure: the value
 /// comes from `ProblemDetailQuery`.
 enum ProblemDetailPage {
-    static func render(_ detail: ProblemDetail, error: String?, context: PageContext) -> HTML {
+    /// What the user had typed into one of the page's forms when it was refused: drawn again in that form, with the
+    /// problem next to its field, so a reply is never lost to a missing time limit.
+    struct Typed: Sendable {
+        var action: String
+        var text: String
+        var days: String
+        var errors = FieldErrors()
+
+        /// Whether it was typed into the holding desk's form (reply, escalate) rather than the reporter's.
+        var isReply: Bool { action == "reply" || action == "escalate" }
+    }
+
+    static func render(_ detail: ProblemDetail, error: String?, typed: Typed? = nil, context: PageContext) -> HTML {
         let id = detail.id
+        let reply = typed?.isReply == true ? typed : nil
+        let confirm = typed?.isReply == false ? typed : nil
         return PageShell.render(
             title: "问题 \(detail.number)", context: context,
             crumbs: [Crumb(label: "问题台账", url: .problems()), Crumb(label: detail.number, url: nil)],
@@ -43,9 +57,10 @@ enum ProblemDetailPage {
                 .if(detail.holds, .section(
                     .class("panel"), .h2("答复或上报"),
                     .form(.class("form"), .method(.post), .action(SiteURL.problemAction(id: id).path), .csrf(context),
-                          ProblemFormPage.textArea("text", label: "答复内容（处理结果或指导意见），或上报原因", value: nil, rows: 4,
-                                                   required: true, maxLength: ProblemReport.maximumTextLength, errors: FieldErrors(), hint: nil),
-                          FormFields.text("days", label: "反馈时限（工作日，答复时必填）", value: nil, errors: FieldErrors(),
+                          ProblemFormPage.textArea("text", label: "答复内容（处理结果或指导意见），或上报原因", value: reply?.text, rows: 4,
+                                                   required: true, maxLength: ProblemReport.maximumTextLength, errors: reply?.errors ?? FieldErrors(),
+                                                   hint: nil),
+                          FormFields.text("days", label: "反馈时限（工作日，答复时必填）", value: reply?.days, errors: reply?.errors ?? FieldErrors(),
                                           hint: "在此期限内解决或反馈处理结果，按工作日历计算（\(ProblemReport.promisedWorkingDays.lowerBound)–\(ProblemReport.promisedWorkingDays.upperBound)个工作日）",
                                           maxLength: 2, inputMode: "numeric", required: false),
                           .div(.class("form-actions"),
@@ -56,8 +71,9 @@ enum ProblemDetailPage {
                 .if(detail.mayConfirm, .section(
                     .class("panel"), .h2("确认处理结果"),
                     .form(.class("form"), .method(.post), .action(SiteURL.problemAction(id: id).path), .csrf(context),
-                          ProblemFormPage.textArea("text", label: "重新反映的说明（仍未解决时填写）", value: nil, rows: 3,
-                                                   required: false, maxLength: ProblemReport.maximumTextLength, errors: FieldErrors(), hint: nil),
+                          ProblemFormPage.textArea("text", label: "重新反映的说明（仍未解决时填写）", value: confirm?.text, rows: 3,
+                                                   required: false, maxLength: ProblemReport.maximumTextLength, errors: confirm?.errors ?? FieldErrors(),
+                                                   hint: nil),
                           .div(.class("form-actions"),
                                .if(detail.maySolve, CasePage.actionButton("solve", "已解决", "button primary")),
                                CasePage.actionButton("reopen", "未解决，重新反映", "button"))))),

@@ -89,11 +89,13 @@ enum ProblemDetailQuery {
 }
 
 extension ProblemDetailPage {
-    static func respond(_ req: Request, _ record: ProblemReportRecord, error: String?, status: HTTPStatus) async throws -> Response {
+    static func respond(_ req: Request, _ record: ProblemReportRecord, error: String?, typed: Typed? = nil, status: HTTPStatus)
+        async throws -> Response
+    {
         let staff = try req.requireStaff()
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let detail = try await ProblemDetailQuery.load(record, viewer: staff, calendar: calendar, today: req.jiujinban.clock.today,
                                                        on: req.db)
-        return HTMLResponse.make(render(detail, error: error, context: PageContext(req)), status: status)
+        return HTMLResponse.make(render(detail, error: error, typed: typed, context: PageContext(req)), status: status)
     }
 }

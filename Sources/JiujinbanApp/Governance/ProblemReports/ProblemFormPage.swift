@@ -5,8 +5,12 @@ import Plot
 /// 问题反映: category with what each means, business area, description, suggestion, up to three screenshots. The
 /// form says where the report will go before it is sent.
 enum ProblemFormPage {
-    static func render(values: [String: String], errors: FieldErrors, submission: UUID, context: PageContext) -> HTML {
-        PageShell.render(
+    /// - Parameter held: the images a refused attempt had chosen, by input (`screenshot2`, file name), which the retry
+    ///   sends again unless another file is chosen (`HeldUploads`).
+    static func render(values: [String: String], errors: FieldErrors, submission: UUID, held: [(String, String)] = [],
+                       context: PageContext) -> HTML {
+        let kept = Dictionary(held, uniquingKeysWith: { first, _ in first })
+        return PageShell.render(
             title: "反映问题", context: context,
             crumbs: [Crumb(label: "问题反映", url: .problems()), Crumb(label: "反映问题", url: nil)],
             content: [
@@ -34,8 +38,12 @@ enum ProblemFormPage {
                       .div(.id("screenshots"), .class(errors.message(for: "screenshots") == nil ? "field" : "field field-invalid"),
                            .label(.text("截图（选填，最多\(Screenshot.maximumCount)张，PNG或JPEG，每张不超过\(Screenshot.maximumBytes / 1024 / 1024)MB）")),
                            .forEach(1...Screenshot.maximumCount) { n in
-                               .input(.type(.file), .name("screenshot\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
-                                      .attribute(named: "aria-label", value: "截图\(n)"))
+                               .div(.class("file-line"),
+                                    .input(.type(.file), .name("screenshot\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
+                                           .attribute(named: "aria-label", value: "截图\(n)")),
+                                    .unwrap(kept["screenshot\(n)"]) { name in
+                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择"))
+                                    })
                            },
                            .div(.class("field-help"), .unwrap(errors.message(for: "screenshots")) { .p(.class("field-error"), .text($0)) })),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交")),
@@ -55,5 +63,10 @@ enum ProblemFormPage {
             .div(.class("field-help"),
                  .unwrap(message) { .p(.class("field-error"), .text($0)) },
                  .unwrap(hint) { .p(.class("hint"), .text($0)) }))
+    }
+
+    /// Whether an image passes the check on its own (size and kind), so that holding it for the retry helps.
+    static func isSound(_ upload: HeldUpload) -> Bool {
+        upload.bytes.count <= Screenshot.maximumBytes && Screenshot.kind(of: upload.bytes) != nil
     }
 }

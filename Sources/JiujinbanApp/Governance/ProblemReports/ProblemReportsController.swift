@@ -55,22 +55,37 @@ enum ProblemReportsController {
     @Sendable static func file(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(FileForm.self)
-        let uploads = [form.screenshot1, form.screenshot2, form.screenshot3].compactMap { $0 }.map {
-            ProblemReportDraft.Upload(name: $0.filename, bytes: Array($0.data.readableBytesView))
-        }
-        let draft = ProblemReportDraft(category: form.category, area: form.area, description: form.description,
-                                       suggestion: form.suggestion, screenshots: uploads)
-        guard let key = form.submission.flatMap({ UUID(uuidString: $0) }) else {
+        guard let key = form.submission.flatMap({ UUID(uuidString: $0) })?.uuidString.lowercased() else {
             throw PublicError(.badRequest, "表单已失效，请重新打开问题反映页面")
         }
+        let now = req.jiujinban.clock.now()
+        // Each input's new file, or the one held from the refused attempt before.
+        let sent = [form.screenshot1, form.screenshot2, form.screenshot3].enumerated().compactMap { index, file -> HeldUpload? in
+            guard let file, file.data.readableBytes > 0 else { return nil }
+            return HeldUpload(field: "screenshot\(index + 1)", filename: file.filename, bytes: Array(file.data.readableBytesView))
+        }
+        let held = try await HeldUploads.held(key: key, session: staff.sessionHash, now: now, on: req.db)
+        let uploads = HeldUploads.merge(sent: sent, held: held)
+        let draft = ProblemReportDraft(category: form.category, area: form.area, description: form.description,
+                                       suggestion: form.suggestion,
+                                       screenshots: uploads.map { ProblemReportDraft.Upload(name: $0.filename, bytes: $0.bytes) })
         switch draft.validate() {
         case .failure(let errors):
+            // The chosen images are kept for the retry, but not one the check refused by itself (too large, not an image).
+            let sound = uploads.filter { ProblemFormPage.isSound($0) }
+            try await req.write { db in
+                try await HeldUploads.hold(sound, key: key, session: staff.sessionHash, at: now, on: db)
+            }
             let values = ["category": form.category ?? "", "area": form.area ?? "", "description": form.description ?? "",
                           "suggestion": form.suggestion ?? ""]
-            return HTMLResponse.make(ProblemFormPage.render(values: values, errors: errors, submission: key, context: PageContext(req)),
+            return HTMLResponse.make(ProblemFormPage.render(values: values, errors: errors, submission: UUID(uuidString: key) ?? UUID(),
+                                                            held: sound.map { ($0.field, $0.filename) }, context: PageContext(req)),
                                      status: .unprocessableEntity)
         case .success(let facts):
-            let id = try await ProblemReportStore.file(facts, submissionKey: key.uuidString.lowercased(), staff: staff, req: req)
+            let id = try await ProblemReportStore.file(facts, submissionKey: key, staff: staff, req: req)
+            if !held.isEmpty {
+                try await req.write { db in try await HeldUploads.release(key: key, session: staff.sessionHash, on: db) }
+            }
             return HTMLResponse.seeOther(.problem(id: id))
         }
     }
@@ -91,11 +106,14 @@ enum ProblemReportsController {
         let record = try await load(req)
         let form = try req.content.decode(ActionForm.self)
         let text = form.text ?? ""
+        var typed = ProblemDetailPage.Typed(action: form.action ?? "", text: text, days: form.days ?? "")
         let action: ProblemReport.Action
         switch form.action {
         case "reply":
             guard let days = Int(TextField.clean(form.days)) else {
-                return try await ProblemDetailPage.respond(req, record, error: "请填写反馈时限（工作日数）", status: .unprocessableEntity)
+                typed.errors.add("days", "请填写反馈时限（工作日数）")
+                return try await ProblemDetailPage.respond(req, record, error: "请填写反馈时限（工作日数）", typed: typed,
+                                                           status: .unprocessableEntity)
             }
             action = .reply(text: text, promisedWorkingDays: days)
         case "solve": action = .markSolved
@@ -113,8 +131,12 @@ enum ProblemReportsController {
             case .alreadySolved, .notAnsweredYet, .nothingAbove: .conflict
             case .promisedDaysOutOfRange, .badText: .unprocessableEntity
             }
+            if case .promisedDaysOutOfRange = problem { typed.errors.add("days", problem.message) }
+            if case .badText = problem { typed.errors.add("text", problem.message) }
             let fresh = try await load(req)
-            return try await ProblemDetailPage.respond(req, fresh, error: problem.message, status: status)
+            // What was typed stays in its form, unless the step is no longer the user's to take.
+            return try await ProblemDetailPage.respond(req, fresh, error: problem.message, typed: status == .unprocessableEntity ? typed : nil,
+                                                       status: status)
         }
     }
 

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// The platform's own routes (health, metrics, the stylesheet and script) and tables (settings).
+/// The platform's own routes (health, metrics, the stylesheet and script) and tables (settings, held uploads).
 enum PlatformFeature: Feature {
     static func routes(_ app: Application) {
         HealthController.register(app)
@@ -10,6 +10,6 @@ enum PlatformFeature: Feature {
     }
 
     static var migrations: [any Migration] {
-        [M0003CreateAppSettings()]
+        [M0003CreateAppSettings(), M0035CreateHeldUploads()]
     }
 }

@@ -18,6 +18,7 @@ final class AppMetrics: Sendable {
         case auditAnchor = "audit_anchor"
         case problemDue = "problem_due"
         case smsOutbox = "sms_outbox"
+        case heldUploads = "held_uploads"
     }
 
     static let casesAccepted = "jiujinban_cases_accepted_total"

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// The platform's own routes (health, metrics, the stylesheet and script) and tables (settings).
+/// The platform's own routes (health, metrics, the stylesheet and script) and tables: the division hierarchy, staff
+/// and their sessions, the audit trail, settings.
 enum PlatformFeature: Feature {
     static func routes(_ app: Application) {
         HealthController.register(app)
@@ -10,6 +11,14 @@ enum PlatformFeature: Feature {
     }
 
     static var migrations: [any Migration] {
-        [M0003CreateAppSettings()]
+        [
+            M0001CreateDivisions(),
+            M0002CreateServicePoints(),
+            M0003CreateAppSettings(),
+            M0004CreateStaff(),
+            M0005CreateSessions(),
+            M0006CreateAuditLog(),
+            M0009CreateAuditArchives(),
+        ]
     }
 }

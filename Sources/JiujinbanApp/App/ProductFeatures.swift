@@ -27,5 +27,6 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         RegistrationsFeature.self,
+        BackupFeature.self,
     ]
 }

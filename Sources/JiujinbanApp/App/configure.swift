@@ -51,7 +51,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
         }
     }
     FeatureSet.routes(ProductFeatures.all, on: app)
-    registerCommands(app)
+    FeatureSet.commands(ProductFeatures.all, on: app)
 }
 
 /// The only paths that answer without a session (S11). Everything else is denied by default. `/metrics` carries
@@ -67,15 +67,4 @@ func publicPaths(_ configuration: AppConfiguration) -> PublicPaths {
     return PublicPaths(exact: exact, prefixes: [],
                        withoutCSRF: [SiteURL.cardCallback.path, SiteURL.loginComplete.path, SiteURL.loginChoose.path],
                        machineToMachine: [SiteURL.cardCallback.path, SiteURL.metrics.path])
-}
-
-func registerCommands(_ app: Application) {
-    app.asyncCommands.use(ServicePointsCommand(), as: "service-points")
-    app.asyncCommands.use(BootstrapAdminCommand(), as: "bootstrap-admin")
-    app.asyncCommands.use(AuditCommand(), as: "audit")
-    app.asyncCommands.use(AccountsCommand(), as: "accounts")
-    app.asyncCommands.use(ReportCommand(), as: "report")
-    app.asyncCommands.use(OccupationsCommand(), as: "occupations")
-    app.asyncCommands.use(DivisionsCommand(), as: "divisions")
-    app.asyncCommands.use(BackupCommand(), as: "backup")
 }

@@ -11,8 +11,8 @@ import VaporTesting
 /// A database made by an earlier build starts on this one: `Fixtures/main-479f5d7.sql` is the text dump
 /// (`sqlite3 jiujinban.sqlite .dump`) of a data folder that main at 479f5d7 migrated and filled with the demonstration
 /// data plus `generate-data --citizens 40 --cases 30`; `main-479f5d7-development-keys.json` is that folder's
-/// throw-away development keys, which sealed its ID numbers and keyed its audit chain. On PostgreSQL the same promise
-/// rests on the names (`MigrationNameTests`): Fluent decides what to run from the names alone.
+/// throw-away development keys, which sealed its ID numbers and keyed its audit chain. On PostgreSQL the same database
+/// is made from main's migrations and these rows (`UpgradeFromMainPostgresTests.swift`).
 @Suite("Upgrade: a database made by main 479f5d7")
 struct UpgradeFromMainTests {
     static let fixture = "main-479f5d7"
@@ -53,7 +53,7 @@ struct UpgradeFromMainTests {
     }
 
     /// The stored people, cases and audit chain, through the running application and its keys.
-    private func readsBack(_ app: Application) async throws {
+    func readsBack(_ app: Application) async throws {
         #expect(try await CitizenRecord.query(on: app.db).count() == 40)
         #expect(try await CaseRecord.query(on: app.db).count() == 30)
         // M0032 rebuilt the case tables on SQLite: every case and step main stored is there, as counter staff's.

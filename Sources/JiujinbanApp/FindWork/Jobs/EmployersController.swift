@@ -36,7 +36,7 @@ enum EmployersController {
     @Sendable static func new(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         return HTMLResponse.make(EmployerPages.form(EmployerDraft(), errors: FieldErrors(),
-                                                    divisions: try await divisionOptions(county(of: staff), on: req.db), context: PageContext(req)))
+                                                    divisions: try await DivisionOptions.within(county(of: staff), on: req.db), context: PageContext(req)))
     }
 
     struct EmployerForm: Content {
@@ -63,7 +63,7 @@ enum EmployersController {
             errors.add("credit_code", "该统一社会信用代码已登记为“\(existing.name)”，请在用人单位列表中查找")
         }
         guard errors.isEmpty, let facts else {
-            return HTMLResponse.make(EmployerPages.form(draft, errors: errors, divisions: try await divisionOptions(county(of: staff), on: req.db),
+            return HTMLResponse.make(EmployerPages.form(draft, errors: errors, divisions: try await DivisionOptions.within(county(of: staff), on: req.db),
                                                         context: PageContext(req)), status: .unprocessableEntity)
         }
         let id = UUID(), now = req.jiujinban.clock.now()
@@ -129,7 +129,7 @@ enum EmployersController {
         let staff = try req.requireStaff()
         return HTMLResponse.make(EmployerPages.postingForm(
             try JobQueries.employer(employer), draft: draft, title: title, errors: errors, occupations: try await OccupationStore.all(on: req.db),
-            divisions: try await divisionOptions(county(of: staff), on: req.db), context: PageContext(req)), status: status)
+            divisions: try await DivisionOptions.within(county(of: staff), on: req.db), context: PageContext(req)), status: status)
     }
 
     struct PostingForm: Content {
@@ -229,19 +229,5 @@ enum EmployersController {
             try await req.audit(AuditEvent("job_posting.close", objectType: "job_posting", objectID: id.uuidString, detail: reason), on: db)
         }
         return HTMLResponse.seeOther(.jobPosting(id: id))
-    }
-
-    /// The county and every division below it, in code order, for the place selects.
-    static func divisionOptions(_ county: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
-        let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT code, name, level FROM divisions WHERE code >= \(bind: county.scopePrefix) AND code < \(bind: county.scopePrefix + "a")
-            ORDER BY code
-            """).all()
-        return try rows.map { row in
-            let level = try row.decode(column: "level", as: String.self)
-            let name = try row.decode(column: "name", as: String.self)
-            let indent = ["township": "　", "village": "　　", "community": "　　"][level] ?? ""
-            return FormFields.Option(value: try row.decode(column: "code", as: String.self), label: indent + name)
-        }
     }
 }

@@ -18,4 +18,8 @@ enum JobsFeature: Feature {
             M0029CreateEmploymentFound(),
         ]
     }
+
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "occupations", OccupationsCommand())]
+    }
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Accounts: its routes, migrations and navigation, registered once (`Feature`).
+/// Accounts: its routes, migrations, navigation, header link and commands, registered once (`Feature`). The
+/// accounts' own tables are the platform's (`Platform/Identity`).
 enum AccountsFeature: Feature {
     static func routes(_ app: Application) {
         AccountReviewController.register(app)
@@ -10,7 +11,6 @@ enum AccountsFeature: Feature {
 
     static var migrations: [any Migration] {
         [
-            M0004CreateStaff(),
             M0007AddLeakReports(),
         ]
     }
@@ -18,4 +18,11 @@ enum AccountsFeature: Feature {
     static let navigation = [
         NavigationEntry(line: .governance, order: 60, label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
     ]
+
+    /// The signed-in person's name in the page header opens their own account page.
+    static let headerLinks = [HeaderLink(url: .myAccount, label: nil)]
+
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "bootstrap-admin", BootstrapAdminCommand()), FeatureCommand(name: "accounts", AccountsCommand())]
+    }
 }

@@ -1,17 +1,15 @@
 import Fluent
 import Vapor
 
-/// Audit: its routes, migrations and navigation, registered once (`Feature`).
+/// Audit: its pages and command, registered once (`Feature`). The audit trail and its tables are the platform's
+/// (`Platform/Audit`).
 enum AuditFeature: Feature {
     static func routes(_ app: Application) {
         AuditLogController.register(app)
     }
 
-    static var migrations: [any Migration] {
-        [
-            M0006CreateAuditLog(),
-            M0009CreateAuditArchives(),
-        ]
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "audit", AuditCommand())]
     }
 
     static let navigation = [

@@ -1,16 +1,15 @@
 import Fluent
 import Vapor
 
-/// Divisions: its routes, migrations and navigation, registered once (`Feature`).
+/// Divisions: its routes, navigation and command, registered once (`Feature`). The divisions table is the
+/// platform's (`Platform/Hierarchy`).
 enum DivisionsFeature: Feature {
     static func routes(_ app: Application) {
         DivisionsController.register(app)
     }
 
-    static var migrations: [any Migration] {
-        [
-            M0001CreateDivisions(),
-        ]
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "divisions", DivisionsCommand())]
     }
 
     static let navigation = [

@@ -23,4 +23,8 @@ enum MonthlyReportFeature: Feature {
         NavigationEntry(line: .governance, order: 100, label: "月度调度表", url: .monthlyReport(), requires: [.viewMonthlyReport]),
         NavigationEntry(line: .governance, order: 110, label: "调度表填报", url: .monthlyReportEntry(), requires: [.enterMonthlyReport]),
     ]
+
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "report", ReportCommand())]
+    }
 }

@@ -1,16 +1,15 @@
 import Fluent
 import Vapor
 
-/// ServicePoints: its routes, migrations and navigation, registered once (`Feature`).
+/// ServicePoints: its routes, navigation and command, registered once (`Feature`). The service points table is
+/// the platform's (`Platform/Hierarchy`).
 enum ServicePointsFeature: Feature {
     static func routes(_ app: Application) {
         ServicePointsController.register(app)
     }
 
-    static var migrations: [any Migration] {
-        [
-            M0002CreateServicePoints(),
-        ]
+    static var commands: [FeatureCommand] {
+        [FeatureCommand(name: "service-points", ServicePointsCommand())]
     }
 
     static let navigation = [

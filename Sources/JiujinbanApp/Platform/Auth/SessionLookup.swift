@@ -4,9 +4,10 @@ import JiujinbanRules
 import NIOConcurrencyHelpers
 import SQLKit
 
-/// What the session middleware needs on every request, read in one query (session, account, person, unit name,
-/// unread notices) plus one for the item grants. Every page pays for this, so it stays plain SQL: building and
-/// decoding Fluent models costs more than the database work here.
+/// What the session middleware needs on every request, read in one query: session, account, person, unit name,
+/// item grants, and the counts the features' header links show (`SessionCount`: unread notifications), each a
+/// subquery the feature declares. Every page pays for this, so it stays plain SQL: building and decoding Fluent
+/// models costs more than the database work here.
 struct SessionLookup {
     let accountID: UUID
     let csrfToken: String
@@ -14,13 +15,16 @@ struct SessionLookup {
     let lastSeenAt: Date
     let personName: String
     let unitName: String
-    let unreadNotifications: Int
+    /// The features' counts by key.
+    let counts: [String: Int]
     /// nil when the stored account no longer reads as one (unknown post or status, a point that is gone).
     let account: StaffAccount?
     let grants: Set<ItemPermission>
 
-    static func find(tokenHash: String, on db: any Database) async throws -> SessionLookup? {
+    static func find(tokenHash: String, counts: [SessionCount], on db: any Database) async throws -> SessionLookup? {
         let sql = db as! any SQLDatabase
+        // Fixed text the features declared (never input); each aliased by its checked key.
+        let countColumns = counts.map { ",\n    (\($0.subquery)) AS count_\($0.key)" }.joined()
         // The item grants come along as one `seq:action,…` list.
         let grantList: SQLQueryString = sql.dialect.name == "postgresql"
             ? "string_agg(g.item_seq || ':' || g.action, ',')" : "group_concat(g.item_seq || ':' || g.action, ',')"
@@ -28,8 +32,7 @@ struct SessionLookup {
             SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.person_id, a.post, a.status,
                 a.unit_division_code, a.unit_service_point_id, a.role_associated_at, p.name AS person_name,
                 sp.kind AS point_kind, sp.institution AS point_institution, d.name AS division_name,
-                (SELECT COUNT(*) FROM notifications n WHERE n.account_id = s.account_id AND n.read_at IS NULL) AS unread,
-                (SELECT \(grantList) FROM account_grants g WHERE g.account_id = s.account_id) AS grants
+                (SELECT \(grantList) FROM account_grants g WHERE g.account_id = s.account_id) AS grants\(unsafeRaw: countColumns)
             FROM staff_sessions s
             JOIN staff_accounts a ON a.id = s.account_id
             JOIN staff_persons p ON p.id = a.person_id
@@ -64,7 +67,8 @@ struct SessionLookup {
             createdAt: try row.decode(column: "created_at", as: Date.self),
             lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
             personName: try row.decode(column: "person_name", as: String.self), unitName: unitName,
-            unreadNotifications: try row.decode(column: "unread", as: Int.self), account: account,
+            counts: try Dictionary(uniqueKeysWithValues: counts.map { ($0.key, try row.decode(column: "count_" + $0.key, as: Int.self)) }),
+            account: account,
             grants: grants(try row.decode(column: "grants", as: String?.self) ?? ""))
     }
 

@@ -39,7 +39,8 @@ struct SessionMiddleware: AsyncMiddleware {
     private func authenticate(token: String, request: Request) async throws -> SignedInStaff? {
         let db = request.db
         let hash = SessionToken.digest(token)
-        guard let session = try await SessionLookup.find(tokenHash: hash, on: db) else { return nil }
+        guard let session = try await SessionLookup.find(tokenHash: hash, counts: request.application.features.sessionCounts,
+                                                          on: db) else { return nil }
         let now = request.jiujinban.clock.now()
         guard lifetime.state(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) == .valid,
               let account = session.account, account.status == .active else {
@@ -59,7 +60,7 @@ struct SessionMiddleware: AsyncMiddleware {
         return SignedInStaff(
             account: account, personName: session.personName, grants: session.grants,
             unitName: session.unitName, sessionHash: hash, csrfToken: session.csrfToken,
-            unreadNotifications: session.unreadNotifications)
+            counts: session.counts)
     }
 
     /// A state-changing request made with a session cookie must come from a page of this site (S09): its Origin, or

@@ -12,8 +12,8 @@ struct SignedInStaff: Sendable {
     let unitName: String
     let sessionHash: String
     let csrfToken: String
-    /// Unread in-system notifications, for the header.
-    var unreadNotifications: Int = 0
+    /// The header links' counts by key (unread notifications), read with the session (`SessionCount`).
+    var counts: [String: Int] = [:]
 
     var capabilities: Set<Capability> { account.isEffective ? Capability.granted(to: account.post, grants: grants) : [] }
 

@@ -2,8 +2,8 @@ import Fluent
 import JiujinbanRules
 import Vapor
 
-/// One part of the product as the application sees it: its routes, the migrations of its tables and the entries it
-/// adds to the navigation. Each feature says this once, in `<Name>Feature.swift` in its own folder; the application
+/// One part of the product as the application sees it: its routes, the migrations of its tables, the entries it
+/// adds to the navigation and the page header, its command-line commands and its readings for `/metrics`. Each feature says this once, in `<Name>Feature.swift` in its own folder; the application
 /// lists the features once (`App/ProductFeatures.swift`), and no other file names them. Its pages and endpoints are
 /// declared beside it (`SiteURL+<Name>.swift`), its service items in its group's item list.
 protocol Feature {
@@ -16,12 +16,32 @@ protocol Feature {
     static var navigation: [NavigationEntry] { get }
     /// The success messages its forms leave for the next page (`PageNotice`).
     static var notices: [PageNotice] { get }
+    /// The links it adds to the signed-in user's box in the page header (`HeaderLink`), with any count they show.
+    static var headerLinks: [HeaderLink] { get }
+    /// Its commands (`jiujinban <name>`).
+    static var commands: [FeatureCommand] { get }
+    /// What `/metrics` reads of its tables at each scrape (`MetricsReading`).
+    static var metricsReadings: [MetricsReading] { get }
 }
 
 extension Feature {
     static var migrations: [any Migration] { [] }
     static var navigation: [NavigationEntry] { [] }
     static var notices: [PageNotice] { [] }
+    static var headerLinks: [HeaderLink] { [] }
+    static var commands: [FeatureCommand] { [] }
+    static var metricsReadings: [MetricsReading] { [] }
+}
+
+/// A command a feature offers on the command line, under its name.
+struct FeatureCommand {
+    let name: String
+    let command: any AsyncCommand
+
+    init(name: String, _ command: any AsyncCommand) {
+        self.name = name
+        self.command = command
+    }
 }
 
 /// A link of the main navigation: the four service groups on the first line, the governance areas on the second,
@@ -40,6 +60,11 @@ struct NavigationEntry: Sendable {
 /// The features the application was built with, registered once at start-up (`register(_:on:)`).
 struct FeatureSet: Sendable {
     let navigation: [NavigationEntry]
+    /// The header links, in the order of the features; at most one is the person's name (`label` nil).
+    let headerLinks: [HeaderLink]
+    /// The counts the header links show, which the session lookup reads (`SessionLookup`).
+    let sessionCounts: [SessionCount]
+    let metricsReadings: [MetricsReading]
     private let notices: [String: PageNotice]
 
     init(_ features: [any Feature.Type]) {
@@ -49,6 +74,11 @@ struct FeatureSet: Sendable {
         navigation = features.flatMap { $0.navigation }.sorted { lhs, rhs in
             lhs.line == rhs.line ? lhs.order < rhs.order : lhs.line == .services
         }
+        headerLinks = features.flatMap { $0.headerLinks }
+        precondition(headerLinks.filter { $0.label == nil }.count <= 1, "two features link the person's name")
+        sessionCounts = headerLinks.compactMap(\.count)
+        precondition(Set(sessionCounts.map(\.key)).count == sessionCounts.count, "two header counts share a key")
+        metricsReadings = features.flatMap { $0.metricsReadings }
     }
 
     /// The message registered under a notice cookie's key; nil for a key no feature declared.
@@ -70,6 +100,13 @@ struct FeatureSet: Sendable {
         }
     }
 
+    /// Registers the features' commands.
+    static func commands(_ features: [any Feature.Type], on app: Application) {
+        for command in features.flatMap({ $0.commands }) {
+            app.asyncCommands.use(command.command, as: command.name)
+        }
+    }
+
     /// The migrations of all features, in the order of the numbers their pinned names carry.
     static func migrations(of features: [any Feature.Type]) -> [any Migration] {
         features.flatMap { $0.migrations }.sorted { number($0) < number($1) }
@@ -88,7 +125,8 @@ struct FeatureSet: Sendable {
 extension Application {
     private struct FeatureSetKey: StorageKey { typealias Value = FeatureSet }
 
-    /// The features registered at start-up: their navigation, for the page shell.
+    /// The features registered at start-up: their navigation and header links for the page shell, their counts for
+    /// the session lookup, their readings for `/metrics`.
     var features: FeatureSet {
         get {
             guard let set = storage[FeatureSetKey.self] else { preconditionFailure("features are registered in configure") }

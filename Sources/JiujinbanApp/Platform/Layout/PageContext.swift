@@ -9,7 +9,8 @@ struct PageContext: Sendable {
         let name: String
         let post: Post
         let unitName: String
-        var unreadNotifications: Int = 0
+        /// The header links' counts by key (`SessionCount`).
+        var counts: [String: Int] = [:]
     }
 
     let holdsDemoData: Bool
@@ -20,6 +21,8 @@ struct PageContext: Sendable {
     let capabilities: Set<Capability>
     /// The main navigation the features registered.
     let navigation: [NavigationEntry]
+    /// The links of the user's box in the header, as the features registered them.
+    let headerLinks: [HeaderLink]
     /// The success message of the action that led here, shown once (`PageNotice`).
     var notice: String?
     /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
@@ -31,10 +34,11 @@ struct PageContext: Sendable {
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
         navigation = request.application.features.navigation
+        headerLinks = request.application.features.headerLinks
         notice = request.shownNotice?.text
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
-                        unreadNotifications: staff.unreadNotifications)
+                        counts: staff.counts)
             csrfToken = staff.csrfToken
             capabilities = staff.capabilities
         } else {
@@ -45,7 +49,8 @@ struct PageContext: Sendable {
     }
 
     init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
-         csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = []) {
+         csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = [],
+         headerLinks: [HeaderLink] = []) {
         self.holdsDemoData = holdsDemoData
         self.stylesheetVersion = stylesheetVersion
         self.path = path
@@ -53,6 +58,7 @@ struct PageContext: Sendable {
         self.csrfToken = csrfToken
         self.capabilities = capabilities
         self.navigation = navigation
+        self.headerLinks = headerLinks
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }

@@ -42,13 +42,19 @@ enum PageShell {
         )
     }
 
-    /// Who is signed in, in which unit, and the way out (article 6: log out when leaving the computer).
+    /// Who is signed in, in which unit, and the way out (article 6: log out when leaving the computer); between them
+    /// the links the features add (`HeaderLink`).
     static func userBox(_ user: PageContext.User, context: PageContext) -> Node<HTML.BodyContext> {
         .div(
             .class("user-box"),
-            .a(.class("user-name"), .href(SiteURL.myAccount.path), .text(user.name)),
-            .a(.class(user.unreadNotifications > 0 ? "notice-link unread" : "notice-link"), .href(SiteURL.notifications.path),
-               .text(user.unreadNotifications > 0 ? "通知（\(user.unreadNotifications)条未读）" : "通知")),
+            .unwrap(context.headerLinks.first { $0.label == nil }, {
+                .a(.class("user-name"), .href($0.url.path), .text(user.name))
+            }, else: .span(.class("user-name"), .text(user.name))),
+            .forEach(context.headerLinks.filter { $0.label != nil }) { link in
+                let count = link.count.map { user.counts[$0.key] ?? 0 } ?? 0
+                return .a(.class(count > 0 ? link.cssClass + " unread" : link.cssClass), .href(link.url.path),
+                          .text(count > 0 ? link.count!.label(count) : link.label ?? ""))
+            },
             .span(.class("user-role"), .text("\(user.post.label) · \(user.unitName)")),
             .form(.method(.post), .action(SiteURL.logout.path), .class("inline"),
                   .csrf(context), .button(.type(.submit), .class("button small"), .text("退出登录")))

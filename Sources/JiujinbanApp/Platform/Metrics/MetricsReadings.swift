@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// What is read when Prometheus scrapes, rather than counted as it happens: the SQLite writer's queue, the
-/// database pool, the SMS outbox. Each scrape puts them in a registry of its own, dropped after it, so a reading
+/// database pool, and what the features register (`MetricsReading`: the SMS outbox). Each scrape puts them in a registry of its own, dropped after it, so a reading
 /// that failed this time is absent (and `jiujinban_database_up` is 0), never a stale value from an earlier scrape.
 enum MetricsReadings {
     static func registry(for req: Request) async -> PrometheusCollectorRegistry {
@@ -16,7 +16,9 @@ enum MetricsReadings {
         var databaseUp = true
         do {
             try await pool(req, into: registry)
-            try await smsOutbox(req, into: registry)
+            for reading in req.application.features.metricsReadings {
+                try await reading.read(req.db as! any SQLDatabase, registry)
+            }
         } catch {
             databaseUp = false
             req.logger.warning("metrics: database readings failed: \(String(reflecting: error))")
@@ -51,20 +53,10 @@ enum MetricsReadings {
             }
         }
     }
+}
 
-    /// Text messages not yet delivered: waiting (`pending`), claimed by an instance now (`sending`), and given up
-    /// after `SMSOutbox.maximumAttempts` (`failed`). Counted on the `(status, created_at)` index.
-    private static func smsOutbox(_ req: Request, into registry: PrometheusCollectorRegistry) async throws {
-        let rows = try await (req.db as! any SQLDatabase).raw("""
-            SELECT status, COUNT(*) AS n FROM sms_outbox WHERE status IN ('pending', 'sending', 'failed') GROUP BY status
-            """).all()
-        var counts = ["pending": 0, "sending": 0, "failed": 0]
-        for row in rows {
-            counts[try row.decode(column: "status", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        for (status, count) in counts.sorted(by: { $0.key < $1.key }) {
-            registry.gauge("jiujinban_sms_outbox_backlog", help: "Text messages in the outbox not delivered, by status",
-                           labels: [("status", status)]).set(to: Double(count))
-        }
-    }
+/// A reading a feature adds to every scrape (the SMS outbox's backlog): it reads the database and sets its gauges in
+/// the scrape's registry. A reading that fails marks the scrape's database readings failed (`jiujinban_database_up` 0).
+struct MetricsReading: Sendable {
+    let read: @Sendable (_ db: any SQLDatabase, _ registry: PrometheusCollectorRegistry) async throws -> Void
 }

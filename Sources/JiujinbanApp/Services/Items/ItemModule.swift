@@ -22,11 +22,15 @@ struct ItemModule: Sendable {
     let migrations: @Sendable () -> [any Migration]
     /// Makes the item for a county (its lists of gig skills and places are the county's own).
     let make: Factory
+    /// Whether the item still takes the generic form (`GenericItem.declared`): its group declares what it knows of
+    /// the item (kiosk steps, what the platform may open) before the item's own issue gives it a form.
+    let takesGenericForm: Bool
 
     init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [],
          platformPurposes: Set<PlatformPurpose> = [], migrations: @escaping @Sendable () -> [any Migration] = { [] },
-         make: @escaping Factory) {
+         takesGenericForm: Bool = false, make: @escaping Factory) {
         self.seq = seq
+        self.takesGenericForm = takesGenericForm
         self.conditions = conditions
         self.links = links
         self.kioskSteps = kioskSteps

@@ -13,7 +13,7 @@ struct GigPostingItem: ServiceItem {
     ) { item, county, db in
         let skills = try await GigSkills.all(county: county.countyCode, on: db)
         return GigPostingItem(item: item, county: county, skills: skills.choices, retired: skills.retiredNames,
-                              places: try await EmployersController.divisionOptions(county, on: db))
+                              places: try await DivisionOptions.within(county, on: db))
     }
 
     /// What the gig posting records.

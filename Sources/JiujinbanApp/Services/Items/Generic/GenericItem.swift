@@ -32,29 +32,24 @@ struct GenericItem: ServiceItem {
         return .success(Form(note: note ?? ""))
     }
 
+    /// The module of an item no group declares: the generic form, no kiosk flow, nothing the platform opens.
     static func module(for item: ServiceCatalogue.Item) -> ItemModule {
-        ItemModule(seq: item.seq, conditions: workingAgeGroups.contains(item.category)
-                       ? ["面向劳动年龄人员：未满\(minimumWorkingAge)周岁的群众不予受理"] : [],
-                   kioskSteps: kioskFlows[item.seq] ?? [], platformPurposes: platformPurposes[item.seq] ?? []) { item, _, _ in
-            GenericItem(item: item)
-        }
+        module(for: item, as: declared(seq: item.seq))
     }
 
-    /// What the platform may open by itself among the items without a module of their own: the follow-up of a
-    /// training intention (培训意向跟踪反馈), which the platform opens for the point that registered the intention.
-    static let platformPurposes: [Int: Set<PlatformPurpose>] = [
-        18: [.followUp], // 培训意向跟踪反馈
-    ]
+    /// The generic module with what the item's group declared of it (`declared`), and the conditions of its group.
+    static func module(for item: ServiceCatalogue.Item, as declaration: ItemModule) -> ItemModule {
+        ItemModule(seq: item.seq, conditions: workingAgeGroups.contains(item.category)
+                       ? ["面向劳动年龄人员：未满\(minimumWorkingAge)周岁的群众不予受理"] : [],
+                   kioskSteps: declaration.kioskSteps, platformPurposes: declaration.platformPurposes,
+                   takesGenericForm: true, make: make)
+    }
 
-    /// The kiosk flows of the items the catalogue offers at the kiosk that have no module of their own yet (the
-    /// social-insurance applications and queries); each moves to its item's folder with its issue.
-    static let kioskFlows: [Int: [KioskStep]] = [
-        22: KioskStep.application, // 技能提升补贴申领
-        23: KioskStep.application, // 失业保险金申领
-        25: KioskStep.query, // 企业职工基本养老保险参保情况查询
-        26: KioskStep.query, // 企业职工基本养老保险待遇发放记录查询
-        27: KioskStep.query, // 失业保险待遇发放记录查询
-        33: KioskStep.query, // 城乡居民养老保险人员缴费信息查询
-        36: KioskStep.query, // 城乡居民养老保险待遇发放记录查询
-    ]
+    /// What a group's list declares of an item that still takes the generic form: the steps of its kiosk flow (an
+    /// item the catalogue offers at the kiosk), and why the platform may open a case of it (a follow-up).
+    static func declared(seq: Int, kioskSteps: [KioskStep] = [], platformPurposes: Set<PlatformPurpose> = []) -> ItemModule {
+        ItemModule(seq: seq, kioskSteps: kioskSteps, platformPurposes: platformPurposes, takesGenericForm: true, make: make)
+    }
+
+    static let make: ItemModule.Factory = { item, _, _ in GenericItem(item: item) }
 }

@@ -16,6 +16,6 @@ enum AccountsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 60, label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
+        NavigationEntry(line: .governance, order: 60, label: "账号管理", url: .accounts),
     ]
 }

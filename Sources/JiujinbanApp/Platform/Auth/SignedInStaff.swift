@@ -15,7 +15,9 @@ struct SignedInStaff: Sendable {
     /// Unread in-system notifications, for the header.
     var unreadNotifications: Int = 0
 
-    var capabilities: Set<Capability> { account.isEffective ? Capability.granted(to: account.post, grants: grants) : [] }
+    var capabilities: Set<Capability> {
+        account.isEffective ? Capability.granted(to: account.post, grants: grants, at: account.unit) : []
+    }
 
     func may(_ capability: Capability) -> Bool { account.may(capability, grants: grants) }
 

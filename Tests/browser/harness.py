@@ -4,7 +4,6 @@ every test: any SEVERE entry — a script error, a failed load, a Content-Securi
 import os
 import re
 import sys
-import time
 import unittest
 import urllib.parse
 
@@ -154,7 +153,3 @@ class BrowserTest(unittest.TestCase):
 def csrf_of(page_source):
     found = re.search(r'name="_csrf" value="([^"]+)"', page_source)
     return found.group(1) if found else None
-
-
-def wait_seconds(seconds):
-    time.sleep(seconds)

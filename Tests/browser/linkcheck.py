@@ -8,7 +8,8 @@ import re
 import urllib.parse
 
 # Paths a crawler must not open: signing in and out, and the development card simulator (it confirms logins).
-# Every other GET route only reads (`ReadOnlyGetRoutesTests` keeps writes off GET), so following them is safe.
+# Every other GET route of the site only reads (state changes are POST forms with the CSRF token), so following
+# them is safe; reads of personal data are audited as reads.
 SKIPPED_PREFIXES = ("/logout", "/login", "/dev/card-simulator")
 # Many pages of one shape (171 service points, 160 villages, pages of a list) say nothing new after a few.
 PER_SHAPE = 3

@@ -11,7 +11,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"
 from signin import sign_in  # noqa: E402  the scripts' development sign-in (card simulator)
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException, StaleElementReferenceException, WebDriverException)
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -110,7 +111,7 @@ class BrowserTest(unittest.TestCase):
             self.driver.switch_to.alert.accept()
         except NoAlertPresentException:
             pass
-        self.wait_for(EC.staleness_of(page))
+        self.wait_for(lambda driver: replaced(page))
 
     def submit(self, text, scope=None):
         self.follow(self.button(text, scope))
@@ -148,6 +149,18 @@ class BrowserTest(unittest.TestCase):
         self.open("/")
         self.button("退出登录").click()
         self.wait_for(lambda d: self.path().startswith("/login"))
+
+
+def replaced(element):
+    """Whether the page holding `element` is gone. While the next page loads, Chromium may answer with a generic
+    error instead of "stale" ("Node with given id does not belong to the document"): that is the same answer."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        return "does not belong to the document" in str(error)
 
 
 def csrf_of(page_source):

@@ -24,6 +24,7 @@ def sign_in(port, person=0):
                  dict(form, Cookie="jjb_login=" + browser))
     response = conn.getresponse()
     response.read()
+    conn.close()
     session = re.search(r"jjb_session=([^;]+)", response.getheader("Set-Cookie") or "")
     if response.status != 303 or not session:
         raise RuntimeError(f"sign-in failed: {response.status}")

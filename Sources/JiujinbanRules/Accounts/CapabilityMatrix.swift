@@ -18,6 +18,15 @@ extension Capability {
         return capabilities
     }
 
+    /// The capabilities of a post holding `grants` at `unit`: what the post has, less what its kind of unit cannot
+    /// use. 调度表填报 belongs to the township point alone: a village, community or bank point's row is entered by its
+    /// township (the table is per township), so their operators are neither offered the page nor let in.
+    public static func granted(to post: Post, grants: Set<ItemPermission>, at unit: OrgUnit) -> Set<Capability> {
+        var capabilities = granted(to: post, grants: grants)
+        if unit.servicePointKind != .townshipCentre { capabilities.remove(.enterMonthlyReport) }
+        return capabilities
+    }
+
     /// The capabilities a post has whatever its item grants.
     static func general(of post: Post) -> Set<Capability> {
         switch post {
@@ -54,6 +63,6 @@ extension StaffAccount {
     /// anything (S06): a frozen, locked or deactivated account is refused everything, which is what ends its
     /// sessions' rights at once, and so is a new account until its business admin associates its role.
     public func may(_ capability: Capability, grants: Set<ItemPermission> = []) -> Bool {
-        isEffective && Capability.granted(to: post, grants: grants).contains(capability)
+        isEffective && Capability.granted(to: post, grants: grants, at: unit).contains(capability)
     }
 }

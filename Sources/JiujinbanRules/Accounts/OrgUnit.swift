@@ -99,6 +99,16 @@ public enum DataScope: Hashable, Sendable {
         }
     }
 
+    /// Whether the page of the division `code` opens: a department's division and those below it; a service point's
+    /// own division only (its township, village or community: the one its point sits on). Links to a division are
+    /// drawn by the same rule, so none leads to a page that answers 404.
+    public func showsDivisionPage(_ code: DivisionCode) -> Bool {
+        switch self {
+        case .subtree(let root): root.contains(code)
+        case .servicePoint(_, let within): within == code
+        }
+    }
+
     /// Whether a record of the service point `id`, which sits on `divisionCode`, is visible.
     public func covers(servicePoint id: UUID, in divisionCode: DivisionCode) -> Bool {
         switch self {

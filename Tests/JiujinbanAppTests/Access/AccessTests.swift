@@ -57,7 +57,7 @@ struct AccessTests {
     func matrix(role: DemoRole) async throws {
         try await TestApp.run { app in
             let session = try await app.session(as: role)
-            let capabilities = Capability.granted(to: role.member.post, grants: [])
+            let capabilities = Capability.granted(to: role.member.post, grants: [], at: try role.unit())
             var denied = 0
             for route in app.routes.all {
                 guard let access = route.access, route.method == .GET else { continue }

@@ -112,7 +112,9 @@ struct ReportCycleAppTests {
             // Villages do not enter; the county does not enter for townships.
             let villageSession = try await app.session(as: .villageOperator)
             let villagePage = try await app.getPage(villageSession, "/reports/monthly/entry")
-            #expect(villagePage.0 == .ok && villagePage.1.contains("由乡镇统一填报"))
+            // The township point alone holds 调度表填报 (issue 22): the village is neither offered the page nor let in.
+            #expect(villagePage.0 == .forbidden)
+            #expect(!(try await app.getPage(villageSession, "/").1.contains("调度表填报")))
             #expect(try await app.post(villageSession, "/reports/monthly/entry", [("month", "2026-11"), ("action", "save")]).0 == .forbidden)
         }
     }

@@ -146,7 +146,8 @@ struct ReportEvidenceAppTests {
             let pinglu = try await app.makeAccount(.businessAdmin, unit: .department(try DivisionCode("140829000000")),
                                                    idNumber: "140829198001010010", phone: "13903590100")
             #expect(try await app.getPage(pinglu, path).0 == .notFound)
-            #expect(try await app.getPage(try await app.session(as: .villageOperator), path).0 == .notFound)
+            // A village point holds neither 月度调度表 nor 调度表填报 (its township enters): refused at the route.
+            #expect(try await app.getPage(try await app.session(as: .villageOperator), path).0 == .forbidden)
             #expect(try await app.getPage(try await app.session(as: .provinceBusinessAdmin), path).0 == .ok)
             clock.advance(by: 15 * 86_400) // 2026-11-25, past the 20th
             let late = try await enter(app, try await app.session(as: .townshipOperator), [("month", "2026-11"), ("action", "save")],

@@ -50,6 +50,17 @@ enum DemoRole {
         }
         return DemoStaff.members[index]
     }
+
+    /// The kind of unit the demonstration account sits in, for rules that depend on it (the point's id is not
+    /// stored here: none of them reads it).
+    func unit() throws -> OrgUnit {
+        switch member.place {
+        case .province: .department(try DivisionCode(DemoStaff.province))
+        case .city: .department(try DivisionCode(DemoStaff.city))
+        case .county: .department(try DivisionCode(DemoStaff.county))
+        case .point(let code, let kind): .servicePoint(id: UUID(), kind: kind, divisionCode: try DivisionCode(code))
+        }
+    }
 }
 
 extension Application {

@@ -7,7 +7,10 @@ import Plot
 enum ViewFixture {
     static let context = PageContext(
         holdsDemoData: false, path: "/", user: PageContext.User(name: "李娜", post: .operator, unitName: "古魏镇综合便民服务中心"),
-        csrfToken: "csrf-7f3a", capabilities: [.serveCitizens])
+        csrfToken: "csrf-7f3a", capabilities: [.serveCitizens],
+        // The case pages' guards as their routes declare them, so the trail links what this operator may open.
+        routes: RouteGuards(pages: [(SiteURL.cases().pattern, .capability(.serveCitizens)),
+                                    (SiteURL.caseFile(id: UUID()).pattern, .capability(.serveCitizens))]))
 
     /// Text a hostile user could type into any free field.
     static let hostile = "<script>alert(\"x\")</script>"

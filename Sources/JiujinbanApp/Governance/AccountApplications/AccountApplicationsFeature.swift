@@ -14,6 +14,6 @@ enum AccountApplicationsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 70, label: "账号申请", url: .accountApplications(), requires: AccountApplicationAccess.capabilities),
+        NavigationEntry(line: .governance, order: 70, label: "账号申请", url: .accountApplications()),
     ]
 }

@@ -16,7 +16,7 @@ enum AccountsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 60, label: "账号管理", url: .accounts, requires: [.reviewAccountStatus]),
+        NavigationEntry(line: .governance, order: 60, label: "账号管理", url: .accounts),
     ]
 
     /// The signed-in person's name in the page header opens their own account page.

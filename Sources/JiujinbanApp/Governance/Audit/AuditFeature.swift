@@ -13,6 +13,6 @@ enum AuditFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 130, label: "审计日志", url: .auditLog(), requires: [.readAuditTrail]),
+        NavigationEntry(line: .governance, order: 130, label: "审计日志", url: .auditLog()),
     ]
 }

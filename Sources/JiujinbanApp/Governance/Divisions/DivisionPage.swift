@@ -27,8 +27,8 @@ enum DivisionPage {
             title: title, context: context, crumbs: crumbs(model.ancestry),
             content: [
                 .unwrap(model.division) { facts($0, totals: model.totals) },
-                .if(!model.children.isEmpty, childrenTable(model)),
-                .if(!model.grandchildren.isEmpty, tree(model)),
+                .if(!model.children.isEmpty, childrenTable(model, context: context)),
+                .if(!model.grandchildren.isEmpty, tree(model, context: context)),
                 .unwrap(model.division) { division in
                     .if(context.may(.manageDivisions) && division.level != .village && division.level != .community, .p(
                         .class("actions"),
@@ -59,7 +59,7 @@ enum DivisionPage {
         .if(division.figuresAreDemo, .span(.class("tag tag-demo"), .text("演示值")))
     }
 
-    static func childrenTable(_ model: Model) -> Node<HTML.BodyContext> {
+    static func childrenTable(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         let sum = model.children.reduce(into: ServicePointCounts()) { total, row in
             total.township += row.counts.township
             total.village += row.counts.village
@@ -75,7 +75,7 @@ enum DivisionPage {
             .tbody(.forEach(model.children) { row in
                 .tr(
                     .td(.class("code"), .text(row.division.code)),
-                    .td(.a(.href(SiteURL.division(code: row.division.code).path), .text(row.division.name))),
+                    .td(.link(to: .division(code: row.division.code), row.division.name, context: context)),
                     .td(.text(row.division.level.label)),
                     .td(.class("num"), .text(row.division.areaText ?? "")),
                     .td(.class("num"), .text(row.division.populationWanText ?? "")),
@@ -97,7 +97,7 @@ enum DivisionPage {
         )
     }
 
-    static func tree(_ model: Model) -> Node<HTML.BodyContext> {
+    static func tree(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         .section(
             .class("tree"),
             .h2("区划树"),
@@ -108,7 +108,7 @@ enum DivisionPage {
                         .text("\(row.division.name)（\(row.counts.total)个服务点：乡镇 \(row.counts.township)、行政村 \(row.counts.village)、社区 \(row.counts.community)）"),
                     ]),
                     .ul(.class("tree-children"), .forEach(villages) { village in
-                        .li(.a(.href(SiteURL.division(code: village.code).path), .text(village.shortName)),
+                        .li(.link(to: .division(code: village.code), village.shortName, context: context),
                             .span(.class("muted"), .text(" \(village.level.label) \(village.code)")))
                     }),
                 ])

@@ -13,6 +13,6 @@ enum DivisionsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 50, label: "行政区划", url: .divisions, requires: [.viewDivisions]),
+        NavigationEntry(line: .governance, order: 50, label: "行政区划", url: .divisions),
     ]
 }

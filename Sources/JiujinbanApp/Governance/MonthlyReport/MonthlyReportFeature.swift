@@ -20,8 +20,8 @@ enum MonthlyReportFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 100, label: "月度调度表", url: .monthlyReport(), requires: [.viewMonthlyReport]),
-        NavigationEntry(line: .governance, order: 110, label: "调度表填报", url: .monthlyReportEntry(), requires: [.enterMonthlyReport]),
+        NavigationEntry(line: .governance, order: 100, label: "月度调度表", url: .monthlyReport()),
+        NavigationEntry(line: .governance, order: 110, label: "调度表填报", url: .monthlyReportEntry()),
     ]
 
     static var commands: [FeatureCommand] {

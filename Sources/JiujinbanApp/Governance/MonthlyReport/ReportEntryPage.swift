@@ -5,15 +5,6 @@ import Plot
 /// 调度表填报: the township's points with what the system filled (18–22) and the column the township enters (23),
 /// the deadline and the submission's state; once locked, the exception request.
 enum ReportEntryPage {
-    /// A village, community or bank point: who enters for it, and by when.
-    static func enteredByTownship(context: PageContext) -> HTML {
-        PageShell.render(
-            title: "调度表填报", context: context,
-            crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "调度表填报", url: nil)],
-            content: [.p(.class("notice notice-dev"),
-                         .text("调度表由乡镇（街道）服务点汇总填报，行政村、社区服务点的情况由乡镇统一填报，每月20日前报送县领导小组办公室。"))])
-    }
-
     static func render(_ context: ReportEntryView, error: String?, today: CalendarDate, page: PageContext) -> HTML {
         let state = context.submission.state
         let deadline = ReportCycle.deadline(for: context.month)

@@ -16,6 +16,6 @@ enum ProblemReportsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 90, label: "问题反映", url: .problems(), requires: [.reportProblem, .problemOversight]),
+        NavigationEntry(line: .governance, order: 90, label: "问题反映", url: .problems()),
     ]
 }

@@ -13,6 +13,6 @@ enum ServicePointsFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 40, label: "服务点", url: .servicePoints(), requires: [.viewServicePoints]),
+        NavigationEntry(line: .governance, order: 40, label: "服务点", url: .servicePoints()),
     ]
 }

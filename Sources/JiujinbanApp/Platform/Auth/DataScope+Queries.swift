@@ -18,10 +18,7 @@ extension SignedInStaff {
 
     /// Division pages: a department sees its subtree; a service point's account sees its own division.
     func sees(division code: DivisionCode) -> Bool {
-        switch scope {
-        case .subtree(let root): root.contains(code)
-        case .servicePoint(_, let within): within == code
-        }
+        scope.showsDivisionPage(code)
     }
 
     func sees(_ point: ServicePointSummary) -> Bool {

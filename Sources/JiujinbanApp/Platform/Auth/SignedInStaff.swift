@@ -15,7 +15,9 @@ struct SignedInStaff: Sendable {
     /// The header links' counts by key (unread notifications), read with the session (`SessionCount`).
     var counts: [String: Int] = [:]
 
-    var capabilities: Set<Capability> { account.isEffective ? Capability.granted(to: account.post, grants: grants) : [] }
+    var capabilities: Set<Capability> {
+        account.isEffective ? Capability.granted(to: account.post, grants: grants, at: account.unit) : []
+    }
 
     func may(_ capability: Capability) -> Bool { account.may(capability, grants: grants) }
 

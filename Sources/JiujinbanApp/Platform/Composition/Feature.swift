@@ -45,7 +45,7 @@ struct FeatureCommand {
 }
 
 /// A link of the main navigation: the four service groups on the first line, the governance areas on the second,
-/// each area shown to users holding any of the capabilities it requires.
+/// each shown to the users its route's guard admits (`PageContext.mayOpen`): an entry states no permission of its own.
 struct NavigationEntry: Sendable {
     enum Line: Sendable { case services, governance }
     let line: Line
@@ -53,7 +53,9 @@ struct NavigationEntry: Sendable {
     let order: Int
     let label: String
     let url: SiteURL
-    /// Shown to users holding any of these; everyone when empty.
+    /// Narrows whom the entry is for, among those who may open it: shown only to users holding any of these (all of
+    /// them when empty). It never widens the route's guard; the work calendar, open to every account, is listed only
+    /// for those who load it or count deadlines with it.
     var requires: [Capability] = []
 }
 
@@ -98,6 +100,7 @@ struct FeatureSet: Sendable {
         for feature in features {
             feature.routes(app)
         }
+        app.routeGuards = RouteGuards(app.routes.all)
     }
 
     /// Registers the features' commands.

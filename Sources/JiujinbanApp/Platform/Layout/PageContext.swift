@@ -23,6 +23,9 @@ struct PageContext: Sendable {
     let navigation: [NavigationEntry]
     /// The links of the user's box in the header, as the features registered them.
     let headerLinks: [HeaderLink]
+    /// Who may open each page (`mayOpen`), and the signed-in user's data scope.
+    let routes: RouteGuards
+    let scope: DataScope?
     /// The success message of the action that led here, shown once (`PageNotice`).
     var notice: String?
     /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
@@ -35,6 +38,8 @@ struct PageContext: Sendable {
         path = request.url.path
         navigation = request.application.features.navigation
         headerLinks = request.application.features.headerLinks
+        routes = request.application.routeGuards
+        scope = request.staff?.scope
         notice = request.shownNotice?.text
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
@@ -50,7 +55,9 @@ struct PageContext: Sendable {
 
     init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
          csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = [],
-         headerLinks: [HeaderLink] = []) {
+         headerLinks: [HeaderLink] = [], routes: RouteGuards = RouteGuards([]), scope: DataScope? = nil) {
+        self.routes = routes
+        self.scope = scope
         self.holdsDemoData = holdsDemoData
         self.stylesheetVersion = stylesheetVersion
         self.path = path
@@ -62,6 +69,14 @@ struct PageContext: Sendable {
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }
+
+    /// Whether the signed-in user may open `url`: its route's guard admits the user, and a division's page lies in
+    /// the user's scope. A page draws a link only where this holds (issue 22: no link answers 403 or 404).
+    func mayOpen(_ url: SiteURL) -> Bool {
+        guard routes.admits(url, user == nil ? nil : capabilities) else { return false }
+        guard let division = url.division else { return true }
+        return scope?.showsDivisionPage(division) ?? false
+    }
 }
 
 /// Values features attach to a page's context, each under a key type of the feature's own (as Vapor's `Storage`).
@@ -91,5 +106,12 @@ extension Node where Context == HTML.FormContext {
         .unwrap(context.csrfToken) { token in
             .input(.type(.hidden), .name(SessionMiddleware.csrfField), .value(token))
         }
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    /// A link to `url` for a user who may open it (`PageContext.mayOpen`); for anyone else its label as plain text.
+    static func link(to url: SiteURL, _ label: String, context: PageContext) -> Node {
+        context.mayOpen(url) ? .a(.href(url.path), .text(label)) : .text(label)
     }
 }

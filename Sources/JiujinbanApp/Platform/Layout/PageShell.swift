@@ -32,7 +32,7 @@ enum PageShell {
                     ))
                 ),
                 .if(context.user != nil, navigation(context)),
-                .if(!crumbs.isEmpty, breadcrumbs(crumbs)),
+                .if(!crumbs.isEmpty, breadcrumbs(crumbs, context: context)),
                 .main(.id("main"), .h1(.text(title)),
                       .unwrap(context.notice) { .div(.class("notice notice-success"), .attribute(named: "role", value: "status"),
                                                      .p(.text($0))) },
@@ -69,21 +69,23 @@ enum PageShell {
                 .if(current, .attribute(named: "aria-current", value: "page"))
             ))
         }
+        let shown = context.navigation.filter { entry in
+            context.mayOpen(entry.url) && (entry.requires.isEmpty || entry.requires.contains(where: context.may))
+        }
         return .nav(
             .class("main-nav"), .attribute(named: "aria-label", value: "主导航"),
-            .ul(.class("nav-services"), .forEach(context.navigation.filter { $0.line == .services }, item)),
-            .ul(.class("nav-governance"), .forEach(context.navigation.filter {
-                $0.line == .governance && ($0.requires.isEmpty || $0.requires.contains(where: context.may))
-            }, item))
+            .ul(.class("nav-services"), .forEach(shown.filter { $0.line == .services }, item)),
+            .ul(.class("nav-governance"), .forEach(shown.filter { $0.line == .governance }, item))
         )
     }
 
-    static func breadcrumbs(_ crumbs: [Crumb]) -> Node<HTML.BodyContext> {
+    /// The trail; a step the user may not open (a service point's province, for its operator) is named, not linked.
+    static func breadcrumbs(_ crumbs: [Crumb], context: PageContext) -> Node<HTML.BodyContext> {
         .nav(
             .class("breadcrumbs"), .attribute(named: "aria-label", value: "当前位置"),
             .ol(.forEach(crumbs.enumerated()) { index, crumb in
                 let isLast = index == crumbs.count - 1
-                if let url = crumb.url, !isLast {
+                if let url = crumb.url, !isLast, context.mayOpen(url) {
                     return .li(.a(.href(url.path), .text(crumb.label)))
                 }
                 return .li(.text(crumb.label))

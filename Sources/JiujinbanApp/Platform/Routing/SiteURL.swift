@@ -1,4 +1,5 @@
 import Foundation
+import JiujinbanRules
 import Vapor
 
 /// A page or endpoint of the site: the route pattern it is registered under and its path with the parameters filled
@@ -13,10 +14,14 @@ struct SiteURL: Sendable, Equatable {
     let pattern: [PathComponent]
     /// The path with parameters filled in, for links (`/cases/…`).
     let path: String
+    /// The division whose page this is, for a route that opens it only within the user's data scope
+    /// (`DataScope.showsDivisionPage`): a link to it is drawn only for users who would see it.
+    let division: DivisionCode?
 
-    init(_ pattern: [PathComponent], _ path: String) {
+    init(_ pattern: [PathComponent], _ path: String, division: DivisionCode? = nil) {
         self.pattern = pattern
         self.path = path
+        self.division = division
     }
 
     static func == (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path == rhs.path }

@@ -18,8 +18,8 @@ enum CasesFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 20, label: "办件", url: .cases(), requires: [.serveCitizens]),
-        NavigationEntry(line: .governance, order: 30, label: "办件统计", url: .caseStatistics(), requires: [.viewCaseStatistics]),
+        NavigationEntry(line: .governance, order: 20, label: "办件", url: .cases()),
+        NavigationEntry(line: .governance, order: 30, label: "办件统计", url: .caseStatistics()),
     ]
 
     static let notices = [

@@ -27,7 +27,7 @@ enum ServiceGuidePage {
                         : "\(item.workingDays)个工作日：受理当日不计，自次个工作日起算，节假日顺延；经县级业务审核员审核后办结")),
                     .dt("系统核验"), .dd(.ul(.forEach(checks) { .li(.text($0)) }))
                 )),
-                .forEach(links) { link in
+                .forEach(links.filter { context.mayOpen($0.url) }) { link in
                     .p(.a(.class(link.primary ? "button primary" : "button"), .href(link.url.path), .text(link.label)))
                 },
             ])

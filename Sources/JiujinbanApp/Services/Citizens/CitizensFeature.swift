@@ -15,6 +15,6 @@ enum CitizensFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 10, label: "办事群众", url: .citizens, requires: [.serveCitizens]),
+        NavigationEntry(line: .governance, order: 10, label: "办事群众", url: .citizens),
     ]
 }

@@ -22,7 +22,7 @@ enum HomePage {
                                .th(.class("num"), "已停用"))),
                     .tbody(.forEach(rows) { row in
                         .tr(
-                            .td(.a(.href(SiteURL.division(code: row.county.code).path), .text(row.county.name))),
+                            .td(.link(to: .division(code: row.county.code), row.county.name, context: context)),
                             .td(.class("num"), .strong(.text(String(row.counts.total)))),
                             .td(.class("num"), .text(String(row.counts.township))),
                             .td(.class("num"), .text(String(row.counts.village))),

@@ -8,6 +8,6 @@ enum KiosksFeature: Feature {
     }
 
     static let navigation = [
-        NavigationEntry(line: .governance, order: 120, label: "自助设备", url: .kiosks, requires: [.manageKiosks]),
+        NavigationEntry(line: .governance, order: 120, label: "自助设备", url: .kiosks),
     ]
 }

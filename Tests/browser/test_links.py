@@ -1,0 +1,29 @@
+"""Issue 22, "permissions seen as links": every post, from its home page, reaches only links it may open."""
+import os
+import unittest
+
+from harness import PORT, POSTS, sign_in
+from linkcheck import Crawl
+
+
+class LinksTest(unittest.TestCase):
+    def test_no_visible_link_answers_403_or_404(self):
+        lines, problems, checked = [], 0, 0
+        for post, row in POSTS.items():
+            with self.subTest(post=post):
+                crawl = Crawl(PORT, sign_in(PORT, row)).run()
+                checked += len(crawl.pages)
+                problems += len(crawl.problems)
+                lines.append(f"{post}: {len(crawl.pages)} pages and files opened, {len(crawl.problems)} bad links")
+                lines.extend(crawl.report())
+                self.assertGreater(len(crawl.pages), 5, f"{post} reached almost nothing from its home page")
+                self.assertEqual(crawl.problems, [], f"{post}: links that answer 403/404:\n" + "\n".join(crawl.report()))
+        lines.append(f"links_checked={checked}")
+        report = os.environ.get("JIUJINBAN_BROWSER_REPORT")
+        if report:
+            with open(report, "w") as f:
+                f.write("== link checker\n" + "\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    unittest.main()

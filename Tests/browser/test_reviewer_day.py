@@ -1,5 +1,5 @@
 """Issue 22, Proof: the reviewer's day in a browser — open the queue, read the case, return it with a reason — and
-the operator then finds it returned, with the reason, among the cases to correct. The case is accepted by the village
+the operator is then told (a notification) and finds it returned, with the reason, among the cases to correct. The case is accepted by the village
 operator over HTTP first (the operator's own day is `test_operator_day`)."""
 import re
 import unittest
@@ -69,8 +69,13 @@ class ReviewerDayTest(BrowserTest):
         self.assertIn(MISSING, self.text())
         self.sign_out()
 
-        # The operator finds it returned, with what to bring, among the cases to correct.
+        # The operator is told: a notification names the case and what to bring, and leads to it.
         self.sign_in_with_cookie("village_operator")
+        self.open("/notifications")
+        self.assertIn("办件退回补正", self.text())
+        self.assertIn(MISSING, self.text())
+
+        # And finds it returned, with what to bring, among the cases to correct.
         self.open("/cases")
         section = self.text().split("退回补正", 1)
         self.assertEqual(len(section), 2, "the operator's case list has no 退回补正 section")

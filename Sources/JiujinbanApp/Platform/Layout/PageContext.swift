@@ -20,6 +20,8 @@ struct PageContext: Sendable {
     let capabilities: Set<Capability>
     /// The main navigation the features registered.
     let navigation: [NavigationEntry]
+    /// What waits for the user behind navigation links (办件 · 待审核 3), read once per page (`NavigationBadgeMiddleware`).
+    var badges: [NavigationBadge] = []
     /// The success message of the action that led here, shown once (`PageNotice`).
     var notice: String?
     /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
@@ -31,6 +33,7 @@ struct PageContext: Sendable {
         stylesheetVersion = request.application.jiujinban.assets.stylesheetVersion
         path = request.url.path
         navigation = request.application.features.navigation
+        badges = request.navigationBadges
         notice = request.shownNotice?.text
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
@@ -45,7 +48,8 @@ struct PageContext: Sendable {
     }
 
     init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
-         csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = []) {
+         csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = [],
+         badges: [NavigationBadge] = []) {
         self.holdsDemoData = holdsDemoData
         self.stylesheetVersion = stylesheetVersion
         self.path = path
@@ -53,6 +57,7 @@ struct PageContext: Sendable {
         self.csrfToken = csrfToken
         self.capabilities = capabilities
         self.navigation = navigation
+        self.badges = badges
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }

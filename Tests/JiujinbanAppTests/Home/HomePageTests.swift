@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JiujinbanApp
 import JiujinbanRules
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
@@ -183,6 +184,32 @@ struct HomePageTests {
             // The reviewer serves citizens but accepts nothing: no 受理 at all.
             let review = try await app.getPage(try await app.session(as: .reviewer), person).1
             #expect(review.contains("<h2>服务事项</h2>") && !review.contains("aria-label=\"受理："))
+        }
+    }
+}
+
+/// Deliverable 2's cost: the navigation's counts are one read per page (`WorkCounts.read`, one SQL statement of scalar
+/// subqueries), and none for a form's POST or a static file.
+@Suite("Navigation counts: one read per page (issue 22)")
+struct NavigationCountCostTests {
+    @Test("the counts are read once per GET page, never for a POST or the stylesheet")
+    func oncePerPage() async throws {
+        try await TestApp.run { app in
+            let calls = NIOLockedValueBox(0)
+            let real = try #require(app.navigationBadges)
+            app.navigationBadges = NavigationBadgeReader { staff, db in
+                calls.withLockedValue { $0 += 1 }
+                return try await real.read(staff, db)
+            }
+            let village = try await app.session(as: .villageOperator)
+            _ = try await app.getPage(village, "/")
+            #expect(calls.withLockedValue { $0 } == 1)
+            _ = try await app.getPage(village, "/cases")
+            #expect(calls.withLockedValue { $0 } == 2)
+            _ = try await app.getPage(village, "/static/app.css")
+            try await app.testing().test(.POST, "/citizens/lookup", headers: village.formHeaders,
+                                         body: village.form([("id_number", "1")])) { res in #expect(res.status == .unprocessableEntity) }
+            #expect(calls.withLockedValue { $0 } == 2)
         }
     }
 }

@@ -49,7 +49,7 @@ struct GovernanceViewTests {
                                           state: "已办结", visible: true),
                      CitizenPage.CaseLine(id: ViewFixture.id(8), number: "N-2", itemName: "就业登记", acceptedOn: "2026-12-02",
                                           state: "待审核", visible: false)]
-        let html = CitizenPage.render(citizen, cases: lines, acceptable: [], context: ViewFixture.context).render()
+        let html = CitizenPage.render(citizen, cases: lines, services: CitizenServices(groups: []), context: ViewFixture.context).render()
         #expect(html.contains("<dt>身份证号码</dt><dd class=\"code\">\(Masking.maskedIDNumber("140830199001011234"))</dd>"))
         #expect(!html.contains("140830199001011234") && !html.contains("13903590001"))
         #expect(html.contains("<dt>社会保障卡卡号</dt><dd class=\"code\">未登记</dd>"))

@@ -26,6 +26,8 @@ struct PageContext: Sendable {
     /// Who may open each page (`mayOpen`), and the signed-in user's data scope.
     let routes: RouteGuards
     let scope: DataScope?
+    /// What waits for the user behind navigation links (办件 · 待审核 3), read once per page (`NavigationBadgeMiddleware`).
+    var badges: [NavigationBadge] = []
     /// The success message of the action that led here, shown once (`PageNotice`).
     var notice: String?
     /// What a feature adds to the context of its own pages (the citizen a counter search is done for, …), under
@@ -40,6 +42,7 @@ struct PageContext: Sendable {
         headerLinks = request.application.features.headerLinks
         routes = request.application.routeGuards
         scope = request.staff?.scope
+        badges = request.navigationBadges
         notice = request.shownNotice?.text
         if let staff = request.staff {
             user = User(name: staff.personName, post: staff.account.post, unitName: staff.unitName,
@@ -55,7 +58,8 @@ struct PageContext: Sendable {
 
     init(holdsDemoData: Bool, stylesheetVersion: String = "test", path: String = "/", user: User? = nil,
          csrfToken: String? = nil, capabilities: Set<Capability> = [], navigation: [NavigationEntry] = [],
-         headerLinks: [HeaderLink] = [], routes: RouteGuards = RouteGuards([]), scope: DataScope? = nil) {
+         headerLinks: [HeaderLink] = [], routes: RouteGuards = RouteGuards([]), scope: DataScope? = nil,
+         badges: [NavigationBadge] = []) {
         self.routes = routes
         self.scope = scope
         self.holdsDemoData = holdsDemoData
@@ -66,6 +70,7 @@ struct PageContext: Sendable {
         self.capabilities = capabilities
         self.navigation = navigation
         self.headerLinks = headerLinks
+        self.badges = badges
     }
 
     func may(_ capability: Capability) -> Bool { capabilities.contains(capability) }

@@ -64,8 +64,11 @@ enum PageShell {
     static func navigation(_ context: PageContext) -> Node<HTML.BodyContext> {
         func item(_ item: NavigationEntry) -> Node<HTML.ListContext> {
             let current = context.path == item.url.path || context.path.hasPrefix(item.url.path + "/")
+            // Only counts above zero: a badge says something waits.
+            let badges = context.badges.filter { $0.path == item.url.path && $0.count > 0 }
             return .li(.a(
                 .href(item.url.path), .text(item.label),
+                .forEach(badges) { .group(.text(" "), .span(.class("badge"), .text("\($0.label) \($0.count)"))) },
                 .if(current, .attribute(named: "aria-current", value: "page"))
             ))
         }

@@ -6,9 +6,11 @@ import Plot
 enum ServiceGuidePage {
     /// The guide of `item` in `category`; `links` are the buttons its module adds (`ItemModule.links`), `checks` what
     /// the platform checks before accepting it (`ServiceGuidePage.checks`).
+    /// `accept` is where 受理 starts, for a user who may accept the item at the counter: the person search with the
+    /// item chosen (`SiteURL.citizens(item:)`); nil shows no button.
     static func render(
         item: ServiceCatalogue.Item, category: ServiceCatalogue.Category, checks: [String], links: [ItemLink],
-        context: PageContext
+        accept: SiteURL? = nil, context: PageContext
     ) -> HTML {
         PageShell.render(
             title: "服务指南：\(item.name)", context: context,
@@ -27,6 +29,9 @@ enum ServiceGuidePage {
                         : "\(item.workingDays)个工作日：受理当日不计，自次个工作日起算，节假日顺延；经县级业务审核员审核后办结")),
                     .dt("系统核验"), .dd(.ul(.forEach(checks) { .li(.text($0)) }))
                 )),
+                .unwrap(accept) { url in
+                    .p(.a(.class("button primary"), .href(url.path), .text("受理（先查询办事群众）")))
+                },
                 .forEach(links.filter { context.mayOpen($0.url) }) { link in
                     .p(.a(.class(link.primary ? "button primary" : "button"), .href(link.url.path), .text(link.label)))
                 },

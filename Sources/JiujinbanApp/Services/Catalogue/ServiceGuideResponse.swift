@@ -10,8 +10,13 @@ extension ServiceGuidePage {
               let category = catalogue.categories.first(where: { $0.key == item.category }) else {
             throw PublicError.notFound("服务事项")
         }
+        // 受理 for a post that may accept the item at the counter (`CaseFile.mayAccept`), nothing for the others.
+        let staff = try req.requireStaff()
+        let accepts = item.channels.contains(.counter)
+            && CaseFile.mayAccept(staff.account, item: item.seq, grants: staff.grants).isAllowed
         return HTMLResponse.make(render(item: item, category: category, checks: checks(item),
-                                        links: ItemRegistry.module(of: item).links, context: PageContext(req)))
+                                        links: ItemRegistry.module(of: item).links,
+                                        accept: accepts ? .citizens(item: item.seq) : nil, context: PageContext(req)))
     }
 
     /// What the platform checks before a case of the item can be accepted: the shared checks, then the item's own.

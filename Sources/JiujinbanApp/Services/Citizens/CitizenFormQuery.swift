@@ -29,7 +29,8 @@ extension CitizenFormPage {
         _ req: Request, draft: CitizenDraft, errors: FieldErrors, notice: String?, status: HTTPStatus
     ) async throws -> Response {
         let choices = try await CitizenFormQuery.choices(for: try req.requireStaff(), on: req.db)
-        return HTMLResponse.make(render(draft: draft, errors: errors, notice: notice, choices: choices, context: PageContext(req)),
+        return HTMLResponse.make(render(draft: draft, errors: errors, notice: notice, choices: choices,
+                                        context: CitizensController.searchContext(req)),
                                  status: status)
     }
 }

@@ -10,12 +10,26 @@ enum CitizenLookupPage {
             crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "办事群众", url: nil)],
             content: [
                 .p(.class("lead"), .text("输入或刷身份证读取身份证号码，打开此人的全部办件；未登记的群众随后登记。")),
+                startingItemNote(context),
                 FormFields.errorSummary(errors),
-                .form(.class("form"), .method(.post), .action(SiteURL.citizenLookup.path), .csrf(context),
+                .form(.class("form"), .method(.post), .action(SiteURL.citizenLookup.path), .csrf(context), keepItem(context),
                       FormFields.text("id_number", label: "身份证号码", value: idNumber, errors: errors,
                                       hint: "18位（15位旧号码自动转换）；末位X大小写均可", maxLength: 40),
                       .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("查询")))),
             ])
+    }
+
+    /// What the search was started for (服务指南 → 受理): the item's form opens once the person is found or registered.
+    static func startingItemNote(_ context: PageContext) -> Node<HTML.BodyContext> {
+        .unwrap(context.startingItem) { item in
+            .p(.class("notice"), .attribute(named: "role", value: "status"),
+               .text("受理：第\(item.seq)项 \(item.name)。查到或登记办事群众后，直接打开该事项的受理表单。"))
+        }
+    }
+
+    /// Keeps the item through the search's forms.
+    static func keepItem(_ context: PageContext) -> Node<HTML.FormContext> {
+        .unwrap(context.startingItem) { .input(.type(.hidden), .name("item"), .value(String($0.seq))) }
     }
 }
 
@@ -36,7 +50,9 @@ enum CitizenFormPage {
             content: [
                 .unwrap(notice) { .p(.class("lead"), .text($0)) },
                 FormFields.errorSummary(errors),
+                CitizenLookupPage.startingItemNote(context),
                 .form(.class("form"), .method(.post), .action(SiteURL.registerCitizen.path), .csrf(context),
+                      CitizenLookupPage.keepItem(context),
                       FormFields.text("id_number", label: "身份证号码", value: draft.idNumber, errors: errors, maxLength: 40),
                       FormFields.text("name", label: "姓名", value: draft.name, errors: errors, maxLength: CitizenDraft.maximumNameLength),
                       FormFields.text("phone", label: "手机号码", value: draft.phone, errors: errors, maxLength: 20, inputMode: "tel",
@@ -53,21 +69,23 @@ enum CitizenFormPage {
     }
 }
 
-/// 办事群众页面: who the person is (masked), and every case of every item (the case engine fills this list).
+/// 办事群众页面: who the person is (masked), the items to start for them by the four groups with what they already have
+/// open or finished (`CitizenServices`), and every case of every item (the case engine fills this list).
 enum CitizenPage {
     struct CaseLine: Sendable {
         let id: UUID
         let number: String
+        var itemSeq: Int = 0
         let itemName: String
         let acceptedOn: String
         let state: String
+        var isFinal = false
         let visible: Bool
     }
 
-    static func render(
-        _ citizen: CitizenView, cases: [CaseLine], acceptable: [ServiceCatalogue.Item], context: PageContext
-    ) -> HTML {
-        PageShell.render(
+    static func render(_ citizen: CitizenView, cases: [CaseLine], services: CitizenServices, context: PageContext) -> HTML {
+        let accepts = services.groups.contains { $0.items.contains { $0.accept != nil } }
+        return PageShell.render(
             title: citizen.name, context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: citizen.name, url: nil)],
             content: [
@@ -85,14 +103,12 @@ enum CitizenPage {
                 .if(!citizen.isRevealed, .form(
                     .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
                     .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
-                .if(!acceptable.isEmpty, .section(
-                    .class("panel"), .h2("受理新办件"),
-                    .form(.method(.get), .action(SiteURL.cases().path + "/new"), .class("filters"),
-                          .input(.type(.hidden), .name("citizen"), .value(citizen.id.uuidString.lowercased())),
-                          .label(.for("item"), .text("服务事项 ")),
-                          .select(.attribute(named: "name", value: "item"), .id("item"),
-                                  .forEach(acceptable) { .choice(String($0.seq), "\($0.seq). \($0.name)（\($0.timeLimitText)）") }),
-                          .button(.type(.submit), .class("button primary small"), .text("受理"))))),
+                .section(
+                    .class("panel citizen-services"), .h2(accepts ? "为其办理" : "服务事项"),
+                    .p(.class("hint"), .text(accepts
+                        ? "选择事项后点“受理”打开该事项的受理表单；已有办件的事项标明办理中或已办结。"
+                        : "您的岗位不受理服务事项；已有办件的事项标明办理中或已办结。")),
+                    .div(.class("service-groups"), .forEach(services.groups, group))),
                 .h2("办件记录"),
                 .if(cases.isEmpty, .p(.class("empty"), .text("暂无办件记录"))),
                 .if(!cases.isEmpty, .table(
@@ -104,5 +120,35 @@ enum CitizenPage {
                             .td(.text(line.itemName)), .td(.text(line.acceptedOn)), .td(.text(line.state)))
                     }))),
             ])
+    }
+
+    static func group(_ group: CitizenServices.Group) -> Node<HTML.BodyContext> {
+        .section(
+            .class("service-group"), .h3(.text(group.name)),
+            .ul(.class("service-items"), .forEach(group.items) { item in
+                .li(.class(item.latest?.isOpen == true ? "service-item has-open" : "service-item"),
+                    .span(.class("item-name"), .text("\(item.seq). "),
+                          .a(.href(SiteURL.serviceGuide(seq: item.seq).path), .text(item.name))),
+                    .unwrap(item.latest) { latest in
+                        .span(.class(latest.isOpen ? "item-state open" : "item-state"),
+                              latest.visible ? .a(.href(SiteURL.caseFile(id: latest.id).path),
+                                                  .attribute(named: "title", value: latest.number), .text(latest.label))
+                                             : .text(latest.label))
+                    },
+                    .unwrap(item.accept) { url in
+                        .a(.class("button small primary"), .href(url.path),
+                           .attribute(named: "aria-label", value: "受理：\(item.name)"), .text("受理"))
+                    })
+            }))
+    }
+}
+
+extension PageContext {
+    fileprivate enum StartingItemKey: PageExtraKey { typealias Value = ServiceCatalogue.Item }
+
+    /// The item a counter search was started for, set by the handler from `Request.startingItem`.
+    var startingItem: ServiceCatalogue.Item? {
+        get { extras[StartingItemKey.self] }
+        set { extras[StartingItemKey.self] = newValue }
     }
 }

@@ -18,10 +18,30 @@ enum CitizensController {
 
     struct LookupForm: Content {
         var id_number: String?
+        /// The item the search was started for (a service guide's 受理), kept through lookup and registration.
+        var item: String?
     }
 
     @Sendable static func lookupPage(_ req: Request) async throws -> Response {
-        HTMLResponse.make(CitizenLookupPage.render(idNumber: nil, errors: FieldErrors(), context: PageContext(req)))
+        req.startingItem = try startingItem(try? req.query.get(String.self, at: "item"), req: req)
+        return HTMLResponse.make(CitizenLookupPage.render(idNumber: nil, errors: FieldErrors(), context: searchContext(req)))
+    }
+
+    /// The page context of the search's pages, with the item it was started for.
+    static func searchContext(_ req: Request) -> PageContext {
+        var context = PageContext(req)
+        context.startingItem = req.startingItem
+        return context
+    }
+
+    /// The item a search was started for, when it exists, is offered at the counter and the user may accept it;
+    /// anything else is ignored and the search opens the person's page as usual.
+    static func startingItem(_ raw: String?, req: Request) throws -> ServiceCatalogue.Item? {
+        let staff = try req.requireStaff()
+        guard let seq = raw.flatMap({ Int(TextField.clean($0)) }),
+              let item = req.jiujinban.catalogue.items.first(where: { $0.seq == seq }), item.channels.contains(.counter),
+              CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed else { return nil }
+        return item
     }
 
     /// Finds the person by exact ID number and shows their page; an unknown person gets the registration form with
@@ -29,11 +49,12 @@ enum CitizensController {
     @Sendable static func lookup(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(LookupForm.self)
+        req.startingItem = try startingItem(form.item, req: req)
         let parsed = ResidentIDNumber.parse(form.id_number ?? "", today: req.jiujinban.clock.today)
         guard case .success(let idNumber) = parsed else {
             var errors = FieldErrors()
             if case .failure(let problem) = parsed { errors.add("id_number", problem.message) }
-            return HTMLResponse.make(CitizenLookupPage.render(idNumber: form.id_number, errors: errors, context: PageContext(req)),
+            return HTMLResponse.make(CitizenLookupPage.render(idNumber: form.id_number, errors: errors, context: searchContext(req)),
                                      status: .unprocessableEntity)
         }
         guard let record = try await CitizenRegistry.find(idNumber, cipher: req.jiujinban.cipher, on: req.db) else {
@@ -44,7 +65,7 @@ enum CitizensController {
                                                      notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok)
         }
         return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff,
-                                           foundByIDNumber: true)
+                                           foundByIDNumber: true, startItem: req.startingItem)
     }
 
     struct RegistrationForm: Content {
@@ -55,6 +76,7 @@ enum CitizensController {
         var residence_division: String?
         var ethnicity: String?
         var card_number: String?
+        var item: String?
 
         var draft: CitizenDraft {
             CitizenDraft(idNumber: id_number, name: name, phone: phone, hukouDivision: hukou_division,
@@ -64,7 +86,9 @@ enum CitizensController {
 
     @Sendable static func register(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let draft = try req.content.decode(RegistrationForm.self).draft
+        let submitted = try req.content.decode(RegistrationForm.self)
+        let draft = submitted.draft
+        req.startingItem = try startingItem(submitted.item, req: req)
         let levels = try await divisionLevels([draft.hukouDivision, draft.residenceDivision], on: req.db)
         let services = req.jiujinban
         let facts: CitizenFacts
@@ -94,7 +118,8 @@ enum CitizensController {
         guard let record = try await CitizenRecord.find(id: outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
         // A number registered before is shown like a lookup, never registered twice (S26).
         return try await respondWithPerson(req, record, revealed: false, action: outcome.1 ? "citizen.view" : "citizen.lookup",
-                                           staff: staff, foundByIDNumber: true, status: outcome.1 ? .created : .ok)
+                                           staff: staff, foundByIDNumber: true, status: outcome.1 ? .created : .ok,
+                                           startItem: req.startingItem)
     }
 
     /// A person's page by its id, for the users `CitizenScope` admits.
@@ -113,9 +138,11 @@ enum CitizensController {
 
     /// - Parameter foundByIDNumber: the user typed or scanned the full ID number, which lets them act for the person
     ///   for a while wherever the person lives (`CitizenScope`).
+    /// - Parameter startItem: the item the search was started for: once the person is found (and the lookup recorded),
+    ///   the item's form opens instead of the person's page.
     static func respondWithPerson(
         _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff,
-        foundByIDNumber: Bool = false, status: HTTPStatus = .ok
+        foundByIDNumber: Bool = false, status: HTTPStatus = .ok, startItem: ServiceCatalogue.Item? = nil
     ) async throws -> Response {
         let view = try await CitizenRegistry.view(record, revealed: revealed, req: req)
         let now = req.jiujinban.clock.now()
@@ -123,6 +150,7 @@ enum CitizensController {
             try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
             if foundByIDNumber { try await CitizenAccess.recordLookup(of: view.id, by: staff.account.id, at: now, on: db) }
         }
+        if let startItem { return HTMLResponse.seeOther(.newCase(citizen: view.id, item: startItem.seq)) }
         let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         // Every case of the person, across items and points; the ones outside the user's scope are listed, not opened.
@@ -138,11 +166,14 @@ enum CitizensController {
             let item = try row.decode(column: "item_seq", as: Int.self)
             return CitizenPage.CaseLine(
                 id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
-                itemName: names[item] ?? "", acceptedOn: try row.decode(column: "accepted_on", as: String.self),
-                state: CaseFile.State(rawValue: state)?.label ?? state, visible: visible)
+                itemSeq: item, itemName: names[item] ?? "", acceptedOn: try row.decode(column: "accepted_on", as: String.self),
+                state: CaseFile.State(rawValue: state)?.label ?? state, isFinal: CaseFile.State(rawValue: state)?.isFinal ?? true,
+                visible: visible)
         }
-        let acceptable = catalogue.items.filter { CaseFile.mayAccept(staff.account, item: $0.seq, grants: staff.grants).isAllowed }
-        return HTMLResponse.make(CitizenPage.render(view, cases: cases, acceptable: acceptable, context: PageContext(req)),
+        let services = CitizenServices.build(citizen: view.id, catalogue: catalogue, cases: cases) {
+            $0.channels.contains(.counter) && CaseFile.mayAccept(staff.account, item: $0.seq, grants: staff.grants).isAllowed
+        }
+        return HTMLResponse.make(CitizenPage.render(view, cases: cases, services: services, context: PageContext(req)),
                                  status: status)
     }
 
@@ -154,5 +185,17 @@ enum CitizensController {
         return Dictionary(divisions.compactMap { division in
             division.id.flatMap { id in DivisionLevel(rawValue: division.level).map { (id, $0) } }
         }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension Request {
+    private struct StartingItemKey: StorageKey { typealias Value = ServiceCatalogue.Item }
+
+    /// The item a counter search was started for (`CitizensController.startingItem`), for the pages of the search.
+    var startingItem: ServiceCatalogue.Item? {
+        get { storage[StartingItemKey.self] }
+        set {
+            storage[StartingItemKey.self] = newValue
+        }
     }
 }

@@ -4,6 +4,10 @@ import Vapor
 /// The pages and endpoints of Citizens: each one's route pattern and its path with parameters filled in.
 extension SiteURL {
     static let citizens = SiteURL(["citizens"], "/citizens")
+    /// The person search started for an item (服务指南 → 受理): once the person is found, the item's form opens.
+    static func citizens(item: Int) -> SiteURL {
+        SiteURL(["citizens"], "/citizens" + Self.queryString([("item", String(item))]))
+    }
     static let citizenLookup = SiteURL(["citizens", "lookup"], "/citizens/lookup")
     static let registerCitizen = SiteURL(["citizens"], "/citizens")
     static func citizen(id: UUID) -> SiteURL {

@@ -88,6 +88,7 @@ struct HomeViewTests {
             holdsDemoData: false, path: "/", user: PageContext.User(name: "李娜", post: .operator, unitName: "令花村"),
             capabilities: [.serveCitizens],
             navigation: [NavigationEntry(line: .governance, order: 20, label: "办件", url: .cases(), requires: [.serveCitizens])],
+            routes: RouteGuards(pages: [(SiteURL.cases().pattern, .capability(.serveCitizens))]),
             badges: [NavigationBadge(path: "/cases", label: "待审核", count: 3), NavigationBadge(path: "/cases", label: "退回", count: 0)])
         let html = HomePage.render(HomeView(), catalogue: Self.catalogue, context: context).render()
         #expect(html.contains("<a href=\"/cases\">办件 <span class=\"badge\">待审核 3</span></a>"))

@@ -23,7 +23,7 @@ struct OccupationClassificationTests {
         try await OccupationsCommand().run(using: &context)
     }
 
-    @Test("a fresh database holds the 8 major and 79 medium groups; the posting form lists each group under its major group")
+    @Test("a fresh database holds the 8 major and 79 medium groups; the posting form lists each medium group in its major group's optgroup")
     func seeded() async throws {
         try await TestApp.run { app in
             let list = try await occupations(app)
@@ -34,9 +34,9 @@ struct OccupationClassificationTests {
             let employerID = try #require(try await EmployerRecord.query(on: app.db).first()?.requireID())
             let form = try await app.getPage(township, "/jobs/employers/\(employerID.uuidString.lowercased())/postings")
             #expect(form.0 == .ok)
-            let major = try #require(form.1.range(of: "6 生产制造及有关人员（大类）"))
-            let medium = try #require(form.1.range(of: "\u{3000}6-29 建筑施工人员"))
-            let next = try #require(form.1.range(of: "7 军队人员（大类）"))
+            let major = try #require(form.1.range(of: "<optgroup label=\"6 生产制造及有关人员\"><option value=\"6\">6 生产制造及有关人员（整个大类）"))
+            let medium = try #require(form.1.range(of: "<option value=\"6-29\">6-29 建筑施工人员</option>"))
+            let next = try #require(form.1.range(of: "<optgroup label=\"7 军队人员\">"))
             #expect(major.upperBound < medium.lowerBound && medium.upperBound < next.lowerBound)
         }
     }

@@ -66,14 +66,15 @@ struct ReportAndFormViewTests {
         let form = ServicePointForm(divisionCode: "140830100201", kind: "village", name: ViewFixture.hostile, latitude: "91")
         let html = ServicePointFormPage.render(
             editing: nil, form: form, errors: errors,
-            divisions: [.init(value: "140830100201", label: "古魏镇 › 令花村（140830100201）")], context: ViewFixture.context).render()
+            divisions: GroupedChoices(groups: [.init(key: "140830100000", label: "古魏镇", choices: [.init(value: "140830100201", label: "令花村")])]),
+            context: ViewFixture.context).render()
         #expect(html.contains("<title>新增服务点"))
         #expect(html.contains("提交未成功，请修改以下1处问题"))
         #expect(ViewFixture.field("latitude", in: html)?.contains("纬度须在3°–54°之间（中国境内）") == true)
         #expect(ViewFixture.field("latitude", in: html)?.contains("value=\"91\"") == true)
         #expect(ViewFixture.field("longitude", in: html)?.contains("field-error") == false)
         #expect(ViewFixture.field("name", in: html)?.contains("value=\"\(ViewFixture.hostileInAttribute)\"") == true)
-        #expect(html.contains("古魏镇 › 令花村（140830100201）"))
+        #expect(html.contains("<optgroup label=\"古魏镇\"><option value=\"140830100201\" selected=\"selected\">令花村</option></optgroup>"))
         #expect(html.contains("name=\"csrf_token\" value=\"csrf-7f3a\"") || html.contains("value=\"csrf-7f3a\""))
     }
 
@@ -81,12 +82,16 @@ struct ReportAndFormViewTests {
     func citizenForm() {
         var errors = FieldErrors()
         errors.add("id_number", "第1行：身份证号码校验位不正确")
-        let choices = CitizenFormPage.Choices(hukou: [.init(value: "140830000000", label: "芮城县")],
-                                              residence: [.init(value: "140830100201", label: "令花村")])
+        let guwei = GroupedChoices.Group(key: "140830100000", label: "古魏镇", choices: [.init(value: "140830100201", label: "令花村")])
+        let choices = CitizenFormPage.Choices(hukou: GroupedChoices(loose: [.init(value: "140830000000", label: "芮城县")], groups: [guwei]),
+                                              residence: GroupedChoices(groups: [guwei]))
         let html = CitizenFormPage.render(draft: CitizenDraft(idNumber: "140830199001011235"), errors: errors, notice: nil,
                                           choices: choices, context: ViewFixture.context).render()
         #expect(ViewFixture.field("id_number", in: html)?.contains("身份证号码校验位不正确") == true)
         #expect(ViewFixture.field("name", in: html)?.contains("field-error") == false)
         #expect(html.contains(">令花村</option>") && html.contains(">芮城县</option>"))
+        // Both lists in groups, each marked for site.js's filter box.
+        #expect(html.components(separatedBy: "<optgroup label=\"古魏镇\">").count == 3)
+        #expect(html.contains("<select name=\"residence_division\" id=\"residence_division\" data-filter=\"输入村或社区名称筛选\""))
     }
 }

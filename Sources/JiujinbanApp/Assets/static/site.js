@@ -20,3 +20,82 @@
     }
   });
 })();
+
+// A long list marked data-filter (villages by township, occupations by major group) gets a search box above it:
+// what is typed hides the options whose text, with their group's name, does not hold every word typed ("永乐 新村"
+// leaves 永乐镇's 新村村委会). Enter chooses the first option left. Without this script the list is the plain grouped
+// select; the box is made here, so a page without script shows no box that does nothing.
+(function () {
+  function fold(text) {
+    // 南磑镇 is often typed 硙; spaces never matter.
+    return (text || "").replace(/硙/g, "磑").replace(/\s+/g, "").toLowerCase();
+  }
+
+  function words(query) {
+    return query.split(/[\s,，]+/).map(fold).filter(function (word) { return word !== ""; });
+  }
+
+  function matches(text, wanted) {
+    var folded = fold(text);
+    return wanted.every(function (word) { return folded.indexOf(word) >= 0; });
+  }
+
+  // Shows the options that match; returns them, in order.
+  function narrow(select, query) {
+    var wanted = words(query), shown = [];
+    Array.prototype.forEach.call(select.children, function (child) {
+      if (child.tagName === "OPTGROUP") {
+        var any = false;
+        Array.prototype.forEach.call(child.children, function (option) {
+          var keep = matches(child.label + " " + option.text, wanted);
+          option.hidden = !keep;
+          if (keep) { any = true; shown.push(option); }
+        });
+        child.hidden = !any;
+      } else {
+        // The empty "请选择" line stays, so the list can always be cleared.
+        var keep = child.value === "" || matches(child.text, wanted);
+        child.hidden = !keep;
+        if (keep && child.value !== "") { shown.push(child); }
+      }
+    });
+    return shown;
+  }
+
+  function enhance(select) {
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "choice-filter";
+    box.placeholder = select.getAttribute("data-filter") || "输入名称筛选";
+    box.autocomplete = "off";
+    var label = select.id && document.querySelector("label[for='" + select.id + "']");
+    box.setAttribute("aria-label", "筛选" + (label ? label.textContent.replace("*", "") : "选项"));
+    if (select.id) { box.setAttribute("aria-controls", select.id); }
+    var count = document.createElement("span");
+    count.className = "choice-filter-count";
+    count.setAttribute("aria-live", "polite");
+    select.parentNode.insertBefore(box, select);
+    select.parentNode.insertBefore(count, select);
+    box.addEventListener("input", function () {
+      var shown = narrow(select, box.value);
+      count.textContent = box.value.trim() === "" ? "" : (shown.length === 0 ? "没有匹配的选项" : "匹配" + shown.length + "项，回车选第一项");
+    });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        // Enter in a form would submit it: here it picks the first match instead.
+        event.preventDefault();
+        var shown = narrow(select, box.value);
+        if (shown.length > 0) {
+          select.value = shown[0].value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+          count.textContent = "已选：" + shown[0].text;
+        }
+        select.focus();
+      } else if (event.key === "ArrowDown") {
+        select.focus();
+      }
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), enhance);
+})();

@@ -27,9 +27,7 @@ enum ArchiveOfficesPage {
                       .label(.for("division"), .text("所在地区")),
                       .select(.attribute(named: "name", value: "division"), .id("division"),
                               .choice("", "全省"),
-                              .forEach(DirectoryDivisions.options(model.divisions)) { option in
-                                  .choice(option.value, option.label, selected: option.value == filter.division?.value)
-                              }),
+                              .choices(DirectoryDivisions.options(model.divisions), selected: filter.division?.value)),
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .value(model.query),
                                                     .attribute(named: "placeholder", value: "如：高校毕业生 人才"),
                                                     .attribute(named: "maxlength", value: "100"))),
@@ -77,7 +75,7 @@ enum ArchiveOfficesPage {
                 FormFields.errorSummary(errors),
                 .form(.class("form"), .method(.post), .action(action), .csrf(context),
                       FormFields.text("name", label: "机构名称", value: values.name, errors: errors, hint: "如：芮城县人才交流服务中心", maxLength: 50),
-                      FormFields.select("division", label: "所在区划", options: DirectoryDivisions.options(divisions), selected: values.division,
+                      FormFields.select("division", label: "所在区划", choices: DirectoryDivisions.options(divisions), selected: values.division,
                                         errors: errors),
                       FormFields.text("address", label: "地址", value: values.address, errors: errors, maxLength: 100),
                       FormFields.text("contact_phone", label: "联系电话", value: values.contactPhone, errors: errors,

@@ -24,9 +24,11 @@ enum DirectoryDivisions {
         try await all(within: staff.scopeRoot, on: db).filter { $0.divisionCode.map(staff.mayWrite) ?? false }
     }
 
-    /// Select options: counties indented under their city.
-    static func options(_ divisions: [DivisionSummary]) -> [FormFields.Option] {
-        divisions.map { FormFields.Option(value: $0.code, label: ($0.level == .county ? "\u{3000}" : "") + $0.name) }
+    /// The select's choices: each city first in its own group, its counties beneath it (a province has a hundred).
+    static func options(_ divisions: [DivisionSummary]) -> GroupedChoices {
+        PlaceChooser.grouped(divisions.compactMap { division in
+            division.divisionCode.map { PlaceChooser.Place(code: $0, name: division.name, level: division.level) }
+        }, offering: Set(levels))
     }
 
     /// Names by code, for the codes on a page.

@@ -42,9 +42,7 @@ enum JobFairsPage {
                       .label(.for("division"), .text("举办地区")),
                       .select(.attribute(named: "name", value: "division"), .id("division"),
                               .choice("", "全省"),
-                              .forEach(DirectoryDivisions.options(model.divisions)) { option in
-                                  .choice(option.value, option.label, selected: option.value == filter.division?.value)
-                              }),
+                              .choices(DirectoryDivisions.options(model.divisions), selected: filter.division?.value)),
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .value(model.query),
                                                     .attribute(named: "placeholder", value: "如：高校毕业生 食品"),
                                                     .attribute(named: "maxlength", value: "100"))),
@@ -129,7 +127,7 @@ enum JobFairsPage {
                       FormFields.text("venue", label: "举办场所", value: values.venue, errors: errors, hint: "如：芮城县人力资源市场一楼大厅",
                                       maxLength: 50),
                       FormFields.text("address", label: "详细地址", value: values.address, errors: errors, maxLength: 100),
-                      FormFields.select("division", label: "举办单位所在区划", options: DirectoryDivisions.options(divisions),
+                      FormFields.select("division", label: "举办单位所在区划", choices: DirectoryDivisions.options(divisions),
                                         selected: values.division, errors: errors),
                       FormFields.text("audience", label: "服务对象", value: values.audience, errors: errors,
                                       hint: "如：高校毕业生、农村劳动力、退役军人", maxLength: 100),

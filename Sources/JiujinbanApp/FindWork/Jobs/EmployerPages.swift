@@ -30,7 +30,7 @@ enum EmployerPages {
             ])
     }
 
-    static func form(_ values: EmployerDraft, errors: FieldErrors, divisions: [FormFields.Option], context: PageContext) -> HTML {
+    static func form(_ values: EmployerDraft, errors: FieldErrors, divisions: GroupedChoices, context: PageContext) -> HTML {
         PageShell.render(
             title: "登记用人单位", context: context,
             crumbs: crumbs([Crumb(label: "用人单位", url: .employers()), Crumb(label: "登记", url: nil)]),
@@ -40,7 +40,8 @@ enum EmployerPages {
                       FormFields.text("name", label: "单位名称", value: values.name, errors: errors, hint: "与营业执照一致", maxLength: 60),
                       FormFields.text("credit_code", label: "统一社会信用代码", value: values.creditCode, errors: errors,
                                       hint: "18位，见营业执照", maxLength: 20),
-                      FormFields.select("division", label: "所在区划", options: divisions, selected: values.division, errors: errors),
+                      FormFields.select("division", label: "所在区划", choices: divisions, selected: values.division, errors: errors,
+                                        filter: "输入乡镇、村或社区名称筛选"),
                       FormFields.text("address", label: "单位地址", value: values.address, errors: errors, maxLength: 100),
                       FormFields.text("contact_name", label: "联系人", value: values.contactName, errors: errors, maxLength: 20),
                       FormFields.text("contact_phone", label: "联系电话", value: values.contactPhone, errors: errors,
@@ -76,8 +77,8 @@ enum EmployerPages {
             ])
     }
 
-    static func postingForm(_ employer: EmployerView, draft: JobPostingDraft, title: String, errors: FieldErrors, occupations: [Occupation],
-                            divisions: [FormFields.Option], context: PageContext) -> HTML {
+    static func postingForm(_ employer: EmployerView, draft: JobPostingDraft, title: String, errors: FieldErrors, occupations: GroupedChoices,
+                            divisions: GroupedChoices, context: PageContext) -> HTML {
         let employerID = employer.id
         return PageShell.render(
             title: "发布岗位：\(employer.name)", context: context,
@@ -86,9 +87,8 @@ enum EmployerPages {
                 FormFields.errorSummary(errors),
                 .form(.class("form"), .method(.post), .action(SiteURL.newJobPosting(employer: employerID).path), .csrf(context),
                       FormFields.text("title", label: "岗位名称", value: title, errors: errors, hint: "如：叉车司机、果品分拣员", maxLength: 40),
-                      FormFields.select("occupation", label: "职业（职业分类大典）", options: occupations.map {
-                          FormFields.Option(value: $0.code, label: $0.choiceLabel)
-                      }, selected: draft.occupation, errors: errors),
+                      FormFields.select("occupation", label: "职业（职业分类大典）", choices: occupations,
+                                        selected: draft.occupation, errors: errors, filter: "输入职业名称或代码筛选"),
                       FormFields.text("headcount", label: "招聘人数", value: draft.headcount, errors: errors, maxLength: 5, inputMode: "numeric"),
                       FormFields.text("wage_min", label: "月薪下限（元）", value: draft.wageMinimum, errors: errors, maxLength: 10, inputMode: "decimal"),
                       FormFields.text("wage_max", label: "月薪上限（元）", value: draft.wageMaximum, errors: errors, maxLength: 10, inputMode: "decimal"),
@@ -99,7 +99,8 @@ enum EmployerPages {
                                       maxLength: 3, inputMode: "numeric", required: false),
                       FormFields.text("age_max", label: "年龄上限（周岁）", value: draft.ageMaximum, errors: errors, hint: "不限可不填",
                                       maxLength: 3, inputMode: "numeric", required: false),
-                      FormFields.select("workplace", label: "工作地点", options: divisions, selected: draft.workplace, errors: errors),
+                      FormFields.select("workplace", label: "工作地点", choices: divisions, selected: draft.workplace, errors: errors,
+                                        filter: "输入乡镇、村或社区名称筛选"),
                       FormFields.text("address", label: "工作地址", value: draft.address, errors: errors, maxLength: 100),
                       FormFields.text("hours", label: "工作时间", value: draft.hours, errors: errors, hint: "如：8:00–17:00，周末双休",
                                       maxLength: 50, required: false),

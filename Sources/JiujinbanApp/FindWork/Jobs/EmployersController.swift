@@ -35,8 +35,10 @@ enum EmployersController {
 
     @Sendable static func new(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        return HTMLResponse.make(EmployerPages.form(EmployerDraft(), errors: FieldErrors(),
-                                                    divisions: try await DivisionOptions.within(county(of: staff), on: req.db), context: PageContext(req)))
+        let places = try await places(for: staff, on: req.db)
+        // A new employer is most often in the operator's own village.
+        let draft = EmployerDraft(division: PlaceChooser.initial(nil, operatorDivision: staff.ownDivision, offered: places))
+        return HTMLResponse.make(EmployerPages.form(draft, errors: FieldErrors(), divisions: places, context: PageContext(req)))
     }
 
     struct EmployerForm: Content {
@@ -63,7 +65,7 @@ enum EmployersController {
             errors.add("credit_code", "该统一社会信用代码已登记为“\(existing.name)”，请在用人单位列表中查找")
         }
         guard errors.isEmpty, let facts else {
-            return HTMLResponse.make(EmployerPages.form(draft, errors: errors, divisions: try await DivisionOptions.within(county(of: staff), on: req.db),
+            return HTMLResponse.make(EmployerPages.form(draft, errors: errors, divisions: try await places(for: staff, on: req.db),
                                                         context: PageContext(req)), status: .unprocessableEntity)
         }
         let id = UUID(), now = req.jiujinban.clock.now()
@@ -128,8 +130,8 @@ enum EmployersController {
                             status: HTTPStatus) async throws -> Response {
         let staff = try req.requireStaff()
         return HTMLResponse.make(EmployerPages.postingForm(
-            try JobQueries.employer(employer), draft: draft, title: title, errors: errors, occupations: try await OccupationStore.all(on: req.db),
-            divisions: try await DivisionOptions.within(county(of: staff), on: req.db), context: PageContext(req)), status: status)
+            try JobQueries.employer(employer), draft: draft, title: title, errors: errors, occupations: try await OccupationStore.grouped(on: req.db),
+            divisions: try await places(for: staff, on: req.db), context: PageContext(req)), status: status)
     }
 
     struct PostingForm: Content {
@@ -229,5 +231,11 @@ enum EmployersController {
             try await req.audit(AuditEvent("job_posting.close", objectType: "job_posting", objectID: id.uuidString, detail: reason), on: db)
         }
         return HTMLResponse.seeOther(.jobPosting(id: id))
+    }
+
+    /// The county and every division below it, grouped by township, the user's own township first: where an
+    /// employer is, where a posting's work is.
+    static func places(for staff: SignedInStaff, on db: any Database) async throws -> GroupedChoices {
+        try await PlaceChoices.grouped(county(of: staff), offering: PlaceChoices.everyLevelBelowCity, for: staff.ownDivision, on: db)
     }
 }

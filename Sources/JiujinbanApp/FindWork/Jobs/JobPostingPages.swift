@@ -17,7 +17,7 @@ enum JobPostingPages {
         return parts.isEmpty ? "不限" : parts.joined(separator: "，")
     }
 
-    static func search(_ filter: JobPostingsController.Filter, result: JobMarket.Page?, errors: FieldErrors, occupations: [Occupation],
+    static func search(_ filter: JobPostingsController.Filter, result: JobMarket.Page?, errors: FieldErrors, occupations: GroupedChoices,
                        areas: [FormFields.Option], context: PageContext) -> HTML {
         PageShell.render(
             title: "固定工岗位信息查询", context: context,
@@ -28,8 +28,8 @@ enum JobPostingPages {
                 .form(.class("filters"), .method(.get), .action(SiteURL.jobPostings().path), CounterSearch.keep(context),
                       .label(.text("关键词 "), .input(.type(.search), .name("q"), .value(filter.keyword),
                                                     .attribute(named: "placeholder", value: "岗位、单位"), .attribute(named: "maxlength", value: "50"))),
-                      .label(.text("职业 "), .select(.attribute(named: "name", value: "occupation"), .choice("", "不限"),
-                                                   .forEach(occupations) { .choice($0.code, $0.choiceLabel, selected: $0.code == filter.occupation) })),
+                      .label(.text("职业 "), .select(.attribute(named: "name", value: "occupation"), .attribute(named: "data-filter", value: "筛选职业"),
+                                                   .choice("", "不限"), .choices(occupations, selected: filter.occupation))),
                       .label(.text("工作地点 "), .select(.attribute(named: "name", value: "area"), .choice("", "全省"),
                                                      .forEach(areas) { .choice($0.value, $0.label, selected: $0.value == filter.area) })),
                       .label(.text("月薪不低于 "), .input(.type(.text), .name("wage"), .value(filter.wage), .class("short"),

@@ -79,7 +79,7 @@ enum JobPostingsController {
         let areas = try await areaOptions(county, on: req.db)
         let context = try await CounterSearch.context(req, item: JobPostingSearchItem.seq, filters: CounterSearch.labelled(filter.items(page: 1), "area", in: areas),
                                                       found: found)
-        return HTMLResponse.make(JobPostingPages.search(filter, result: result, errors: errors, occupations: try await OccupationStore.all(on: req.db),
+        return HTMLResponse.make(JobPostingPages.search(filter, result: result, errors: errors, occupations: try await OccupationStore.grouped(on: req.db),
                                                         areas: areas, context: context),
                                  status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -148,9 +148,6 @@ package final class JobSeekerRecord: Model, @unchecked Sendable {
 
 /// The occupation list postings and seekers choose from.
 extension Occupation {
-    /// How a choice list shows the classification: a major group as such, its medium groups indented beneath it.
-    var choiceLabel: String { code.contains("-") ? "\u{3000}\(code) \(name)" : "\(code) \(name)（大类）" }
-
     /// A seeker's wanted occupation by name; a whole major group says so, as it takes in every group under it.
     static func wanted(_ code: String, names: [String: String]) -> String {
         (names[code] ?? code) + (code.contains("-") ? "" : "（整个大类）")
@@ -158,6 +155,11 @@ extension Occupation {
 }
 
 enum OccupationStore {
+    /// The list as a chooser shows it: grouped by major group (`OccupationChooser`).
+    static func grouped(on db: any Database) async throws -> GroupedChoices {
+        OccupationChooser.grouped(try await all(on: db))
+    }
+
     static func all(on db: any Database) async throws -> [Occupation] {
         try await (db as! any SQLDatabase).raw("SELECT code, name FROM occupations ORDER BY code").all().map {
             Occupation(code: try $0.decode(column: "code", as: String.self), name: try $0.decode(column: "name", as: String.self))

@@ -5,7 +5,7 @@ import Plot
 /// from `ServicePointFormQuery`.
 enum ServicePointFormPage {
     static func render(
-        editing: ServicePointSummary?, form: ServicePointForm, errors: FieldErrors, divisions: [FormFields.Option],
+        editing: ServicePointSummary?, form: ServicePointForm, errors: FieldErrors, divisions: GroupedChoices,
         context: PageContext
     ) -> HTML {
         let kinds = ServicePointKind.allCases.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
@@ -20,7 +20,8 @@ enum ServicePointFormPage {
                 FormFields.errorSummary(errors),
                 .form(
                     .class("form"), .method(.post), .action(action.path), .csrf(context),
-                    FormFields.select("division_code", label: "所属区划", options: divisions, selected: form.divisionCode, errors: errors),
+                    FormFields.select("division_code", label: "所属区划", choices: divisions, selected: form.divisionCode, errors: errors,
+                                      filter: "输入乡镇、村或社区名称筛选"),
                     FormFields.select("kind", label: "服务点类型", options: kinds, selected: form.kind, errors: errors),
                     FormFields.text("name", label: "服务点名称", value: form.name, errors: errors, maxLength: 50),
                     FormFields.text("institution", label: "服务点所属机构名称", value: form.institution, errors: errors,

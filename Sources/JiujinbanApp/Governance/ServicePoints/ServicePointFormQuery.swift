@@ -2,20 +2,11 @@ import Fluent
 import JiujinbanRules
 import Vapor
 
-/// The service-point form's choices: the townships, villages and communities of the user's division, each labelled
-/// with its township so that two villages of one name can be told apart.
+/// The service-point form's choices: the townships, villages and communities of the user's division, grouped by
+/// township (each township first in its own group), so that two villages of one name are told apart by their group.
 enum ServicePointFormQuery {
-    static func divisions(in root: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
-        let divisions = try await Division.query(on: db)
-            .filter(\.$level ~~ [DivisionLevel.township, .village, .community].map(\.rawValue))
-            .filter(\.$id =~ root.scopePrefix)
-            .sort(\.$id).all().map(\.summary)
-        let names = Dictionary(uniqueKeysWithValues: divisions.map { ($0.code, $0.shortName) })
-        return divisions.map { division -> FormFields.Option in
-            let township = names[String(division.code.prefix(9)) + "000"] ?? ""
-            let label = division.level == .township ? division.name : "\(township) › \(division.shortName)"
-            return FormFields.Option(value: division.code, label: "\(label)（\(division.code)）")
-        }
+    static func divisions(in root: DivisionCode, on db: any Database) async throws -> GroupedChoices {
+        PlaceChooser.grouped(try await PlaceChoices.subtree(root, on: db), offering: [.township, .village, .community])
     }
 }
 

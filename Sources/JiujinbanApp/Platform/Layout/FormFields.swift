@@ -52,6 +52,29 @@ enum FormFields {
         )
     }
 
+    /// A long list in groups (villages by township, occupations by major group). `data-filter` asks site.js for a box
+    /// above it that narrows the list as one types (its text is the box's placeholder); without the script it is the
+    /// plain grouped select.
+    static func select(
+        _ name: String, label: String, choices: GroupedChoices, selected: String?, errors: FieldErrors,
+        placeholder: String = "请选择", required: Bool = true, filter: String = "输入名称筛选"
+    ) -> Node<HTML.FormContext> {
+        let message = errors.message(for: name)
+        return .div(
+            .class(message == nil ? "field" : "field field-invalid"),
+            .label(.for(name), .text(label), .if(required, .span(.class("required"), .text("*")))),
+            .select(
+                .attribute(named: "name", value: name), .id(name),
+                .attribute(named: "data-filter", value: filter),
+                .attribute(named: "aria-invalid", value: message == nil ? nil : "true"),
+                .attribute(named: "aria-describedby", value: name + "-help"),
+                .choice("", placeholder),
+                .choices(choices, selected: selected)
+            ),
+            .div(.id(name + "-help"), .class("field-help"), .unwrap(message) { .p(.class("field-error"), .text($0)) })
+        )
+    }
+
     /// The summary at the top of a refused form: how many problems, each named.
     static func errorSummary(_ errors: FieldErrors) -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty, .div(

@@ -1,3 +1,4 @@
+import JiujinbanRules
 import Plot
 
 extension Node where Context == HTML.SelectContext {
@@ -9,6 +10,18 @@ extension Node where Context == HTML.SelectContext {
             .attribute(named: "selected", value: selected ? "selected" : nil),
             .text(label),
         ])
+    }
+
+    /// A grouped list's options: the loose ones, then one `<optgroup>` per group.
+    static func choices(_ choices: GroupedChoices, selected: String?) -> Node {
+        .group(
+            .forEach(choices.loose) { .choice($0.value, $0.label, selected: $0.value == selected) },
+            .forEach(choices.groups) { group in
+                .element(named: "optgroup", nodes: [
+                    .attribute(named: "label", value: group.label),
+                    .forEach(group.choices) { .choice($0.value, $0.label, selected: $0.value == selected) },
+                ])
+            })
     }
 }
 

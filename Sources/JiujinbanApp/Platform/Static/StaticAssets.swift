@@ -8,7 +8,7 @@ import Vapor
 public struct StaticAssets: Sendable {
     let stylesheet: String
     let loginScript: String
-    /// The script of every page (`site.js`: the print buttons).
+    /// The script of every page (`site.js`: the print buttons, the filter boxes of long lists).
     let siteScript: String
     /// The site's icon (`scripts/lib/make_favicon.py`): browsers ask for `/favicon.ico` on every page.
     let favicon: Data

@@ -22,6 +22,10 @@ enum CaseFormPage {
             ])
     }
 
+    static func filterHint(_ kind: CaseFormField.Kind) -> String {
+        if case .place = kind { "输入乡镇、村或社区名称筛选" } else { "输入名称或代码筛选" }
+    }
+
     static func field(_ field: CaseFormField, values: [String: String], errors: FieldErrors) -> Node<HTML.FormContext> {
         switch field.kind {
         case .confirmation:
@@ -37,6 +41,10 @@ enum CaseFormPage {
             return FormFields.select(field.name, label: field.label, options: options, selected: values[field.name],
                                      errors: errors, placeholder: field.required ? "请选择" : "（不选）",
                                      required: field.required)
+        case .groupedChoice(let choices), .place(let choices, _):
+            return FormFields.select(field.name, label: field.label, choices: choices, selected: values[field.name],
+                                     errors: errors, placeholder: field.required ? "请选择" : "（不选）",
+                                     required: field.required, filter: filterHint(field.kind))
         case .checkboxes(let options):
             let ticked = Set((values[field.name] ?? "").split(separator: ",").map(String.init))
             return .fieldset(.class(errors.message(for: field.name) == nil ? "field checkboxes" : "field checkboxes field-invalid"),

@@ -151,18 +151,22 @@ enum CaseQueries {
         // The engine's plug-in decides the fields; the page only lays them out.
         let module = try await ItemRegistry.make(item, county: staff.county, on: db)
         return CaseForm(citizenID: try citizen.requireID(), citizenName: citizen.name, itemSeq: item.seq, itemName: item.name,
-                        timeLimitText: item.timeLimitText, fields: module.fields)
+                        timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) })
     }
 }
 
 extension CaseFormPage {
+    /// - Parameter fresh: a new form, whose place fields may start on the user's own village (`initialValues`); a
+    ///   refused one is shown as it was submitted.
     static func respond(
         _ req: Request, citizen: CitizenRecord, item: ServiceCatalogue.Item, values: [String: String], errors: FieldErrors,
-        status: HTTPStatus
+        status: HTTPStatus, fresh: Bool = false
     ) async throws -> Response {
-        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: try req.requireStaff(), on: req.db)
+        let staff = try req.requireStaff()
+        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: staff, on: req.db)
+        let shown = fresh ? CaseFormField.initialValues(form.fields, for: staff.ownDivision).merging(values) { _, given in given } : values
         // A fresh submission key per rendering makes a double click harmless.
-        return HTMLResponse.make(render(form, values: values, errors: errors, submission: UUID(), context: PageContext(req)),
+        return HTMLResponse.make(render(form, values: shown, errors: errors, submission: UUID(), context: PageContext(req)),
                                  status: status)
     }
 }

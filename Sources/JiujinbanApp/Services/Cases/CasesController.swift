@@ -21,7 +21,7 @@ enum CasesController {
         if let start = try await ItemRegistry.make(item, county: try req.requireStaff().county, on: req.db).startPage(citizen: try citizen.requireID()) {
             return req.redirect(to: start.path, redirectType: .normal)
         }
-        return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok)
+        return try await CaseFormPage.respond(req, citizen: citizen, item: item, values: [:], errors: FieldErrors(), status: .ok, fresh: true)
     }
 
     @Sendable static func accept(_ req: Request) async throws -> Response {

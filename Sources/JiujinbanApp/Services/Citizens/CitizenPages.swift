@@ -35,11 +35,11 @@ enum CitizenLookupPage {
 
 /// 登记办事群众: the facts the registry keeps; sex and birth date come from the ID number.
 enum CitizenFormPage {
-    /// The divisions of the user's county, for the two selects: all of them (indented by level) for the household
-    /// registration, its villages and communities for the residence.
+    /// The divisions of the user's county, for the two selects, grouped by township: the county, townships, villages
+    /// and communities for the household registration, the villages and communities for the residence.
     struct Choices: Sendable {
-        let hukou: [FormFields.Option]
-        let residence: [FormFields.Option]
+        let hukou: GroupedChoices
+        let residence: GroupedChoices
     }
 
     static func render(draft: CitizenDraft, errors: FieldErrors, notice: String?, choices: Choices, context: PageContext) -> HTML {
@@ -57,9 +57,10 @@ enum CitizenFormPage {
                       FormFields.text("name", label: "姓名", value: draft.name, errors: errors, maxLength: CitizenDraft.maximumNameLength),
                       FormFields.text("phone", label: "手机号码", value: draft.phone, errors: errors, maxLength: 20, inputMode: "tel",
                                       required: false),
-                      FormFields.select("hukou_division", label: "户籍所在地", options: choices.hukou, selected: draft.hukouDivision, errors: errors),
-                      FormFields.select("residence_division", label: "居住地（村、社区）", options: choices.residence,
-                                        selected: draft.residenceDivision, errors: errors),
+                      FormFields.select("hukou_division", label: "户籍所在地", choices: choices.hukou, selected: draft.hukouDivision,
+                                        errors: errors, filter: "输入乡镇、村或社区名称筛选"),
+                      FormFields.select("residence_division", label: "居住地（村、社区）", choices: choices.residence,
+                                        selected: draft.residenceDivision, errors: errors, filter: "输入村或社区名称筛选"),
                       FormFields.select("ethnicity", label: "民族", options: ethnicities, selected: draft.ethnicity ?? "汉族",
                                         errors: errors),
                       FormFields.text("card_number", label: "社会保障卡卡号", value: draft.cardNumber, errors: errors,

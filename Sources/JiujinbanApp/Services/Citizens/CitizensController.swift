@@ -62,7 +62,8 @@ enum CitizensController {
                 try await req.audit(AuditEvent("citizen.lookup", objectType: "citizen", detail: "未找到"), on: db)
             }
             return try await CitizenFormPage.respond(req, draft: CitizenDraft(idNumber: idNumber.value), errors: FieldErrors(),
-                                                     notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok)
+                                                     notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok,
+                                                     fresh: true)
         }
         return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff,
                                            foundByIDNumber: true, startItem: req.startingItem)

@@ -135,6 +135,11 @@ struct CaseFormField: Sendable {
         case text(maxLength: Int)
         /// One of a list (`value`, `label`).
         case choice([FormFields.Option])
+        /// One of a long list in groups, with a box that narrows it as one types (occupations by major group).
+        case groupedChoice(GroupedChoices)
+        /// A division, grouped by township, the user's own township's group first; with `preselectOwn`, a new form
+        /// starts on the user's own village or community (`PlaceChooser.initial`).
+        case place(GroupedChoices, preselectOwn: Bool)
         case date
         /// Filled by the page the item starts from (`startPage`), not typed.
         case hidden

@@ -32,40 +32,45 @@ struct JobSeekerItem: ServiceItem {
 
     let item: ServiceCatalogue.Item
     let occupations: [Occupation]
-    /// The acceptable workplaces offered: the city, its counties, and the operator's county's townships.
-    let places: [FormFields.Option]
+    /// The acceptable workplaces offered: the city with its counties, and the operator's county with its townships.
+    let places: GroupedChoices
 
-    /// The places a seeker may accept, in code order: the whole city, each of its counties (a neighbouring county is
-    /// often nearer than the far side of one's own), and one's own county's townships beneath it.
-    static func placeOptions(_ county: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
+    /// The places a seeker may accept: the whole city with each of its counties (a neighbouring county is often nearer
+    /// than the far side of one's own), and one's own county with its townships, as two groups.
+    static func placeOptions(_ county: DivisionCode, on db: any Database) async throws -> GroupedChoices {
         let city = county.parent?.value ?? county.value
-        return try await (db as! any SQLDatabase).raw("""
+        let places = try await (db as! any SQLDatabase).raw("""
             SELECT code, name, level FROM divisions
             WHERE code = \(bind: city) OR (parent_code = \(bind: city) AND level = 'county')
                 OR (code >= \(bind: county.scopePrefix) AND code < \(bind: county.scopePrefix + "a") AND level = 'township')
             ORDER BY code
-            """).all().map { row in
+            """).all().compactMap { row -> PlaceChooser.Place? in
             let name = try row.decode(column: "name", as: String.self)
-            let label = switch try row.decode(column: "level", as: String.self) {
-            case "city": name + "（全市）"
-            case "county": "\u{3000}" + name + "（全县）"
-            default: "\u{3000}\u{3000}" + name
+            guard let code = try? DivisionCode(try row.decode(column: "code", as: String.self)),
+                  let level = DivisionLevel(rawValue: try row.decode(column: "level", as: String.self)) else { return nil }
+            let label = switch level {
+            case .city: name + "（全市）"
+            case .county: name + "（全县）"
+            default: name
             }
-            return FormFields.Option(value: try row.decode(column: "code", as: String.self), label: label)
+            return PlaceChooser.Place(code: code, name: name, level: level, label: label)
         }
+        return PlaceChooser.grouped(places, offering: [.city, .county, .township])
     }
 
     var fields: [CaseFormField] {
-        let choices = occupations.map { FormFields.Option(value: $0.code, label: $0.choiceLabel) }
+        // No place is chosen for a seeker: places narrow the postings item 2 recommends.
+        let wanted = CaseFormField.Kind.groupedChoice(OccupationChooser.grouped(occupations))
+        let acceptable = CaseFormField.Kind.place(places, preselectOwn: false)
         return [
-            CaseFormField(name: "occupation1", label: "求职工种（一）", kind: .choice(choices), required: false),
-            CaseFormField(name: "occupation2", label: "求职工种（二）", kind: .choice(choices), required: false),
-            CaseFormField(name: "occupation3", label: "求职工种（三）", kind: .choice(choices), required: false),
+            CaseFormField(name: "occupation1", label: "求职工种（一）", kind: wanted, required: false),
+            CaseFormField(name: "occupation2", label: "求职工种（二）", kind: wanted, required: false),
+            CaseFormField(name: "occupation3", label: "求职工种（三）", kind: wanted, required: false),
             CaseFormField(name: "expected_wage", label: "期望月薪（元）", kind: .text(maxLength: 12), required: false),
             CaseFormField(name: "max_distance_km", label: "可接受通勤距离（公里）", kind: .text(maxLength: 6), required: false),
-            CaseFormField(name: "place1", label: "可接受的工作地点（一）", kind: .choice(places), required: false),
-            CaseFormField(name: "place2", label: "可接受的工作地点（二）", kind: .choice(places), required: false),
-            CaseFormField(name: "place3", label: "可接受的工作地点（三）", kind: .choice(places), required: false),
+            CaseFormField(name: "place1", label: "可接受的工作地点（一）", kind: acceptable, required: false),
+            CaseFormField(name: "place2", label: "可接受的工作地点（二）", kind: acceptable, required: false),
+            CaseFormField(name: "place3", label: "可接受的工作地点（三）", kind: acceptable, required: false),
             CaseFormField(name: "education", label: "学历", kind: .choice(EducationLevel.allCases.map {
                 FormFields.Option(value: String($0.rawValue), label: $0.label)
             }), required: true),
@@ -94,7 +99,7 @@ struct JobSeekerItem: ServiceItem {
         var errors: FieldErrors
         var facts: JobSeekerDraft.Facts?
         switch draft.validate(today: today, born: born, group: Self.group(of: citizen), occupations: Set(occupations.map(\.code)),
-                             places: Set(places.map(\.value))) {
+                             places: places.values) {
         case .success(let value): (errors, facts) = (FieldErrors(), value)
         case .failure(let found): errors = found
         }

@@ -13,7 +13,8 @@ struct GigPostingItem: ServiceItem {
     ) { item, county, db in
         let skills = try await GigSkills.all(county: county.countyCode, on: db)
         return GigPostingItem(item: item, county: county, skills: skills.choices, retired: skills.retiredNames,
-                              places: try await DivisionOptions.within(county, on: db))
+                              places: PlaceChooser.grouped(try await PlaceChoices.subtree(county, on: db),
+                                                            offering: PlaceChoices.everyLevelBelowCity))
     }
 
     /// What the gig posting records.
@@ -38,14 +39,15 @@ struct GigPostingItem: ServiceItem {
     let skills: [(code: String, name: String)]
     /// Retired skills by code, named in the refusal when a form still sends one.
     let retired: [String: String]
-    let places: [FormFields.Option]
+    /// The county and every division in it, grouped by township.
+    let places: GroupedChoices
 
     var fields: [CaseFormField] {
         [
             CaseFormField(name: "recruiter_unit", label: "用工单位（个人招用不填）", kind: .text(maxLength: 60), required: false),
             CaseFormField(name: "skill", label: "零工技能", kind: .choice(skills.map { FormFields.Option(value: $0.code, label: $0.name) }), required: true),
             CaseFormField(name: "content", label: "工作内容", kind: .text(maxLength: 200), required: true),
-            CaseFormField(name: "place", label: "用工地点", kind: .choice(places), required: true),
+            CaseFormField(name: "place", label: "用工地点", kind: .place(places, preselectOwn: true), required: true),
             CaseFormField(name: "address", label: "用工地址", kind: .text(maxLength: 100), required: true),
             CaseFormField(name: "start_on", label: "开始日期", kind: .date, required: true),
             CaseFormField(name: "end_on", label: "结束日期", kind: .date, required: true),

@@ -22,6 +22,8 @@ enum CaseFormContent {
             case .choice(let options), .checkboxes(let options):
                 text = values.flatMap { $0.split(separator: ",").map(String.init) }
                     .map { value in options.first { $0.value == value }?.label ?? value }.joined(separator: "、")
+            case .groupedChoice(let choices), .place(let choices, _):
+                text = values.map { choices.label(of: $0) ?? $0 }.joined(separator: "、")
             }
             return Line(label: field.label, value: text)
         }

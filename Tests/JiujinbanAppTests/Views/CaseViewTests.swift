@@ -109,6 +109,21 @@ struct CaseViewTests {
         #expect(CaseFormContent.lines(json: "not json", fields: fields).isEmpty)
     }
 
+    @Test("工作台 for a reviewer: 待审核 first, and sections with cases before the empty ones")
+    func workbenchOrder() {
+        let waiting = CaseSummary(id: ViewFixture.id(5), number: "140830-20261203-0005", itemSeq: 21, acceptedOn: "2026-12-03",
+                                  deadline: "2026-12-30", state: CaseFile.State.accepted.rawValue, servicePointID: ViewFixture.id(6),
+                                  divisionCode: "140830100204", handlerAccount: ViewFixture.id(7), finishedAt: nil)
+        let reviewer = PageContext(holdsDemoData: false, user: PageContext.User(name: "郑雅琴", post: .reviewer, unitName: "芮城县人社局"),
+                                   capabilities: [.serveCitizens, .review(item: 21)])
+        let html = CaseWorkbenchPage.render(CaseWorkbenchPage.Lists(open: [waiting], finished: [], me: ViewFixture.id(8)),
+                                            today: CalendarDate(year: 2026, month: 12, day: 3)!, nextWorkday: CalendarDate(year: 2026, month: 12, day: 4)!,
+                                            catalogue: HomeViewTests.catalogue, context: reviewer).render()
+        let sections = html.matches(of: /<h2>([^<]+)（(\d+)）<\/h2>/).map { (String($0.1), Int($0.2) ?? 0) }
+        #expect(sections.first?.0 == "待审核" && sections.first?.1 == 1)
+        #expect(sections.count == 6 && sections.dropFirst().allSatisfy { $0.1 == 0 })
+    }
+
     @Test("办件页面 without actions has no panel; a hostile reason is escaped")
     func caseFileReadOnly() {
         let html = CasePage.render(Self.view(actions: .init(), reason: ViewFixture.hostile), error: "请选择办理操作",

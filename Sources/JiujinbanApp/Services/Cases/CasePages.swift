@@ -221,6 +221,12 @@ enum CaseWorkbenchPage {
             ("退回补正", open.filter { $0.stateValue == .returned }),
             ("最近办结（最新\(finishedShown)件）", lists.finished),
         ]
+        // What waits for this user first: a reviewer's queue leads, and sections with cases come before empty ones.
+        if context.capabilities.contains(where: { if case .review = $0 { true } else { false } }),
+           let queue = sections.firstIndex(where: { $0.0 == "待审核" }) {
+            sections.insert(sections.remove(at: queue), at: 0)
+        }
+        sections = sections.filter { !$0.1.isEmpty } + sections.filter { $0.1.isEmpty }
         return PageShell.render(
             title: "办件工作台", context: context,
             crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "办件", url: nil)],

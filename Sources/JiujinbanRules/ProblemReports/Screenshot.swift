@@ -19,6 +19,12 @@ public enum Screenshot {
         if head.count >= 3, head[0] == 0xFF, head[1] == 0xD8, head[2] == 0xFF { return .jpeg }
         return nil
     }
+
+    /// Whether one file passes the check on its own (size and kind), whatever else the form got wrong: only such a
+    /// file is worth holding for the retry of a refused form.
+    public static func passesOnItsOwn<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        !bytes.isEmpty && bytes.count <= maximumBytes && kind(of: bytes) != nil
+    }
 }
 
 extension Screenshot {

@@ -66,6 +66,12 @@ struct CaseWorkbenchTests {
             // The county reviewer sees it waiting in the county; another point's operator does not see it at all.
             let review = try await app.getPage(try await app.session(as: .reviewer), "/cases").1
             #expect(section(review, "待审核（1）").contains(record.number))
+            // Whose case and which point, without opening it: the person's name masked, the point by its name.
+            let citizen = try #require(try await CitizenRecord.find(id: citizenID, on: app.db))
+            let point = try #require(try await ServicePoint.find(record.servicePointID, on: app.db))
+            #expect(section(review, "待审核（1）").contains("<td>\(Masking.maskedName(citizen.name))</td>"))
+            #expect(!review.contains(citizen.name))
+            #expect(section(review, "待审核（1）").contains("<td>\(point.institution)</td>"))
             #expect(!section(review, "我受理的在办件").contains(record.number))
             let community = try await app.getPage(try await app.session(as: .communityOperator), "/cases").1
             #expect(!community.contains(record.number) && community.contains("在办 0 件"))

@@ -76,13 +76,20 @@ struct CaseViewTests {
         view.person = CaseView.Person(id: ViewFixture.id(3), maskedName: "王**", maskedIDNumber: "140830********1232", age: 36,
                                       residence: "芮城县 古魏镇 太安村")
         view.content = [CaseFormContent.Line(label: "备注", value: ViewFixture.hostile)]
-        let html = CasePage.render(view, error: nil, context: ViewFixture.context).render()
+        let context = PageContext(
+            holdsDemoData: false, path: "/", user: PageContext.User(name: "郑雅琴", post: .reviewer, unitName: "芮城县人社局"),
+            csrfToken: "csrf-7f3a", capabilities: [.serveCitizens, .review(item: 7)],
+            routes: RouteGuards(pages: [(SiteURL.citizen(id: ViewFixture.id(3)).pattern, .capability(.serveCitizens))]))
+        let html = CasePage.render(view, error: nil, context: context).render()
         let person = "/citizens/\(ViewFixture.id(3).uuidString.lowercased())"
         #expect(html.contains("<dt>姓名</dt><dd><a href=\"\(person)\">王**</a></dd>"))
         #expect(html.contains("<dt>身份证号码</dt><dd class=\"code\">140830********1232</dd>"))
         #expect(html.contains("<dt>年龄</dt><dd>36周岁</dd>") && html.contains("<dt>居住地</dt><dd>芮城县 古魏镇 太安村</dd>"))
         #expect(html.contains("<dt>备注</dt><dd>\(ViewFixture.hostileEscaped)</dd>"))
         #expect(html.contains(">返回群众页面</a>"))
+        // A post that may read the case but not open the person's page sees the name, not a link that would answer 403.
+        let auditor = CasePage.render(view, error: nil, context: ViewFixture.context).render()
+        #expect(auditor.contains("<dt>姓名</dt><dd>王**</dd>") && !auditor.contains("返回群众页面"))
         // Approve, return and reject: three forms, each with its own confirmation; the reason only with 不予办理.
         #expect(html.components(separatedBy: "<form class=\"form decision\"").count - 1 == 3)
         #expect(html.components(separatedBy: "data-confirm=").count - 1 == 3)
@@ -111,9 +118,10 @@ struct CaseViewTests {
 
     @Test("工作台 for a reviewer: 待审核 first, and sections with cases before the empty ones")
     func workbenchOrder() {
-        let waiting = CaseSummary(id: ViewFixture.id(5), number: "140830-20261203-0005", itemSeq: 21, acceptedOn: "2026-12-03",
+        var waiting = CaseSummary(id: ViewFixture.id(5), number: "140830-20261203-0005", itemSeq: 21, acceptedOn: "2026-12-03",
                                   deadline: "2026-12-30", state: CaseFile.State.accepted.rawValue, servicePointID: ViewFixture.id(6),
                                   divisionCode: "140830100204", handlerAccount: ViewFixture.id(7), finishedAt: nil)
+        (waiting.maskedCitizenName, waiting.pointName) = ("王**", "古魏镇新村村便民服务站")
         let reviewer = PageContext(holdsDemoData: false, user: PageContext.User(name: "郑雅琴", post: .reviewer, unitName: "芮城县人社局"),
                                    capabilities: [.serveCitizens, .review(item: 21)])
         let html = CaseWorkbenchPage.render(CaseWorkbenchPage.Lists(open: [waiting], finished: [], me: ViewFixture.id(8)),
@@ -122,6 +130,9 @@ struct CaseViewTests {
         let sections = html.matches(of: /<h2>([^<]+)（(\d+)）<\/h2>/).map { (String($0.1), Int($0.2) ?? 0) }
         #expect(sections.first?.0 == "待审核" && sections.first?.1 == 1)
         #expect(sections.count == 6 && sections.dropFirst().allSatisfy { $0.1 == 0 })
+        // The reviewer sees whose case it is and where it was accepted without opening it.
+        #expect(html.contains("<th>办事群众</th>") && html.contains("<th>服务点</th>"))
+        #expect(html.contains("<td>王**</td>") && html.contains("<td>古魏镇新村村便民服务站</td>"))
     }
 
     @Test("办件页面 without actions has no panel; a hostile reason is escaped")

@@ -139,6 +139,8 @@ struct HomeViewTests {
         #expect(offered.contains("<a class=\"button primary\" href=\"/citizens?item=11\">受理（先查询办事群众）</a>"))
         let withheld = ServiceGuidePage.render(item: item, category: category, checks: [], links: [], context: ViewFixture.context).render()
         #expect(!withheld.contains("受理（先查询办事群众）"))
+        // Either way the guide prints for the citizen, its button left off the paper.
+        #expect(withheld.contains("<div class=\"actions no-print\"><button type=\"button\" class=\"button primary\" data-print=\"page\">打印服务指南</button>"))
     }
 
     @Test("the person search started for an item names it and carries it through its form")

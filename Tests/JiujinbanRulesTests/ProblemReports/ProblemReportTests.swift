@@ -132,4 +132,14 @@ struct ProblemReportTests {
         let big = ProblemReportDraft.Upload(name: "big.png", bytes: png + Array(repeating: 0, count: Screenshot.maximumBytes))
         #expect(fields(ProblemReportDraft(category: "system", area: "job", description: "x", screenshots: [big])) == ["screenshots"])
     }
+
+    @Test("a file is held for the retry only when it passes on its own: an image of the allowed size, not empty")
+    func heldOnlyWhenSound() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 1]
+        #expect(Screenshot.passesOnItsOwn(png) && Screenshot.passesOnItsOwn(jpeg))
+        #expect(!Screenshot.passesOnItsOwn([UInt8]()))
+        #expect(!Screenshot.passesOnItsOwn(Array("not an image".utf8)))
+        #expect(!Screenshot.passesOnItsOwn(png + Array(repeating: 0, count: Screenshot.maximumBytes)))
+    }
 }

@@ -64,9 +64,4 @@ enum ProblemFormPage {
                  .unwrap(message) { .p(.class("field-error"), .text($0)) },
                  .unwrap(hint) { .p(.class("hint"), .text($0)) }))
     }
-
-    /// Whether an image passes the check on its own (size and kind), so that holding it for the retry helps.
-    static func isSound(_ upload: HeldUpload) -> Bool {
-        upload.bytes.count <= Screenshot.maximumBytes && Screenshot.kind(of: upload.bytes) != nil
-    }
 }

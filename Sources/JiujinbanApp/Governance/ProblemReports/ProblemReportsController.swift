@@ -72,7 +72,7 @@ enum ProblemReportsController {
         switch draft.validate() {
         case .failure(let errors):
             // The chosen images are kept for the retry, but not one the check refused by itself (too large, not an image).
-            let sound = uploads.filter { ProblemFormPage.isSound($0) }
+            let sound = uploads.filter { Screenshot.passesOnItsOwn($0.bytes) }
             try await req.write { db in
                 try await HeldUploads.hold(sound, key: key, session: staff.sessionHash, at: now, on: db)
             }

@@ -137,10 +137,10 @@ enum CaseEngine {
         }
         let services = context.services
         let now = services.clock.now()
+        let catalogued = services.catalogue.items.first { $0.seq == record.itemSeq }
         var deadline = record.deadline
         var provisional = record.deadlineProvisional
-        if case .resubmit = action, record.deadline != nil,
-           let item = services.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
+        if case .resubmit = action, record.deadline != nil, let item = catalogued {
             // The time limit runs again from the day the corrected case is accepted.
             let recomputed = try await WorkCalendarStore.calendar(builtIn: services.workCalendar, on: context.db)
                 .addingWorkingDays(item.workingDays, to: services.clock.today)
@@ -169,10 +169,10 @@ enum CaseEngine {
         let finishedAt: Date? = next.state.isFinal ? now : nil
         let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail, returned) =
             (missing, reason, reviewer, deadline, provisional, detail, returnedList)
-        let itemText = "第\(record.itemSeq)项" + (services.catalogue.items.first { $0.seq == record.itemSeq }.map { "“\($0.name)”" } ?? "")
+        let itemText = "第\(record.itemSeq)项" + (catalogued.map { "“\($0.name)”" } ?? "")
         // An approved case takes effect in the approval's transaction.
         let effect: (any ServiceItem, String)?
-        if next.state == .approved, let item = services.catalogue.items.first(where: { $0.seq == record.itemSeq }) {
+        if next.state == .approved, let item = catalogued {
             let form = try services.cipher.open(record.formSealed, context: CaseRecord.formContext)
             let county = (try? DivisionCode(record.divisionCode))?.ancestor(atDepth: 2) ?? staff.county
             effect = (try await ItemRegistry.make(item, county: county, on: context.db), form)

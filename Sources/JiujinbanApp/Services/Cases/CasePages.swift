@@ -81,14 +81,14 @@ enum CasePage {
                     .dt("办结期限"), .dd(.text(view.deadlineText)),
                     .unwrap(view.decisionReason) { reason in .group(.dt("不予办理理由"), .dd(.text(reason))) }
                 )),
-                person(view),
+                person(view, context: context),
                 .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
                     .forEach(view.content) { line in .group(.dt(.text(line.label)), .dd(.text(line.value))) })))),
                 .p(.class("page-actions"),
                    .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
                       .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
-                   .unwrap(view.person) { person in
-                       .a(.class("button"), .href(SiteURL.citizen(id: person.id).path), .text("返回群众页面"))
+                   .unwrap(view.person.map { SiteURL.citizen(id: $0.id) }) { url in
+                       .if(context.mayOpen(url), .a(.class("button"), .href(url.path), .text("返回群众页面")))
                    }),
                 .if(!view.missing.isEmpty, .group(.h2("需补正材料"), .ol(.forEach(view.missing) { .li(.text($0)) }))),
                 .h2("办理记录"),
@@ -98,10 +98,10 @@ enum CasePage {
     }
 
     /// Who the case is for, as the reviewer checks them against the documents.
-    static func person(_ view: CaseView) -> Node<HTML.BodyContext> {
+    static func person(_ view: CaseView, context: PageContext) -> Node<HTML.BodyContext> {
         guard let person = view.person else { return .empty }
         return .section(.class("case-part"), .h2("办事群众"), .div(.class("facts"), .dl(
-            .dt("姓名"), .dd(.a(.href(SiteURL.citizen(id: person.id).path), .text(person.maskedName))),
+            .dt("姓名"), .dd(.link(to: .citizen(id: person.id), person.maskedName, context: context)),
             .dt("身份证号码"), .dd(.class("code"), .text(person.maskedIDNumber)),
             .dt("年龄"), .dd(.text(person.age.map { "\($0)周岁" } ?? "")),
             .dt("居住地"), .dd(.text(person.residence))
@@ -237,10 +237,12 @@ enum CaseWorkbenchPage {
                          .if(list.isEmpty, .p(.class("empty"), .text("无"))),
                          .if(!list.isEmpty, .table(
                             .class("data-table compact"),
-                            .thead(.tr(.th("办件编号"), .th("服务事项"), .th("受理日期"), .th("办结期限"), .th("状态"))),
+                            .thead(.tr(.th("办件编号"), .th("办事群众"), .th("服务事项"), .th("服务点"), .th("受理日期"),
+                                       .th("办结期限"), .th("状态"))),
                             .tbody(.forEach(list) { record in
                                 .tr(.td(.class("code"), .a(.href(SiteURL.caseFile(id: record.id).path), .text(record.number))),
-                                    .td(.text(names[record.itemSeq] ?? "")), .td(.text(record.acceptedOn)),
+                                    .td(.text(record.maskedCitizenName)), .td(.text(names[record.itemSeq] ?? "")),
+                                    .td(.text(record.pointName)), .td(.text(record.acceptedOn)),
                                     .td(.text((record.deadline ?? "即时办结") + deadlineNote(status(record)))),
                                     .td(.text(record.stateValue?.label ?? record.state)))
                             }))))

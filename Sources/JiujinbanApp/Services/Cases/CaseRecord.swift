@@ -98,6 +98,10 @@ struct CaseSummary: Sendable {
     let divisionCode: String
     let handlerAccount: UUID?
     let finishedAt: Date?
+    /// The person's name masked (domain-rules §10) and the accepting point's name, read only for the lists that
+    /// show them (`list(in:_:people:on:)`); empty otherwise.
+    var maskedCitizenName = ""
+    var pointName = ""
 
     var stateValue: CaseFile.State? { CaseFile.State(rawValue: state) }
 
@@ -113,31 +117,38 @@ struct CaseSummary: Sendable {
 
     static let openStates = [CaseFile.State.accepted.rawValue, CaseFile.State.returned.rawValue]
 
-    /// Cases whose accepting point lies under `scope`, newest first.
-    static func list(in scope: DataScope, _ selection: Selection, on db: any Database) async throws -> [CaseSummary] {
+    /// Cases whose accepting point lies under `scope`, newest first; with `people`, each with the person's masked name
+    /// and the point's name (two joins on primary keys, for the lists a clerk reads case by case).
+    static func list(in scope: DataScope, _ selection: Selection, people: Bool = false, on db: any Database) async throws
+        -> [CaseSummary] {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
-            SELECT id, number, item_seq, accepted_on, deadline, state, service_point_id, division_code, handler_account, finished_at
-            FROM cases WHERE 
+            SELECT c.id, c.number, c.item_seq, c.accepted_on, c.deadline, c.state, c.service_point_id, c.division_code,
+                c.handler_account, c.finished_at
             """
+        query = query + (people ? """
+            , p.name AS citizen_name, sp.institution AS point_name
+            FROM cases c LEFT JOIN citizens p ON p.id = c.citizen_id LEFT JOIN service_points sp ON sp.id = c.service_point_id
+            WHERE 
+            """ : " FROM cases c WHERE ")
         switch scope {
-        case .servicePoint(let id, _): query = query + "service_point_id = \(bind: id)"
+        case .servicePoint(let id, _): query = query + "c.service_point_id = \(bind: id)"
         case .subtree(let root):
             // A range rather than LIKE, so both databases use the (division_code, state) index.
-            query = query + "division_code >= \(bind: root.scopePrefix) AND division_code < \(bind: root.scopePrefix + "a")"
+            query = query + "c.division_code >= \(bind: root.scopePrefix) AND c.division_code < \(bind: root.scopePrefix + "a")"
         }
         switch selection {
         case .acceptedBetween(let from, let to):
-            if let from { query = query + " AND accepted_on >= \(bind: from.iso)" }
-            if let to { query = query + " AND accepted_on <= \(bind: to.iso)" }
-            query = query + " ORDER BY accepted_at DESC"
+            if let from { query = query + " AND c.accepted_on >= \(bind: from.iso)" }
+            if let to { query = query + " AND c.accepted_on <= \(bind: to.iso)" }
+            query = query + " ORDER BY c.accepted_at DESC"
         case .open:
-            query = query + " AND state IN (\(binds: openStates)) ORDER BY accepted_at DESC"
+            query = query + " AND c.state IN (\(binds: openStates)) ORDER BY c.accepted_at DESC"
         case .latestFinished(let limit):
-            query = query + " AND state NOT IN (\(binds: openStates)) ORDER BY finished_at DESC LIMIT \(literal: limit)"
+            query = query + " AND c.state NOT IN (\(binds: openStates)) ORDER BY c.finished_at DESC LIMIT \(literal: limit)"
         }
         return try await sql.raw(query).all().map { row in
-            CaseSummary(
+            var summary = CaseSummary(
                 id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: String.self),
                 itemSeq: try row.decode(column: "item_seq", as: Int.self),
                 acceptedOn: try row.decode(column: "accepted_on", as: String.self),
@@ -146,6 +157,11 @@ struct CaseSummary: Sendable {
                 divisionCode: try row.decode(column: "division_code", as: String.self),
                 handlerAccount: try row.decode(column: "handler_account", as: UUID?.self),
                 finishedAt: try row.decode(column: "finished_at", as: Date?.self))
+            if people {
+                summary.maskedCitizenName = Masking.maskedName(try row.decode(column: "citizen_name", as: String?.self) ?? "")
+                summary.pointName = try row.decode(column: "point_name", as: String?.self) ?? ""
+            }
+            return summary
         }
     }
 }

@@ -97,8 +97,9 @@ enum CasesController {
         func visible(_ records: [CaseSummary]) -> [CaseSummary] {
             records.filter { CaseEngine.sees(servicePoint: $0.servicePointID, division: $0.divisionCode, staff) }
         }
-        let open = visible(try await CaseSummary.list(in: staff.scope, .open, on: req.db))
-        let finished = visible(try await CaseSummary.list(in: staff.scope, .latestFinished(CaseWorkbenchPage.finishedShown), on: req.db))
+        let open = visible(try await CaseSummary.list(in: staff.scope, .open, people: true, on: req.db))
+        let finished = visible(try await CaseSummary.list(in: staff.scope, .latestFinished(CaseWorkbenchPage.finishedShown), people: true,
+                                                       on: req.db))
         let calendar = try await WorkCalendarStore.calendar(req: req)
         let today = req.jiujinban.clock.today
         return HTMLResponse.make(CaseWorkbenchPage.render(

@@ -35,6 +35,8 @@ enum ServiceGuidePage {
                 .forEach(links.filter { context.mayOpen($0.url) }) { link in
                     .p(.a(.class(link.primary ? "button primary" : "button"), .href(link.url.path), .text(link.label)))
                 },
+                // The clerk hands the citizen the guide on paper: what to bring, and how long it takes.
+                PrintButton.node("打印服务指南"),
             ])
     }
 }

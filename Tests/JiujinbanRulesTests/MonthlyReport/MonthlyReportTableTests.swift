@@ -42,6 +42,26 @@ struct MonthlyReportTableTests {
         #expect(ReportTask.allCases.filter(\.isCountyTask) == [.plan, .mobilisation, .subsidy])
     }
 
+    @Test("on screen: every column either names the row or folds with exactly one group, each under its top header")
+    func columnGroups() {
+        let names = Set(MonthlyReportLayout.nameColumns)
+        for column in 1...MonthlyReportLayout.columnCount {
+            let groups = MonthlyReportLayout.columnGroups.filter { $0.columns.contains(column) }
+            #expect(groups.count == (names.contains(column) ? 0 : 1), "column \(column)")
+        }
+        for group in MonthlyReportLayout.columnGroups {
+            // The top header cell of the same name spans every column of the group.
+            let top = MonthlyReportLayout.header.first { $0.row == 0 && $0.text == group.label }
+            #expect(top.map { ($0.column + 1)...($0.column + $0.columnSpan) }.map { $0.clamped(to: group.columns) == group.columns } == true,
+                    "\(group.label)")
+        }
+        #expect(MonthlyReportLayout.columnGroups.map(\.columns.count) == [4, 7, 9])
+        let facts = MonthlyReportLayout.header.first { $0.text == "服务点情况" }!
+        #expect(MonthlyReportLayout.spans(of: facts).map { [$0.group?.id ?? "-", String($0.count)] } == [["-", "2"], ["facts", "7"]])
+        let longitude = MonthlyReportLayout.header.first { $0.text == "经度" }!
+        #expect(MonthlyReportLayout.spans(of: longitude).map { $0.group?.id } == ["facts"])
+    }
+
     @Test("rows: province total, city, county subtotal with its own tasks, townships, points; banks are not rows")
     func rows() throws {
         let table = MonthlyReportTable(cities: sample)

@@ -99,3 +99,62 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), enhance);
 })();
+
+// The monthly table's column groups (issue 22; MonthlyReportPage, app.css "The wide table"): the bar of toggles the
+// page sends hidden is shown here, since without this script nothing could fold and every column simply shows.
+// A toggle folds its group by a class on the table (collapse-<group>); a header cell across groups
+// (data-group-spans="-:2 facts:7", "-" never folds) narrows its colspan to what is left, or the rows below it would
+// slide out of line. The choice is kept in localStorage for the next visit. Printing always shows every column.
+(function () {
+  var KEY = "jiujinban.report.collapsedGroups";
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(KEY)) || []; } catch (e) { return []; }
+  }
+
+  function save(collapsed) {
+    try { window.localStorage.setItem(KEY, JSON.stringify(collapsed)); } catch (e) { /* private mode: not kept */ }
+  }
+
+  function apply(table, bar, collapsed) {
+    Array.prototype.forEach.call(bar.querySelectorAll("[data-column-group]"), function (button) {
+      var group = button.getAttribute("data-column-group");
+      var folded = collapsed.indexOf(group) >= 0;
+      table.classList.toggle("collapse-" + group, folded);
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+      button.title = (folded ? "显示" : "隐藏") + "“" + button.textContent + "”各列";
+    });
+    Array.prototype.forEach.call(table.querySelectorAll("th[data-group-spans]"), function (cell) {
+      var span = 0;
+      cell.getAttribute("data-group-spans").split(" ").forEach(function (part) {
+        var pieces = part.split(":");
+        if (collapsed.indexOf(pieces[0]) < 0) { span += parseInt(pieces[1], 10); }
+      });
+      cell.hidden = span === 0;
+      cell.colSpan = Math.max(span, 1);
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-column-toggles]"), function (bar) {
+    var table = document.getElementById(bar.getAttribute("data-column-toggles"));
+    if (!table) { return; }
+    var known = Array.prototype.map.call(bar.querySelectorAll("[data-column-group]"), function (button) {
+      return button.getAttribute("data-column-group");
+    });
+    var collapsed = load().filter(function (group) { return known.indexOf(group) >= 0; });
+    apply(table, bar, collapsed);
+    bar.hidden = false;
+    bar.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[data-column-group]");
+      if (!button) { return; }
+      var group = button.getAttribute("data-column-group");
+      var at = collapsed.indexOf(group);
+      if (at >= 0) { collapsed.splice(at, 1); } else { collapsed.push(group); }
+      save(collapsed);
+      apply(table, bar, collapsed);
+    });
+    // Paper carries the whole attachment, whatever is folded on screen.
+    window.addEventListener("beforeprint", function () { apply(table, bar, []); });
+    window.addEventListener("afterprint", function () { apply(table, bar, collapsed); });
+  });
+})();

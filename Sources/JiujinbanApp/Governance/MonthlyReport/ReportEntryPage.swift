@@ -31,15 +31,19 @@ enum ReportEntryPage {
                       .input(.type(.hidden), .name("month"), .value(context.month.description)),
                       .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据；"
                                                + "乡镇只填写第23列。宣传凭证可上传PDF文档或PNG、JPEG照片，每个不超过5MB，一次提交合计不超过20MB；再次上传即替换。")),
+                      // In a bounded box like the monthly table (app.css "The wide table"): its header row and
+                      // the point's name stay in view over the township's 29 rows.
+                      .div(.class("report-scroll entry-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+                           .attribute(named: "aria-label", value: "调度表填报（可在框内上下、左右滚动）"),
                       .table(.class("data-table compact entry-table"),
-                             .thead(.tr(.th("服务点"), .th("类型"),
+                             .thead(.tr(.th(.class("col-name"), .text("服务点")), .th("类型"),
                                         .forEach(ReportTask.allCases.filter(\.isAutomatic)) { .th(.text("\($0.rawValue) \($0.label)")) },
                                         .th("23 开展专题宣传"), .th("宣传情况说明（选填）"), .th("宣传凭证（选填）"))),
                              .tbody(.forEach(context.points) { point in
                                  let key = point.id.uuidString
                                  let entry = context.entries[key]
                                  return .tr(
-                                     .td(.text(point.name)), .td(.text(point.kind.label)),
+                                     .td(.class("col-name"), .text(point.name)), .td(.text(point.kind.label)),
                                      .forEach(ReportTask.allCases.filter(\.isAutomatic)) { task in
                                          .td(.attribute(named: "title", value: context.reasons[key]?[task]),
                                              .text(!task.applies(to: point.kind) ? "/" : (context.automatic[key]?[task] == true ? "1" : "0")))
@@ -66,7 +70,7 @@ enum ReportEntryPage {
                                          .unwrap(context.held[key]) { name in
                                              .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传"))
                                          }))
-                             })),
+                             }))),
                       .if(editable, .div(.class("form-actions"),
                                          CasePage.actionButton("save", "保存", "button"),
                                          submitButton(state == .draft ? "报送县领导小组办公室" : "重新报送", month: context.month)))),

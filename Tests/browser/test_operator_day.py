@@ -117,7 +117,8 @@ class OperatorDayTest(BrowserTest):
         self.assertIn("固定工岗位信息推荐", self.text())
         self.assertIn("无符合条件的岗位（不限通勤距离）", self.text())
         self.assertIn("已介绍零工岗位信息", self.text())
-        self.assertIn("窗口", self.text(), "the channel is the counter")
+        self.assertIn("受理渠道\n柜面", self.text(), "the channel is the counter")
+        self.assertIn("太安村党群服务中心 褚卫东：受理（即时办结）", self.text(), "the actor at their point")
         self.driver.refresh()  # a GET: nothing is sent again
         self.open("/cases")
         self.assertEqual(self.text().count("固定工岗位信息推荐"), 1, "one case of item 2, not one per refresh")

@@ -100,6 +100,8 @@ class OperatorDayTest(BrowserTest):
             self.assertIn(label, steps.text)
         self.assertNotIn("登记就业", self.text())
         self.shot("item2-none-fitted")
+        self.driver.execute_script("document.getElementById('next-steps').scrollIntoView()")
+        self.shot("item2-none-fitted-next-steps")
 
         # Widen: the same search without the 20 km limit, for this search only.
         self.follow(self.link("不限距离"))

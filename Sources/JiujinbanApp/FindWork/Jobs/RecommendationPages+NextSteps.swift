@@ -7,27 +7,27 @@ extension RecommendationPages {
     /// 下一步: a wider search, gig work, training, every posting, and the record below — never a bare "none".
     static func nextSteps(_ view: JobRecommendationsView, context: PageContext) -> Node<HTML.BodyContext> {
         let steps = view.nextSteps
-        func links(_ links: [JobNextSteps.Link]) -> Node<HTML.BodyContext> {
-            .ul(.class("link-list"), .forEach(links.filter { context.mayOpen($0.url) }) { link in
-                .li(.a(.href(link.url.path), .text(link.label)))
-            })
+        // One line per kind of help, its links as small buttons: the whole choice fits the clerk's screen at once.
+        func row(_ label: String, _ links: [JobNextSteps.Link], otherwise: String? = nil) -> Node<HTML.DescriptionListContext> {
+            let shown = links.filter { context.mayOpen($0.url) }
+            guard !shown.isEmpty || otherwise != nil else { return .empty }
+            return .group(.dt(.text(label)), .dd(
+                .forEach(shown) { link in .group(.a(.class("button small"), .href(link.url.path), .text(link.label)), .text(" ")) },
+                .if(shown.isEmpty, .text(otherwise ?? ""))))
         }
-        let widen = steps.widen + [steps.postings].compactMap { $0 }
         return .section(
             .class("panel next-steps"), .id("next-steps"),
             .h2("暂无符合条件的岗位：下一步"),
             .p(.class("hint"), .text(view.widening.isWidened
-                ? "按放宽后的条件仍没有符合的岗位。可以继续放宽，或转向零工、技能培训："
-                : "按求职登记的条件，没有有效期内、符合条件的岗位。可以：")),
-            .h3("放宽条件"),
-            .if(steps.widen.isEmpty, .p(.class("hint"), .text(view.widening.isWidened
-                ? "已不限通勤距离和工作地点。"
-                : "求职登记未限定通勤距离和工作地点，无可放宽的条件；可查询全部招聘岗位，或修改求职登记的求职工种。"))),
-            .if(!widen.isEmpty, links(widen)),
-            .if(!steps.gigs.isEmpty, .group(.h3("零工"), .p(.class("hint"), .text("打零工、按天结算的活计，本人可随时接单：")),
-                                            links(steps.gigs))),
-            .if(!steps.training.isEmpty, .group(.h3("技能培训（我要学技能）"), links(steps.training))),
-            .if(view.mayPush, .p(.class("hint"), .text("办理完毕后，在下方“记录本次服务结果”中写明已作的安排。")))
+                ? "按放宽后的条件仍没有符合的岗位。可以继续放宽，或转向零工、技能培训；办理后在下方记录本次服务结果。"
+                : "按求职登记的条件，没有有效期内、符合条件的岗位。可以放宽条件，或转向零工、技能培训；办理后在下方记录本次服务结果。")),
+            .div(.class("facts"), .dl(
+                row("放宽条件", steps.widen, otherwise: view.widening.isWidened
+                    ? "已不限通勤距离和工作地点"
+                    : "求职登记未限定通勤距离和工作地点，无可放宽的条件；可修改求职登记的求职工种"),
+                row("全部岗位", [steps.postings].compactMap { $0 }),
+                row("零工（按天结算，可随时接单）", steps.gigs),
+                row("技能培训（我要学技能）", steps.training)))
         )
     }
 

@@ -41,10 +41,4 @@ extension SiteURL {
             "/jobs/recommendations/\(citizen.uuidString.lowercased())/employed"
         )
     }
-    static func pushJobRecommendations(citizen: UUID) -> SiteURL {
-        SiteURL(
-            ["jobs", "recommendations", ":citizen", "push"],
-            "/jobs/recommendations/\(citizen.uuidString.lowercased())/push"
-        )
-    }
 }

@@ -1,5 +1,6 @@
 """Issue 22, Proof: the operator's day in a browser at 1366×768 — sign in with the card, find the person (registering
 them if new), accept item 1, the receipt with its print button, back to the person, item 2."""
+import os
 import re
 import unittest
 
@@ -12,6 +13,13 @@ VILLAGE = "140830100204"  # 太安村, the demonstration village operator's own 
 
 
 class OperatorDayTest(BrowserTest):
+    def shot(self, name):
+        """A screenshot of the window (1366×768) into JIUJINBAN_BROWSER_SHOTS, when set, for a person to look at."""
+        folder = os.environ.get("JIUJINBAN_BROWSER_SHOTS")
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            self.driver.save_screenshot(os.path.join(folder, name + ".png"))
+
     def find_person(self):
         """办事群众 → the ID number → 查询: the person's page, or the registration form for someone new."""
         self.follow(self.link("办事群众"))
@@ -80,9 +88,45 @@ class OperatorDayTest(BrowserTest):
         self.assertEqual(self.find("h1").text, NAME)
         self.assertIn("固定工求职登记", self.text(), "the person's page lists the case just accepted")
 
-        # Item 2, 固定工岗位信息推荐: its page for this person.
+        # Item 2, 固定工岗位信息推荐: its page for this person. The demonstration data has no postings, so nothing
+        # fits: the page offers next steps instead of a bare "none", and no 登记已就业 form under the empty list.
         self.start_item(2)
         self.assertIn("固定工岗位信息推荐", self.find("h1").text)
+        recommendations = self.path()
+        self.assertIn("推荐岗位（0个）", self.text())
+        steps = self.find("#next-steps")
+        self.assertIn("暂无符合条件的岗位：下一步", steps.text)
+        for label in ("放宽到30公里", "不限距离", "零工求职登记", "零工岗位信息查询", "培训意向登记", "查询全部招聘岗位"):
+            self.assertIn(label, steps.text)
+        self.assertNotIn("登记就业", self.text())
+        self.shot("item2-none-fitted")
+        self.driver.execute_script("document.getElementById('next-steps').scrollIntoView()")
+        self.shot("item2-none-fitted-next-steps")
+
+        # Widen: the same search without the 20 km limit, for this search only.
+        self.follow(self.link("不限距离"))
+        self.assertEqual(self.path(), recommendations)
+        self.assertIn("distance_km=any", self.driver.current_url)
+        self.assertIn("本次查询已不限通勤距离", self.text())
+
+        # Record the outcome: item 2's case, at once, with its result; then the page offers 登记已就业, empty.
+        record = self.find("#record form")
+        record.find_element("css selector", 'input[name="note"]').send_keys("已介绍零工岗位信息")
+        record.find_element("css selector", 'input[name="documents_checked"]').click()
+        self.submit("记录：无符合条件的岗位", scope=record)
+        self.assertRegex(self.path(), r"^/cases/[0-9a-f-]{36}$")
+        self.assertIn("已受理", self.find(".notice-success").text)
+        self.assertIn("固定工岗位信息推荐", self.text())
+        self.assertIn("无符合条件的岗位（不限通勤距离）", self.text())
+        self.assertIn("已介绍零工岗位信息", self.text())
+        self.assertIn("受理渠道\n柜面", self.text(), "the channel is the counter")
+        self.assertIn("太安村党群服务中心 褚卫东：受理（即时办结）", self.text(), "the actor at their point")
+        self.driver.refresh()  # a GET: nothing is sent again
+        self.open("/cases")
+        self.assertEqual(self.text().count("固定工岗位信息推荐"), 1, "one case of item 2, not one per refresh")
+        self.open(recommendations)
+        self.assertIn("登记就业", self.text())
+        self.assertEqual(self.find("#started_on").get_attribute("value"), "", "the start date is not prefilled")
 
 
 if __name__ == "__main__":

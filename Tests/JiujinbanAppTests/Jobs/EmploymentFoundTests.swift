@@ -34,6 +34,9 @@ struct EmploymentFoundTests {
             #expect(try await registrations.unemployed(app, village, citizen: person).0 == .seeOther)
             let unemployment = try await registrations.lastCase(app, person, item: 11)
             #expect(try await registrations.act(app, reviewer, unemployment, [("action", "approve")]).0 == .seeOther)
+            // 登记就业 is offered once a recommendation exists (here: none fitted, recorded as item 2's case).
+            #expect(!(try await app.getPage(village, path).1.contains("<h2>登记就业</h2>")))
+            #expect(try await jobs.accept(app, village, citizen: person, item: 2, [("postings", "")]).0 == .seeOther)
             let page = try await app.getPage(village, path)
             #expect(page.1.contains("<h2>登记就业</h2>") && page.1.contains("action=\"\(path)/employed\""))
 

@@ -54,11 +54,21 @@ struct FindWorkViewTests {
     }
 
     static func recommendations(seeker: JobSeekerFacts?, matches: [JobMatchLine]) -> JobRecommendationsView {
-        JobRecommendationsView(citizenID: ViewFixture.id(31), maskedName: "张*", seeker: seeker, matches: matches, mayPush: true, mayRegister: true)
+        var view = JobRecommendationsView(citizenID: ViewFixture.id(31), maskedName: "张*", seeker: seeker, matches: matches, mayPush: true,
+                                          mayRegister: true)
+        view.recommended = !matches.isEmpty
+        return view
     }
 
     static let activeSeeker = JobSeekerFacts(wantedText: "叉车司机", wageText: "4000元", distanceText: "10公里以内", placesText: "不限",
                                              educationLabel: "高中", availableFrom: "2026-12-10", statusText: "有效", isActive: true)
+
+    /// The operator's context, admitting the pages of the next steps as their routes declare them.
+    static let counter = PageContext(
+        holdsDemoData: false, path: "/", user: PageContext.User(name: "李娜", post: .operator, unitName: "古魏镇综合便民服务中心"),
+        csrfToken: "csrf-7f3a", capabilities: [.serveCitizens],
+        routes: RouteGuards(pages: [(SiteURL.newCase(citizen: UUID(), item: 1).pattern, .capability(.serveCitizens)),
+                                    (SiteURL.jobRecommendations(citizen: UUID()).pattern, .capability(.serveCitizens))]))
 
     @Test("岗位推荐: the registration's facts, the matches in the value's order with their reasons, and the push of exactly those")
     func recommendationsPage() {
@@ -68,7 +78,7 @@ struct FindWorkViewTests {
             JobMatchLine(postingID: "p-1", title: "叉车司机", employerName: "风陵渡物流", score: 64, reasons: []),
         ]
         let html = RecommendationPages.page(Self.recommendations(seeker: Self.activeSeeker, matches: matches),
-                                            employment: .init(today: CalendarDate(iso: "2026-12-03")!), context: ViewFixture.context).render()
+                                            employment: .init(), context: ViewFixture.context).render()
         #expect(html.contains("<dt>求职人</dt><dd>张*</dd>"))
         #expect(html.contains("<dt>期望月薪</dt><dd>4000元</dd>"))
         #expect(html.contains("<dt>通勤距离</dt><dd>10公里以内</dd>"))
@@ -77,13 +87,48 @@ struct FindWorkViewTests {
         #expect(first.lowerBound < second.lowerBound)
         #expect(html.contains("<span class=\"points\">40/40</span> 职业对口"))
         #expect(html.contains("name=\"postings\" value=\"p-2,p-1\""))
-        #expect(html.contains("登记已就业"))
+        // Pushed or not, the service is recorded; no next steps while postings fit.
+        #expect(html.contains("name=\"push\" value=\"yes\"") && html.contains("name=\"push\" value=\"no\"") && !html.contains("下一步"))
+        #expect(html.contains("登记已就业") && html.contains("name=\"started_on\" id=\"started_on\" maxlength"))
 
-        let none = RecommendationPages.page(Self.recommendations(seeker: nil, matches: []), employment: .init(today: CalendarDate(iso: "2026-12-03")!),
+        // Without a phone only the record without a message is offered.
+        var silent = Self.recommendations(seeker: Self.activeSeeker, matches: matches)
+        silent.hasPhone = false
+        let noPhone = RecommendationPages.page(silent, employment: .init(), context: ViewFixture.context).render()
+        #expect(!noPhone.contains("name=\"push\" value=\"yes\"") && noPhone.contains("不能短信推送"))
+
+        let none = RecommendationPages.page(Self.recommendations(seeker: nil, matches: []), employment: .init(),
                                             context: ViewFixture.context).render()
         #expect(none.contains("该群众尚未进行固定工求职登记"))
         #expect(none.contains("办理求职登记"))
         #expect(!none.contains("推荐岗位") && !none.contains("登记已就业"))
+    }
+
+    @Test("岗位推荐 with nothing fitting: each next step as a link the user may open, the record, and 登记已就业 only after a recommendation")
+    func nothingFits() {
+        let citizen = ViewFixture.id(31)
+        var view = Self.recommendations(seeker: Self.activeSeeker, matches: [])
+        view.nextSteps = JobNextSteps(
+            widen: [JobNextSteps.Link(label: "放宽到20公里", url: .jobRecommendations(citizen: citizen, query: [("distance_km", "20")]))],
+            gigs: [JobNextSteps.Link(label: "零工求职登记", url: .newCase(citizen: citizen, item: GigSeekerItem.seq))],
+            training: [JobNextSteps.Link(label: "职业技能培训", url: .newCase(citizen: citizen, item: 16))],
+            postings: JobNextSteps.Link(label: "查询全部招聘岗位", url: .newCase(citizen: citizen, item: JobPostingSearchItem.seq)))
+        let html = RecommendationPages.page(view, employment: .init(), context: Self.counter).render()
+        #expect(html.contains("暂无符合条件的岗位：下一步"))
+        #expect(html.contains(">放宽到20公里</a>") && html.contains(">零工求职登记</a>") && html.contains(">职业技能培训</a>")
+                && html.contains(">查询全部招聘岗位</a>"))
+        #expect(html.contains("记录本次服务结果") && html.contains("name=\"postings\"/>") && !html.contains("name=\"push\" value=\"yes\""))
+        #expect(!html.contains("登记已就业"))
+        // A user whose routes do not admit the pages sees no link to them.
+        let closed = RecommendationPages.page(view, employment: .init(), context: ViewFixture.context).render()
+        #expect(!closed.contains(">放宽到20公里</a>") && !closed.contains(">零工求职登记</a>"))
+        // After a recommendation (an earlier case) the form is offered, empty.
+        view.recommended = true
+        #expect(RecommendationPages.page(view, employment: .init(), context: Self.counter).render().contains("<h2>登记就业</h2>"))
+        // Widened: said so, with the way back to the registered search.
+        view.widening = JobSearchWidening(radius: .kilometres(20))
+        let widened = RecommendationPages.page(view, employment: .init(), context: Self.counter).render()
+        #expect(widened.contains("本次查询已通勤距离放宽至20公里") && widened.contains("name=\"widening\" value=\"distance_km=20\""))
     }
 
     @Test("就业创业证: the card, the history with case numbers only where given, and the end form for the active registration")

@@ -8,7 +8,7 @@ import Vapor
 /// which item 11 reads), the job-seeker registration (item 1) and
 /// the gig-seeker registration (item 4) end with the employer kept as the reason, and an active unemployment
 /// registration (item 11) ends as 就业, which turns the 《就业创业证》 to 就业. Recorded from the person's
-/// recommendation page by an operator who may register job seekers.
+/// recommendation page by an operator who may register job seekers, once a recommendation exists (the page offers it then).
 enum EmploymentFound {
     struct Form: Content {
         var employer: String?
@@ -31,8 +31,12 @@ enum EmploymentFound {
             .validate(today: today, registeredOn: CalendarDate(seeker.registeredAt)) {
         case .success(let value): facts = value
         case .failure(let errors):
+            // The page as it was, with the form as typed and its problems.
+            let (matches, postings) = try await RecommendationsController.ranked(req, citizen: citizen, seeker: seeker,
+                                                                                 widening: JobSearchWidening())
             return try await RecommendationsController.page(
-                req, citizen: citizen, seeker: seeker, matches: [], postings: [:],
+                req, citizen: citizen, seeker: seeker, matches: matches, postings: postings, widening: JobSearchWidening(),
+                errors: FieldErrors(),
                 employment: RecommendationPages.EmploymentForm(employer: form.employer ?? "", startedOn: form.started_on ?? "",
                                                                errors: errors),
                 status: .unprocessableEntity)
@@ -61,6 +65,7 @@ enum EmploymentFound {
             }
             try await req.audit(AuditEvent("job.employed", objectType: "citizen", objectID: id.uuidString, detail: detail), on: db)
         }
-        return HTMLResponse.seeOther(.jobRecommendations(citizen: id))
+        // Post/redirect/get: a refresh of the page that follows does not send the form again.
+        return HTMLResponse.seeOther(.jobRecommendations(citizen: id), notice: RecommendationNotices.employed, on: req)
     }
 }

@@ -3,23 +3,16 @@ import JiujinbanRules
 import Plot
 
 enum RecommendationPages {
-    /// 登记就业: what was typed, and its problems after a refused submission.
+    /// 登记就业: what was typed, and its problems after a refused submission. A new form starts empty: the day the
+    /// person started work is what they say, not today.
     struct EmploymentForm: Sendable {
         var employer = ""
         var startedOn = ""
         var errors = FieldErrors()
-
-        init(employer: String, startedOn: String, errors: FieldErrors) {
-            self.employer = employer
-            self.startedOn = startedOn
-            self.errors = errors
-        }
-
-        init(today: CalendarDate) { startedOn = today.iso }
     }
 
     static func page(_ view: JobRecommendationsView, employment: EmploymentForm, context: PageContext) -> HTML {
-        let (citizenID, seeker, matches, mayPush, mayRegister) = (view.citizenID, view.seeker, view.matches, view.mayPush, view.mayRegister)
+        let (citizenID, seeker, matches, mayRegister) = (view.citizenID, view.seeker, view.matches, view.mayRegister)
         return PageShell.render(
             title: "固定工岗位信息推荐", context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: view.maskedName, url: .citizen(id: citizenID)),
@@ -41,8 +34,12 @@ enum RecommendationPages {
                                        .text(seeker == nil ? "办理求职登记" : "修改求职登记")))),
                 .if(seeker?.isActive == true, .group(
                     .h2("推荐岗位（\(matches.count)个）"),
+                    FormFields.errorSummary(view.errors),
+                    .if(view.widening.isWidened, .p(.class("hint widened"),
+                        .text("本次查询已\(view.widening.description)，仅用于本次推荐，不改变求职登记。"),
+                        .a(.href(SiteURL.jobRecommendations(citizen: citizenID).path), .text("按求职登记的条件查询")))),
                     .p(.class("hint"), .text("按职业（40分）、距离（30分，以服务点位置计）、薪资（20分）、年龄学历（10分）综合排序；已过期、可到岗日期前截止、年龄或学历不符、超出通勤距离或不在可接受工作地点的岗位不推荐。")),
-                    .if(matches.isEmpty, .p(.class("empty"), .text("暂无符合条件的岗位"))),
+                    .if(matches.isEmpty, nextSteps(view, context: context)),
                     .ol(.class("matches"), .forEach(matches) { match in
                         .li(
                             .div(.class("match-head"),
@@ -53,17 +50,9 @@ enum RecommendationPages {
                                 .li(.span(.class("points"), .text("\(reason.points)/\(reason.maximum)")), .text(" " + reason.text))
                             }))
                     }),
-                    .if(mayPush && !matches.isEmpty, .form(
-                        .class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
-                        .input(.type(.hidden), .name("citizen"), .value(citizenID.uuidString.lowercased())),
-                        .input(.type(.hidden), .name("item"), .value(String(JobRecommendationItem.seq))),
-                        .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
-                        .input(.type(.hidden), .name("postings"), .value(matches.map(\.postingID).joined(separator: ","))),
-                        .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
-                                                     .text(" 已核验材料：需携带本人身份证或社保卡"))),
-                        .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
-                                                             .text("推送给本人（短信，含前\(JobRecommendationItem.postingsInMessage)个岗位）"))))))),
-                .if(mayRegister && seeker?.isActive == true, employmentSection(citizenID, employment, context: context)),
+                    .if(view.mayPush, recordPanel(view, context: context)))),
+                .if(mayRegister && seeker?.isActive == true && (view.recommended || !employment.errors.isEmpty),
+                    employmentSection(citizenID, employment, context: context)),
             ])
     }
 

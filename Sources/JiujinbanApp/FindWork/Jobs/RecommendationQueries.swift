@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 
 // Item 2's page value: the controller reads the person, the registration and the market; this turns them into what
 // `RecommendationPages.page` shows, so the render takes no Fluent model.
@@ -34,11 +36,61 @@ struct JobRecommendationsView: Sendable {
     let maskedName: String
     let seeker: JobSeekerFacts?
     let matches: [JobMatchLine]
+    /// Whether the user may record item 2's case (push or not).
     let mayPush: Bool
     let mayRegister: Bool
+    /// A push needs the person's phone; without one the page offers the record without a message only.
+    var hasPhone = true
+    /// How this search was widened past the registration (放宽条件), and a refused widening's problems.
+    var widening = JobSearchWidening()
+    var errors = FieldErrors()
+    /// Whether a recommendation exists — postings on this page, or an earlier case of item 2 — so that 登记已就业
+    /// makes sense.
+    var recommended = false
+    /// What the page offers when nothing fits.
+    var nextSteps = JobNextSteps()
+}
+
+/// 下一步 when no posting fits: the search widened, gig work, training, every posting — each a link the user may open.
+struct JobNextSteps: Sendable {
+    struct Link: Sendable, Equatable {
+        let label: String
+        let url: SiteURL
+    }
+
+    var widen: [Link] = []
+    var gigs: [Link] = []
+    var training: [Link] = []
+    var postings: Link?
 }
 
 enum RecommendationQueries {
+    /// Whether the person has a case of item 2 already (a recommendation made, pushed or not, or none fitting).
+    static func recommendedBefore(citizen: UUID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT 1 AS found FROM cases WHERE citizen_id = \(bind: citizen) AND item_seq = \(bind: JobRecommendationItem.seq) LIMIT 1
+            """).first() != nil
+    }
+
+    /// The next steps for a person nothing fits: the wider searches the registration allows, the person's gig items
+    /// (a recommendation once registered for gig work, the registration before), the 我要学技能 items, and the
+    /// search of every posting — each item only where the user may accept it, each started for this person.
+    static func nextSteps(citizen: UUID, seeker: JobSeekerRecord, widening: JobSearchWidening, gigSeeker: Bool,
+                          catalogue: ServiceCatalogue, mayAccept: (Int) -> Bool) -> JobNextSteps {
+        func start(_ seq: Int, _ label: String? = nil) -> JobNextSteps.Link? {
+            guard mayAccept(seq), let item = catalogue.items.first(where: { $0.seq == seq }) else { return nil }
+            return JobNextSteps.Link(label: label ?? item.name, url: .newCase(citizen: citizen, item: seq))
+        }
+        var steps = JobNextSteps()
+        steps.widen = widening.offers(registeredMeters: seeker.maximumDistanceMeters, registeredPlaces: !seeker.placeCodes.isEmpty).map {
+            JobNextSteps.Link(label: $0.label, url: .jobRecommendations(citizen: citizen, query: $0.widening.queryItems))
+        }
+        steps.gigs = [start(gigSeeker ? GigRecommendationItem.seq : GigSeekerItem.seq), start(GigSearchItem.seq)].compactMap { $0 }
+        steps.training = catalogue.items(in: "skill").compactMap { start($0.seq) }
+        steps.postings = start(JobPostingSearchItem.seq, "查询全部招聘岗位")
+        return steps
+    }
+
     static func wageText(_ seeker: JobSeekerRecord) -> String {
         guard let fen = seeker.expectedWageFen else { return "未填" }
         return JobPostingPages.yuan(fen) + "元"

@@ -15,24 +15,41 @@ enum RecommendationsController {
         app.post(.jobSeekerEmployed(citizen: UUID()), .capability(.serveCitizens), use: EmploymentFound.record)
     }
 
+    /// The ranked postings, widened for this search when the page's query asks (`distance_km`, `places`); a
+    /// widening the registration does not allow is refused by field (422) and the registered search shown.
     @Sendable static func recommend(_ req: Request) async throws -> Response {
         let (citizen, seeker) = try await person(req)
-        let today = req.jiujinban.clock.today
-        var matches: [JobMatcher.Match] = []
-        var postings: [String: JobMarket.Posting] = [:]
-        if let seeker, seeker.isActive, let born = CalendarDate(iso: citizen.birthDate), let profile = seeker.profile(born: born, today: today) {
-            let market = try await req.jobMarket()
-            matches = market.recommend(for: profile, today: today, limit: 20)
-            for match in matches { postings[match.postingID] = market.posting(id: match.postingID) }
+        var widening = JobSearchWidening()
+        var errors = FieldErrors()
+        switch JobSearchWidening.parse(distanceKm: try? req.query.get(String.self, at: "distance_km"),
+                                       places: try? req.query.get(String.self, at: "places"),
+                                       registeredMeters: seeker?.maximumDistanceMeters) {
+        case .success(let value): widening = value
+        case .failure(let found): errors = found
         }
+        let (matches, postings) = try await ranked(req, citizen: citizen, seeker: seeker, widening: widening)
         let shown = matches.count
         let id = try citizen.requireID()
+        let detail = "\(shown)个岗位" + (widening.isWidened ? "（\(widening.description)）" : "")
         try await req.write { db in
-            try await req.audit(AuditEvent("job.recommend_view", objectType: "citizen", objectID: id.uuidString,
-                                           detail: "\(shown)个岗位"), on: db)
+            try await req.audit(AuditEvent("job.recommend_view", objectType: "citizen", objectID: id.uuidString, detail: detail), on: db)
         }
-        return try await page(req, citizen: citizen, seeker: seeker, matches: matches, postings: postings,
-                              employment: RecommendationPages.EmploymentForm(today: today), status: .ok)
+        return try await page(req, citizen: citizen, seeker: seeker, matches: matches, postings: postings, widening: widening,
+                              errors: errors, employment: RecommendationPages.EmploymentForm(), status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    /// The postings that suit an active registration, searched as `widening` says, best first.
+    static func ranked(_ req: Request, citizen: CitizenRecord, seeker: JobSeekerRecord?, widening: JobSearchWidening) async throws
+        -> ([JobMatcher.Match], [String: JobMarket.Posting])
+    {
+        let today = req.jiujinban.clock.today
+        guard let seeker, seeker.isActive, let born = CalendarDate(iso: citizen.birthDate),
+              let profile = seeker.profile(born: born, today: today) else { return ([], [:]) }
+        let market = try await req.jobMarket()
+        let matches = market.recommend(for: widening.applied(to: profile), today: today, limit: 20)
+        var postings: [String: JobMarket.Posting] = [:]
+        for match in matches { postings[match.postingID] = market.posting(id: match.postingID) }
+        return (matches, postings)
     }
 
     /// The person whose page this is (under `CitizenScope`), with their job-seeker registration if any.
@@ -42,16 +59,27 @@ enum RecommendationsController {
     }
 
     static func page(_ req: Request, citizen: CitizenRecord, seeker: JobSeekerRecord?, matches: [JobMatcher.Match],
-                     postings: [String: JobMarket.Posting], employment: RecommendationPages.EmploymentForm, status: HTTPStatus)
-        async throws -> Response
+                     postings: [String: JobMarket.Posting], widening: JobSearchWidening, errors: FieldErrors,
+                     employment: RecommendationPages.EmploymentForm, status: HTTPStatus) async throws -> Response
     {
         let staff = try req.requireStaff()
+        let id = try citizen.requireID()
         let occupations = try await OccupationStore.names(of: seeker?.occupationCodes ?? [], on: req.db)
         let places = try await DirectoryDivisions.names(seeker?.placeCodes.map(\.value) ?? [], on: req.db)
-        let mayPush = CaseFile.mayAccept(staff.account, item: JobRecommendationItem.seq, grants: staff.grants).isAllowed
-        let view = try RecommendationQueries.view(
-            citizen: citizen, seeker: seeker, occupations: occupations, places: places, matches: matches, postings: postings, mayPush: mayPush,
-            mayRegister: CaseFile.mayAccept(staff.account, item: JobSeekerItem.seq, grants: staff.grants).isAllowed)
+        func mayAccept(_ seq: Int) -> Bool { CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed }
+        var view = try RecommendationQueries.view(
+            citizen: citizen, seeker: seeker, occupations: occupations, places: places, matches: matches, postings: postings,
+            mayPush: mayAccept(JobRecommendationItem.seq), mayRegister: mayAccept(JobSeekerItem.seq))
+        view.hasPhone = citizen.phoneSealed != nil
+        view.widening = widening
+        view.errors = errors
+        view.recommended = matches.isEmpty ? try await RecommendationQueries.recommendedBefore(citizen: id, on: req.db) : true
+        if let seeker, seeker.isActive, matches.isEmpty {
+            view.nextSteps = RecommendationQueries.nextSteps(
+                citizen: id, seeker: seeker, widening: widening,
+                gigSeeker: try await GigSeekerRecord.find(citizen: id, on: req.db)?.isActive == true,
+                catalogue: req.jiujinban.catalogue, mayAccept: mayAccept)
+        }
         return HTMLResponse.make(RecommendationPages.page(view, employment: employment, context: PageContext(req)), status: status)
     }
 

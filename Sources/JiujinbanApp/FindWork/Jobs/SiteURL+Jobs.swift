@@ -31,19 +31,14 @@ extension SiteURL {
     static func jobSeekers(query: [(String, String)] = []) -> SiteURL {
         SiteURL(["jobs", "seekers"], "/jobs/seekers" + Self.queryString(query))
     }
-    static func jobRecommendations(citizen: UUID) -> SiteURL {
-        SiteURL(["jobs", "recommendations", ":citizen"], "/jobs/recommendations/\(citizen.uuidString.lowercased())")
+    /// Item 2's page; `query` widens its search (`JobSearchWidening.queryItems`).
+    static func jobRecommendations(citizen: UUID, query: [(String, String)] = []) -> SiteURL {
+        SiteURL(["jobs", "recommendations", ":citizen"], "/jobs/recommendations/\(citizen.uuidString.lowercased())" + Self.queryString(query))
     }
     static func jobSeekerEmployed(citizen: UUID) -> SiteURL {
         SiteURL(
             ["jobs", "recommendations", ":citizen", "employed"],
             "/jobs/recommendations/\(citizen.uuidString.lowercased())/employed"
-        )
-    }
-    static func pushJobRecommendations(citizen: UUID) -> SiteURL {
-        SiteURL(
-            ["jobs", "recommendations", ":citizen", "push"],
-            "/jobs/recommendations/\(citizen.uuidString.lowercased())/push"
         )
     }
 }

@@ -18,7 +18,7 @@ enum CaseFormContent {
             let text: String
             switch field.kind {
             case .hidden, .confirmation: return nil
-            case .text, .date: text = values.joined(separator: "、")
+            case .text, .date, .derived: text = values.joined(separator: "、")
             case .choice(let options), .checkboxes(let options):
                 text = values.flatMap { $0.split(separator: ",").map(String.init) }
                     .map { value in options.first { $0.value == value }?.label ?? value }.joined(separator: "、")

@@ -57,6 +57,8 @@ enum CaseFormPage {
                              .unwrap(errors.message(for: field.name)) { .p(.class("field-error"), .text($0)) })
         case .hidden:
             return .input(.type(.hidden), .name(field.name), .value(values[field.name] ?? ""))
+        case .derived:
+            return .empty
         case .date:
             return FormFields.text(field.name, label: field.label, value: values[field.name], errors: errors,
                                    hint: "格式：2026-12-01", maxLength: 10, required: field.required)

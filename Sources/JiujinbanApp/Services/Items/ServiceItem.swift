@@ -143,6 +143,9 @@ struct CaseFormField: Sendable {
         case date
         /// Filled by the page the item starts from (`startPage`), not typed.
         case hidden
+        /// Worked out by the item from the other fields when it validates (item 2's 推荐结果): the form draws
+        /// nothing for it, and the case page shows it beside what was typed.
+        case derived
         /// Several of a list, ticked; the value is the ticked values joined by commas (each box is sent as
         /// `<name>_<value>=yes`).
         case checkboxes([FormFields.Option])

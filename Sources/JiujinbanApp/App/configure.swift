@@ -34,7 +34,7 @@ public func configure(_ app: Application, configuration: AppConfiguration, clock
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(AppErrorMiddleware())
     if case .postgres = configuration.database {
-        let deadline = RequestDeadlineMiddleware()
+        let deadline = RequestDeadlineMiddleware(limit: .seconds(configuration.requestDeadlineSeconds))
         app.middleware.use(deadline)
         app.lifecycle.use(OutstandingRequests.Drain(outstanding: deadline.outstanding))
     }

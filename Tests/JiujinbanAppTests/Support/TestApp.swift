@@ -18,6 +18,9 @@ enum TestApp {
 
     /// One set of keys for the whole test run; tests that need their own build an app with them.
     static let keys = SecretKeys.random()
+    /// The suite's request deadline on PostgreSQL: a debug build, every suite at once, 5 MB uploads parsed twice
+    /// (the CSRF token, then the form) — slower than production's 25 s allows on a loaded machine, yet no hang.
+    static let requestDeadlineSeconds: Int64 = 90
 
     /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
     /// - Parameter metricsToken: `JIUJINBAN_METRICS_TOKEN` (nil: `/metrics` is not offered).
@@ -48,6 +51,7 @@ enum TestApp {
                                                  dataDirectory: database.directory.path, keys: keys,
                                                  secureCookies: servedOverTLS)
             configuration.metricsToken = metricsToken
+            configuration.requestDeadlineSeconds = TestApp.requestDeadlineSeconds
             try await configure(app, configuration: configuration, clock: clock)
             try await body(app)
         } catch {
@@ -75,8 +79,9 @@ enum TestApp {
             for _ in 0..<2 {
                 let app = try await Application.make(.testing)
                 apps.append(app)
-                let configuration = AppConfiguration(database: database.choice, loadDemoData: true, postgresPoolSize: 2,
+                var configuration = AppConfiguration(database: database.choice, loadDemoData: true, postgresPoolSize: 2,
                                                      dataDirectory: database.directory.path, keys: keys)
+                configuration.requestDeadlineSeconds = TestApp.requestDeadlineSeconds
                 try await configure(app, configuration: configuration, clock: clock)
             }
             try await body(apps[0], apps[1])

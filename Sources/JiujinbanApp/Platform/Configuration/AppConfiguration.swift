@@ -42,6 +42,10 @@ public struct AppConfiguration: Sendable {
     /// The bearer token a Prometheus scraper presents at `GET /metrics` (`JIUJINBAN_METRICS_TOKEN`); nil: the route
     /// is not offered at all.
     public var metricsToken: String?
+    /// With PostgreSQL, how long a request may take before it is answered 503 (`RequestDeadlineMiddleware`). The test
+    /// suite raises it: a debug build parsing a 5 MB upload while every suite runs at once has taken over 25 s; the
+    /// deadline guards against statements that never return, not against a slow build.
+    public var requestDeadlineSeconds: Int64 = RequestDeadlineMiddleware.defaultSeconds
 
     public init(database: DatabaseChoice, loadDemoData: Bool, postgresPoolSize: Int = 4, isProduction: Bool = false,
                 dataDirectory: String = defaultDataDirectory, keys: SecretKeys? = nil, secureCookies: Bool = false,

@@ -13,7 +13,8 @@ import Vapor
 struct RequestDeadlineMiddleware: AsyncMiddleware {
     /// Under the load balancer's 60 s and a drill client's 30 s; above a 5 MB upload parsed by a debug build on a
     /// loaded machine (over 20 s once).
-    static let defaultLimit = TimeAmount.seconds(25)
+    static let defaultSeconds: Int64 = 25
+    static let defaultLimit = TimeAmount.seconds(defaultSeconds)
     var limit = Self.defaultLimit
     /// The work of requests still running, answered or not: the application waits for it before it shuts down, so
     /// work that outlived its deadline never runs on an application already torn down.

@@ -51,6 +51,8 @@ struct ReportTableViewTests {
         }
         // No style attribute anywhere: the CSP allows no inline style.
         #expect(!html.contains("style="))
+        // The table prints (A4 landscape, every column); the button itself stays off the paper.
+        #expect(html.contains("<button type=\"button\" class=\"button small no-print\" data-print=\"page\">打印</button>"))
     }
 
     @Test("every body row and the column numbers carry each group's class on exactly that group's columns, names sticky")

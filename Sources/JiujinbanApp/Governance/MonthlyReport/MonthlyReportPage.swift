@@ -19,6 +19,8 @@ enum MonthlyReportPage {
                       .button(.type(.submit), .class("button small"), .text("查看")),
                       .a(.class("button small"), .href(SiteURL.monthlyReportExport(query: query + [("format", "xlsx")]).path), .text("导出Excel")),
                       .a(.class("button small"), .href(SiteURL.monthlyReportExport(query: query + [("format", "csv")]).path), .text("导出CSV")),
+                      // The table prints on A4 landscape with every column (app.css @media print).
+                      .button(.type(.button), .class("button small no-print"), .data(named: "print", value: "page"), .text("打印")),
                       .a(.class("button small"), .href(SiteURL.pointMap(query: root.depth == 2 ? [("county", root.value)] : []).path),
                          .text("服务点分布图"))),
                 .if(!children.isEmpty, .p(.class("drill"), .text("下级："),

@@ -15,7 +15,7 @@ struct PostingSeekersTests {
     func seeker(_ app: Application, _ session: TestSession, id: String, residence: String, occupation: String) async throws -> UUID {
         var fields = CitizenRegistryTests.registration(BadInputs.withCheck(id))
         fields = fields.map { $0.0 == "residence_division" ? ($0.0, residence) : $0 }
-        #expect(try await app.post(session, "/citizens", fields).0 == .created)
+        try await app.expectNoticeRedirect("/citizens", as: session, fields: fields)
         let index = app.jiujinban.cipher.blindIndex(BadInputs.withCheck(id), context: CitizenCrypto.idNumberContext)
         let person = try #require(try await CitizenRecord.query(on: app.db).filter(\.$idNumberIndex == index).first()?.requireID())
         #expect(try await jobs.accept(app, session, citizen: person, item: 1, [("occupation1", occupation), ("education", "2")]).0 == .seeOther)

@@ -56,7 +56,7 @@ struct PostingSeekersTests {
 
             // A post that does not serve citizens has no such page; a closed posting lists nobody.
             #expect(try await app.getPage(try await app.session(as: .countySystemAdmin), path).0 == .forbidden)
-            #expect(try await app.post(township, "/jobs/postings/\(postingID)/close", [("reason", "filled")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/jobs/postings/\(postingID)/close", as: township, fields: [("reason", "filled")])
             let closed = try await app.getPage(county, path)
             #expect(closed.1.contains("该岗位已停止招聘或已过有效期") && ids(closed.1).isEmpty)
         }

@@ -94,7 +94,7 @@ struct ProblemOversightTests {
             let village = try await app.session(as: .villageOperator)
             let expert = try await app.session(as: .expert)
             let id = try #require(try await app.fileProblem(village, category: "guidance", area: "job").1)
-            #expect(try await app.problemAction(expert, id, [("action", "reply"), ("text", "见操作手册第3章"), ("days", "2")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: expert, fields: [("action", "reply"), ("text", "见操作手册第3章"), ("days", "2")])
             let taskForce = try await app.session(as: .taskForce)
             let page = try await app.getPage(taskForce, "/problems/oversight")
             #expect(page.0 == .ok && page.1.contains("芮城县") && page.1.contains("业务指导性问题·找工作：1条"))

@@ -45,3 +45,31 @@ extension Application {
         return NoticeRedirect(location: location, notice: notice)
     }
 }
+
+/// Watches every form the tests post: a POST answered 303 must leave a success message for the page it leads to
+/// (post/redirect/get, issue 22). Installed in every test application (`TestApp.run`), so each test that posts a
+/// form successfully checks it; the few redirects that are not the success of a clerk's action are listed.
+final class SilentRedirects: AsyncMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [String] = []
+
+    /// Sign-in (the page it leads to is the user's home), and the areas other changes own: the monthly report's and
+    /// the job recommendations' forms.
+    static func exempt(_ path: String, location: String) -> Bool {
+        location == SiteURL.login.path && path != SiteURL.logout.path
+            || path.hasPrefix("/login/") || path.hasPrefix("/dev/") || path.hasPrefix("/reports/monthly")
+            || (path.hasPrefix("/jobs/recommendations/") && path.hasSuffix("/employed"))
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let location = response.headers.first(name: .location) ?? ""
+        if request.method == .POST, response.status == .seeOther, request.pendingNotice == nil,
+           !Self.exempt(request.url.path, location: location) {
+            lock.withLock { found.append("POST \(request.url.path) → \(location)") }
+        }
+        return response
+    }
+
+    var silent: [String] { lock.withLock { found } }
+}

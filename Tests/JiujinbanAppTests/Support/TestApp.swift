@@ -49,7 +49,10 @@ enum TestApp {
                                                  secureCookies: servedOverTLS)
             configuration.metricsToken = metricsToken
             try await configure(app, configuration: configuration, clock: clock)
+            let redirects = SilentRedirects()
+            app.middleware.use(redirects)
             try await body(app)
+            for silent in redirects.silent { Issue.record("a form succeeded without a success message: \(silent)") }
         } catch {
             try? await app.asyncShutdown()
             await database.drop()

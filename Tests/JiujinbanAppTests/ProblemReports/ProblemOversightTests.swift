@@ -65,7 +65,9 @@ struct ProblemOversightTests {
             let ruicheng = try DivisionCode("140830000000")
             // The demonstration list (job and insurance) is untouched by the refusal.
             #expect(try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries == [.job: expert, .insurance: expert])
-            #expect(try await save([("area_job", expert.uuidString), ("area_skill", expert.uuidString)]).0 == .seeOther)
+            let saved = BusinessArea.allCases.map { ("area_" + $0.rawValue, [.job, .skill].contains($0) ? expert.uuidString : "") }
+            #expect(try await app.expectNoticeRedirect("/problems/responsibilities", as: admin, fields: saved)?.location
+                == "/problems/responsibilities")
             let list = try await ResponsibilityRecord.list(of: ruicheng, on: app.db)
             #expect(list.entries == [.job: expert, .skill: expert])
             #expect(try await auditCount("problem.responsibility_list", result: "success", on: app) == 1)
@@ -110,9 +112,9 @@ struct ProblemOversightTests {
                                            ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
             #expect(past.0 == .unprocessableEntity && past.1.contains("培训日期不能早于今天") && past.1.contains("开始时间应为24小时制时刻"))
             #expect(try await TrainingSessionRecord.query(on: app.db).count() == 0)
-            let good = try await schedule([("date", "2026-12-08"), ("time", "09:30"), ("topic", "零工登记操作培训"), ("areas[]", "job"),
-                                           ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
-            #expect(good.0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/trainings", as: taskForce, fields: [
+                ("date", "2026-12-08"), ("time", "09:30"), ("topic", "零工登记操作培训"), ("areas[]", "job"),
+                ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
             #expect(try await app.notifications(of: expert.accountID).contains { $0.title.contains("零工登记操作培训") })
             #expect(try await app.getPage(village, "/problems").1.contains("零工登记操作培训"))
             let pinglu = try await app.makeAccount(.businessAdmin, unit: .department(try DivisionCode("140829000000")),

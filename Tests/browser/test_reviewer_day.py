@@ -25,13 +25,15 @@ def simulator_people():
 def accept_item_21():
     """The village operator registers the person and accepts item 21 (资格认证, reviewed by the county)."""
     operator = Session(BASE, simulator_people()[POSTS["village_operator"]]).sign_in()
-    status, _, page = operator.request("POST", "/citizens/lookup", {"_csrf": operator.csrf, "id_number": ID_NUMBER})
-    if "登记办事群众" in page:
-        status, _, page = operator.request("POST", "/citizens", {
+    # Found (or registered), the person's page is a redirect away (post/redirect/get): its address names them.
+    status, headers, page = operator.request("POST", "/citizens/lookup", {"_csrf": operator.csrf, "id_number": ID_NUMBER})
+    if status != 303:
+        status, headers, page = operator.request("POST", "/citizens", {
             "_csrf": operator.csrf, "id_number": ID_NUMBER, "name": NAME, "phone": "13800007788",
             "hukou_division": VILLAGE, "residence_division": VILLAGE, "ethnicity": "汉族"})
-        status, _, page = operator.request("POST", "/citizens/lookup", {"_csrf": operator.csrf, "id_number": ID_NUMBER})
-    citizen = re.search(r"/citizens/([0-9a-f-]{36})", page).group(1)
+    if status != 303:
+        raise AssertionError(f"finding or registering the person answered {status}")
+    citizen = re.search(r"/citizens/([0-9a-f-]{36})", headers["location"]).group(1)
     _, _, form = operator.request("GET", f"/cases/new?citizen={citizen}&item=21")
     submission = re.search(r'name="submission" value="([^"]+)"', form).group(1)
     status, headers, _ = operator.request("POST", "/cases", {

@@ -96,10 +96,10 @@ class Session:
         return self
 
     def look_up(self, id_number):
-        """`POST /citizens/lookup`: the citizen id from the person's page."""
-        status, _, page = self.request("POST", "/citizens/lookup", {"_csrf": self.csrf, "id_number": id_number})
-        citizen = re.search(r"/citizens/([0-9A-Fa-f-]{36})", page)
-        if status != 200 or not citizen:
+        """`POST /citizens/lookup`: the citizen id from the redirect to the person's page (post/redirect/get)."""
+        status, headers, page = self.request("POST", "/citizens/lookup", {"_csrf": self.csrf, "id_number": id_number})
+        citizen = re.search(r"^/citizens/([0-9A-Fa-f-]{36})$", headers.get("location", ""))
+        if status != 303 or not citizen:
             raise Refused(f"lookup answered {status} without the person's page", status, page)
         return citizen.group(1)
 

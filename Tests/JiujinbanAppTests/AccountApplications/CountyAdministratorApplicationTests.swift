@@ -30,16 +30,16 @@ struct CountyAdministratorApplicationTests {
             // Nor may the county decide its own administrators.
             #expect(try await app.applicationStep(countyBiz, id, "decide", [("decision", "approve")]).0 == .forbidden)
 
-            #expect(try await app.applicationStep(city, id, "forward").0 == .seeOther)
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "forward", as: city, fields: [])
             #expect(try await app.applicationState(id) == "forwarded_by_city")
-            #expect(try await app.applicationStep(provinceBiz, id, "decide", [("decision", "approve"), ("comment", "同意")]).0 == .seeOther)
-            #expect(try await app.applicationStep(provinceSys, id, "carry-out", [("part", "accounts")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "decide", as: provinceBiz, fields: [("decision", "approve"), ("comment", "同意")])
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "carry-out", as: provinceSys, fields: [("part", "accounts")])
             let content = try ApplicationContent.opened(try #require(try await AccountApplicationRecord.find(id, on: app.db)).contentSealed,
                                                         with: app.jiujinban.cipher)
             let newID = try #require(content.items[0].accountID)
             let created = try #require(try await AccountRecord.find(newID, on: app.db))
             #expect(created.post == "system_admin" && created.unitKey == "dept:140830000000" && created.roleAssociatedAt == nil)
-            #expect(try await app.applicationStep(provinceBiz, id, "carry-out", [("part", "permissions")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "carry-out", as: provinceBiz, fields: [("part", "permissions")])
             #expect(try await app.applicationState(id) == "done")
             let associated = try await AccountRecord.find(newID, on: app.db)?.roleAssociatedBy
             #expect(associated == provinceBiz.accountID)

@@ -13,10 +13,7 @@ struct RoleAssociationTests {
         let admin = try await app.session(as: .countySystemAdmin)
         var location = ""
         let fields = [("name", "新同事"), ("id_number", idNumber), ("phone", "13903590098"), ("post", post), ("unit", unit)]
-        try await app.testing().test(.POST, "/accounts", headers: admin.formHeaders, body: admin.form(fields)) { res in
-            #expect(res.status == .seeOther, "\(res.body.string.prefix(300))")
-            location = res.headers.first(name: .location) ?? ""
-        }
+        location = try #require(try await app.expectNoticeRedirect("/accounts", as: admin, fields: fields)).location
         return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
     }
 
@@ -64,10 +61,7 @@ struct RoleAssociationTests {
                 #expect(res.body.string.contains(Refusal.expertNeedsBusinessArea.message))
             }
             #expect(try await AccountRecord.find(id, on: app.db)?.roleAssociatedAt == nil)
-            try await app.testing().test(.POST, path, headers: biz.formHeaders,
-                                         body: biz.form(markers + [("areas[]", "insurance"), ("areas[]", "card")])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(path, as: biz, fields: markers + [("areas[]", "insurance"), ("areas[]", "card")])
             let areas = try await StaffDirectory.areas(of: id, on: app.db)
             #expect(areas == [.insurance, .card])
         }
@@ -77,9 +71,7 @@ struct RoleAssociationTests {
     func leakAlertAndNotifications() async throws {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
-            try await app.testing().test(.POST, "/my-account/leak", headers: village.formHeaders, body: village.form([])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect("/my-account/leak", as: village, fields: [])
             let admin = try await app.session(as: .countySystemAdmin)
             let notices = try await NotificationRecord.query(on: app.db).filter(\.$accountID == admin.accountID).all()
             let notice = try #require(notices.first)
@@ -91,10 +83,8 @@ struct RoleAssociationTests {
             try await app.testing().test(.POST, noticePath, headers: village.formHeaders, body: village.form([])) { res in
                 #expect(res.status == .notFound)
             }
-            try await app.testing().test(.POST, noticePath, headers: admin.formHeaders, body: admin.form([])) { res in
-                #expect(res.status == .seeOther)
-                #expect(res.headers.first(name: .location) == "/accounts/\(village.accountID.uuidString.lowercased())")
-            }
+            let opened = try await app.expectNoticeRedirect(noticePath, as: admin, fields: [])
+            #expect(opened?.location == "/accounts/\(village.accountID.uuidString.lowercased())")
             #expect(try await NotificationRecord.unreadCount(of: admin.accountID, on: app.db) == 0)
         }
     }

@@ -26,10 +26,7 @@ struct AccountManagementTests {
             let admin = try await app.session(as: .countySystemAdmin)
             let unit = try await pointKey(app, division: "140830100205")
             var location = ""
-            try await app.testing().test(.POST, "/accounts", headers: admin.formHeaders, body: admin.form(Self.newAccount(unit: unit))) { res in
-                #expect(res.status == .seeOther, "\(res.body.string.prefix(400))")
-                location = res.headers.first(name: .location) ?? ""
-            }
+            location = try #require(try await app.expectNoticeRedirect("/accounts", as: admin, fields: Self.newAccount(unit: unit))).location
             try await app.testing().test(.GET, location, headers: admin.headers) { res in
                 #expect(res.body.string.contains("新员工"))
                 #expect(res.body.string.contains("140830********0019"))
@@ -100,10 +97,7 @@ struct AccountManagementTests {
             let admin = try await app.session(as: .countySystemAdmin)
             let target = try await app.session(as: .villageOperator)
             let path = "/accounts/\(target.accountID.uuidString.lowercased())/status"
-            try await app.testing().test(.POST, path, headers: admin.formHeaders,
-                                         body: admin.form([("change", "freeze"), ("reason", "账号泄露")])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(path, as: admin, fields: [("change", "freeze"), ("reason", "账号泄露")])
             try await app.testing().test(.GET, "/", headers: target.headers) { res in
                 #expect(res.status == .seeOther)
             }
@@ -111,10 +105,7 @@ struct AccountManagementTests {
                                          body: admin.form([("change", "freeze"), ("reason", "再次冻结")])) { res in
                 #expect(res.status == .unprocessableEntity)
             }
-            try await app.testing().test(.POST, path, headers: admin.formHeaders,
-                                         body: admin.form([("change", "unlock"), ("reason", "已更换设备")])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(path, as: admin, fields: [("change", "unlock"), ("reason", "已更换设备")])
             let unlocked = try await AccountRecord.find(target.accountID, on: app.db)
             #expect(unlocked?.status == "active")
             #expect(unlocked?.lastUnlockedAt != nil)
@@ -141,10 +132,7 @@ struct AccountManagementTests {
                 #expect(res.body.string.contains("提交的表单不完整：缺少“业务权限”"))
             }
             #expect(try await StaffDirectory.grants(of: target.accountID, on: app.db) == held)
-            try await app.testing().test(.POST, path, headers: business.formHeaders,
-                                         body: business.form(markers + [("grants[]", "handle:1"), ("grants[]", "handle:11")])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(path, as: business, fields: markers + [("grants[]", "handle:1"), ("grants[]", "handle:11")])
             let grants = try await StaffDirectory.grants(of: target.accountID, on: app.db)
             #expect(grants == [.handle(1), .handle(11)])
             try await app.testing().test(.GET, "/", headers: target.headers) { res in #expect(res.status == .seeOther) }

@@ -13,10 +13,7 @@ struct AccountReviewTests {
         let clock = TestClock()
         try await TestApp.run(clock: clock.appClock) { app in
             let operatorSession = try await app.session(as: .villageOperator)
-            try await app.testing().test(.POST, "/my-account/leak", headers: operatorSession.formHeaders,
-                                         body: operatorSession.form([])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect("/my-account/leak", as: operatorSession, fields: [])
             try await app.testing().test(.GET, "/my-account", headers: operatorSession.headers) { res in
                 #expect(res.body.string.contains("已于"))
             }
@@ -31,10 +28,7 @@ struct AccountReviewTests {
             }
             let path = "/accounts/\(operatorSession.accountID.uuidString.lowercased())/status"
             for change in ["freeze", "unlock"] {
-                try await app.testing().test(.POST, path, headers: admin.formHeaders,
-                                             body: admin.form([("change", change), ("reason", "泄露处理")])) { res in
-                    #expect(res.status == .seeOther)
-                }
+                try await app.expectNoticeRedirect(path, as: admin, fields: [("change", change), ("reason", "泄露处理")])
             }
             let record = try await AccountRecord.find(operatorSession.accountID, on: app.db)
             #expect(record?.leakReportedAt == nil)

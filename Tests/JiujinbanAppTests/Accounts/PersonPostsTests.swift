@@ -105,7 +105,7 @@ struct PersonPostsTests {
             let filed = try await app.fileApplication(community, F.contact() + F.newAccount(0, name: member.name,
                                                                                              idNumber: member.idNumber, phone: member.phone))
             let id = try #require(filed.1, "\(filed.0)")
-            #expect(try await app.applicationStep(sysAdmin, id, "decide", [("decision", "approve")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "decide", as: sysAdmin, fields: [("decision", "approve")])
             let carried = try await app.applicationStep(sysAdmin, id, "carry-out", [("part", "accounts")])
             #expect(carried.0 == .seeOther, "\(carried.1.prefix(300))")
             let index = app.jiujinban.cipher.blindIndex(member.idNumber, context: StaffCrypto.idNumberContext)
@@ -128,7 +128,7 @@ struct PersonPostsTests {
             let shown = try await app.getPage(sysAdmin, path)
             #expect(shown.1.contains("一人多岗") && shown.1.contains("第1项（吴海燕）：此人已有芮城县人社部门业务管理员账号（正常）"))
             #expect(!(try await app.getPage(village, path)).1.contains("此人已有"))
-            #expect(try await app.applicationStep(sysAdmin, id, "decide", [("decision", "approve")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "decide", as: sysAdmin, fields: [("decision", "approve")])
             let before = try await AccountRecord.query(on: app.db).count()
             let carried = try await app.applicationStep(sysAdmin, id, "carry-out", [("part", "accounts")])
             #expect(carried.0 == .conflict)

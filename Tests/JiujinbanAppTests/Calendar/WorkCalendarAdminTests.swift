@@ -33,8 +33,8 @@ struct WorkCalendarAdminTests {
             #expect(yearEnd.1.contains("暂定："))
 
             let province = try await app.session(as: .provinceSystemAdmin)
-            let loaded = try await load(app, province, Self.year2027)
-            #expect(loaded.0 == .seeOther, "\(loaded.1.prefix(400))")
+            let loaded = try await app.expectNoticeRedirect("/calendar", as: province, fields: [("json", Self.year2027)])
+            #expect(loaded?.location == "/calendar")
             // 2026-12-28 (Mon) + 5: 29, 30, 31, then 1–3 January off, 4 and 5 January → 2027-01-05, now certain.
             let certain = try await app.getPage(operatorSession, "/calendar?from=2026-12-28&days=5")
             #expect(certain.1.contains("办结期限：2027-01-05") && !certain.1.contains("暂定："))

@@ -11,7 +11,7 @@ struct CaseEngineTests {
     /// Registers the test citizen as the village operator; returns its id.
     func citizen(_ app: Application, _ session: TestSession) async throws -> UUID {
         try await app.testing().test(.POST, "/citizens", headers: session.formHeaders,
-                                     body: session.form(CitizenRegistryTests.registration())) { res in #expect(res.status == .created) }
+                                     body: session.form(CitizenRegistryTests.registration())) { res in #expect(res.status == .seeOther) }
         return try #require(try await CitizenRecord.query(on: app.db).first()?.requireID())
     }
 

@@ -23,25 +23,35 @@ struct CitizenRegistryTests {
         return result
     }
 
-    @Test("unknown number → registration form; registered → masked page; lookup again (15-digit too) finds the same person")
+    @Test("unknown number → registration form; registered → 303 to the masked page; lookup again (15-digit too) → 303 to the same person")
     func lookupAndRegister() async throws {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
             let unknown = try await post(app, village, "/citizens/lookup", [("id_number", " 140830199001011232 ")])
             #expect(unknown.0 == .ok && unknown.1.contains("请登记") && unknown.1.contains("140830********1232"))
-            let registered = try await post(app, village, "/citizens", Self.registration())
-            #expect(registered.0 == .created)
-            #expect(registered.1.contains("王小明") && registered.1.contains("140830********1232") && registered.1.contains("138****1234"))
-            #expect(!registered.1.contains(Self.idNumber) && !registered.1.contains("13800001234"))
-            #expect(registered.1.contains("男") && registered.1.contains("1990-01-01"))
+            // Registration answers with a redirect to the person's page, which says so once; a reload asks nothing.
+            let registered = try #require(try await app.expectNoticeRedirect("/citizens", as: village, fields: Self.registration()))
+            let id = try #require(try await CitizenRecord.query(on: app.db).first()?.requireID())
+            #expect(registered.location == SiteURL.citizen(id: id).path && registered.notice.text.contains("已登记"))
+            var page = ""
+            try await app.testing().test(.GET, registered.location, headers: village.headers) { res in page = res.body.string }
+            #expect(page.contains("王**") && page.contains("140830********1232") && page.contains("138****1234"))
+            #expect(!page.contains("王小明") && !page.contains(Self.idNumber) && !page.contains("13800001234"))
+            #expect(page.contains("男") && page.contains("1990-01-01"))
             // The old 15-digit form of another person's number converts before lookup.
-            _ = try await post(app, village, "/citizens", Self.registration("142723196508150011"))
-            let old = try await post(app, village, "/citizens/lookup", [("id_number", "142723650815001")])
-            #expect(old.0 == .ok && old.1.contains("142723********0011"))
+            let other = try #require(try await app.expectNoticeRedirect("/citizens", as: village, fields: Self.registration("142723196508150011")))
+            let old = try #require(try await app.expectNoticeRedirect("/citizens/lookup", as: village, fields: [("id_number", "142723650815001")]))
+            #expect(old.location == other.location && old.location != registered.location)
+            try await app.testing().test(.GET, old.location, headers: village.headers) { res in
+                #expect(res.status == .ok && res.body.string.contains("142723********0011"))
+            }
             let count = try await CitizenRecord.query(on: app.db).count()
             #expect(count == 2)
+            // The POST records the lookup (or registration); the page it leads to records each view, as any view.
             let lookups = try await auditCount("citizen.lookup", result: "success", on: app)
             #expect(lookups == 2)
+            let registrations = try await auditCount("citizen.register", result: "success", on: app)
+            #expect(registrations == 2)
         }
     }
 
@@ -61,8 +71,9 @@ struct CitizenRegistryTests {
             var status = HTTPStatus.ok
             try await app.testing().test(.GET, path, headers: community.headers) { res in status = res.status }
             #expect(status == .notFound)
-            let byNumber = try await post(app, community, "/citizens/lookup", [("id_number", Self.idNumber)])
-            #expect(byNumber.0 == .ok && byNumber.1.contains("王小明"))
+            let byNumber = try #require(try await app.expectNoticeRedirect("/citizens/lookup", as: community,
+                                                                         fields: [("id_number", Self.idNumber)]))
+            #expect(byNumber.location == path)
             // Administrators handle no business and see no citizen.
             let admin = try await app.session(as: .countySystemAdmin)
             try await app.testing().test(.GET, path, headers: admin.headers) { res in status = res.status }
@@ -99,9 +110,11 @@ struct CitizenRegistryTests {
                 for _ in 0..<20 { group.addTask { try await post(app, village, "/citizens", Self.registration()).0 } }
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
-            #expect(statuses.filter { $0 == .created }.count == 1 && statuses.filter { $0 == .ok }.count == 19, "\(statuses)")
+            #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
             let count = try await CitizenRecord.query(on: app.db).count()
             #expect(count == 1)
+            let registrations = try await auditCount("citizen.register", result: "success", on: app)
+            #expect(registrations == 1)
         }
     }
 

@@ -103,9 +103,7 @@ struct HierarchyTests {
             let fields = [("code", "140830100299"), ("name", "测试新村"), ("level", "village"),
                           ("parent_code", "140830100000"), ("area_km2", "3.25"), ("population_wan", "0.1234")]
             let admin = try await app.session(as: .countySystemAdmin)
-            try await app.testing().test(.POST, "/divisions", headers: admin.formHeaders, body: admin.form(fields)) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect("/divisions", as: admin, fields: fields)
             let saved = try #require(try await Division.find("140830100299", on: app.db))
             #expect(saved.parentCode == "140830100000")
             #expect(saved.areaCentiKm2 == 325)

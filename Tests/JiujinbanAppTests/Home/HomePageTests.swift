@@ -158,9 +158,11 @@ struct HomePageTests {
             for (session, item) in [(village, "99"), (reviewer, String(timed.seq))] {
                 try await app.testing().test(.POST, "/citizens/lookup", headers: session.formHeaders,
                                              body: session.form([("id_number", CitizenRegistryTests.idNumber), ("item", item)])) { res in
-                    #expect(res.status == .ok)
-                    #expect(res.body.string.contains("<h2>服务事项</h2>") || res.body.string.contains("<h2>为其办理</h2>"))
+                    #expect(res.status == .seeOther)
+                    #expect(res.headers.first(name: .location) == "/citizens/\(citizen.uuidString.lowercased())")
                 }
+                let page = try await app.getPage(session, "/citizens/\(citizen.uuidString.lowercased())").1
+                #expect(page.contains("<h2>服务事项</h2>") || page.contains("<h2>为其办理</h2>"))
             }
             let reviewerSearch = try await app.getPage(reviewer, "/citizens?item=\(timed.seq)").1
             #expect(!reviewerSearch.contains("name=\"item\""))

@@ -31,7 +31,7 @@ struct JobFairsAppTests {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
             // The test clock says 2026-11-25 10:00.
-            #expect(try await app.post(admin, "/job-fairs", jobFairFields()).0 == .seeOther)
+            try await app.expectNoticeRedirect("/job-fairs", as: admin, fields: jobFairFields())
             #expect(try await app.post(admin, "/job-fairs", jobFairFields(["title": "高校毕业生就业服务月专场", "start_date": "2026-11-25",
                                                                       "start_time": "09:00", "end_time": "16:00", "employers": ""])).0 == .seeOther)
             #expect(try await app.post(admin, "/job-fairs", jobFairFields(["title": "早间零工对接会", "start_date": "2026-11-25",
@@ -102,7 +102,7 @@ struct JobFairsAppTests {
     func cancelAndEdit() async throws {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
-            #expect(try await app.post(admin, "/job-fairs", jobFairFields()).0 == .seeOther)
+            try await app.expectNoticeRedirect("/job-fairs", as: admin, fields: jobFairFields())
             #expect(try await app.post(admin, "/job-fairs", jobFairFields(["title": "早间零工对接会", "start_date": "2026-11-25",
                                                                       "start_time": "08:00", "end_time": "09:30"])).0 == .seeOther)
             let id = try await fairID(app, "2026年冬季农村劳动力专场招聘会")
@@ -113,7 +113,7 @@ struct JobFairsAppTests {
             let noReason = try await app.post(admin, "\(path)/cancel", [("reason", " ")])
             #expect(noReason.0 == .unprocessableEntity && noReason.1.contains("请填写取消原因"))
             #expect(try await JobFairRecord.find(id, on: app.db)?.cancelledAt == nil)
-            #expect(try await app.post(admin, "\(path)/cancel", [("reason", "场地临时维修，另行通知")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("\(path)/cancel", as: admin, fields: [("reason", "场地临时维修，另行通知")])
             let cancelled = try await app.getPage(try await app.session(as: .villageOperator), path)
             #expect(cancelled.1.contains("已取消") && cancelled.1.contains("该招聘会已取消：场地临时维修，另行通知"))
             let again = try await app.post(admin, "\(path)/cancel", [("reason", "重复")])
@@ -134,7 +134,7 @@ struct JobFairsAppTests {
 
             // The province's fair is not the county's to change; the province may change the county's.
             let province = try await app.session(as: .provinceBusinessAdmin)
-            #expect(try await app.post(province, "/job-fairs", jobFairFields(["title": "全省民营企业招聘月", "division": "140000000000"])).0 == .seeOther)
+            try await app.expectNoticeRedirect("/job-fairs", as: province, fields: jobFairFields(["title": "全省民营企业招聘月", "division": "140000000000"]))
             let provincial = "/job-fairs/\(try await fairID(app, "全省民营企业招聘月").uuidString.lowercased())"
             #expect(try await app.getPage(admin, "\(provincial)/edit").0 == .forbidden)
             #expect(try await app.post(admin, "\(provincial)/cancel", [("reason", "无")]).0 == .forbidden)

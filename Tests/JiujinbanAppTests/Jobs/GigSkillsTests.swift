@@ -19,7 +19,7 @@ struct GigSkillsTests {
     func localSkillScene(_ app: Application) async throws -> (admin: TestSession, village: TestSession, worker: UUID, recruiter: UUID) {
         let admin = try await app.session(as: .countyBusinessAdmin)
         let village = try await app.session(as: .villageOperator)
-        #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
+        try await app.expectNoticeRedirect("/gigs/skills", as: admin, fields: [("name", "果树修剪")])
         let worker = try await jobs.citizen(app, village)
         let recruiter = try await jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083019750505123"))
         return (admin, village, worker, recruiter)
@@ -34,8 +34,8 @@ struct GigSkillsTests {
     func rename() async throws {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
-            #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
-            #expect(try await app.post(admin, "/gigs/skills/local1/rename", [("name", "果树剪枝")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/gigs/skills", as: admin, fields: [("name", "果树修剪")])
+            try await app.expectNoticeRedirect("/gigs/skills/local1/rename", as: admin, fields: [("name", "果树剪枝")])
             #expect(try await names(app)["local1"] == "果树剪枝")
             let page = try await app.getPage(admin, "/gigs/skills")
             #expect(page.1.contains("<td>果树剪枝</td>") && !page.1.contains("<td>果树修剪</td>") && page.1.contains("全省通用技能不能改名"))
@@ -82,8 +82,8 @@ struct GigSkillsTests {
             let gig = try #require(try await GigPostingRecord.query(on: app.db).first())
 
             #expect(try await app.post(village, "/gigs/skills/harvest/retire", []).0 == .forbidden)
-            #expect(try await app.post(admin, "/gigs/skills/harvest/retire", []).0 == .seeOther)
-            #expect(try await app.post(admin, "/gigs/skills/local1/retire", []).0 == .seeOther)
+            try await app.expectNoticeRedirect("/gigs/skills/harvest/retire", as: admin, fields: [])
+            try await app.expectNoticeRedirect("/gigs/skills/local1/retire", as: admin, fields: [])
             #expect(try await app.post(admin, "/gigs/skills/local1/retire", []).0 == .unprocessableEntity)
             #expect(try await auditDetails("gig_skill.retire", on: app) == ["农业采摘", "果树修剪"].sorted())
             // Retiring keeps the rows: the local skill's, and a county row marking the default.
@@ -117,7 +117,7 @@ struct GigSkillsTests {
             #expect(recommendations.1.contains("农业采摘、果树修剪"))
 
             // Restore: offered again, audited; still no row deleted or added.
-            #expect(try await app.post(admin, "/gigs/skills/harvest/restore", []).0 == .seeOther)
+            try await app.expectNoticeRedirect("/gigs/skills/harvest/restore", as: admin, fields: [])
             #expect(try await app.post(admin, "/gigs/skills/harvest/restore", []).0 == .unprocessableEntity)
             #expect(try await auditDetails("gig_skill.restore", on: app) == ["农业采摘"])
             let again = try await app.getPage(village, "/cases/new?citizen=\(newcomer.uuidString.lowercased())&item=4")

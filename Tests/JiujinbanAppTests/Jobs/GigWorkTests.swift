@@ -92,7 +92,7 @@ struct GigWorkTests {
             // Items 6 and 9: searches; a filled gig leaves the gig search.
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共1个招用中的零工岗位"))
             #expect(try await app.getPage(village, "/gigs/workers?skill=harvest").1.contains("有效零工求职登记1人"))
-            #expect(try await app.post(village, "/gigs/\(gigID)/hired", [("hired", "2")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/gigs/\(gigID)/hired", as: village, fields: [("hired", "2")])
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共0个"))
             #expect(try await app.getPage(village, "/gigs/\(gigID)").1.contains("已招满"))
             // A push from a page drawn before the gig filled sends nothing and records no case.
@@ -112,7 +112,7 @@ struct GigWorkTests {
     func skills() async throws {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
-            #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/gigs/skills", as: admin, fields: [("name", "果树修剪")])
             #expect(try await app.post(admin, "/gigs/skills", [("name", "果树修剪")]).1.contains("已在本县的技能列表中"))
             let village = try await app.session(as: .villageOperator)
             #expect(try await app.getPage(village, "/gigs/skills").1.contains("果树修剪"))

@@ -34,13 +34,13 @@ struct JobPushTests {
             #expect(try await jobs.accept(app, village, citizen: person, item: 1, [("education", "2")]).0 == .seeOther)
 
             // The sorter's posting closes after the page was drawn: the message carries the forklift driver only.
-            #expect(try await app.post(township, "/jobs/postings/\(ids[0])/close", [("reason", "filled")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/jobs/postings/\(ids[0])/close", as: township, fields: [("reason", "filled")])
             #expect(try await jobs.accept(app, village, citizen: person, item: 2, [("postings", ids.joined(separator: ","))]).0 == .seeOther)
             let sent = try await outbox(app)
             #expect(sent.count == 1 && sent[0].contains("1.芮城县果品加工有限公司 叉车司机") && !sent[0].contains("果品分拣员"))
 
             // Both closed: refused, and neither a case nor a message is kept.
-            #expect(try await app.post(township, "/jobs/postings/\(ids[1])/close", [("reason", "filled")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/jobs/postings/\(ids[1])/close", as: township, fields: [("reason", "filled")])
             let cases = try await CaseRecord.query(on: app.db).filter(\.$itemSeq == 2).count()
             let stale = try await jobs.accept(app, village, citizen: person, item: 2, [("postings", ids.joined(separator: ","))])
             #expect(stale.0 == .conflict && stale.1.contains("推荐的岗位都已停止招聘或过期"))

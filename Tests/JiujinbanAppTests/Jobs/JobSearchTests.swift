@@ -23,7 +23,7 @@ struct JobSearchTests {
             default: field
             }
         }
-        #expect(try await app.post(session, "/citizens", fields).0 == .created)
+        try await app.expectNoticeRedirect("/citizens", as: session, fields: fields)
         let index = app.jiujinban.cipher.blindIndex(Self.neighbourID, context: CitizenCrypto.idNumberContext)
         return try #require(try await CitizenRecord.query(on: app.db).filter(\.$idNumberIndex == index).first()?.requireID())
     }

@@ -15,7 +15,7 @@ struct PostingSeekersTests {
     func seeker(_ app: Application, _ session: TestSession, id: String, residence: String, occupation: String) async throws -> UUID {
         var fields = CitizenRegistryTests.registration(BadInputs.withCheck(id))
         fields = fields.map { $0.0 == "residence_division" ? ($0.0, residence) : $0 }
-        #expect(try await app.post(session, "/citizens", fields).0 == .created)
+        try await app.expectNoticeRedirect("/citizens", as: session, fields: fields)
         let index = app.jiujinban.cipher.blindIndex(BadInputs.withCheck(id), context: CitizenCrypto.idNumberContext)
         let person = try #require(try await CitizenRecord.query(on: app.db).filter(\.$idNumberIndex == index).first()?.requireID())
         #expect(try await jobs.accept(app, session, citizen: person, item: 1, [("occupation1", occupation), ("education", "2")]).0 == .seeOther)
@@ -56,7 +56,7 @@ struct PostingSeekersTests {
 
             // A post that does not serve citizens has no such page; a closed posting lists nobody.
             #expect(try await app.getPage(try await app.session(as: .countySystemAdmin), path).0 == .forbidden)
-            #expect(try await app.post(township, "/jobs/postings/\(postingID)/close", [("reason", "filled")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/jobs/postings/\(postingID)/close", as: township, fields: [("reason", "filled")])
             let closed = try await app.getPage(county, path)
             #expect(closed.1.contains("该岗位已停止招聘或已过有效期") && ids(closed.1).isEmpty)
         }

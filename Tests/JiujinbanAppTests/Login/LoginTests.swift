@@ -159,7 +159,13 @@ struct LoginTests {
             logoutHeaders.add(name: .contentType, value: "application/x-www-form-urlencoded")
             try await app.testing().test(.POST, "/logout", headers: logoutHeaders,
                                          body: formBody([(SessionMiddleware.csrfField, session.csrfToken)])) { res in
-                #expect(res.status == .seeOther)
+                #expect(res.status == .seeOther && res.headers.first(name: .location) == "/login")
+                #expect(res.headers.setCookie?[PageNotice.cookieName]?.string == LoginNotices.signedOut.key)
+            }
+            // The login page says so once.
+            try await app.testing().test(.GET, "/login", headers: ["Cookie": "\(PageNotice.cookieName)=\(LoginNotices.signedOut.key)"]) { res in
+                #expect(res.status == .ok && res.body.string.contains(LoginNotices.signedOut.text))
+                #expect(res.headers.setCookie?[PageNotice.cookieName]?.string == "")
             }
             try await app.testing().test(.GET, "/", headers: sessionHeaders(second)) { res in
                 #expect(res.status == .seeOther)

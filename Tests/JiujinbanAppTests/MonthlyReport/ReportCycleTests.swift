@@ -35,7 +35,7 @@ struct ReportCycleAppTests {
             let village = try await point(app, "140830100204")
             #expect(try await app.monthlyCells(village)?[20] == .flag(false))
             let fields = [("point", village.uuidString), ("serial", "ks-0001"), ("installed_on", "2026-11-10")]
-            #expect(try await app.post(admin, "/kiosks", fields).0 == .seeOther)
+            #expect(try await app.expectNoticeRedirect("/kiosks", as: admin, fields: fields)?.location == "/kiosks")
             #expect(try await app.monthlyCells(village)?[20] == .flag(true))
             let duplicate = try await app.post(admin, "/kiosks", fields)
             #expect(duplicate.0 == .unprocessableEntity && duplicate.1.contains("序列号KS-0001的设备已登记"))
@@ -45,7 +45,7 @@ struct ReportCycleAppTests {
             let foreign = try await app.post(admin, "/kiosks", [("point", pinglu.uuidString), ("serial", "KS-0002"), ("installed_on", "2026-11-10")])
             #expect(foreign.0 == .unprocessableEntity && foreign.1.contains("只能为本辖区"))
             let kiosk = try #require(try await KioskRecord.query(on: app.db).first()?.requireID())
-            #expect(try await app.post(admin, "/kiosks/\(kiosk.uuidString.lowercased())/retire", []).0 == .seeOther)
+            #expect(try await app.expectNoticeRedirect("/kiosks/\(kiosk.uuidString.lowercased())/retire", as: admin, fields: [])?.location == "/kiosks")
             #expect(try await app.monthlyCells(village)?[20] == .flag(false))
             #expect(try await auditCount("kiosk.register", result: "success", on: app) == 1)
             #expect(try await auditCount("kiosk.retire", result: "success", on: app) == 1)

@@ -18,7 +18,7 @@ struct PolicyMaintenanceTests {
 
     /// Enters a document as `session` and returns its page's path.
     func enter(_ app: Application, _ session: TestSession, title: String, body: String) async throws -> String {
-        #expect(try await app.post(session, "/policies", fields(title: title, body: body)).0 == .seeOther)
+        try await app.expectNoticeRedirect("/policies", as: session, fields: fields(title: title, body: body))
         let record = try #require(try await PolicyRecord.query(on: app.db).filter(\.$title == title).first())
         return "/policies/\(try record.requireID().uuidString.lowercased())"
     }
@@ -111,7 +111,7 @@ struct PolicyMaintenanceTests {
             // Unknown documents are not found.
             #expect(try await app.getPage(county, "/policies/\(UUID().uuidString.lowercased())/edit").0 == .notFound)
             // The province's scope holds the county (S13), as for entering directories.
-            #expect(try await app.post(province, countyPath, fields(title: "芮城县就业见习管理办法（修订）", body: "见习补贴按月发放。")).0 == .seeOther)
+            try await app.expectNoticeRedirect(countyPath, as: province, fields: fields(title: "芮城县就业见习管理办法（修订）", body: "见习补贴按月发放。"))
             #expect(try await auditCount("policy.update", result: "success", on: app) == 1)
         }
     }
@@ -127,7 +127,7 @@ struct PolicyMaintenanceTests {
 
             let form = try await app.getPage(admin, "\(old)/withdraw")
             #expect(form.0 == .ok && form.1.contains("废止原因") && form.1.contains("name=\"\(SessionMiddleware.csrfField)\""))
-            #expect(try await app.post(admin, "\(old)/withdraw", [("reason", "已被2026年办法替代")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("\(old)/withdraw", as: admin, fields: [("reason", "已被2026年办法替代")])
 
             for session in [operatorSession, admin] {
                 let found = try await app.getPage(session, "/policies?q=\(Self.subsidy)")

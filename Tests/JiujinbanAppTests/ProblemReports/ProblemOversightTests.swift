@@ -65,7 +65,9 @@ struct ProblemOversightTests {
             let ruicheng = try DivisionCode("140830000000")
             // The demonstration list (job and insurance) is untouched by the refusal.
             #expect(try await ResponsibilityRecord.list(of: ruicheng, on: app.db).entries == [.job: expert, .insurance: expert])
-            #expect(try await save([("area_job", expert.uuidString), ("area_skill", expert.uuidString)]).0 == .seeOther)
+            let saved = BusinessArea.allCases.map { ("area_" + $0.rawValue, [.job, .skill].contains($0) ? expert.uuidString : "") }
+            #expect(try await app.expectNoticeRedirect("/problems/responsibilities", as: admin, fields: saved)?.location
+                == "/problems/responsibilities")
             let list = try await ResponsibilityRecord.list(of: ruicheng, on: app.db)
             #expect(list.entries == [.job: expert, .skill: expert])
             #expect(try await auditCount("problem.responsibility_list", result: "success", on: app) == 1)
@@ -94,7 +96,7 @@ struct ProblemOversightTests {
             let village = try await app.session(as: .villageOperator)
             let expert = try await app.session(as: .expert)
             let id = try #require(try await app.fileProblem(village, category: "guidance", area: "job").1)
-            #expect(try await app.problemAction(expert, id, [("action", "reply"), ("text", "见操作手册第3章"), ("days", "2")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: expert, fields: [("action", "reply"), ("text", "见操作手册第3章"), ("days", "2")])
             let taskForce = try await app.session(as: .taskForce)
             let page = try await app.getPage(taskForce, "/problems/oversight")
             #expect(page.0 == .ok && page.1.contains("芮城县") && page.1.contains("业务指导性问题·找工作：1条"))
@@ -110,9 +112,9 @@ struct ProblemOversightTests {
                                            ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
             #expect(past.0 == .unprocessableEntity && past.1.contains("培训日期不能早于今天") && past.1.contains("开始时间应为24小时制时刻"))
             #expect(try await TrainingSessionRecord.query(on: app.db).count() == 0)
-            let good = try await schedule([("date", "2026-12-08"), ("time", "09:30"), ("topic", "零工登记操作培训"), ("areas[]", "job"),
-                                           ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
-            #expect(good.0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/trainings", as: taskForce, fields: [
+                ("date", "2026-12-08"), ("time", "09:30"), ("topic", "零工登记操作培训"), ("areas[]", "job"),
+                ("counties[]", "140830000000"), ("venue", "https://meeting.example.cn/123")])
             #expect(try await app.notifications(of: expert.accountID).contains { $0.title.contains("零工登记操作培训") })
             #expect(try await app.getPage(village, "/problems").1.contains("零工登记操作培训"))
             let pinglu = try await app.makeAccount(.businessAdmin, unit: .department(try DivisionCode("140829000000")),

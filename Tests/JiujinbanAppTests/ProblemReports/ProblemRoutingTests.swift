@@ -40,12 +40,12 @@ struct ProblemRoutingTests {
             // The top of the chain cannot escalate; it replies with a time limit in working days.
             let top = try await app.problemAction(taskForce, id, [("action", "escalate"), ("text", "无法处理")])
             #expect(top.0 == .conflict && top.1.contains("省工作专班是最高一级"))
-            #expect(try await app.problemAction(taskForce, id, [("action", "reply"), ("text", "已修复，请刷新后重试"), ("days", "5")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: taskForce, fields: [("action", "reply"), ("text", "已修复，请刷新后重试"), ("days", "5")])
             let answered = try await app.problem(id)
             // 2026-11-25 (Wed) + 5 working days = 2026-12-02.
             #expect(answered.state == "answered" && answered.promisedBy == "2026-12-02" && answered.firstReplyOn == "2026-11-25")
             #expect(try await app.notifications(of: village.accountID).count == 1)
-            #expect(try await app.problemAction(village, id, [("action", "solve")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: village, fields: [("action", "solve")])
             #expect(try await app.problem(id).state == "solved")
             for action in ["problem.file", "problem.reply", "problem.solve"] {
                 #expect(try await auditCount(action, result: "success", on: app) == 1, "\(action)")
@@ -85,7 +85,7 @@ struct ProblemRoutingTests {
             let page = try await app.getPage(adminSession, "/problems/\(id.uuidString.lowercased())")
             #expect(page.0 == .ok && page.1.contains("责任清单缺项"))
             // The business admin answers for the county desk.
-            #expect(try await app.problemAction(adminSession, id, [("action", "reply"), ("text", "请在社保卡页面点击“挂失”"), ("days", "1")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: adminSession, fields: [("action", "reply"), ("text", "请在社保卡页面点击“挂失”"), ("days", "1")])
             #expect(try await auditCount("problem.file", result: "success", on: app) == 1)
         }
     }
@@ -100,7 +100,7 @@ struct ProblemRoutingTests {
             let taskForce = try await app.session(as: .taskForce)
             let id = try #require(try await app.fileProblem(village, category: "guidance", area: "job").1)
             #expect(try await app.problemAction(expert, id, [("action", "escalate"), ("text", "")]).0 == .unprocessableEntity)
-            #expect(try await app.problemAction(expert, id, [("action", "escalate"), ("text", "县里没有该业务的经办权限")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: expert, fields: [("action", "escalate"), ("text", "县里没有该业务的经办权限")])
             var record = try await app.problem(id)
             #expect(record.desk == "140800000000" && record.chain == "140830000000 140800000000" && record.escalations == 1)
             #expect(record.assigneeAccount == nil)
@@ -112,14 +112,14 @@ struct ProblemRoutingTests {
             #expect(countyView.0 == .ok && countyView.1.contains("县里没有该业务的经办权限"))
             #expect(try await app.problemAction(expert, id, [("action", "reply"), ("text", "补充"), ("days", "2")]).0 == .forbidden)
             #expect(try await app.problemAction(expert, id, [("action", "escalate"), ("text", "再报")]).0 == .forbidden)
-            #expect(try await app.problemAction(city, id, [("action", "escalate"), ("text", "需省级调整系统权限")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: city, fields: [("action", "escalate"), ("text", "需省级调整系统权限")])
             record = try await app.problem(id)
             #expect(record.desk == "task_force" && record.chain == "140830000000 140800000000 task_force" && record.escalations == 2)
             #expect(try await app.notifications(of: taskForce.accountID).count == 1)
             #expect(try await app.problemAction(city, id, [("action", "reply"), ("text", "x"), ("days", "2")]).0 == .forbidden)
-            #expect(try await app.problemAction(taskForce, id, [("action", "reply"), ("text", "已开通，请重新登录"), ("days", "2")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: taskForce, fields: [("action", "reply"), ("text", "已开通，请重新登录"), ("days", "2")])
             // The reporter reopens: it waits again at the task force, from today.
-            #expect(try await app.problemAction(village, id, [("action", "reopen"), ("text", "重新登录后仍无此菜单")]).0 == .seeOther)
+            try await app.expectNoticeRedirect("/problems/\(id.uuidString.lowercased())/actions", as: village, fields: [("action", "reopen"), ("text", "重新登录后仍无此菜单")])
             record = try await app.problem(id)
             #expect(record.state == "waiting" && record.desk == "task_force" && record.promisedBy == nil && record.firstReplyOn == "2026-11-25")
             // Every desk on the chain sees every step.

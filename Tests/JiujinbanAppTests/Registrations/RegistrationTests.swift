@@ -241,7 +241,7 @@ struct RegistrationTests {
             #expect(try await EmploymentRegistrationRecord.find(registration.id, on: app.db)?.isActive == true)
 
             // The person found a fixed job: the operator ends the registration with the reason 就业, kept and audited.
-            #expect(try await app.post(village, endPath, [("reason", "employed")]).0 == .seeOther)
+            try await app.expectNoticeRedirect(endPath, as: village, fields: [("reason", "employed")])
             let ended = try #require(try await EmploymentRegistrationRecord.find(registration.id, on: app.db))
             #expect(ended.endedOn == "2026-11-25" && ended.endReason == "employed" && ended.endedBy == village.accountID)
             #expect(try await EmploymentCardRecord.find(citizen: person, on: app.db)?.status == "就业")

@@ -22,10 +22,7 @@ struct ServicePointTests {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countySystemAdmin)
             var location = ""
-            try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(Self.goodFields)) { res in
-                #expect(res.status == .seeOther)
-                location = res.headers.first(name: .location) ?? ""
-            }
+            location = try #require(try await app.expectNoticeRedirect("/service-points", as: admin, fields: Self.goodFields)).location
             let point = try #require(try await ServicePoint.query(on: app.db).filter(\.$code == "14083010000003").first())
             #expect(point.code == "14083010000003")
             #expect(abs(point.longitude - (110 + 41.0 / 60 + 36.0 / 3600)) < 1e-9)
@@ -83,9 +80,7 @@ struct ServicePointTests {
                 #expect(res.text.contains("古魏镇已有乡镇（街道）服务点"))
             }
             for _ in 0..<2 {
-                try await app.testing().test(.POST, "/service-points", headers: admin.formHeaders, body: admin.form(Self.goodFields)) { res in
-                    #expect(res.status == .seeOther)
-                }
+                try await app.expectNoticeRedirect("/service-points", as: admin, fields: Self.goodFields)
             }
             let branches = try await ServicePoint.query(on: app.db).filter(\.$kind == "bank_branch").all().map(\.code)
             #expect(branches.sorted() == ["14083010000002", "14083010000003", "14083010000004"])
@@ -115,9 +110,7 @@ struct ServicePointTests {
             var fields = point.summary(names: [:]).formFields
             fields = fields.map { $0.0 == "address" ? ($0.0, "芮城县古魏镇令花社区新址1号") : $0 }
             fields = fields.map { $0.0 == "longitude" ? ($0.0, "110.7001") : $0 }
-            try await app.testing().test(.POST, path, headers: admin.formHeaders, body: admin.form(fields)) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(path, as: admin, fields: fields)
             let edited = try #require(try await ServicePoint.find(point.id, on: app.db))
             #expect(edited.address == "芮城县古魏镇令花社区新址1号")
             #expect(edited.code == point.code)
@@ -149,10 +142,7 @@ struct ServicePointTests {
             }
             let statusAfterRefusals = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(statusAfterRefusals == "active")
-            try await app.testing().test(.POST, base + "/disable", headers: admin.formHeaders,
-                                         body: admin.form([("reason", "村委会搬迁"), ("date", "")])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(base + "/disable", as: admin, fields: [("reason", "村委会搬迁"), ("date", "")])
             let disabled = try #require(try await ServicePoint.find(point.id, on: app.db))
             #expect(disabled.status == "disabled")
             #expect(disabled.disabledReason == "村委会搬迁")
@@ -160,9 +150,7 @@ struct ServicePointTests {
             try await app.testing().test(.GET, "/service-points?status=disabled", headers: admin.headers) { res in
                 #expect(res.text.contains("共 1 个服务点"))
             }
-            try await app.testing().test(.POST, base + "/enable", headers: admin.formHeaders, body: admin.form([])) { res in
-                #expect(res.status == .seeOther)
-            }
+            try await app.expectNoticeRedirect(base + "/enable", as: admin, fields: [])
             let statusAfterEnable = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(statusAfterEnable == "active")
         }

@@ -53,7 +53,10 @@ enum TestApp {
             configuration.metricsToken = metricsToken
             configuration.requestDeadlineSeconds = TestApp.requestDeadlineSeconds
             try await configure(app, configuration: configuration, clock: clock)
+            let redirects = SilentRedirects()
+            app.middleware.use(redirects)
             try await body(app)
+            for silent in redirects.silent { Issue.record("a form succeeded without a success message: \(silent)") }
         } catch {
             try? await app.asyncShutdown()
             await database.drop()

@@ -49,7 +49,7 @@ struct CaseViewTests {
     }
 
     static func view(actions: CaseView.Actions, reason: String? = nil) -> CaseView {
-        CaseView(id: ViewFixture.id(2), number: "140830-20261203-0008", itemText: "第7项 就业困难人员认定", citizenName: "王建国",
+        CaseView(id: ViewFixture.id(2), number: "140830-20261203-0008", itemText: "第7项 就业困难人员认定", maskedCitizenName: "王**",
                  stateLabel: "待审核", isReturned: false, acceptedOn: "2026-12-03", deadlineText: "2026-12-17，一个工作日内到期",
                  decisionReason: reason, missing: [],
                  steps: [.init(at: ViewFixture.morning, actorUnitName: "古魏镇综合便民服务中心", actorName: "李娜", action: "accept", detail: nil),
@@ -147,7 +147,7 @@ struct CaseViewTests {
     @Test("受理 form re-rendered with errors: each message next to its own field, the typed values kept")
     func formWithErrors() {
         let form = CaseForm(
-            citizenID: ViewFixture.id(3), citizenName: "张三丰", itemSeq: 7, itemName: "就业困难人员认定", timeLimitText: "10个工作日",
+            citizenID: ViewFixture.id(3), maskedCitizenName: "张**", itemSeq: 7, itemName: "就业困难人员认定", timeLimitText: "10个工作日",
             fields: [CaseFormField(name: "documents_checked", label: "已核验材料：身份证", kind: .confirmation, required: true),
                      CaseFormField(name: "category", label: "困难类别", kind: .choice([.init(value: "a", label: "零就业家庭成员")]), required: true),
                      CaseFormField(name: "note", label: "备注", kind: .text(maxLength: 200), required: false)])
@@ -163,6 +163,7 @@ struct CaseViewTests {
         #expect(ViewFixture.field("note", in: html)?.contains("field-error") == false)
         #expect(html.contains("value=\"\(ViewFixture.hostileInAttribute)\""))
         #expect(html.contains("name=\"submission\" value=\"\(ViewFixture.id(4).uuidString.lowercased())\""))
-        #expect(html.contains("办事群众：张三丰（张**）；办结时限：10个工作日。"))
+        // The header names the person masked, in one form only (domain rules §10).
+        #expect(html.contains("办事群众：张**；办结时限：10个工作日。"))
     }
 }

@@ -101,7 +101,7 @@ enum ArchiveOfficesController {
             try await req.audit(AuditEvent("archive_office.create", objectType: "archive_office", objectID: id.uuidString,
                                            detail: facts.name), on: db)
         }
-        return HTMLResponse.seeOther(.archiveOffice(id: id))
+        return HTMLResponse.seeOther(.archiveOffice(id: id), notice: ArchiveOfficeNotices.created, on: req)
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ enum ArchiveOfficesController {
             try await req.audit(AuditEvent("archive_office.update", objectType: "archive_office", objectID: id.uuidString,
                                            detail: facts.name), on: db)
         }
-        return HTMLResponse.seeOther(.archiveOffice(id: id))
+        return HTMLResponse.seeOther(.archiveOffice(id: id), notice: ArchiveOfficeNotices.updated, on: req)
     }
 
     static func load(_ req: Request) async throws -> ArchiveOfficeRecord {

@@ -74,7 +74,7 @@ enum GigSkillsController {
                 """).run()
             try await req.audit(AuditEvent("gig_skill.create", objectType: "gig_skill", objectID: "\(county)/local\(number)", detail: name), on: db)
         }
-        return HTMLResponse.seeOther(.gigSkills)
+        return HTMLResponse.seeOther(.gigSkills, notice: GigNotices.skillAdded, on: req)
     }
 
     /// Only local skills are renamed: the defaults are the province's, the same words in every county.
@@ -89,14 +89,14 @@ enum GigSkillsController {
         if skill.isDefault { errors.add(field, "“\(skill.name)”是全省通用技能，不能改名；本县不用时可以停用") }
         let name = skill.isDefault ? skill.name : validName(raw, field: field, renaming: skill.code, among: skills, into: &errors)
         guard errors.isEmpty else { return refused(req, skills, errors, GigSkillPages.Typed(renaming: skill.code, rename: raw ?? "")) }
-        guard name != skill.name else { return HTMLResponse.seeOther(.gigSkills) }
+        guard name != skill.name else { return HTMLResponse.seeOther(.gigSkills, notice: GigNotices.skillRenamed, on: req) }
         try await req.write { db in
             try await (db as! any SQLDatabase).raw(
                 "UPDATE gig_skills SET name = \(bind: name) WHERE county_code = \(bind: county) AND code = \(bind: skill.code)").run()
             try await req.audit(AuditEvent("gig_skill.rename", objectType: "gig_skill", objectID: "\(county)/\(skill.code)",
                                            detail: "\(skill.name)→\(name)"), on: db)
         }
-        return HTMLResponse.seeOther(.gigSkills)
+        return HTMLResponse.seeOther(.gigSkills, notice: GigNotices.skillRenamed, on: req)
     }
 
     @Sendable static func retire(_ req: Request) async throws -> Response {
@@ -122,7 +122,7 @@ enum GigSkillsController {
             try await req.audit(AuditEvent("gig_skill.retire", objectType: "gig_skill", objectID: "\(county)/\(skill.code)",
                                            detail: skill.name), on: db)
         }
-        return HTMLResponse.seeOther(.gigSkills)
+        return HTMLResponse.seeOther(.gigSkills, notice: GigNotices.skillRetired, on: req)
     }
 
     @Sendable static func restore(_ req: Request) async throws -> Response {
@@ -136,6 +136,6 @@ enum GigSkillsController {
             try await req.audit(AuditEvent("gig_skill.restore", objectType: "gig_skill", objectID: "\(county)/\(skill.code)",
                                            detail: skill.name), on: db)
         }
-        return HTMLResponse.seeOther(.gigSkills)
+        return HTMLResponse.seeOther(.gigSkills, notice: GigNotices.skillRestored, on: req)
     }
 }

@@ -127,6 +127,6 @@ enum GigsController {
             try await req.audit(AuditEvent("gig.hired", objectType: "gig_posting", objectID: id.uuidString,
                                            detail: "已招\(count)/\(gig.headcount)人"), on: db)
         }
-        return HTMLResponse.seeOther(.gig(id: id))
+        return HTMLResponse.seeOther(.gig(id: id), notice: GigNotices.hired, on: req)
     }
 }

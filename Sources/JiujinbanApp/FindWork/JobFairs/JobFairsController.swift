@@ -122,7 +122,7 @@ enum JobFairsController {
             try await req.audit(AuditEvent("job_fair.create", objectType: "job_fair", objectID: id.uuidString,
                                            detail: "\(facts.title)（\(facts.startsAt.stored)）"), on: db)
         }
-        return HTMLResponse.seeOther(.jobFair(id: id))
+        return HTMLResponse.seeOther(.jobFair(id: id), notice: JobFairNotices.created, on: req)
     }
 
     @Sendable static func update(_ req: Request) async throws -> Response {
@@ -143,7 +143,7 @@ enum JobFairsController {
             try await req.audit(AuditEvent("job_fair.update", objectType: "job_fair", objectID: id.uuidString,
                                            detail: "\(facts.title)（\(facts.startsAt.stored)）"), on: db)
         }
-        return HTMLResponse.seeOther(.jobFair(id: id))
+        return HTMLResponse.seeOther(.jobFair(id: id), notice: JobFairNotices.updated, on: req)
     }
 
     struct CancelForm: Content {
@@ -172,7 +172,7 @@ enum JobFairsController {
             try await req.audit(AuditEvent("job_fair.cancel", objectType: "job_fair", objectID: id.uuidString,
                                            detail: "\(record.title)：\(reason)"), on: db)
         }
-        return HTMLResponse.seeOther(.jobFair(id: id))
+        return HTMLResponse.seeOther(.jobFair(id: id), notice: JobFairNotices.cancelled, on: req)
     }
 
     static func load(_ req: Request) async throws -> JobFairRecord {

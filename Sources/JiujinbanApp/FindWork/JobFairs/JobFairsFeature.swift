@@ -12,4 +12,13 @@ enum JobFairsFeature: Feature {
             M0020CreateJobFairs(),
         ]
     }
+
+    static let notices = [JobFairNotices.created, JobFairNotices.updated, JobFairNotices.cancelled]
+}
+
+/// What a job fair's page says after it was saved or cancelled (`PageNotice`).
+enum JobFairNotices {
+    static let created = PageNotice("job-fair-created", "已发布招聘会。")
+    static let updated = PageNotice("job-fair-updated", "已保存招聘会信息。")
+    static let cancelled = PageNotice("job-fair-cancelled", "已取消招聘会，取消原因已记录。")
 }

@@ -83,7 +83,7 @@ enum EmployersController {
             try await record.create(on: db)
             try await req.audit(AuditEvent("employer.create", objectType: "employer", objectID: id.uuidString, detail: facts.name), on: db)
         }
-        return HTMLResponse.seeOther(.employer(id: id))
+        return HTMLResponse.seeOther(.employer(id: id), notice: EmployerNotices.registered, on: req)
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
@@ -199,7 +199,7 @@ enum EmployersController {
             try await req.audit(AuditEvent("job_posting.create", objectType: "job_posting", objectID: id.uuidString,
                                            detail: "\(employer.name) \(title) \(facts.headcount)人"), on: db)
         }
-        return HTMLResponse.seeOther(.jobPosting(id: id))
+        return HTMLResponse.seeOther(.jobPosting(id: id), notice: EmployerNotices.postingPublished, on: req)
     }
 
     struct CloseForm: Content {
@@ -218,7 +218,7 @@ enum EmployersController {
         guard let reason = try req.content.decode(CloseForm.self).reason.flatMap({ reasons[$0] }) else {
             throw PublicError(.unprocessableEntity, "请选择停止招聘的原因")
         }
-        guard posting.closedAt == nil else { return HTMLResponse.seeOther(.jobPosting(id: id)) }
+        guard posting.closedAt == nil else { return HTMLResponse.seeOther(.jobPosting(id: id), notice: EmployerNotices.postingClosed, on: req) }
         let now = req.jiujinban.clock.now()
         try await req.write { db in
             let revision = try await JobPostingRecord.nextRevision(on: db)
@@ -230,7 +230,7 @@ enum EmployersController {
             guard updated.count == 1 else { return }
             try await req.audit(AuditEvent("job_posting.close", objectType: "job_posting", objectID: id.uuidString, detail: reason), on: db)
         }
-        return HTMLResponse.seeOther(.jobPosting(id: id))
+        return HTMLResponse.seeOther(.jobPosting(id: id), notice: EmployerNotices.postingClosed, on: req)
     }
 
     /// The county and every division below it, grouped by township, the user's own township first: where an

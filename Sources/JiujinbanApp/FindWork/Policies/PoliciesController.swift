@@ -75,7 +75,7 @@ enum PoliciesController {
             try await req.audit(AuditEvent("policy.create", objectType: "employment_policy", objectID: id.uuidString,
                                            detail: facts.title), on: db)
         }
-        return HTMLResponse.seeOther(.policy(id: id))
+        return HTMLResponse.seeOther(.policy(id: id), notice: PolicyNotices.created, on: req)
     }
 
     /// Everyone who searches may read a document, a withdrawn one too (with when and why it was withdrawn: an old

@@ -13,4 +13,13 @@ enum PoliciesFeature: Feature {
             M0026AddPolicyMaintenance(),
         ]
     }
+
+    static let notices = [PolicyNotices.created, PolicyNotices.updated, PolicyNotices.withdrawn]
+}
+
+/// What a policy's page says after it was saved or withdrawn (`PageNotice`).
+enum PolicyNotices {
+    static let created = PageNotice("policy-created", "已发布政策。")
+    static let updated = PageNotice("policy-updated", "已保存政策。")
+    static let withdrawn = PageNotice("policy-withdrawn", "已撤回政策，撤回原因已记录。")
 }

@@ -44,7 +44,7 @@ enum PolicyMaintenanceController {
             try await req.audit(AuditEvent("policy.update", objectType: "employment_policy", objectID: id.uuidString, detail: facts.title),
                                 on: db)
         }
-        return HTMLResponse.seeOther(.policy(id: id))
+        return HTMLResponse.seeOther(.policy(id: id), notice: PolicyNotices.updated, on: req)
     }
 
     @Sendable static func withdrawal(_ req: Request) async throws -> Response {
@@ -78,7 +78,7 @@ enum PolicyMaintenanceController {
             try await req.audit(AuditEvent("policy.withdraw", objectType: "employment_policy", objectID: id.uuidString,
                                            detail: "\(record.title)：\(reason)"), on: db)
         }
-        return HTMLResponse.seeOther(.policy(id: id))
+        return HTMLResponse.seeOther(.policy(id: id), notice: PolicyNotices.withdrawn, on: req)
     }
 
     /// A document in force that the admin may change: one of its own division or one below it.

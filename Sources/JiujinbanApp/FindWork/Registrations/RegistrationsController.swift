@@ -60,7 +60,7 @@ enum RegistrationsController {
             try await req.audit(AuditEvent("employment_registration.end", objectType: "employment_registration", objectID: objectID,
                                            detail: "\(kind.label)终止：\(reason.label)"), on: db)
         }
-        return HTMLResponse.seeOther(.employmentCard(citizen: registration.citizenID))
+        return HTMLResponse.seeOther(.employmentCard(citizen: registration.citizenID), notice: RegistrationNotices.ended, on: req)
     }
 
     /// An operator who handles the item, or a county reviewer who reviews it.

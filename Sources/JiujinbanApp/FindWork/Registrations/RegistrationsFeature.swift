@@ -12,4 +12,11 @@ enum RegistrationsFeature: Feature {
             M0023CreateEmploymentRegistrations(),
         ]
     }
+
+    static let notices = [RegistrationNotices.ended]
+}
+
+/// What the employment card says after a registration was ended (`PageNotice`).
+enum RegistrationNotices {
+    static let ended = PageNotice("registration-ended", "已登记终止，就业失业登记证已更新。")
 }

@@ -55,7 +55,7 @@ enum AcceptanceController {
                                            detail: PointMilestoneRecord.Kind.allCases.map { "\($0.label)：\(chosen[$0]??.description ?? "未登记")" }
                                                .joined(separator: "，")), on: db)
         }
-        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
+        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id), notice: AcceptanceNotices.milestonesSaved, on: req)
     }
 
     /// Six photos at their limit, with the form around them.
@@ -186,6 +186,6 @@ enum AcceptanceController {
             try await req.audit(AuditEvent("service_point.acceptance", objectType: "service_point", objectID: point.code,
                                            detail: "\(inspectedOn) \(scoring.total)分，" + (passed ? "合格" : "不合格，\(reinspect ?? "")复验") + (photos.isEmpty ? "" : "，照片\(photos.count)张")), on: db)
         }
-        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id))
+        return HTMLResponse.seeOther(.servicePointAcceptance(id: point.id), notice: AcceptanceNotices.inspected, on: req)
     }
 }

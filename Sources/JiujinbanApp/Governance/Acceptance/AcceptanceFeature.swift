@@ -12,4 +12,12 @@ enum AcceptanceFeature: Feature {
             M0016CreateAcceptancePhotos(),
         ]
     }
+
+    static let notices = [AcceptanceNotices.inspected, AcceptanceNotices.milestonesSaved]
+}
+
+/// What the acceptance page says after an inspection or the milestones were saved (`PageNotice`).
+enum AcceptanceNotices {
+    static let inspected = PageNotice("acceptance-inspected", "已保存验收记录。")
+    static let milestonesSaved = PageNotice("acceptance-milestones-saved", "已保存建设进度。")
 }

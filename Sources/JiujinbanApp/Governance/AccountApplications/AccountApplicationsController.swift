@@ -133,7 +133,7 @@ enum AccountApplicationsController {
             }
             return try await detail(req, loaded, error: refused.message, status: .conflict)
         }
-        return HTMLResponse.seeOther(.accountApplication(id: loaded.id))
+        return HTMLResponse.seeOther(.accountApplication(id: loaded.id), notice: ApplicationPageNotices.after(action), on: req)
     }
 
     /// Writes the new state (and the content, when the step changed it) only where the stored state is still what

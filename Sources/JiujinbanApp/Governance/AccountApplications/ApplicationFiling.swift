@@ -127,7 +127,7 @@ enum ApplicationFiling {
             try await ApplicationNotices.after(nil, application, loaded: nil, id: id, at: now, on: db)
             return id
         }
-        return HTMLResponse.seeOther(.accountApplication(id: id))
+        return HTMLResponse.seeOther(.accountApplication(id: id), notice: ApplicationPageNotices.filed, on: req)
     }
 
     /// Item fields named in Chinese with their row: `第2项：请填写姓名`.

@@ -82,6 +82,6 @@ enum AccountReviewController {
                                       body: "\(staff.unitName) \(staff.account.post.label) \(staff.personName) 报告其账号已泄露，请冻结该账号并核实。",
                                       link: .account(id: staff.account.id), at: req.jiujinban.clock.now(), on: db)
         }
-        return HTMLResponse.seeOther(.myAccount)
+        return HTMLResponse.seeOther(.myAccount, notice: AccountNotices.leakReported, on: req)
     }
 }

@@ -80,7 +80,7 @@ enum AccountsController {
             let accountID = try await req.write { db in
                 try await insert(req, by: staff, name: name, idNumber: idNumber, phone: form.phone ?? "", post: post, unit: unit, on: db)
             }
-            return HTMLResponse.seeOther(.account(id: accountID))
+            return HTMLResponse.seeOther(.account(id: accountID), notice: AccountNotices.created, on: req)
         } catch let refused as CreationRefused {
             errors.add("post", refused.refusal.message)
             try await audit(req, "account.create", objectID: nil, result: .denied, detail: refused.refusal.message)
@@ -167,7 +167,7 @@ enum AccountsController {
             try await req.audit(AuditEvent("account.\(change.rawValue)", objectType: "account",
                                            objectID: summary.account.id.uuidString, detail: reason), on: db)
         }
-        return HTMLResponse.seeOther(.account(id: summary.account.id))
+        return HTMLResponse.seeOther(.account(id: summary.account.id), notice: AccountNotices.statusChanged, on: req)
     }
 
     /// 角色关联和赋权限 (article 5): the managing business admin associates the account's role and sets its item
@@ -221,7 +221,7 @@ enum AccountsController {
             try await req.audit(AuditEvent("account.grants", objectType: "account", objectID: summary.account.id.uuidString,
                                            detail: detail), on: db)
         }
-        return HTMLResponse.seeOther(.account(id: summary.account.id))
+        return HTMLResponse.seeOther(.account(id: summary.account.id), notice: AccountNotices.grantsSaved, on: req)
     }
 
     /// `handle:3` → 第3项 经办

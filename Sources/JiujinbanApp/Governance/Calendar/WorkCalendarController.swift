@@ -77,6 +77,6 @@ enum WorkCalendarController {
                                            detail: "节假日\(decoded.holidays.count)天，调休上班\(decoded.makeupWorkdays.count)天；"
                                                + "重新计算暂定办结期限\(recount.counted)件，其中变更\(recount.moved)件"), on: db)
         }
-        return HTMLResponse.seeOther(.workCalendar())
+        return HTMLResponse.seeOther(.workCalendar(), notice: CalendarNotices.loaded, on: req)
     }
 }

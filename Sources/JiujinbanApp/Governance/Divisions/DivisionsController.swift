@@ -85,7 +85,7 @@ enum DivisionsController {
                 errors.add("code", "区划代码 \(draft.code.value) 已存在，不能重复添加")
                 return try await refuse(req, form: form, refusal: .invalid(errors))
             }
-            return HTMLResponse.seeOther(.division(code: draft.code.value))
+            return HTMLResponse.seeOther(.division(code: draft.code.value), notice: DivisionNotices.created, on: req)
         }
     }
 

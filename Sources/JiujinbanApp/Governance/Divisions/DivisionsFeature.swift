@@ -15,4 +15,11 @@ enum DivisionsFeature: Feature {
     static let navigation = [
         NavigationEntry(line: .governance, order: 50, label: "行政区划", url: .divisions),
     ]
+
+    static let notices = [DivisionNotices.created]
+}
+
+/// What a division's page says after it was created (`PageNotice`).
+enum DivisionNotices {
+    static let created = PageNotice("division-created", "已新增区划。")
 }

@@ -96,7 +96,7 @@ enum LoginController {
             try await SessionRecord.query(on: db).filter(\.$id == staff.sessionHash).delete()
             try await req.audit(AuditEvent("logout", objectType: "account", objectID: staff.account.id.uuidString), on: db)
         }
-        let response = HTMLResponse.seeOther(.login)
+        let response = HTMLResponse.seeOther(.login, notice: LoginNotices.signedOut, on: req)
         response.cookies[SessionMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0),
                                                                           path: "/", isHTTPOnly: true, sameSite: .lax)
         return response

@@ -10,4 +10,11 @@ enum LoginFeature: Feature {
             CardSimulator.register(app)
         }
     }
+
+    static let notices = [LoginNotices.signedOut]
+}
+
+/// What the login page says after signing out (`PageNotice`).
+enum LoginNotices {
+    static let signedOut = PageNotice("signed-out", "已退出登录。")
 }

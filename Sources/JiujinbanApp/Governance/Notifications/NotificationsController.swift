@@ -38,8 +38,11 @@ enum NotificationsController {
             }
             return notice.link
         }
-        // Only a path this site made is followed.
-        if let link, link.hasPrefix("/"), !link.hasPrefix("//") { return req.redirect(to: link, redirectType: .normal) }
-        return HTMLResponse.seeOther(.notifications)
+        // Only a path this site made is followed; the page it leads to says the notice was marked read.
+        if let link, link.hasPrefix("/"), !link.hasPrefix("//") {
+            req.pendingNotice = NotificationNotices.read
+            return req.redirect(to: link, redirectType: .normal)
+        }
+        return HTMLResponse.seeOther(.notifications, notice: NotificationNotices.read, on: req)
     }
 }

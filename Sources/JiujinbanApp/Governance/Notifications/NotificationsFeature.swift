@@ -18,4 +18,11 @@ enum NotificationsFeature: Feature {
     ) { "通知（\($0)条未读）" }
 
     static let metricsReadings = [SMSOutbox.backlogReading]
+
+    static let notices = [NotificationNotices.read]
+}
+
+/// What the notifications page says after one was marked read (`PageNotice`).
+enum NotificationNotices {
+    static let read = PageNotice("notification-read", "该通知已标为已读。")
 }

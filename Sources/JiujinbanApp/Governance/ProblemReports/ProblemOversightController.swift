@@ -77,7 +77,7 @@ enum ProblemOversightController {
                 try await req.audit(AuditEvent("training.schedule", objectType: "training_session", objectID: session.id?.uuidString,
                                                detail: "\(facts.date) \(facts.topic)，\(facts.counties.count)个县"), on: db)
             }
-            return HTMLResponse.seeOther(.problemOversight())
+            return HTMLResponse.seeOther(.problemOversight(), notice: ProblemNotices.trainingScheduled, on: req)
         }
     }
 }

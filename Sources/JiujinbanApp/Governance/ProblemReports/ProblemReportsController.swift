@@ -86,7 +86,7 @@ enum ProblemReportsController {
             if !held.isEmpty {
                 try await req.write { db in try await HeldUploads.release(key: key, session: staff.sessionHash, on: db) }
             }
-            return HTMLResponse.seeOther(.problem(id: id))
+            return HTMLResponse.seeOther(.problem(id: id), notice: ProblemNotices.filed, on: req)
         }
     }
 
@@ -124,7 +124,7 @@ enum ProblemReportsController {
         }
         switch try await ProblemReportStore.act(action, on: try record.requireID(), staff: staff, req: req) {
         case .success:
-            return HTMLResponse.seeOther(.problem(id: try record.requireID()))
+            return HTMLResponse.seeOther(.problem(id: try record.requireID()), notice: ProblemNotices.after(action), on: req)
         case .failure(let problem):
             let status: HTTPStatus = switch problem {
             case .notHoldingDesk, .onlyReporter: .forbidden

@@ -101,6 +101,6 @@ enum ResponsibilityListController {
             try await req.audit(AuditEvent("problem.responsibility_list", objectType: "division", objectID: county.value,
                                            detail: detail), on: db)
         }
-        return HTMLResponse.seeOther(.responsibilityList)
+        return HTMLResponse.seeOther(.responsibilityList, notice: ProblemNotices.listSaved, on: req)
     }
 }

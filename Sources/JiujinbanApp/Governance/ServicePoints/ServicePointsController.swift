@@ -61,7 +61,7 @@ enum ServicePointsController {
                                                    objectID: point.code, detail: point.institution), on: db)
                     return try point.requireID()
                 }
-                return HTMLResponse.seeOther(.servicePoint(id: id))
+                return HTMLResponse.seeOther(.servicePoint(id: id), notice: ServicePointNotices.created, on: req)
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // Another clerk saved a point for the same division a moment ago (the unique index caught it).
                 var errors = FieldErrors()
@@ -84,7 +84,7 @@ enum ServicePointsController {
                 try await point.update(on: db)
                 try await req.audit(AuditEvent("service_point.update", objectType: "service_point", objectID: point.code), on: db)
             }
-            return HTMLResponse.seeOther(.servicePoint(id: existing.id))
+            return HTMLResponse.seeOther(.servicePoint(id: existing.id), notice: ServicePointNotices.updated, on: req)
         }
     }
 
@@ -99,14 +99,14 @@ enum ServicePointsController {
             return HTMLResponse.make(page, status: .unprocessableEntity)
         case .success(let disabling):
             try await setStatus(existing.id, .disabled, reason: disabling.reason, date: disabling.date.iso, on: req)
-            return HTMLResponse.seeOther(.servicePoint(id: existing.id))
+            return HTMLResponse.seeOther(.servicePoint(id: existing.id), notice: ServicePointNotices.disabled, on: req)
         }
     }
 
     @Sendable static func enable(_ req: Request) async throws -> Response {
         let existing = try await load(req)
         try await setStatus(existing.id, .active, reason: nil, date: nil, on: req)
-        return HTMLResponse.seeOther(.servicePoint(id: existing.id))
+        return HTMLResponse.seeOther(.servicePoint(id: existing.id), notice: ServicePointNotices.enabled, on: req)
     }
 
     static func setStatus(_ id: UUID, _ status: ServicePointStatus, reason: String?, date: String?, on req: Request) async throws {

@@ -8,10 +8,10 @@ enum CaseFormPage {
     static func render(_ form: CaseForm, values: [String: String], errors: FieldErrors, submission: UUID, context: PageContext) -> HTML {
         PageShell.render(
             title: "受理：\(form.itemName)", context: context,
-            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: form.citizenName, url: .citizen(id: form.citizenID)),
+            crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: form.maskedCitizenName, url: .citizen(id: form.citizenID)),
                      Crumb(label: "受理", url: nil)],
             content: [
-                .p(.class("lead"), .text("办事群众：\(form.citizenName)（\(Masking.maskedName(form.citizenName))）；办结时限：\(form.timeLimitText)。")),
+                .p(.class("lead"), .text("办事群众：\(form.maskedCitizenName)；办结时限：\(form.timeLimitText)。")),
                 FormFields.errorSummary(errors),
                 .form(.class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                       .input(.type(.hidden), .name("citizen"), .value(form.citizenID.uuidString.lowercased())),

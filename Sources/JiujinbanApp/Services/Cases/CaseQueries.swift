@@ -37,7 +37,7 @@ struct CaseView: Sendable {
     let id: UUID
     let number: String
     let itemText: String
-    let citizenName: String
+    let maskedCitizenName: String
     var person: Person?
     /// What the operator entered (备注 included), as the reviewer reads it.
     var content: [CaseFormContent.Line] = []
@@ -75,7 +75,8 @@ struct CaseReceipt: Sendable {
 /// 受理: the item's form for one citizen.
 struct CaseForm: Sendable {
     let citizenID: UUID
-    let citizenName: String
+    /// Masked (domain rules §10): the form's header; the full name is on the person's page after 显示完整信息.
+    let maskedCitizenName: String
     let itemSeq: Int
     let itemName: String
     let timeLimitText: String
@@ -109,7 +110,7 @@ enum CaseQueries {
         if let citizen {
             let idNumber = try cipher.open(citizen.idNumberSealed, context: CitizenCrypto.idNumberContext)
             person = CaseView.Person(
-                id: try citizen.requireID(), maskedName: Masking.maskedName(citizen.name), maskedIDNumber: Masking.maskedIDNumber(idNumber),
+                id: try citizen.requireID(), maskedName: citizen.maskedName, maskedIDNumber: Masking.maskedIDNumber(idNumber),
                 age: CalendarDate(iso: citizen.birthDate).map { today.completedYears(since: $0) },
                 residence: try await DivisionNames.path(citizen.residenceDivisionCode, on: db))
         }
@@ -121,7 +122,7 @@ enum CaseQueries {
         }
         return CaseView(
             id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
-            citizenName: citizen.map { Masking.maskedName($0.name) } ?? "", person: person, content: content,
+            maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content,
             stateLabel: file.state.label, isReturned: file.state == .returned, acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, missing: record.missingList,
@@ -138,7 +139,7 @@ enum CaseQueries {
         let point = try await ServicePoint.find(record.servicePointID, on: db)
         return CaseReceipt(
             caseID: try record.requireID(), number: record.number, acceptedOn: record.acceptedOn,
-            maskedCitizenName: citizen.map { Masking.maskedName($0.name) } ?? "", itemName: item?.name ?? "",
+            maskedCitizenName: citizen?.maskedName ?? "", itemName: item?.name ?? "",
             institution: point?.institution ?? "", channelText: channelText(record), deadlineText: deadlineText(record), isNotice: file.state == .returned,
             stateLabel: file.state.label,
             wording: file.state.receiptWording(deadline: record.deadline.map { $0 + (record.deadlineProvisional ? "（暂定）" : "") }),
@@ -150,7 +151,7 @@ enum CaseQueries {
     ) async throws -> CaseForm {
         // The engine's plug-in decides the fields; the page only lays them out.
         let module = try await ItemRegistry.make(item, county: staff.county, on: db)
-        return CaseForm(citizenID: try citizen.requireID(), citizenName: citizen.name, itemSeq: item.seq, itemName: item.name,
+        return CaseForm(citizenID: try citizen.requireID(), maskedCitizenName: citizen.maskedName, itemSeq: item.seq, itemName: item.name,
                         timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) })
     }
 }

@@ -32,7 +32,7 @@ extension CounterSearch {
         let used = filters.filter { !$0.1.isEmpty }
         let summary = found.map { String(("查询条件：" + (used.isEmpty ? "不限；" + $0 : SearchAudit.detail(used, found: $0)))
             .prefix(GenericItem.noteLength)) }
-        context.serving = Serving(citizenID: id, maskedName: Masking.maskedName(citizen.name), item: item, summary: summary)
+        context.serving = Serving(citizenID: id, maskedName: citizen.maskedName, item: item, summary: summary)
         return context
     }
 }

@@ -70,7 +70,7 @@ enum CitizenFormPage {
     }
 }
 
-/// 办事群众页面: who the person is (masked), the items to start for them by the four groups with what they already have
+/// 办事群众页面: who the person is (masked, name included, until 显示完整信息), the items to start for them by the four groups with what they already have
 /// open or finished (`CitizenServices`), and every case of every item (the case engine fills this list).
 enum CitizenPage {
     struct CaseLine: Sendable {
@@ -90,6 +90,11 @@ enum CitizenPage {
             title: citizen.name, context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: citizen.name, url: nil)],
             content: [
+                // Near the top, one click: the clerk checks the name against the ID card before serving the person.
+                .if(!citizen.isRevealed, .form(
+                    .class("reveal"), .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
+                    .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
+                .if(citizen.isRevealed, .p(.class("hint"), .text("正在显示完整信息，本次查看已记入审计日志；离开本页后重新脱敏显示。"))),
                 .div(.class("facts"), .dl(
                     .dt("姓名"), .dd(.text(citizen.name)),
                     .dt("身份证号码"), .dd(.class("code"), .text(citizen.idNumber)),
@@ -101,9 +106,6 @@ enum CitizenPage {
                     .dt("居住地"), .dd(.text(citizen.residenceName)),
                     .dt("社会保障卡卡号"), .dd(.class("code"), .text(citizen.cardNumber ?? "未登记"))
                 )),
-                .if(!citizen.isRevealed, .form(
-                    .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
-                    .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
                 .section(
                     .class("panel citizen-services"), .h2(accepts ? "为其办理" : "服务事项"),
                     .p(.class("hint"), .text(accepts

@@ -12,6 +12,7 @@ package final class CitizenRecord: Model, @unchecked Sendable {
     @ID(key: .id) package var id: UUID?
     @Field(key: "id_number_sealed") package var idNumberSealed: String
     @Field(key: "id_number_index") package var idNumberIndex: String
+    /// The full name: shown only after the audited 显示完整信息; pages, receipts and exports show `maskedName`.
     @Field(key: "name") package var name: String
     @Field(key: "sex") package var sex: String
     /// `YYYY-MM-DD`, from the ID number.
@@ -26,6 +27,9 @@ package final class CitizenRecord: Model, @unchecked Sendable {
     @Field(key: "updated_at") package var updatedAt: Date
 
     package init() {}
+
+    /// The name as staff screens, receipts and exports show it (domain rules §10, `Masking.maskedName`).
+    var maskedName: String { Masking.maskedName(name) }
 }
 
 package enum CitizenCrypto {

@@ -7,6 +7,7 @@ import Vapor
 /// A citizen as pages show them: masked unless the full values were asked for (an audited action).
 struct CitizenView: Sendable {
     let id: UUID
+    /// Masked (`Masking.maskedName`) unless revealed, like the ID number, phone and card number.
     let name: String
     let idNumber: String
     let phone: String?
@@ -61,7 +62,7 @@ package enum CitizenRegistry {
         let card = try record.cardNumberSealed.map { try cipher.open($0, context: CitizenCrypto.cardNumberContext) }
         let birth = CalendarDate(iso: record.birthDate)
         return CitizenView(
-            id: try record.requireID(), name: record.name,
+            id: try record.requireID(), name: revealed ? record.name : record.maskedName,
             idNumber: revealed ? idNumber : Masking.maskedIDNumber(idNumber),
             phone: phone.map { revealed ? $0 : Masking.maskedPhone($0) },
             cardNumber: card.map { revealed ? $0 : Masking.maskedCardNumber($0) },

@@ -65,8 +65,24 @@ enum CitizensController {
                                                      notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok,
                                                      fresh: true)
         }
-        return try await respondWithPerson(req, record, revealed: false, action: "citizen.lookup", staff: staff,
-                                           foundByIDNumber: true, startItem: req.startingItem)
+        return try await found(req, record, action: "citizen.lookup", staff: staff, notice: CitizenNotices.found)
+    }
+
+    /// Records that `staff` found the person by the full ID number (audited as `action`, and the lookup that lets
+    /// them act for the person for a while, `CitizenScope`), then sends the browser on (post/redirect/get): to the
+    /// item's form when the search was started for one, else to the person's page, which records the view itself.
+    static func found(_ req: Request, _ record: CitizenRecord, action: String, staff: SignedInStaff, notice: PageNotice)
+        async throws -> Response {
+        let id = try record.requireID()
+        let now = req.jiujinban.clock.now()
+        try await req.write { db in
+            try await req.audit(AuditEvent(action, objectType: "citizen", objectID: id.uuidString), on: db)
+            try await CitizenAccess.recordLookup(of: id, by: staff.account.id, at: now, on: db)
+        }
+        if let item = req.startingItem {
+            return HTMLResponse.seeOther(.newCase(citizen: id, item: item.seq), notice: CitizenNotices.foundForItem, on: req)
+        }
+        return HTMLResponse.seeOther(.citizen(id: id), notice: notice, on: req)
     }
 
     struct RegistrationForm: Content {
@@ -98,6 +114,7 @@ enum CitizensController {
         case .failure(let errors):
             return try await CitizenFormPage.respond(req, draft: draft, errors: errors, notice: nil, status: .unprocessableEntity)
         }
+        let now = services.clock.now()
         let outcome: (UUID, Bool)
         do {
             outcome = try await req.write { db -> (UUID, Bool) in
@@ -105,9 +122,10 @@ enum CitizensController {
                 if let existing = try await CitizenRegistry.find(facts.idNumber, cipher: services.cipher, on: db) {
                     return (try existing.requireID(), false)
                 }
-                let id = try await CitizenRegistry.register(facts, by: staff.account.id, at: services.clock.now(),
-                                                            cipher: services.cipher, on: db)
+                let id = try await CitizenRegistry.register(facts, by: staff.account.id, at: now, cipher: services.cipher, on: db)
                 try await req.audit(AuditEvent("citizen.register", objectType: "citizen", objectID: id.uuidString), on: db)
+                // Typed in full: the registering user may act for the person wherever they live (`CitizenScope`).
+                try await CitizenAccess.recordLookup(of: id, by: staff.account.id, at: now, on: db)
                 return (id, true)
             }
         } catch let error where !(error is any AbortError) {
@@ -116,11 +134,15 @@ enum CitizensController {
             guard let existing = try await CitizenRegistry.find(facts.idNumber, cipher: services.cipher, on: req.db) else { throw error }
             outcome = (try existing.requireID(), false)
         }
-        guard let record = try await CitizenRecord.find(id: outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
-        // A number registered before is shown like a lookup, never registered twice (S26).
-        return try await respondWithPerson(req, record, revealed: false, action: outcome.1 ? "citizen.view" : "citizen.lookup",
-                                           staff: staff, foundByIDNumber: true, status: outcome.1 ? .created : .ok,
-                                           startItem: req.startingItem)
+        // A number registered before is opened like a lookup, never registered twice (S26).
+        guard outcome.1 else {
+            guard let record = try await CitizenRecord.find(id: outcome.0, on: req.db) else { throw PublicError.notFound("该办事群众") }
+            return try await found(req, record, action: "citizen.lookup", staff: staff, notice: CitizenNotices.alreadyRegistered)
+        }
+        if let item = req.startingItem {
+            return HTMLResponse.seeOther(.newCase(citizen: outcome.0, item: item.seq), notice: CitizenNotices.registeredForItem, on: req)
+        }
+        return HTMLResponse.seeOther(.citizen(id: outcome.0), notice: CitizenNotices.registered, on: req)
     }
 
     /// A person's page by its id, for the users `CitizenScope` admits.
@@ -137,21 +159,14 @@ enum CitizensController {
         return try await respondWithPerson(req, record, revealed: true, action: "citizen.reveal", staff: staff)
     }
 
-    /// - Parameter foundByIDNumber: the user typed or scanned the full ID number, which lets them act for the person
-    ///   for a while wherever the person lives (`CitizenScope`).
-    /// - Parameter startItem: the item the search was started for: once the person is found (and the lookup recorded),
-    ///   the item's form opens instead of the person's page.
+    /// The person's page, its showing audited as `action` (`citizen.view`, or `citizen.reveal` with the full values).
     static func respondWithPerson(
-        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff,
-        foundByIDNumber: Bool = false, status: HTTPStatus = .ok, startItem: ServiceCatalogue.Item? = nil
+        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff
     ) async throws -> Response {
         let view = try await CitizenRegistry.view(record, revealed: revealed, req: req)
-        let now = req.jiujinban.clock.now()
         try await req.write { db in
             try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
-            if foundByIDNumber { try await CitizenAccess.recordLookup(of: view.id, by: staff.account.id, at: now, on: db) }
         }
-        if let startItem { return HTMLResponse.seeOther(.newCase(citizen: view.id, item: startItem.seq)) }
         let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         // Every case of the person, across items and points; the ones outside the user's scope are listed, not opened.
@@ -174,8 +189,7 @@ enum CitizensController {
         let services = CitizenServices.build(citizen: view.id, catalogue: catalogue, cases: cases) {
             $0.channels.contains(.counter) && CaseFile.mayAccept(staff.account, item: $0.seq, grants: staff.grants).isAllowed
         }
-        return HTMLResponse.make(CitizenPage.render(view, cases: cases, services: services, context: PageContext(req)),
-                                 status: status)
+        return HTMLResponse.make(CitizenPage.render(view, cases: cases, services: services, context: PageContext(req)))
     }
 
     /// The levels of the given division codes that exist in the tree.

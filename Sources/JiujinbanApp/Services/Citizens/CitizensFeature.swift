@@ -17,4 +17,18 @@ enum CitizensFeature: Feature {
     static let navigation = [
         NavigationEntry(line: .governance, order: 10, label: "办事群众", url: .citizens),
     ]
+
+    static let notices = [
+        CitizenNotices.found, CitizenNotices.registered, CitizenNotices.alreadyRegistered, CitizenNotices.foundForItem,
+        CitizenNotices.registeredForItem,
+    ]
+}
+
+/// What the person's page says after the search or the registration that led to it.
+enum CitizenNotices {
+    static let found = PageNotice("citizen-found", "已查到该办事群众。请核对身份证后办理，完整信息可点“显示完整信息”查看。")
+    static let registered = PageNotice("citizen-registered", "已登记。可在下方为其办理服务事项。")
+    static let foundForItem = PageNotice("citizen-found-for-item", "已查到该办事群众，请填写受理表单。")
+    static let registeredForItem = PageNotice("citizen-registered-for-item", "已登记，请填写受理表单。")
+    static let alreadyRegistered = PageNotice("citizen-already-registered", "该身份证号码此前已登记，已打开其页面，未重复登记。")
 }

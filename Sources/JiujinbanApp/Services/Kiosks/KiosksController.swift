@@ -69,7 +69,7 @@ enum KiosksController {
             try await req.audit(AuditEvent("kiosk.register", objectType: "service_point", objectID: point.code,
                                            detail: "\(facts.serial)，\(facts.installedOn)安装"), on: db)
         }
-        return HTMLResponse.seeOther(.kiosks)
+        return HTMLResponse.seeOther(.kiosks, notice: KioskNotices.registered, on: req)
     }
 
     @Sendable static func retire(_ req: Request) async throws -> Response {
@@ -87,6 +87,6 @@ enum KiosksController {
             try await fresh.update(on: db)
             try await req.audit(AuditEvent("kiosk.retire", objectType: "service_point", objectID: point.code, detail: fresh.serialNumber), on: db)
         }
-        return HTMLResponse.seeOther(.kiosks)
+        return HTMLResponse.seeOther(.kiosks, notice: KioskNotices.retired, on: req)
     }
 }

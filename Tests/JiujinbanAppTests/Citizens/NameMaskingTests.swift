@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+@testable import JiujinbanApp
+import JiujinbanRules
+import Testing
+import Vapor
+import VaporTesting
+
+/// One masking rule for a person's name (domain rules §10): every staff page that shows a person shows `王**`; the full
+/// name appears only on the person's page after the audited 显示完整信息, which that page offers near its top.
+@Suite("Names: masked on every page that shows a person, full only after 显示完整信息")
+struct NameMaskingTests {
+    static let fullName = "王小明"
+    static let masked = Masking.maskedName(fullName)
+
+    /// The person's own pages and the pages of their case, as the operator who accepted it sees them.
+    static func operatorPages(citizen: UUID, item: Int, caseID: UUID) -> [String] {
+        [
+            SiteURL.citizen(id: citizen).path,
+            SiteURL.newCase(citizen: citizen, item: item).path,
+            SiteURL.caseFile(id: caseID).path,
+            SiteURL.caseReceipt(id: caseID).path,
+            SiteURL.home.path,
+            SiteURL.employmentCard(citizen: citizen).path,
+            SiteURL.gigRecommendations(citizen: citizen).path,
+            SiteURL.gigRecruiter(citizen: citizen).path,
+            SiteURL.jobRecommendations(citizen: citizen).path,
+        ]
+    }
+
+    @Test("no page of a demonstration person carries the full name; each names them masked")
+    func everyPageMasked() async throws {
+        try await TestApp.run { app in
+            let engine = CaseEngineTests()
+            let village = try await app.session(as: .villageOperator)
+            let citizen = try await engine.citizen(app, village)
+            let item = try await engine.item(app, timed: true)
+            let (status, created) = try await engine.accept(app, village, citizen: citizen, item: item.seq)
+            #expect(status == .seeOther)
+            let caseID = try #require(created)
+            let reviewer = try await app.session(as: .reviewer)
+            let pages = Self.operatorPages(citizen: citizen, item: item.seq, caseID: caseID).map { (village, $0, true) }
+                + [SiteURL.caseFile(id: caseID).path, SiteURL.home.path].map { (reviewer, $0, true) }
+                // The workbench lists cases by number and item, without the person: it must not name them either.
+                + [(village, SiteURL.cases().path, false), (reviewer, SiteURL.cases().path, false)]
+            for (session, path, namesPerson) in pages {
+                try await app.testing().test(.GET, path, headers: session.headers) { res in
+                    #expect(res.status == .ok, "\(path)")
+                    #expect(!res.body.string.contains(Self.fullName), "\(path) shows the full name")
+                    if namesPerson { #expect(res.body.string.contains(Self.masked), "\(path) names the person masked") }
+                }
+            }
+        }
+    }
+
+    @Test("the person's page: masked title, crumb and 姓名; one click near the top reveals, audited, the full values")
+    func revealShowsFull() async throws {
+        try await TestApp.run { app in
+            let village = try await app.session(as: .villageOperator)
+            let citizen = try await CaseEngineTests().citizen(app, village)
+            let path = SiteURL.citizen(id: citizen).path
+            var page = ""
+            try await app.testing().test(.GET, path, headers: village.headers) { res in page = res.body.string }
+            #expect(page.contains("<h1>\(Self.masked)</h1>") && page.contains("<dd>\(Self.masked)</dd>"))
+            // The reveal form comes before the facts it reveals: the clerk checks the name against the ID card first.
+            let reveal = try #require(page.range(of: SiteURL.revealCitizen(id: citizen).path))
+            let facts = try #require(page.range(of: #"<div class="facts">"#))
+            #expect(reveal.lowerBound < facts.lowerBound)
+            try await app.testing().test(.POST, SiteURL.revealCitizen(id: citizen).path, headers: village.formHeaders,
+                                         body: village.form([])) { res in
+                #expect(res.status == .ok)
+                let body = res.body.string
+                #expect(body.contains("<h1>\(Self.fullName)</h1>") && body.contains("<dd>\(Self.fullName)</dd>"))
+                #expect(body.contains(CitizenRegistryTests.idNumber) && body.contains("13800001234"))
+                #expect(!body.contains(Self.masked))
+            }
+            #expect(try await auditCount("citizen.reveal", result: "success", on: app) == 1)
+        }
+    }
+}

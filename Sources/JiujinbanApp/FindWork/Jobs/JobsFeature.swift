@@ -28,7 +28,8 @@ enum JobsFeature: Feature {
                         requires: [.registerEmployers, .manageEmploymentDirectories]),
     ]
 
-    static let notices = [RecommendationNotices.employed]
+    static let notices = [RecommendationNotices.employed, EmployerNotices.registered, EmployerNotices.postingPublished,
+                          EmployerNotices.postingClosed]
 
     static var commands: [FeatureCommand] {
         [FeatureCommand(name: "occupations", OccupationsCommand())]

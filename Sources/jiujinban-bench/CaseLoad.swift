@@ -164,12 +164,17 @@ struct Counter: Sendable {
         return Counter(http: http, base: base, cookie: cookie, csrf: csrf)
     }
 
-    /// `POST /citizens/lookup`: the person's page; its links carry the citizen id.
+    /// `POST /citizens/lookup`, then the page it redirects to (post/redirect/get), as a browser does: the time of both
+    /// is the lookup page's. The redirect names the person (`/citizens/<id>`); its success message rides a cookie.
     func lookUp(_ idNumber: String) async throws -> (citizen: String, status: HTTPResponseStatus) {
-        let page = try await Self.send(http, .POST, base + "/citizens/lookup", cookie: cookie, form: ["_csrf": csrf, "id_number": idNumber])
-        guard page.status == .ok, let citizen = Self.firstMatch(#"/citizens/([0-9A-Fa-f\-]{36})"#, in: page.body) else {
-            throw BenchError("lookup answered \(page.status) without the person's page")
+        let found = try await Self.send(http, .POST, base + "/citizens/lookup", cookie: cookie, form: ["_csrf": csrf, "id_number": idNumber])
+        guard found.status == .seeOther, let location = found.location,
+              let citizen = Self.firstMatch(#"^/citizens/([0-9A-Fa-f\-]{36})$"#, in: location) else {
+            throw BenchError("lookup answered \(found.status) without a redirect to the person's page")
         }
+        let notice = found.cookies.map { "; \($0.key)=\($0.value)" }.joined()
+        let page = try await Self.send(http, .GET, base + location, cookie: cookie + notice)
+        guard page.status == .ok else { throw BenchError("the person's page answered \(page.status)") }
         return (citizen, page.status)
     }
 

@@ -83,10 +83,15 @@ struct CitizenScopeTests {
             clock.advance(by: 29 * 60)
             #expect(try await accept(app, community, person) == .seeOther)
             #expect(try await CaseRecord.query(on: app.db).count() == 1)
+            let casePath = "/cases/" + (try await CaseRecord.query(on: app.db).first()?.requireID().uuidString.lowercased() ?? "")
+            #expect(try await app.getPage(community, casePath).1.contains(">返回群众页面</a>"))
             clock.advance(by: 2 * 60)
             #expect(try await status(app, community, "/cases/new?citizen=\(id)&item=38") == .notFound)
             #expect(try await accept(app, community, person) == .notFound)
             #expect(try await CaseRecord.query(on: app.db).count() == 1)
+            // The point's own case still opens, but no longer offers a way to the person that would answer 404.
+            let later = try await app.getPage(community, casePath)
+            #expect(later.0 == .ok && !later.1.contains("返回群众页面") && !later.1.contains("href=\"/citizens/\(id)\""))
             // The grant is the user's own: the township operator, who never looked the person up, is refused throughout.
             let township = try await app.session(as: .townshipOperator)
             #expect(try await status(app, township, "/citizens/\(id)") == .notFound)

@@ -90,6 +90,10 @@ struct CaseViewTests {
         // A post that may read the case but not open the person's page sees the name, not a link that would answer 403.
         let auditor = CasePage.render(view, error: nil, context: ViewFixture.context).render()
         #expect(auditor.contains("<dt>姓名</dt><dd>王**</dd>") && !auditor.contains("返回群众页面"))
+        // Nor when the person is out of the viewer's reach (served from another village, the lookup window closed).
+        view.person?.pageOpens = false
+        let outOfReach = CasePage.render(view, error: nil, context: context).render()
+        #expect(outOfReach.contains("<dt>姓名</dt><dd>王**</dd>") && !outOfReach.contains("返回群众页面"))
         // Approve, return and reject: three forms, each with its own confirmation; the reason only with 不予办理.
         #expect(html.components(separatedBy: "<form class=\"form decision\"").count - 1 == 3)
         #expect(html.components(separatedBy: "data-confirm=").count - 1 == 3)
@@ -165,5 +169,15 @@ struct CaseViewTests {
         #expect(html.contains("name=\"submission\" value=\"\(ViewFixture.id(4).uuidString.lowercased())\""))
         // The header names the person masked, in one form only (domain rules §10).
         #expect(html.contains("办事群众：张**；办结时限：10个工作日。"))
+    }
+
+    @Test("a refused decision shows again what the reviewer typed, with the problem")
+    func refusedDecisionKeepsText() {
+        var view = Self.view(actions: .init(approve: true, returnForDocuments: true))
+        view.typed = CaseView.Typed(missing: "户口簿原件\n" + ViewFixture.hostile, reason: "材料不全")
+        let html = CasePage.render(view, error: "请一次性列全需补正的材料", context: ViewFixture.context).render()
+        #expect(html.contains("户口簿原件\n\(ViewFixture.hostileEscaped)</textarea>"))
+        #expect(html.contains(">材料不全</textarea>"))
+        #expect(html.contains("请一次性列全需补正的材料"))
     }
 }

@@ -89,7 +89,7 @@ enum CasePage {
                 .p(.class("page-actions"),
                    .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
                       .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
-                   .unwrap(view.person.map { SiteURL.citizen(id: $0.id) }) { url in
+                   .unwrap(view.person.flatMap { $0.pageOpens ? SiteURL.citizen(id: $0.id) : nil }) { url in
                        .if(context.mayOpen(url), .a(.class("button"), .href(url.path), .text("返回群众页面")))
                    }),
                 .if(!view.missing.isEmpty, .group(.h2("需补正材料"), .ol(.forEach(view.missing) { .li(.text($0)) }))),
@@ -103,7 +103,8 @@ enum CasePage {
     static func person(_ view: CaseView, context: PageContext) -> Node<HTML.BodyContext> {
         guard let person = view.person else { return .empty }
         return .section(.class("case-part"), .h2("办事群众"), .div(.class("facts"), .dl(
-            .dt("姓名"), .dd(.link(to: .citizen(id: person.id), person.maskedName, context: context)),
+            .dt("姓名"), .dd(person.pageOpens ? .link(to: .citizen(id: person.id), person.maskedName, context: context)
+                                               : .text(person.maskedName)),
             .dt("身份证号码"), .dd(.class("code"), .text(person.maskedIDNumber)),
             .dt("年龄"), .dd(.text(person.age.map { "\($0)周岁" } ?? "")),
             .dt("居住地"), .dd(.text(person.residence))
@@ -128,13 +129,14 @@ enum CasePage {
                                                  .h3("退回补正"),
                                                  .div(.class("field"),
                                                       .label(.for("missing"), .text("需补正的全部材料（每行一项，一次性告知）")),
-                                                      .textarea(.name("missing"), .id("missing"), .attribute(named: "rows", value: "4"))),
+                                                      .textarea(.name("missing"), .id("missing"), .attribute(named: "rows", value: "4"),
+                                                                .text(view.typed.missing))),
                                                  .div(.class("form-actions"), actionButton("return", "退回补正", "button")))),
             .if(actions.approve, form("确认不予办理办件 \(view.number)？决定后即办结，不能撤回。",
                                       .h3("不予办理"),
                                       .div(.class("field"),
                                            .label(.for("reason"), .text("不予办理理由（必填）")),
-                                           .textarea(.name("reason"), .id("reason"))),
+                                           .textarea(.name("reason"), .id("reason"), .text(view.typed.reason))),
                                       .div(.class("form-actions"), actionButton("reject", "不予办理", "button danger")))),
             .if(actions.resubmit, form("确认材料已补齐，重新提交审核？",
                                        .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))))

@@ -32,6 +32,15 @@ struct CaseView: Sendable {
         let maskedIDNumber: String
         let age: Int?
         let residence: String
+        /// The person's page opens for the viewer (`CitizenAccess.mayServe`): the case page links it only then.
+        var pageOpens = true
+    }
+
+    /// What the reviewer had typed into a decision that was refused (a return without documents, a refusal without
+    /// a reason), shown again with the problem.
+    struct Typed: Sendable {
+        var missing = ""
+        var reason = ""
     }
 
     let id: UUID
@@ -39,6 +48,7 @@ struct CaseView: Sendable {
     let itemText: String
     let maskedCitizenName: String
     var person: Person?
+    var typed = Typed()
     /// What the operator entered (备注 included), as the reviewer reads it.
     var content: [CaseFormContent.Line] = []
     let stateLabel: String
@@ -95,7 +105,7 @@ enum CaseQueries {
 
     static func view(
         _ record: CaseRecord, _ file: CaseFile, viewer staff: SignedInStaff, catalogue: ServiceCatalogue, calendar: WorkCalendar,
-        today: CalendarDate, cipher: PersonalDataCipher, on db: any Database
+        today: CalendarDate, now: Date, cipher: PersonalDataCipher, on db: any Database
     ) async throws -> CaseView {
         let item = catalogue.items.first { $0.seq == record.itemSeq }
         let citizen = try await CitizenRecord.find(id: record.citizenID, on: db)
@@ -112,7 +122,8 @@ enum CaseQueries {
             person = CaseView.Person(
                 id: try citizen.requireID(), maskedName: citizen.maskedName, maskedIDNumber: Masking.maskedIDNumber(idNumber),
                 age: CalendarDate(iso: citizen.birthDate).map { today.completedYears(since: $0) },
-                residence: try await DivisionNames.path(citizen.residenceDivisionCode, on: db))
+                residence: try await DivisionNames.path(citizen.residenceDivisionCode, on: db),
+                pageOpens: try await CitizenAccess.mayServe(citizen, staff, now: now, on: db))
         }
         var content: [CaseFormContent.Line] = []
         if let item {
@@ -173,11 +184,14 @@ extension CaseFormPage {
 }
 
 extension CasePage {
-    static func respond(_ req: Request, _ record: CaseRecord, _ file: CaseFile, error: String?, status: HTTPStatus) async throws -> Response {
+    static func respond(_ req: Request, _ record: CaseRecord, _ file: CaseFile, error: String?, status: HTTPStatus,
+                        typed: CaseView.Typed = CaseView.Typed()) async throws -> Response {
         let staff = try req.requireStaff()
         let calendar = try await WorkCalendarStore.calendar(req: req)
-        let view = try await CaseQueries.view(record, file, viewer: staff, catalogue: req.jiujinban.catalogue, calendar: calendar,
-                                              today: req.jiujinban.clock.today, cipher: req.jiujinban.cipher, on: req.db)
+        var view = try await CaseQueries.view(record, file, viewer: staff, catalogue: req.jiujinban.catalogue, calendar: calendar,
+                                              today: req.jiujinban.clock.today, now: req.jiujinban.clock.now(),
+                                              cipher: req.jiujinban.cipher, on: req.db)
+        view.typed = typed
         return HTMLResponse.make(render(view, error: error, context: PageContext(req)), status: status)
     }
 }

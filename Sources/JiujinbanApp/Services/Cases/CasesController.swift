@@ -77,7 +77,8 @@ enum CasesController {
             case .caseClosed, .caseWrongState: .conflict
             default: .forbidden
             }
-            return try await CasePage.respond(req, record, file, error: refusal.message, status: status)
+            return try await CasePage.respond(req, record, file, error: refusal.message, status: status,
+                                              typed: CaseView.Typed(missing: form.missing ?? "", reason: form.reason ?? ""))
         }
     }
 

@@ -23,10 +23,15 @@ enum CitizenAccess {
     }
 
     static func mayServe(_ record: CitizenRecord, _ staff: SignedInStaff, req: Request) async throws -> Bool {
+        try await mayServe(record, staff, now: req.jiujinban.clock.now(), on: req.db)
+    }
+
+    /// The same rule outside a request: whether a link to the person's page would open for `staff` now (a case page
+    /// draws 返回群众页面 only then; a person served from elsewhere is out of reach once the lookup window closes).
+    static func mayServe(_ record: CitizenRecord, _ staff: SignedInStaff, now: Date, on db: any Database) async throws -> Bool {
         let residence = try? DivisionCode(record.residenceDivisionCode), hukou = try? DivisionCode(record.hukouDivisionCode)
-        let now = req.jiujinban.clock.now()
         if CitizenScope.admits(residence: residence, hukou: hukou, scope: staff.scopeRoot, lastLookup: nil, now: now) { return true }
-        let lastLookup = try await lastLookup(of: try record.requireID(), by: staff.account.id, on: req.db)
+        let lastLookup = try await lastLookup(of: try record.requireID(), by: staff.account.id, on: db)
         return CitizenScope.admits(residence: residence, hukou: hukou, scope: staff.scopeRoot, lastLookup: lastLookup, now: now)
     }
 

@@ -93,12 +93,15 @@ struct ReportCycleAppTests {
             let noReason = try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
                                                                                   ("decision", "return"), ("comment", "")])
             #expect(noReason.0 == .unprocessableEntity && noReason.1.contains("退回时请填写退回原因"))
-            #expect(try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
-                                                                          ("decision", "return"), ("comment", "请补充说明")]).0 == .seeOther)
+            // The county's table says once what was done (post/redirect/get).
+            let returned = try await app.expectNoticeRedirect("/reports/monthly/decision", as: admin, fields: [
+                ("month", "2026-11"), ("township", "140830100000"), ("decision", "return"), ("comment", "请补充说明")])
+            #expect(returned?.notice == ReportEntryNotices.returned && returned?.location == "/reports/monthly?month=2026-11")
             #expect(try await app.notifications(of: township.accountID).contains { $0.body.contains("请补充说明") })
             #expect(try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])).0 == .seeOther)
-            #expect(try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
-                                                                          ("decision", "accept")]).0 == .seeOther)
+            let accepted = try await app.expectNoticeRedirect("/reports/monthly/decision", as: admin, fields: [
+                ("month", "2026-11"), ("township", "140830100000"), ("decision", "accept")])
+            #expect(accepted?.notice == ReportEntryNotices.accepted)
             let final = try await app.post(township, "/reports/monthly/entry", [("month", "2026-11"), ("action", "save")])
             #expect(final.0 == .forbidden && final.1.contains("已被县领导小组办公室采用"))
             // The county's own columns.

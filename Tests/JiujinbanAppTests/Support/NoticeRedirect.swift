@@ -53,12 +53,10 @@ final class SilentRedirects: AsyncMiddleware, @unchecked Sendable {
     private let lock = NSLock()
     private var found: [String] = []
 
-    /// Sign-in (the page it leads to is the user's home), and the areas other changes own: the monthly report's and
-    /// the job recommendations' forms.
+    /// Sign-in: the page it leads to is the user's home, which needs no message.
     static func exempt(_ path: String, location: String) -> Bool {
         location == SiteURL.login.path && path != SiteURL.logout.path
-            || path.hasPrefix("/login/") || path.hasPrefix("/dev/") || path.hasPrefix("/reports/monthly")
-            || (path.hasPrefix("/jobs/recommendations/") && path.hasSuffix("/employed"))
+            || path.hasPrefix("/login/") || path.hasPrefix("/dev/")
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -109,5 +109,6 @@ struct ReportTableViewTests {
         #expect(html.contains("<div class=\"report-scroll entry-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"调度表填报"))
         #expect(html.contains("<td class=\"col-name\">令花村服务点</td>"))
         #expect(!html.contains("style="))
+        #expect(html.contains("<button type=\"button\" class=\"button small no-print\" data-print=\"page\">打印</button>"))
     }
 }

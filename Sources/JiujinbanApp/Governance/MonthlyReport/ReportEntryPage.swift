@@ -15,7 +15,9 @@ enum ReportEntryPage {
             content: [
                 .form(.class("filters"), .method(.get), .action(SiteURL.monthlyReportEntry().path),
                       .label(.text("报送月份 "), .input(.type(.month), .name("month"), .value(context.month.description))),
-                      .button(.type(.submit), .class("button small"), .text("查看"))),
+                      .button(.type(.submit), .class("button small"), .text("查看")),
+                      // The township keeps the month's entry on paper too (A4 landscape, app.css @media print).
+                      .button(.type(.button), .class("button small no-print"), .data(named: "print", value: "page"), .text("打印"))),
                 .p(.class("lead"), .text("截止日期：\(deadline)（每月20日前报送县领导小组办公室）。状态：\(state.label)"
                                          + (context.submission.submittedOn.map { "，\($0)报送" } ?? "")
                                          + (context.submission.comment.map { "。县级意见：\($0)" } ?? ""))),

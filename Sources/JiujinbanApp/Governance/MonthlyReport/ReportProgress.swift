@@ -69,16 +69,20 @@ struct ReportProgress: Sendable {
                       .input(.type(.text), .name("comment"), .attribute(named: "placeholder", value: "退回原因"),
                              .attribute(named: "aria-label", value: "\(township.name)退回原因"), .attribute(named: "maxlength", value: "200")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "accept"),
+                              .data(named: "confirm", value: "确认采用\(township.name)\(month)的调度表？采用后乡镇不能再修改。"),
                               .class("button small"), .text("采用")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "return"),
+                              .data(named: "confirm", value: "确认退回\(township.name)\(month)的调度表？请已在左侧填写退回原因。"),
                               .class("button small"), .text("退回")))),
             .unwrap(township.pendingException) { exception in
                 .form(.method(.post), .action(SiteURL.monthlyReportExceptionDecision(id: exception.id).path), .class("inline"), .csrf(context),
                       .span(.text("延期申请：\(exception.reason) ")),
                       .input(.type(.date), .name("until"), .attribute(named: "aria-label", value: "延期至")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "grant"),
+                              .data(named: "confirm", value: "确认批准\(township.name)的延期申请？"),
                               .class("button small"), .text("批准")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "refuse"),
+                              .data(named: "confirm", value: "确认不批准\(township.name)的延期申请？"),
                               .class("button small"), .text("不批准")))
             })
     }

@@ -21,7 +21,10 @@ enum ReportReviewController {
         try ReportEntryController.month(req, try? req.content.get(String.self, at: "month"))
     }
 
-    static func back(_ month: ReportMonth) -> Response { HTMLResponse.seeOther(.monthlyReport(query: [("month", month.description)])) }
+    /// Back to the county's table of the month, which says once what was done.
+    static func back(_ month: ReportMonth, notice: PageNotice, on req: Request) -> Response {
+        HTMLResponse.seeOther(.monthlyReport(query: [("month", month.description)]), notice: notice, on: req)
+    }
 
     @Sendable static func decide(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
@@ -62,7 +65,7 @@ enum ReportReviewController {
             try await req.audit(AuditEvent("monthly_report.\(accept ? "accept" : "return")", objectType: "township", objectID: code.value,
                                            detail: "\(month)" + (comment.isEmpty ? "" : "：\(comment)")), on: db)
         }
-        return back(month)
+        return back(month, notice: accept ? ReportEntryNotices.accepted : ReportEntryNotices.returned, on: req)
     }
 
     @Sendable static func decideException(_ req: Request) async throws -> Response {
@@ -102,7 +105,8 @@ enum ReportReviewController {
             try await req.audit(AuditEvent("monthly_report.exception_\(grant ? "grant" : "refuse")", objectType: "township",
                                            objectID: code.value, detail: "\(month)" + (grantedUntil.map { "，至\($0)" } ?? "")), on: db)
         }
-        return HTMLResponse.seeOther(.monthlyReport(query: [("month", month)]))
+        return HTMLResponse.seeOther(.monthlyReport(query: [("month", month)]),
+                                     notice: grant ? ReportEntryNotices.exceptionGranted : ReportEntryNotices.exceptionRefused, on: req)
     }
 
     @Sendable static func countyTasks(_ req: Request) async throws -> Response {
@@ -124,6 +128,6 @@ enum ReportReviewController {
                                            detail: "\(month)：" + ReportTask.allCases.filter(\.isCountyTask)
                                                .map { "\($0.label)\(chosen[$0] == true ? 1 : 0)" }.joined(separator: "，")), on: db)
         }
-        return back(month)
+        return back(month, notice: ReportEntryNotices.countyTasksSaved, on: req)
     }
 }

@@ -96,6 +96,12 @@ struct OperatorApplicationTests {
             let noReason = try await app.applicationStep(bizAdmin, id, "decide", [("decision", "reject"), ("comment", " ")])
             #expect(noReason.0 == .unprocessableEntity && noReason.1.contains(Refusal.commentRequired.message))
             #expect(try await app.applicationState(id) == "submitted")
+            // A comment the rules refuse comes back in its box with the problem, not lost; each decision asks first.
+            let long = String(repeating: "长", count: AccountApplication.maximumCommentLength + 1)
+            let tooLong = try await app.applicationStep(bizAdmin, id, "decide", [("decision", "reject"), ("comment", long)])
+            #expect(tooLong.0 == .unprocessableEntity && tooLong.1.contains(">\(long)</textarea>"))
+            #expect(tooLong.1.contains("data-confirm=\"确认同意申请单") && tooLong.1.contains("data-confirm=\"确认不同意申请单"))
+            #expect(try await app.applicationState(id) == "submitted")
 
             try await app.expectNoticeRedirect("/account-applications/\(id.uuidString.lowercased())/" + "decide", as: bizAdmin, fields: [("decision", "approve")])
             #expect(try await app.applicationStep(sysAdmin, id, "decide", [("decision", "reject"), ("comment", "重复")]).0 == .conflict)

@@ -80,6 +80,14 @@ enum AccountApplicationsController {
         }
     }
 
+    /// The comment a decision carried, to show again when it was refused.
+    static func typedComment(_ action: AccountApplication.Action) -> String {
+        switch action {
+        case .approve(let comment), .reject(let comment): comment
+        default: ""
+        }
+    }
+
     @Sendable static func carryOut(_ req: Request) async throws -> Response {
         let part = (try? req.content.get(String.self, at: "part")).flatMap(ExecutionPart.init(rawValue:))
         guard let part else {
@@ -105,7 +113,7 @@ enum AccountApplicationsController {
                 try await req.audit(AuditEvent("account_application.\(action.stepName)", objectType: "account_application",
                                                objectID: loaded.number, result: .denied, detail: refusal.message), on: db)
             }
-            return try await detail(req, loaded, error: refusal.message, status: status(for: refusal))
+            return try await detail(req, loaded, error: refusal.message, status: status(for: refusal), comment: typedComment(action))
         }
         let grants = action == .carryOut(.permissions) ? chosenGrants(req, loaded) : [:]
         let now = req.jiujinban.clock.now()

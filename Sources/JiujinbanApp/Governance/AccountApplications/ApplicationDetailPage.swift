@@ -7,7 +7,7 @@ import Plot
 enum ApplicationDetailPage {
     static func render(
         _ loaded: LoadedApplication, viewer: StaffAccount, conflicts: [String], catalogue: ServiceCatalogue, error: String?,
-        context: PageContext
+        comment: String = "", context: PageContext
     ) -> HTML {
         let application = loaded.application
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
@@ -44,7 +44,7 @@ enum ApplicationDetailPage {
                 }),
                 .if(allowed(.forward), actionForm(.forwardAccountApplication(id: loaded.id), context: context, title: "汇总报送省级",
                                                   button: "汇总报送")),
-                .if(allowed(.approve(comment: "")), decisionForm(loaded, context: context)),
+                .if(allowed(.approve(comment: "")), decisionForm(loaded, comment: comment, context: context)),
                 .if(allowed(.carryOut(.accounts)), actionForm(
                     .carryOutAccountApplication(id: loaded.id), context: context, title: "办理账号事项",
                     button: "按申请办理账号事项", hidden: ("part", "accounts"),
@@ -84,17 +84,21 @@ enum ApplicationDetailPage {
                        .button(.type(.submit), .class("button primary"), .text(button))))
     }
 
-    static func decisionForm(_ loaded: LoadedApplication, context: PageContext) -> Node<HTML.BodyContext> {
+    /// 同意 and 不同意 each ask for a confirmation first (site.js `data-confirm`): the decision cannot be taken back.
+    static func decisionForm(_ loaded: LoadedApplication, comment: String, context: PageContext) -> Node<HTML.BodyContext> {
         .section(.class("panel"), .h2(.text(loaded.application.flow == .operatorAccounts ? "县级人社部门意见" : "省级审核意见")),
                  .form(.class("form"), .method(.post), .action(SiteURL.decideAccountApplication(id: loaded.id).path), .csrf(context),
                        .div(.class("field"),
                             .label(.for("comment"), .text("意见（不同意时必填，最多\(AccountApplication.maximumCommentLength)字）")),
                             .textarea(.name("comment"), .id("comment"),
-                                      .attribute(named: "maxlength", value: String(AccountApplication.maximumCommentLength)))),
+                                      .attribute(named: "maxlength", value: String(AccountApplication.maximumCommentLength)),
+                                      .text(comment))),
                        .div(.class("form-actions"),
                             .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "approve"),
+                                    .data(named: "confirm", value: "确认同意申请单 \(loaded.number)？"),
                                     .class("button primary"), .text("同意")),
                             .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "reject"),
+                                    .data(named: "confirm", value: "确认不同意申请单 \(loaded.number)？申请人将收到通知和您的意见。"),
                                     .class("button danger"), .text("不同意")))))
     }
 

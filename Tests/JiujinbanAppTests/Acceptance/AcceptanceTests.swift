@@ -114,6 +114,38 @@ struct AcceptanceTests {
         }
     }
 
+    @Test("a refused inspection keeps its sound photos for the retry, which stores them without choosing them again")
+    func photosHeldForRetry() async throws {
+        try await TestApp.run { app in
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let village = try await point(app, "140830100204", "village")
+            func post(date: String, _ files: [(String, [UInt8])]) async throws -> (HTTPStatus, String) {
+                var form = MultipartForm()
+                for (name, value) in scores(\.maximum) + [("inspected_on", date), (SessionMiddleware.csrfField, admin.csrf)] {
+                    form.field(name, value)
+                }
+                for (index, file) in files.enumerated() {
+                    form.file("photo\(index + 1)", filename: file.0, type: "image/png", bytes: file.1)
+                }
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.POST, "/service-points/\(village.uuidString.lowercased())/acceptance",
+                                             headers: form.headers(admin), body: form.finished()) { res in result = (res.status, res.body.string) }
+                return result
+            }
+            // No date: refused, the good photo held and named on the form, the bad one not.
+            let refused = try await post(date: "", [("front.png", ProblemFixtures.png), ("bad.png", Array("GIF89a".utf8))])
+            #expect(refused.0 == .unprocessableEntity && refused.1.contains("已保留“front.png”"))
+            #expect(!refused.1.contains("已保留“bad.png”"))
+            // The retry sends no file: the held one is stored with the inspection, and released.
+            #expect(try await post(date: "2026-11-20", []).0 == .seeOther)
+            let record = try #require(try await AcceptanceRecord.query(on: app.db).first())
+            let photos = try await AcceptancePhotoRecord.query(on: app.db).filter(\.$acceptanceID == record.requireID()).all()
+            #expect(photos.count == 1 && photos.first.map { Array($0.bytes) } == ProblemFixtures.png)
+            #expect(try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM held_uploads").first()?
+                .decode(column: "n", as: Int.self) == 0)
+        }
+    }
+
     @Test("only the county inspects, and only its own points")
     func scope() async throws {
         try await TestApp.run { app in

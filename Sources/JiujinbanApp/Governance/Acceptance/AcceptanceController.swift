@@ -129,9 +129,15 @@ enum AcceptanceController {
             if let text = TextField.optional(note, field: "note_\(criterion.rawValue)", label: "第\(criterion.rawValue)项备注",
                                              maxLength: 200, into: &errors) { notes[criterion.rawValue] = text }
         }
-        let uploads = (1...AcceptancePhotoRecord.maximumCount).compactMap { n in
-            (try? req.content.get(File.self, at: "photo\(n)")).map { ProblemReportDraft.Upload(name: $0.filename, bytes: Array($0.data.readableBytesView)) }
+        // Photos chosen on a refused attempt are held for this one (`HeldUploads`); a new choice replaces its input's.
+        let heldKey = "service_point_acceptance:\(point.id.uuidString.lowercased())"
+        let sent = (1...AcceptancePhotoRecord.maximumCount).compactMap { n -> HeldUpload? in
+            guard let file = try? req.content.get(File.self, at: "photo\(n)"), file.data.readableBytes > 0 else { return nil }
+            return HeldUpload(field: "photo\(n)", filename: file.filename, bytes: Array(file.data.readableBytesView))
         }
+        let held = try await HeldUploads.held(key: heldKey, session: staff.sessionHash, now: req.jiujinban.clock.now(), on: req.db)
+        let chosen = HeldUploads.merge(sent: sent, held: held)
+        let uploads = chosen.map { ProblemReportDraft.Upload(name: $0.filename, bytes: $0.bytes) }
         let photos = Screenshot.check(uploads, maximumCount: AcceptancePhotoRecord.maximumCount, field: "photos", noun: "验收照片",
                                       into: &errors)
         let today = req.jiujinban.clock.today
@@ -158,6 +164,11 @@ enum AcceptanceController {
             }
         }
         guard errors.isEmpty, let scoring, let inspectedOn else {
+            // Everything typed comes back, and every photo that passes on its own is kept for the retry.
+            let sound = chosen.filter { Screenshot.passesOnItsOwn($0.bytes) }
+            let now = req.jiujinban.clock.now()
+            try await req.write { db in try await HeldUploads.hold(sound, key: heldKey, session: staff.sessionHash, at: now, on: db) }
+            for upload in sound { values["held_\(upload.field)"] = upload.filename }
             return try await respond(req, point, values: values, errors: errors, status: .unprocessableEntity)
         }
         let mark = AcceptanceScoring.passMark.value(on: inspectedOn)
@@ -183,6 +194,7 @@ enum AcceptanceController {
             for (index, image) in photos.enumerated() {
                 try await AcceptancePhotoRecord(acceptanceID: try record.requireID(), position: index + 1, image: image).create(on: db)
             }
+            if !held.isEmpty { try await HeldUploads.release(key: heldKey, session: staff.sessionHash, on: db) }
             try await req.audit(AuditEvent("service_point.acceptance", objectType: "service_point", objectID: point.code,
                                            detail: "\(inspectedOn) \(scoring.total)分，" + (passed ? "合格" : "不合格，\(reinspect ?? "")复验") + (photos.isEmpty ? "" : "，照片\(photos.count)张")), on: db)
         }

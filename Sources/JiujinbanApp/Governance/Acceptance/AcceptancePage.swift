@@ -37,8 +37,13 @@ enum AcceptancePage {
                       .div(.id("photos"), .class(errors.message(for: "photos") == nil ? "field" : "field field-invalid"),
                            .label(.text("验收照片（选填，最多\(AcceptancePhotoRecord.maximumCount)张，PNG或JPEG，每张不超过2MB）")),
                            .forEach(1...AcceptancePhotoRecord.maximumCount) { n in
-                               .input(.type(.file), .name("photo\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
-                                      .attribute(named: "aria-label", value: "验收照片\(n)"))
+                               .div(.class("file-line"),
+                                    .input(.type(.file), .name("photo\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
+                                           .attribute(named: "aria-label", value: "验收照片\(n)")),
+                                    // A photo a refused attempt had chosen, held for this one (`HeldUploads`).
+                                    .unwrap(values["held_photo\(n)"]) { name in
+                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择"))
+                                    })
                            },
                            .unwrap(errors.message(for: "photos")) { .p(.class("field-error"), .text($0)) }),
                       .p(.class("signature-line"), .text("验收单位：\(context.user?.unitName ?? "")（公章）    验收人签字：\(context.user?.name ?? "")")),

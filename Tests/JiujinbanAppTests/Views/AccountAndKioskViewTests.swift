@@ -23,7 +23,9 @@ struct AccountAndKioskViewTests {
         var errors = FieldErrors()
         errors.add("unit", "请选择所属单位")
         let html = AccountFormPage.render(
-            form: AccountsController.NewAccountForm(), errors: errors, units: [.init(value: "department:140830000000", label: "芮城县人社局")],
+            form: AccountsController.NewAccountForm(), errors: errors, units: GroupedChoices(
+                loose: [.init(value: "department:140830000000", label: "芮城县人社局")],
+                groups: [.init(key: "140830100000", label: "古魏镇 服务点", choices: [.init(value: "sp:x", label: "服务点：太安村党群服务中心")])]),
             person: listing, manageable: [ViewFixture.id(20)], lookedUp: true, context: ViewFixture.context).render()
         #expect(html.contains("王建华（身份证号码 \(Masking.maskedIDNumber("140830197503120310"))）"))
         #expect(!html.contains("140830197503120310"))
@@ -32,6 +34,8 @@ struct AccountAndKioskViewTests {
         #expect(html.contains(">业务审核员</a></td><td>芮城县人社局</td>"))
         #expect(html.contains("<td>业务审核员</td><td>平陆县人社局</td>"))
         #expect(ViewFixture.field("unit", in: html)?.contains("请选择所属单位") == true)
+        // The points by township, the departments before them.
+        #expect(html.contains("<optgroup label=\"古魏镇 服务点\"><option value=\"sp:x\">服务点：太安村党群服务中心</option></optgroup>"))
         #expect(ViewFixture.field("post", in: html)?.contains("field-error") == false)
     }
 
@@ -54,5 +58,6 @@ struct AccountAndKioskViewTests {
         #expect(!html.contains("/kiosks/\(ViewFixture.id(32).uuidString.lowercased())"))
         #expect(ViewFixture.field("serial", in: html)?.contains("不能重复登记") == true)
         #expect(ViewFixture.field("installed_on", in: html)?.contains("value=\"2026-12-03\"") == true)
+        #expect(html.contains("<optgroup label=\"古魏镇\"><option value=\"\(ViewFixture.id(30).uuidString)\">令花村服务点</option></optgroup>"))
     }
 }

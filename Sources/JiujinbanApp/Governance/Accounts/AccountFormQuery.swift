@@ -6,10 +6,29 @@ import Vapor
 /// The account pages' use cases: the units an administrator may open accounts in, and which of a person's accounts
 /// the administrator manages. The pages (`AccountPages.swift`) render what these return.
 enum AccountFormQuery {
-    static func units(in root: DivisionCode, on db: any Database) async throws -> [FormFields.Option] {
-        try await AccountQueries.units(in: root, on: db).map {
-            FormFields.Option(value: AccountRecord.key(of: $0.unit), label: $0.name)
+    /// The departments first, then the service points by township (a county has 170 of them), the same grouped
+    /// chooser as the places at the counter (`GroupedChoices`).
+    static func units(in root: DivisionCode, on db: any Database) async throws -> GroupedChoices {
+        let units = try await AccountQueries.units(in: root, on: db)
+        let townships = try await Division.query(on: db).filter(\.$level == DivisionLevel.township.rawValue)
+            .filter(\.$id =~ root.scopePrefix).all()
+        let names = Dictionary(townships.compactMap { division in division.id.map { ($0, division.name) } },
+                               uniquingKeysWith: { first, _ in first })
+        var loose: [GroupedChoices.Choice] = []
+        var order: [String] = []
+        var members: [String: [GroupedChoices.Choice]] = [:]
+        for (unit, name) in units {
+            let choice = GroupedChoices.Choice(value: AccountRecord.key(of: unit), label: name)
+            guard case .servicePoint(_, _, let code) = unit, let township = code.ancestor(atDepth: 3)?.value else {
+                loose.append(choice)
+                continue
+            }
+            if members[township] == nil { order.append(township) }
+            members[township, default: []].append(choice)
         }
+        return GroupedChoices(loose: loose, groups: order.sorted().map { township in
+            GroupedChoices.Group(key: township, label: (names[township] ?? township) + " 服务点", choices: members[township] ?? [])
+        })
     }
 
     /// Only accounts the administrator manages link to their page.

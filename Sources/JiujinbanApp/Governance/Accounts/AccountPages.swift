@@ -35,7 +35,7 @@ enum AccountFormPage {
     ///   - person: the person the ID number typed belongs to, listed with their accounts (any unit, masked).
     ///   - lookedUp: the page answers "查询此人已有账号", so an unknown number is said to be one.
     static func render(
-        form: AccountsController.NewAccountForm, errors: FieldErrors, units: [FormFields.Option], person: PersonAccounts.Listing?,
+        form: AccountsController.NewAccountForm, errors: FieldErrors, units: GroupedChoices, person: PersonAccounts.Listing?,
         manageable: Set<UUID>, lookedUp: Bool, context: PageContext
     ) -> HTML {
         let posts = Post.allCases.map { FormFields.Option(value: $0.rawValue, label: $0.label) }
@@ -51,7 +51,8 @@ enum AccountFormPage {
                                     hint: "18位；可刷身份证读卡器录入", maxLength: 20),
                     FormFields.text("phone", label: "手机号码", value: form.phone, errors: errors, maxLength: 20, inputMode: "tel"),
                     FormFields.select("post", label: "岗位", options: posts, selected: form.post, errors: errors),
-                    FormFields.select("unit", label: "所属单位", options: units, selected: form.unit, errors: errors),
+                    FormFields.select("unit", label: "所属单位", choices: units, selected: form.unit, errors: errors,
+                                      filter: "输入单位名称筛选"),
                     .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("创建账号")),
                          .button(.type(.submit), .attribute(named: "name", value: "action"), .attribute(named: "value", value: "lookup"),
                                  .class("button"), .text("查询此人已有账号")))

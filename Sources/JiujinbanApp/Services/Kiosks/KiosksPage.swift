@@ -23,13 +23,23 @@ enum KiosksPage {
                 .section(.class("panel"), .h2("登记自助设备"),
                          FormFields.errorSummary(errors),
                          .form(.class("form"), .method(.post), .action(SiteURL.kiosks.path), .csrf(context),
-                               FormFields.select("point", label: "服务点",
-                                                 options: points.map { .init(value: $0.id.uuidString, label: "\($0.townshipName) · \($0.name)") },
-                                                 selected: values.point, errors: errors),
+                               FormFields.select("point", label: "服务点", choices: byTownship(points), selected: values.point,
+                                                 errors: errors, filter: "输入服务点名称筛选"),
                                FormFields.text("serial", label: "设备序列号", value: values.serial, errors: errors, hint: "设备铭牌上的序列号", maxLength: 40),
                                FormFields.text("installed_on", label: "安装日期", value: values.installedOn ?? today.description, errors: errors,
                                                maxLength: 10),
                                .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("登记"))))),
             ])
+    }
+
+    /// The county's points by township, in the order given (the query's), as the counter's place chooser groups them.
+    static func byTownship(_ points: [ServicePointSummary]) -> GroupedChoices {
+        var order: [String] = []
+        var members: [String: [GroupedChoices.Choice]] = [:]
+        for point in points {
+            if members[point.townshipName] == nil { order.append(point.townshipName) }
+            members[point.townshipName, default: []].append(GroupedChoices.Choice(value: point.id.uuidString, label: point.name))
+        }
+        return GroupedChoices(groups: order.map { GroupedChoices.Group(key: $0, label: $0, choices: members[$0] ?? []) })
     }
 }

@@ -199,9 +199,9 @@ struct NavigationCountCostTests {
         try await TestApp.run { app in
             let calls = NIOLockedValueBox(0)
             let real = try #require(app.navigationBadges)
-            app.navigationBadges = NavigationBadgeReader { staff, db in
+            app.navigationBadges = NavigationBadgeReader { staff, req in
                 calls.withLockedValue { $0 += 1 }
-                return try await real.read(staff, db)
+                return try await real.read(staff, req)
             }
             let village = try await app.session(as: .villageOperator)
             _ = try await app.getPage(village, "/")
@@ -212,6 +212,22 @@ struct NavigationCountCostTests {
             try await app.testing().test(.POST, "/citizens/lookup", headers: village.formHeaders,
                                          body: village.form([("id_number", "1")])) { res in #expect(res.status == .unprocessableEntity) }
             #expect(calls.withLockedValue { $0 } == 2)
+        }
+    }
+
+    @Test("the home page lists the counts the navigation read, without reading them again")
+    func homeUsesTheNavigationsCounts() async throws {
+        try await TestApp.run { app in
+            // A reader that keeps made-up counts: the page can only show 77 if it took them from the request.
+            app.navigationBadges = NavigationBadgeReader { _, req in
+                var counts = WorkCounts()
+                counts.problemsToConfirm = 77
+                req.workCounts = counts
+                return counts.badges
+            }
+            let village = try await app.session(as: .villageOperator)
+            let home = try await app.getPage(village, "/").1
+            #expect(home.contains("问题反映待确认") && home.contains("77"))
         }
     }
 }

@@ -11,9 +11,10 @@ struct NavigationBadge: Sendable, Equatable {
 }
 
 /// Where the badges come from: the feature that knows the work tables registers one reader (`Application.navigationBadges`);
-/// the platform only asks it once per page and hands the answer to the page shell. The reader must cost one query.
+/// the platform only asks it once per page and hands the answer to the page shell. The reader must cost one query;
+/// it gets the request, so what it read can be kept for the page's own use (the home page lists the same counts).
 struct NavigationBadgeReader: Sendable {
-    let read: @Sendable (SignedInStaff, any Database) async throws -> [NavigationBadge]
+    let read: @Sendable (SignedInStaff, Request) async throws -> [NavigationBadge]
 }
 
 extension Application {
@@ -46,7 +47,7 @@ struct NavigationBadgeMiddleware: AsyncMiddleware {
         if request.method == .GET, let staff = request.staff, let reader = request.application.navigationBadges,
            !Self.skippedPrefixes.contains(where: { request.url.path.hasPrefix($0) }) {
             do {
-                request.navigationBadges = try await reader.read(staff, request.db)
+                request.navigationBadges = try await reader.read(staff, request)
             } catch {
                 request.logger.warning("navigation counts not read: \(String(reflecting: type(of: error)))")
             }

@@ -8,8 +8,10 @@ enum HomeFeature: Feature {
         // The counts read the work tables of several features, so the home feature supplies them; the platform's
         // middleware asks once per page. Routes are registered after the platform's middleware, so this runs after
         // the session middleware has found the user.
-        app.navigationBadges = NavigationBadgeReader { staff, db in
-            try await WorkCounts.read(for: staff, on: db).badges
+        app.navigationBadges = NavigationBadgeReader { staff, req in
+            let counts = try await WorkCounts.read(for: staff, on: req.db)
+            req.workCounts = counts
+            return counts.badges
         }
         app.middleware.use(NavigationBadgeMiddleware())
     }
@@ -31,5 +33,15 @@ extension WorkCounts {
             badge(.accountApplications(), "待办理", applicationsToCarryOut),
             badge(.monthlyReport(), "待审核", reportsToReview),
         ].compactMap { $0 }
+    }
+}
+
+extension Request {
+    private struct WorkCountsKey: StorageKey { typealias Value = WorkCounts }
+
+    /// The counts the navigation read for this page, so the home page lists them without reading them again.
+    var workCounts: WorkCounts? {
+        get { storage[WorkCountsKey.self] }
+        set { storage[WorkCountsKey.self] = newValue }
     }
 }

@@ -116,6 +116,20 @@ class BrowserTest(unittest.TestCase):
     def submit(self, text, scope=None):
         self.follow(self.button(text, scope))
 
+    def submit_confirmed(self, text, scope=None):
+        """Presses a decision's button: the page must ask for a confirmation first (issue 22: before approve, reject,
+        return and submitting a report); it is accepted, and the next page replaces this one. Returns its question."""
+        page = self.find("html")
+        self.button(text, scope).click()
+        try:
+            alert = self.driver.switch_to.alert
+        except NoAlertPresentException:
+            self.fail(f"“{text}” on {self.path()} was sent without asking for a confirmation")
+        question = alert.text
+        alert.accept()
+        self.wait_for(lambda driver: replaced(page))
+        return question
+
     def text(self):
         return self.find("body").text
 

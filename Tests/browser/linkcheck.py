@@ -6,6 +6,7 @@ import html.parser
 import http.client
 import re
 import urllib.parse
+import uuid
 
 # Paths a crawler must not open: signing in and out, and the development card simulator (it confirms logins).
 # Every other GET route of the site only reads (state changes are POST forms with the CSRF token), so following
@@ -20,8 +21,11 @@ NUMBER = re.compile(r"(?<=/)\d{6,}(?=/|$)")
 
 
 def shape(path):
-    """`/cases/1b9…` and `/cases/77c…` are one shape; so are `/divisions/140830100204` and `/divisions/140830100000`."""
-    return NUMBER.sub("{n}", UUID.sub("{id}", urllib.parse.urlsplit(path).path))
+    """`/cases/1b9…` and `/cases/77c…` are one shape; so are `/divisions/140830100204` and `/divisions/140830100000`.
+    A link to a service item's form (`?item=21`) keeps its item: each of the 40 items has a form of its own."""
+    parts = urllib.parse.urlsplit(path)
+    item = urllib.parse.parse_qs(parts.query).get("item")
+    return NUMBER.sub("{n}", UUID.sub("{id}", parts.path)) + (f"?item={item[0]}" if item else "")
 
 
 class Links(html.parser.HTMLParser):
@@ -65,11 +69,15 @@ def same_site(href, page):
 class Crawl:
     """One post's crawl: `pages` opened, `problems` as (page, link, label, status)."""
 
-    def __init__(self, port, cookie, start="/", per_post=PER_POST):
-        self.port, self.cookie, self.start, self.per_post = port, cookie, start, per_post
+    def __init__(self, port, cookie, start="/", per_post=PER_POST, also=()):
+        """`also`: pages the crawl starts from besides `start` when the post may open them (a person's page, a case):
+        the demonstration data has no people or cases, so nothing links to them from the home page until the test
+        makes some. One the post may not open is skipped, not reported: it is not a link the post was shown."""
+        self.port, self.cookie, self.start, self.per_post, self.also = port, cookie, start, per_post, also
         self.pages = []
         self.problems = []
         self.status = {}
+        self.capped = 0  # links left unopened when the crawl reached `per_post` pages
 
     def fetch(self, path):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -88,6 +96,11 @@ class Crawl:
         seen = {self.start}
         shown_on = collections.defaultdict(list)  # target → [(page, label)]
         shown_on[self.start].append(("(起点)", ""))
+        for extra in self.also:
+            if extra not in seen and self.fetch(extra)[0] == 200:
+                seen.add(extra)
+                queue.append(extra)
+                shown_on[extra].append(("(起点)", ""))
         shapes = collections.Counter()
         while queue and len(self.pages) < self.per_post:
             path = queue.popleft()
@@ -122,6 +135,7 @@ class Crawl:
                     if shapes[shape(target)] > PER_SHAPE:
                         continue
                 queue.append(target)
+        self.capped = len(queue)
         for target, status in self.status.items():
             if status in (403, 404) or isinstance(status, str) or status >= 500:
                 pages = list(dict.fromkeys(shown_on[target]))
@@ -129,4 +143,45 @@ class Crawl:
         return self
 
     def report(self):
-        return [f"  {referrer} → {link}（{label}）: {status}" for referrer, link, label, status in self.problems]
+        lines = [f"  {referrer} → {link}（{label}）: {status}" for referrer, link, label, status in self.problems]
+        if self.capped:
+            lines.append(f"  (stopped at {self.per_post} pages; {self.capped} links not opened)")
+        return lines
+
+
+def post_form(port, cookie, path, fields):
+    """A form POST as the browser sends it (same-site Origin); returns (status, Location)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("POST", path, urllib.parse.urlencode(fields),
+                     {"Cookie": cookie, "Origin": f"http://127.0.0.1:{port}",
+                      "Content-Type": "application/x-www-form-urlencoded"})
+        response = conn.getresponse()
+        response.read()
+        return response.status, response.getheader("Location") or ""
+    finally:
+        conn.close()
+
+
+def counter_pages(port, cookie, id_number, name, village, item=21):
+    """What the counter makes every day, made over HTTP as the village operator: a person (found, or registered in
+    `village`) and a case of `item` for them. Returns the person's page and the case's page."""
+    crawl = Crawl(port, cookie)
+    page = crawl.fetch("/citizens")[3].decode()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    status, location = post_form(port, cookie, "/citizens/lookup", {"_csrf": csrf, "id_number": id_number})
+    if status != 303:
+        status, location = post_form(port, cookie, "/citizens", {
+            "_csrf": csrf, "id_number": id_number, "name": name, "phone": "13800007788", "hukou_division": village,
+            "residence_division": village, "ethnicity": "汉族"})
+    person = urllib.parse.urlsplit(location).path
+    if status != 303 or not UUID.search(person):
+        raise RuntimeError(f"registering the person answered {status} {location}")
+    citizen = UUID.search(person).group(0)
+    status, location = post_form(port, cookie, "/cases", {
+        "_csrf": csrf, "citizen": citizen, "item": str(item), "submission": str(uuid.uuid4()),
+        "documents_checked": "yes", "note": "链接检查"})
+    case = urllib.parse.urlsplit(location).path
+    if status != 303 or not case.startswith("/cases/"):
+        raise RuntimeError(f"accepting item {item} answered {status} {location}")
+    return person, case

@@ -66,8 +66,11 @@ class ReviewerDayTest(BrowserTest):
 
         # Return it with the missing document named (`follow` accepts a confirmation where the page asks for one).
         self.find("#missing").send_keys(MISSING)
-        self.submit("退回补正")
-        self.wait_for(lambda d: "退回补正" in self.find("dl").text or "退回" in self.text())
+        question = self.submit_confirmed("退回补正")
+        self.assertIn("退回", question)
+        # Post/redirect/get: back on the case, which says once what was done and lists what to bring.
+        self.assertEqual(self.path(), f"/cases/{case_id}")
+        self.assertIn("已退回补正", self.text())
         self.assertIn(MISSING, self.text())
         self.sign_out()
 

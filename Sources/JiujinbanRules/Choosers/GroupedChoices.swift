@@ -35,6 +35,25 @@ public struct GroupedChoices: Sendable, Equatable {
         self.groups = groups
     }
 
+    /// `elements` as choices, grouped in the order their groups first appear; those `group` gives no group to come
+    /// first, loose (a county's departments before its points by township).
+    public static func grouping<Element>(
+        _ elements: [Element], group: (Element) -> (key: String, label: String)?, choice: (Element) -> Choice
+    ) -> GroupedChoices {
+        var loose: [Choice] = []
+        var order: [(key: String, label: String)] = []
+        var members: [String: [Choice]] = [:]
+        for element in elements {
+            guard let home = group(element) else {
+                loose.append(choice(element))
+                continue
+            }
+            if members[home.key] == nil { order.append(home) }
+            members[home.key, default: []].append(choice(element))
+        }
+        return GroupedChoices(loose: loose, groups: order.map { Group(key: $0.key, label: $0.label, choices: members[$0.key] ?? []) })
+    }
+
     /// Every choice, in the order shown.
     public var all: [Choice] { loose + groups.flatMap(\.choices) }
 

@@ -122,4 +122,16 @@ struct PlaceChooserTests {
         // A village the list does not offer (another county's) is not chosen.
         #expect(PlaceChooser.initial(nil, operatorDivision: try DivisionCode("140829100201"), offered: choices) == nil)
     }
+
+    @Test("grouping: groups in the order they first appear, members in order, the ungrouped loose and first")
+    func grouping() {
+        let units = [("古魏镇", "太安村"), (nil, "芮城县人社局"), ("风陵渡镇", "凤凰社区"), ("古魏镇", "令花村")]
+        let choices = GroupedChoices.grouping(units, group: { unit in unit.0.map { ($0, $0 + " 服务点") } },
+                                              choice: { GroupedChoices.Choice(value: $0.1, label: $0.1) })
+        #expect(choices.loose.map(\.label) == ["芮城县人社局"])
+        #expect(choices.groups.map(\.label) == ["古魏镇 服务点", "风陵渡镇 服务点"])
+        #expect(choices.groups.first?.choices.map(\.label) == ["太安村", "令花村"])
+        #expect(choices.label(of: "令花村") == "古魏镇 服务点 › 令花村")
+    }
 }
+

@@ -14,21 +14,11 @@ enum AccountFormQuery {
             .filter(\.$id =~ root.scopePrefix).all()
         let names = Dictionary(townships.compactMap { division in division.id.map { ($0, division.name) } },
                                uniquingKeysWith: { first, _ in first })
-        var loose: [GroupedChoices.Choice] = []
-        var order: [String] = []
-        var members: [String: [GroupedChoices.Choice]] = [:]
-        for (unit, name) in units {
-            let choice = GroupedChoices.Choice(value: AccountRecord.key(of: unit), label: name)
-            guard case .servicePoint(_, _, let code) = unit, let township = code.ancestor(atDepth: 3)?.value else {
-                loose.append(choice)
-                continue
-            }
-            if members[township] == nil { order.append(township) }
-            members[township, default: []].append(choice)
-        }
-        return GroupedChoices(loose: loose, groups: order.sorted().map { township in
-            GroupedChoices.Group(key: township, label: (names[township] ?? township) + " 服务点", choices: members[township] ?? [])
-        })
+        // The points come in division-code order, so their townships do too.
+        return GroupedChoices.grouping(units, group: { element in
+            guard case .servicePoint(_, _, let code) = element.unit, let township = code.ancestor(atDepth: 3)?.value else { return nil }
+            return (township, (names[township] ?? township) + " 服务点")
+        }, choice: { GroupedChoices.Choice(value: AccountRecord.key(of: $0.unit), label: $0.name) })
     }
 
     /// Only accounts the administrator manages link to their page.

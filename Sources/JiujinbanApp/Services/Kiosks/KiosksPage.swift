@@ -34,12 +34,7 @@ enum KiosksPage {
 
     /// The county's points by township, in the order given (the query's), as the counter's place chooser groups them.
     static func byTownship(_ points: [ServicePointSummary]) -> GroupedChoices {
-        var order: [String] = []
-        var members: [String: [GroupedChoices.Choice]] = [:]
-        for point in points {
-            if members[point.townshipName] == nil { order.append(point.townshipName) }
-            members[point.townshipName, default: []].append(GroupedChoices.Choice(value: point.id.uuidString, label: point.name))
-        }
-        return GroupedChoices(groups: order.map { GroupedChoices.Group(key: $0, label: $0, choices: members[$0] ?? []) })
+        GroupedChoices.grouping(points, group: { ($0.townshipName, $0.townshipName) },
+                                choice: { GroupedChoices.Choice(value: $0.id.uuidString, label: $0.name) })
     }
 }

@@ -93,6 +93,8 @@ struct ReportCycleAppTests {
             let noReason = try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
                                                                                   ("decision", "return"), ("comment", "")])
             #expect(noReason.0 == .unprocessableEntity && noReason.1.contains("退回时请填写退回原因"))
+            // Refused, the county's table comes back with the problem at that township's row, not an error page.
+            #expect(noReason.1.contains("报送情况") && noReason.1.contains("role=\"alert\">退回时请填写退回原因"))
             // The county's table says once what was done (post/redirect/get).
             let returned = try await app.expectNoticeRedirect("/reports/monthly/decision", as: admin, fields: [
                 ("month", "2026-11"), ("township", "140830100000"), ("decision", "return"), ("comment", "请补充说明")])
@@ -139,6 +141,9 @@ struct ReportCycleAppTests {
             let path = "/reports/monthly/exceptions/\(exception.uuidString.lowercased())"
             let tooLong = try await app.post(admin, path, [("decision", "grant"), ("until", "2027-01-31")])
             #expect(tooLong.0 == .unprocessableEntity && tooLong.1.contains("延期截止日期应在今天"))
+            // The county's table again, the problem at the township's request and the date typed still in its box.
+            #expect(tooLong.1.contains("报送情况") && tooLong.1.contains("role=\"alert\">延期截止日期应在今天"))
+            #expect(tooLong.1.contains("name=\"until\" value=\"2027-01-31\""))
             #expect(try await app.post(admin, path, [("decision", "grant"), ("until", "2026-11-27")]).0 == .seeOther)
             #expect(try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])).0 == .seeOther)
             let record = try #require(try await ReportSubmissionRecord.query(on: app.db).first())

@@ -32,14 +32,22 @@ enum MonthlyReportController {
 
     @Sendable static func show(_ req: Request) async throws -> Response {
         let (root, month) = try await target(req)
+        return try await respond(req, root: root, month: month)
+    }
+
+    /// The table of `root` for `month`; with `refused`, a county decision drawn again at its township.
+    static func respond(_ req: Request, root: DivisionCode, month: ReportMonth, refused: ReportProgress.Refused? = nil,
+                        status: HTTPStatus = .ok) async throws -> Response {
         let result = try await MonthlyReportBuilder.build(scope: root, month: month, on: req.db as! any SQLDatabase)
         let children = root.depth < 2 ? try await DivisionQueries.descendants(of: root, level: root.depth == 0 ? .city : .county, on: req.db) : []
-        let progress = try await ReportProgress.load(scope: root, month: month, on: req.db)
+        var progress = try await ReportProgress.load(scope: root, month: month, on: req.db)
+        progress.refused = refused
         let evidence = try await ReportEvidenceRecord.listing(month: month, scope: root, on: req.db)
         let staff = try req.requireStaff()
         let reviews = staff.may(.reviewMonthlyReport) && staff.account.unit.isCountyDepartment && root == staff.account.unit.divisionCode
         return HTMLResponse.make(MonthlyReportPage.render(result, root: root, month: month, children: children, progress: progress,
-                                                          evidence: evidence, reviews: reviews, context: PageContext(req)))
+                                                          evidence: evidence, reviews: reviews, context: PageContext(req)),
+                                 status: status)
     }
 
     @Sendable static func export(_ req: Request) async throws -> Response {

@@ -26,9 +26,19 @@ struct ReportProgress: Sendable {
         let accepted: Int
     }
 
+    /// A county decision the rules refused (退回 without a reason, an extension date out of range): drawn again at its
+    /// township with the problem and what was typed.
+    struct Refused: Sendable {
+        let township: String
+        let message: String
+        var comment = ""
+        var until = ""
+    }
+
     let townships: [Township]
     let counties: [County]
     let countyTasks: [ReportTask: Bool]
+    var refused: Refused?
 
     /// The panel above the table: per township for a county (with the office's actions when the user reviews), per
     /// county for a city or the province.
@@ -61,12 +71,14 @@ struct ReportProgress: Sendable {
     }
 
     func actions(_ township: Township, month: ReportMonth, context: PageContext) -> Node<HTML.BodyContext> {
-        .group(
+        let refused = refused?.township == township.code ? refused : nil
+        return .group(
+            .unwrap(refused) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0.message)) },
             .if(township.state == .submitted,
                 .form(.method(.post), .action(SiteURL.monthlyReportDecision.path), .class("inline"), .csrf(context),
                       .input(.type(.hidden), .name("month"), .value(month.description)),
                       .input(.type(.hidden), .name("township"), .value(township.code)),
-                      .input(.type(.text), .name("comment"), .attribute(named: "placeholder", value: "退回原因"),
+                      .input(.type(.text), .name("comment"), .value(refused?.comment ?? ""), .attribute(named: "placeholder", value: "退回原因"),
                              .attribute(named: "aria-label", value: "\(township.name)退回原因"), .attribute(named: "maxlength", value: "200")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "accept"),
                               .data(named: "confirm", value: "确认采用\(township.name)\(month)的调度表？采用后乡镇不能再修改。"),
@@ -77,7 +89,7 @@ struct ReportProgress: Sendable {
             .unwrap(township.pendingException) { exception in
                 .form(.method(.post), .action(SiteURL.monthlyReportExceptionDecision(id: exception.id).path), .class("inline"), .csrf(context),
                       .span(.text("延期申请：\(exception.reason) ")),
-                      .input(.type(.date), .name("until"), .attribute(named: "aria-label", value: "延期至")),
+                      .input(.type(.date), .name("until"), .value(refused?.until ?? ""), .attribute(named: "aria-label", value: "延期至")),
                       .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "grant"),
                               .data(named: "confirm", value: "确认批准\(township.name)的延期申请？"),
                               .class("button small"), .text("批准")),

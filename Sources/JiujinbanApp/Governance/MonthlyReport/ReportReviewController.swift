@@ -44,7 +44,12 @@ enum ReportReviewController {
         let next: ReportCycle.State
         switch ReportCycle.decide(state: record.stateValue, accept: accept, comment: comment) {
         case .success(let state): next = state
-        case .failure(let refusal): throw PublicError(refusal == .commentRequired ? .unprocessableEntity : .conflict, refusal.message)
+        case .failure(let refusal) where refusal == .commentRequired:
+            // Drawn again at the township with what was typed, as any refused form.
+            return try await MonthlyReportController.respond(
+                req, root: county, month: month, refused: ReportProgress.Refused(township: code.value, message: refusal.message, comment: comment),
+                status: .unprocessableEntity)
+        case .failure(let refusal): throw PublicError(.conflict, refusal.message)
         }
         let now = req.jiujinban.clock.now()
         let submitter = record.submittedBy
@@ -83,7 +88,11 @@ enum ReportReviewController {
             let text = TextField.clean(try? req.content.get(String.self, at: "until"))
             guard let date = CalendarDate(iso: text), date >= today,
                   date <= today.adding(days: ReportCycle.maximumExceptionDays) else {
-                throw PublicError(.unprocessableEntity, "延期截止日期应在今天（\(today)）至\(today.adding(days: ReportCycle.maximumExceptionDays))之间")
+                let message = "延期截止日期应在今天（\(today)）至\(today.adding(days: ReportCycle.maximumExceptionDays))之间"
+                guard let month = ReportMonth(record.month) else { throw PublicError(.unprocessableEntity, message) }
+                return try await MonthlyReportController.respond(
+                    req, root: county, month: month, refused: ReportProgress.Refused(township: code.value, message: message, until: text),
+                    status: .unprocessableEntity)
             }
             until = date
         }

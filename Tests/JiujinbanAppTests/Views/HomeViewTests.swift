@@ -143,6 +143,22 @@ struct HomeViewTests {
         #expect(withheld.contains("<div class=\"actions no-print\"><button type=\"button\" class=\"button primary\" data-print=\"page\">打印服务指南</button>"))
     }
 
+    @Test("a group's page: 受理 beside each item the post may accept, nothing for the others or a post without the search")
+    func categoryAccept() throws {
+        let category = try #require(Self.catalogue.categories.first)
+        let items = Self.catalogue.items(in: category.key)
+        let context = PageContext(
+            holdsDemoData: false, path: "/", user: PageContext.User(name: "李娜", post: .operator, unitName: "令花村"),
+            capabilities: [.serveCitizens], routes: RouteGuards(pages: [(SiteURL.citizens(item: 1).pattern, .capability(.serveCitizens))]))
+        let html = CataloguePage.render(category: category, items: items, accepts: [1, 11], context: context).render()
+        #expect(html.contains("href=\"/citizens?item=1\" aria-label=\"受理：\(items[0].name)\""))
+        #expect(html.contains("href=\"/citizens?item=11\""))
+        #expect(!html.contains("href=\"/citizens?item=2\""))
+        // Without the route (a post that cannot search people) no 受理 is drawn, whatever the grants say.
+        let withheld = CataloguePage.render(category: category, items: items, accepts: [1, 11], context: ViewFixture.context).render()
+        #expect(!withheld.contains(">受理</a>"))
+    }
+
     @Test("the person search started for an item names it and carries it through its form")
     func searchKeepsItem() throws {
         var context = ViewFixture.context

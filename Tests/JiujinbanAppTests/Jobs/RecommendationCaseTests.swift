@@ -161,9 +161,13 @@ struct RecommendationCaseTests {
         try await TestApp.run { app in
             let village = try await app.getPage(try await app.session(as: .villageOperator), "/")
             #expect(village.1.contains("<a href=\"/jobs/employers\">用人单位</a>") && village.1.contains("<a href=\"/jobs/postings\">招聘岗位</a>"))
-            // The county business admin searches postings but records no employers.
-            let admin = try await app.getPage(try await app.session(as: .countyBusinessAdmin), "/")
-            #expect(admin.1.contains("<a href=\"/jobs/postings\">招聘岗位</a>") && !admin.1.contains("href=\"/jobs/employers\""))
+            // The county business admin reads the county's employers and searches postings, but records no employer.
+            let business = try await app.session(as: .countyBusinessAdmin)
+            let admin = try await app.getPage(business, "/")
+            #expect(admin.1.contains("<a href=\"/jobs/postings\">招聘岗位</a>") && admin.1.contains("<a href=\"/jobs/employers\">用人单位</a>"))
+            let register = try await app.getPage(business, "/jobs/employers")
+            #expect(register.0 == .ok && !register.1.contains("href=\"/jobs/employers/new\""))
+            #expect(try await app.getPage(business, "/jobs/employers/new").0 == .forbidden)
             for role in [DemoRole.reviewer, .expert] {
                 let page = try await app.getPage(try await app.session(as: role), "/")
                 #expect(!page.1.contains("<a href=\"/jobs/postings\">招聘岗位</a>") && !page.1.contains("href=\"/jobs/employers\""))

@@ -16,8 +16,9 @@ enum EmployerPages {
                       .label(.text("单位名称或信用代码 "), .input(.type(.search), .name("q"), .value(query),
                                                           .attribute(named: "maxlength", value: "60"))),
                       .button(.type(.submit), .class("button small"), .text("查找")),
-                      .a(.class("button small primary"), .href(SiteURL.newEmployer.path), .text("登记用人单位")),
-                      .a(.class("button small"), .href(SiteURL.jobPostings().path), .text("岗位查询"))),
+                      .if(context.mayOpen(.newEmployer),
+                          .a(.class("button small primary"), .href(SiteURL.newEmployer.path), .text("登记用人单位"))),
+                      .if(context.mayOpen(.jobPostings()), .a(.class("button small"), .href(SiteURL.jobPostings().path), .text("岗位查询")))),
                 .if(employers.isEmpty, .p(.class("empty"), .text(query.isEmpty ? "本县尚未登记用人单位" : "没有找到该单位"))),
                 .if(!employers.isEmpty, .table(
                     .class("data-table"),

@@ -8,7 +8,8 @@ import Vapor
 /// public to every post that serves or supervises (item 3's search); entering and closing them stays in the county.
 enum EmployersController {
     static func register(_ app: Application) {
-        app.get(.employers(), .capability(.registerEmployers), use: index)
+        // The county's business admin reads the register it supervises; only the points record employers.
+        app.get(.employers(), .anyOf([.registerEmployers, .manageEmploymentDirectories]), use: index)
         app.get(.newEmployer, .capability(.registerEmployers), use: new)
         app.post(.employers(), .capability(.registerEmployers), use: create)
         app.get(.employer(id: UUID()), .capability(.searchEmploymentDirectories), use: show)

@@ -31,33 +31,22 @@ enum FormFields {
         )
     }
 
+    /// A plain list: the grouped select with loose choices only, and no filter box.
     static func select(
         _ name: String, label: String, options: [Option], selected: String?, errors: FieldErrors,
         placeholder: String = "请选择", required: Bool = true
     ) -> Node<HTML.FormContext> {
-        let message = errors.message(for: name)
-        return .div(
-            .class(message == nil ? "field" : "field field-invalid"),
-            .label(.for(name), .text(label), .if(required, .span(.class("required"), .text("*")))),
-            .select(
-                .attribute(named: "name", value: name), .id(name),
-                .attribute(named: "aria-invalid", value: message == nil ? nil : "true"),
-                .attribute(named: "aria-describedby", value: name + "-help"),
-                .choice("", placeholder),
-                .forEach(options) { option in
-                    .choice(option.value, option.label, selected: option.value == selected)
-                }
-            ),
-            .div(.id(name + "-help"), .class("field-help"), .unwrap(message) { .p(.class("field-error"), .text($0)) })
-        )
+        select(name, label: label, choices: GroupedChoices(loose: options.map { GroupedChoices.Choice(value: $0.value, label: $0.label) },
+                                                           groups: []),
+               selected: selected, errors: errors, placeholder: placeholder, required: required, filter: nil)
     }
 
     /// A long list in groups (villages by township, occupations by major group). `data-filter` asks site.js for a box
     /// above it that narrows the list as one types (its text is the box's placeholder); without the script it is the
-    /// plain grouped select.
+    /// plain grouped select. Without `filter`, no box.
     static func select(
         _ name: String, label: String, choices: GroupedChoices, selected: String?, errors: FieldErrors,
-        placeholder: String = "请选择", required: Bool = true, filter: String = "输入名称筛选"
+        placeholder: String = "请选择", required: Bool = true, filter: String? = "输入名称筛选"
     ) -> Node<HTML.FormContext> {
         let message = errors.message(for: name)
         return .div(

@@ -76,6 +76,25 @@ struct WorkCalendarAdminTests {
         return result
     }
 
+    @Test("a refused file is not lost: its text comes back in the box, said so, and the retry without the file loads it")
+    func refusedFileKept() async throws {
+        try await TestApp.run { app in
+            let province = try await app.session(as: .provinceSystemAdmin)
+            // A made-up error: a holiday outside the year. The file's text must come back, not an empty box.
+            let wrong = Self.year2027.replacingOccurrences(of: "\"2027-01-01\"", with: "\"2028-01-01\"")
+            #expect(wrong != Self.year2027)
+            let refused = try await upload(app, province, file: Data(wrong.utf8))
+            #expect(refused.0 == .unprocessableEntity)
+            #expect(refused.1.contains("已将所选文件“2027.json”的内容填入上方文本框"))
+            #expect(refused.1.contains("2028-01-01"), "the file's text is in the box")
+            #expect(try await WorkCalendarYearRecord.query(on: app.db).count() == 0)
+            // The clerk corrects the text in the box and sends it with no file chosen.
+            let retried = try await upload(app, province, file: Data(), json: Self.year2027)
+            #expect(retried.0 == .seeOther, "\(retried.1.prefix(300))")
+            #expect(try await WorkCalendarYearRecord.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("a case accepted on 31 December has a provisional deadline; loading 2027 as a file counts it again, certain")
     func provisionalDeadlinesCountedAgain() async throws {
         // 2026-12-31 10:00 in Shanghai: any time limit runs into 2027, which is not built in.

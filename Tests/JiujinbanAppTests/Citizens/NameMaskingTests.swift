@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 @testable import JiujinbanApp
 import JiujinbanRules
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -66,15 +67,65 @@ struct NameMaskingTests {
             let reveal = try #require(page.range(of: SiteURL.revealCitizen(id: citizen).path))
             let facts = try #require(page.range(of: #"<div class="facts">"#))
             #expect(reveal.lowerBound < facts.lowerBound)
-            try await app.testing().test(.POST, SiteURL.revealCitizen(id: citizen).path, headers: village.formHeaders,
-                                         body: village.form([])) { res in
-                #expect(res.status == .ok)
+            // Post/redirect/get: the reveal answers 303 to the person's page with its message, once.
+            let redirect = try #require(try await app.expectNoticeRedirect(
+                SiteURL.revealCitizen(id: citizen).path, as: village, fields: []))
+            #expect(redirect.location == path)
+            // A refresh shows the full values again and resubmits nothing: one reveal in the trail.
+            try await app.testing().test(.GET, path, headers: village.headers) { res in
                 let body = res.body.string
                 #expect(body.contains("<h1>\(Self.fullName)</h1>") && body.contains("<dd>\(Self.fullName)</dd>"))
                 #expect(body.contains(CitizenRegistryTests.idNumber) && body.contains("13800001234"))
                 #expect(!body.contains(Self.masked))
+                #expect(body.contains(SiteURL.concealCitizen(id: citizen).path), "恢复脱敏 offered")
             }
             #expect(try await auditCount("citizen.reveal", result: "success", on: app) == 1)
+        }
+    }
+
+    @Test("the reveal holds for this session and this person only, ends after its minutes or by 恢复脱敏, each audited")
+    func revealGrantBounds() async throws {
+        let clock = TestClock()
+        try await TestApp.run(clock: clock.appClock) { app in
+            let engine = CaseEngineTests()
+            let village = try await app.session(as: .villageOperator)
+            let citizen = try await engine.citizen(app, village)
+            var second = CitizenRegistryTests.registration("14083019900202123X")
+            second[1] = ("name", "李四")
+            try await app.testing().test(.POST, "/citizens", headers: village.formHeaders, body: village.form(second)) { res in
+                #expect(res.status == .seeOther)
+            }
+            let other = try #require(try await CitizenRecord.query(on: app.db).filter(\.$id != citizen).first()?.requireID())
+            let path = SiteURL.citizen(id: citizen).path
+            func shows(_ session: TestSession, _ path: String, _ text: String) async throws -> Bool {
+                var body = ""
+                try await app.testing().test(.GET, path, headers: session.headers) { res in body = res.body.string }
+                return body.contains(text)
+            }
+            _ = try #require(try await app.expectNoticeRedirect(SiteURL.revealCitizen(id: citizen).path, as: village, fields: []))
+            #expect(try await shows(village, path, "<h1>\(Self.fullName)</h1>"))
+            // Another person's page stays masked; so does the same page in another session of the same account.
+            #expect(try await shows(village, SiteURL.citizen(id: other).path, "<h1>\(Masking.maskedName("李四"))</h1>"))
+            let elsewhere = try await app.session(as: .villageOperator)
+            #expect(try await shows(elsewhere, path, "<h1>\(Self.masked)</h1>"))
+            // Within its minutes the page stays revealed, and every such view says so in the trail.
+            clock.advance(by: RevealGrant.lifetime - 1)
+            #expect(try await shows(village, path, "<h1>\(Self.fullName)</h1>"))
+            let sql = app.db as! any SQLDatabase
+            let revealedViews = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("audit_log").where("action", .equal, SQLBind("citizen.view"))
+                .where("detail", .equal, SQLBind("显示完整信息")).first()?.decode(column: "n", as: Int.self) ?? 0
+            #expect(revealedViews >= 2)
+            clock.advance(by: 2)
+            #expect(try await shows(village, path, "<h1>\(Self.masked)</h1>"), "masked again after the grant's minutes")
+            // 恢复脱敏 ends it at once.
+            _ = try #require(try await app.expectNoticeRedirect(SiteURL.revealCitizen(id: citizen).path, as: village, fields: []))
+            let concealed = try #require(try await app.expectNoticeRedirect(
+                SiteURL.concealCitizen(id: citizen).path, as: village, fields: []))
+            #expect(concealed.location == path)
+            #expect(try await shows(village, path, "<h1>\(Self.masked)</h1>"))
+            #expect(try await auditCount("citizen.reveal", result: "success", on: app) == 2)
+            #expect(try await auditCount("citizen.conceal", result: "success", on: app) == 1)
         }
     }
 }

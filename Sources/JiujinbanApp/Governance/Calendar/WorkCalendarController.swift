@@ -58,8 +58,9 @@ enum WorkCalendarController {
             errors.add("json", "日历数据有误：" + problems.problems.map(\.message).joined(separator: "；"))
         }
         guard let decoded, errors.isEmpty else {
+            let chosen = form.file.flatMap { $0.data.readableBytes > 0 ? $0.filename : nil }
             return HTMLResponse.make(WorkCalendarPage.render(years, calculation: (nil, nil, nil), json: text, errors: errors,
-                                                             context: PageContext(req)), status: .unprocessableEntity)
+                                                             fromFile: chosen, context: PageContext(req)), status: .unprocessableEntity)
         }
         let now = req.jiujinban.clock.now()
         try await req.write { db in

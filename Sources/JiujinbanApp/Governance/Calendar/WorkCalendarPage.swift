@@ -5,7 +5,7 @@ import Plot
 enum WorkCalendarPage {
     static func render(
         _ years: [WorkCalendarStore.LoadedYear], calculation: (CalendarDate?, Int?, Deadline?), json: String?,
-        errors: FieldErrors, context: PageContext
+        errors: FieldErrors, fromFile: String? = nil, context: PageContext
     ) -> HTML {
         let (from, days, deadline) = calculation
         return PageShell.render(
@@ -43,7 +43,9 @@ enum WorkCalendarPage {
                           .div(.class(errors.isEmpty ? "field" : "field field-invalid"),
                                .label(.for("json"), .text("节假日安排（JSON）")),
                                .unwrap(errors.message(for: "json")) { .p(.class("field-error"), .text($0)) },
-                               .textarea(.name("json"), .id("json"), .attribute(named: "rows", value: "10"), .text(json ?? ""))),
+                               .textarea(.name("json"), .id("json"), .attribute(named: "rows", value: "10"), .text(json ?? "")),
+                               // A refused file is not lost: its text is in the box, which the retry sends.
+                               .unwrap(fromFile) { .p(.class("hint held-file"), .text("已将所选文件“\($0)”的内容填入上方文本框，修改后直接提交即可，无需重新选择文件。")) }),
                           .div(.class("field"),
                                .label(.for("file"), .text("或选择JSON文件（选择文件时以文件内容为准）")),
                                .input(.type(.file), .name("file"), .id("file"), .attribute(named: "accept", value: ".json,application/json"))),

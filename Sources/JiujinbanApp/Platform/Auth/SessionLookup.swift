@@ -20,6 +20,8 @@ struct SessionLookup {
     /// nil when the stored account no longer reads as one (unknown post or status, a point that is gone).
     let account: StaffAccount?
     let grants: Set<ItemPermission>
+    /// The session's 显示完整信息 grant, if it has one (possibly expired: the reader compares with its clock).
+    let revealGrant: RevealGrant?
 
     static func find(tokenHash: String, counts: [SessionCount], on db: any Database) async throws -> SessionLookup? {
         let sql = db as! any SQLDatabase
@@ -29,7 +31,7 @@ struct SessionLookup {
         let grantList: SQLQueryString = sql.dialect.name == "postgresql"
             ? "string_agg(g.item_seq || ':' || g.action, ',')" : "group_concat(g.item_seq || ':' || g.action, ',')"
         guard let row = try await sql.raw("""
-            SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, a.person_id, a.post, a.status,
+            SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.reveal_subject, s.reveal_until, a.person_id, a.post, a.status,
                 a.unit_division_code, a.unit_service_point_id, a.role_associated_at, p.name AS person_name,
                 sp.kind AS point_kind, sp.institution AS point_institution, d.name AS division_name,
                 (SELECT \(grantList) FROM account_grants g WHERE g.account_id = s.account_id) AS grants\(unsafeRaw: countColumns)
@@ -69,7 +71,9 @@ struct SessionLookup {
             personName: try row.decode(column: "person_name", as: String.self), unitName: unitName,
             counts: try Dictionary(uniqueKeysWithValues: counts.map { ($0.key, try row.decode(column: "count_" + $0.key, as: Int.self)) }),
             account: account,
-            grants: grants(try row.decode(column: "grants", as: String?.self) ?? ""))
+            grants: grants(try row.decode(column: "grants", as: String?.self) ?? ""),
+            revealGrant: try RevealGrant(subject: row.decode(column: "reveal_subject", as: UUID?.self),
+                                         until: row.decode(column: "reveal_until", as: Date?.self)))
     }
 
     /// Parsed grant lists by their text: every request of a signed-in user reads its list, and the accounts of

@@ -60,7 +60,7 @@ struct SessionMiddleware: AsyncMiddleware {
         return SignedInStaff(
             account: account, personName: session.personName, grants: session.grants,
             unitName: session.unitName, sessionHash: hash, csrfToken: session.csrfToken,
-            counts: session.counts)
+            counts: session.counts, revealGrant: session.revealGrant)
     }
 
     /// A state-changing request made with a session cookie must come from a page of this site (S09): its Origin, or

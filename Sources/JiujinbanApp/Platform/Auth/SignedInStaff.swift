@@ -14,6 +14,8 @@ struct SignedInStaff: Sendable {
     let csrfToken: String
     /// The header links' counts by key (unread notifications), read with the session (`SessionCount`).
     var counts: [String: Int] = [:]
+    /// 显示完整信息's grant this session holds, if any (`RevealGrant.reveals(_:at:)` says whether it still holds).
+    var revealGrant: RevealGrant? = nil
 
     var capabilities: Set<Capability> {
         account.isEffective ? Capability.granted(to: account.post, grants: grants, at: account.unit) : []

@@ -20,6 +20,7 @@ enum PlatformFeature: Feature {
             M0006CreateAuditLog(),
             M0009CreateAuditArchives(),
             M0035CreateHeldUploads(),
+            M0050AddSessionRevealGrant(),
         ]
     }
 }

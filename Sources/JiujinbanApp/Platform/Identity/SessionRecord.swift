@@ -13,6 +13,9 @@ final class SessionRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
     @Field(key: "ip") var ip: String
+    /// 显示完整信息's grant: whose full values this session may see, and until when (`RevealGrant`).
+    @OptionalField(key: "reveal_subject") var revealSubject: UUID?
+    @OptionalField(key: "reveal_until") var revealUntil: Date?
 
     init() {}
 

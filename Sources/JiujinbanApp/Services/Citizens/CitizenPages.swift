@@ -94,7 +94,12 @@ enum CitizenPage {
                 .if(!citizen.isRevealed, .form(
                     .class("reveal"), .method(.post), .action(SiteURL.revealCitizen(id: citizen.id).path), .csrf(context),
                     .button(.type(.submit), .class("button"), .text("显示完整信息（将记入审计日志）")))),
-                .if(citizen.isRevealed, .p(.class("hint"), .text("正在显示完整信息，本次查看已记入审计日志；离开本页后重新脱敏显示。"))),
+                .unwrap(citizen.revealedUntil) { until in
+                    .form(
+                        .class("reveal"), .method(.post), .action(SiteURL.concealCitizen(id: citizen.id).path), .csrf(context),
+                        .span(.class("hint"), .text("正在显示完整信息（已记入审计日志），\(until) 起自动恢复脱敏。")),
+                        .button(.type(.submit), .class("button small"), .text("恢复脱敏")))
+                },
                 .div(.class("facts"), .dl(
                     .dt("姓名"), .dd(.text(citizen.name)),
                     .dt("身份证号码"), .dd(.class("code"), .text(citizen.idNumber)),

@@ -18,7 +18,9 @@ struct CitizenView: Sendable {
     let hukouName: String
     let residenceName: String
     let ethnicity: String
-    let isRevealed: Bool
+    /// While the session's 显示完整信息 grant holds: the minute it ends (Asia/Shanghai, `HH:mm`); nil when masked.
+    let revealedUntil: String?
+    var isRevealed: Bool { revealedUntil != nil }
 }
 
 /// The one record per person: exact lookup by ID number through the blind index, registration, reading back.
@@ -55,7 +57,8 @@ package enum CitizenRegistry {
         return id
     }
 
-    static func view(_ record: CitizenRecord, revealed: Bool, req: Request) async throws -> CitizenView {
+    static func view(_ record: CitizenRecord, revealedUntil: Date?, req: Request) async throws -> CitizenView {
+        let revealed = revealedUntil != nil
         let cipher = req.jiujinban.cipher
         let idNumber = try cipher.open(record.idNumberSealed, context: CitizenCrypto.idNumberContext)
         let phone = try record.phoneSealed.map { try cipher.open($0, context: CitizenCrypto.phoneContext) }
@@ -70,7 +73,7 @@ package enum CitizenRegistry {
             age: birth.map { req.jiujinban.clock.today.completedYears(since: $0) },
             hukouName: try await DivisionNames.path(record.hukouDivisionCode, on: req.db),
             residenceName: try await DivisionNames.path(record.residenceDivisionCode, on: req.db),
-            ethnicity: record.ethnicity, isRevealed: revealed)
+            ethnicity: record.ethnicity, revealedUntil: revealedUntil.map { WallClockTime($0).time })
     }
 }
 

@@ -14,6 +14,7 @@ enum CitizensController {
         app.post(.registerCitizen, .capability(.serveCitizens), use: register)
         app.get(.citizen(id: UUID()), .capability(.serveCitizens), use: show)
         app.post(.revealCitizen(id: UUID()), .capability(.serveCitizens), use: reveal)
+        app.post(.concealCitizen(id: UUID()), .capability(.serveCitizens), use: conceal)
     }
 
     struct LookupForm: Content {
@@ -145,28 +146,53 @@ enum CitizensController {
         return HTMLResponse.seeOther(.citizen(id: outcome.0), notice: CitizenNotices.registered, on: req)
     }
 
-    /// A person's page by its id, for the users `CitizenScope` admits.
+    /// A person's page by its id, for the users `CitizenScope` admits: masked, or with the full values while the
+    /// session's 显示完整信息 grant on this person holds (`RevealGrant`).
     @Sendable static func show(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let record = try await CitizenAccess.require(req.parameters.get("id"), req: req)
-        return try await respondWithPerson(req, record, revealed: false, action: "citizen.view", staff: staff)
+        let id = try record.requireID()
+        let now = req.jiujinban.clock.now()
+        let grant = staff.revealGrant.flatMap { $0.reveals(id, at: now) ? $0 : nil }
+        // A view within the grant says so: the trail shows every page that carried the full values.
+        return try await respondWithPerson(
+            req, record, revealedUntil: grant?.until, staff: staff,
+            audit: AuditEvent("citizen.view", objectType: "citizen", objectID: id.uuidString,
+                              detail: grant == nil ? "" : "显示完整信息"))
     }
 
-    /// 显示完整信息: the full ID number, phone and card number, once, audited.
+    /// 显示完整信息: recorded in the audit trail with the grant it gives this session, then the person's page by a
+    /// redirect, so a refresh shows the page again rather than resubmitting.
     @Sendable static func reveal(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let record = try await CitizenAccess.require(req.parameters.get("id"), req: req)
-        return try await respondWithPerson(req, record, revealed: true, action: "citizen.reveal", staff: staff)
+        let id = try record.requireID()
+        let now = req.jiujinban.clock.now()
+        try await req.write { db in
+            _ = try await RevealGrant.grant(id, session: staff.sessionHash, at: now, on: db)
+            try await req.audit(AuditEvent("citizen.reveal", objectType: "citizen", objectID: id.uuidString), on: db)
+        }
+        return HTMLResponse.seeOther(.citizen(id: id), notice: CitizenNotices.revealed, on: req)
     }
 
-    /// The person's page, its showing audited as `action` (`citizen.view`, or `citizen.reveal` with the full values).
-    static func respondWithPerson(
-        _ req: Request, _ record: CitizenRecord, revealed: Bool, action: String, staff: SignedInStaff
-    ) async throws -> Response {
-        let view = try await CitizenRegistry.view(record, revealed: revealed, req: req)
+    /// 恢复脱敏: the session's grant ends before its time.
+    @Sendable static func conceal(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let record = try await CitizenAccess.require(req.parameters.get("id"), req: req)
+        let id = try record.requireID()
         try await req.write { db in
-            try await req.audit(AuditEvent(action, objectType: "citizen", objectID: view.id.uuidString), on: db)
+            try await RevealGrant.end(session: staff.sessionHash, on: db)
+            try await req.audit(AuditEvent("citizen.conceal", objectType: "citizen", objectID: id.uuidString), on: db)
         }
+        return HTMLResponse.seeOther(.citizen(id: id), notice: CitizenNotices.concealed, on: req)
+    }
+
+    /// The person's page, its showing audited as `audit`; with the full values until `revealedUntil`, if given.
+    static func respondWithPerson(
+        _ req: Request, _ record: CitizenRecord, revealedUntil: Date?, staff: SignedInStaff, audit: AuditEvent
+    ) async throws -> Response {
+        let view = try await CitizenRegistry.view(record, revealedUntil: revealedUntil, req: req)
+        try await req.write { db in try await req.audit(audit, on: db) }
         let catalogue = req.jiujinban.catalogue
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         // Every case of the person, across items and points; the ones outside the user's scope are listed, not opened.

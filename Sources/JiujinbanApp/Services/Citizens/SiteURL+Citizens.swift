@@ -16,4 +16,8 @@ extension SiteURL {
     static func revealCitizen(id: UUID) -> SiteURL {
         SiteURL(["citizens", ":id", "reveal"], "/citizens/\(id.uuidString.lowercased())/reveal")
     }
+    /// 恢复脱敏: ends the session's 显示完整信息 grant before its time.
+    static func concealCitizen(id: UUID) -> SiteURL {
+        SiteURL(["citizens", ":id", "conceal"], "/citizens/\(id.uuidString.lowercased())/conceal")
+    }
 }

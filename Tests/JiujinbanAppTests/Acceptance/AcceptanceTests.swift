@@ -119,9 +119,10 @@ struct AcceptanceTests {
         try await TestApp.run { app in
             let admin = try await app.session(as: .countyBusinessAdmin)
             let village = try await point(app, "140830100204", "village")
-            func post(date: String, _ files: [(String, [UInt8])]) async throws -> (HTTPStatus, String) {
+            func post(date: String, _ files: [(String, [UInt8])], submission: String? = nil) async throws -> (HTTPStatus, String) {
                 var form = MultipartForm()
-                for (name, value) in scores(\.maximum) + [("inspected_on", date), (SessionMiddleware.csrfField, admin.csrf)] {
+                for (name, value) in scores(\.maximum) + [("inspected_on", date), (SessionMiddleware.csrfField, admin.csrf)]
+                    + (submission.map { [(HeldUploads.submissionField, $0)] } ?? []) {
                     form.field(name, value)
                 }
                 for (index, file) in files.enumerated() {
@@ -136,13 +137,22 @@ struct AcceptanceTests {
             let refused = try await post(date: "", [("front.png", ProblemFixtures.png), ("bad.png", Array("GIF89a".utf8))])
             #expect(refused.0 == .unprocessableEntity && refused.1.contains("已保留“front.png”"))
             #expect(!refused.1.contains("已保留“bad.png”"))
-            // The retry sends no file: the held one is stored with the inspection, and released.
-            #expect(try await post(date: "2026-11-20", []).0 == .seeOther)
+            // The retry of that form sends no file: the held one is stored with the inspection, and released.
+            let submission = try #require(formSubmission(in: refused.1))
+            #expect(try await post(date: "2026-11-20", [], submission: submission).0 == .seeOther)
             let record = try #require(try await AcceptanceRecord.query(on: app.db).first())
             let photos = try await AcceptancePhotoRecord.query(on: app.db).filter(\.$acceptanceID == record.requireID()).all()
             #expect(photos.count == 1 && photos.first.map { Array($0.bytes) } == ProblemFixtures.png)
             #expect(try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM held_uploads").first()?
                 .decode(column: "n", as: Int.self) == 0)
+            // An abandoned refusal's photo never reaches a later, fresh form of the same point.
+            let abandoned = try await post(date: "", [("old.png", ProblemFixtures.png)])
+            #expect(abandoned.0 == .unprocessableEntity && abandoned.1.contains("已保留“old.png”"))
+            let fresh = try #require(formSubmission(in: try await app.getPage(admin, "/service-points/\(village.uuidString.lowercased())/acceptance").1))
+            #expect(fresh != formSubmission(in: abandoned.1))
+            #expect(try await post(date: "2026-11-21", [], submission: fresh).0 == .seeOther)
+            let second = try #require(try await AcceptanceRecord.query(on: app.db).filter(\.$inspectedOn == "2026-11-21").first())
+            #expect(try await AcceptancePhotoRecord.query(on: app.db).filter(\.$acceptanceID == second.requireID()).count() == 0)
         }
     }
 

@@ -90,6 +90,14 @@ struct ReportCycleAppTests {
             #expect(try await app.notifications(of: admin.accountID).contains { $0.title.contains("2026-11调度表已报送") })
             let report = try await app.getPage(admin, "/reports/monthly?month=2026-11")
             #expect(report.1.contains("已报送1/10个乡镇，按时1个"))
+            // 采用 and 退回 are two forms, each confirmed: Enter in the reason can only return, and 采用 takes no text.
+            let decisionForms = report.1.components(separatedBy: "<form").filter { $0.contains("/reports/monthly/decision") }
+            #expect(decisionForms.count == 2)
+            let acceptForm = try #require(decisionForms.first { $0.contains(#"value="accept""#) })
+            let returnForm = try #require(decisionForms.first { $0.contains(#"value="return""#) })
+            #expect(!acceptForm.contains(#"name="comment""#) && acceptForm.contains("data-confirm=\"确认采用"))
+            #expect(returnForm.contains(#"name="comment""#) && returnForm.contains(#"required="required""#)
+                    && returnForm.contains("data-confirm=\"确认退回") && !returnForm.contains(#"value="accept""#))
             let noReason = try await app.post(admin, "/reports/monthly/decision", [("month", "2026-11"), ("township", "140830100000"),
                                                                                   ("decision", "return"), ("comment", "")])
             #expect(noReason.0 == .unprocessableEntity && noReason.1.contains("退回时请填写退回原因"))

@@ -56,8 +56,9 @@ struct ReportEvidenceAppTests {
             var location = ""
             var notice: String?
             var form = MultipartForm()
+            let submission = try #require(formSubmission(in: refused.1))
             for (name, value) in try await app.entryForm(township, [("month", "2026-11"), ("publicity_\(taian.uuidString)", "1"), ("action", "save")])
-                + [(SessionMiddleware.csrfField, township.csrf)] { form.field(name, value) }
+                + [(SessionMiddleware.csrfField, township.csrf), (HeldUploads.submissionField, submission)] { form.field(name, value) }
             try await app.testing().test(.POST, "/reports/monthly/entry", headers: form.headers(township), body: form.finished()) { res in
                 #expect(res.status == .seeOther)
                 location = res.headers.first(name: .location) ?? ""
@@ -66,6 +67,15 @@ struct ReportEvidenceAppTests {
             #expect(try await ReportEvidenceRecord.query(on: app.db).filter(\.$scopeKey == taian.uuidString).first()?.fileName == "宣传海报.pdf")
             #expect(try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM held_uploads").first()?.decode(column: "n", as: Int.self) == 0)
             #expect(location.hasPrefix("/reports/monthly/entry") && notice == ReportEntryNotices.saved.key)
+            // An abandoned refusal's file never reaches a later, fresh entry, nor beats a ticked 删除.
+            let abandoned = try await enter(app, township, [("month", "2026-11"), ("note_\(other.uuidString)", tooLong), ("action", "save")],
+                                            files: [("evidence_\(taian.uuidString)", "旧海报.pdf", Self.pdf)])
+            #expect(abandoned.0 == .unprocessableEntity && abandoned.1.contains("已保留“旧海报.pdf”"))
+            let fresh = try await enter(app, township, [("month", "2026-11"), ("publicity_\(taian.uuidString)", "1"),
+                                                        ("remove_evidence_\(taian.uuidString)", "1"), ("action", "save")], files: [])
+            #expect(fresh.0 == .seeOther)
+            #expect(try await ReportEvidenceRecord.query(on: app.db).filter(\.$scopeKey == taian.uuidString).count() == 0,
+                    "the ticked 删除 removed the evidence; the abandoned file was not used")
         }
     }
 

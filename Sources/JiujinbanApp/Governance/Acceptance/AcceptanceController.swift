@@ -100,7 +100,8 @@ enum AcceptanceController {
     /// The county sees the form; a city or the province reads the point's inspections.
     @Sendable static func show(_ req: Request) async throws -> Response {
         let point = try await point(req, toInspect: false)
-        return try await respond(req, point, values: [:], errors: FieldErrors(), status: .ok)
+        return try await respond(req, point, values: [HeldUploads.submissionField: UUID().uuidString.lowercased()],
+                                 errors: FieldErrors(), status: .ok)
     }
 
     static func respond(_ req: Request, _ point: ServicePointSummary, values: [String: String], errors: FieldErrors,
@@ -130,7 +131,11 @@ enum AcceptanceController {
                                              maxLength: 200, into: &errors) { notes[criterion.rawValue] = text }
         }
         // Photos chosen on a refused attempt are held for this one (`HeldUploads`); a new choice replaces its input's.
-        let heldKey = "service_point_acceptance:\(point.id.uuidString.lowercased())"
+        // Per drawing of the form: a fresh inspection never picks up what an abandoned one had chosen.
+        let submission = (try? req.content.get(String.self, at: HeldUploads.submissionField)).flatMap(UUID.init(uuidString:)) ?? UUID()
+        values[HeldUploads.submissionField] = submission.uuidString.lowercased()
+        let heldKey = HeldUploads.formKey("service_point_acceptance:\(point.id.uuidString.lowercased())",
+                                          submission: submission.uuidString)!
         let sent = (1...AcceptancePhotoRecord.maximumCount).compactMap { n -> HeldUpload? in
             guard let file = try? req.content.get(File.self, at: "photo\(n)"), file.data.readableBytes > 0 else { return nil }
             return HeldUpload(field: "photo\(n)", filename: file.filename, bytes: Array(file.data.readableBytesView))

@@ -25,6 +25,7 @@ enum AcceptancePage {
                 .if(!inspects, .p(.class("notice notice-dev"), .text("验收由县级人社部门组织，此处只查看验收记录。"))),
                 .if(inspects, FormFields.errorSummary(errors)),
                 .if(inspects, .form(.method(.post), .action(SiteURL.servicePointAcceptance(id: point.id).path), .enctype(.multipartData), .csrf(context),
+                      .input(.type(.hidden), .name(HeldUploads.submissionField), .value(values[HeldUploads.submissionField] ?? "")),
                       .table(.class("form-table acceptance-table"),
                              .tr(.th("项目"), .th("序号"), .th("细则"), .th("分值"), .th("得分"), .th("备注")),
                              .forEach(AcceptanceCriterion.allCases) { criterion in row(criterion, point: point, permissionApplied: facts.permissionApplied,
@@ -42,7 +43,7 @@ enum AcceptancePage {
                                            .attribute(named: "aria-label", value: "验收照片\(n)")),
                                     // A photo a refused attempt had chosen, held for this one (`HeldUploads`).
                                     .unwrap(values["held_photo\(n)"]) { name in
-                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择"))
+                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择，不要此文件请重新打开本页"))
                                     })
                            },
                            .unwrap(errors.message(for: "photos")) { .p(.class("field-error"), .text($0)) }),

@@ -62,7 +62,10 @@ enum ReportEntryController {
         var files: [(point: ServicePointSummary, file: (name: String, kind: ReportEvidence.Kind, bytes: [UInt8])?)] = []
         var errors = FieldErrors()
         // A file chosen on a refused attempt is held for this one (`HeldUploads`): a new choice replaces it.
-        let heldKey = "monthly_report_entry:\(context.township.value):\(context.month)"
+        // Per drawing of the form: a fresh entry never picks up what an abandoned one had chosen.
+        let formSubmission = form.strings[HeldUploads.submissionField].flatMap(UUID.init(uuidString:)) ?? UUID()
+        let heldKey = HeldUploads.formKey("monthly_report_entry:\(context.township.value):\(context.month)",
+                                          submission: formSubmission.uuidString)!
         let held = Dictionary(try await HeldUploads.held(key: heldKey, session: staff.sessionHash, now: req.jiujinban.clock.now(), on: req.db)
             .map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first })
         var sound: [HeldUpload] = []
@@ -74,9 +77,11 @@ enum ReportEntryController {
             answers.append((key, done, note))
             // 宣传凭证: a new file replaces the month's one, a ticked 删除 removes it, nothing chosen keeps it.
             let field = "evidence_\(key)"
+            // A ticked 删除 wins over a file held from the refused attempt; a file chosen now wins over both.
+            let removing = form.strings["remove_evidence_\(key)"] == "1"
             let chosen = form.files[field].flatMap { upload in
                 upload.data.readableBytes > 0 ? HeldUpload(field: field, filename: upload.filename, bytes: Array(upload.data.readableBytesView)) : nil
-            } ?? held[field]
+            } ?? (removing ? nil : held[field])
             if let upload = chosen {
                 if let kind = ReportEvidence.check(ProblemReportDraft.Upload(name: upload.filename, bytes: upload.bytes), field: field,
                                                    owner: point.name, into: &errors) {
@@ -84,7 +89,7 @@ enum ReportEntryController {
                     files.append((point, (name.isEmpty ? "凭证" : name, kind, upload.bytes)))
                     sound.append(upload)
                 }
-            } else if form.strings["remove_evidence_\(key)"] == "1", context.evidence[key] != nil {
+            } else if removing, context.evidence[key] != nil {
                 files.append((point, nil))
             }
         }
@@ -95,6 +100,7 @@ enum ReportEntryController {
             try await req.write { db in try await HeldUploads.hold(keep, key: heldKey, session: staff.sessionHash, at: now, on: db) }
             var refused = context
             refused.errors = errors
+            refused.formSubmission = formSubmission
             refused.entries = Dictionary(answers.map { ($0.0, ReportEntryView.Entry(done: $0.1, evidenceNote: $0.2 ?? form.strings["note_\($0.0)"])) },
                                          uniquingKeysWith: { first, _ in first })
             refused.held = Dictionary(sound.map { (String($0.field.dropFirst("evidence_".count)), $0.filename) }, uniquingKeysWith: { first, _ in first })

@@ -31,6 +31,7 @@ enum ReportEntryPage {
                 },
                 .form(.method(.post), .action(SiteURL.monthlyReportEntry().path), .enctype(.multipartData), .csrf(page),
                       .input(.type(.hidden), .name("month"), .value(context.month.description)),
+                      .input(.type(.hidden), .name(HeldUploads.submissionField), .value(context.formSubmission.uuidString.lowercased())),
                       .p(.class("hint"), .text("18–22列由系统根据合作协议和培训登记、账号授权、自助设备登记、验收结果自动填写，鼠标停留可查看依据；"
                                                + "乡镇只填写第23列。宣传凭证可上传PDF文档或PNG、JPEG照片，每个不超过5MB，一次提交合计不超过20MB；再次上传即替换。")),
                       // In a bounded box like the monthly table (app.css "The wide table"): its header row and
@@ -70,7 +71,7 @@ enum ReportEntryPage {
                                                               .attribute(named: "accept", value: "application/pdf,image/png,image/jpeg"),
                                                               .attribute(named: "aria-label", value: "\(point.name)宣传凭证"))),
                                          .unwrap(context.held[key]) { name in
-                                             .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传"))
+                                             .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；重新打开本页即不再保留"))
                                          }))
                              }))),
                       .if(editable, .div(.class("form-actions"),

@@ -40,6 +40,8 @@ struct ReportEntryView: Sendable {
     var errors = FieldErrors()
     /// The evidence a refused form had chosen, held for the retry (`HeldUploads`): file name by point key.
     var held: [String: String] = [:]
+    /// This drawing of the form (`HeldUploads.formKey`): a fresh page draws a new one, a refused form keeps its own.
+    var formSubmission = UUID()
     let evidence: [String: ReportEvidenceListing]
     let reasons: [String: [ReportTask: String]]
     let automatic: [String: [ReportTask: Bool]]

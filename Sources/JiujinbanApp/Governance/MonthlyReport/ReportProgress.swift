@@ -74,18 +74,23 @@ struct ReportProgress: Sendable {
         let refused = refused?.township == township.code ? refused : nil
         return .group(
             .unwrap(refused) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0.message)) },
-            .if(township.state == .submitted,
+            // Two forms, so Enter in the return reason can only return, and 采用 never carries a return reason.
+            .if(township.state == .submitted, .group(
                 .form(.method(.post), .action(SiteURL.monthlyReportDecision.path), .class("inline"), .csrf(context),
                       .input(.type(.hidden), .name("month"), .value(month.description)),
                       .input(.type(.hidden), .name("township"), .value(township.code)),
+                      .input(.type(.hidden), .name("decision"), .value("accept")),
+                      .button(.type(.submit), .data(named: "confirm", value: "确认采用\(township.name)\(month)的调度表？采用后乡镇不能再修改。"),
+                              .class("button small"), .text("采用"))),
+                .form(.method(.post), .action(SiteURL.monthlyReportDecision.path), .class("inline"), .csrf(context),
+                      .input(.type(.hidden), .name("month"), .value(month.description)),
+                      .input(.type(.hidden), .name("township"), .value(township.code)),
+                      .input(.type(.hidden), .name("decision"), .value("return")),
                       .input(.type(.text), .name("comment"), .value(refused?.comment ?? ""), .attribute(named: "placeholder", value: "退回原因"),
-                             .attribute(named: "aria-label", value: "\(township.name)退回原因"), .attribute(named: "maxlength", value: "200")),
-                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "accept"),
-                              .data(named: "confirm", value: "确认采用\(township.name)\(month)的调度表？采用后乡镇不能再修改。"),
-                              .class("button small"), .text("采用")),
-                      .button(.type(.submit), .attribute(named: "name", value: "decision"), .attribute(named: "value", value: "return"),
-                              .data(named: "confirm", value: "确认退回\(township.name)\(month)的调度表？请已在左侧填写退回原因。"),
-                              .class("button small"), .text("退回")))),
+                             .attribute(named: "aria-label", value: "\(township.name)退回原因"), .attribute(named: "maxlength", value: "200"),
+                             .attribute(named: "required", value: "required")),
+                      .button(.type(.submit), .data(named: "confirm", value: "确认退回\(township.name)\(month)的调度表？退回原因将通知乡镇。"),
+                              .class("button small danger"), .text("退回"))))),
             .unwrap(township.pendingException) { exception in
                 .form(.method(.post), .action(SiteURL.monthlyReportExceptionDecision(id: exception.id).path), .class("inline"), .csrf(context),
                       .span(.text("延期申请：\(exception.reason) ")),

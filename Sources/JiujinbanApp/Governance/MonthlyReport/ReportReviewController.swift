@@ -40,7 +40,8 @@ enum ReportReviewController {
             throw OutOfScope("该乡镇本月的报送记录", objectType: "report_submission", objectID: "\(code.value) \(month)")
         }
         let accept = (try? req.content.get(String.self, at: "decision")) == "accept"
-        let comment = TextField.clean(try? req.content.get(String.self, at: "comment"))
+        // 采用 carries no text (its form has none); a reason belongs to a return only.
+        let comment = accept ? "" : TextField.clean(try? req.content.get(String.self, at: "comment"))
         let next: ReportCycle.State
         switch ReportCycle.decide(state: record.stateValue, accept: accept, comment: comment) {
         case .success(let state): next = state

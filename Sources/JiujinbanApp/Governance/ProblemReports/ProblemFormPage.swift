@@ -42,7 +42,7 @@ enum ProblemFormPage {
                                     .input(.type(.file), .name("screenshot\(n)"), .attribute(named: "accept", value: "image/png,image/jpeg"),
                                            .attribute(named: "aria-label", value: "截图\(n)")),
                                     .unwrap(kept["screenshot\(n)"]) { name in
-                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择"))
+                                        .span(.class("held-file"), .text("已保留“\(name)”，提交时一并上传；如需更换请重新选择，不要此文件请重新打开本页"))
                                     })
                            },
                            .div(.class("field-help"), .unwrap(errors.message(for: "screenshots")) { .p(.class("field-error"), .text($0)) })),

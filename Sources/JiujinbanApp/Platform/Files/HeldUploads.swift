@@ -17,6 +17,16 @@ struct HeldUpload: Sendable, Equatable {
 /// kept beyond `lifetime`.
 enum HeldUploads {
     static let lifetime: TimeInterval = 24 * 60 * 60
+    /// The hidden input that names one drawing of a form: a fresh page draws a new one, a refused form's retry keeps it.
+    static let submissionField = "submission"
+
+    /// The key of one drawing of a form: its `scope` (the record the form is about) and the form's `submission`, so
+    /// files held from a refused attempt return only to that form's retry, never to a later fresh form of the same
+    /// record. nil without a well-formed submission (a form from before this rule): nothing held is read.
+    static func formKey(_ scope: String, submission: String?) -> String? {
+        guard let id = submission.flatMap({ UUID(uuidString: $0) }) else { return nil }
+        return scope + ":" + id.uuidString.lowercased()
+    }
 
     /// Holds `uploads` for the form `key` of `session`, replacing what was held for the same inputs.
     static func hold(_ uploads: [HeldUpload], key: String, session: String, at now: Date, on db: any Database) async throws {

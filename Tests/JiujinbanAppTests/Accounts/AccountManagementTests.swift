@@ -104,6 +104,8 @@ struct AccountManagementTests {
             try await app.testing().test(.POST, path, headers: admin.formHeaders,
                                          body: admin.form([("change", "freeze"), ("reason", "再次冻结")])) { res in
                 #expect(res.status == .unprocessableEntity)
+                // The action chosen and the reason typed come back with the refusal.
+                #expect(res.body.string.contains(#"value="freeze" selected"#) && res.body.string.contains(#"value="再次冻结""#))
             }
             try await app.expectNoticeRedirect(path, as: admin, fields: [("change", "unlock"), ("reason", "已更换设备")])
             let unlocked = try await AccountRecord.find(target.accountID, on: app.db)
@@ -136,9 +138,13 @@ struct AccountManagementTests {
             let grants = try await StaffDirectory.grants(of: target.accountID, on: app.db)
             #expect(grants == [.handle(1), .handle(11)])
             try await app.testing().test(.GET, "/", headers: target.headers) { res in #expect(res.status == .seeOther) }
+            // Refused, the form shows the boxes as they were ticked (handle:2 newly ticked), not the stored ones.
             try await app.testing().test(.POST, path, headers: business.formHeaders,
-                                         body: business.form(markers + [("grants[]", "review:11")])) { res in
+                                         body: business.form(markers + [("grants[]", "handle:2"), ("grants[]", "review:11")])) { res in
                 #expect(res.status == .unprocessableEntity)
+                let body = res.body.string
+                #expect(body.contains(#"value="handle:2" checked="checked""#), "the new tick is kept")
+                #expect(!body.contains(#"value="handle:11" checked="checked""#), "an untick is kept")
             }
             let system = try await app.session(as: .countySystemAdmin)
             try await app.testing().test(.POST, path, headers: system.formHeaders, body: system.form([("grants[]", "handle:2")])) { res in

@@ -92,6 +92,11 @@ struct GigWorkTests {
             // Items 6 and 9: searches; a filled gig leaves the gig search.
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共1个招用中的零工岗位"))
             #expect(try await app.getPage(village, "/gigs/workers?skill=harvest").1.contains("有效零工求职登记1人"))
+            // A count that is not one comes back on the gig's page with what was typed and the problem at the field.
+            let badCount = try await app.post(village, "/gigs/\(gigID)/hired", [("hired", "三")])
+            #expect(badCount.0 == .unprocessableEntity && badCount.1.contains("已招人数应为0至2的整数")
+                    && badCount.1.contains(#"value="三""#) && badCount.1.contains("苹果采摘装箱"))
+            #expect(try await GigPostingRecord.find(gig.requireID(), on: app.db)?.hired == 0)
             try await app.expectNoticeRedirect("/gigs/\(gigID)/hired", as: village, fields: [("hired", "2")])
             #expect(try await app.getPage(village, "/gigs?skill=harvest").1.contains("共0个"))
             #expect(try await app.getPage(village, "/gigs/\(gigID)").1.contains("已招满"))

@@ -144,6 +144,9 @@ struct ReportCycleAppTests {
             #expect(try await ReportSubmissionRecord.query(on: app.db).count() == 0)
             let empty = try await app.post(township, "/reports/monthly/exception", [("month", "2026-11"), ("reason", "")])
             #expect(empty.0 == .unprocessableEntity && empty.1.contains("请填写延期原因"))
+            let long = String(repeating: "因", count: 201)
+            let tooLongReason = try await app.post(township, "/reports/monthly/exception", [("month", "2026-11"), ("reason", long)])
+            #expect(tooLongReason.0 == .unprocessableEntity && tooLongReason.1.contains("value=\"\(long)\""), "the reason comes back")
             #expect(try await app.post(township, "/reports/monthly/exception", [("month", "2026-11"), ("reason", "村干部外出培训")]).0 == .seeOther)
             let exception = try #require(try await ReportExceptionRecord.query(on: app.db).first()?.requireID())
             let path = "/reports/monthly/exceptions/\(exception.uuidString.lowercased())"

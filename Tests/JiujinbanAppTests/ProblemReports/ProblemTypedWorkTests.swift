@@ -11,11 +11,11 @@ import VaporTesting
 /// database under the form and the session), and a refused reply keeps its text.
 @Suite("问题反映: what was typed or chosen survives a refusal")
 struct ProblemTypedWorkTests {
-    func post(_ app: Application, _ session: TestSession, key: String, description: String, files: [(String, String, [UInt8])])
-        async throws -> (HTTPStatus, String)
+    func post(_ app: Application, _ session: TestSession, key: String, description: String, files: [(String, String, [UInt8])],
+              category: String = "system") async throws -> (HTTPStatus, String)
     {
         var form = MultipartForm()
-        for (name, value) in [("category", "system"), ("area", "job"), ("description", description), ("submission", key),
+        for (name, value) in [("category", category), ("area", "job"), ("description", description), ("submission", key),
                               (SessionMiddleware.csrfField, session.csrf)] {
             form.field(name, value)
         }
@@ -54,6 +54,23 @@ struct ProblemTypedWorkTests {
             let shots = try await ProblemScreenshotRecord.query(on: app.db).all()
             #expect(shots.count == 1 && Array(shots[0].bytes) == ProblemFixtures.png && shots[0].reportID == report.id)
             #expect(try await heldCount(app) == 0)
+        }
+    }
+
+    @Test("业务指导性问题 from above the county is refused at its category, with the text and the screenshot kept")
+    func guidanceAboveCountyKept() async throws {
+        try await TestApp.run { app in
+            let city = try await app.session(as: .cityOfficer)
+            let key = UUID().uuidString.lowercased()
+            let refused = try await post(app, city, key: key, description: "县里报表口径不一致",
+                                         files: [("screenshot1", "screen.png", ProblemFixtures.png)], category: "guidance")
+            #expect(refused.0 == .unprocessableEntity)
+            #expect(refused.1.contains("业务指导性问题由县级人社部门答复") && refused.1.contains("href=\"#category\""))
+            #expect(refused.1.contains("县里报表口径不一致") && refused.1.contains("已保留“screen.png”"))
+            #expect(try await ProblemReportRecord.query(on: app.db).count() == 0)
+            // The retry with another category files it, with the held screenshot.
+            #expect(try await post(app, city, key: key, description: "县里报表口径不一致", files: [], category: "functional").0 == .seeOther)
+            #expect(try await ProblemScreenshotRecord.query(on: app.db).count() == 1)
         }
     }
 

@@ -139,6 +139,8 @@ struct ServicePointTests {
                                          body: admin.form([("reason", "村委会搬迁"), ("date", "2026-11-26")])) { res in
                 #expect(res.status == .unprocessableEntity)
                 #expect(res.text.contains("停用日期不能晚于今天（2026-11-25）"))
+                // What was typed comes back: the reason, and the date as entered rather than today.
+                #expect(res.text.contains(#"value="村委会搬迁""#) && res.text.contains(#"value="2026-11-26""#))
             }
             let statusAfterRefusals = try await ServicePoint.find(point.id, on: app.db)?.status
             #expect(statusAfterRefusals == "active")

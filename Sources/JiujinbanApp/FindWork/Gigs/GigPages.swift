@@ -55,7 +55,7 @@ enum GigPages {
             ])
     }
 
-    static func show(_ gig: GigView, context: PageContext) -> HTML {
+    static func show(_ gig: GigView, hired: (typed: String, error: String)? = nil, context: PageContext) -> HTML {
         PageShell.render(
             title: "零工：\(gig.skillName)", context: context,
             crumbs: crumbs([Crumb(label: "零工岗位查询", url: .gigs()), Crumb(label: gig.skillName, url: nil)]),
@@ -72,9 +72,11 @@ enum GigPages {
                 )),
                 .if(gig.mayRecordHired,
                     .form(.method(.post), .action(SiteURL.gigHired(id: gig.id).path), .class("inline"), .csrf(context),
-                          .label(.text("已招人数 "), .input(.type(.text), .name("hired"), .value(String(gig.hired)), .class("short"),
-                                                        .attribute(named: "inputmode", value: "numeric"))),
-                          .button(.type(.submit), .class("button small"), .text("登记")))),
+                          .label(.for("hired"), .text("已招人数 ")),
+                          .input(.id("hired"), .type(.text), .name("hired"), .value(hired?.typed ?? String(gig.hired)), .class("short"),
+                                 .attribute(named: "inputmode", value: "numeric")),
+                          .button(.type(.submit), .class("button small"), .text("登记")),
+                          .unwrap(hired?.error) { .p(.class("field-error"), .attribute(named: "role", value: "alert"), .text($0)) })),
             ])
     }
 

@@ -88,7 +88,10 @@ enum GigQueries {
         return GigView(id: try gig.requireID(), skillName: skillName, content: gig.content, recruiterText: gig.recruiterUnit ?? "个人招用",
                        placeText: place + " " + gig.address, daysText: "\(gig.startOn) 至 \(gig.endOn)",
                        headcountText: "\(gig.headcount)人，已招\(gig.hired)人", dayWageText: JobPostingPages.yuan(gig.dayWageFen) + "元",
-                       phone: phone, stateLabel: state.label, hired: gig.hired, mayRecordHired: manages && state != .ended)
+                       // A private recruiter is a citizen: the phone is masked here (domain rules §10); the worker
+                       // receives it in full by the push (items 5 and 8), which is recorded as a case.
+                       phone: gig.recruiterUnit == nil ? Masking.maskedPhone(phone) + "（个人招用者，推送时发给求职者）" : phone,
+                       stateLabel: state.label, hired: gig.hired, mayRecordHired: manages && state != .ended)
     }
 
     static func skillsText(_ seeker: GigSeekerRecord, names: [String: String]) -> String {

@@ -95,15 +95,21 @@ enum GigsController {
     }
 
     @Sendable static func show(_ req: Request) async throws -> Response {
+        try await respond(req, try await load(req), hired: nil, status: .ok)
+    }
+
+    /// The gig's page; a refused 已招人数 comes back with what was typed and its problem at the field.
+    static func respond(_ req: Request, _ gig: GigPostingRecord, hired: (typed: String, error: String)?, status: HTTPStatus)
+        async throws -> Response
+    {
         let staff = try req.requireStaff()
-        let gig = try await load(req)
         let names = try await GigSkills.names(county: gig.countyCode, on: req.db)
         let place = try await DivisionNames.path(gig.placeDivision, on: req.db)
         let phone = try req.jiujinban.cipher.open(gig.contactPhoneSealed, context: GigPostingRecord.phoneContext)
         let manages = staff.may(.registerEmployers) && county(of: staff).countyCode == gig.countyCode
         let view = try GigQueries.gig(gig, skillName: names[gig.skill] ?? gig.skill, place: place, phone: phone, manages: manages,
                                       today: req.jiujinban.clock.today)
-        return HTMLResponse.make(GigPages.show(view, context: PageContext(req)))
+        return HTMLResponse.make(GigPages.show(view, hired: hired, context: PageContext(req)), status: status)
     }
 
     struct HiredForm: Content {
@@ -118,7 +124,7 @@ enum GigsController {
         guard county(of: staff).countyCode == gig.countyCode else { throw OutOfScope("该零工岗位", objectType: "gig_posting", id: id) }
         let text = TextField.clean(try req.content.decode(HiredForm.self).hired)
         guard let count = Int(text), (0...gig.headcount).contains(count) else {
-            throw PublicError(.unprocessableEntity, "已招人数应为0至\(gig.headcount)的整数")
+            return try await respond(req, gig, hired: (text, "已招人数应为0至\(gig.headcount)的整数"), status: .unprocessableEntity)
         }
         try await req.write { db in
             let revision = try await SequenceAllocator.next("gig_postings", on: db)

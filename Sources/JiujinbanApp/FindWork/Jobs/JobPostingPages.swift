@@ -87,7 +87,9 @@ enum JobPostingPages {
                     .form(.method(.post), .action(SiteURL.closeJobPosting(id: posting.id).path), .class("inline"), .csrf(context),
                           .label(.text("停止招聘："), .select(.attribute(named: "name", value: "reason"),
                                                          .choice("filled", "已招满"), .choice("withdrawn", "单位撤回"))),
-                          .button(.type(.submit), .class("button small"), .text("停止招聘")))),
+                          .button(.type(.submit), .class("button small danger"),
+                                  .data(named: "confirm", value: "确认停止招聘“\(posting.title)”？停止后不再参与匹配和查询。"),
+                                  .text("停止招聘")))),
             ])
     }
 }

@@ -44,7 +44,9 @@ extension AccountFormPage {
 }
 
 extension AccountDetailPage {
-    static func respond(_ req: Request, _ summary: AccountSummary, errors: FieldErrors, status: HTTPResponseStatus) async throws -> Response {
-        HTMLResponse.make(render(summary, errors: errors, catalogue: req.jiujinban.catalogue, context: PageContext(req)), status: status)
+    static func respond(_ req: Request, _ summary: AccountSummary, errors: FieldErrors, typed: Typed = Typed(),
+                        status: HTTPResponseStatus) async throws -> Response {
+        HTMLResponse.make(render(summary, errors: errors, typed: typed, catalogue: req.jiujinban.catalogue, context: PageContext(req)),
+                          status: status)
     }
 }

@@ -93,7 +93,16 @@ extension AccountFormPage {
 
 /// One account: its facts, status actions for system admins, item permissions for business admins.
 enum AccountDetailPage {
-    static func render(_ summary: AccountSummary, errors: FieldErrors, catalogue: ServiceCatalogue, context: PageContext) -> HTML {
+    /// What a refused form had typed or ticked, drawn again instead of the stored values.
+    struct Typed: Sendable {
+        var change: String?
+        var reason: String?
+        var grants: Set<ItemPermission>?
+        var areas: Set<BusinessArea>?
+    }
+
+    static func render(_ summary: AccountSummary, errors: FieldErrors, typed: Typed = Typed(), catalogue: ServiceCatalogue,
+                       context: PageContext) -> HTML {
         let ceiling = PermissionPolicy.ceiling(post: summary.account.post, unit: summary.account.unit, catalogue: catalogue)
         let items = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         return PageShell.render(
@@ -121,20 +130,26 @@ enum AccountDetailPage {
                           FormFields.select("change", label: "操作",
                                             options: [AccountStatus.Change.freeze, .unlock, .deactivate].map {
                                                 FormFields.Option(value: $0.rawValue, label: $0.label)
-                                            }, selected: nil, errors: errors),
-                          FormFields.text("reason", label: "原因", value: nil, errors: errors, maxLength: 100),
-                          .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("执行"))))
+                                            }, selected: typed.change, errors: errors),
+                          FormFields.text("reason", label: "原因", value: typed.reason, errors: errors, maxLength: 100),
+                          .div(.class("form-actions"), .button(.type(.submit), .class("button danger"),
+                                                               .data(named: "confirm", value: "确认对\(summary.name)的账号执行所选操作？注销后不能恢复。"),
+                                                               .text("执行"))))
                 )),
                 .if(context.may(.assignRoles) && summary.account.status.isLive, roleForm(summary, ceiling: ceiling, items: items,
-                                                                                        errors: errors, context: context)),
+                                                                                        errors: errors, typed: typed, context: context)),
             ])
     }
 
     /// 角色关联和赋权限: the role, the item permissions within least privilege, an expert's business areas.
     static func roleForm(
-        _ summary: AccountSummary, ceiling: Set<ItemPermission>, items: [Int: String], errors: FieldErrors, context: PageContext
+        _ summary: AccountSummary, ceiling: Set<ItemPermission>, items: [Int: String], errors: FieldErrors, typed: Typed,
+        context: PageContext
     ) -> Node<HTML.BodyContext> {
-        .section(
+        // A refused form shows the ticks it sent, not the stored ones.
+        let ticked = typed.grants ?? summary.grants
+        let areas = typed.areas ?? summary.areas
+        return .section(
             .class("panel"), .h2("角色关联和业务权限（最小必要权限）"),
             .unwrap(errors.message(for: "grants") ?? errors.message(for: "areas")) { .p(.class("field-error"), .text($0)) },
             .form(.method(.post), .action(SiteURL.accountGrants(id: summary.account.id).path), .csrf(context),
@@ -147,14 +162,14 @@ enum AccountDetailPage {
                   .ul(.class("grants"), .forEach(ceiling.sorted()) { grant in
                       .li(.label(
                           .input(.type(.checkbox), .name("grants[]"), .value(grant.description),
-                                 .attribute(named: "checked", value: summary.grants.contains(grant) ? "checked" : nil)),
+                                 .attribute(named: "checked", value: ticked.contains(grant) ? "checked" : nil)),
                           .text(" \(grant.item). \(items[grant.item] ?? "") · \(grant.action.label)")))
                   }),
                   .if(summary.account.post == .expert, .fieldset(
                       .legend("业务领域（至少一项）"),
                       .ul(.class("grants"), .forEach(BusinessArea.allCases) { area in
                           .li(.label(.input(.type(.checkbox), .name("areas[]"), .value(area.rawValue),
-                                            .attribute(named: "checked", value: summary.areas.contains(area) ? "checked" : nil)),
+                                            .attribute(named: "checked", value: areas.contains(area) ? "checked" : nil)),
                                      .text(" \(area.label)")))
                       }))),
                   .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),

@@ -141,16 +141,17 @@ enum AccountsController {
         let form = try req.content.decode(StatusForm.self)
         var errors = FieldErrors()
         let reason = TextField.required(form.reason, field: "reason", label: "原因", maxLength: 100, into: &errors)
+        let typed = AccountDetailPage.Typed(change: form.change, reason: form.reason)
         guard let change = AccountStatus.Change(rawValue: form.change ?? ""), change != .idleLock else {
             errors.add("change", "请选择操作：冻结、解锁或注销")
-            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+            return try await AccountDetailPage.respond(req, summary, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         if let refusal = AccountPolicy.mayChangeStatus(staff.account, of: summary.account, change).refusal {
             errors.add("change", refusal.message)
             try await audit(req, "account.\(change.rawValue)", objectID: summary.account.id, result: .denied, detail: refusal.message)
         }
         guard errors.isEmpty, let next = summary.account.status.applying(change) else {
-            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+            return try await AccountDetailPage.respond(req, summary, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         let now = req.jiujinban.clock.now()
         try await req.write { db in
@@ -201,7 +202,8 @@ enum AccountsController {
             var errors = FieldErrors()
             errors.add(summary.account.post == .expert ? "areas" : "grants", refusal.message)
             try await audit(req, "account.grants", objectID: summary.account.id, result: .denied, detail: refusal.message)
-            return try await AccountDetailPage.respond(req, summary, errors: errors, status: .unprocessableEntity)
+            return try await AccountDetailPage.respond(req, summary, errors: errors,
+                                                       typed: AccountDetailPage.Typed(grants: chosen, areas: areas), status: .unprocessableEntity)
         }
         let now = req.jiujinban.clock.now()
         try await req.write { db in

@@ -194,10 +194,14 @@ enum ReportEntryController {
                                                             today: req.jiujinban.clock.today, page: PageContext(req)), status: .conflict)
         }
         var errors = FieldErrors()
-        let reason = TextField.required(try? req.content.get(String.self, at: "reason"), field: "reason", label: "延期原因", maxLength: 200,
-                                        into: &errors)
+        let typed = try? req.content.get(String.self, at: "reason")
+        let reason = TextField.required(typed, field: "reason", label: "延期原因", maxLength: 200, into: &errors)
         guard errors.isEmpty else {
-            return HTMLResponse.make(ReportEntryPage.render(context, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
+            // The reason comes back with its problem at the field.
+            var refused = context
+            refused.exceptionReason = typed
+            refused.exceptionErrors = errors
+            return HTMLResponse.make(ReportEntryPage.render(refused, error: errors.problems.first?.message, today: req.jiujinban.clock.today,
                                                             page: PageContext(req)), status: .unprocessableEntity)
         }
         let now = req.jiujinban.clock.now()

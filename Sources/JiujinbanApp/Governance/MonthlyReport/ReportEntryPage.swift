@@ -81,7 +81,8 @@ enum ReportEntryPage {
                     .class("panel"), .h2("申请延期填报"),
                     .form(.class("form"), .method(.post), .action(SiteURL.monthlyReportException.path), .csrf(page),
                           .input(.type(.hidden), .name("month"), .value(context.month.description)),
-                          FormFields.text("reason", label: "延期原因", value: nil, errors: FieldErrors(), maxLength: 200),
+                          FormFields.text("reason", label: "延期原因", value: context.exceptionReason, errors: context.exceptionErrors,
+                                          maxLength: 200),
                           .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交延期申请")))))),
             ])
     }

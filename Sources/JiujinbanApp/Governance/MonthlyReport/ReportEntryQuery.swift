@@ -42,6 +42,9 @@ struct ReportEntryView: Sendable {
     var held: [String: String] = [:]
     /// This drawing of the form (`HeldUploads.formKey`): a fresh page draws a new one, a refused form keeps its own.
     var formSubmission = UUID()
+    /// A refused 延期申请: its typed reason and the problem, drawn at the field.
+    var exceptionReason: String?
+    var exceptionErrors = FieldErrors()
     let evidence: [String: ReportEvidenceListing]
     let reasons: [String: [ReportTask: String]]
     let automatic: [String: [ReportTask: Bool]]

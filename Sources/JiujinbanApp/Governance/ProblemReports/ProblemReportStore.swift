@@ -6,12 +6,15 @@ import Vapor
 /// Filing a report, acting on it, and what each user may see. Every change is one transaction with its timeline
 /// entry, its notifications and its audit row.
 enum ProblemReportStore {
+    /// Why a category has no desk for the reporter; the form names it at the category (`ProblemReportsController`).
+    static let noDeskMessage = "业务指导性问题由县级人社部门答复；市、省级人社部门的问题请选择“系统问题”或“功能性问题”，或直接联系上级业务处室"
+
     /// Files a validated report: routes it (attachment 4, 三), assigns it, stores its screenshots, tells the desk.
     /// A repeated submission of the same form returns the report already filed.
     static func file(_ facts: ProblemReportFacts, submissionKey: String, staff: SignedInStaff, req: Request) async throws -> UUID {
         let unit = staff.account.unit
         guard let desk = ProblemDesk.first(for: facts.category, reporterDivision: unit.divisionCode) else {
-            throw PublicError(.unprocessableEntity, "业务指导性问题由县级人社部门答复；市、省级人社部门的问题请选择“系统问题”或“功能性问题”，或直接联系上级业务处室")
+            throw PublicError(.unprocessableEntity, noDeskMessage)
         }
         if let existing = try await existing(reporter: staff.account.id, key: submissionKey, on: req.db) { return existing }
         let assignment: ResponsibilityList.Assignment? = if case .department(let county) = desk {

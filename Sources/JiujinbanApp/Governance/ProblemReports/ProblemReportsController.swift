@@ -69,7 +69,16 @@ enum ProblemReportsController {
         let draft = ProblemReportDraft(category: form.category, area: form.area, description: form.description,
                                        suggestion: form.suggestion,
                                        screenshots: uploads.map { ProblemReportDraft.Upload(name: $0.filename, bytes: $0.bytes) })
-        switch draft.validate() {
+        var validated = draft.validate()
+        // A category no desk answers for this reporter (业务指导性问题 above the county) is a problem of the form,
+        // refused like any other: what was typed and chosen comes back.
+        if case .success(let facts) = validated,
+           ProblemDesk.first(for: facts.category, reporterDivision: staff.account.unit.divisionCode) == nil {
+            var errors = FieldErrors()
+            errors.add("category", ProblemReportStore.noDeskMessage)
+            validated = .failure(errors)
+        }
+        switch validated {
         case .failure(let errors):
             // The chosen images are kept for the retry, but not one the check refused by itself (too large, not an image).
             let sound = uploads.filter { Screenshot.passesOnItsOwn($0.bytes) }

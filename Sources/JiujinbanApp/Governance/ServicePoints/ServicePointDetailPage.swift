@@ -5,7 +5,7 @@ import Plot
 enum ServicePointDetailPage {
     static func render(
         _ point: ServicePointSummary, ancestry: [DivisionSummary], disableErrors: FieldErrors, today: CalendarDate,
-        context: PageContext
+        typed: (reason: String?, date: String?) = (nil, nil), context: PageContext
     ) -> HTML {
         let crumbs = [Crumb(label: "服务点", url: .servicePoints())]
             + ancestry.map { Crumb(label: $0.shortName, url: .division(code: $0.code)) }
@@ -36,7 +36,7 @@ enum ServicePointDetailPage {
                 .if(context.may(.inspectServicePoints) && point.kind != .bankBranch,
                     .p(.class("actions"), .a(.class("button"), .href(SiteURL.servicePointAcceptance(id: point.id).path), .text("验收")))),
                 .if(context.may(.manageServicePoints),
-                    point.status == .active ? disableForm(point, errors: disableErrors, today: today, context: context)
+                    point.status == .active ? disableForm(point, errors: disableErrors, today: today, typed: typed, context: context)
                         : enableForm(point, context: context)),
             ])
     }
@@ -46,16 +46,20 @@ enum ServicePointDetailPage {
     }
 
     static func disableForm(
-        _ point: ServicePointSummary, errors: FieldErrors, today: CalendarDate, context: PageContext
+        _ point: ServicePointSummary, errors: FieldErrors, today: CalendarDate, typed: (reason: String?, date: String?),
+        context: PageContext
     ) -> Node<HTML.BodyContext> {
         .section(
             .class("panel"),
             .h2("停用服务点"),
             .form(
                 .class("form"), .method(.post), .action(SiteURL.disableServicePoint(id: point.id).path), .csrf(context),
-                FormFields.text("reason", label: "停用原因", value: nil, errors: errors, maxLength: 100),
-                FormFields.text("date", label: "停用日期", value: today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天；不填即为今天", required: false),
-                .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("停用")))
+                // A refused form shows what was typed; a fresh one offers today.
+                FormFields.text("reason", label: "停用原因", value: typed.reason, errors: errors, maxLength: 100),
+                FormFields.text("date", label: "停用日期", value: typed.date ?? today.iso, errors: errors, hint: "格式 YYYY-MM-DD，不晚于今天；不填即为今天", required: false),
+                .div(.class("form-actions"), .button(.type(.submit), .class("button danger"),
+                                                     .data(named: "confirm", value: "确认停用\(point.institution)？停用后该服务点不能受理业务。"),
+                                                     .text("停用")))
             )
         )
     }

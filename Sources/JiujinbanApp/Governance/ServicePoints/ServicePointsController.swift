@@ -95,7 +95,8 @@ enum ServicePointsController {
         switch ServicePointDisabling.validate(reason: input.reason, date: input.date, today: today) {
         case .failure(let errors):
             let ancestry = try await DivisionQueries.ancestry(of: existing.divisionCode, on: req.db)
-            let page = ServicePointDetailPage.render(existing, ancestry: ancestry, disableErrors: errors, today: today, context: PageContext(req))
+            let page = ServicePointDetailPage.render(existing, ancestry: ancestry, disableErrors: errors, today: today,
+                                                     typed: (input.reason, input.date), context: PageContext(req))
             return HTMLResponse.make(page, status: .unprocessableEntity)
         case .success(let disabling):
             try await setStatus(existing.id, .disabled, reason: disabling.reason, date: disabling.date.iso, on: req)

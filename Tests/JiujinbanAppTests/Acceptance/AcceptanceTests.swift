@@ -31,6 +31,7 @@ struct AcceptanceTests {
             // 太安村 has the demonstration village operator: criterion 5 may score.
             let village = try await point(app, "140830100204", "village")
             let page = try await app.getPage(admin, "/service-points/\(village.uuidString.lowercased())/acceptance")
+            #expect(page.1.contains("打印验收表"), "the signed and sealed table is printed")
             #expect(page.0 == .ok && page.1.contains("行政村、社区服务点须配置自助设备") && page.1.contains("本点已有在岗账号"))
             let inspected = try await app.expectNoticeRedirect("/service-points/\(village.uuidString.lowercased())/acceptance", as: admin,
                                                                fields: scores(\.maximum) + [("inspected_on", "2026-11-20")])

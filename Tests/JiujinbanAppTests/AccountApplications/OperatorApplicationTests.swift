@@ -186,7 +186,7 @@ struct OperatorApplicationTests {
             let print = try await app.getPage(village, "/account-applications/\(id.uuidString.lowercased())/print")
             #expect(print.0 == .ok)
             for text in ["用户申请（变更）单", AccountApplication.systemName, "140830-2026-0001", "申 请 事 项", "负责人签字",
-                         "（盖章）", "县(市、区)人社部门意见", "备注", "140830********0019", "139****0011"] {
+                         "（盖章）", "县(市、区)人社部门意见", "备注", "140830********0019", "139****0011", "打印申请单"] {
                 #expect(print.1.contains(text), "\(text)")
             }
             #expect(!print.1.contains(F.newOperatorID) && !print.1.contains("13903590011"))

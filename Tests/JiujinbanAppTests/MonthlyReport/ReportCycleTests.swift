@@ -82,6 +82,7 @@ struct ReportCycleAppTests {
             let village = try await point(app, "140830100204")
             let page = try await app.getPage(township, "/reports/monthly/entry")
             #expect(page.0 == .ok && page.1.contains("截止日期：2026-11-20") && page.1.contains("太安村"))
+            #expect(page.1.contains("data-confirm=\"确认报送2026-11的调度表"), "报送 asks first; 保存 does not")
             let save = try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [
                 ("month", "2026-11"), ("publicity_\(village.uuidString)", "1"), ("note_\(village.uuidString)", "村委会张贴海报"), ("action", "submit"),
             ]))
@@ -155,6 +156,8 @@ struct ReportCycleAppTests {
             // The county's table again, the problem at the township's request and the date typed still in its box.
             #expect(tooLong.1.contains("报送情况") && tooLong.1.contains("role=\"alert\">延期截止日期应在今天"))
             #expect(tooLong.1.contains("name=\"until\" value=\"2027-01-31\""))
+            // Each decision on the request asks first.
+            #expect(tooLong.1.contains("data-confirm=\"确认批准") && tooLong.1.contains("data-confirm=\"确认不批准"))
             #expect(try await app.post(admin, path, [("decision", "grant"), ("until", "2026-11-27")]).0 == .seeOther)
             #expect(try await app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])).0 == .seeOther)
             let record = try #require(try await ReportSubmissionRecord.query(on: app.db).first())

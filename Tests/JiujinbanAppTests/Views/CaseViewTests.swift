@@ -43,6 +43,7 @@ struct CaseViewTests {
                                           context: ViewFixture.context).render()
         #expect(html.contains("<title>一次性告知单"))
         #expect(html.contains("请一次性补齐以下材料后再来办理："))
+        #expect(html.contains("打印一次性告知单"), "the notice is printed for the person")
         #expect(html.contains("<ol><li>户口簿原件</li><li>\(ViewFixture.hostileEscaped)</li></ol>"))
         #expect(!html.contains(ViewFixture.hostile))
         #expect(!html.contains("您的申请已受理"))

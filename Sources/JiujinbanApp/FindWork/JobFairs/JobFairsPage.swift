@@ -100,7 +100,8 @@ enum JobFairsPage {
                     .class("form"), .method(.post), .action(SiteURL.cancelJobFair(id: id).path), .csrf(context),
                     FormFields.text("reason", label: "取消原因", value: reason, errors: cancelErrors, hint: "取消后列表和详情中显示“已取消”及原因，不能恢复",
                                     maxLength: 100),
-                    .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .text("确认取消"))))),
+                    .div(.class("form-actions"), .button(.type(.submit), .class("button danger"), .data(named: "confirm", value: "确认取消该招聘会？取消后不能恢复。"),
+                                                         .text("确认取消"))))),
             ])
     }
 

@@ -20,7 +20,8 @@ enum PolicyMaintenancePage {
                                      .attribute(named: "placeholder", value: "如：已被晋人社厅发〔2026〕5号文件替代"), .text(reason)),
                            .unwrap(errors.message(for: "reason")) { .p(.class("field-error"), .text($0)) }),
                       .div(.class("form-actions"),
-                           .button(.type(.submit), .class("button primary"), .text("确认废止")),
+                           .button(.type(.submit), .class("button primary"), .data(named: "confirm", value: "确认废止该政策法规？废止后不能撤销。"),
+                                   .text("确认废止")),
                            .a(.class("button"), .href(SiteURL.policy(id: id).path), .text("返回")))),
             ])
     }

@@ -16,6 +16,8 @@ enum AcceptancePage {
             crumbs: [Crumb(label: "服务点", url: .servicePoints()), Crumb(label: point.name, url: .servicePoint(id: point.id)),
                      Crumb(label: "验收", url: nil)],
             content: [
+                // The attachment's table is signed by the inspector and sealed: it is printed (A4, app.css).
+                PrintButton.node("打印验收表"),
                 .p(.class("lead"), .text("所属单位：\(point.townshipName) \(point.divisionName) · \(point.institution)（\(point.kind.label)）。满分100分，\(passMark)分及以上为合格。")),
                 .unwrap(latest) { inspection in
                     .div(.class(inspection.passed ? "notice notice-ok" : "notice notice-warn"),

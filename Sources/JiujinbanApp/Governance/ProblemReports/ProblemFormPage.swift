@@ -46,7 +46,8 @@ enum ProblemFormPage {
                                     })
                            },
                            .div(.class("field-help"), .unwrap(errors.message(for: "screenshots")) { .p(.class("field-error"), .text($0)) })),
-                      .div(.class("form-actions"), .button(.type(.submit), .class("button primary"), .text("提交")),
+                      .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
+                                                        .data(named: "confirm", value: "确认提交该问题反映？提交后将转交答复部门。"), .text("提交")),
                            .text(" "), .a(.class("button"), .href(SiteURL.problems().path), .text("取消")))),
             ])
     }

@@ -230,4 +230,19 @@ struct NavigationCountCostTests {
             #expect(home.contains("问题反映待确认") && home.contains("77"))
         }
     }
+
+    @Test("the province's coverage table counts every county's points in one grouped query, as each county's own count says")
+    func coverageByCounty() async throws {
+        try await TestApp.run { app in
+            _ = try await addPingluCounty(app)
+            let province = try await app.session(as: .provinceBusinessAdmin)
+            let page = try await app.getPage(province, "/").1
+            for (name, code) in [("芮城县", "140830000000"), ("平陆县", "140829000000")] {
+                let expected = try await ServicePointQueries.counts(in: try DivisionCode(code), on: app.db)
+                #expect(expected.total > 0)
+                let cell = try #require(page.range(of: "\(name)</a></td><td class=\"num\"><strong>"), "\(name) has a row")
+                #expect(page[cell.upperBound...].hasPrefix("\(expected.total)</strong>"), "\(name): \(expected.total) points")
+            }
+        }
+    }
 }

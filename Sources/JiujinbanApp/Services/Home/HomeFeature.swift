@@ -15,6 +15,10 @@ enum HomeFeature: Feature {
         }
         app.middleware.use(NavigationBadgeMiddleware())
     }
+
+    static var migrations: [any Migration] {
+        [M0051IndexWorkCounts()]
+    }
 }
 
 extension WorkCounts {

@@ -122,11 +122,13 @@ enum HomeQueries {
         let counties = root.depth >= 2
             ? try await DivisionQueries.descendants(of: nil, level: .county, on: db).filter { $0.code == root.ancestor(atDepth: 2)?.value }
             : try await DivisionQueries.descendants(of: root, level: .county, on: db)
-        var rows: [HomeView.Coverage] = []
-        for county in counties {
-            guard let code = county.divisionCode else { continue }
-            rows.append(HomeView.Coverage(county: county, counts: try await ServicePointQueries.counts(in: code, on: db)))
+        // One grouped count for all of them (a province has about 117 counties), not one statement per county.
+        let countyDigits = 6
+        let parent = root.depth >= 2 ? root.ancestor(atDepth: 2) ?? root : root
+        let counts = try await ServicePointQueries.countsByChild(under: parent, childPrefixLength: countyDigits, on: db)
+        return counties.compactMap { county in
+            guard let code = county.divisionCode else { return nil }
+            return HomeView.Coverage(county: county, counts: counts[code.countyCode] ?? ServicePointCounts())
         }
-        return rows
     }
 }

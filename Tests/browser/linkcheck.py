@@ -170,7 +170,8 @@ def counter_pages(port, cookie, id_number, name, village, item=21):
     page = crawl.fetch("/citizens")[3].decode()
     csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
     status, location = post_form(port, cookie, "/citizens/lookup", {"_csrf": csrf, "id_number": id_number})
-    if status != 303:
+    # Nobody under that number: the search redirects to the registration form (post/redirect/get).
+    if status != 303 or urllib.parse.urlsplit(location).path == "/citizens/new":
         status, location = post_form(port, cookie, "/citizens", {
             "_csrf": csrf, "id_number": id_number, "name": name, "phone": "13800007788", "hukou_division": village,
             "residence_division": village, "ethnicity": "汉族"})

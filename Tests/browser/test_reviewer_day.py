@@ -27,7 +27,8 @@ def accept_item_21():
     operator = Session(BASE, simulator_people()[POSTS["village_operator"]]).sign_in()
     # Found (or registered), the person's page is a redirect away (post/redirect/get): its address names them.
     status, headers, page = operator.request("POST", "/citizens/lookup", {"_csrf": operator.csrf, "id_number": ID_NUMBER})
-    if status != 303:
+    # Nobody under that number: the search redirects to the registration form (post/redirect/get).
+    if status != 303 or headers["location"].startswith("/citizens/new"):
         status, headers, page = operator.request("POST", "/citizens", {
             "_csrf": operator.csrf, "id_number": ID_NUMBER, "name": NAME, "phone": "13800007788",
             "hukou_division": VILLAGE, "residence_division": VILLAGE, "ethnicity": "汉族"})

@@ -43,8 +43,8 @@ struct PlaceChooserFormTests {
     func villageOperatorsNewForm() async throws {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
-            let form = try await app.post(village, "/citizens/lookup", [("id_number", Self.unknownPerson)])
-            #expect(form.0 == .ok && form.1.contains("请登记"))
+            let form = try await app.lookUpUnknown(village, Self.unknownPerson)
+            #expect(form.0 == .ok && form.1.contains("尚未登记"))
             let residence = try #require(Self.select("residence_division", in: form.1))
             let hukou = try #require(Self.select("hukou_division", in: form.1))
             // Ten townships, each a group; the three 新村村委会 each in their own.
@@ -67,7 +67,7 @@ struct PlaceChooserFormTests {
     func townshipOperatorsNewForm() async throws {
         try await TestApp.run { app in
             let monan = try await Self.monanOperator(app)
-            let form = try await app.post(monan, "/citizens/lookup", [("id_number", Self.unknownPerson)])
+            let form = try await app.lookUpUnknown(monan, Self.unknownPerson)
             #expect(form.0 == .ok)
             let residence = try #require(Self.select("residence_division", in: form.1))
             #expect(Self.groups(residence).prefix(3) == ["陌南镇", "古魏镇", "风陵渡镇"])

@@ -27,8 +27,13 @@ struct CitizenRegistryTests {
     func lookupAndRegister() async throws {
         try await TestApp.run { app in
             let village = try await app.session(as: .villageOperator)
-            let unknown = try await post(app, village, "/citizens/lookup", [("id_number", " 140830199001011232 ")])
-            #expect(unknown.0 == .ok && unknown.1.contains("请登记") && unknown.1.contains("140830********1232"))
+            // Post/redirect/get: the search answers 303 to the registration form, which has the number typed; a
+            // refresh of the form records no second lookup.
+            let unknown = try await app.lookUpUnknown(village, " 140830199001011232 ")
+            #expect(unknown.0 == .ok && unknown.1.contains("尚未登记") && unknown.1.contains("140830********1232"))
+            #expect(unknown.1.contains(#"value="140830199001011232""#), "the number typed is in the form")
+            #expect(!(try await app.getPage(village, "/citizens/new").1.isEmpty))
+            #expect(try await auditCount("citizen.lookup", on: app) == 1)
             // Registration answers with a redirect to the person's page, which says so once; a reload asks nothing.
             let registered = try #require(try await app.expectNoticeRedirect("/citizens", as: village, fields: Self.registration()))
             let id = try #require(try await CitizenRecord.query(on: app.db).first()?.requireID())

@@ -130,11 +130,7 @@ struct HomePageTests {
             // A new person: the registration form keeps the item, and registering opens the item's form.
             let search = try await app.getPage(village, "/citizens?item=\(timed.seq)").1
             #expect(search.contains("name=\"item\" value=\"\(timed.seq)\""))
-            var registrationPage = ""
-            try await app.testing().test(.POST, "/citizens/lookup", headers: village.formHeaders,
-                                         body: village.form([("id_number", CitizenRegistryTests.idNumber), ("item", String(timed.seq))])) { res in
-                registrationPage = res.body.string
-            }
+            let registrationPage = try await app.lookUpUnknown(village, CitizenRegistryTests.idNumber, item: timed.seq).1
             #expect(registrationPage.contains("name=\"item\" value=\"\(timed.seq)\""))
             var location = ""
             try await app.testing().test(.POST, "/citizens", headers: village.formHeaders,

@@ -12,6 +12,7 @@ enum CitizensController {
         app.get(.citizens, .capability(.serveCitizens), use: lookupPage)
         app.post(.citizenLookup, .capability(.serveCitizens), use: lookup)
         app.post(.registerCitizen, .capability(.serveCitizens), use: register)
+        app.get(.newCitizen(), .capability(.serveCitizens), use: newCitizen)
         app.get(.citizen(id: UUID()), .capability(.serveCitizens), use: show)
         app.post(.revealCitizen(id: UUID()), .capability(.serveCitizens), use: reveal)
         app.post(.concealCitizen(id: UUID()), .capability(.serveCitizens), use: conceal)
@@ -59,14 +60,35 @@ enum CitizensController {
                                      status: .unprocessableEntity)
         }
         guard let record = try await CitizenRegistry.find(idNumber, cipher: req.jiujinban.cipher, on: req.db) else {
+            // Post/redirect/get: the number typed is held for this session, sealed, and the registration form is a
+            // page of its own, so a refresh neither resubmits nor records a second lookup.
+            let sealed = try req.jiujinban.cipher.seal(idNumber.value, context: CitizenCrypto.idNumberContext)
+            let now = req.jiujinban.clock.now()
             try await req.write { db in
                 try await req.audit(AuditEvent("citizen.lookup", objectType: "citizen", detail: "未找到"), on: db)
+                try await HeldUploads.hold([HeldUpload(field: "id_number", filename: "", bytes: Array(sealed.utf8))],
+                                           key: Self.pendingRegistration, session: staff.sessionHash, at: now, on: db)
             }
-            return try await CitizenFormPage.respond(req, draft: CitizenDraft(idNumber: idNumber.value), errors: FieldErrors(),
-                                                     notice: "未找到身份证号码为 \(idNumber.masked) 的办事群众，请登记。", status: .ok,
-                                                     fresh: true)
+            return HTMLResponse.seeOther(.newCitizen(item: req.startingItem?.seq), notice: CitizenNotices.notFound, on: req)
         }
         return try await found(req, record, action: "citizen.lookup", staff: staff, notice: CitizenNotices.found)
+    }
+
+    /// Where a search that found no one holds the number typed, for the registration form it leads to.
+    static let pendingRegistration = "citizen_registration"
+
+    /// 登记: the registration form, with the number the last search of this session did not find.
+    @Sendable static func newCitizen(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        req.startingItem = try startingItem(try? req.query.get(String.self, at: "item"), req: req)
+        let held = try await HeldUploads.held(key: pendingRegistration, session: staff.sessionHash, now: req.jiujinban.clock.now(),
+                                              on: req.db).first
+        let idNumber = held.flatMap { try? req.jiujinban.cipher.open(String(decoding: $0.bytes, as: UTF8.self),
+                                                                      context: CitizenCrypto.idNumberContext) }
+        return try await CitizenFormPage.respond(req, draft: CitizenDraft(idNumber: idNumber), errors: FieldErrors(),
+                                                 notice: idNumber.flatMap { try? ResidentIDNumber.parse($0, today: req.jiujinban.clock.today).get() }
+                                                     .map { "身份证号码 \($0.masked) 尚未登记，请核对后填写以下信息。" },
+                                                 status: .ok, fresh: true)
     }
 
     /// Records that `staff` found the person by the full ID number (audited as `action`, and the lookup that lets
@@ -124,6 +146,7 @@ enum CitizensController {
                     return (try existing.requireID(), false)
                 }
                 let id = try await CitizenRegistry.register(facts, by: staff.account.id, at: now, cipher: services.cipher, on: db)
+                try await HeldUploads.release(key: Self.pendingRegistration, session: staff.sessionHash, on: db)
                 try await req.audit(AuditEvent("citizen.register", objectType: "citizen", objectID: id.uuidString), on: db)
                 // Typed in full: the registering user may act for the person wherever they live (`CitizenScope`).
                 try await CitizenAccess.recordLookup(of: id, by: staff.account.id, at: now, on: db)

@@ -21,6 +21,7 @@ enum CitizensFeature: Feature {
     static let notices = [
         CitizenNotices.found, CitizenNotices.registered, CitizenNotices.alreadyRegistered, CitizenNotices.foundForItem,
         CitizenNotices.registeredForItem, CitizenNotices.revealed, CitizenNotices.concealed,
+        CitizenNotices.notFound,
     ]
 }
 
@@ -30,6 +31,7 @@ enum CitizenNotices {
     static let registered = PageNotice("citizen-registered", "已登记。可在下方为其办理服务事项。")
     static let foundForItem = PageNotice("citizen-found-for-item", "已查到该办事群众，请填写受理表单。")
     static let registeredForItem = PageNotice("citizen-registered-for-item", "已登记，请填写受理表单。")
+    static let notFound = PageNotice("citizen-not-found", "未找到该身份证号码的办事群众，请核对号码后登记。")
     static let revealed = PageNotice("citizen-revealed", "已显示完整信息，本次查看已记入审计日志。请核对身份证，5 分钟后自动恢复脱敏。")
     static let concealed = PageNotice("citizen-concealed", "已恢复脱敏显示。")
     static let alreadyRegistered = PageNotice("citizen-already-registered", "该身份证号码此前已登记，已打开其页面，未重复登记。")

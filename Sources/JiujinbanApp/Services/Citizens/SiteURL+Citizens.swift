@@ -10,6 +10,11 @@ extension SiteURL {
     }
     static let citizenLookup = SiteURL(["citizens", "lookup"], "/citizens/lookup")
     static let registerCitizen = SiteURL(["citizens"], "/citizens")
+    /// The registration form a search that found no one leads to (post/redirect/get); the typed number is held
+    /// for the session, never put in the URL.
+    static func newCitizen(item: Int? = nil) -> SiteURL {
+        SiteURL(["citizens", "new"], "/citizens/new" + Self.queryString(item.map { [("item", String($0))] } ?? []))
+    }
     static func citizen(id: UUID) -> SiteURL {
         SiteURL(["citizens", ":id"], "/citizens/\(id.uuidString.lowercased())")
     }

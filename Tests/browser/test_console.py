@@ -5,9 +5,10 @@ import unittest
 from harness import BrowserTest
 from selenium.webdriver.common.by import By
 
-# A post of each kind of work; together their navigation reaches every area of the site.
+# Every post: each one's navigation, as that post sees it, opened in a browser.
 POSTS = ["county_business_admin", "county_system_admin", "township_operator", "village_operator", "reviewer",
-         "auditor", "task_force"]
+         "auditor", "task_force", "province_system_admin", "province_business_admin", "city_officer", "expert",
+         "community_operator", "bank_operator"]
 # Pages no navigation entry leads to directly but the posts above open in a day's work.
 EXTRA = {"county_business_admin": ["/reports/map?county=140830000000", "/jobs/postings", "/policies"],
          "township_operator": ["/jobs/employers", "/gigs"]}

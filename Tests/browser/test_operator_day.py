@@ -90,6 +90,14 @@ class OperatorDayTest(BrowserTest):
         self.assertIn("受理回执", self.find("h1").text)
         self.assertTrue(self.find('button[data-print="page"]').is_displayed())
         self.assertIn("固定工求职登记", self.text())
+        # As printed: the page under print media keeps the receipt and drops the navigation and the button.
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertFalse(self.find('button[data-print="page"]').is_displayed(), "the print button is not printed")
+            self.assertFalse(self.find("nav.main-nav").is_displayed(), "the navigation is not printed")
+            self.assertTrue(self.find("h1").is_displayed() and "受理回执" in self.find("h1").text)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
         # Back to the person: the case page's own link.
         self.open(case_page)

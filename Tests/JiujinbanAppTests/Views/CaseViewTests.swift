@@ -140,6 +140,35 @@ struct CaseViewTests {
         #expect(html.contains("<td>王**</td>") && html.contains("<td>古魏镇新村村便民服务站</td>"))
     }
 
+    @Test("工作台 for a reviewer: 待审核 holds only what they may decide, as the navigation's count does")
+    func workbenchReviewerQueue() {
+        func summary(_ n: Int, item: Int, handler: UUID) -> CaseSummary {
+            CaseSummary(id: ViewFixture.id(n), number: "140830-20261203-000\(n)", itemSeq: item, acceptedOn: "2026-12-03",
+                        deadline: "2026-12-30", state: CaseFile.State.accepted.rawValue, servicePointID: ViewFixture.id(6),
+                        divisionCode: "140830100204", handlerAccount: handler, finishedAt: nil)
+        }
+        let me = ViewFixture.id(8)
+        let open = [summary(1, item: 21, handler: ViewFixture.id(7)),   // reviewable: counted
+                    summary(2, item: 22, handler: ViewFixture.id(7)),   // an item this reviewer does not review
+                    summary(3, item: 21, handler: me)]                   // accepted by the reviewer: another decides
+        let reviewer = PageContext(holdsDemoData: false, user: PageContext.User(name: "郑雅琴", post: .reviewer, unitName: "芮城县人社局"),
+                                   capabilities: [.serveCitizens, .review(item: 21)])
+        let html = CaseWorkbenchPage.render(CaseWorkbenchPage.Lists(open: open, finished: [], me: me),
+                                            today: CalendarDate(year: 2026, month: 12, day: 3)!, nextWorkday: CalendarDate(year: 2026, month: 12, day: 4)!,
+                                            catalogue: HomeViewTests.catalogue, context: reviewer).render()
+        let sections = Dictionary(html.matches(of: /<h2>([^<]+)（(\d+)）<\/h2>/).map { (String($0.1), Int($0.2) ?? 0) },
+                                  uniquingKeysWith: { first, _ in first })
+        #expect(sections["待审核"] == 1)
+        // An operator's 待审核 is every case of theirs waiting for the county.
+        let operatorContext = PageContext(holdsDemoData: false, user: PageContext.User(name: "李**", post: .operator, unitName: "太安村"),
+                                          capabilities: [.serveCitizens])
+        let operatorHTML = CaseWorkbenchPage.render(CaseWorkbenchPage.Lists(open: open, finished: [], me: me),
+                                                    today: CalendarDate(year: 2026, month: 12, day: 3)!,
+                                                    nextWorkday: CalendarDate(year: 2026, month: 12, day: 4)!,
+                                                    catalogue: HomeViewTests.catalogue, context: operatorContext).render()
+        #expect(operatorHTML.contains("<h2>待审核（3）</h2>"))
+    }
+
     @Test("办件页面 without actions has no panel; a hostile reason is escaped")
     func caseFileReadOnly() {
         let html = CasePage.render(Self.view(actions: .init(), reason: ViewFixture.hostile), error: "请选择办理操作",

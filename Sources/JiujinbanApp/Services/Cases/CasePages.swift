@@ -214,7 +214,13 @@ enum CaseWorkbenchPage {
         }
         let names = Dictionary(uniqueKeysWithValues: catalogue.items.map { ($0.seq, $0.name) })
         let open = lists.open
-        let waiting = open.filter { $0.stateValue == .accepted }
+        // A reviewer's 待审核 is what they may decide: items they review, not cases they accepted themselves (as the
+        // navigation's count and the home queue); a point's operators see every case of theirs waiting for review.
+        let reviews = context.capabilities.contains(where: { if case .review = $0 { true } else { false } })
+        let waiting = open.filter { summary in
+            summary.stateValue == .accepted
+                && (!reviews || (context.capabilities.contains(.review(item: summary.itemSeq)) && summary.handlerAccount != lists.me))
+        }
         let mine = open.filter { $0.handlerAccount == lists.me }
         var sections: [(String, [CaseSummary])] = []
         if context.may(.serveCitizens) || !mine.isEmpty { sections.append(("我受理的在办件", mine)) }
@@ -226,8 +232,7 @@ enum CaseWorkbenchPage {
             ("最近办结（最新\(finishedShown)件）", lists.finished),
         ]
         // What waits for this user first: a reviewer's queue leads, and sections with cases come before empty ones.
-        if context.capabilities.contains(where: { if case .review = $0 { true } else { false } }),
-           let queue = sections.firstIndex(where: { $0.0 == "待审核" }) {
+        if reviews, let queue = sections.firstIndex(where: { $0.0 == "待审核" }) {
             sections.insert(sections.remove(at: queue), at: 0)
         }
         sections = sections.filter { !$0.1.isEmpty } + sections.filter { $0.1.isEmpty }

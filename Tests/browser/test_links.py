@@ -24,6 +24,8 @@ class LinksTest(unittest.TestCase):
                 lines.extend(crawl.report())
                 self.assertGreater(len(crawl.pages), 5, f"{post} reached almost nothing from its home page")
                 self.assertEqual(crawl.problems, [], f"{post}: links that answer 403/404:\n" + "\n".join(crawl.report()))
+                # A crawl stopped at its cap proves nothing of the links it did not open.
+                self.assertEqual(crawl.capped, 0, f"{post}: stopped at {crawl.per_post} pages")
         lines.append(f"links_checked={checked}")
         report = os.environ.get("JIUJINBAN_BROWSER_REPORT")
         if report:

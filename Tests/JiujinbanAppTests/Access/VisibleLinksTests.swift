@@ -18,12 +18,46 @@ struct VisibleLinksTests {
     @Test("no link on any page a post reaches from its home page answers 403 or 404", arguments: roles)
     func noDeadLinks(role: DemoRole) async throws {
         try await TestApp.run { app in
+            try await Self.seedRecords(app)
             let session = try await app.session(as: role)
             let crawl = try await LinkCrawl(app: app, session: session).run(from: "/")
             #expect(crawl.opened > 20, "\(role) reached only \(crawl.opened) pages")
+            #expect(crawl.capped == 0, "\(role): stopped at \(crawl.limit) pages with \(crawl.capped) links not opened")
+            // The seeded records' own pages were opened, by the posts whose work they are.
+            let reached: [DemoRole: [String]] = [
+                .villageOperator: ["jobs/employers/{}", "jobs/postings/{}", "gigs/{}", "problems/{}", "cases/{}", "citizens/{}",
+                                   "account-applications/{}"],
+                .countyBusinessAdmin: ["job-fairs/{}", "policies/{}", "jobs/employers/{}", "account-applications/{}", "gigs/{}"],
+                .taskForce: ["problems/{}"],
+            ]
+            for shape in reached[role] ?? [] {
+                #expect(crawl.shapesOpened.contains(shape), "\(role) never opened a page of the shape \(shape)")
+            }
             let listed = crawl.dead.prefix(30).joined(separator: "\n")
             #expect(crawl.dead.isEmpty, "\(role): \(crawl.dead.count) links answer 403/404:\n\(listed)")
         }
+    }
+
+    /// One record of every kind a post's pages link to, made as the posts make them, so the crawl opens their pages
+    /// too: a person with cases (item 1 and a flexible-employment registration), an employer with a posting, a gig,
+    /// a policy, a job fair, a problem report (which notifies its desk) and an account application.
+    static func seedRecords(_ app: Application) async throws {
+        let jobs = FixedJobsTests()
+        let village = try await app.session(as: .villageOperator)
+        let admin = try await app.session(as: .countyBusinessAdmin)
+        let citizen = try await jobs.citizen(app, village)
+        #expect(try await jobs.employer(app, village).0 == .seeOther)
+        let employer = try #require(try await EmployerRecord.query(on: app.db).first()?.requireID())
+        #expect(try await jobs.posting(app, village, employer: employer, title: "果品分拣工").0 == .seeOther)
+        #expect(try await RegistrationTests().flexible(app, village, citizen: citizen).0 == .seeOther)
+        #expect(try await GigWorkTests().post(app, village, recruiter: citizen).0 == .seeOther)
+        #expect(try await PoliciesAppTests().enter(app, admin, title: "关于做好一次性创业补贴发放工作的通知", body: "符合条件的创业人员可申领。").0
+                == .seeOther)
+        #expect(try await app.post(admin, "/job-fairs", jobFairFields()).0 == .seeOther)
+        #expect(try await ProblemTypedWorkTests().post(app, village, key: UUID().uuidString.lowercased(), description: "页面错位",
+                                                       files: []).0 == .seeOther)
+        #expect(try await app.fileApplication(village, ApplicationFixtures.contact() + ApplicationFixtures.newAccount(0, name: "张小红")).1
+                != nil)
     }
 
     @Test("a link is drawn where the route's guard admits the user and a division page lies in the user's scope")
@@ -78,6 +112,10 @@ struct LinkCrawl {
     var perShape = 3
     private(set) var opened = 0
     private(set) var dead: [String] = []
+    /// The shapes of the pages opened (`/jobs/postings/{}`), to say which kinds of record the crawl reached.
+    private(set) var shapesOpened: Set<String> = []
+    /// Links still waiting when the crawl stopped at `limit`: a crawl that did not finish proves nothing of them.
+    private(set) var capped = 0
 
     init(app: Application, session: TestSession) {
         self.app = app
@@ -94,6 +132,7 @@ struct LinkCrawl {
         while !queue.isEmpty, crawl.opened < limit {
             let path = queue.removeFirst()
             crawl.opened += 1
+            crawl.shapesOpened.insert(Self.shape(of: path))
             var code: UInt = 0, type = "", body = ""
             try await app.testing().test(.GET, path, headers: session.headers) { res in
                 code = res.status.code
@@ -111,6 +150,7 @@ struct LinkCrawl {
                 if shapes[shape]! <= perShape { queue.append(target) }
             }
         }
+        crawl.capped = queue.count
         for (path, code) in status.sorted(by: { $0.key < $1.key }) where code == 403 || code == 404 {
             let pages = Array(Set(shownOn[path] ?? [])).sorted()
             crawl.dead.append("\(pages.prefix(3).joined(separator: ", ")) → \(path): \(code)")

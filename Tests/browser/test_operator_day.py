@@ -68,7 +68,12 @@ class OperatorDayTest(BrowserTest):
         self.submit("显示完整信息")
         self.assertEqual(self.find("h1").text, NAME)
         self.assertIn(ID_NUMBER, self.text())
-        self.open(person_page)
+        # The reveal was a post/redirect/get: a reload shows the same page and asks nothing; 恢复脱敏 masks again.
+        self.assertEqual(self.path(), person_page)
+        self.driver.refresh()
+        self.assertEqual(self.find("h1").text, NAME)
+        self.submit("恢复脱敏")
+        self.assertEqual(self.path(), person_page)
         self.assertEqual(self.find("h1").text, MASKED)
 
         # Item 1, 固定工求职登记: the form, filled as the clerk does, accepted.

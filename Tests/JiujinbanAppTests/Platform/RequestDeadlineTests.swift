@@ -21,17 +21,18 @@ struct RequestDeadlineTests {
         func respond(to request: Request) async throws -> Response { Response(status: .ok) }
     }
 
-    @Test("a hanging request is answered at the deadline as the database being away; a quick one as usual")
+    // The hanging work sleeps an hour: answering at all proves the deadline answered it. The limit only turns a
+    // hang into a failure (a loaded machine once took 33 s to run the 300 ms timer; it is no performance bound).
+    @Test("a hanging request is answered at the deadline as the database being away; a quick one as usual",
+          .timeLimit(.minutes(2)))
     func deadline() async throws {
         let app = try await Application.make(.testing)
         do {
             let middleware = RequestDeadlineMiddleware(limit: .milliseconds(300))
             let request = Request(application: app, method: .POST, url: "/cases", on: app.eventLoopGroup.next())
-            let started = Date()
             await #expect(throws: RequestDeadlineExceeded.self) {
                 _ = try await middleware.respond(to: request, chainingTo: Hanging())
             }
-            #expect(Date().timeIntervalSince(started) < 30)
             let (status, reason) = AppErrorMiddleware.describe(RequestDeadlineExceeded(), method: .POST)
             #expect(status == .serviceUnavailable)
             #expect(reason.contains("数据库暂时不可用"))

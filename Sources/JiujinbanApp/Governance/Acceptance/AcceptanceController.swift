@@ -132,10 +132,9 @@ enum AcceptanceController {
         }
         // Photos chosen on a refused attempt are held for this one (`HeldUploads`); a new choice replaces its input's.
         // Per drawing of the form: a fresh inspection never picks up what an abandoned one had chosen.
-        let submission = (try? req.content.get(String.self, at: HeldUploads.submissionField)).flatMap(UUID.init(uuidString:)) ?? UUID()
+        let submission = HeldUploads.submission(try? req.content.get(String.self, at: HeldUploads.submissionField))
         values[HeldUploads.submissionField] = submission.uuidString.lowercased()
-        let heldKey = HeldUploads.formKey("service_point_acceptance:\(point.id.uuidString.lowercased())",
-                                          submission: submission.uuidString)!
+        let heldKey = HeldUploads.formKey("service_point_acceptance:\(point.id.uuidString.lowercased())", submission: submission)
         let sent = (1...AcceptancePhotoRecord.maximumCount).compactMap { n -> HeldUpload? in
             guard let file = try? req.content.get(File.self, at: "photo\(n)"), file.data.readableBytes > 0 else { return nil }
             return HeldUpload(field: "photo\(n)", filename: file.filename, bytes: Array(file.data.readableBytesView))

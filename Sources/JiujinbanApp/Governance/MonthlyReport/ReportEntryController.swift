@@ -63,9 +63,8 @@ enum ReportEntryController {
         var errors = FieldErrors()
         // A file chosen on a refused attempt is held for this one (`HeldUploads`): a new choice replaces it.
         // Per drawing of the form: a fresh entry never picks up what an abandoned one had chosen.
-        let formSubmission = form.strings[HeldUploads.submissionField].flatMap(UUID.init(uuidString:)) ?? UUID()
-        let heldKey = HeldUploads.formKey("monthly_report_entry:\(context.township.value):\(context.month)",
-                                          submission: formSubmission.uuidString)!
+        let formSubmission = HeldUploads.submission(form.strings[HeldUploads.submissionField])
+        let heldKey = HeldUploads.formKey("monthly_report_entry:\(context.township.value):\(context.month)", submission: formSubmission)
         let held = Dictionary(try await HeldUploads.held(key: heldKey, session: staff.sessionHash, now: req.jiujinban.clock.now(), on: req.db)
             .map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first })
         var sound: [HeldUpload] = []

@@ -24,11 +24,9 @@ package struct RevealGrant: Sendable, Equatable {
     package func reveals(_ subject: UUID, at now: Date) -> Bool { self.subject == subject && now < until }
 
     /// Gives the session the grant on `subject` until `now + lifetime`; in the caller's write, beside its audit row.
-    static func grant(_ subject: UUID, session: String, at now: Date, on db: any Database) async throws -> Date {
-        let until = now.addingTimeInterval(lifetime)
+    static func grant(_ subject: UUID, session: String, at now: Date, on db: any Database) async throws {
         try await SessionRecord.query(on: db).filter(\.$id == session)
-            .set(\.$revealSubject, to: subject).set(\.$revealUntil, to: until).update()
-        return until
+            .set(\.$revealSubject, to: subject).set(\.$revealUntil, to: now.addingTimeInterval(lifetime)).update()
     }
 
     /// Ends the session's grant (恢复脱敏).

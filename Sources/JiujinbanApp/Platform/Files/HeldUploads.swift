@@ -22,10 +22,15 @@ enum HeldUploads {
 
     /// The key of one drawing of a form: its `scope` (the record the form is about) and the form's `submission`, so
     /// files held from a refused attempt return only to that form's retry, never to a later fresh form of the same
-    /// record. nil without a well-formed submission (a form from before this rule): nothing held is read.
-    static func formKey(_ scope: String, submission: String?) -> String? {
-        guard let id = submission.flatMap({ UUID(uuidString: $0) }) else { return nil }
-        return scope + ":" + id.uuidString.lowercased()
+    /// record.
+    static func formKey(_ scope: String, submission: UUID) -> String {
+        scope + ":" + submission.uuidString.lowercased()
+    }
+
+    /// The drawing a posted form names; a new one when it names none (a form drawn before this rule): nothing held
+    /// is then read.
+    static func submission(_ posted: String?) -> UUID {
+        posted.flatMap(UUID.init(uuidString:)) ?? UUID()
     }
 
     /// Holds `uploads` for the form `key` of `session`, replacing what was held for the same inputs.

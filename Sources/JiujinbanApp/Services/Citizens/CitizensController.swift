@@ -192,7 +192,7 @@ enum CitizensController {
         let id = try record.requireID()
         let now = req.jiujinban.clock.now()
         try await req.write { db in
-            _ = try await RevealGrant.grant(id, session: staff.sessionHash, at: now, on: db)
+            try await RevealGrant.grant(id, session: staff.sessionHash, at: now, on: db)
             try await req.audit(AuditEvent("citizen.reveal", objectType: "citizen", objectID: id.uuidString), on: db)
         }
         return HTMLResponse.seeOther(.citizen(id: id), notice: CitizenNotices.revealed, on: req)

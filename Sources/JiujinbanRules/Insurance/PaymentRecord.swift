@@ -1,0 +1,31 @@
+/// 发放记录: one monthly pension payment as the ledger keeps it (item 36): the month, the amount, and whether the bank
+/// paid it. A failed payment paid nothing, so it is neither recovered after a death nor counted as paid on
+/// resumption.
+public struct PaymentRecord: Sendable, Equatable {
+    public let month: PensionMonth
+    public let amountFen: Int
+    public let succeeded: Bool
+
+    public init(month: PensionMonth, amountFen: Int, succeeded: Bool) {
+        self.month = month
+        self.amountFen = amountFen
+        self.succeeded = succeeded
+    }
+
+    /// Amounts are never negative. Several records of one month are allowed (a failed payment and its retry).
+    static func check(_ payments: [PaymentRecord]) -> [PensionRefusal] {
+        payments.filter { $0.amountFen < 0 }.map { .negativeAmount(field: "\($0.month.chinese)发放金额", fen: $0.amountFen) }
+    }
+}
+
+/// 补发: the months paid back on resumption, each at its amount.
+public struct BackPay: Sendable, Equatable {
+    public let months: [PaymentRecord]
+    public var totalFen: Int { months.reduce(0) { $0 + $1.amountFen } }
+}
+
+/// 应追回: the payments made for months after the month of death.
+public struct Overpayment: Sendable, Equatable {
+    public let payments: [PaymentRecord]
+    public var totalFen: Int { payments.reduce(0) { $0 + $1.amountFen } }
+}

@@ -21,8 +21,9 @@ struct M0036CreatePolicyFigures: AsyncMigration {
             .field("status", .string, .required)
             .field("set_by", .uuid, .references("staff_accounts", "id"))
             .field("set_at", .datetime, .required)
-            .unique(on: "key", "scope_code", "valid_from")
-            .unique(on: "key", "scope_code", "valid_to")
+            // Named: PostgreSQL cuts the generated names at 63 characters, where these two would be the same.
+            .unique(on: "key", "scope_code", "valid_from", name: "uq_policy_figures_start")
+            .unique(on: "key", "scope_code", "valid_to", name: "uq_policy_figures_end")
             .create()
         try await Self.seed(on: database, at: Date())
     }

@@ -15,6 +15,7 @@ enum ProductFeatures {
         NotificationsFeature.self,
         CitizensFeature.self,
         CalendarFeature.self,
+        PolicyFiguresFeature.self,
         CasesFeature.self,
         ServiceItemsFeature.self,
         ProblemReportsFeature.self,

@@ -66,6 +66,11 @@ public enum Capability: Hashable, Sendable {
     case enterMonthlyReport
     /// 调度表审核: the county's leading-group office accepts or returns submissions and grants exceptions.
     case reviewMonthlyReport
+    /// 政策参数: read the dated policy figures (provincial ones, and the counties of one's division).
+    case viewPolicyFigures
+    /// 政策参数维护: add a successor to a figure or confirm a 待核实 one (business admins; the province's set the
+    /// provincial figures, a county's its own: `PolicyFigureAccess.mayChange`).
+    case managePolicyFigures
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -78,7 +83,7 @@ public enum Capability: Hashable, Sendable {
         .forwardAccountApplications, .receiveApplicationFilings, .readAuditTrail, .viewCaseStatistics, .manageWorkCalendar, .serveCitizens, .viewOwnWork, .reportProblem,
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
         .scheduleTraining, .viewMonthlyReport, .inspectServicePoints, .manageKiosks, .enterMonthlyReport, .reviewMonthlyReport,
-        .searchEmploymentDirectories, .manageEmploymentDirectories, .registerEmployers,
+        .searchEmploymentDirectories, .manageEmploymentDirectories, .registerEmployers, .viewPolicyFigures, .managePolicyFigures,
     ]
 
     public var label: String {
@@ -115,6 +120,8 @@ public enum Capability: Hashable, Sendable {
         case .registerEmployers: "用人单位及岗位登记"
         case .enterMonthlyReport: "调度表填报"
         case .reviewMonthlyReport: "调度表审核"
+        case .viewPolicyFigures: "查看政策参数"
+        case .managePolicyFigures: "维护政策参数"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

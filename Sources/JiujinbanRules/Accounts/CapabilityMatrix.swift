@@ -38,12 +38,14 @@ extension Capability {
             [.viewDivisions, .viewServicePoints, .assignRoles, .grantItemPermissions, .reviewAccountStatus,
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
              .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
-             .inspectServicePoints, .reviewMonthlyReport, .searchEmploymentDirectories, .manageEmploymentDirectories]
+             .inspectServicePoints, .reviewMonthlyReport, .searchEmploymentDirectories, .manageEmploymentDirectories,
+             .viewPolicyFigures, .managePolicyFigures]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
              .enterMonthlyReport, .searchEmploymentDirectories, .registerEmployers]
         case .reviewer:
-            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchEmploymentDirectories]
+            [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchEmploymentDirectories,
+             .viewPolicyFigures]
         case .expert:
             [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem, .searchEmploymentDirectories]
         case .taskForce:

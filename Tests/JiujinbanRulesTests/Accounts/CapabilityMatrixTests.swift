@@ -40,6 +40,8 @@ private let expectedGrid: [(Capability, String)] = [
     (.searchEmploymentDirectories,                 "x   x   x  x   x   x  x    ."),
     (.manageEmploymentDirectories,                 ".   x   .  .   .   .  .    ."),
     (.registerEmployers,              ".   .   x  .   .   .  .    ."),
+    (.viewPolicyFigures,              ".   x   .  x   .   .  .    ."),
+    (.managePolicyFigures,            ".   x   .  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

@@ -27,6 +27,7 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         RegistrationsFeature.self,
+        LedgerFeature.self,
         BackupFeature.self,
     ]
 }

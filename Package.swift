@@ -22,6 +22,8 @@ let package = Package(
         // `/metrics`: the Prometheus registry behind Vapor's swift-metrics reports and our own gauges.
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        // Reading .xlsx exchange files (a ZIP of XML parts) for `jiujinban insurance import`.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         /// Pure domain rules: no Vapor, no Fluent, no I/O (cryptography is computation, so Crypto is allowed).
@@ -42,6 +44,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Assets")]
         ),
@@ -82,6 +85,8 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 // The upgrade test loads a SQLite text dump with `sqlite3_exec`.
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                // The insurance import tests write small .xlsx workbooks.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Read by path (`UpgradeFromMainTests.resource`), not bundled.
             exclude: ["Fixtures"]

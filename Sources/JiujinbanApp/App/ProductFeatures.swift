@@ -28,6 +28,7 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         RegistrationsFeature.self,
+        LedgerFeature.self,
         BackupFeature.self,
     ]
 }

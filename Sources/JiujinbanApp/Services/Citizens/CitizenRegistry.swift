@@ -37,9 +37,16 @@ package enum CitizenRegistry {
     static func register(
         _ facts: CitizenFacts, by accountID: UUID, at now: Date, cipher: PersonalDataCipher, on db: any Database
     ) async throws -> UUID {
+        let record = try sealedRecord(facts, by: accountID, at: now, cipher: cipher)
+        try await record.create(on: db)
+        return try record.requireID()
+    }
+
+    /// The record of a new citizen, personal data sealed: the counter's registration and the insurance import
+    /// (`LedgerPeople`, which inserts many at once) both make it here.
+    static func sealedRecord(_ facts: CitizenFacts, by accountID: UUID, at now: Date, cipher: PersonalDataCipher) throws -> CitizenRecord {
         let record = CitizenRecord()
-        let id = UUID()
-        record.id = id
+        record.id = UUID()
         record.idNumberSealed = try cipher.seal(facts.idNumber.value, context: CitizenCrypto.idNumberContext)
         record.idNumberIndex = index(of: facts.idNumber, cipher: cipher)
         record.name = facts.name
@@ -53,8 +60,7 @@ package enum CitizenRegistry {
         record.createdBy = accountID
         record.createdAt = now
         record.updatedAt = now
-        try await record.create(on: db)
-        return id
+        return record
     }
 
     static func view(_ record: CitizenRecord, revealedUntil: Date?, req: Request) async throws -> CitizenView {

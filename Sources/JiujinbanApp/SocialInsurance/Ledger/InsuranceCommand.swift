@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// `jiujinban insurance import --kind enrolments|contributions|entitlements|payments --file F.csv|F.xlsx --operator ACCOUNT`:
+/// loads an exchange file (docs/insurance-exchange.md) into the ledger for the business admin whose account id is
+/// ACCOUNT (the audit row names them; people the file registers are created by them). Progress on standard error,
+/// one summary line on standard output; a refused file prints every problem and exits non-zero.
+struct InsuranceCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "import 导入交换文件") var action: String
+        @Option(name: "kind", help: "文件种类：enrolments 参保登记、contributions 缴费记录、entitlements 待遇核定、payments 发放结果") var kind: String?
+        @Option(name: "file", help: "交换文件：UTF-8 的 .csv 或 .xlsx（第一个工作表）") var file: String?
+        @Option(name: "operator", help: "操作人员：业务管理员的账号编号（审计日志记为此人，文件只能涉及其辖区）") var operatorAccount: String?
+    }
+
+    var help: String { "参保台账：import 导入参保登记、缴费记录、待遇核定或发放结果文件" }
+
+    /// Where the summary goes, and the progress bar (tests capture or silence them).
+    let output: @Sendable (String) -> Void
+    let progress: ImportProgress
+
+    init(output: @escaping @Sendable (String) -> Void = { print($0) }, progress: ImportProgress = .standardError) {
+        self.output = output
+        self.progress = progress
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "import" else {
+            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import")
+        }
+        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)) else {
+            throw PublicError(.badRequest, "--kind 应为 " + ExchangeKind.allCases.map(\.rawValue).joined(separator: "、"))
+        }
+        guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定要导入的 .csv 或 .xlsx 文件") }
+        let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+        let summary = try await LedgerImport(kind: kind, operatorAccount: account, progress: progress).run(path: path, app: context.application)
+        output(summary.line)
+    }
+
+    /// An active business admin: imports change the ledger of their whole division.
+    static func operatorAccount(_ raw: String?, on db: any Database) async throws -> AccountRecord {
+        guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
+            throw PublicError(.badRequest, "请用 --operator 指定操作人员的账号编号（业务管理员，见“我的账号”页）")
+        }
+        guard let account = try await AccountRecord.find(id, on: db) else {
+            throw PublicError(.badRequest, "--operator：没有编号为 \(id) 的账号")
+        }
+        guard account.status == AccountStatus.active.rawValue else {
+            throw PublicError(.forbidden, "--operator：该账号未处于正常状态，不能导入")
+        }
+        guard account.post == Post.businessAdmin.rawValue else {
+            throw PublicError(.forbidden, "--operator：只有业务管理员可以导入参保台账文件")
+        }
+        return account
+    }
+}

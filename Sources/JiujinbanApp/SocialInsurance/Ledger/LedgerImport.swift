@@ -1,0 +1,189 @@
+import Crypto
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// `jiujinban insurance import`: loads one exchange file into the ledger.
+///
+/// Two passes. The first reads every row and checks it (`ExchangeRowReader`: ID numbers with their check digit,
+/// amounts, years, codes, divisions) and that no natural key comes twice; any problem refuses the whole file with
+/// every problem listed by line and column, and nothing is written. The second reads the file again and writes it
+/// in transactions of `rowsPerTransaction` rows through the database's writer: the batch's people found or
+/// registered (`LedgerPeople`), its rows inserted, updated or left alone (`LedgerStore`). The last transaction also
+/// holds the one audit row of the import (operator, file name, SHA-256, counts). A run cut short (a crash, a full
+/// disk) leaves whole transactions behind; running the same file again completes it, since a row already stored
+/// is left as it is.
+struct LedgerImport {
+    struct Summary: Sendable, Equatable {
+        var read = 0
+        var counts = LedgerStore.Counts()
+        var peopleCreated = 0
+
+        var line: String {
+            "已导入：读取 \(read) 行，新增 \(counts.inserted) 行，更新 \(counts.updated) 行，未变 \(counts.unchanged) 行，新建人员 \(peopleCreated) 人"
+        }
+    }
+
+    /// Rows checked, then written, per batch; one transaction per batch.
+    static let rowsPerTransaction = 10_000
+
+    let kind: ExchangeKind
+    let operatorAccount: AccountRecord
+    var progress: ImportProgress = .standardError
+
+    func run(path: String, app: Application) async throws -> Summary {
+        var source = try ExchangeSource.open(path: path)
+        let services = app.jiujinban
+        let today = services.clock.today
+        guard let headerRecord = try source.next(1).first else { throw PublicError(.badRequest, "\(source.fileName)：文件是空的，没有表头") }
+        let header: ExchangeHeader
+        switch ExchangeFormat.header(headerRecord.fields, kind: kind) {
+        case .success(let read): header = read
+        case .failure(let problems): throw try await refused(problems, file: source.fileName, app: app)
+        }
+        let levels = try await Self.divisionLevels(on: app.db)
+        let divisionLevel: (DivisionCode) -> DivisionLevel? = { levels[$0.value] }
+
+        // Pass 1: every row checked, nothing written.
+        let scope = (try? DivisionCode(operatorAccount.unitDivisionCode))?.scopePrefix ?? operatorAccount.unitDivisionCode
+        var reader = ExchangeRowReader(header: header, today: today, divisionLevel: divisionLevel)
+        var problems = ExchangeProblems()
+        var firstLine: [Int: Int] = [:]
+        var read = 0, shown = -1
+        while case let batch = try source.next(Self.rowsPerTransaction), !batch.isEmpty {
+            for record in batch {
+                read += 1
+                switch reader.read(record) {
+                case .success(let row):
+                    if let outside = Self.outsideScope(row, prefix: scope) {
+                        problems.add(line: record.line, column: outside.column, "\(outside.code)不在操作人员的辖区内，不能导入")
+                    }
+                    if let earlier = firstLine.updateValue(record.line, forKey: row.naturalKey.hashValue) {
+                        problems.add(line: record.line, column: "id_number", "与第\(earlier)行是同一条记录（同一人、险种\(Self.keyWords(kind))）")
+                    }
+                case .failure(let found): problems.append(found)
+                }
+            }
+            progress.draw("校验", fraction: source.fraction, rows: read, last: &shown)
+        }
+        progress.finish()
+        guard problems.isEmpty else { throw try await refused(problems, file: source.fileName, app: app) }
+        firstLine = [:]
+
+        // Pass 2: written batch by batch.
+        source.rewind()
+        _ = try source.next(1)
+        let now = services.clock.now()
+        let people = LedgerPeople(cipher: services.cipher, operatorID: try operatorAccount.requireID(), fileName: source.fileName, now: now)
+        let store = LedgerStore(table: .of(kind), cipher: services.cipher, nowMilliseconds: Int64(now.timeIntervalSince1970 * 1000))
+        let digest = SHA256.hash(data: source.fileData).map { String(format: "%02x", $0) }.joined()
+        let fileName = source.fileName
+        let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
+        var summary = Summary(read: read)
+        var known: [String: UUID] = [:]
+        var written = 0
+        shown = -1
+        var batch = try typedRows(&source, &reader)
+        while !batch.isEmpty {
+            let next = try typedRows(&source, &reader)
+            let isLast = next.isEmpty
+            let resolvedSoFar = known
+            let (counts, ids, created) = try await services.writer.write(on: app.db) { [batch, summary, kind] db in
+                let sql = db as! any SQLDatabase
+                let (ids, created) = try await people.resolve(batch.map(\.person), known: resolvedSoFar, on: sql)
+                let lines = batch.map { LedgerLine($0, citizen: ids[$0.person.idNumber.value]!) }
+                let counts = try await store.apply(lines, newPeople: created, on: sql)
+                if isLast {
+                    var final = summary
+                    final.counts = final.counts + counts
+                    final.peopleCreated += created.count
+                    try await Self.audit(final, kind: kind, file: fileName, digest: digest, actor: actor, services: services, on: db)
+                }
+                return (counts, ids, created.count)
+            }
+            summary.counts = summary.counts + counts
+            summary.peopleCreated += created
+            // Only the last batch's people: a person's rows are usually together, and a cache of a million people
+            // would be copied at every batch once the write had shared it.
+            known = ids
+            written += batch.count
+            progress.draw("写入", fraction: Double(written) / Double(max(read, 1)), rows: written, last: &shown)
+            batch = next
+        }
+        if read == 0 {
+            try await services.writer.write(on: app.db) { [summary, kind] db in
+                try await Self.audit(summary, kind: kind, file: fileName, digest: digest, actor: actor, services: services, on: db)
+            }
+        }
+        progress.finish()
+        return summary
+    }
+
+    /// The next batch of rows, checked again (the file was checked whole in the first pass).
+    private func typedRows(_ source: inout ExchangeSource, _ reader: inout ExchangeRowReader) throws -> [ExchangeRow] {
+        try source.next(Self.rowsPerTransaction).map { record in
+            guard case .success(let row) = reader.read(record) else {
+                throw PublicError(.conflict, "第\(record.line)行在第二遍读取时与校验时不同：文件在导入过程中被改动了吗？")
+            }
+            return row
+        }
+    }
+
+    private static func audit(_ summary: Summary, kind: ExchangeKind, file: String, digest: String, actor: AuditActor,
+                              services: PlatformServices, on db: any Database) async throws {
+        let detail = "导入\(kind.chinese)文件“\(AuditDetail.sanitized(file, maximumLength: 40))”：读取\(summary.read)行，"
+            + "新增\(summary.counts.inserted)，更新\(summary.counts.updated)，未变\(summary.counts.unchanged)，新建人员\(summary.peopleCreated)"
+        try await AuditTrail.record(AuditEvent("insurance.import", objectType: "exchange_file_sha256", objectID: digest, detail: detail),
+                                    by: actor, at: services.clock.now(), key: services.keys.auditKey, on: db)
+    }
+
+    /// The division a row belongs to (its county; a contribution, the person's household registration) when it
+    /// lies outside the operator's: imports are scoped like every page.
+    static func outsideScope(_ row: ExchangeRow, prefix: String) -> (column: String, code: String)? {
+        let (column, code) = switch row {
+        case .enrolment(let row): ("county", row.county)
+        case .contribution(let row): ("hukou_division", row.person.hukou)
+        case .entitlement(let row): ("county", row.county)
+        case .payment(let row): ("county", row.county)
+        }
+        return code.value.hasPrefix(prefix) ? nil : (column, "区划“\(code.value)”")
+    }
+
+    /// A refused file is audited too (nothing else is written): who tried which file, and how many problems.
+    private func refused(_ problems: ExchangeProblems, file: String, app: Application) async throws -> PublicError {
+        let services = app.jiujinban
+        let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
+        let detail = "拒绝导入\(kind.chinese)文件“\(AuditDetail.sanitized(file, maximumLength: 40))”：\(problems.problems.count)处错误，"
+            + "首处：" + (problems.problems.first?.text ?? "")
+        try await services.writer.write(on: app.db) { db in
+            try await AuditTrail.record(AuditEvent("insurance.import", objectType: "exchange_file", result: .failed, detail: detail),
+                                        by: actor, at: services.clock.now(), key: services.keys.auditKey, on: db)
+        }
+        return Self.refusal(problems, file: file)
+    }
+
+    static func keyWords(_ kind: ExchangeKind) -> String {
+        switch kind {
+        case .enrolments, .entitlements: ""
+        case .contributions: "、年度和缴费类型"
+        case .payments: "和月份"
+        }
+    }
+
+    static func refusal(_ problems: ExchangeProblems, file: String) -> PublicError {
+        PublicError(.unprocessableEntity, "\(file)：共\(problems.problems.count)处错误，未导入任何数据：\n"
+                    + problems.problems.map(\.text).joined(separator: "\n"))
+    }
+
+    static func divisionLevels(on db: any Database) async throws -> [String: DivisionLevel] {
+        var levels: [String: DivisionLevel] = [:]
+        for row in try await (db as! any SQLDatabase).raw("SELECT code, level FROM divisions").all() {
+            if let level = DivisionLevel(rawValue: try row.decode(column: "level", as: String.self)) {
+                levels[try row.decode(column: "code", as: String.self)] = level
+            }
+        }
+        return levels
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+
+/// Finds the people of a batch of imported rows by the blind index of their ID number, and registers those not yet
+/// known: sealed by the registry's own code (`CitizenRegistry.sealedRecord`), inserted many rows per statement, and
+/// marked with the file and time they came from (`imported_file`, `imported_at`).
+struct LedgerPeople {
+    let cipher: PersonalDataCipher
+    let operatorID: UUID
+    let fileName: String
+    let now: Date
+
+    /// The citizen of every person in `people` (by ID number), and which of them this call registered.
+    func resolve(_ people: [ExchangePerson], known: [String: UUID], on sql: any SQLDatabase) async throws
+        -> (ids: [String: UUID], created: Set<UUID>)
+    {
+        var ids: [String: UUID] = [:]
+        var unknown: [String: ExchangePerson] = [:]
+        for person in people {
+            let value = person.idNumber.value
+            if let id = known[value] { ids[value] = id } else if unknown[value] == nil { unknown[value] = person }
+        }
+        guard !unknown.isEmpty else { return (ids, []) }
+        var byIndex: [String: ExchangePerson] = [:]
+        for person in unknown.values { byIndex[CitizenRegistry.index(of: person.idNumber, cipher: cipher)] = person }
+        for chunk in Array(byIndex.keys).chunked(500) {
+            let rows = try await sql.raw("SELECT id, id_number_index FROM citizens WHERE id_number_index IN (\(binds: Array(chunk)))").all()
+            for row in rows {
+                let index = try row.decode(column: "id_number_index", as: String.self)
+                if let person = byIndex.removeValue(forKey: index) { ids[person.idNumber.value] = try row.decode(column: "id", as: UUID.self) }
+            }
+        }
+        var created: Set<UUID> = []
+        let newcomers = Array(byIndex.values)
+        let records = try newcomers.map { try CitizenRegistry.sealedRecord($0.facts, by: operatorID, at: now, cipher: cipher) }
+        for chunk in records.chunked(400) {
+            let insert = sql.insert(into: CitizenRecord.schema)
+                .columns("id", "id_number_sealed", "id_number_index", "name", "sex", "birth_date", "phone_sealed", "hukou_division_code",
+                         "residence_division_code", "ethnicity", "card_number_sealed", "created_by", "created_at", "updated_at",
+                         "imported_file", "imported_at")
+            for record in chunk {
+                insert.values(SQLBind(record.id), SQLBind(record.idNumberSealed), SQLBind(record.idNumberIndex), SQLBind(record.name),
+                              SQLBind(record.sex), SQLBind(record.birthDate), SQLBind(record.phoneSealed),
+                              SQLBind(record.hukouDivisionCode), SQLBind(record.residenceDivisionCode), SQLBind(record.ethnicity),
+                              SQLBind(record.cardNumberSealed), SQLBind(record.createdBy), SQLBind(record.createdAt),
+                              SQLBind(record.updatedAt), SQLBind(fileName), SQLBind(now))
+            }
+            try await insert.run()
+        }
+        for (record, person) in zip(records, newcomers) {
+            let id = try record.requireID()
+            ids[person.idNumber.value] = id
+            created.insert(id)
+        }
+        return (ids, created)
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

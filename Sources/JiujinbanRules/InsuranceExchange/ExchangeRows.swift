@@ -1,0 +1,260 @@
+import Foundation
+
+/// The person a row is about, as the file gives them: enough to register someone not yet known.
+public struct ExchangePerson: Sendable, Equatable {
+    public let idNumber: ResidentIDNumber
+    public let name: String
+    public let hukou: DivisionCode
+    public let residence: DivisionCode?
+    public let ethnicity: String?
+
+    /// The person as the registry stores them: living where registered unless the file says otherwise; no phone;
+    /// ethnicity empty when the file has none (the counter completes it, a non-key change).
+    public var facts: CitizenFacts {
+        CitizenFacts(idNumber: idNumber, name: name, phone: nil, hukouDivision: hukou, residenceDivision: residence ?? hukou,
+                     ethnicity: ethnicity ?? "", cardNumber: nil)
+    }
+}
+
+public struct EnrolmentRow: Sendable, Equatable {
+    public let line: Int
+    public let person: ExchangePerson
+    public let scheme: InsuranceScheme
+    public let county: DivisionCode
+    public let startKind: SchemeStartKind?
+    public let grade: Int?
+    public let enrolledOn: CalendarDate
+    public let status: EnrolmentStatus
+    public let statusDate: CalendarDate
+    public let statusReason: String?
+}
+
+public struct ContributionRow: Sendable, Equatable {
+    public let line: Int
+    public let person: ExchangePerson
+    public let scheme: InsuranceScheme
+    public let year: Int
+    public let kind: ContributionKind
+    public let grade: Int?
+    public let personalFen: Int64
+    public let subsidyFen: Int64
+    public let collectiveFen: Int64
+    public let arrivedOn: CalendarDate?
+    public let arrived: Bool
+}
+
+/// The monthly amount and its parts (fen): 基础养老金 (central, provincial, county, 长缴多得), 个人账户养老金, 出口补.
+public struct EntitlementRow: Sendable, Equatable {
+    public let line: Int
+    public let person: ExchangePerson
+    public let scheme: InsuranceScheme
+    public let county: DivisionCode
+    public let startMonth: String
+    public let monthlyFen: Int64
+    public let basicCentralFen: Int64
+    public let basicProvincialFen: Int64
+    public let basicCountyFen: Int64
+    public let basicExtraFen: Int64
+    public let accountFen: Int64
+    public let exitSubsidyFen: Int64
+    public let figureIDs: String?
+    public let status: EntitlementStatus
+    public let statusDate: CalendarDate
+    public let statusReason: String?
+}
+
+public struct PaymentRow: Sendable, Equatable {
+    public let line: Int
+    public let person: ExchangePerson
+    public let scheme: InsuranceScheme
+    public let county: DivisionCode
+    public let month: String
+    public let amountFen: Int64
+    public let bank: String
+    public let account: String
+    public let result: PaymentResult
+    public let failureReason: String?
+}
+
+public enum ExchangeRow: Sendable, Equatable {
+    case enrolment(EnrolmentRow)
+    case contribution(ContributionRow)
+    case entitlement(EntitlementRow)
+    case payment(PaymentRow)
+
+    public var person: ExchangePerson {
+        switch self {
+        case .enrolment(let row): row.person
+        case .contribution(let row): row.person
+        case .entitlement(let row): row.person
+        case .payment(let row): row.person
+        }
+    }
+
+    /// What makes a row the same row again in a later file: the person and the scheme, with the year and type of
+    /// a contribution and the month of a payment. An enrolment and an entitlement are one per person and scheme.
+    public var naturalKey: String {
+        switch self {
+        case .enrolment(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)"
+        case .contribution(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)|\(row.year)|\(row.kind.rawValue)"
+        case .entitlement(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)"
+        case .payment(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)|\(row.month)"
+        }
+    }
+}
+
+/// Checks the rows of one file against its header: every problem of a row is named by line and column.
+public struct ExchangeRowReader {
+    public let header: ExchangeHeader
+    let today: CalendarDate
+    let divisionLevel: (DivisionCode) -> DivisionLevel?
+    /// Contribution files repeat a person on consecutive rows: the last ID number parsed is kept.
+    private var lastID: (raw: String, id: ResidentIDNumber)?
+
+    /// - Parameter divisionLevel: the level of a division code in the tree, or nil when it does not exist.
+    public init(header: ExchangeHeader, today: CalendarDate, divisionLevel: @escaping (DivisionCode) -> DivisionLevel?) {
+        self.header = header
+        self.today = today
+        self.divisionLevel = divisionLevel
+    }
+
+    public mutating func read(_ record: CSVReader.Record) -> Result<ExchangeRow, ExchangeProblems> {
+        var cells = ExchangeCells(header: header, fields: record.fields, line: record.line, today: today, divisionLevel: divisionLevel)
+        if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            cells.problems.add(line: record.line, column: ExchangeHeader.columnLetter(header.width), "本行比表头多出\(record.fields.count - header.width)列")
+        }
+        _ = cells.code(ExchangeFormat.versionColumn, [ExchangeFormat.version], label: "格式版本")
+        let person = readPerson(&cells)
+        let scheme = cells.code("scheme", InsuranceScheme.allCases.map(\.rawValue), label: "险种").flatMap(InsuranceScheme.init(rawValue:))
+        let row: ExchangeRow? = switch header.kind {
+        case .enrolments: Self.enrolment(&cells, person, scheme)
+        case .contributions: Self.contribution(&cells, person, scheme, today: today)
+        case .entitlements: Self.entitlement(&cells, person, scheme)
+        case .payments: Self.payment(&cells, person, scheme)
+        }
+        guard cells.problems.isEmpty, let row else { return .failure(cells.problems) }
+        return .success(row)
+    }
+
+    private mutating func readPerson(_ cells: inout ExchangeCells) -> ExchangePerson? {
+        let raw = cells.cell("id_number")
+        var id: ResidentIDNumber?
+        if let lastID, lastID.raw == raw {
+            id = lastID.id
+        } else if raw.isEmpty {
+            cells.problems.add(line: cells.line, column: "id_number", "公民身份号码不能为空")
+        } else {
+            switch ResidentIDNumber.parse(raw, today: today) {
+            case .success(let parsed):
+                id = parsed
+                lastID = (raw, parsed)
+            case .failure(let problem): cells.problems.add(line: cells.line, column: "id_number", problem.message)
+            }
+        }
+        let name = cells.text("name", maxLength: CitizenDraft.maximumNameLength, label: "姓名", required: true)
+        let hukou = cells.division("hukou_division", levels: [.county, .township, .village, .community], label: "户籍所在地", required: true)
+        let residence = cells.division("residence_division", levels: [.village, .community], label: "居住地", required: false)
+        let ethnicity = cells.cell("ethnicity")
+        if !ethnicity.isEmpty, !Ethnicity.isKnown(ethnicity) {
+            cells.problems.add(line: cells.line, column: "ethnicity", "民族“\(ethnicity)”不在国家标准民族名称中")
+        }
+        guard let id, let name, let hukou else { return nil }
+        return ExchangePerson(idNumber: id, name: name, hukou: hukou, residence: residence, ethnicity: ethnicity.isEmpty ? nil : ethnicity)
+    }
+
+    private static func grade(_ cells: inout ExchangeCells, _ scheme: InsuranceScheme?, required: Bool) -> Int? {
+        guard let grade = cells.wholeYuan("grade", label: "缴费档次", required: required), let scheme else { return nil }
+        guard scheme.grades.contains(grade) else {
+            let message = scheme.grades.isEmpty ? "\(scheme.chinese)没有缴费档次，此列应为空"
+                : "未知的缴费档次\(grade)元：\(scheme.chinese)的档次为" + scheme.grades.sorted().map(String.init).joined(separator: "、") + "元"
+            cells.problems.add(line: cells.line, column: "grade", message)
+            return nil
+        }
+        return grade
+    }
+
+    private static func enrolment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
+        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
+        let startKind = cells.code("start_kind", SchemeStartKind.allCases.map(\.rawValue), label: "参保起始制度",
+                                   required: scheme == .residentBasic).flatMap(SchemeStartKind.init(rawValue:))
+        let grade = grade(&cells, scheme, required: scheme?.isResident ?? false)
+        let enrolledOn = cells.date("enrolled_on", label: "参保日期", required: true)
+        let status = cells.code("status", EnrolmentStatus.allCases.map(\.rawValue), label: "参保状态").flatMap(EnrolmentStatus.init(rawValue:))
+        let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
+        let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .contributing)
+        if let enrolledOn, let statusDate, statusDate < enrolledOn {
+            cells.problems.add(line: cells.line, column: "status_date", "状态变更日期\(statusDate.iso)早于参保日期\(enrolledOn.iso)")
+        }
+        if let scheme, let enrolledOn, enrolledOn.year < scheme.earliestYear {
+            cells.problems.add(line: cells.line, column: "enrolled_on", "参保日期\(enrolledOn.iso)早于\(scheme.chinese)开始的\(scheme.earliestYear)年")
+        }
+        guard let person, let scheme, let county, let enrolledOn, let status, let statusDate else { return nil }
+        return .enrolment(EnrolmentRow(line: cells.line, person: person, scheme: scheme, county: county, startKind: startKind, grade: grade,
+                                       enrolledOn: enrolledOn, status: status, statusDate: statusDate, statusReason: reason))
+    }
+
+    private static func contribution(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
+                                     today: CalendarDate) -> ExchangeRow? {
+        var year = cells.integer("year", label: "缴费年度")
+        if let value = year, let scheme, !(scheme.earliestYear...today.year).contains(value) {
+            cells.problems.add(line: cells.line, column: "year",
+                               "缴费年度\(value)不可能：\(scheme.chinese)的缴费年度应在\(scheme.earliestYear)至\(today.year)年之间")
+            year = nil
+        }
+        let kind = cells.code("type", ContributionKind.allCases.map(\.rawValue), label: "缴费类型").flatMap(ContributionKind.init(rawValue:))
+        let grade = grade(&cells, scheme, required: false)
+        let personal = cells.yuan("personal", label: "个人缴费", required: true)
+        let subsidy = cells.yuan("subsidy", label: "政府补贴", required: true)
+        let collective = cells.yuan("collective", label: "集体补助", required: false)
+        let arrived = cells.code("arrived", ["是", "否"], label: "是否到账").map { $0 == "是" }
+        let arrivedOn = cells.date("arrived_on", label: "到账日期", required: arrived == true)
+        if arrived == false, arrivedOn != nil {
+            cells.problems.add(line: cells.line, column: "arrived_on", "未到账的记录不应有到账日期")
+        }
+        guard let person, let scheme, let year, let kind, let personal, let subsidy, let arrived else { return nil }
+        return .contribution(ContributionRow(line: cells.line, person: person, scheme: scheme, year: year, kind: kind, grade: grade,
+                                             personalFen: personal, subsidyFen: subsidy, collectiveFen: collective ?? 0,
+                                             arrivedOn: arrivedOn, arrived: arrived))
+    }
+
+    private static func entitlement(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
+        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
+        let start = cells.month("start_month", label: "待遇起始月份")
+        let monthly = cells.yuan("monthly", label: "月待遇", required: true)
+        let names = ["basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part", "exit_subsidy"]
+        let parts = names.map { cells.yuan($0, label: "待遇构成", required: false) }
+        if let monthly, parts.contains(where: { $0 != nil }) {
+            let sum = parts.reduce(Int64(0)) { $0 + ($1 ?? 0) }
+            if sum != monthly {
+                cells.problems.add(line: cells.line, column: "monthly",
+                                   "月待遇\(Money.yuanText(monthly))元与各项构成之和\(Money.yuanText(sum))元不符")
+            }
+        }
+        let figures = cells.text("figure_ids", maxLength: 400, label: "所用政策参数编号", required: false)
+        let status = cells.code("status", EntitlementStatus.allCases.map(\.rawValue), label: "待遇状态").flatMap(EntitlementStatus.init(rawValue:))
+        let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
+        let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .paying)
+        guard let person, let scheme, let county, let start, let monthly, let status, let statusDate else { return nil }
+        return .entitlement(EntitlementRow(
+            line: cells.line, person: person, scheme: scheme, county: county, startMonth: start, monthlyFen: monthly,
+            basicCentralFen: parts[0] ?? 0, basicProvincialFen: parts[1] ?? 0, basicCountyFen: parts[2] ?? 0,
+            basicExtraFen: parts[3] ?? 0, accountFen: parts[4] ?? 0, exitSubsidyFen: parts[5] ?? 0, figureIDs: figures,
+            status: status, statusDate: statusDate, statusReason: reason))
+    }
+
+    private static func payment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
+        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
+        let month = cells.month("month", label: "发放月份")
+        let amount = cells.yuan("amount", label: "发放金额", required: true)
+        let bank = cells.text("bank", maxLength: 60, label: "发放银行", required: true)
+        let account = cells.cell("account")
+        if !(8...32).contains(account.utf8.count) || !account.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            cells.problems.add(line: cells.line, column: "account", "银行账号应为8至32位数字")
+        }
+        let result = cells.code("result", PaymentResult.allCases.map(\.rawValue), label: "发放结果").flatMap(PaymentResult.init(rawValue:))
+        let reason = cells.text("failure_reason", maxLength: 100, label: "失败原因", required: result == .failed)
+        guard let person, let scheme, let county, let month, let amount, let bank, let result, cells.problems.isEmpty else { return nil }
+        return .payment(PaymentRow(line: cells.line, person: person, scheme: scheme, county: county, month: month, amountFen: amount,
+                                   bank: bank, account: account, result: result, failureReason: result == .failed ? reason : nil))
+    }
+}

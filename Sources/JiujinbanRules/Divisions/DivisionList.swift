@@ -61,10 +61,12 @@ public enum DivisionList {
 
     /// `stored` answers the stored division of a code, or nil.
     public static func plan(_ text: String, stored: (DivisionCode) -> Entry?) -> Result<Plan, Problems> {
-        let records: [CSVRecords.Record]
-        switch CSVRecords.parse(text) {
-        case .success(let parsed): records = parsed
-        case .failure(let problem): return .failure(Problems(lines: [problem.message]))
+        let records: [CSVReader.Record]
+        do {
+            // A line of nothing but spaces (an editor's leftover) is no record.
+            records = try CSVReader.records(of: text).filter { !($0.fields.count == 1 && $0.fields[0].allSatisfy(\.isWhitespace)) }
+        } catch {
+            return .failure(Problems(lines: [error.message]))
         }
         guard let header = records.first else { return .failure(Problems(lines: ["文件是空的：第一行应为列名（code,name,level,parent_code…）"])) }
         let columns: [String: Int]
@@ -116,7 +118,7 @@ public enum DivisionList {
     }
 
     /// Column positions by name; a missing required column or an unknown or repeated one refuses the file.
-    static func readHeader(_ header: CSVRecords.Record) -> Result<[String: Int], Problems> {
+    static func readHeader(_ header: CSVReader.Record) -> Result<[String: Int], Problems> {
         var columns: [String: Int] = [:]
         var problems: [String] = []
         let known = Set(requiredColumns + optionalColumns)

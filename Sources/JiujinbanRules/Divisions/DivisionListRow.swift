@@ -5,7 +5,7 @@ enum DivisionListRow {
     }
 
     /// Reads a line by itself; every problem of the line in one message.
-    static func read(_ record: CSVRecords.Record, columns: [String: Int]) -> Result<DivisionList.Entry, Problem> {
+    static func read(_ record: CSVReader.Record, columns: [String: Int]) -> Result<DivisionList.Entry, Problem> {
         func cell(_ name: String) -> String? { columns[name].map { record.fields[$0] } }
         var messages: [String] = []
 

@@ -96,7 +96,7 @@ struct DivisionListTests {
         ("140830100201,某村,village,", "第2行：缺少上级区划代码 parent_code"),
         ("150000000000,内蒙古自治区,province,140000000000", "第2行：省级区划不能有上级区划"),
         ("140830100201,某村,village", "第2行：应有4列，实有3列"),
-        ("140830100201,\"某村,village,140830100000", "第2行：引号没有闭合"),
+        ("140830100201,\"某村,village,140830100000", "第2行：引号未闭合"),
     ] as [(String, String)])
     func badLine(body: String, message: String) throws {
         let stored = try plan(Self.ruicheng).get().additions.filter { $0.level != .village && $0.level != .community }
@@ -122,7 +122,7 @@ struct DivisionListTests {
 
     @Test("CSV as Excel writes it: a byte-order mark, CRLF, quotes with doubled quotes")
     func csv() throws {
-        let records = try CSVRecords.parse("\u{FEFF}a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z").get()
+        let records = try CSVReader.records(of: "\u{FEFF}a,b\r\n\"x,1\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z")
         #expect(records == [
             .init(line: 1, fields: ["a", "b"]), .init(line: 2, fields: ["x,1", "say \"hi\""]),
             .init(line: 4, fields: ["two\nlines", "z"]),

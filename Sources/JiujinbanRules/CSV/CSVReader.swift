@@ -4,7 +4,8 @@ import Foundation
 /// commas, line breaks and doubled quotes. A UTF-8 byte-order mark before the first field is skipped.
 ///
 /// It works on bytes, not `Character`s, and keeps its place between calls, so a file of fifteen million rows is read
-/// from a memory-mapped `Data` batch by batch without holding rows it has already handed out.
+/// from a memory-mapped `Data` batch by batch without holding rows it has already handed out. The one CSV reader of
+/// the rules: the insurance exchange files and the division list both read through it.
 public struct CSVReader: Sendable {
     public struct Record: Sendable, Equatable {
         /// The physical line the record starts on, counting from 1 (the header is line 1).
@@ -105,7 +106,7 @@ public struct CSVReader: Sendable {
         }
     }
 
-    /// Every record of a small text (tests, hand-made files).
+    /// Every record of a text read whole (the division list, tests, hand-made files).
     public static func records(of text: String) throws(Problem) -> [Record] {
         var reader = CSVReader()
         var records: [Record] = []

@@ -9,5 +9,6 @@ public enum JiujinbanTools {
         app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
         app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
         app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
+        app.asyncCommands.use(GenerateInsuranceFileCommand(), as: "generate-insurance-file")
     }
 }

@@ -44,7 +44,7 @@ struct GovernanceViewTests {
         let citizen = CitizenView(
             id: ViewFixture.id(6), name: "张三丰", idNumber: Masking.maskedIDNumber("140830199001011234"),
             phone: Masking.maskedPhone("13903590001"), cardNumber: nil, sex: "男", birthDate: "1990-01-01", age: 36,
-            hukouName: "芮城县古魏镇令花村", residenceName: "令花村", ethnicity: "汉族", revealedUntil: nil)
+            hukouName: "芮城县古魏镇令花村", residenceName: "令花村", ethnicity: "汉族", residenceAddress: nil, revealedUntil: nil)
         let lines = [CitizenPage.CaseLine(id: ViewFixture.id(7), number: "N-1", itemName: "失业登记", acceptedOn: "2026-12-01",
                                           state: "已办结", visible: true),
                      CitizenPage.CaseLine(id: ViewFixture.id(8), number: "N-2", itemName: "就业登记", acceptedOn: "2026-12-02",

@@ -119,7 +119,7 @@ struct HomeViewTests {
         let citizen = CitizenView(
             id: Self.citizenID, name: "张三丰", idNumber: Masking.maskedIDNumber("140830199001011234"),
             phone: nil, cardNumber: nil, sex: "男", birthDate: "1990-01-01", age: 36,
-            hukouName: "令花村", residenceName: "令花村", ethnicity: "汉族", revealedUntil: nil)
+            hukouName: "令花村", residenceName: "令花村", ethnicity: "汉族", residenceAddress: nil, revealedUntil: nil)
         let html = CitizenPage.render(citizen, cases: cases, services: services, context: ViewFixture.context).render()
         #expect(html.contains("<h2>为其办理</h2>") && html.contains("<h3>我要办社保卡</h3>"))
         #expect(html.contains("href=\"/cases/new?citizen=\(Self.citizenID.uuidString.lowercased())&amp;item=11\""))

@@ -101,7 +101,8 @@ enum CaseEngine {
                 if state.isFinal {
                     try await acceptance.module.takeEffect(json: acceptance.form.json, of: CaseEffect(
                         caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
-                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher), on: db)
+                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher,
+                        audit: { event, db in try await context.audit(event, by: actor, on: db) }), on: db)
                 }
                 try await context.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                    detail: "第\(acceptance.item.seq)项 \(state.label)（\(actor.channel.label)）"), by: actor, on: db)
@@ -194,7 +195,8 @@ enum CaseEngine {
             if let (module, form) = effect {
                 try await module.takeEffect(json: form, of: CaseEffect(
                     caseID: id, caseNumber: record.number, citizenID: record.citizenID, servicePointID: record.servicePointID,
-                    actorAccount: staff.account.id, at: now, today: today, cipher: services.cipher), on: db)
+                    actorAccount: staff.account.id, at: now, today: today, cipher: services.cipher,
+                    audit: { event, db in try await context.audit(event, by: actor, on: db) }), on: db)
             }
             try await context.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                                detail: next.state.label), by: actor, on: db)

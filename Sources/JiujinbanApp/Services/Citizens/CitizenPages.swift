@@ -109,6 +109,7 @@ enum CitizenPage {
                     .dt("手机号码"), .dd(.class("code"), .text(citizen.phone ?? "未登记")),
                     .dt("户籍所在地"), .dd(.text(citizen.hukouName)),
                     .dt("居住地"), .dd(.text(citizen.residenceName)),
+                    .dt("居住地址"), .dd(.text(citizen.residenceAddress ?? "未登记")),
                     .dt("社会保障卡卡号"), .dd(.class("code"), .text(citizen.cardNumber ?? "未登记"))
                 )),
                 .section(

@@ -22,6 +22,8 @@ package final class CitizenRecord: Model, @unchecked Sendable {
     @Field(key: "residence_division_code") package var residenceDivisionCode: String
     @Field(key: "ethnicity") package var ethnicity: String
     @OptionalField(key: "card_number_sealed") package var cardNumberSealed: String?
+    /// 居住地址 within the residence village or community (item 30), sealed; nil until recorded.
+    @OptionalField(key: "residence_address_sealed") package var residenceAddressSealed: String?
     @Field(key: "created_by") package var createdBy: UUID
     @Field(key: "created_at") package var createdAt: Date
     @Field(key: "updated_at") package var updatedAt: Date
@@ -36,6 +38,7 @@ package enum CitizenCrypto {
     package static let idNumberContext = "citizens.id_number"
     package static let phoneContext = "citizens.phone"
     static let cardNumberContext = "citizens.card_number"
+    static let residenceAddressContext = "citizens.residence_address"
 }
 
 /// Reading a citizen at the counter is on every lookup and every acceptance: plain SQL and a hand-filled record,
@@ -62,6 +65,7 @@ extension CitizenRecord {
         record.residenceDivisionCode = try row.decode(column: "residence_division_code", as: String.self)
         record.ethnicity = try row.decode(column: "ethnicity", as: String.self)
         record.cardNumberSealed = try row.decode(column: "card_number_sealed", as: String?.self)
+        record.residenceAddressSealed = try row.decode(column: "residence_address_sealed", as: String?.self)
         record.createdBy = try row.decode(column: "created_by", as: UUID.self)
         record.createdAt = try row.decode(column: "created_at", as: Date.self)
         record.updatedAt = try row.decode(column: "updated_at", as: Date.self)

@@ -18,9 +18,15 @@ struct CitizenView: Sendable {
     let hukouName: String
     let residenceName: String
     let ethnicity: String
+    /// 居住地址: in full only while revealed; masked, whether one is recorded (`CitizenView.addressHidden`).
+    let residenceAddress: String?
     /// While the session's 显示完整信息 grant holds: the minute it ends (Asia/Shanghai, `HH:mm`); nil when masked.
     let revealedUntil: String?
     var isRevealed: Bool { revealedUntil != nil }
+
+    /// What a masked page shows for a recorded address: an address has no masking rule of its own (domain rules
+    /// §10), and a part of it still points at one house.
+    static let addressHidden = "已登记（显示完整信息后可见）"
 }
 
 /// The one record per person: exact lookup by ID number through the blind index, registration, reading back.
@@ -69,6 +75,7 @@ package enum CitizenRegistry {
         let idNumber = try cipher.open(record.idNumberSealed, context: CitizenCrypto.idNumberContext)
         let phone = try record.phoneSealed.map { try cipher.open($0, context: CitizenCrypto.phoneContext) }
         let card = try record.cardNumberSealed.map { try cipher.open($0, context: CitizenCrypto.cardNumberContext) }
+        let address = try record.residenceAddressSealed.map { try cipher.open($0, context: CitizenCrypto.residenceAddressContext) }
         let birth = CalendarDate(iso: record.birthDate)
         return CitizenView(
             id: try record.requireID(), name: revealed ? record.name : record.maskedName,
@@ -79,7 +86,8 @@ package enum CitizenRegistry {
             age: birth.map { req.jiujinban.clock.today.completedYears(since: $0) },
             hukouName: try await DivisionNames.path(record.hukouDivisionCode, on: req.db),
             residenceName: try await DivisionNames.path(record.residenceDivisionCode, on: req.db),
-            ethnicity: record.ethnicity, revealedUntil: revealedUntil.map { WallClockTime($0).time })
+            ethnicity: record.ethnicity, residenceAddress: address.map { revealed ? $0 : CitizenView.addressHidden },
+            revealedUntil: revealedUntil.map { WallClockTime($0).time })
     }
 }
 

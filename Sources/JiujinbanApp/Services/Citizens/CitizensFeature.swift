@@ -11,6 +11,7 @@ enum CitizensFeature: Feature {
         [
             M0010CreateCitizens(),
             M0031CreateCitizenLookups(),
+            M0060AddResidenceAddress(),
         ]
     }
 

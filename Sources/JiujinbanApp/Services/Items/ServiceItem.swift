@@ -121,6 +121,9 @@ struct CaseEffect: Sendable {
     let today: CalendarDate
     /// For an effect that stores personal data of its own (a recruiter's phone).
     let cipher: PersonalDataCipher
+    /// Appends an audit row, by the case's actor, in the effect's transaction: for a change beyond the case itself
+    /// that an assessor must find by its own object (item 30's corrected sex).
+    let audit: @Sendable (AuditEvent, any Database) async throws -> Void
 
     /// The staff account an effect records as having decided (an approval is always staff's).
     func requireStaffAccount() throws -> UUID {

@@ -10,5 +10,6 @@ public enum JiujinbanTools {
         app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
         app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
         app.asyncCommands.use(GenerateInsuranceFileCommand(), as: "generate-insurance-file")
+        app.asyncCommands.use(BenchInsuranceQueryCommand(), as: "bench-insurance-query")
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// A person's whole ledger as plain values, for the contribution query (item 33) and the payment records (item 36):
 /// enrolments with their status histories, contributions by year, the personal account by year, entitlements with
 /// their composition and histories, payments with the bank account masked. Amounts in fen.
-struct InsuranceLedgerView: Sendable, Equatable {
+package struct InsuranceLedgerView: Sendable, Equatable {
     struct StatusChange: Sendable, Equatable {
         let status: String
         let effectiveOn: String
@@ -25,7 +25,7 @@ struct InsuranceLedgerView: Sendable, Equatable {
         var history: [StatusChange]
     }
 
-    struct Contribution: Sendable, Equatable {
+    package struct Contribution: Sendable, Equatable {
         let scheme: String
         let year: Int64
         let kind: String
@@ -77,16 +77,16 @@ struct InsuranceLedgerView: Sendable, Equatable {
     }
 
     var enrolments: [Enrolment] = []
-    var contributions: [Contribution] = []
+    package var contributions: [Contribution] = []
     var accounts: [AccountYear] = []
     var entitlements: [Entitlement] = []
     var payments: [Payment] = []
 }
 
-enum InsuranceLedger {
+package enum InsuranceLedger {
     /// The ledger of `citizen` in one query: a union of the seven tables' rows of the person, each read by its primary
     /// key's first column, shaped alike (a part tag, six texts, seven numbers).
-    static func view(of citizen: UUID, cipher: PersonalDataCipher, on db: any Database) async throws -> InsuranceLedgerView {
+    package static func view(of citizen: UUID, cipher: PersonalDataCipher, on db: any Database) async throws -> InsuranceLedgerView {
         let t = "CAST(NULL AS TEXT)", n = "CAST(NULL AS BIGINT)"
         let branches = [
             "SELECT 'a' AS part, scheme, county_code AS t1, start_kind AS t2, enrolled_on AS t3, status AS t4, status_date AS t5, status_reason AS t6, grade_yuan AS n1, \(n) AS n2, \(n) AS n3, \(n) AS n4, \(n) AS n5, \(n) AS n6, \(n) AS n7 FROM insurance_enrolments WHERE citizen_id = $ID",

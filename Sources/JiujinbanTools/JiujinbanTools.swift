@@ -11,5 +11,6 @@ public enum JiujinbanTools {
         app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
         app.asyncCommands.use(GenerateInsuranceFileCommand(), as: "generate-insurance-file")
         app.asyncCommands.use(BenchInsuranceQueryCommand(), as: "bench-insurance-query")
+        app.asyncCommands.use(InsurancePageSampleCommand(), as: "insurance-page-sample")
     }
 }

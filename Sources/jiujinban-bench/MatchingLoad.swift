@@ -3,10 +3,14 @@ import Foundation
 import NIOCore
 import NIOPosix
 
-/// Item 2's page under load: operators signed in through the card simulator each open the recommendation page
-/// (`GET /jobs/recommendations/<citizen>`) of job seekers their point may see, as fast as the server answers.
+/// A person's page under load: operators signed in through the card simulator each open the page of people their
+/// point may see, as fast as the server answers. By default item 2's recommendation page
+/// (`GET /jobs/recommendations/<citizen>`, which must show 20 ranked postings); `--path P --expect TEXT` opens
+/// another (`--path /insurance/contributions/ --expect 缴费年度`: item 33's page, scripts/bench-insurance).
 struct MatchingLoad {
     let url: String
+    let path: String
+    let expect: String
     let sample: Sample
     let clients: Int
     let seconds: Double
@@ -18,6 +22,8 @@ struct MatchingLoad {
 
     init(options: BenchOptions) throws {
         url = try options.string("url")
+        path = try options.string("path", default: "/jobs/recommendations/")
+        expect = try options.string("expect", default: "推荐岗位（20个）")
         sample = try JSONDecoder().decode(Sample.self, from: Data(contentsOf: URL(fileURLWithPath: try options.string("sample"))))
         clients = try options.int("clients", default: 32)
         seconds = try options.double("seconds", default: 10)
@@ -41,14 +47,14 @@ struct MatchingLoad {
         }
         // One page each first: the server loads its copy of the postings on the first request.
         for (counter, seekers) in counters {
-            _ = try await Counter.send(http, .GET, url + "/jobs/recommendations/" + seekers[0].uuidString.lowercased(), cookie: counter.cookie)
+            _ = try await Counter.send(http, .GET, url + path + seekers[0].uuidString.lowercased(), cookie: counter.cookie)
         }
-        print("signed in \(counters.count) clients (\(staffed.count) operators); opening recommendation pages for \(formatted(seconds, decimals: 0)) s")
+        print("signed in \(counters.count) clients (\(staffed.count) operators); opening \(path) pages for \(formatted(seconds, decimals: 0)) s")
         let started = Date()
         let deadline = started.addingTimeInterval(seconds)
         let results = try await withThrowingTaskGroup(of: (Latencies, Int).self) { group in
             for (index, (counter, seekers)) in counters.enumerated() {
-                group.addTask { [url] in
+                group.addTask { [url, path, expect] in
                     var latencies = Latencies()
                     var failures = 0
                     var round = index
@@ -56,10 +62,10 @@ struct MatchingLoad {
                         let citizen = seekers[round % seekers.count]
                         round += 1
                         let begin = DispatchTime.now().uptimeNanoseconds
-                        let page = try await Counter.send(http, .GET, url + "/jobs/recommendations/" + citizen.uuidString.lowercased(),
+                        let page = try await Counter.send(http, .GET, url + path + citizen.uuidString.lowercased(),
                                                           cookie: counter.cookie)
                         latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9)
-                        if page.status != .ok || !page.body.contains("推荐岗位（20个）") { failures += 1 }
+                        if page.status != .ok || !page.body.contains(expect) { failures += 1 }
                     }
                     return (latencies, failures)
                 }
@@ -68,7 +74,7 @@ struct MatchingLoad {
         }
         let elapsed = Date().timeIntervalSince(started)
         let pages = results.0.samples.count
-        guard results.1 == 0 else { throw BenchError("\(results.1) of \(pages) pages did not show 20 ranked postings") }
+        guard results.1 == 0 else { throw BenchError("\(results.1) of \(pages) pages did not answer 200 with “\(expect)”") }
         print("pages: \(pages) in \(formatted(elapsed)) s = \(formatted(Double(pages) / elapsed, decimals: 0))/s; "
               + "p50 \(formatted(results.0.percentileMilliseconds(50))) ms, p99 \(formatted(results.0.percentileMilliseconds(99))) ms")
         print("page_rps=\(Int((Double(pages) / elapsed).rounded())) page_p99_ms=\(formatted(results.0.percentileMilliseconds(99)))")

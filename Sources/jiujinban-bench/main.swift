@@ -15,8 +15,9 @@ import Foundation
 ///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
 ///   `--stop-file F` also ends the acceptance phase when F appears, `--rate R` paces all clients together at R
 ///   cases per second (scripts/bench-backup).
-/// - `matching-load --url URL --sample FILE --clients N --seconds S`: operators open item 2's recommendation page
-///   of the generated job seekers their points may see. Prints `page_rps=… page_p99_ms=…`.
+/// - `matching-load --url URL --sample FILE --clients N --seconds S [--path P --expect TEXT]`: operators open item
+///   2's recommendation page (or the page at P, which must contain TEXT: item 33's in scripts/bench-insurance) of
+///   the people their points may see. Prints `page_rps=… page_p99_ms=…`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     let options = try BenchOptions(Array(arguments.dropFirst()))

@@ -69,11 +69,10 @@ public struct AcceptanceScoring: Sendable, Equatable {
     public let scores: [AcceptanceCriterion: Int]
     public var total: Int { scores.values.reduce(0, +) }
 
-    /// 验收合格分数线: 80 from the start; a later decision takes effect for inspections from its date.
-    public static let passMark = DatedSchedule<Int>([.init(from: CalendarDate(year: 2024, month: 1, day: 1)!, value: 80)])
-
-    public func passes(on date: CalendarDate, schedule: DatedSchedule<Int> = AcceptanceScoring.passMark) -> Bool {
-        total >= schedule.value(on: date)
+    /// Whether the total reaches the pass mark in force on the inspection's day (验收合格分数线, a dated policy
+    /// figure: `PolicyFigureKey.acceptancePassMark`).
+    public func passes(mark: Int) -> Bool {
+        total >= mark
     }
 
     /// Field names `score_1` … `score_11`.

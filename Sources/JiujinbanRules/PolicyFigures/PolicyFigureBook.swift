@@ -138,4 +138,16 @@ public struct PolicyFigureBook: Sendable, Equatable {
     }
 
     public func row(id: UUID) -> PolicyFigureRow? { rows.first { $0.id == id } }
+
+    /// A whole-number figure (a count of days, a day of the month, a mark) as the dated schedule a rule reads on the
+    /// day that matters to it: every row of the key that holds a value, confirmed or 待核实 (a time limit applies
+    /// while the province has not yet confirmed it). Nil when no row holds a value.
+    public func schedule(_ key: PolicyFigureKey, county: DivisionCode? = nil) -> DatedSchedule<Int>? {
+        let owner = key.definition.scope == .county ? county?.ancestor(atDepth: 2) : nil
+        let entries = rows.filter { $0.key == key && $0.county == owner }.compactMap { row -> DatedSchedule<Int>.Entry? in
+            guard case .count(let value)? = row.value else { return nil }
+            return DatedSchedule.Entry(from: row.validFrom, value: value)
+        }
+        return entries.isEmpty ? nil : DatedSchedule(entries)
+    }
 }

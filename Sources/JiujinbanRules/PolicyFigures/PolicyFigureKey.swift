@@ -34,6 +34,10 @@ public enum PolicyFigureKey: String, CaseIterable, Sendable, Codable {
     case flexibleBaseUpper = "flexible.base.upper"
     case employeeContributionRate = "employee.contribution-rate"
     case employeePersonalAccountRate = "employee.personal-account-rate"
+    // 平台运行规则 (once compiled in as dated schedules)
+    case problemReplyWorkingDays = "platform.problem-reply-working-days"
+    case monthlyReportDeadlineDay = "platform.monthly-report-deadline-day"
+    case acceptancePassMark = "platform.acceptance-pass-mark"
 
     /// What the figure is: its name, group, unit, scope and kind of value.
     public var definition: PolicyFigureDefinition {
@@ -66,6 +70,9 @@ public enum PolicyFigureKey: String, CaseIterable, Sendable, Codable {
         case .flexibleBaseUpper: .init("缴费基数上限", .flexible, .amount, "元/月", .province)
         case .employeeContributionRate: .init("灵活就业人员养老保险缴费比例", .flexible, .rate, "%", .province)
         case .employeePersonalAccountRate: .init("其中计入个人账户的比例", .flexible, .rate, "%", .province)
+        case .problemReplyWorkingDays: .init("问题反映答复时限（到达承办单位之日起）", .platform, .count, "个工作日", .province)
+        case .monthlyReportDeadlineDay: .init("月报表报送截止日（每月）", .platform, .count, "日", .province)
+        case .acceptancePassMark: .init("服务点验收合格分数线（满分100分）", .platform, .count, "分", .province)
         }
     }
 }
@@ -74,7 +81,7 @@ public enum PolicyFigureKey: String, CaseIterable, Sendable, Codable {
 /// whole numbers, dates calendar days; a grade table lists each grade's contribution and government subsidy in fen.
 public struct PolicyFigureDefinition: Sendable, Equatable {
     public enum Group: String, CaseIterable, Sendable {
-        case resident, supplementary, wages, skills, flexible
+        case resident, supplementary, wages, skills, flexible, platform
 
         public var label: String {
             switch self {
@@ -83,6 +90,7 @@ public struct PolicyFigureDefinition: Sendable, Equatable {
             case .wages: "最低工资与失业保险金"
             case .skills: "技能提升补贴"
             case .flexible: "灵活就业人员企业职工基本养老保险"
+            case .platform: "平台运行规则"
             }
         }
     }

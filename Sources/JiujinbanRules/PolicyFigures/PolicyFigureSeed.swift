@@ -44,7 +44,10 @@ public enum PolicyFigureSeed {
         Row(key: key, countyCode: county, from: from, dayFound: dayFound, value: value, source: source, confidence: confidence)
     }
 
-    public static let rows: [Row] = resident + supplementary + wages + skills + flexible
+    public static let rows: [Row] = firstRows + platform
+
+    /// The rows `M0036CreatePolicyFigures` loads: fixed, since a migration that has run must not change.
+    public static let firstRows: [Row] = resident + supplementary + wages + skills + flexible
 
     static let resident: [Row] = [
         row(.centralBasicPension, day(2018, 1, 1), yuan(88), "人社部、财政部2018年通知（转载）", .secondary),
@@ -114,5 +117,17 @@ public enum PolicyFigureSeed {
         row(.flexibleBaseUpper, day(2025, 1, 1), yuan(20991), "晋人社厅发〔2025〕35号（平均工资的300%）", .secondary),
         row(.employeeContributionRate, day(2006, 1, 1), percent(20), "国发〔2005〕38号（2006年起，仅知年份）", .secondary, dayFound: false),
         row(.employeePersonalAccountRate, day(2006, 1, 1), percent(8), "国发〔2005〕38号（2006年起，仅知年份）", .secondary, dayFound: false),
+    ]
+
+    /// The platform's own time limits and marks, compiled in as dated schedules until December 2026 and loaded by
+    /// `M0061SeedPlatformFigures`. Only the monthly deadline has a document; the other two were the platform's
+    /// choices and wait for the province to confirm them.
+    public static let platform: [Row] = [
+        row(.problemReplyWorkingDays, undatedFrom, .count(3),
+            "附件4要求“反馈处理结果和反馈时限”，未规定天数；3个工作日为平台初设值，待省工作专班确定", .notFound, dayFound: false),
+        row(.monthlyReportDeadlineDay, undatedFrom, .count(20),
+            "附件2填表说明第5条：“本表按月填报，各乡(镇)在每月20日前汇总报送至县领导小组办公室”；施行日期未写明", .official, dayFound: false),
+        row(.acceptancePassMark, undatedFrom, .count(80),
+            "附件5（服务点建设暨验收标准，满分100分）未规定合格分数线；80分为平台初设值，待县人社局确定", .notFound, dayFound: false),
     ]
 }

@@ -59,6 +59,30 @@ struct AcceptanceTests {
         }
     }
 
+    @Test("the pass mark is the dated policy figure: succeeded by the province, inspections from its date are judged on the new mark")
+    func passMarkFigure() async throws {
+        try await TestApp.run { app in
+            let province = try await app.session(as: .provinceBusinessAdmin)
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let village = try await point(app, "140830100204", "village")
+            let path = "/service-points/\(village.uuidString.lowercased())/acceptance"
+            #expect(try await app.getPage(admin, path).1.contains("80分及以上为合格"))
+            let redirect = try await app.expectNoticeRedirect("/policy-figures/successors", as: province, fields: [
+                ("key", "platform.acceptance-pass-mark"), ("county", ""), ("valid_from", "2026-11-20"), ("value", "90"),
+                ("source", "芮人社发〔2026〕12号"),
+            ])
+            #expect(redirect?.location == "/policy-figures/platform.acceptance-pass-mark")
+            #expect(try await app.getPage(admin, path).1.contains("90分及以上为合格"))
+            // 85 points: a pass on 2026-11-19 under 80, a failure on 2026-11-20 under 90; each stores the mark it met.
+            let eightyFive = scores { $0 == .premises ? 0 : ($0 == .trained ? 5 : $0.maximum) }
+            #expect(try await inspect(app, admin, village, eightyFive + [("inspected_on", "2026-11-19")]).0 == .seeOther)
+            let later = try await inspect(app, admin, village, eightyFive + [("inspected_on", "2026-11-20")])
+            #expect(later.0 == .unprocessableEntity && later.1.contains("总分85分，未达到合格分数线90分，请填写复验日期"))
+            let records = try await AcceptanceRecord.query(on: app.db).all()
+            #expect(records.count == 1 && records[0].total == 85 && records[0].passed && records[0].passMark == 80)
+        }
+    }
+
     @Test("a score above its maximum, a future date and criterion 5 without an account are refused; nothing is written")
     func refusals() async throws {
         try await TestApp.run { app in

@@ -37,7 +37,8 @@ struct ProblemLedgerRowTests {
         let record = Self.record(id: 12, desk: "140830000000", state: "answered", category: category.rawValue,
                                  description: String(repeating: "一", count: 41), promisedBy: "2026-11-20")
         let row = try ProblemLedgerQuery.row(record, deskNames: [.department(try DivisionCode("140830000000")): "芮城县人社局"],
-                                             today: Self.today, calendar: WorkCalendar(years: []))
+                                             today: Self.today, calendar: WorkCalendar(years: []),
+                                             limits: DatedSchedule([.init(from: Self.today, value: 3)]))
         #expect(row.id == ViewFixture.id(12) && row.number == "WT-140830-2026-0012")
         #expect(row.reporter == "古魏镇综合便民服务中心 李娜")
         #expect(row.categoryLabel == category.label && row.areaLabel == BusinessArea.allCases[0].label)
@@ -50,7 +51,8 @@ struct ProblemLedgerRowTests {
     func unreadable() throws {
         let record = Self.record(id: 13, desk: "nowhere", state: "lost", category: "retired_kind",
                                  description: String(repeating: "二", count: 40), promisedBy: "2026-11-20")
-        let row = try ProblemLedgerQuery.row(record, deskNames: [:], today: Self.today, calendar: WorkCalendar(years: []))
+        let row = try ProblemLedgerQuery.row(record, deskNames: [:], today: Self.today, calendar: WorkCalendar(years: []),
+                                             limits: DatedSchedule([.init(from: Self.today, value: 3)]))
         #expect(row.categoryLabel == "retired_kind" && row.stateLabel == "lost" && row.deskName == "nowhere")
         #expect(row.summary == String(repeating: "二", count: 40))
         #expect(row.limitText == "" && !row.isOverdue)

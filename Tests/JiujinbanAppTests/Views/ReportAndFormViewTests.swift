@@ -20,7 +20,7 @@ struct ReportAndFormViewTests {
                               comment: comment, pendingException: nil),
                         .init(code: "140830101000", name: "南磑镇", state: .draft, submittedOn: nil, onTime: nil, comment: nil,
                               pendingException: (ViewFixture.id(9), "防汛抽调人员"))],
-            counties: [], countyTasks: [.plan: true])
+            counties: [], countyTasks: [.plan: true], deadline: CalendarDate(year: 2026, month: 11, day: 20)!)
     }
 
     @Test("调度表: the header, each point's answers in their numbered columns, why on hover, the progress panel")

@@ -21,7 +21,8 @@ struct ReportTableViewTests {
         ])], scope: .city)
         let result = MonthlyReportBuilder.Result(table: table, reasons: [:], scopeName: "运城市")
         let html = MonthlyReportPage.render(result, root: try DivisionCode("140800000000"), month: ReportMonth(year: 2026, month: 11)!,
-                                        children: [], progress: ReportProgress(townships: [], counties: [], countyTasks: [:]),
+                                        children: [], progress: ReportProgress(townships: [], counties: [], countyTasks: [:],
+                                                                                 deadline: CalendarDate(year: 2026, month: 11, day: 20)!),
                                         reviews: false, context: ViewFixture.context).render()
         return (html, table.rows.count)
     }
@@ -100,7 +101,7 @@ struct ReportTableViewTests {
             coordinatesAreDemo: false, farthestResidenceMeters: 1500, status: .active, disabledReason: nil, disabledOn: nil)
         let view = ReportEntryView(township: try DivisionCode("140830100000"), month: ReportMonth(year: 2026, month: 11)!,
                                    submission: .init(), exception: nil, points: [point], entries: [:], evidence: [:], reasons: [:],
-                                   automatic: [:], refusal: nil)
+                                   automatic: [:], refusal: nil, deadline: CalendarDate(year: 2026, month: 11, day: 20)!)
         let html = ReportEntryPage.render(view, error: nil, today: CalendarDate(year: 2026, month: 12, day: 3)!,
                                           page: ViewFixture.context).render()
         let explained = try #require(html.range(of: "18–22列由系统"))

@@ -18,21 +18,32 @@ struct AcceptanceChecklistTests {
         #expect(AcceptanceCriterion.premises.note(for: .village) == nil)
     }
 
-    @Test("full marks pass; 79 fails; the pass mark is read on the inspection day")
+    @Test("full marks pass; 79 fails against 80; the seeded pass mark is read on the inspection day, a later one from its date")
     func passMark() throws {
         let full = try AcceptanceScoring.validate(Self.all(\.maximum), permissionApplied: true).get()
-        #expect(full.total == 100 && full.passes(on: CalendarDate(year: 2026, month: 11, day: 25)!))
+        #expect(full.total == 100 && full.passes(mark: 80))
         let low = try AcceptanceScoring.validate(Self.all { $0 == .agreement ? 0 : ($0 == .premises ? 4 : $0.maximum) },
                                                  permissionApplied: true).get()
-        #expect(low.total == 79 && !low.passes(on: CalendarDate(year: 2026, month: 11, day: 25)!))
-        let stricter = DatedSchedule<Int>([.init(from: CalendarDate(year: 2024, month: 1, day: 1)!, value: 80),
-                                           .init(from: CalendarDate(year: 2027, month: 1, day: 1)!, value: 90)])
-        #expect(full.passes(on: CalendarDate(year: 2027, month: 3, day: 1)!, schedule: stricter))
+        #expect(low.total == 79 && !low.passes(mark: 80))
+        // The mark as the figure book gives it: the seeded 80 (待核实), then a stricter 90 decided for 2027.
+        let seeded = try #require(PolicyFigureSeed.platform.first { $0.key == .acceptancePassMark })
+        #expect(seeded.value == .count(80) && seeded.status == .unconfirmed)
+        let book = PolicyFigureBook(rows: [
+            PolicyFigureRow(id: UUID(), key: .acceptancePassMark, county: nil, validFrom: seeded.from,
+                            validTo: CalendarDate(year: 2026, month: 12, day: 31)!, value: seeded.value, source: seeded.source,
+                            confidence: seeded.confidence, status: seeded.status),
+            PolicyFigureRow(id: UUID(), key: .acceptancePassMark, county: nil, validFrom: CalendarDate(year: 2027, month: 1, day: 1)!,
+                            validTo: nil, value: .count(90), source: "县人社局通知", confidence: .administrator, status: .confirmed),
+        ])
+        let marks = try #require(book.schedule(.acceptancePassMark))
+        #expect(book.schedule(.problemReplyWorkingDays) == nil)
         let ninety = try AcceptanceScoring.validate(Self.all { $0 == .premises ? 0 : $0.maximum }, permissionApplied: true).get()
-        #expect(ninety.passes(on: CalendarDate(year: 2026, month: 12, day: 1)!, schedule: stricter))
+        #expect(ninety.passes(mark: marks.value(on: CalendarDate(year: 2026, month: 12, day: 31)!)))
         let eightyNine = try AcceptanceScoring.validate(Self.all { $0 == .premises ? 0 : ($0 == .trained ? 9 : $0.maximum) },
                                                         permissionApplied: true).get()
-        #expect(eightyNine.total == 89 && !eightyNine.passes(on: CalendarDate(year: 2027, month: 3, day: 1)!, schedule: stricter))
+        #expect(eightyNine.total == 89 && eightyNine.passes(mark: marks.value(on: CalendarDate(year: 2026, month: 12, day: 31)!)))
+        #expect(!eightyNine.passes(mark: marks.value(on: CalendarDate(year: 2027, month: 1, day: 1)!)))
+        #expect(full.passes(mark: marks.value(on: CalendarDate(year: 2027, month: 3, day: 1)!)))
     }
 
     @Test("a score above the maximum, a missing or negative one, and criterion 5 without an application are refused")

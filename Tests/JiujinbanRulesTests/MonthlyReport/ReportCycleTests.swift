@@ -7,20 +7,30 @@ private func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 @Suite("月度报送: the 20th, exceptions, the county's decision; months; kiosk registration")
 struct ReportCycleTests {
     let november = ReportMonth(year: 2026, month: 11)!
+    /// The seeded figure: the 20th.
+    let twentieth = DatedSchedule<Int>([.init(from: CalendarDate(year: 2009, month: 1, day: 1)!, value: 20)])
 
     @Test("entry is open until the 20th, then only within a granted exception, never once accepted")
     func deadline() {
-        #expect(ReportCycle.deadline(for: november) == day("2026-11-20"))
-        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-20"), exceptionUntil: nil) == nil)
-        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-21"), exceptionUntil: nil)
+        #expect(ReportCycle.deadline(for: november, deadlineDays: twentieth) == day("2026-11-20"))
+        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-20"), exceptionUntil: nil, deadlineDays: twentieth) == nil)
+        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-21"), exceptionUntil: nil, deadlineDays: twentieth)
                 == .locked(month: november, deadline: day("2026-11-20")))
-        #expect(ReportCycle.mayEdit(month: november, state: .returned, today: day("2026-11-25"), exceptionUntil: day("2026-11-27")) == nil)
-        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-28"), exceptionUntil: day("2026-11-27"))
+        #expect(ReportCycle.mayEdit(month: november, state: .returned, today: day("2026-11-25"), exceptionUntil: day("2026-11-27"), deadlineDays: twentieth) == nil)
+        #expect(ReportCycle.mayEdit(month: november, state: .draft, today: day("2026-11-28"), exceptionUntil: day("2026-11-27"), deadlineDays: twentieth)
                 == .exceptionExpired(until: day("2026-11-27")))
-        #expect(ReportCycle.mayEdit(month: november, state: .accepted, today: day("2026-11-02"), exceptionUntil: nil) == .alreadyAccepted)
+        #expect(ReportCycle.mayEdit(month: november, state: .accepted, today: day("2026-11-02"), exceptionUntil: nil, deadlineDays: twentieth) == .alreadyAccepted)
         #expect(ReportCycle.Refusal.locked(month: november, deadline: day("2026-11-20")).message.contains("已于2026-11-20截止填报"))
-        #expect(ReportCycle.isOnTime(submittedOn: day("2026-11-20"), month: november))
-        #expect(!ReportCycle.isOnTime(submittedOn: day("2026-11-21"), month: november))
+        #expect(ReportCycle.isOnTime(submittedOn: day("2026-11-20"), month: november, deadlineDays: twentieth))
+        #expect(!ReportCycle.isOnTime(submittedOn: day("2026-11-21"), month: november, deadlineDays: twentieth))
+        // A later decision (the 25th from January 2027) applies from its month, the seeded 20th before it; a day past
+        // a short month's end is its last day.
+        let later = DatedSchedule<Int>(twentieth.entries + [.init(from: day("2027-01-01"), value: 25)])
+        #expect(ReportCycle.deadline(for: ReportMonth(year: 2026, month: 12)!, deadlineDays: later) == day("2026-12-20"))
+        #expect(ReportCycle.deadline(for: ReportMonth(year: 2027, month: 1)!, deadlineDays: later) == day("2027-01-25"))
+        let thirtyFirst = DatedSchedule<Int>([.init(from: day("2009-01-01"), value: 31)])
+        #expect(ReportCycle.deadline(for: ReportMonth(year: 2027, month: 2)!, deadlineDays: thirtyFirst) == day("2027-02-28"))
+        #expect(ReportCycle.Refusal.locked(month: november, deadline: day("2026-11-20")).message.contains("每月20日前报送"))
     }
 
     @Test("the county accepts or returns (with a reason) only what was submitted")

@@ -41,7 +41,12 @@ struct ProblemOversightRulesTests {
         #expect(schedule.value(on: day("2023-06-01")) == 3)
         #expect(schedule.value(on: day("2026-12-31")) == 3)
         #expect(schedule.value(on: day("2027-01-01")) == 5)
-        #expect(ProblemReplyLimit.workingDays(assignedOn: day("2026-11-25")) == 3)
+        // The seeded figure, as the book hands it to the rule: 3 working days (待核实), then a decision of 5.
+        let seeded = PolicyFigureSeed.platform.first { $0.key == .problemReplyWorkingDays }
+        #expect(seeded?.value == .count(3) && seeded?.status == .unconfirmed)
+        let report = ProblemReport(reporter: UUID(), desk: .taskForce, assignedOn: day("2026-11-25"))
+        #expect(report.replyWorkingDays(limits: schedule) == 3)
+        #expect(ProblemReport(reporter: UUID(), desk: .taskForce, assignedOn: day("2027-01-04")).replyWorkingDays(limits: schedule) == 5)
     }
 
     @Test("reply due and overdue follow the working-day calendar (National Day week)")
@@ -49,9 +54,10 @@ struct ProblemOversightRulesTests {
         let calendar = try BundledCalendar.calendar()
         let report = ProblemReport(reporter: UUID(), desk: .taskForce, assignedOn: day("2026-09-30"))
         // 2026-10-01…07 is the National Day holiday; 10-08 and 10-09 are workdays, 10-10 (Saturday) a make-up workday.
-        #expect(report.replyDue(calendar: calendar)?.date == day("2026-10-10"))
-        #expect(!report.isOverdue(today: day("2026-10-10"), calendar: calendar))
-        #expect(report.isOverdue(today: day("2026-10-11"), calendar: calendar))
+        let three = DatedSchedule<Int>([.init(from: day("2009-01-01"), value: 3)])
+        #expect(report.replyDue(calendar: calendar, limits: three)?.date == day("2026-10-10"))
+        #expect(!report.isOverdue(today: day("2026-10-10"), calendar: calendar, limits: three))
+        #expect(report.isOverdue(today: day("2026-10-11"), calendar: calendar, limits: three))
     }
 
     @Test("handling figures: averages in working days over replied and solved reports, by county")

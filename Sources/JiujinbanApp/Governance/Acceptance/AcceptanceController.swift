@@ -109,9 +109,18 @@ enum AcceptanceController {
         let facts = try await AcceptanceQuery.load(point.id, on: req.db)
         let today = req.jiujinban.clock.today
         let inspects = try req.requireStaff().account.unit.isCountyDepartment
+        let passMark = try await Self.passMarks(req).value(on: today)
         return HTMLResponse.make(AcceptancePage.render(
-            point, facts: facts, inspects: inspects, passMark: AcceptanceScoring.passMark.value(on: today),
+            point, facts: facts, inspects: inspects, passMark: passMark,
             values: values, errors: errors, today: today, context: PageContext(req)), status: status)
+    }
+
+    /// 验收合格分数线 as dated policy figures (政策参数): a later decision applies to inspections from its date.
+    static func passMarks(_ req: Request) async throws -> DatedSchedule<Int> {
+        guard let schedule = try await req.policyFigures().schedule(.acceptancePassMark) else {
+            throw PublicError(.conflict, "政策参数“服务点验收合格分数线”没有取值，请业务管理员先在政策参数中设置")
+        }
+        return schedule
     }
 
     @Sendable static func inspect(_ req: Request) async throws -> Response {
@@ -159,10 +168,11 @@ enum AcceptanceController {
         case .failure(let scoreErrors): scoreErrors.problems.forEach { errors.add($0.field, $0.message) }
         }
         var reinspectOn: CalendarDate?
-        if let scoring, let inspectedOn, !scoring.passes(on: inspectedOn) {
+        let passMarks = try await Self.passMarks(req)
+        if let scoring, let inspectedOn, !scoring.passes(mark: passMarks.value(on: inspectedOn)) {
             reinspectOn = CalendarDate(iso: reinspectText)
             if reinspectOn == nil {
-                errors.add("reinspect_on", "总分\(scoring.total)分，未达到合格分数线\(AcceptanceScoring.passMark.value(on: inspectedOn))分，请填写复验日期")
+                errors.add("reinspect_on", "总分\(scoring.total)分，未达到合格分数线\(passMarks.value(on: inspectedOn))分，请填写复验日期")
             } else if let date = reinspectOn, date <= inspectedOn {
                 errors.add("reinspect_on", "复验日期应晚于验收日期（\(inspectedOn)）")
             }
@@ -175,8 +185,9 @@ enum AcceptanceController {
             for upload in sound { values["held_\(upload.field)"] = upload.filename }
             return try await respond(req, point, values: values, errors: errors, status: .unprocessableEntity)
         }
-        let mark = AcceptanceScoring.passMark.value(on: inspectedOn)
-        let passed = scoring.passes(on: inspectedOn)
+        // The mark in force on the day of the inspection is stored with it (`pass_mark`).
+        let mark = passMarks.value(on: inspectedOn)
+        let passed = scoring.passes(mark: mark)
         let now = req.jiujinban.clock.now()
         let notesJSON = AcceptanceRecord.json(notes)
         let reinspect = passed ? nil : reinspectOn?.description

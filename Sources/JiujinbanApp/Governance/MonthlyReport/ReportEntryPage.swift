@@ -7,7 +7,7 @@ import Plot
 enum ReportEntryPage {
     static func render(_ context: ReportEntryView, error: String?, today: CalendarDate, page: PageContext) -> HTML {
         let state = context.submission.state
-        let deadline = ReportCycle.deadline(for: context.month)
+        let deadline = context.deadline
         let editable = context.refusal == nil
         return PageShell.render(
             title: "调度表填报（\(context.month)）", context: page,
@@ -18,7 +18,7 @@ enum ReportEntryPage {
                       .button(.type(.submit), .class("button small"), .text("查看")),
                       // The township keeps the month's entry on paper too (A4 landscape, app.css @media print).
                       .button(.type(.button), .class("button small no-print"), .data(named: "print", value: "page"), .text("打印"))),
-                .p(.class("lead"), .text("截止日期：\(deadline)（每月20日前报送县领导小组办公室）。状态：\(state.label)"
+                .p(.class("lead"), .text("截止日期：\(deadline)（每月\(deadline.day)日前报送县领导小组办公室）。状态：\(state.label)"
                                          + (context.submission.submittedOn.map { "，\($0)报送" } ?? "")
                                          + (context.submission.comment.map { "。县级意见：\($0)" } ?? ""))),
                 context.errors.isEmpty

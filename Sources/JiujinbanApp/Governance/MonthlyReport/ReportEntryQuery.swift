@@ -49,6 +49,8 @@ struct ReportEntryView: Sendable {
     let reasons: [String: [ReportTask: String]]
     let automatic: [String: [ReportTask: Bool]]
     let refusal: ReportCycle.Refusal?
+    /// The month's last day for submission (the deadline day, a dated policy figure).
+    let deadline: CalendarDate
 }
 
 enum ReportEntryQuery {
@@ -72,8 +74,9 @@ enum ReportEntryQuery {
             automatic[key] = Dictionary(uniqueKeysWithValues: ReportTask.allCases.filter(\.isAutomatic).map { ($0, row.cells[$0.rawValue - 1] == .flag(true)) })
         }
         let until = exception?.stateValue == .granted ? exception?.until.flatMap(CalendarDate.init(iso:)) : nil
+        let deadlineDays = try await ReportDeadlines.schedule(req)
         let refusal = ReportCycle.mayEdit(month: month, state: submission?.stateValue ?? .draft, today: req.jiujinban.clock.today,
-                                          exceptionUntil: until)
+                                          exceptionUntil: until, deadlineDays: deadlineDays)
         return ReportEntryView(
             township: township, month: month,
             submission: submission.map { .init(state: $0.stateValue, submittedOn: $0.submittedOn, comment: $0.comment) } ?? .init(),
@@ -83,6 +86,7 @@ enum ReportEntryQuery {
             points: points,
             entries: Dictionary(entries.map { ($0.scopeKey, ReportEntryView.Entry(done: $0.done, evidenceNote: $0.evidenceNote)) },
                                 uniquingKeysWith: { a, _ in a }),
-            evidence: evidence, reasons: built.reasons, automatic: automatic, refusal: refusal)
+            evidence: evidence, reasons: built.reasons, automatic: automatic, refusal: refusal,
+            deadline: ReportCycle.deadline(for: month, deadlineDays: deadlineDays))
     }
 }

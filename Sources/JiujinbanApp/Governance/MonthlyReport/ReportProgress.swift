@@ -38,6 +38,8 @@ struct ReportProgress: Sendable {
     let townships: [Township]
     let counties: [County]
     let countyTasks: [ReportTask: Bool]
+    /// The month's last day for submission (the deadline day, a dated policy figure).
+    let deadline: CalendarDate
     var refused: Refused?
 
     /// The panel above the table: per township for a county (with the office's actions when the user reviews), per
@@ -47,7 +49,7 @@ struct ReportProgress: Sendable {
         let onTime = townships.filter { $0.onTime == true }.count
         return .section(
             .class("report-progress"),
-            .h2(.text("报送情况：已报送\(submitted)/\(townships.count)个乡镇，按时\(onTime)个（截止\(ReportCycle.deadline(for: month))）")),
+            .h2(.text("报送情况：已报送\(submitted)/\(townships.count)个乡镇，按时\(onTime)个（截止\(deadline)）")),
             .if(!counties.isEmpty, .table(
                 .class("data-table compact"),
                 .thead(.tr(.th("县（市、区）"), .th(.class("num"), "乡镇数"), .th(.class("num"), "已报送"), .th(.class("num"), "按时报送"),

@@ -5,6 +5,7 @@ import JiujinbanRules
 extension ReportProgress {
     /// The month's submissions, open extension requests and (for a county) its own tasks within the user's division.
     static func load(scope root: DivisionCode, month: ReportMonth, on db: any Database) async throws -> ReportProgress {
+        let deadlineDays = try await ReportDeadlines.schedule(on: db)
         let townshipDivisions = try await DivisionQueries.descendants(of: root, level: .township, on: db)
         let submissions = try await ReportSubmissionRecord.query(on: db).filter(\.$month == month.description)
             .filter(\.$townshipCode =~ root.scopePrefix).all()
@@ -16,7 +17,7 @@ extension ReportProgress {
             let record = byTownship[division.code]
             let submitted = record?.submittedOn.flatMap(CalendarDate.init(iso:))
             return Township(code: division.code, name: division.name, state: record?.stateValue ?? .draft, submittedOn: record?.submittedOn,
-                            onTime: submitted.map { ReportCycle.isOnTime(submittedOn: $0, month: month) }, comment: record?.comment,
+                            onTime: submitted.map { ReportCycle.isOnTime(submittedOn: $0, month: month, deadlineDays: deadlineDays) }, comment: record?.comment,
                             pendingException: pending[division.code])
         }
         var counties: [County] = []
@@ -34,6 +35,7 @@ extension ReportProgress {
                 if let task = ReportTask(rawValue: entry.task) { countyTasks[task] = entry.done }
             }
         }
-        return ReportProgress(townships: townships, counties: counties, countyTasks: countyTasks)
+        return ReportProgress(townships: townships, counties: counties, countyTasks: countyTasks,
+                              deadline: ReportCycle.deadline(for: month, deadlineDays: deadlineDays))
     }
 }

@@ -25,12 +25,11 @@ struct M0036CreatePolicyFigures: AsyncMigration {
             .unique(on: "key", "scope_code", "valid_from", name: "uq_policy_figures_start")
             .unique(on: "key", "scope_code", "valid_to", name: "uq_policy_figures_end")
             .create()
-        try await Self.seed(on: database, at: Date())
+        try await Self.seed(PolicyFigureSeed.firstRows, on: database, at: Date())
     }
 
-    /// The seed's rows, each ending the day before the next row of its figure starts.
-    static func seed(on database: any Database, at now: Date) async throws {
-        let rows = PolicyFigureSeed.rows
+    /// Seed rows, each ending the day before the next row of its figure starts.
+    static func seed(_ rows: [PolicyFigureSeed.Row], on database: any Database, at now: Date) async throws {
         for seed in rows {
             let record = PolicyFigureRecord(key: seed.key, county: seed.county, validFrom: seed.from, value: seed.value,
                                             source: seed.source, confidence: seed.confidence, status: seed.status,

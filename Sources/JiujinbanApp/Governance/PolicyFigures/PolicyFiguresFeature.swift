@@ -10,6 +10,7 @@ enum PolicyFiguresFeature: Feature {
     static var migrations: [any Migration] {
         [
             M0036CreatePolicyFigures(),
+            M0061SeedPlatformFigures(),
         ]
     }
 

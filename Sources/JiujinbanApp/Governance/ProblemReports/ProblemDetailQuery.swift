@@ -43,7 +43,8 @@ struct ProblemDetail: Sendable {
 
 enum ProblemDetailQuery {
     static func load(
-        _ record: ProblemReportRecord, viewer staff: SignedInStaff, calendar: WorkCalendar, today: CalendarDate, on db: any Database
+        _ record: ProblemReportRecord, viewer staff: SignedInStaff, calendar: WorkCalendar, limits: DatedSchedule<Int>, today: CalendarDate,
+        on db: any Database
     ) async throws -> ProblemDetail {
         let id = try record.requireID()
         let entries = try await ProblemEntryRecord.query(on: db).filter(\.$reportID == id).sort(\.$at).all()
@@ -55,7 +56,7 @@ enum ProblemDetailQuery {
         let myDesk = ProblemDesks.desk(of: staff)
         var assignee: String?
         if let account = record.assigneeAccount { assignee = try await assigneeName(account, on: db) }
-        let due = report?.replyDue(calendar: calendar)
+        let due = report?.replyDue(calendar: calendar, limits: limits)
         var limitText = ""
         if let due { limitText = "答复期限 \(due.date)" + (due.isProvisional ? "（暂定）" : "") }
         if let promised = record.promisedBy { limitText += (limitText.isEmpty ? "" : "；") + "承诺解决时限 \(promised)" }
@@ -63,7 +64,7 @@ enum ProblemDetailQuery {
         return ProblemDetail(
             id: id, number: record.number, reporter: "\(record.reporterUnitName) \(record.reporterName)", filedAt: record.filedAt,
             categoryLabel: record.categoryValue?.label ?? record.category, areaLabel: record.areaValue?.label ?? record.area,
-            stateLabel: record.stateValue?.label ?? record.state, isOverdue: report?.isOverdue(today: today, calendar: calendar) == true,
+            stateLabel: record.stateValue?.label ?? record.state, isOverdue: report?.isOverdue(today: today, calendar: calendar, limits: limits) == true,
             deskName: record.deskValue.flatMap { names[$0] } ?? record.desk, assignee: assignee, assignmentGap: record.assignmentGap,
             path: chain.compactMap { names[$0] }.joined(separator: " → "), limitText: limitText.isEmpty ? "—" : limitText,
             description: record.problemDescription, suggestion: record.suggestion, screenshotPositions: shots.map(\.position),
@@ -94,7 +95,8 @@ extension ProblemDetailPage {
     {
         let staff = try req.requireStaff()
         let calendar = try await WorkCalendarStore.calendar(req: req)
-        let detail = try await ProblemDetailQuery.load(record, viewer: staff, calendar: calendar, today: req.jiujinban.clock.today,
+        let limits = try await ProblemReplyLimits.schedule(req)
+        let detail = try await ProblemDetailQuery.load(record, viewer: staff, calendar: calendar, limits: limits, today: req.jiujinban.clock.today,
                                                        on: req.db)
         return HTMLResponse.make(render(detail, error: error, typed: typed, context: PageContext(req)), status: status)
     }

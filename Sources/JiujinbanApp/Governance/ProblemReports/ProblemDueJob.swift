@@ -12,11 +12,12 @@ enum ProblemDueJob {
         let services = app.jiujinban
         let today = services.clock.today, now = services.clock.now()
         let calendar = WorkCalendarStore.calendar(of: try await WorkCalendarStore.years(builtIn: services.workCalendar, on: app.db))
+        let limits = try await ProblemReplyLimits.schedule(on: app.db)
         let open = try await ProblemReportRecord.query(on: app.db)
             .filter(\.$state != ProblemReport.State.solved.rawValue).all()
         var told = 0
         for record in open {
-            guard let report = record.report, let id = record.id, let notice = notice(for: report, record, today: today, calendar: calendar),
+            guard let report = record.report, let id = record.id, let notice = notice(for: report, record, today: today, calendar: calendar, limits: limits),
                   record.overdueNoticed != notice.key else { continue }
             let sent = try await services.writer.write(on: app.db) { db -> Bool in
                 guard let fresh = try await ProblemReportRecord.find(id, on: db), fresh.overdueNoticed != notice.key,
@@ -42,17 +43,18 @@ enum ProblemDueJob {
         let body: String
     }
 
-    static func notice(for report: ProblemReport, _ record: ProblemReportRecord, today: CalendarDate, calendar: WorkCalendar) -> Notice? {
-        if report.isOverdue(today: today, calendar: calendar) {
+    static func notice(for report: ProblemReport, _ record: ProblemReportRecord, today: CalendarDate, calendar: WorkCalendar,
+                       limits: DatedSchedule<Int>) -> Notice? {
+        if report.isOverdue(today: today, calendar: calendar, limits: limits) {
             if report.state == .waiting {
-                let due = report.replyDue(calendar: calendar)?.date.description ?? ""
+                let due = report.replyDue(calendar: calendar, limits: limits)?.date.description ?? ""
                 return Notice(key: "overdue:waiting:\(record.assignedOn)", title: "答复已超期",
                               body: "答复期限为\(due)，已超期，请尽快答复；无法解决的请逐级上报。")
             }
             return Notice(key: "overdue:answered:\(record.promisedBy ?? "")", title: "已超过承诺时限",
                           body: "承诺在\(record.promisedBy ?? "")前解决或反馈，已超期，请尽快反馈处理结果。")
         }
-        if let due = report.replyDue(calendar: calendar), due.date == today {
+        if let due = report.replyDue(calendar: calendar, limits: limits), due.date == today {
             return Notice(key: "due:\(record.assignedOn)", title: "今日答复到期", body: "今天（\(today)）是答复期限，请及时答复。")
         }
         return nil

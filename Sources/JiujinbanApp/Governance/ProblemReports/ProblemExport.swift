@@ -14,11 +14,12 @@ enum ProblemExport {
         let filter = ProblemLedgerQuery.filter(from: req)
         let format = (try? req.query.get(String.self, at: "format")) == "xlsx" ? "xlsx" : "csv"
         let calendar = try await WorkCalendarStore.calendar(req: req)
+        let limits = try await ProblemReplyLimits.schedule(req)
         let today = req.jiujinban.clock.today
         let records = try await ProblemReportStore.list(for: staff, filter: filter, limit: maximumRows, calendar: calendar,
-                                                        today: today, on: req.db)
+                                                        limits: limits, today: today, on: req.db)
         let names = try await ProblemDesks.names(of: records.flatMap(\.chainValue), on: req.db)
-        let rows = records.map { row($0, names: names, calendar: calendar, today: today) }
+        let rows = records.map { row($0, names: names, calendar: calendar, limits: limits, today: today) }
         try await req.write { db in
             try await req.audit(AuditEvent("problem.export", objectType: "problem_ledger", objectID: staff.account.unit.divisionCode.value,
                                            detail: "\(format.uppercased())，\(rows.count)条"), on: db)
@@ -30,9 +31,10 @@ enum ProblemExport {
         return FileResponse.download(csv: table.text, filename: name + ".csv")
     }
 
-    static func row(_ record: ProblemReportRecord, names: [ProblemDesk: String], calendar: WorkCalendar, today: CalendarDate) -> [String] {
+    static func row(_ record: ProblemReportRecord, names: [ProblemDesk: String], calendar: WorkCalendar, limits: DatedSchedule<Int>,
+                    today: CalendarDate) -> [String] {
         let report = record.report
-        let due = report?.replyDue(calendar: calendar)
+        let due = report?.replyDue(calendar: calendar, limits: limits)
         return [
             record.number, AuditLogPage.formatter.string(from: record.filedAt), record.reporterUnitName, record.reporterName,
             record.categoryValue?.label ?? record.category, record.areaValue?.label ?? record.area, record.problemDescription,
@@ -40,7 +42,7 @@ enum ProblemExport {
             record.chainValue.map { names[$0] ?? $0.storageKey }.joined(separator: " → "), record.stateValue?.label ?? record.state,
             due.map { $0.date.description + ($0.isProvisional ? "（暂定）" : "") } ?? "", record.promisedBy ?? "",
             record.firstReplyOn ?? "", record.solvedOn ?? "", String(record.escalations),
-            report?.isOverdue(today: today, calendar: calendar) == true ? "是" : "否",
+            report?.isOverdue(today: today, calendar: calendar, limits: limits) == true ? "是" : "否",
         ]
     }
 

@@ -50,16 +50,16 @@ enum ProblemLedgerQuery {
     }
 
     /// The ledger's lines for `records`, in their order, with the names of the desks they sit at.
-    static func rows(_ records: [ProblemReportRecord], calendar: WorkCalendar, today: CalendarDate,
+    static func rows(_ records: [ProblemReportRecord], calendar: WorkCalendar, limits: DatedSchedule<Int>, today: CalendarDate,
                      on db: any Database) async throws -> [ProblemLedgerRow] {
         let deskNames = try await ProblemDesks.names(of: records.flatMap(\.chainValue), on: db)
-        return try records.map { try row($0, deskNames: deskNames, today: today, calendar: calendar) }
+        return try records.map { try row($0, deskNames: deskNames, today: today, calendar: calendar, limits: limits) }
     }
 
     static func row(_ record: ProblemReportRecord, deskNames: [ProblemDesk: String], today: CalendarDate,
-                    calendar: WorkCalendar) throws -> ProblemLedgerRow {
+                    calendar: WorkCalendar, limits: DatedSchedule<Int>) throws -> ProblemLedgerRow {
         let report = record.report
-        let limit: String = if let due = report?.replyDue(calendar: calendar) {
+        let limit: String = if let due = report?.replyDue(calendar: calendar, limits: limits) {
             "答复 \(due.date)" + (due.isProvisional ? "（暂定）" : "")
         } else if let promised = record.promisedBy, record.stateValue == .answered {
             "承诺 \(promised)"
@@ -72,6 +72,6 @@ enum ProblemLedgerQuery {
             summary: String(description.prefix(40)) + (description.count > 40 ? "…" : ""),
             deskName: record.deskValue.flatMap { deskNames[$0] } ?? record.desk, escalations: record.escalations,
             assignmentGap: record.assignmentGap, stateLabel: record.stateValue?.label ?? record.state, limitText: limit,
-            isOverdue: report?.isOverdue(today: today, calendar: calendar) == true)
+            isOverdue: report?.isOverdue(today: today, calendar: calendar, limits: limits) == true)
     }
 }

@@ -19,6 +19,7 @@ enum ProblemOversightController {
         let staff = try req.requireStaff()
         guard case .subtree(let root) = staff.scope else { throw PublicError(.forbidden, "问题处理情况仅供人社部门查看") }
         let calendar = try await WorkCalendarStore.calendar(req: req)
+        let limits = try await ProblemReplyLimits.schedule(req)
         let today = req.jiujinban.clock.today
         let records = try await ProblemReportRecord.query(on: req.db).filter(\.$reporterDivision =~ root.scopePrefix)
             .field(\.$id).field(\.$reporterGroup).field(\.$filedOn).field(\.$firstReplyOn).field(\.$solvedOn).field(\.$escalations)
@@ -32,7 +33,7 @@ enum ProblemOversightController {
             return ProblemHandlingFigures.Row(
                 group: groupNames[record.reporterGroup] ?? record.reporterGroup, filedOn: filed,
                 firstReplyOn: record.firstReplyOn.flatMap(CalendarDate.init(iso:)), solvedOn: record.solvedOn.flatMap(CalendarDate.init(iso:)),
-                isOverdue: record.report?.isOverdue(today: today, calendar: calendar) == true, escalations: record.escalations)
+                isOverdue: record.report?.isOverdue(today: today, calendar: calendar, limits: limits) == true, escalations: record.escalations)
         }
         let figures = ProblemHandlingFigures(rows, calendar: calendar)
         let byType = Dictionary(grouping: records) { "\($0.categoryValue?.label ?? $0.category)·\($0.areaValue?.label ?? $0.area)" }

@@ -183,8 +183,8 @@ enum ProblemReportStore {
     }
 
     /// The reports the user sees under `filter`, newest first, at most `limit`; overdue is judged on `today`.
-    static func list(for staff: SignedInStaff, filter: Filter, limit: Int, calendar: WorkCalendar, today: CalendarDate,
-                     on db: any Database) async throws -> [ProblemReportRecord] {
+    static func list(for staff: SignedInStaff, filter: Filter, limit: Int, calendar: WorkCalendar, limits: DatedSchedule<Int>,
+                     today: CalendarDate, on db: any Database) async throws -> [ProblemReportRecord] {
         let query = ProblemReportRecord.query(on: db).group(.or) { or in
             or.filter(\.$reporterAccount == staff.account.id)
             if let desk = ProblemDesks.desk(of: staff) { or.filter(\.$chain ~~ desk.storageKey) }
@@ -202,6 +202,6 @@ enum ProblemReportStore {
         // The SQL above narrows; the rules decide (a chain LIKE or a prefix never widens what the rules allow).
         let seen = rows.filter { sees($0, staff) }
         guard filter.overdueOnly else { return seen }
-        return Array(seen.filter { $0.report?.isOverdue(today: today, calendar: calendar) == true }.prefix(limit))
+        return Array(seen.filter { $0.report?.isOverdue(today: today, calendar: calendar, limits: limits) == true }.prefix(limit))
     }
 }

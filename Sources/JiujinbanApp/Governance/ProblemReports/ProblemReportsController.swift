@@ -27,10 +27,11 @@ enum ProblemReportsController {
         let staff = try req.requireStaff()
         let filter = ProblemLedgerQuery.filter(from: req)
         let calendar = try await WorkCalendarStore.calendar(req: req)
+        let limits = try await ProblemReplyLimits.schedule(req)
         let today = req.jiujinban.clock.today
         let records = try await ProblemReportStore.list(for: staff, filter: filter, limit: ledgerLimit, calendar: calendar,
-                                                        today: today, on: req.db)
-        let rows = try await ProblemLedgerQuery.rows(records, calendar: calendar, today: today, on: req.db)
+                                                        limits: limits, today: today, on: req.db)
+        let rows = try await ProblemLedgerQuery.rows(records, calendar: calendar, limits: limits, today: today, on: req.db)
         let groups = try await ProblemLedgerQuery.groups(for: staff, on: req.db)
         let trainings = try await TrainingSessions.upcoming(for: staff, today: today, on: req.db)
         return HTMLResponse.make(ProblemLedgerPage.render(

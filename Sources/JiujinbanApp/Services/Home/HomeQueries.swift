@@ -89,7 +89,7 @@ enum HomeQueries {
             if staff.may(.viewMonthlyReport) {
                 let month = ReportMonth(containing: today)
                 let (accepted, townships) = try await submissions(under: code, month: month, on: db)
-                add("本月调度表已采用的乡镇", accepted, .monthlyReport(), note: "共\(townships)个乡镇（\(month.description)，每月20日前报送）")
+                add("本月调度表已采用的乡镇", accepted, .monthlyReport(), note: "共\(townships)个乡镇（\(month.description)）")
             }
         }
         add("问题反映待确认", counts.problemsToConfirm, .problems(query: [("state", ProblemReport.State.answered.rawValue)]),

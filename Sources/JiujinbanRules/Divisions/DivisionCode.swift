@@ -25,7 +25,7 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
     public let depth: Int
 
     public init(_ raw: String) throws(Problem) {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingSpaces
         guard value.utf8.count == 12, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw .notTwelveDigits }
         self.value = value
         let segments = Self.segments(of: value)
@@ -90,7 +90,7 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Accepts a 6-digit county code or a full 12-digit code on the command line.
     public static func county(_ raw: String) throws(Problem) -> DivisionCode {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingSpaces
         if trimmed.count == 6 { return try DivisionCode(trimmed + "000000") }
         return try DivisionCode(trimmed)
     }

@@ -148,7 +148,7 @@ public struct ExchangeHeader: Sendable {
     /// The cell of `column` in `fields`, trimmed; empty when the column is absent or the row short.
     func cell(_ column: String, _ fields: [String]) -> String {
         guard let index = positions[column], index < fields.count else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespaces)
+        return fields[index].trimmingSpaces
     }
 
     /// `A`, `B`, … `AA`: how a spreadsheet names the column at `index`.

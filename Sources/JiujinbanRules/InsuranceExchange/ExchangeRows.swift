@@ -120,7 +120,7 @@ public struct ExchangeRowReader {
 
     public mutating func read(_ record: CSVReader.Record) -> Result<ExchangeRow, ExchangeProblems> {
         var cells = ExchangeCells(header: header, fields: record.fields, line: record.line, today: today, divisionLevel: divisionLevel)
-        if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
             cells.problems.add(line: record.line, column: ExchangeHeader.columnLetter(header.width), "本行比表头多出\(record.fields.count - header.width)列")
         }
         _ = cells.code(ExchangeFormat.versionColumn, [ExchangeFormat.version], label: "格式版本")

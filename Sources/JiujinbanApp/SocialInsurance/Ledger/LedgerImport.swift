@@ -85,24 +85,35 @@ struct LedgerImport {
         var known: [String: UUID] = [:]
         var written = 0
         shown = -1
-        var batch = try typedRows(&source, &reader)
+        // The next batch is read and checked while the current one is written (`BatchReader`): reading and writing
+        // overlap instead of taking turns.
+        let rows = BatchReader(source: source, reader: reader)
+        var batch = try rows.next()
         while !batch.isEmpty {
-            let next = try typedRows(&source, &reader)
-            let isLast = next.isEmpty
+            let reading = Task { try rows.next() }
+            let isLast = written + batch.count == read
             let resolvedSoFar = known
-            let (counts, ids, created) = try await services.writer.write(on: app.db) { [batch, summary, kind] db in
-                let sql = db as! any SQLDatabase
-                let (ids, created) = try await people.resolve(batch.map(\.person), known: resolvedSoFar, on: sql)
-                let lines = batch.map { LedgerLine($0, citizen: ids[$0.person.idNumber.value]!) }
-                let counts = try await store.apply(lines, newPeople: created, on: sql)
-                if isLast {
-                    var final = summary
-                    final.counts = final.counts + counts
-                    final.peopleCreated += created.count
-                    try await Self.audit(final, kind: kind, file: fileName, digest: digest, actor: actor, services: services, on: db)
+            let outcome: (LedgerStore.Counts, [String: UUID], Int)
+            do {
+                outcome = try await services.writer.write(on: app.db) { [batch, summary, kind] db in
+                    let sql = db as! any SQLDatabase
+                    let (ids, created) = try await people.resolve(batch.map(\.person), known: resolvedSoFar, on: sql)
+                    let lines = batch.map { LedgerLine($0, citizen: ids[$0.person.idNumber.value]!) }
+                    let counts = try await store.apply(lines, newPeople: created, on: sql)
+                    if isLast {
+                        var final = summary
+                        final.counts = final.counts + counts
+                        final.peopleCreated += created.count
+                        try await Self.audit(final, kind: kind, file: fileName, digest: digest, actor: actor, services: services, on: db)
+                    }
+                    return (counts, ids, created.count)
                 }
-                return (counts, ids, created.count)
+            } catch {
+                // Nothing may still be reading once the import has failed.
+                _ = try? await reading.value
+                throw error
             }
+            let (counts, ids, created) = outcome
             summary.counts = summary.counts + counts
             summary.peopleCreated += created
             // Only the last batch's people: a person's rows are usually together, and a cache of a million people
@@ -110,7 +121,7 @@ struct LedgerImport {
             known = ids
             written += batch.count
             progress.draw("写入", fraction: Double(written) / Double(max(read, 1)), rows: written, last: &shown)
-            batch = next
+            batch = try await reading.value
         }
         if read == 0 {
             try await services.writer.write(on: app.db) { [summary, kind] db in
@@ -121,13 +132,25 @@ struct LedgerImport {
         return summary
     }
 
-    /// The next batch of rows, checked again (the file was checked whole in the first pass).
-    private func typedRows(_ source: inout ExchangeSource, _ reader: inout ExchangeRowReader) throws -> [ExchangeRow] {
-        try source.next(Self.rowsPerTransaction).map { record in
-            guard case .success(let row) = reader.read(record) else {
-                throw PublicError(.conflict, "第\(record.line)行在第二遍读取时与校验时不同：文件在导入过程中被改动了吗？")
+    /// The second pass's batches, each checked again (the file was checked whole in the first pass). Handed from
+    /// task to task, never shared: the import asks for the next batch only once the previous one was returned, so
+    /// the file and the reader are only ever used by one task at a time (hence `@unchecked`).
+    final class BatchReader: @unchecked Sendable {
+        private var source: ExchangeSource
+        private var reader: ExchangeRowReader
+
+        init(source: ExchangeSource, reader: ExchangeRowReader) {
+            self.source = source
+            self.reader = reader
+        }
+
+        func next() throws -> [ExchangeRow] {
+            try source.next(LedgerImport.rowsPerTransaction).map { record in
+                guard case .success(let row) = reader.read(record) else {
+                    throw PublicError(.conflict, "第\(record.line)行在第二遍读取时与校验时不同：文件在导入过程中被改动了吗？")
+                }
+                return row
             }
-            return row
         }
     }
 

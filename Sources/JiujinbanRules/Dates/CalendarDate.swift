@@ -21,10 +21,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (ASCII digits, zero-padded).
     public init?(iso string: String) {
-        let parts = string.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Byte by byte, `YYYY-MM-DD` in ASCII digits: the import reads a date or two on each of millions of rows, and
+        // splitting the text into substrings cost 7 % of its time.
+        var y = 0, m = 0, d = 0, index = 0
+        for byte in string.utf8 {
+            guard index < 10 else { return nil }
+            if index == 4 || index == 7 {
+                guard byte == 0x2D else { return nil }
+            } else {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                let digit = Int(byte - 0x30)
+                if index < 4 { y = y * 10 + digit } else if index < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+            }
+            index += 1
+        }
+        guard index == 10 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

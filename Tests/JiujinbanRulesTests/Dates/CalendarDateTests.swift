@@ -11,6 +11,13 @@ struct CalendarDateTests {
         #expect(CalendarDate(year: 2026, month: 13, day: 1) == nil)
         #expect(CalendarDate(iso: "2026-11-29")?.chinese == "2026年11月29日")
         #expect(CalendarDate(iso: "2026-1-29") == nil)
+        // Exactly YYYY-MM-DD in ASCII digits: no other separator, width, sign, space or digit script.
+        for text in ["", "2026-11-2", "2026-11-290", "2026/11/29", "2026-11-29 ", " 2026-11-29", "+026-11-29", "2026-11-３0",
+                     "２０２６-11-29", "2026-00-10", "2026-02-29", "0000-01-01", "2026--1-29"] {
+            #expect(CalendarDate(iso: text) == nil, "\(text)")
+        }
+        #expect(CalendarDate(iso: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate(iso: "0001-01-01") == CalendarDate(year: 1, month: 1, day: 1))
     }
 
     @Test("day arithmetic and weekdays across month and year ends")

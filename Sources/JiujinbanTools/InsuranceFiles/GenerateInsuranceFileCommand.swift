@@ -4,15 +4,17 @@ import JiujinbanApp
 import JiujinbanRules
 import Vapor
 
-/// `jiujinban generate-insurance-file --kind contributions|entitlements --people N --out F [--years 15] [--seed S]
-/// [--sample-file F]`: a synthetic exchange file (`docs/insurance-exchange.md`, version 1) for `scripts/bench-insurance`:
-/// N people of Ruicheng (synthetic ID numbers with correct check characters, living in the county's villages), each
-/// with `--years` yearly basic-scheme contributions ending last year, or one entitlement in 正常 status. Written as
+/// `jiujinban generate-insurance-file --kind contributions|entitlements|payments --people N --out F [--years 15]
+/// [--seed S] [--sample-file F]`: a synthetic exchange file (`docs/insurance-exchange.md`, version 1) for
+/// `scripts/bench-insurance`: N people of Ruicheng (synthetic ID numbers with correct check characters, living in the
+/// county's villages), each with `--years` yearly basic-scheme contributions ending last year, or one entitlement in
+/// 正常 status, or last month's successful payment of it to a bank account (the same people for the same seed: the
+/// account a payment run pays into is the latest one on record). Written as
 /// bytes straight to the file, so fifteen million rows take seconds, not minutes. With `--sample-file`, up to 10,000
 /// of the ID numbers, spread over the file, for the query timings. Synthetic: never loaded into a real database.
 struct GenerateInsuranceFileCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "kind", help: "contributions 或 entitlements") var kind: String?
+        @Option(name: "kind", help: "contributions、entitlements 或 payments") var kind: String?
         @Option(name: "people", help: "人数") var people: Int?
         @Option(name: "years", help: "每人缴费年数，默认 15") var years: Int?
         @Option(name: "seed", help: "随机种子，默认 23") var seed: Int?
@@ -23,8 +25,8 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
     var help: String { "生成压测用的合成参保台账交换文件（CSV）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind == .contributions || kind == .entitlements else {
-            throw PublicError(.badRequest, "请用 --kind 指定 contributions 或 entitlements")
+        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind != .enrolments else {
+            throw PublicError(.badRequest, "请用 --kind 指定 contributions、entitlements 或 payments")
         }
         guard let count = signature.people, count > 0, let out = signature.out else {
             throw PublicError(.badRequest, "请用 --people 指定人数，用 --out 指定输出文件")
@@ -36,7 +38,9 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
         guard !residences.isEmpty else { throw PublicError(.conflict, "数据库中没有芮城县的村、社区：请先以演示数据启动一次") }
         var people = SyntheticPopulation(seed: UInt64(signature.seed ?? 23), residences: residences, regionCode: "140830",
                                          formerRegionCode: "142723")
-        let lastYear = context.application.jiujinban.clock.today.year - 1
+        let today = context.application.jiujinban.clock.today
+        let lastYear = today.year - 1
+        let lastMonth = today.month == 1 ? "\(today.year - 1)-12" : "\(today.year)-" + (today.month - 1 < 10 ? "0" : "") + "\(today.month - 1)"
         guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
             throw PublicError(.badRequest, "无法写入 \(out)")
         }
@@ -49,6 +53,8 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
         switch kind {
         case .contributions:
             buffer.append(Data("format_version,id_number,name,hukou_division,scheme,year,type,grade,personal,subsidy,arrived,arrived_on\n".utf8))
+        case .payments:
+            buffer.append(Data("format_version,id_number,name,hukou_division,scheme,county,month,amount,bank,account,result\n".utf8))
         default:
             buffer.append(Data("format_version,id_number,name,hukou_division,scheme,county,start_month,monthly,status,status_date\n".utf8))
         }
@@ -65,6 +71,10 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
                 for year in (lastYear - years + 1)...lastYear {
                     buffer.append(Data((head + "\(year),正常,\(grade),\(grade),60,是,\(year)-12-20\n").utf8))
                 }
+            case .payments:
+                // A synthetic 19-digit account, never a real one: 6230 + a 15-digit serial.
+                let account = "6230" + String(1_000_000_000_000_000 + index).dropFirst()
+                buffer.append(Data((head + "140830000000,\(lastMonth),\(200 + index % 300).50,芮城县农村信用合作联社,\(account),成功\n").utf8))
             default:
                 let start = 2015 + index % 10
                 buffer.append(Data((head + "140830000000,\(start)-0\(1 + index % 9),\(200 + index % 300).50,正常,\(start)-01-01\n").utf8))

@@ -6,7 +6,7 @@ import Vapor
 enum LedgerFeature: Feature {
     static func routes(_ app: Application) {}
 
-    static var migrations: [any Migration] { [M0040CreateInsuranceLedger(), M0041MarkImportedCitizens(), M0042CreateOutboundExchange()] }
+    static var migrations: [any Migration] { [M0040CreateInsuranceLedger(), M0041MarkImportedCitizens(), M0042CreateOutboundExchange(), M0052AddOutboundImages()] }
 
     static var commands: [FeatureCommand] {
         [FeatureCommand(name: "insurance", InsuranceCommand())]

@@ -11,6 +11,9 @@ enum SocialInsuranceItems {
         GenericItem.declared(seq: 25, kioskSteps: KioskStep.query), // 企业职工基本养老保险参保情况查询
         GenericItem.declared(seq: 26, kioskSteps: KioskStep.query), // 企业职工基本养老保险待遇发放记录查询
         GenericItem.declared(seq: 27, kioskSteps: KioskStep.query), // 失业保险待遇发放记录查询
+        ResidentBasicEnrolmentItem.module, // 28 城乡居民基本养老保险参保登记
+        SupplementaryEnrolmentItem.module, // 29 城乡居民补充养老保险参保登记
+        ContributionSuspensionItem.module, // 31 暂停/恢复缴费
         GenericItem.declared(seq: 33, kioskSteps: KioskStep.query), // 城乡居民养老保险人员缴费信息查询
         GenericItem.declared(seq: 36, kioskSteps: KioskStep.query), // 城乡居民养老保险待遇发放记录查询
     ]

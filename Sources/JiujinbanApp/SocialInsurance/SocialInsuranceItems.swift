@@ -1,8 +1,8 @@
 import JiujinbanRules
 
-/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each. None has a form of its
-/// own yet: all eighteen take the generic module (`GenericItem`); the seven the catalogue offers at the kiosk declare
-/// the steps of their kiosk flows here (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`,
+/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each. Those with a form of
+/// their own have a folder under `Items/`; the rest take the generic module (`GenericItem`), and those the catalogue
+/// offers at the kiosk declare the steps of their kiosk flows here (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`,
 /// and its line here in place of its declaration.
 enum SocialInsuranceItems {
     static let modules: [ItemModule] = [

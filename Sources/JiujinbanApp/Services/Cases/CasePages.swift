@@ -232,9 +232,11 @@ enum CaseWorkbenchPage {
             ("一个工作日内到期", open.filter { status($0) == .dueSoon }),
             ("待审核", waiting),
             ("退回补正", open.filter { $0.stateValue == .returned }),
-            ("核心系统退回", open.filter { $0.stateValue == .coreReturned }),
             ("最近办结（最新\(finishedShown)件）", lists.finished),
         ]
+        // Rare (the core system rejected what the case did): shown only when there is one, first among the sections.
+        let coreReturned = open.filter { $0.stateValue == .coreReturned }
+        if !coreReturned.isEmpty { sections.insert(("核心系统退回", coreReturned), at: 0) }
         // What waits for this user first: a reviewer's queue leads, and sections with cases come before empty ones.
         if reviews, let queue = sections.firstIndex(where: { $0.0 == "待审核" }) {
             sections.insert(sections.remove(at: queue), at: 0)

@@ -14,6 +14,7 @@ enum SocialInsuranceItems {
         ResidentBasicEnrolmentItem.module, // 28 城乡居民基本养老保险参保登记
         SupplementaryEnrolmentItem.module, // 29 城乡居民补充养老保险参保登记
         ContributionSuspensionItem.module, // 31 暂停/恢复缴费
+        BenefitSuspensionItem.module, // 37 城乡居民养老保险待遇暂停
         GenericItem.declared(seq: 33, kioskSteps: KioskStep.query), // 城乡居民养老保险人员缴费信息查询
         GenericItem.declared(seq: 36, kioskSteps: KioskStep.query), // 城乡居民养老保险待遇发放记录查询
     ]

@@ -1,8 +1,8 @@
 import JiujinbanRules
 
-/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each. None has a form of its
-/// own yet: all eighteen take the generic module (`GenericItem`); the seven the catalogue offers at the kiosk declare
-/// the steps of their kiosk flows here (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`,
+/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each. Those with a form of
+/// their own have a folder under `Items/`; the rest take the generic module (`GenericItem`), and those the catalogue
+/// offers at the kiosk declare the steps of their kiosk flows here (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`,
 /// and its line here in place of its declaration.
 enum SocialInsuranceItems {
     static let modules: [ItemModule] = [
@@ -11,7 +11,11 @@ enum SocialInsuranceItems {
         GenericItem.declared(seq: 25, kioskSteps: KioskStep.query), // 企业职工基本养老保险参保情况查询
         GenericItem.declared(seq: 26, kioskSteps: KioskStep.query), // 企业职工基本养老保险待遇发放记录查询
         GenericItem.declared(seq: 27, kioskSteps: KioskStep.query), // 失业保险待遇发放记录查询
-        InsuredPersonChangeItem.module,
+        ResidentBasicEnrolmentItem.module, // 28 城乡居民基本养老保险参保登记
+        SupplementaryEnrolmentItem.module, // 29 城乡居民补充养老保险参保登记
+        InsuredPersonChangeItem.module, // 30 参保人员非关键信息变更
+        ContributionSuspensionItem.module, // 31 暂停/恢复缴费
+        BenefitSuspensionItem.module, // 37 城乡居民养老保险待遇暂停
         GenericItem.declared(seq: 33, kioskSteps: KioskStep.query), // 城乡居民养老保险人员缴费信息查询
         GenericItem.declared(seq: 36, kioskSteps: KioskStep.query), // 城乡居民养老保险待遇发放记录查询
     ]

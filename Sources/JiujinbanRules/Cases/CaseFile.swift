@@ -15,6 +15,9 @@ public struct CaseFile: Hashable, Sendable {
         case approved
         /// 办结（不予办理）
         case rejected
+        /// 核心系统退回: the province's core system rejected the ledger change an approved case made; the change is
+        /// undone and the case is back with its point, which may submit it again (`resubmit`).
+        case coreReturned = "core_returned"
 
         public var label: String {
             switch self {
@@ -22,6 +25,7 @@ public struct CaseFile: Hashable, Sendable {
             case .returned: "退回补正"
             case .approved: "已办结"
             case .rejected: "不予办理"
+            case .coreReturned: "核心系统退回"
             }
         }
 
@@ -41,6 +45,8 @@ public struct CaseFile: Hashable, Sendable {
                 "您的申请已办结。本回执为办结凭证，请妥善保存。"
             case .rejected:
                 "经审核，您的申请不予办理。具体理由请凭本回执的办件编号向受理服务点咨询。"
+            case .coreReturned:
+                "您的业务经省级社保核心系统核对未通过，已退回受理服务点，请凭本回执的办件编号向受理服务点咨询。"
             }
         }
     }
@@ -119,7 +125,7 @@ public struct CaseFile: Hashable, Sendable {
                         }
                         .then { Self.checkMissing(missing) }
                 case .resubmit:
-                    Decision.require(state == .returned, else: .caseWrongState(state))
+                    Decision.require(state == .returned || state == .coreReturned, else: .caseWrongState(state))
                         .then {
                             Decision.require(actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants),
                                              else: .notHandlingPoint)

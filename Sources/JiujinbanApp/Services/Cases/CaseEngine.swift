@@ -164,7 +164,10 @@ enum CaseEngine {
             missing = String(decoding: try JSONEncoder().encode(cleaned), as: UTF8.self)
             returnedList = cleaned
             detail = "需补正：" + cleaned.joined(separator: "、")
-        case .resubmit: missing = nil
+        case .resubmit:
+            missing = nil
+            // Submitted again after the core system's return: its reason belongs to the earlier attempt.
+            if file.state == .coreReturned { reason = nil }
         }
         let id = try record.requireID()
         let finishedAt: Date? = next.state.isFinal ? now : nil

@@ -81,7 +81,9 @@ enum CasePage {
                     .dt("受理日期"), .dd(.text(view.acceptedOn)),
                     .dt("受理渠道"), .dd(.text(view.channelText)),
                     .dt("办结期限"), .dd(.text(view.deadlineText)),
-                    .unwrap(view.decisionReason) { reason in .group(.dt("不予办理理由"), .dd(.text(reason))) }
+                    .unwrap(view.decisionReason) { reason in
+                        .group(.dt(.text(view.stateLabel == CaseFile.State.coreReturned.label ? "核心系统退回原因" : "不予办理理由")), .dd(.text(reason)))
+                    }
                 )),
                 person(view, context: context),
                 .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
@@ -160,6 +162,7 @@ enum CasePage {
         case "reject": "不予办理"
         case "return": "退回补正"
         case "resubmit": "补正后重新提交"
+        case CoreReturn.stepName: "核心系统退回"
         default: action
         }
     }
@@ -231,6 +234,9 @@ enum CaseWorkbenchPage {
             ("退回补正", open.filter { $0.stateValue == .returned }),
             ("最近办结（最新\(finishedShown)件）", lists.finished),
         ]
+        // Rare (the core system rejected what the case did): shown only when there is one, first among the sections.
+        let coreReturned = open.filter { $0.stateValue == .coreReturned }
+        if !coreReturned.isEmpty { sections.insert(("核心系统退回", coreReturned), at: 0) }
         // What waits for this user first: a reviewer's queue leads, and sections with cases come before empty ones.
         if reviews, let queue = sections.firstIndex(where: { $0.0 == "待审核" }) {
             sections.insert(sections.remove(at: queue), at: 0)
@@ -253,9 +259,16 @@ enum CaseWorkbenchPage {
                                     .td(.text(record.maskedCitizenName)), .td(.text(names[record.itemSeq] ?? "")),
                                     .td(.text(record.pointName)), .td(.text(record.acceptedOn)),
                                     .td(.text((record.deadline ?? "即时办结") + deadlineNote(status(record)))),
-                                    .td(.text(record.stateValue?.label ?? record.state)))
+                                    .td(.text(stateText(record))))
                             }))))
             })
+    }
+
+    /// A case the core system returned shows the core system's reason beside its state.
+    private static func stateText(_ record: CaseSummary) -> String {
+        let label = record.stateValue?.label ?? record.state
+        guard record.stateValue == .coreReturned, let reason = record.decisionReason else { return label }
+        return "\(label)：\(reason)"
     }
 
     private static func deadlineNote(_ status: DeadlineStatus) -> String {

@@ -98,6 +98,8 @@ struct CaseSummary: Sendable {
     let divisionCode: String
     let handlerAccount: UUID?
     let finishedAt: Date?
+    /// Why it was refused, or why the core system returned it (shown beside a returned case's state).
+    var decisionReason: String?
     /// The person's name masked (domain-rules §10) and the accepting point's name, read only for the lists that
     /// show them (`list(in:_:people:on:)`); empty otherwise.
     var maskedCitizenName = ""
@@ -115,7 +117,8 @@ struct CaseSummary: Sendable {
         case latestFinished(Int)
     }
 
-    static let openStates = [CaseFile.State.accepted.rawValue, CaseFile.State.returned.rawValue]
+    /// A case the core system returned is open again: it waits on its point's workbench.
+    static let openStates = [CaseFile.State.accepted.rawValue, CaseFile.State.returned.rawValue, CaseFile.State.coreReturned.rawValue]
 
     /// Cases whose accepting point lies under `scope`, newest first; with `people`, each with the person's masked name
     /// and the point's name (two joins on primary keys, for the lists a clerk reads case by case).
@@ -124,7 +127,7 @@ struct CaseSummary: Sendable {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = """
             SELECT c.id, c.number, c.item_seq, c.accepted_on, c.deadline, c.state, c.service_point_id, c.division_code,
-                c.handler_account, c.finished_at
+                c.handler_account, c.finished_at, c.decision_reason
             """
         query = query + (people ? """
             , p.name AS citizen_name, sp.institution AS point_name
@@ -157,6 +160,7 @@ struct CaseSummary: Sendable {
                 divisionCode: try row.decode(column: "division_code", as: String.self),
                 handlerAccount: try row.decode(column: "handler_account", as: UUID?.self),
                 finishedAt: try row.decode(column: "finished_at", as: Date?.self))
+            summary.decisionReason = try row.decode(column: "decision_reason", as: String?.self)
             if people {
                 summary.maskedCitizenName = Masking.maskedName(try row.decode(column: "citizen_name", as: String?.self) ?? "")
                 summary.pointName = try row.decode(column: "point_name", as: String?.self) ?? ""

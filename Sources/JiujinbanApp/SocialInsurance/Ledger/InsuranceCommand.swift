@@ -9,13 +9,18 @@ import Vapor
 /// one summary line on standard output; a refused file prints every problem and exits non-zero.
 struct InsuranceCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "import 导入交换文件") var action: String
+        @Argument(name: "action", help: "import 导入交换文件；export-pending 导出待发送的交换记录；import-acknowledgements 导入核心系统答复")
+        var action: String
         @Option(name: "kind", help: "文件种类：enrolments 参保登记、contributions 缴费记录、entitlements 待遇核定、payments 发放结果") var kind: String?
-        @Option(name: "file", help: "交换文件：UTF-8 的 .csv 或 .xlsx（第一个工作表）") var file: String?
+        @Option(name: "file", help: "交换文件：UTF-8 的 .csv 或 .xlsx（第一个工作表）；或核心系统的答复文件") var file: String?
+        @Option(name: "out", help: "export-pending 写入的 .csv 文件") var out: String?
         @Option(name: "operator", help: "操作人员：业务管理员的账号编号（审计日志记为此人，文件只能涉及其辖区）") var operatorAccount: String?
     }
 
-    var help: String { "参保台账：import 导入参保登记、缴费记录、待遇核定或发放结果文件" }
+    var help: String {
+        "参保台账：import 导入参保登记、缴费记录、待遇核定或发放结果文件；export-pending 导出待发送给核心系统的交换记录；"
+            + "import-acknowledgements 导入核心系统的答复"
+    }
 
     /// Where the summary goes, and the progress bar (tests capture or silence them).
     let output: @Sendable (String) -> Void
@@ -27,8 +32,20 @@ struct InsuranceCommand: AsyncCommand {
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "import" else {
-            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import")
+        switch signature.action {
+        case "import": break
+        case "export-pending":
+            guard let out = signature.out, !out.isEmpty else { throw PublicError(.badRequest, "请用 --out 指定导出的 .csv 文件") }
+            let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+            output(try await PendingExport(operatorAccount: account).run(out: out, app: context.application).line)
+            return
+        case "import-acknowledgements":
+            guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定核心系统的答复文件（.csv）") }
+            let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+            output(try await AcknowledgementImport(operatorAccount: account).run(path: path, app: context.application).line)
+            return
+        default:
+            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import、export-pending、import-acknowledgements")
         }
         guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)) else {
             throw PublicError(.badRequest, "--kind 应为 " + ExchangeKind.allCases.map(\.rawValue).joined(separator: "、"))

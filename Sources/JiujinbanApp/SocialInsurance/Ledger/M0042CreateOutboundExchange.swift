@@ -2,9 +2,9 @@ import Fluent
 import SQLKit
 
 /// 交换记录: what the platform owes the core system (`OutboundExchangeState`), one row per ledger change of a case.
-/// The export reads the pending ones in order (`insurance_outbound_state`); an answer finds its row by id. No
-/// command writes or reads them yet: the items that change the ledger and `export-pending` /
-/// `import-acknowledgements` come next.
+/// The export reads the pending ones in order (`insurance_outbound_state`); an answer finds its row by id. The items
+/// write them through `LedgerChanges`; `export-pending` / `import-acknowledgements` (`SocialInsurance/Exchange/`)
+/// send and answer them.
 struct M0042CreateOutboundExchange: AsyncMigration {
     var name: String { "JiujinbanApp.M0042CreateOutboundExchange" } // pinned: see `Migrations`
 

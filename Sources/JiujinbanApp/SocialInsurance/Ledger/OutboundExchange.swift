@@ -7,13 +7,13 @@ import SQLKit
 /// a record moves on only as `OutboundExchangeState.moving` allows (an answer for a record in another state is
 /// refused, so a late or repeated acknowledgement changes nothing).
 enum OutboundExchange {
-    static func enqueue(citizen: UUID, caseID: UUID?, scheme: InsuranceScheme, kind: ExchangeKind, payload: String, at now: Date,
-                        on db: any Database) async throws -> UUID {
+    static func enqueue(citizen: UUID, caseID: UUID?, scheme: InsuranceScheme, kind: ExchangeKind, payload: String, images: String? = nil,
+                        at now: Date, on db: any Database) async throws -> UUID {
         let id = UUID()
         try await (db as! any SQLDatabase).insert(into: "insurance_outbound")
-            .columns("id", "citizen_id", "case_id", "scheme", "kind", "payload", "state", "created_at_ms")
+            .columns("id", "citizen_id", "case_id", "scheme", "kind", "payload", "ledger_images", "state", "created_at_ms")
             .values(SQLBind(id), SQLBind(citizen), SQLBind(caseID), SQLBind(scheme.rawValue), SQLBind(kind.rawValue), SQLBind(payload),
-                    SQLBind(OutboundExchangeState.pending.rawValue), SQLBind(Self.milliseconds(now)))
+                    SQLBind(images), SQLBind(OutboundExchangeState.pending.rawValue), SQLBind(Self.milliseconds(now)))
             .run()
         return id
     }

@@ -1,0 +1,137 @@
+import Crypto
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// `jiujinban insurance import-acknowledgements --file FILE`: the core system's answers (`Acknowledgement`). A
+/// confirmation closes its record; a rejection closes it with the core system's reason, undoes its ledger change
+/// from the before-image (`LedgerChanges.reverse`) and returns the case to its point as 核心系统退回. All in one
+/// transaction with one audit row for the file and one per returned case. An answer to a record already answered
+/// (late, or the same file again) changes nothing. Any problem (an unknown record, one never sent, a change that
+/// can no longer be undone) refuses the whole file, naming the line; the refusal is audited.
+struct AcknowledgementImport {
+    struct Summary: Sendable, Equatable {
+        var confirmed = 0
+        var rejected = 0
+        var unchanged = 0
+
+        var line: String {
+            "已读取核心系统答复：确认 \(confirmed) 条，退回 \(rejected) 条（已撤销台账变更并退回办件），此前已答复未改变 \(unchanged) 条"
+        }
+    }
+
+    let operatorAccount: AccountRecord
+
+    /// Problems found inside the transaction: thrown to roll it back, then reported.
+    private struct Refused: Error { let problems: ExchangeProblems }
+
+    func run(path: String, app: Application) async throws -> Summary {
+        var source = try ExchangeSource.open(path: path)
+        var records: [CSVReader.Record] = []
+        while case let batch = try source.next(10_000), !batch.isEmpty { records += batch }
+        let answers: [Acknowledgement]
+        switch Acknowledgement.read(records) {
+        case .success(let read): answers = read
+        case .failure(let problems): throw try await refused(problems, file: source.fileName, app: app)
+        }
+        let services = app.jiujinban
+        let now = services.clock.now()
+        let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
+        let scope = (try? DivisionCode(operatorAccount.unitDivisionCode))?.scopePrefix ?? operatorAccount.unitDivisionCode
+        let digest = SHA256.hash(data: source.fileData).map { String(format: "%02x", $0) }.joined()
+        let fileName = source.fileName
+        let operatorAccount = self.operatorAccount
+        do {
+            return try await services.writer.write(on: app.db) { db in
+                let records = try await Self.records(answers.map(\.recordID), on: db as! any SQLDatabase)
+                var problems = ExchangeProblems()
+                var summary = Summary()
+                var toApply: [(Acknowledgement, Stored)] = []
+                for answer in answers {
+                    guard let record = records[answer.recordID], record.division.hasPrefix(scope) else {
+                        problems.add(line: answer.line, column: "record_id", "没有编号为\(answer.recordID.uuidString.lowercased())的交换记录（或不在操作人员的辖区内）")
+                        continue
+                    }
+                    switch record.state {
+                    case .pending: problems.add(line: answer.line, column: "record_id", "该交换记录尚未发送，不能答复")
+                    case .confirmed, .rejected: summary.unchanged += 1
+                    case .sent: toApply.append((answer, record))
+                    }
+                }
+                // The newest change first: two rejected changes of one row are undone in the reverse order they were made.
+                for (answer, record) in toApply.sorted(by: { $0.1.createdAt > $1.1.createdAt }) {
+                    let next: OutboundExchangeState = answer.result == .confirmed ? .confirmed : .rejected
+                    if next == .rejected, let images = record.images,
+                       let problem = try await LedgerChanges.reverse(try LedgerImages.decode(images), on: db) {
+                        problems.add(line: answer.line, column: "result", problem.message)
+                        continue
+                    }
+                    if case .failure(let problem) = try await OutboundExchange.move(record.id, to: next, reason: answer.reason, at: now, on: db) {
+                        problems.add(line: answer.line, column: "result", problem.message)
+                        continue
+                    }
+                    if next == .confirmed {
+                        summary.confirmed += 1
+                    } else {
+                        summary.rejected += 1
+                        if let caseID = record.caseID {
+                            try await CoreReturn.returnCase(caseID, reason: answer.reason ?? "", by: operatorAccount, actor: actor, at: now,
+                                                            services: services, on: db)
+                        }
+                    }
+                }
+                guard problems.isEmpty else { throw Refused(problems: problems) }
+                let detail = "导入核心系统答复“\(AuditDetail.sanitized(fileName, maximumLength: 40))”：确认\(summary.confirmed)条，"
+                    + "退回\(summary.rejected)条，已答复未改变\(summary.unchanged)条"
+                try await AuditTrail.record(AuditEvent("insurance.import_acknowledgements", objectType: "exchange_file_sha256", objectID: digest,
+                                                       detail: detail), by: actor, at: now, key: services.keys.auditKey, on: db)
+                return summary
+            }
+        } catch let refusal as Refused {
+            throw try await refused(refusal.problems, file: fileName, app: app)
+        }
+    }
+
+    struct Stored {
+        let id: UUID
+        let state: OutboundExchangeState
+        let caseID: UUID?
+        let division: String
+        let images: String?
+        let createdAt: Int64
+    }
+
+    private static func records(_ ids: [UUID], on sql: any SQLDatabase) async throws -> [UUID: Stored] {
+        var stored: [UUID: Stored] = [:]
+        for chunk in ids.chunked(500) {
+            let rows = try await sql.raw("""
+                SELECT o.id, o.state, o.case_id, o.ledger_images, o.created_at_ms, c.division_code
+                FROM insurance_outbound o LEFT JOIN cases c ON c.id = o.case_id WHERE o.id IN (\(binds: Array(chunk)))
+                """).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                guard let state = OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
+                stored[id] = Stored(id: id, state: state, caseID: try row.decode(column: "case_id", as: UUID?.self),
+                                    division: try row.decode(column: "division_code", as: String?.self) ?? "",
+                                    images: try row.decode(column: "ledger_images", as: String?.self),
+                                    createdAt: try row.decode(column: "created_at_ms", as: Int64.self))
+            }
+        }
+        return stored
+    }
+
+    /// A refused file is audited (nothing else is written): who tried which file, and how many problems.
+    private func refused(_ problems: ExchangeProblems, file: String, app: Application) async throws -> PublicError {
+        let services = app.jiujinban
+        let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
+        let detail = "拒绝导入核心系统答复“\(AuditDetail.sanitized(file, maximumLength: 40))”：\(problems.problems.count)处错误，"
+            + "首处：" + (problems.problems.first?.text ?? "")
+        try await services.writer.write(on: app.db) { db in
+            try await AuditTrail.record(AuditEvent("insurance.import_acknowledgements", objectType: "exchange_file", result: .failed, detail: detail),
+                                        by: actor, at: services.clock.now(), key: services.keys.auditKey, on: db)
+        }
+        return LedgerImport.refusal(problems, file: file)
+    }
+}

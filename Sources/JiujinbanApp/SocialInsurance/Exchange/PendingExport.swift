@@ -1,0 +1,103 @@
+import Crypto
+import Fluent
+import Foundation
+import JiujinbanRules
+import SQLKit
+import Vapor
+
+/// `jiujinban insurance export-pending --out FILE`: writes every outbound record of the operator's division that is
+/// pending, or sent and still unanswered (a lost file is sent again), as the outbound file (`OutboundFile`, one line
+/// per ledger row of a record, the person's ID number opened from its seal), then marks them sent with one audit row,
+/// in one transaction. The file is written first and whole (atomically): if marking fails the records stay
+/// pending and go out again next time, which the core system recognises by `record_id`.
+struct PendingExport {
+    struct Summary: Sendable, Equatable {
+        var records = 0
+        var lines = 0
+
+        var line: String { "已导出：交换记录 \(records) 条（文件 \(lines) 行），均已标记为已发送" }
+    }
+
+    let operatorAccount: AccountRecord
+
+    func run(out path: String, app: Application) async throws -> Summary {
+        let services = app.jiujinban
+        let sql = app.db as! any SQLDatabase
+        let scope = (try? DivisionCode(operatorAccount.unitDivisionCode))?.scopePrefix ?? operatorAccount.unitDivisionCode
+        let rows = try await sql.raw("""
+            SELECT o.id, o.citizen_id, o.kind, o.scheme, o.payload, o.state, o.created_at_ms, c.number
+            FROM insurance_outbound o JOIN cases c ON c.id = o.case_id
+            WHERE o.state IN (\(bind: OutboundExchangeState.pending.rawValue), \(bind: OutboundExchangeState.sent.rawValue))
+                AND c.division_code >= \(bind: scope) AND c.division_code < \(bind: scope + "a")
+            ORDER BY o.created_at_ms, o.id
+            """).all()
+        let people = try await Self.people(Set(try rows.map { try $0.decode(column: "citizen_id", as: UUID.self) }), cipher: services.cipher,
+                                           on: app.db)
+        var table = CSVTable(header: OutboundFile.header)
+        var records: [(UUID, OutboundExchangeState)] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            guard let person = people[try row.decode(column: "citizen_id", as: UUID.self)] else { continue }
+            let payload = try row.decode(column: "payload", as: String.self)
+            guard let cells = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [[String: String]] else {
+                throw PublicError(.internalServerError, "交换记录\(id.uuidString.lowercased())的内容无法读取")
+            }
+            let created = Date(timeIntervalSince1970: Double(try row.decode(column: "created_at_ms", as: Int64.self)) / 1000)
+            for (index, cell) in cells.enumerated() {
+                table.append(OutboundFile.line(cell.merging([
+                    "record_id": id.uuidString.lowercased(), "row": String(index + 1), "kind": try row.decode(column: "kind", as: String.self),
+                    "case_number": try row.decode(column: "number", as: String.self), "created_at": Self.timestamp(created),
+                    "id_number": person.idNumber, "name": person.name, "hukou_division": person.hukou,
+                    "scheme": try row.decode(column: "scheme", as: String.self),
+                ]) { $1 }))
+            }
+            records.append((id, OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending))
+        }
+        let data = Data(table.text.utf8)
+        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: path).lastPathComponent)：请用 --out 指定可写入的路径")
+        }
+        let summary = Summary(records: records.count, lines: table.rows.count)
+        let now = services.clock.now()
+        let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        try await services.writer.write(on: app.db) { [records] db in
+            for (id, _) in records {
+                if case .failure(let problem) = try await OutboundExchange.move(id, to: .sent, at: now, on: db) {
+                    throw PublicError(.conflict, problem.message)
+                }
+            }
+            let detail = "导出待发送交换记录到“\(AuditDetail.sanitized(fileName, maximumLength: 40))”：\(summary.records)条，"
+                + "其中重发\(records.filter { $0.1 == .sent }.count)条，文件\(summary.lines)行"
+            try await AuditTrail.record(AuditEvent("insurance.export_pending", objectType: "exchange_file_sha256", objectID: digest, detail: detail),
+                                        by: actor, at: now, key: services.keys.auditKey, on: db)
+        }
+        return summary
+    }
+
+    struct Person {
+        let idNumber: String
+        let name: String
+        let hukou: String
+    }
+
+    static func people(_ ids: Set<UUID>, cipher: PersonalDataCipher, on db: any Database) async throws -> [UUID: Person] {
+        var people: [UUID: Person] = [:]
+        for chunk in Array(ids).chunked(500) {
+            for record in try await CitizenRecord.query(on: db).filter(\.$id ~~ chunk).all() {
+                people[try record.requireID()] = Person(
+                    idNumber: try cipher.open(record.idNumberSealed, context: CitizenCrypto.idNumberContext), name: record.name,
+                    hukou: record.hukouDivisionCode)
+            }
+        }
+        return people
+    }
+
+    /// UTC with its offset, to the second (as the audit trail writes times).
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -15,7 +15,8 @@ struct LedgerChangesTests {
 
     static func effect(_ app: Application, citizen: UUID) -> CaseEffect {
         CaseEffect(caseID: UUID(), caseNumber: "TEST-1", citizenID: citizen, servicePointID: UUID(), actorAccount: nil,
-                   at: TestApp.fixedNow.addingTimeInterval(3_600), today: app.jiujinban.clock.today, cipher: app.jiujinban.cipher)
+                   at: TestApp.fixedNow.addingTimeInterval(3_600), today: app.jiujinban.clock.today, cipher: app.jiujinban.cipher,
+                   audit: { event, _ in Issue.record("a ledger change audits nothing of its own, yet \(event.action) was audited") })
     }
 
     /// Every column of the person's rows of `table`, one text per row, sorted: the exact state to compare.

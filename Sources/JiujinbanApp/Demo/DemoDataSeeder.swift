@@ -22,7 +22,7 @@ enum DemoDataSeeder {
             }
             try await points.create(on: db)
             try await DemoStaff.seed(now: services.clock.now(), today: services.clock.today, cipher: services.cipher, catalogue: services.catalogue, on: db)
-            try await DemoLedger.seed(services: services, on: db)
+            if services.configuration.loadDemoLedger { try await DemoLedger.seed(services: services, on: db) }
             try await AuditTrail.record(AuditEvent("demo_data.load", detail: "载入演示数据"), by: .system,
                                         at: services.clock.now(), key: services.keys.auditKey, on: db)
             try await AppSetting(key: .demoDataLoadedAt, value: loadedAt).create(on: db)

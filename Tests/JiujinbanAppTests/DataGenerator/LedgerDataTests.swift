@@ -47,7 +47,7 @@ struct LedgerDataTests {
 
     @Test("Ruicheng's demonstration ledger has a person for each of items 28–37, and the month's run pays its beneficiaries")
     func demonstrationLedger() async throws {
-        try await TestApp.run { app in
+        try await TestApp.run(demoLedger: true) { app in
             let today = app.jiujinban.clock.today
             let cipher = app.jiujinban.cipher
             let teenager = try #require(try await InsuranceImportTests.citizen(DemoLedgerPeople.teenager(today: today).idNumber, app))

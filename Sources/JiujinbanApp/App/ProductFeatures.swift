@@ -29,6 +29,7 @@ enum ProductFeatures {
         ArchiveOfficesFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
+        PaymentsFeature.self,
         BackupFeature.self,
     ]
 }

@@ -3,7 +3,8 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// Loads the demonstration data (Ruicheng county and its 171 service points) into an empty database, in one
+/// Loads the demonstration data (Ruicheng county and its 171 service points, its staff, and the insurance ledger of
+/// a few people to try items 28–37 on: `DemoLedgerPeople`) into an empty database, in one
 /// transaction, and records that it did so: every page header then says the data is for demonstration.
 enum DemoDataSeeder {
     static func seedIfEmpty(_ app: Application) async throws {
@@ -21,6 +22,7 @@ enum DemoDataSeeder {
             }
             try await points.create(on: db)
             try await DemoStaff.seed(now: services.clock.now(), today: services.clock.today, cipher: services.cipher, catalogue: services.catalogue, on: db)
+            if services.configuration.loadDemoLedger { try await DemoLedger.seed(services: services, on: db) }
             try await AuditTrail.record(AuditEvent("demo_data.load", detail: "载入演示数据"), by: .system,
                                         at: services.clock.now(), key: services.keys.auditKey, on: db)
             try await AppSetting(key: .demoDataLoadedAt, value: loadedAt).create(on: db)

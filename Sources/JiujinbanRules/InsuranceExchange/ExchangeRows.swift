@@ -108,14 +108,17 @@ public struct ExchangeRowReader {
     public let header: ExchangeHeader
     let today: CalendarDate
     let divisionLevel: (DivisionCode) -> DivisionLevel?
+    /// The grades in force by date, from the policy figures (loaded once per file).
+    let grades: ExchangeGrades
     /// Contribution files repeat a person on consecutive rows: the last ID number parsed is kept.
     private var lastID: (raw: String, id: ResidentIDNumber)?
 
     /// - Parameter divisionLevel: the level of a division code in the tree, or nil when it does not exist.
-    public init(header: ExchangeHeader, today: CalendarDate, divisionLevel: @escaping (DivisionCode) -> DivisionLevel?) {
+    public init(header: ExchangeHeader, today: CalendarDate, divisionLevel: @escaping (DivisionCode) -> DivisionLevel?, grades: ExchangeGrades) {
         self.header = header
         self.today = today
         self.divisionLevel = divisionLevel
+        self.grades = grades
     }
 
     public mutating func read(_ record: CSVReader.Record) -> Result<ExchangeRow, ExchangeProblems> {
@@ -127,8 +130,8 @@ public struct ExchangeRowReader {
         let person = readPerson(&cells)
         let scheme = cells.code("scheme", InsuranceScheme.allCases.map(\.rawValue), label: "险种").flatMap(InsuranceScheme.init(rawValue:))
         let row: ExchangeRow? = switch header.kind {
-        case .enrolments: Self.enrolment(&cells, person, scheme)
-        case .contributions: Self.contribution(&cells, person, scheme, today: today)
+        case .enrolments: Self.enrolment(&cells, person, scheme, grades: grades)
+        case .contributions: Self.contribution(&cells, person, scheme, today: today, grades: grades)
         case .entitlements: Self.entitlement(&cells, person, scheme)
         case .payments: Self.payment(&cells, person, scheme)
         }
@@ -162,23 +165,26 @@ public struct ExchangeRowReader {
         return ExchangePerson(idNumber: id, name: name, hukou: hukou, residence: residence, ethnicity: ethnicity.isEmpty ? nil : ethnicity)
     }
 
-    private static func grade(_ cells: inout ExchangeCells, _ scheme: InsuranceScheme?, required: Bool) -> Int? {
-        guard let grade = cells.wholeYuan("grade", label: "缴费档次", required: required), let scheme else { return nil }
-        guard scheme.grades.contains(grade) else {
-            let message = scheme.grades.isEmpty ? "\(scheme.chinese)没有缴费档次，此列应为空"
-                : "未知的缴费档次\(grade)元：\(scheme.chinese)的档次为" + scheme.grades.sorted().map(String.init).joined(separator: "、") + "元"
-            cells.problems.add(line: cells.line, column: "grade", message)
+    /// The grade cell, checked against the grades in force between `from` and `through` (`ExchangeGrades`); a
+    /// grade is not checked when the row's date could not be read (that cell has its own problem).
+    private static func grade(_ cells: inout ExchangeCells, _ scheme: InsuranceScheme?, required: Bool, grades: ExchangeGrades,
+                              from: CalendarDate?, through: CalendarDate?, when: String) -> Int? {
+        guard let grade = cells.wholeYuan("grade", label: "缴费档次", required: required), let scheme, let from, let through else { return nil }
+        if let problem = grades.problem(grade, scheme, from: from, through: through, when: when) {
+            cells.problems.add(line: cells.line, column: "grade", problem)
             return nil
         }
         return grade
     }
 
-    private static func enrolment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
+    private static func enrolment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
+                                  grades: ExchangeGrades) -> ExchangeRow? {
         let county = cells.division("county", levels: [.county], label: "参保地", required: true)
         let startKind = cells.code("start_kind", SchemeStartKind.allCases.map(\.rawValue), label: "参保起始制度",
                                    required: scheme == .residentBasic).flatMap(SchemeStartKind.init(rawValue:))
-        let grade = grade(&cells, scheme, required: scheme?.isResident ?? false)
         let enrolledOn = cells.date("enrolled_on", label: "参保日期", required: true)
+        let grade = grade(&cells, scheme, required: scheme?.isResident ?? false, grades: grades, from: enrolledOn, through: enrolledOn,
+                          when: enrolledOn?.iso ?? "")
         let status = cells.code("status", EnrolmentStatus.allCases.map(\.rawValue), label: "参保状态").flatMap(EnrolmentStatus.init(rawValue:))
         let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
         let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .contributing)
@@ -194,7 +200,7 @@ public struct ExchangeRowReader {
     }
 
     private static func contribution(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
-                                     today: CalendarDate) -> ExchangeRow? {
+                                     today: CalendarDate, grades: ExchangeGrades) -> ExchangeRow? {
         var year = cells.integer("year", label: "缴费年度")
         if let value = year, let scheme, !(scheme.earliestYear...today.year).contains(value) {
             cells.problems.add(line: cells.line, column: "year",
@@ -202,12 +208,21 @@ public struct ExchangeRowReader {
             year = nil
         }
         let kind = cells.code("type", ContributionKind.allCases.map(\.rawValue), label: "缴费类型").flatMap(ContributionKind.init(rawValue:))
-        let grade = grade(&cells, scheme, required: false)
         let personal = cells.yuan("personal", label: "个人缴费", required: true)
         let subsidy = cells.yuan("subsidy", label: "政府补贴", required: true)
         let collective = cells.yuan("collective", label: "集体补助", required: false)
         let arrived = cells.code("arrived", ["是", "否"], label: "是否到账").map { $0 == "是" }
         let arrivedOn = cells.date("arrived_on", label: "到账日期", required: arrived == true)
+        // A year's own contribution: a grade of that year. A back payment: a grade of the day it was paid (today
+        // while it has not arrived), whatever year it is for (item 32).
+        let grade: Int?
+        if kind == .backPayment {
+            let paidOn = arrivedOn ?? today
+            grade = Self.grade(&cells, scheme, required: false, grades: grades, from: paidOn, through: paidOn, when: paidOn.iso)
+        } else {
+            grade = Self.grade(&cells, scheme, required: false, grades: grades, from: year.flatMap { CalendarDate(year: $0, month: 1, day: 1) },
+                               through: year.flatMap { CalendarDate(year: $0, month: 12, day: 31) }, when: year.map { "\($0)年" } ?? "")
+        }
         if arrived == false, arrivedOn != nil {
             cells.problems.add(line: cells.line, column: "arrived_on", "未到账的记录不应有到账日期")
         }

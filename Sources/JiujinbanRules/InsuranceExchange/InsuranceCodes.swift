@@ -36,20 +36,9 @@ public enum InsuranceScheme: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Whether a resident scheme: its enrolment names the start kind (新农保 / 城居保) and a grade.
+    /// Whether a resident scheme: its enrolment names the start kind (新农保 / 城居保) and a grade. Which grades
+    /// exist on a date is a dated policy figure (`ExchangeGrades`), never a list compiled here.
     public var isResident: Bool { self == .residentBasic || self == .residentSupplementary }
-
-    /// The yearly grades (元) an exchange file may name for the scheme (domain rules §4: the national 100–1,000 in
-    /// steps of 100, 1,500 and 2,000, with Shanxi's added 3,000–5,000; the supplementary scheme's five). Which of
-    /// them is in force on a date, and its subsidy, is a dated policy figure; a file only has to name a grade that
-    /// exists. Employee schemes have no grades.
-    public var grades: Set<Int> {
-        switch self {
-        case .residentBasic: Set(stride(from: 100, through: 1_000, by: 100)).union([1_500, 2_000, 3_000, 4_000, 5_000])
-        case .residentSupplementary: [200, 500, 1_000, 2_000, 5_000]
-        case .employeePension, .unemployment: []
-        }
-    }
 }
 
 /// 新农保 or 城居保: which of the two schemes merged in 2014 the person's enrolment started in; its start date

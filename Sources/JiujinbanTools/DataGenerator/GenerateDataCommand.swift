@@ -4,8 +4,8 @@ import JiujinbanApp
 import JiujinbanRules
 import Vapor
 
-/// `jiujinban generate-data --citizens N [--cases M] [--operators K] [--seed S]`: fills the database with synthetic,
-/// reproducible people, operators and cases across Ruicheng's villages and communities, for benchmarks and load
+/// `jiujinban generate-data --citizens N [--ledger] [--cases M] [--operators K] [--seed S]`: fills the database with synthetic,
+/// reproducible people (with their insurance ledger when `--ledger` is given), operators and cases across Ruicheng's villages and communities, for benchmarks and load
 /// tests. It needs the demonstration divisions and service points, refuses to run in production unless
 /// `--allow-production` is given, and prints its progress to standard error.
 struct GenerateDataCommand: AsyncCommand {
@@ -19,6 +19,7 @@ struct GenerateDataCommand: AsyncCommand {
         @Option(name: "job-seekers", help: "从已生成的劳动年龄群众中登记的固定工求职人数") var jobSeekers: Int?
         @Option(name: "seed", help: "随机种子（相同种子生成相同数据），默认 20261130") var seed: Int?
         @Option(name: "sample-file", help: "把演示经办人员与部分生成群众的身份证号写入此 JSON 文件，供压测脚本登录和查询") var sampleFile: String?
+        @Flag(name: "ledger", help: "同时为本次生成的群众生成参保台账（参保、缴费、待遇、发放记录）") var ledger: Bool
         @Flag(name: "allow-production", help: "允许在生产环境运行（会写入合成数据）") var allowProduction: Bool
     }
 
@@ -54,8 +55,10 @@ struct GenerateDataCommand: AsyncCommand {
         }
         var sample: [String] = []
         if citizens > 0 {
-            let made = try await generator.citizens(citizens, sample: &sample)
+            var ledgerRows = 0
+            let made = try await generator.citizens(citizens, sample: &sample, ledger: signature.ledger, ledgerRows: &ledgerRows)
             progress.say("办事群众：新增 \(made) 人（已存在的相同身份证号跳过）")
+            if signature.ledger { progress.say("参保台账：新增 \(ledgerRows) 行") }
         }
         if cases > 0 {
             let made = try await generator.cases(cases)

@@ -90,8 +90,11 @@ struct SyntheticData {
 
     // MARK: citizens
 
-    /// Up to `sampleSize` of the generated ID numbers, spread over the run, go into `sample`.
-    func citizens(_ count: Int, sample: inout [String], sampleSize: Int = 10_000) async throws -> Int {
+    /// Up to `sampleSize` of the generated ID numbers, spread over the run, go into `sample`. With `ledger`, each
+    /// batch's people get their insurance ledger (`SyntheticLedger`) in the same transaction, through the import's
+    /// reader and the ledger's store (`LedgerRowsWriter`); `ledgerRows` counts the rows stored.
+    func citizens(_ count: Int, sample: inout [String], sampleSize: Int = 10_000, ledger: Bool = false,
+                  ledgerRows: inout Int) async throws -> Int {
         guard let registrar = try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue)
             .filter(\.$unitDivisionCode =~ GenerateDataCommand.county).sort(\.$unitDivisionCode).first()?.id else {
             throw PublicError(.conflict, "芮城县还没有经办人员账号：请先载入演示数据，或加 --operators 生成")
@@ -99,20 +102,29 @@ struct SyntheticData {
         var people = SyntheticPopulation(seed: seed, residences: try await residences(), regionCode: GenerateDataCommand.county,
                                          formerRegionCode: GenerateDataCommand.formerCountyCode)
         let cipher = services.cipher
+        let writer = ledger ? try await LedgerRowsWriter.make(services: services, operatorID: registrar, source: "合成数据", on: app.db) : nil
+        var ledgerPeople = SyntheticLedger(seed: seed ^ 0x4C45_4447, county: GenerateDataCommand.county + "000000", today: services.clock.today)
         var done = 0, inserted = 0
         while done < count {
             let size = min(Self.citizenBatch, count - done)
             let now = services.clock.now()
             let stride = max(count / sampleSize, 1)
             var records: [CitizenRecord] = []
+            var rows = SyntheticLedger.Rows()
             for offset in 0..<size {
                 let person = people.next()
                 if (done + offset) % stride == 0, sample.count < sampleSize { sample.append(person.idNumber) }
                 records.append(try Self.record(person, by: registrar, at: now, cipher: cipher))
+                if ledger {
+                    ledgerPeople.add(.init(idNumber: person.idNumber, name: person.name, hukou: person.hukou.value, birthDate: person.birthDate),
+                                     to: &rows)
+                }
             }
-            inserted += try await services.writer.write(on: app.db) { [records] db in
-                try await Self.insert(records, on: db as! any SQLDatabase)
+            let (made, stored) = try await services.writer.write(on: app.db) { [records, rows] db in
+                (try await Self.insert(records, on: db as! any SQLDatabase), try await writer?.write(rows, on: db) ?? 0)
             }
+            inserted += made
+            ledgerRows += stored
             let previous = done
             done += size
             progress.step("生成办事群众", done: done, of: count, previous: previous)

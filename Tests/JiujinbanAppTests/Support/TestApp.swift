@@ -24,14 +24,15 @@ enum TestApp {
 
     /// - Parameter logger: replaces the application's logger before anything logs (tests that read the logs).
     /// - Parameter metricsToken: `JIUJINBAN_METRICS_TOKEN` (nil: `/metrics` is not offered).
+    /// - Parameter demoLedger: the demonstration people with an insurance ledger too (most tests count on none).
     static func run(
         demo: Bool = true, clock: AppClock = .fixed(fixedNow), keys: SecretKeys = TestApp.keys, logger: Logger? = nil,
-        servedOverTLS: Bool = false, metricsToken: String? = nil, _ body: (Application) async throws -> Void
+        servedOverTLS: Bool = false, metricsToken: String? = nil, demoLedger: Bool = false, _ body: (Application) async throws -> Void
     ) async throws {
         await slots.acquire()
         do {
             try await runAlone(demo: demo, clock: clock, keys: keys, logger: logger, servedOverTLS: servedOverTLS,
-                               metricsToken: metricsToken, body)
+                               metricsToken: metricsToken, demoLedger: demoLedger, body)
         } catch {
             await slots.release()
             throw error
@@ -40,7 +41,7 @@ enum TestApp {
     }
 
     private static func runAlone(
-        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, servedOverTLS: Bool, metricsToken: String?,
+        demo: Bool, clock: AppClock, keys: SecretKeys, logger: Logger?, servedOverTLS: Bool, metricsToken: String?, demoLedger: Bool,
         _ body: (Application) async throws -> Void
     ) async throws {
         let database = try await TestDatabase.make()
@@ -51,6 +52,7 @@ enum TestApp {
                                                  dataDirectory: database.directory.path, keys: keys,
                                                  secureCookies: servedOverTLS)
             configuration.metricsToken = metricsToken
+            configuration.loadDemoLedger = demoLedger
             configuration.requestDeadlineSeconds = TestApp.requestDeadlineSeconds
             try await configure(app, configuration: configuration, clock: clock)
             let redirects = SilentRedirects()

@@ -1,3 +1,4 @@
+import Foundation
 @testable import JiujinbanRules
 import Testing
 
@@ -10,14 +11,20 @@ struct ExchangeFormatTests {
     ]
 
     /// Reads `csv` (header and rows) as `kind`: the typed rows, or every problem's text.
-    static func read(_ kind: ExchangeKind, _ csv: String) throws -> (rows: [ExchangeRow], problems: [String]) {
+    /// The seeded figures (policy-figures.md), each row open-ended: the grades the import checks by date.
+    static let seeded = ExchangeGrades(PolicyFigureBook(rows: PolicyFigureSeed.rows.map {
+        PolicyFigureRow(id: UUID(), key: $0.key, county: $0.county, validFrom: $0.from, validTo: nil, value: $0.value, source: $0.source,
+                        confidence: $0.confidence, status: $0.status)
+    }))
+
+    static func read(_ kind: ExchangeKind, _ csv: String, grades: ExchangeGrades = seeded) throws -> (rows: [ExchangeRow], problems: [String]) {
         let records = try CSVReader.records(of: csv)
         let header: ExchangeHeader
         switch ExchangeFormat.header(records[0].fields, kind: kind) {
         case .success(let read): header = read
         case .failure(let problems): return ([], problems.problems.map(\.text))
         }
-        var reader = ExchangeRowReader(header: header, today: today) { levels[$0.value] }
+        var reader = ExchangeRowReader(header: header, today: today, divisionLevel: { levels[$0.value] }, grades: grades)
         var rows: [ExchangeRow] = [], problems: [String] = []
         for record in records.dropFirst() {
             switch reader.read(record) {
@@ -75,7 +82,7 @@ struct ExchangeFormatTests {
         #expect(problems.contains { $0.hasPrefix("第5行 year：缴费年度2019不可能") })
         #expect(problems.contains { $0.hasPrefix("第6行 scheme：未知的险种“resident_pension”") })
         #expect(problems.contains { $0.hasPrefix("第7行 grade：缴费档次应为整数元") })
-        #expect(problems.contains { $0.hasPrefix("第8行 grade：未知的缴费档次550元") })
+        #expect(problems.contains { $0.hasPrefix("第8行 grade：缴费档次550元在2024年未施行：当时城乡居民基本养老保险的档次为200、300、500") })
         #expect(problems.contains { $0.hasPrefix("第9行 hukou_division：未知的户籍所在地区划代码“140831000000”") })
         #expect(problems.contains("第10行 arrived_on：到账日期不能为空"))
         #expect(problems.contains { $0.hasPrefix("第11行 format_version：未知的格式版本“2”") })

@@ -24,6 +24,9 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseChoice
     /// Load Ruicheng's demonstration data on an empty database.
     public var loadDemoData: Bool
+    /// With the demonstration data, also the few demonstration people with an insurance ledger (items 28–37).
+    /// Only the tests turn it off: most of them count on a demonstration database with no citizens.
+    public var loadDemoLedger = true
     /// PostgreSQL connections per event loop.
     public var postgresPoolSize: Int
     /// Whether development-only routes and tools may exist (never true in production).

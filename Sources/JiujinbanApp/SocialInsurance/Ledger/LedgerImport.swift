@@ -48,7 +48,9 @@ struct LedgerImport {
 
         // Pass 1: every row checked, nothing written.
         let scope = (try? DivisionCode(operatorAccount.unitDivisionCode))?.scopePrefix ?? operatorAccount.unitDivisionCode
-        var reader = ExchangeRowReader(header: header, today: today, divisionLevel: divisionLevel)
+        // The grades by date, from the policy figures: read once for the whole file.
+        let grades = ExchangeGrades(try await PolicyFigureBook.load(on: app.db))
+        var reader = ExchangeRowReader(header: header, today: today, divisionLevel: divisionLevel, grades: grades)
         var problems = ExchangeProblems()
         var firstLine: [Int: Int] = [:]
         var read = 0, shown = -1

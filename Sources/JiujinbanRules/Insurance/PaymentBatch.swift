@@ -1,0 +1,92 @@
+/// 月度待遇发放批次: which entitlements of a county are paid for a month, when the ledger is authoritative (no core
+/// system connected: a county running alone, and the demonstration data).
+///
+/// A payment is due for an entitlement of a resident pension scheme in 正常 status that started in or before the
+/// month, with a positive monthly amount, for a person with no payment record of that scheme and month yet, and with
+/// a bank account to pay into (the account of the person's latest payment of the scheme: the ledger keeps no other,
+/// and the core system's payment results bring each change of account). Everything else is counted by why it is not
+/// paid, so the operator's summary says who was left out.
+public enum PaymentBatch {
+    /// The result a payment carries from the run until the bank's return file records 成功 or 失败.
+    public static let pendingResult = "待回盘"
+
+    /// One batch per county and month, so its id is made of them: `140830-202611`.
+    public static func batchID(county: DivisionCode, month: PensionMonth) -> String {
+        String(county.value.prefix(6)) + "-" + String(month.description.filter { $0 != "-" })
+    }
+
+    /// An entitlement as the run reads it, with the person's latest payment account of the scheme.
+    public struct Entitlement: Sendable, Equatable {
+        public let person: String
+        public let scheme: String
+        public let startMonth: String
+        public let status: String
+        public let monthlyFen: Int64
+        public let bank: String?
+        public let account: String?
+        /// Whether a payment record of this scheme and month exists already (from a core system's file, say).
+        public let alreadyRecorded: Bool
+
+        public init(person: String, scheme: String, startMonth: String, status: String, monthlyFen: Int64, bank: String?,
+                    account: String?, alreadyRecorded: Bool) {
+            self.person = person
+            self.scheme = scheme
+            self.startMonth = startMonth
+            self.status = status
+            self.monthlyFen = monthlyFen
+            self.bank = bank
+            self.account = account
+            self.alreadyRecorded = alreadyRecorded
+        }
+    }
+
+    /// A payment of the batch: `seq` numbers the batch's lines from 1, in the order of the entitlements given.
+    public struct Line: Sendable, Equatable {
+        public let seq: Int
+        public let entitlement: Entitlement
+        public var amountFen: Int64 { entitlement.monthlyFen }
+    }
+
+    public struct Plan: Sendable, Equatable {
+        public var lines: [Line] = []
+        /// Not yet started (start month after the month).
+        public var notStarted = 0
+        /// 暂停 or 终止.
+        public var notPaying = 0
+        /// No bank account to pay into.
+        public var withoutAccount = 0
+        /// A payment record of the month exists already.
+        public var alreadyRecorded = 0
+
+        public var totalFen: Int64 { lines.reduce(0) { $0 + $1.amountFen } }
+
+        /// The people left out, by reason, in Chinese; empty when none.
+        public var leftOut: String {
+            [(notStarted, "待遇尚未开始"), (notPaying, "待遇暂停或终止"), (withoutAccount, "无发放账户（台账中没有此人的发放记录）"),
+             (alreadyRecorded, "本月已有发放记录")]
+                .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) 笔" }.joined(separator: "，")
+        }
+    }
+
+    /// The resident schemes whose pensions the run pays.
+    public static let schemes: Set<String> = [InsuranceScheme.residentBasic.rawValue, InsuranceScheme.residentSupplementary.rawValue]
+
+    /// The month's payments of `entitlements` (one county's), in their order.
+    public static func plan(_ entitlements: [Entitlement], month: PensionMonth) -> Plan {
+        var plan = Plan()
+        for entitlement in entitlements where schemes.contains(entitlement.scheme) && entitlement.monthlyFen > 0 {
+            if entitlement.status != EntitlementStatus.paying.rawValue {
+                plan.notPaying += 1
+            } else if PensionMonth(entitlement.startMonth).map({ $0 > month }) ?? true {
+                plan.notStarted += 1
+            } else if entitlement.alreadyRecorded {
+                plan.alreadyRecorded += 1
+            } else if (entitlement.account ?? "").isEmpty || (entitlement.bank ?? "").isEmpty {
+                plan.withoutAccount += 1
+            } else {
+                plan.lines.append(Line(seq: plan.lines.count + 1, entitlement: entitlement))
+            }
+        }
+        return plan
+    }
+}

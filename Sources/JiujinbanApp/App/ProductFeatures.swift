@@ -29,6 +29,8 @@ enum ProductFeatures {
         ArchiveOfficesFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
+        LedgerQueriesFeature.self,
+        CaseComputationsFeature.self,
         BackupFeature.self,
     ]
 }

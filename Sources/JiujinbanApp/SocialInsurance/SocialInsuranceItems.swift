@@ -1,9 +1,9 @@
 import JiujinbanRules
 
-/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each. None has a form of its
-/// own yet: all eighteen take the generic module (`GenericItem`); the seven the catalogue offers at the kiosk declare
-/// the steps of their kiosk flows here (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`,
-/// and its line here in place of its declaration.
+/// 我要办社保 (items 20–37): the items of this group its issues have declared, one line each: a module of its own, or
+/// the generic module (`GenericItem`), whose kiosk items declare the steps of their kiosk flows here
+/// (`GenericItem.declared`). Adding one: its folder under `SocialInsurance/Items/`, and its line here in place of its
+/// declaration.
 enum SocialInsuranceItems {
     static let modules: [ItemModule] = [
         GenericItem.declared(seq: 22, kioskSteps: KioskStep.application), // 技能提升补贴申领
@@ -11,7 +11,9 @@ enum SocialInsuranceItems {
         GenericItem.declared(seq: 25, kioskSteps: KioskStep.query), // 企业职工基本养老保险参保情况查询
         GenericItem.declared(seq: 26, kioskSteps: KioskStep.query), // 企业职工基本养老保险待遇发放记录查询
         GenericItem.declared(seq: 27, kioskSteps: KioskStep.query), // 失业保险待遇发放记录查询
-        GenericItem.declared(seq: 33, kioskSteps: KioskStep.query), // 城乡居民养老保险人员缴费信息查询
-        GenericItem.declared(seq: 36, kioskSteps: KioskStep.query), // 城乡居民养老保险待遇发放记录查询
+        ContributionQueryItem.module,
+        BasicPensionClaimItem.module,
+        SupplementaryPensionClaimItem.module,
+        PaymentRecordsQueryItem.module,
     ]
 }

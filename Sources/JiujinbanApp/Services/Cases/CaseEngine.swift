@@ -98,10 +98,11 @@ enum CaseEngine {
                     """).run()
                 try await CaseStep.insert(caseID: id, at: now, actor: actor, action: "accept",
                                           detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
+                let effect = CaseEffect(caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
+                                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher)
+                try await acceptance.module.recordAcceptance(json: acceptance.form.json, of: effect, on: db)
                 if state.isFinal {
-                    try await acceptance.module.takeEffect(json: acceptance.form.json, of: CaseEffect(
-                        caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
-                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher), on: db)
+                    try await acceptance.module.takeEffect(json: acceptance.form.json, of: effect, on: db)
                 }
                 try await context.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                    detail: "第\(acceptance.item.seq)项 \(state.label)（\(actor.channel.label)）"), by: actor, on: db)

@@ -11,6 +11,7 @@ enum SocialInsuranceItems {
         GenericItem.declared(seq: 25, kioskSteps: KioskStep.query), // 企业职工基本养老保险参保情况查询
         GenericItem.declared(seq: 26, kioskSteps: KioskStep.query), // 企业职工基本养老保险待遇发放记录查询
         GenericItem.declared(seq: 27, kioskSteps: KioskStep.query), // 失业保险待遇发放记录查询
+        BackPaymentItem.module,
         ContributionQueryItem.module,
         BasicPensionClaimItem.module,
         SupplementaryPensionClaimItem.module,

@@ -116,6 +116,12 @@ struct PensionClaimItemsTests {
             try await fixture.entitlement(drawing, .residentBasic, monthlyFen: 20_000)
             let again = try await fixture.accept(drawing, item: BasicPensionClaimItem.seq)
             #expect(again.0 == .unprocessableEntity && again.2.contains("已在领取城乡居民基本养老保险待遇"))
+            // Fewer than 15 years and an enrolment that does not name 新农保 or 城居保: the start is not guessed.
+            let unnamed = try await fixture.person(birth: "19620301", sequence: 45)
+            try await fixture.enrol(unnamed, .residentBasic, startKind: nil)
+            try await fixture.contribute(unnamed, .residentBasic, years: 2016...2025)
+            let noScheme = try await fixture.accept(unnamed, item: BasicPensionClaimItem.seq)
+            #expect(noScheme.0 == .unprocessableEntity && noScheme.2.contains("参保登记未注明参加的是新农保还是城居保"))
             #expect(try await CaseRecord.query(on: app.db).count() == cases, "nothing written")
             #expect(try await fixture.count("case_computations") == 0)
         }

@@ -19,15 +19,18 @@ struct CaseComputation: Sendable, Equatable {
     let totalFen: Int
     let lines: [Line]
     let figures: [FigureReading.Entry]
+    /// Said beside the amounts (a back payment's allowed years by situation).
+    var notes: [String] = []
 
     var waiting: [FigureReading.Entry] { figures.filter(\.isWaiting) }
 
-    init(title: String, computedOn: CalendarDate, totalFen: Int, lines: [Line], figures: [FigureReading.Entry]) {
+    init(title: String, computedOn: CalendarDate, totalFen: Int, lines: [Line], figures: [FigureReading.Entry], notes: [String] = []) {
         self.title = title
         self.computedOn = computedOn
         self.totalFen = totalFen
         self.lines = lines
         self.figures = figures
+        self.notes = notes
     }
 
     /// A monthly benefit with the reading it was computed from.
@@ -49,10 +52,11 @@ enum CaseComputations {
         try await sql.delete(from: "case_figure_uses").where("case_id", .equal, SQLBind(caseID)).run()
         try await sql.delete(from: "case_computations").where("case_id", .equal, SQLBind(caseID)).run()
         let parts = String(decoding: try JSONEncoder().encode(computation.lines), as: UTF8.self)
+        let notes = String(decoding: try JSONEncoder().encode(computation.notes), as: UTF8.self)
         try await sql.insert(into: "case_computations")
-            .columns("case_id", "title", "computed_on", "total_fen", "parts", "updated_at_ms")
+            .columns("case_id", "title", "computed_on", "total_fen", "parts", "notes", "updated_at_ms")
             .values(SQLBind(caseID), SQLBind(computation.title), SQLBind(computation.computedOn.iso), SQLBind(Int64(computation.totalFen)),
-                    SQLBind(parts), SQLBind(Int64(now.timeIntervalSince1970 * 1000)))
+                    SQLBind(parts), SQLBind(notes), SQLBind(Int64(now.timeIntervalSince1970 * 1000)))
             .run()
         guard !computation.figures.isEmpty else { return }
         var insert = sql.insert(into: "case_figure_uses").columns("case_id", "figure_key", "row_id", "value", "status", "source")
@@ -67,9 +71,10 @@ enum CaseComputations {
     static func load(caseID: UUID, on db: any Database) async throws -> CaseComputation? {
         let sql = db as! any SQLDatabase
         guard let row = try await sql.raw("""
-            SELECT title, computed_on, total_fen, parts FROM case_computations WHERE case_id = \(bind: caseID)
+            SELECT title, computed_on, total_fen, parts, notes FROM case_computations WHERE case_id = \(bind: caseID)
             """).first(), let day = CalendarDate(iso: try row.decode(column: "computed_on", as: String.self)) else { return nil }
         let lines = (try? JSONDecoder().decode([CaseComputation.Line].self, from: Data(try row.decode(column: "parts", as: String.self).utf8))) ?? []
+        let notes = (try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: "notes", as: String.self).utf8))) ?? []
         var figures: [FigureReading.Entry] = []
         for use in try await sql.raw("""
             SELECT figure_key, row_id, value, status, source FROM case_figure_uses WHERE case_id = \(bind: caseID) ORDER BY figure_key
@@ -82,6 +87,6 @@ enum CaseComputations {
                 status: status, source: try use.decode(column: "source", as: String.self)))
         }
         return CaseComputation(title: try row.decode(column: "title", as: String.self), computedOn: day,
-                               totalFen: Int(try row.decode(column: "total_fen", as: Int64.self)), lines: lines, figures: figures)
+                               totalFen: Int(try row.decode(column: "total_fen", as: Int64.self)), lines: lines, figures: figures, notes: notes)
     }
 }

@@ -14,7 +14,7 @@ enum CaseComputationSection {
                 .p(.text("以下政策参数待业务管理员核实，核实前本办件不能审批，金额为暂算：")),
                 .ul(.forEach(computation.waiting) { .li(.text($0.described)) }))),
             .table(.class("data-table"),
-                   .thead(.tr(.th("项目"), .th("金额（元/月）"), .th("计算方法"))),
+                   .thead(.tr(.th("项目"), .th("金额"), .th("计算方法"))),
                    .tbody(
                        .forEach(computation.lines) { line in
                            .tr(.td(.text((line.depth > 0 ? "　其中：" : "") + line.name)), .td(.class("number"), .text(Fen.yuan(line.amountFen))),
@@ -22,6 +22,7 @@ enum CaseComputationSection {
                        },
                        .tr(.th("合计"), .td(.class("number"), .strong(.text(Fen.yuan(computation.totalFen)))),
                            .td(.text("按\(computation.computedOn.iso)执行的政策参数计算"))))),
+            .if(!computation.notes.isEmpty, .ul(.forEach(computation.notes) { .li(.text($0)) })),
             .h3("所用政策参数"),
             .table(.class("data-table"),
                    .thead(.tr(.th("参数"), .th("数值"), .th("状态"), .th("依据"))),

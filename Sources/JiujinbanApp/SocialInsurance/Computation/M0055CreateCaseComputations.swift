@@ -18,6 +18,8 @@ struct M0055CreateCaseComputations: AsyncMigration {
             .field("total_fen", .int64, .required)
             // The parts, in order, as JSON lines (depth, name, amount, how it was reached).
             .field("parts", .string, .required)
+            // What the clerk and the person are told beside the amounts (the years a back payment may cover), JSON.
+            .field("notes", .string, .required)
             .field("updated_at_ms", .int64, .required)
             .create()
         try await database.schema("case_figure_uses")

@@ -65,6 +65,8 @@ struct PensionClaimComputation: Sendable {
     /// first day, so a figure succeeded mid-year gives each claim the value of its own first month.
     static func startMonth(claimedOn: CalendarDate) -> PensionMonth { PensionMonth(containing: claimedOn).next }
 
+    static let unnamedScheme = "参保登记未注明参加的是新农保还是城居保，无法按制度实施日期确定应缴年限，请先到县社保经办机构核实参保登记"
+
     var computation: CaseComputation? {
         benefit.map { CaseComputation(title: $0.scheme.chinese + "月养老金核定", benefit: $0, reading: reading) }
     }
@@ -81,8 +83,11 @@ struct PensionClaimComputation: Sendable {
         let facts = ledger.facts(.residentBasic, born: born)
         // Fewer than 15 years paid: the requirement depends on the scheme's start, read as a figure.
         var schemeStart: CalendarDate?
-        if facts.paidYears < PensionScheme.fullContributionYears {
-            let kind = enrolment?.startKind.flatMap(SchemeStartKind.init(rawValue:)) ?? .newRural
+        if facts.paidYears < PensionScheme.fullContributionYears, facts.enrolled {
+            // The enrolment must name its scheme (新农保 or 城居保): the start date is never guessed.
+            guard let kind = enrolment?.startKind.flatMap(SchemeStartKind.init(rawValue:)) else {
+                return PensionClaimComputation(refusals: [Self.unnamedScheme], benefit: nil, reading: reading, county: county, startMonth: start)
+            }
             schemeStart = BenefitFigures.schemeStart(kind, &reading)
         }
         // Unknown start: the most any start can require (15) is not applied; only the other conditions are checked now.

@@ -71,6 +71,12 @@ struct PensionClaimItemsTests {
             #expect(refused.0 == .conflict && refused.1.contains("待业务管理员核实后方可审批") && refused.1.contains("中央基础养老金最低标准"))
             #expect(try await CaseRecord.find(id, on: app.db)?.stateValue?.isFinal == false)
             #expect(try await fixture.count("insurance_entitlements") == 0, "nothing written")
+            // The refusal is audited as a denied approval, naming the waiting figure.
+            let number = try #require(try await CaseRecord.find(id, on: app.db)).number
+            let denied = try await (app.db as! any SQLDatabase).raw("""
+                SELECT detail FROM audit_log WHERE action = 'case.approve' AND result = 'denied' AND object_id = \(bind: number)
+                """).all().map { try $0.decode(column: "detail", as: String.self) }
+            #expect(denied.count == 1 && denied.first?.contains("待业务管理员核实后方可审批") == true)
 
             try await confirmBasicFigures(app)
             let approved = try await fixture.approve(id, as: reviewer)

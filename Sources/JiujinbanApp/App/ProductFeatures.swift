@@ -30,6 +30,8 @@ enum ProductFeatures {
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,
+        LedgerQueriesFeature.self,
+        CaseComputationsFeature.self,
         BackupFeature.self,
     ]
 }

@@ -98,11 +98,12 @@ enum CaseEngine {
                     """).run()
                 try await CaseStep.insert(caseID: id, at: now, actor: actor, action: "accept",
                                           detail: state.isFinal ? "即时办结" : "办结期限 \(deadline?.date.iso ?? "")", on: sql)
+                let effect = CaseEffect(caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
+                                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher,
+                                        audit: { event, db in try await context.audit(event, by: actor, on: db) })
+                try await acceptance.module.recordAcceptance(json: acceptance.form.json, of: effect, on: db)
                 if state.isFinal {
-                    try await acceptance.module.takeEffect(json: acceptance.form.json, of: CaseEffect(
-                        caseID: id, caseNumber: number.text, citizenID: citizenID, servicePointID: actor.servicePointID,
-                        actorAccount: staff?.account.id, at: now, today: today, cipher: services.cipher,
-                        audit: { event, db in try await context.audit(event, by: actor, on: db) }), on: db)
+                    try await acceptance.module.takeEffect(json: acceptance.form.json, of: effect, on: db)
                 }
                 try await context.audit(AuditEvent("case.accept", objectType: "case", objectID: number.text,
                                                    detail: "第\(acceptance.item.seq)项 \(state.label)（\(actor.channel.label)）"), by: actor, on: db)
@@ -169,10 +170,7 @@ enum CaseEngine {
             // Submitted again after the core system's return: its reason belongs to the earlier attempt.
             if file.state == .coreReturned { reason = nil }
         }
-        let id = try record.requireID()
         let finishedAt: Date? = next.state.isFinal ? now : nil
-        let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail, returned) =
-            (missing, reason, reviewer, deadline, provisional, detail, returnedList)
         let itemText = "第\(record.itemSeq)项" + (catalogued.map { "“\($0.name)”" } ?? "")
         // An approved case takes effect in the approval's transaction.
         let effect: (any ServiceItem, String)?
@@ -184,6 +182,34 @@ enum CaseEngine {
             effect = nil
         }
         let today = services.clock.today
+        do {
+            try await write(next, action, record: record, file: file, staff: staff, effect: effect, at: now, today: today,
+                            values: (missing, reason, reviewer, deadline, provisional, detail, returnedList, finishedAt, itemText),
+                            by: actor, in: context)
+        } catch let refusal as PublicError where refusal.status.code < 500 {
+            // The step was refused inside its transaction (an effect's condition no longer met, a figure still 待核实,
+            // another reviewer first): nothing was written, and the refusal is audited on its own.
+            try await context.writer.write(on: context.db) { db in
+                try await context.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number, result: .denied,
+                                                   detail: refusal.reason), by: actor, on: db)
+            }
+            throw refusal
+        }
+        return .success(())
+    }
+
+    private typealias StepValues = (missing: String?, reason: String?, reviewer: UUID?, deadline: String?, provisional: Bool, detail: String?,
+                                    returned: [String], finishedAt: Date?, itemText: String)
+
+    /// The step's one transaction: the state (only if still what the actor saw), the timeline, the effect, the audit
+    /// row and the notices.
+    private static func write(
+        _ next: CaseFile, _ action: CaseFile.Action, record: CaseRecord, file: CaseFile, staff: SignedInStaff,
+        effect: (any ServiceItem, String)?, at now: Date, today: CalendarDate, values: StepValues, by actor: CaseActor, in context: CaseContext
+    ) async throws {
+        let services = context.services
+        let id = try record.requireID()
+        let (newMissing, newReason, newReviewer, newDeadline, newProvisional, stepDetail, returned, finishedAt, itemText) = values
         try await context.writer.write(on: context.db) { db in
             let updated = try await (db as! any SQLDatabase).raw("""
                 UPDATE cases SET state = \(bind: next.state.rawValue), missing_documents = \(bind: newMissing),
@@ -206,7 +232,6 @@ enum CaseEngine {
             try await CaseOutcomeNotices.send(action, record: record, file: file, itemText: itemText, reason: newReason,
                                               missing: returned, by: staff.account.id, at: now, on: db)
         }
-        return .success(())
     }
 }
 

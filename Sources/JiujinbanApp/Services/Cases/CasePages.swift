@@ -88,6 +88,7 @@ enum CasePage {
                 person(view, context: context),
                 .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
                     .forEach(view.content) { line in .group(.dt(.text(line.label)), .dd(.text(line.value))) })))),
+                CaseComputationSection.render(view.computation),
                 .p(.class("page-actions"),
                    .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
                       .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
@@ -191,6 +192,7 @@ enum CaseReceiptPage {
                                             ? .group(.p(.text("您申请办理的事项材料不齐全，请一次性补齐以下材料后再来办理：")),
                                                      .ol(.forEach(receipt.missing) { .li(.text($0)) }))
                                             : .p(.text("办理状态：\(receipt.stateLabel)。\(receipt.wording)"))))),
+                         CaseComputationSection.render(receipt.computation),
                          .p(.class("date-line"), .text("经办服务点（盖章）    \(receipt.acceptedOn)"))),
             ])
     }

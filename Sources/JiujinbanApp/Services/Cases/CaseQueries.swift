@@ -51,6 +51,8 @@ struct CaseView: Sendable {
     var typed = Typed()
     /// What the operator entered (备注 included), as the reviewer reads it.
     var content: [CaseFormContent.Line] = []
+    /// What the case computed (a claim's monthly amount) and the figures it used, the waiting ones named.
+    var computation: CaseComputation?
     let stateLabel: String
     let isReturned: Bool
     let acceptedOn: String
@@ -80,6 +82,8 @@ struct CaseReceipt: Sendable {
     /// What the receipt says of the case in its state (`CaseFile.State.receiptWording`).
     let wording: String
     let missing: [String]
+    /// What the case computed, printed with its parts and the figures still waiting for confirmation.
+    var computation: CaseComputation?
 }
 
 /// 受理: the item's form for one citizen.
@@ -134,6 +138,7 @@ enum CaseQueries {
         return CaseView(
             id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
             maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content,
+            computation: try await CaseComputations.load(caseID: id, on: db),
             stateLabel: file.state.label, isReturned: file.state == .returned, acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, missing: record.missingList,
@@ -154,7 +159,7 @@ enum CaseQueries {
             institution: point?.institution ?? "", channelText: channelText(record), deadlineText: deadlineText(record), isNotice: file.state == .returned,
             stateLabel: file.state.label,
             wording: file.state.receiptWording(deadline: record.deadline.map { $0 + (record.deadlineProvisional ? "（暂定）" : "") }),
-            missing: record.missingList)
+            missing: record.missingList, computation: try await CaseComputations.load(caseID: try record.requireID(), on: db))
     }
 
     static func form(

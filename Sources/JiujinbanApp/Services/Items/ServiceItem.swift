@@ -24,6 +24,9 @@ protocol ServiceItem: Sendable {
     /// What the case changes in the item's own records, inside the transaction that finishes it: at acceptance for an
     /// item finished at once (即时办结), at approval for a reviewed one. A thrown error undoes the whole step.
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws
+    /// What the case keeps beside its form once accepted (a claim's computation with the policy figures it used),
+    /// inside the acceptance's transaction, for every item, reviewed or not.
+    func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws
     /// The page the item starts from when its form needs more than fields (item 2 starts from the ranked postings).
     func startPage(citizen: UUID) -> SiteURL?
 }
@@ -33,6 +36,7 @@ extension ServiceItem {
         FieldErrors()
     }
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
+    func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
 
     /// `validate` and `check` together: the typed form encoded for the case to keep, or every problem the form and
@@ -59,11 +63,18 @@ extension ServiceItem {
 
     /// The effect of a case whose form was kept as `json` (see `ValidatedForm`).
     func takeEffect(json: String, of effect: CaseEffect, on db: any Database) async throws {
-        let form: Form
-        do { form = try JSONDecoder().decode(Form.self, from: Data(json.utf8)) } catch {
+        try await takeEffect(try decoded(json), of: effect, on: db)
+    }
+
+    /// What an accepted case keeps beside the form it was kept as (`json`).
+    func recordAcceptance(json: String, of effect: CaseEffect, on db: any Database) async throws {
+        try await recordAcceptance(try decoded(json), of: effect, on: db)
+    }
+
+    private func decoded(_ json: String) throws -> Form {
+        do { return try JSONDecoder().decode(Form.self, from: Data(json.utf8)) } catch {
             throw PublicError(.unprocessableEntity, "办件表单内容不完整，无法办理“\(item.name)”")
         }
-        try await takeEffect(form, of: effect, on: db)
     }
 
     /// Sorted keys: the same form always seals to the same text.

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import JiujinbanRules
+import Vapor
+
+/// What a pension claim (items 34, 35) keeps: the day it was made, from which its first month and the day its
+/// figures are read follow.
+struct PensionClaimForm: Codable, Sendable, Equatable {
+    var claimedOn: String
+
+    enum CodingKeys: String, CodingKey { case claimedOn = "claimed_on" }
+}
+
+/// The steps items 34 and 35 share, each given its computation (`PensionClaimComputation.basic` / `.supplementary`):
+/// the conditions at acceptance, the computation kept with the case, and at approval the same computation again
+/// with the figures as they stand, refused while one it uses is 待核实.
+enum PensionClaimCase {
+    typealias Compute = @Sendable (PensionClaimLedger, CalendarDate, CalendarDate, PolicyFigureBook) -> PensionClaimComputation
+
+    static let claimedOnField = CaseFormField(name: "claimed_on", label: "申领日期", kind: .derived, required: false)
+
+    static func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate, item: ServiceCatalogue.Item)
+        -> Result<PensionClaimForm, FieldErrors> {
+        var errors = FieldErrors()
+        if CalendarDate(iso: citizen.birthDate) == nil { errors.add("citizen", "该群众的出生日期无法读取，请先核对身份证号码") }
+        errors.requireDocuments(form, item)
+        return errors.isEmpty ? .success(PensionClaimForm(claimedOn: today.iso)) : .failure(errors)
+    }
+
+    /// The conditions on the ledger, every unmet one named (e.g. how many years are missing).
+    static func check(citizen: CitizenRecord, today: CalendarDate, compute: Compute, on db: any Database) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        guard let born = CalendarDate(iso: citizen.birthDate) else { return errors }
+        let ledger = try await PensionClaimLedger.load(citizen: try citizen.requireID(), on: db)
+        for refusal in compute(ledger, born, today, try await PolicyFigureBook.load(on: db)).refusals { errors.add("citizen", refusal) }
+        return errors
+    }
+
+    /// The computation as it stands: the conditions again (the ledger may have changed since acceptance) and the
+    /// amount on the figures of the claim's first month.
+    static func compute(_ form: PensionClaimForm, citizen: UUID, compute: Compute, on db: any Database) async throws -> PensionClaimComputation {
+        guard let claimedOn = CalendarDate(iso: form.claimedOn), let record = try await CitizenRecord.find(id: citizen, on: db),
+              let born = CalendarDate(iso: record.birthDate) else {
+            throw PublicError(.unprocessableEntity, "办件表单内容不完整，无法核定待遇")
+        }
+        return compute(try await PensionClaimLedger.load(citizen: citizen, on: db), born, claimedOn, try await PolicyFigureBook.load(on: db))
+    }
+
+    /// At acceptance: the computation, kept with the case (its amount is provisional while a figure waits).
+    static func record(_ form: PensionClaimForm, effect: CaseEffect, compute: Compute, on db: any Database) async throws {
+        let result = try await Self.compute(form, citizen: effect.citizenID, compute: compute, on: db)
+        guard let computation = result.computation else { return }
+        try await CaseComputations.save(computation, caseID: effect.caseID, at: effect.at, on: db)
+    }
+
+    /// At approval: refused while the conditions fail or a figure used waits for confirmation (naming it); else the
+    /// confirmed computation replaces the provisional one and is returned for the entitlement.
+    static func approve(_ form: PensionClaimForm, effect: CaseEffect, compute: Compute, on db: any Database) async throws
+        -> (PensionClaimComputation, MonthlyBenefit) {
+        let result = try await Self.compute(form, citizen: effect.citizenID, compute: compute, on: db)
+        guard result.refusals.isEmpty, let benefit = result.benefit, let computation = result.computation else {
+            throw PublicError(.conflict, "不能审核通过：" + result.refusals.joined(separator: "；"))
+        }
+        // Refused before anything is written: the case keeps the acceptance's computation, which names the figure.
+        if let waiting = result.reading.approvalRefusal { throw PublicError(.conflict, waiting) }
+        try await CaseComputations.save(computation, caseID: effect.caseID, at: effect.at, on: db)
+        return (result, benefit)
+    }
+}

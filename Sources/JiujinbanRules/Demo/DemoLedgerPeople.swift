@@ -1,7 +1,7 @@
 /// Ruicheng's demonstration people for the resident pension items (28–37), with ledgers that let each item be tried,
 /// their ages counted back from the day the demonstration data is loaded so they stay true:
 /// a 16-year-old not enrolled (28); an enrolled 45-year-old (29, 30, 31, 33); a 60-year-old with 15 years (34);
-/// a 66-year-old drawing the basic pension and paying the supplementary scheme since 2021 (35); a 70-year-old
+/// a 66-year-old drawing the basic pension, paying the supplementary scheme since 2021 and topped up to 15 years (35); a 70-year-old
 /// whose last payment failed (36, 37); a 52-year-old with missing years (32).
 public enum DemoLedgerPeople {
     public static let village = "140830100204"
@@ -35,6 +35,10 @@ public enum DemoLedgerPeople {
         enrol(supplementary, .residentSupplementary, on: "2021-01-01", grade: 1000, status: .contributing, statusOn: "2021-01-01", reason: "",
               rows: &rows)
         contribute(supplementary, .residentSupplementary, years: Array(2021...lastYear), grade: 1000, subsidy: 200, rows: &rows)
+        // About 60 when the supplementary scheme began, she topped up to 15 years (item 32, ③): the years just before
+        // 2021, back-paid in 2021 at a grade then in force, without subsidy.
+        let topUp = max(0, 15 - (lastYear - 2020))
+        backPay(supplementary, .residentSupplementary, years: Array((2021 - topUp)..<2021), grade: 1000, paidOn: "2021-06-30", rows: &rows)
 
         let failed = person("张桂英", female: true, born: birth(today, years: 70, daysEarlier: 150), serial: 16)
         let failedStart = SyntheticLedger.drawingStart(failed)
@@ -79,6 +83,14 @@ public enum DemoLedgerPeople {
         for year in years {
             rows.contributions.append(prefix(person, scheme) + [String(year), ContributionKind.regular.rawValue, String(grade), String(grade),
                                                                 String(subsidy), "0", "是", "\(year)-06-30"])
+        }
+    }
+
+    static func backPay(_ person: SyntheticLedger.Person, _ scheme: InsuranceScheme, years: [Int], grade: Int, paidOn: String,
+                        rows: inout SyntheticLedger.Rows) {
+        for year in years {
+            rows.contributions.append(prefix(person, scheme) + [String(year), ContributionKind.backPayment.rawValue, String(grade), String(grade),
+                                                                "0", "0", "是", paidOn])
         }
     }
 

@@ -202,12 +202,17 @@ public struct ExchangeRowReader {
     private static func contribution(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
                                      today: CalendarDate, grades: ExchangeGrades) -> ExchangeRow? {
         var year = cells.integer("year", label: "缴费年度")
-        if let value = year, let scheme, !(scheme.earliestYear...today.year).contains(value) {
-            cells.problems.add(line: cells.line, column: "year",
-                               "缴费年度\(value)不可能：\(scheme.chinese)的缴费年度应在\(scheme.earliestYear)至\(today.year)年之间")
-            year = nil
-        }
         let kind = cells.code("type", ContributionKind.allCases.map(\.rawValue), label: "缴费类型").flatMap(ContributionKind.init(rawValue:))
+        // A back payment may be for years before the scheme began: topping up to 15 years (item 32, situation ③) pays
+        // the years just before its start, at most 15 of them.
+        if let value = year, let scheme {
+            let earliest = kind == .backPayment ? scheme.earliestYear - 15 : scheme.earliestYear
+            if !(earliest...today.year).contains(value) {
+                cells.problems.add(line: cells.line, column: "year", "缴费年度\(value)不可能：\(scheme.chinese)的"
+                                   + (kind == .backPayment ? "补缴年度" : "缴费年度") + "应在\(earliest)至\(today.year)年之间")
+                year = nil
+            }
+        }
         let personal = cells.yuan("personal", label: "个人缴费", required: true)
         let subsidy = cells.yuan("subsidy", label: "政府补贴", required: true)
         let collective = cells.yuan("collective", label: "集体补助", required: false)

@@ -89,6 +89,19 @@ struct ExchangeFormatTests {
         #expect(problems.count == 10)
     }
 
+    @Test("a back payment may be for the 15 years before its scheme began (topping up to 15), a year's own contribution not")
+    func backPaymentYears() throws {
+        let csv = Self.contributionHeader + "\n"
+            + "1,140830199001011232,张三,140830100204,resident_supplementary,2006,补缴,1000,1000,0,0,是,2021-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_supplementary,2020,补缴,1000,1000,0,0,是,2021-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_supplementary,2005,补缴,1000,1000,0,0,是,2021-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_supplementary,2020,正常,1000,1000,200,0,是,2021-06-30\n"
+        let (rows, problems) = try Self.read(.contributions, csv)
+        #expect(rows.count == 2)
+        #expect(problems == ["第4行 year：缴费年度2005不可能：城乡居民补充养老保险的补缴年度应在2006至2026年之间",
+                             "第5行 year：缴费年度2020不可能：城乡居民补充养老保险的缴费年度应在2021至2026年之间"])
+    }
+
     @Test("an unknown column is refused naming it; a missing required one and a duplicate too")
     func headers() throws {
         let unknown = try Self.read(.contributions, Self.contributionHeader + ",remark\n").problems

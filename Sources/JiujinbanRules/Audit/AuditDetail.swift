@@ -48,27 +48,32 @@ public enum AuditDetail {
     }
 
     static func maskingDigitRuns(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var run = String.UnicodeScalarView()
+        // Appended to a `String`, not a `UnicodeScalarView`: appending a run to the view rebuilt the whole text each
+        // time, so a long message (an import's list of problems) took minutes to log.
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var run: [Unicode.Scalar] = []
         func flush() {
-            let digits = String(run)
+            guard !run.isEmpty else { return }
+            var digits = ""
+            digits.unicodeScalars.append(contentsOf: run)
             switch run.count {
-            case 15...: result.append(contentsOf: Masking.maskedIDNumber(digits).unicodeScalars)
-            case 11...: result.append(contentsOf: Masking.maskedPhone(digits).unicodeScalars)
-            default: result.append(contentsOf: run)
+            case 15...: result += Masking.maskedIDNumber(digits)
+            case 11...: result += Masking.maskedPhone(digits)
+            default: result += digits
             }
-            run.removeAll()
+            run.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
             if isDigit(scalar) || (run.count == 17 && "XxＸｘ".unicodeScalars.contains(scalar)) {
                 run.append(scalar)
             } else {
                 flush()
-                result.append(scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
         flush()
-        return String(result)
+        return result
     }
 
     private static func truncated(_ text: String, to maximumLength: Int) -> String {

@@ -66,8 +66,9 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
             let head = "1,\(person.idNumber),\(person.name),\(person.hukou.value),resident_basic,"
             switch kind {
             case .contributions:
-                // Grades 300–1,000 元; the subsidy of those grades in Shanxi's table is not what is measured here.
-                let grade = 300 + (index % 8) * 100
+                // Grades of the seeded table (200–1,000 元 of it: the import checks a grade against the table in force);
+                // the subsidy is not what is measured here.
+                let grade = [200, 300, 500, 700, 1000][index % 5]
                 for year in (lastYear - years + 1)...lastYear {
                     buffer.append(Data((head + "\(year),正常,\(grade),\(grade),60,是,\(year)-12-20\n").utf8))
                 }

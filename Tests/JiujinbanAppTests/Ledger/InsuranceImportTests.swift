@@ -143,6 +143,13 @@ struct InsuranceImportTests {
             #expect(try await Self.count("citizens", app) == citizens)
             #expect(try await auditedObjects("insurance.import", on: app).map(\.detail)
                     == ["拒绝导入缴费记录文件“contributions.csv”：3处错误，首处：第6行 id_number：\(ResidentIDNumberError.checksumMismatch.message)"])
+            // A file wrong on every line: the first 500 problems listed, the rest counted.
+            let everyLine = Self.contributions + (1...602).map { _ in
+                "1,140830199001011233,张三,140830100204,resident_basic,2024,正常,500,500,60,0,是,2024-06-30\n"
+            }.joined()
+            let many = try await #require(throws: PublicError.self) { try await Self.importFile(app, kind: .contributions, csv: everyLine) }
+            #expect(many.reason.contains("共602处错误") && many.reason.hasSuffix("……另有102处错误未列出，请先改正以上错误后再导入"))
+            #expect(many.reason.components(separatedBy: "\n").count == 1 + 500 + 1)
             let unknownColumn = try await #require(throws: PublicError.self) {
                 try await Self.importFile(app, kind: .payments, csv: Self.person + ",county,month,amount,bank,account,result,memo\n")
             }

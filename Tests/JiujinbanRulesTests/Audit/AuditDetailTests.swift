@@ -63,4 +63,15 @@ struct AuditDetailTests {
         #expect(AuditDetail.sanitized(text) == text)
         #expect(AuditDetail.sanitized(AuditDetail.sanitized(text + "\n\u{202E}x")) == AuditDetail.sanitized(text + "\n\u{202E}x"))
     }
+
+    @Test("a long message (an import's refusal) is masked whole: every ID number and phone, the rest unchanged")
+    func longMessagesMaskedWhole() {
+        let line = "第12行 id_number：140830199001011232 与 13800001234 不符，档次500元"
+        let text = Array(repeating: line, count: 5_000).joined(separator: "\n")
+        let masked = LogText.escaped(text)
+        #expect(!masked.contains("140830199001011232") && !masked.contains("13800001234"))
+        #expect(masked.components(separatedBy: "140830********1232").count == 5_001)
+        #expect(masked.components(separatedBy: "138****1234").count == 5_001)
+        #expect(masked.contains("档次500元") && masked.contains("第12行"))
+    }
 }

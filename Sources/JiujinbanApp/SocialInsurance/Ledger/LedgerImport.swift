@@ -197,9 +197,16 @@ struct LedgerImport {
         }
     }
 
+    /// The problems listed in a refusal: a file gone wrong as a whole (a wrong column, a wrong table) has one on every
+    /// line, and a list of millions helps nobody.
+    static let listedProblems = 500
+
     static func refusal(_ problems: ExchangeProblems, file: String) -> PublicError {
-        PublicError(.unprocessableEntity, "\(file)：共\(problems.problems.count)处错误，未导入任何数据：\n"
-                    + problems.problems.map(\.text).joined(separator: "\n"))
+        let all = problems.problems
+        let rest = all.count - listedProblems
+        return PublicError(.unprocessableEntity, "\(file)：共\(all.count)处错误，未导入任何数据：\n"
+                           + all.prefix(listedProblems).map(\.text).joined(separator: "\n")
+                           + (rest > 0 ? "\n……另有\(rest)处错误未列出，请先改正以上错误后再导入" : ""))
     }
 
     static func divisionLevels(on db: any Database) async throws -> [String: DivisionLevel] {

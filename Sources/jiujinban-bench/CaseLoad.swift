@@ -35,7 +35,7 @@ struct CaseLoad {
         seconds = try options.double("seconds", default: 15)
         lookupSeconds = try options.double("lookup-seconds", default: 5)
         lookupClients = try options.int("lookup-clients", default: 4)
-        items = try options.string("items", default: "21,28,32,38").split(separator: ",").compactMap { Int($0) }
+        items = try options.string("items", default: "20,21,24,38").split(separator: ",").compactMap { Int($0) }
         baseline = try? options.string("baseline")
         naive = try? options.string("naive")
         stopFile = try? options.string("stop-file")

@@ -10,7 +10,7 @@ import Foundation
 /// - `naive-server --database FILE --port P` and `naive-load --url URL --clients N --seconds S`: the reference the
 ///   issue calibrates on, a plain Vapor + Fluent handler writing two rows per request in one transaction through a
 ///   single SQLite connection, loaded the same way. Prints `naive_vapor_per_s=…`.
-/// - `load --url URL --sample FILE --clients N --seconds S [--items 21,28,32,38]`: signs in N demonstration
+/// - `load --url URL --sample FILE --clients N --seconds S [--items 20,21,24,38]`: signs in N demonstration
 ///   operators through the card simulator, then each accepts cases at the counter (`POST /cases`) as fast as the
 ///   server answers; then looks citizens up by ID number. Prints the figures, the last line starting `RESULT`.
 ///   `--stop-file F` also ends the acceptance phase when F appears, `--rate R` paces all clients together at R

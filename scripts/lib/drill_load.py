@@ -54,7 +54,10 @@ class Load:
     RETRY_PAUSE = 0.2
     MAX_SAMPLES = 5
 
-    def __init__(self, base_url, sample_path, clients=8, items=(21, 28, 32, 38), citizens_per_client=4):
+    # Items that still take the generic form: the load sends only 材料已核验 and a note. 28 and 32 were here until
+    # issue 23 gave them forms of their own (and the load's submissions were refused); when these get theirs, pick
+    # others, or fill their forms.
+    def __init__(self, base_url, sample_path, clients=8, items=(20, 21, 24, 38), citizens_per_client=4):
         self.base_url, self.items, self.clients = base_url, tuple(items), clients
         sample = read_sample(sample_path)
         self.operators, self.citizens = sample["operators"], sample["citizens"]

@@ -16,51 +16,35 @@ public struct ExchangePerson: Sendable, Equatable {
     }
 }
 
+/// An enrolments file's row: the line, the person, and the enrolment it states (its fields read as the row's).
+@dynamicMemberLookup
 public struct EnrolmentRow: Sendable, Equatable {
     public let line: Int
     public let person: ExchangePerson
-    public let scheme: InsuranceScheme
-    public let county: DivisionCode
-    public let startKind: SchemeStartKind?
-    public let grade: Int?
-    public let enrolledOn: CalendarDate
-    public let status: EnrolmentStatus
-    public let statusDate: CalendarDate
-    public let statusReason: String?
+    public let record: EnrolmentRecord
+
+    public subscript<Value>(dynamicMember field: KeyPath<EnrolmentRecord, Value>) -> Value { record[keyPath: field] }
 }
 
+/// A contributions file's row: the line, the person, the scheme, and the year's contribution it states.
+@dynamicMemberLookup
 public struct ContributionRow: Sendable, Equatable {
     public let line: Int
     public let person: ExchangePerson
     public let scheme: InsuranceScheme
-    public let year: Int
-    public let kind: ContributionKind
-    public let grade: Int?
-    public let personalFen: Int64
-    public let subsidyFen: Int64
-    public let collectiveFen: Int64
-    public let arrivedOn: CalendarDate?
-    public let arrived: Bool
+    public let record: ContributionRecord
+
+    public subscript<Value>(dynamicMember field: KeyPath<ContributionRecord, Value>) -> Value { record[keyPath: field] }
 }
 
-/// The monthly amount and its parts (fen): 基础养老金 (central, provincial, county, 长缴多得), 个人账户养老金, 出口补.
+/// An entitlements file's row: the line, the person, and the entitlement it states.
+@dynamicMemberLookup
 public struct EntitlementRow: Sendable, Equatable {
     public let line: Int
     public let person: ExchangePerson
-    public let scheme: InsuranceScheme
-    public let county: DivisionCode
-    public let startMonth: String
-    public let monthlyFen: Int64
-    public let basicCentralFen: Int64
-    public let basicProvincialFen: Int64
-    public let basicCountyFen: Int64
-    public let basicExtraFen: Int64
-    public let accountFen: Int64
-    public let exitSubsidyFen: Int64
-    public let figureIDs: String?
-    public let status: EntitlementStatus
-    public let statusDate: CalendarDate
-    public let statusReason: String?
+    public let record: EntitlementRecord
+
+    public subscript<Value>(dynamicMember field: KeyPath<EntitlementRecord, Value>) -> Value { record[keyPath: field] }
 }
 
 public struct PaymentRow: Sendable, Equatable {
@@ -93,12 +77,42 @@ public enum ExchangeRow: Sendable, Equatable {
 
     /// What makes a row the same row again in a later file: the person and the scheme, with the year and type of
     /// a contribution and the month of a payment. An enrolment and an entitlement are one per person and scheme.
-    public var naturalKey: String {
+    public var naturalKey: NaturalKey {
+        let scheme = InsuranceScheme.allCases.firstIndex(of: self.scheme)!
+        return switch self {
+        case .enrolment(let row): NaturalKey(row.person.idNumber, scheme: scheme)
+        case .contribution(let row):
+            NaturalKey(row.person.idNumber, scheme: scheme, kind: ContributionKind.allCases.firstIndex(of: row.kind)! + 1, period: row.year)
+        case .entitlement(let row): NaturalKey(row.person.idNumber, scheme: scheme)
+        case .payment(let row): NaturalKey(row.person.idNumber, scheme: scheme, period: (Int(row.month.prefix(4)) ?? 0) * 16 + (Int(row.month.suffix(2)) ?? 0))
+        }
+    }
+
+    public var scheme: InsuranceScheme {
         switch self {
-        case .enrolment(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)"
-        case .contribution(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)|\(row.year)|\(row.kind.rawValue)"
-        case .entitlement(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)"
-        case .payment(let row): "\(row.person.idNumber.value)|\(row.scheme.rawValue)|\(row.month)"
+        case .enrolment(let row): row.scheme
+        case .contribution(let row): row.scheme
+        case .entitlement(let row): row.scheme
+        case .payment(let row): row.scheme
+        }
+    }
+
+    /// A natural key packed exactly into twelve bytes, for finding a key twice among millions of rows: the ID
+    /// number's 17 digits and check character as one number, and the scheme, the contribution type and the year
+    /// (or month) as another. Two rows have equal keys exactly when their natural keys are the same.
+    public struct NaturalKey: Hashable, Sendable {
+        let person: UInt64
+        let rest: UInt32
+
+        init(_ id: ResidentIDNumber, scheme: Int, kind: Int = 0, period: Int = 0) {
+            // 17 digits, then the check character (0–9 or X) as a base-11 digit: at most 1.1 × 10^18.
+            var packed: UInt64 = 0
+            for (index, byte) in id.value.utf8.enumerated() {
+                let digit = byte == UInt8(ascii: "X") ? 10 : UInt64(byte &- UInt8(ascii: "0"))
+                packed = packed * (index < 17 ? 10 : 11) + digit
+            }
+            person = packed
+            rest = UInt32(scheme) | UInt32(kind) << 4 | UInt32(period) << 8
         }
     }
 }
@@ -195,8 +209,9 @@ public struct ExchangeRowReader {
             cells.problems.add(line: cells.line, column: "enrolled_on", "参保日期\(enrolledOn.iso)早于\(scheme.chinese)开始的\(scheme.earliestYear)年")
         }
         guard let person, let scheme, let county, let enrolledOn, let status, let statusDate else { return nil }
-        return .enrolment(EnrolmentRow(line: cells.line, person: person, scheme: scheme, county: county, startKind: startKind, grade: grade,
-                                       enrolledOn: enrolledOn, status: status, statusDate: statusDate, statusReason: reason))
+        return .enrolment(EnrolmentRow(line: cells.line, person: person, record: EnrolmentRecord(
+            scheme: scheme, county: county, startKind: startKind, grade: grade, enrolledOn: enrolledOn, status: status, statusDate: statusDate,
+            statusReason: reason)))
     }
 
     private static func contribution(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
@@ -232,9 +247,9 @@ public struct ExchangeRowReader {
             cells.problems.add(line: cells.line, column: "arrived_on", "未到账的记录不应有到账日期")
         }
         guard let person, let scheme, let year, let kind, let personal, let subsidy, let arrived else { return nil }
-        return .contribution(ContributionRow(line: cells.line, person: person, scheme: scheme, year: year, kind: kind, grade: grade,
-                                             personalFen: personal, subsidyFen: subsidy, collectiveFen: collective ?? 0,
-                                             arrivedOn: arrivedOn, arrived: arrived))
+        return .contribution(ContributionRow(line: cells.line, person: person, scheme: scheme, record: ContributionRecord(
+            year: year, kind: kind, grade: grade, personalFen: personal, subsidyFen: subsidy, collectiveFen: collective ?? 0, arrived: arrived,
+            arrivedOn: arrivedOn)))
     }
 
     private static func entitlement(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
@@ -255,11 +270,11 @@ public struct ExchangeRowReader {
         let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
         let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .paying)
         guard let person, let scheme, let county, let start, let monthly, let status, let statusDate else { return nil }
-        return .entitlement(EntitlementRow(
-            line: cells.line, person: person, scheme: scheme, county: county, startMonth: start, monthlyFen: monthly,
-            basicCentralFen: parts[0] ?? 0, basicProvincialFen: parts[1] ?? 0, basicCountyFen: parts[2] ?? 0,
-            basicExtraFen: parts[3] ?? 0, accountFen: parts[4] ?? 0, exitSubsidyFen: parts[5] ?? 0, figureIDs: figures,
-            status: status, statusDate: statusDate, statusReason: reason))
+        return .entitlement(EntitlementRow(line: cells.line, person: person, record: EntitlementRecord(
+            scheme: scheme, county: county, startMonth: start, monthlyFen: monthly, basicCentralFen: parts[0] ?? 0,
+            basicProvincialFen: parts[1] ?? 0, basicCountyFen: parts[2] ?? 0, basicExtraFen: parts[3] ?? 0, accountFen: parts[4] ?? 0,
+            exitSubsidyFen: parts[5] ?? 0, figureIDs: EntitlementRecord.figureIDs(figures), status: status, statusDate: statusDate,
+            statusReason: reason)))
     }
 
     private static func payment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {

@@ -59,11 +59,11 @@ struct LedgerDataTests {
                 views[person.name] = try await InsuranceLedger.view(of: citizen.requireID(), cipher: cipher, on: app.db)
                 #expect(today.completedYears(since: person.birthDate) == ["王建军": 45, "李秀兰": 60, "薛玉梅": 66, "张桂英": 70, "赵志强": 52][person.name])
             }
-            #expect(views["王建军"]?.enrolments.map(\.status) == ["参保缴费"])
+            #expect(views["王建军"]?.enrolments.map(\.status) == [.contributing])
             #expect(views["李秀兰"]?.contributions.count == 15 && views["李秀兰"]?.entitlements.isEmpty == true)
-            #expect(views["薛玉梅"]?.enrolments.map(\.scheme).sorted() == ["resident_basic", "resident_supplementary"])
-            #expect(views["薛玉梅"]?.entitlements.first?.status == "正常")
-            #expect(views["张桂英"]?.payments.first?.result == "失败" && views["张桂英"]?.payments.first?.failureReason == "账户已冻结")
+            #expect(views["薛玉梅"]?.enrolments.map(\.scheme.rawValue).sorted() == ["resident_basic", "resident_supplementary"])
+            #expect(views["薛玉梅"]?.entitlements.first?.status == .paying)
+            #expect(views["张桂英"]?.payments.first?.result == .failed && views["张桂英"]?.payments.first?.failureReason == "账户已冻结")
             let years = Set(views["赵志强"]?.contributions.map(\.year) ?? [])
             #expect(!years.contains(2015) && !years.contains(2019) && years.contains(2014))
 

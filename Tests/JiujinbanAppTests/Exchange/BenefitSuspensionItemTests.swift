@@ -41,7 +41,7 @@ struct BenefitSuspensionItemTests {
                           ("applicant_name", "赵小花")]
             #expect(try await EnrolmentItemsTests().handle(app, person, item: 37, fields).0 == .seeOther)
             let stopped = try #require(try await Self.entitlement(person, app))
-            #expect(stopped.status == "终止" && stopped.statusDate == "2026-10-01")
+            #expect(stopped.status == .terminated && stopped.statusDate.iso == "2026-10-01")
             #expect(stopped.statusReason == "死亡（2026-09-14），自2026年10月起终止；应追回多领待遇213.60元（2026-10）")
             #expect(stopped.history.map(\.status) == ["正常", "终止"])
             let record = try await cases.lastCase(app, person, item: 37)
@@ -65,7 +65,7 @@ struct BenefitSuspensionItemTests {
             #expect(notSuspended.0 == .unprocessableEntity && notSuspended.1.contains("待遇未暂停，无需恢复"))
             #expect(try await items.handle(app, person, item: 37, [("action", "suspend"), ("reason", "missing"), ("month", "2026-10"),
                                                                    ("applicant_relation", "配偶"), ("applicant_name", "钱大娘")]).0 == .seeOther)
-            #expect(try await Self.entitlement(person, app)?.status == "暂停")
+            #expect(try await Self.entitlement(person, app)?.status == .suspended)
             let early = try await RegistrationTests().accept(app, village, citizen: person, item: 37,
                                                              [("action", "resume"), ("month", "2026-09"), ("applicant_relation", "本人")])
             #expect(early.0 == .unprocessableEntity && early.1.contains("2026-09早于暂停起始月2026-10"))
@@ -73,12 +73,12 @@ struct BenefitSuspensionItemTests {
             #expect(try await items.handle(app, person, item: 37, [("action", "resume"), ("month", "2026-12"), ("applicant_relation", "本人")]).0
                 == .seeOther)
             let resumed = try #require(try await Self.entitlement(person, app))
-            #expect(resumed.status == "正常" && resumed.statusReason == "恢复发放：补发1个月共213.60元")
+            #expect(resumed.status == .paying && resumed.statusReason == "恢复发放：补发1个月共213.60元")
             #expect(try await items.handle(app, person, item: 37, [("action", "suspend"), ("reason", "suspectedDuplicate"), ("month", "2026-12"),
                                                                    ("applicant_relation", "本人")]).0 == .seeOther)
             #expect(try await items.handle(app, person, item: 37, [("action", "stop"), ("applicant_relation", "本人")]).0 == .seeOther)
             let stopped = try #require(try await Self.entitlement(person, app))
-            #expect(stopped.status == "终止" && stopped.statusDate == "2026-12-01" && stopped.statusReason == "疑似重复领取，经核实终止")
+            #expect(stopped.status == .terminated && stopped.statusDate.iso == "2026-12-01" && stopped.statusReason == "疑似重复领取，经核实终止")
             #expect(try await EnrolmentItemsTests.outbound(app) == 4)
         }
     }

@@ -13,7 +13,7 @@ struct EnrolmentItemsTests {
     let cases = RegistrationTests()
 
     static func enrolment(_ person: UUID, _ scheme: InsuranceScheme, _ app: Application) async throws -> InsuranceLedgerView.Enrolment? {
-        try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db).enrolments.first { $0.scheme == scheme.rawValue }
+        try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db).enrolment(scheme)
     }
 
     static func outbound(_ app: Application) async throws -> Int { try await InsuranceImportTests.count("insurance_outbound", app) }
@@ -50,8 +50,8 @@ struct EnrolmentItemsTests {
             let fields = [("grade", "500"), ("start_kind", "新农保"), ("not_student", "yes")]
             #expect(try await handle(app, person, item: 28, fields).0 == .seeOther)
             let enrolment = try #require(try await Self.enrolment(person, .residentBasic, app))
-            #expect(enrolment.gradeYuan == 500 && enrolment.startKind == "新农保" && enrolment.status == "参保缴费")
-            #expect(enrolment.countyCode == "140830000000" && enrolment.enrolledOn == "2026-11-25")
+            #expect(enrolment.grade == 500 && enrolment.startKind == .newRural && enrolment.status == .contributing)
+            #expect(enrolment.county.value == "140830000000" && enrolment.enrolledOn.iso == "2026-11-25")
             #expect(enrolment.history.map(\.status) == ["参保缴费"])
             #expect(try await Self.outbound(app) == 1)
             let again = try await cases.accept(app, village, citizen: person, item: 28, fields)
@@ -94,7 +94,7 @@ struct EnrolmentItemsTests {
             #expect(basicGrade.1.contains("补充养老保险缴费档次300.00元在2026-11-25不在执行期内，可选：200.00元、500.00元、1000.00元、2000.00元、5000.00元"))
             #expect(try await handle(app, person, item: 29, [("grade", "1000")]).0 == .seeOther)
             let enrolment = try #require(try await Self.enrolment(person, .residentSupplementary, app))
-            #expect(enrolment.gradeYuan == 1000 && enrolment.status == "参保缴费" && enrolment.startKind == nil)
+            #expect(enrolment.grade == 1000 && enrolment.status == .contributing && enrolment.startKind == nil)
             #expect(try await Self.outbound(app) == 1)
             let again = try await cases.accept(app, village, citizen: person, item: 29, [("grade", "1000")])
             #expect(again.0 == .unprocessableEntity && again.1.contains("已参加城乡居民补充养老保险，不能重复参保"))
@@ -118,7 +118,7 @@ struct EnrolmentItemsTests {
             #expect(notSuspended.0 == .unprocessableEntity && notSuspended.1.contains("当前未暂停缴费，无需恢复"))
             #expect(try await handle(app, person, item: 31, [("action", "suspend"), ("reason", "missing"), ("effective_on", "2026-11-10")]).0 == .seeOther)
             var enrolment = try #require(try await Self.enrolment(person, .residentBasic, app))
-            #expect(enrolment.status == "暂停缴费" && enrolment.statusReason == "失踪" && enrolment.statusDate == "2026-11-10")
+            #expect(enrolment.status == .suspended && enrolment.statusReason == "失踪" && enrolment.statusDate.iso == "2026-11-10")
             let twice = try await cases.accept(app, village, citizen: person, item: 31,
                                                [("action", "suspend"), ("reason", "death"), ("effective_on", "2026-11-20")])
             #expect(twice.0 == .unprocessableEntity && twice.1.contains("已于2026-11-10暂停缴费，不能重复暂停"))
@@ -126,7 +126,7 @@ struct EnrolmentItemsTests {
             #expect(early.0 == .unprocessableEntity && early.1.contains("恢复日期2026-11-01早于暂停日期2026-11-10"))
             #expect(try await handle(app, person, item: 31, [("action", "resume"), ("effective_on", "2026-11-24")]).0 == .seeOther)
             enrolment = try #require(try await Self.enrolment(person, .residentBasic, app))
-            #expect(enrolment.status == "参保缴费" && enrolment.statusDate == "2026-11-24")
+            #expect(enrolment.status == .contributing && enrolment.statusDate.iso == "2026-11-24")
             #expect(enrolment.history.map(\.status) == ["参保缴费", "暂停缴费", "参保缴费"])
             #expect(try await Self.outbound(app) == 2)
         }

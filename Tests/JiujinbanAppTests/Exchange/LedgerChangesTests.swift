@@ -52,7 +52,7 @@ struct LedgerChangesTests {
             let id = try await Self.apply(.enrolmentStatus(scheme: .residentBasic, .init(status: .suspended, on: today, reason: "死亡")), app,
                                           citizen: person)
             let view = try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db)
-            #expect(view.enrolments.first?.status == "暂停缴费" && view.enrolments.first?.statusReason == "死亡")
+            #expect(view.enrolments.first?.status == .suspended && view.enrolments.first?.statusReason == "死亡")
             #expect(view.enrolments.first?.history.map(\.status) == ["参保缴费", "暂停缴费"])
             let record = try #require(try await (app.db as! any SQLDatabase).raw(
                 "SELECT kind, scheme, state, payload, ledger_images FROM insurance_outbound WHERE id = \(bind: id)").first())

@@ -87,12 +87,13 @@ struct InsuranceImportTests {
         try await TestApp.run { app in
             try await Self.importFile(app, kind: .contributions, csv: Self.contributions)
             let sql = app.db as! any SQLDatabase
-            let snapshot = {
-                try await sql.raw("SELECT year, kind, personal_fen, subsidy_fen, collective_fen, arrived, arrived_on, updated_at_ms FROM insurance_contributions ORDER BY year, kind").all().map { row in
-                    [String(try row.decode(column: "year", as: Int64.self)), try row.decode(column: "kind", as: String.self),
-                     String(try row.decode(column: "personal_fen", as: Int64.self)), String(try row.decode(column: "subsidy_fen", as: Int64.self)),
-                     String(try row.decode(column: "collective_fen", as: Int64.self)), String(try row.decode(column: "arrived", as: Int64.self)),
-                     try row.decode(column: "arrived_on", as: String?.self) ?? "", String(try row.decode(column: "updated_at_ms", as: Int64.self))]
+            let snapshot = { () async throws -> [[String]] in
+                try await sql.raw("SELECT year, kind, personal_fen, subsidy_fen, collective_fen, arrived, arrived_on, updated_at_ms FROM insurance_contributions ORDER BY year, kind").all().map { row -> [String] in
+                    let numbers: [String] = try ["year", "personal_fen", "subsidy_fen", "collective_fen", "arrived", "updated_at_ms"].map {
+                        String(try row.decode(column: $0, as: Int64.self))
+                    }
+                    let texts: [String] = [try row.decode(column: "kind", as: String.self), try row.decode(column: "arrived_on", as: String?.self) ?? ""]
+                    return numbers + texts
                 }
             }
             let before = try await snapshot()
@@ -116,9 +117,9 @@ struct InsuranceImportTests {
                     == "已导入：读取 1 行，新增 0 行，更新 1 行，未变 0 行，新建人员 0 人")
             let zhang = try #require(try await Self.citizen("140830199001011232", app))
             let ledger = try await InsuranceLedger.view(of: zhang.requireID(), cipher: app.jiujinban.cipher, on: app.db)
-            #expect(ledger.enrolments.first?.status == "暂停缴费")
+            #expect(ledger.enrolments.first?.status == .suspended)
             #expect(ledger.enrolments.first?.history.map(\.status) == ["参保缴费", "暂停缴费"])
-            #expect(ledger.contributions.first { $0.year == 2015 }?.arrivedOn == "2025-01-10")
+            #expect(ledger.contributions.first { $0.year == 2015 }?.arrivedOn?.iso == "2025-01-10")
         }
     }
 
@@ -200,14 +201,14 @@ struct InsuranceImportTests {
                 .decode(column: "account_sealed", as: String.self))
             #expect(!sealed.contains("6228480012345678"))
             let ledger = try await InsuranceLedger.view(of: person.requireID(), cipher: app.jiujinban.cipher, on: app.db)
-            #expect(ledger.enrolments.map(\.startKind) == ["新农保"] && ledger.enrolments.first?.gradeYuan == 500)
+            #expect(ledger.enrolments.map(\.startKind) == [.newRural] && ledger.enrolments.first?.grade == 500)
             #expect(ledger.contributions.map(\.year) == [2011, 2012] && ledger.contributions.map(\.personalFen) == [50_000, 50_050])
             let entitlement = try #require(ledger.entitlements.first)
             #expect(entitlement.monthlyFen == 21_360 && entitlement.basicCentralFen == 14_300 && entitlement.accountFen == 4_060)
             #expect(entitlement.figureIDs == ["F-12", "F-40"] && entitlement.history.map(\.status) == ["正常"])
             #expect(ledger.payments.map(\.month) == ["2025-10", "2025-09"])
             #expect(ledger.payments.map(\.maskedAccount) == ["6228********5678", "6228********5678"])
-            #expect(ledger.payments.first?.failureReason == "账户已冻结" && ledger.payments.first?.result == "失败")
+            #expect(ledger.payments.first?.failureReason == "账户已冻结" && ledger.payments.first?.result == .failed)
             #expect(try await auditedObjects("insurance.import", on: app).count == 4)
         }
     }

@@ -71,7 +71,7 @@ struct BackPaymentItemTests {
             #expect(try await fixture.approve(id, as: reviewer).0 == .seeOther)
             let ledger = try await InsuranceLedger.view(of: citizen, cipher: app.jiujinban.cipher, on: app.db)
             let year = try #require(ledger.contributions.first { $0.year == 2012 })
-            #expect(year.kind == "补缴" && year.personalFen == 50_000 && year.subsidyFen == 6_000 && !year.arrived)
+            #expect(year.kind == .backPayment && year.personalFen == 50_000 && year.subsidyFen == 6_000 && !year.arrived)
             #expect(try await fixture.count("insurance_outbound") == 1)
         }
     }

@@ -86,8 +86,8 @@ struct PensionClaimItemsTests {
             // 163 + 20 + 5 + 1 + 71.94 = 260.94, from the confirmed rows (the central one the successor).
             #expect(confirmed.totalFen == 16_300 + 2_000 + 500 + 100 + 7_194)
             let ledger = try await InsuranceLedger.view(of: citizen, cipher: app.jiujinban.cipher, on: app.db)
-            let entitlement = try #require(ledger.entitlements.first { $0.scheme == InsuranceScheme.residentBasic.rawValue })
-            #expect(entitlement.status == "正常" && entitlement.startMonth == "2026-12" && entitlement.monthlyFen == 26_094)
+            let entitlement = try #require(ledger.entitlements.first { $0.scheme == .residentBasic })
+            #expect(entitlement.status == .paying && entitlement.startMonth == "2026-12" && entitlement.monthlyFen == 26_094)
             #expect(entitlement.basicCentralFen == 16_300 && entitlement.basicProvincialFen == 2_000 && entitlement.basicCountyFen == 500)
             #expect(entitlement.basicExtraFen == 100 && entitlement.accountFen == 7_194)
             #expect(Set(entitlement.figureIDs) == Set(confirmed.figures.compactMap { $0.rowID?.uuidString.lowercased() }))
@@ -156,9 +156,9 @@ struct PensionClaimItemsTests {
             #expect(Set(stored.figures.map(\.key)) == [.supplementaryDivisor, .supplementaryExit65to79])
             #expect(try await fixture.approve(id, as: reviewer).0 == .seeOther)
             let ledger = try await InsuranceLedger.view(of: citizen, cipher: app.jiujinban.cipher, on: app.db)
-            let entitlement = try #require(ledger.entitlements.first { $0.scheme == InsuranceScheme.residentSupplementary.rawValue })
+            let entitlement = try #require(ledger.entitlements.first { $0.scheme == .residentSupplementary })
             #expect(entitlement.monthlyFen == 9_500 && entitlement.accountFen == 7_500 && entitlement.exitSubsidyFen == 2_000)
-            #expect(entitlement.startMonth == "2026-12" && entitlement.status == "正常")
+            #expect(entitlement.startMonth == "2026-12" && entitlement.status == .paying)
             #expect(try await fixture.count("insurance_outbound") == 1)
         }
     }

@@ -62,6 +62,22 @@ struct ExchangeFormatTests {
         #expect(rows[0].naturalKey != rows[1].naturalKey)
     }
 
+    @Test("the natural key is exact: the same person, scheme, year and type are one key; any of them different, another")
+    func naturalKeys() throws {
+        let csv = Self.contributionHeader + "\n"
+            + "1,140830199001011232,张三,140830100204,resident_basic,2024,正常,500,500,60,0,是,2024-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_basic,2024,正常,300,300,60,0,是,2024-07-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_basic,2024,补缴,500,500,0,0,是,2024-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_supplementary,2024,正常,,500,60,0,是,2024-06-30\n"
+            + "1,140830199001011232,张三,140830100204,resident_basic,2023,正常,500,500,60,0,是,2023-06-30\n"
+            + "1,14083019900101103X,李四,140830100204,resident_basic,2024,正常,500,500,60,0,是,2024-06-30\n"
+            + "1,140830199001011240,王五,140830100204,resident_basic,2024,正常,500,500,60,0,是,2024-06-30\n"
+        let rows = try Self.good(.contributions, csv)
+        let keys = rows.map(\.naturalKey)
+        #expect(keys.count == 7 && keys[0] == keys[1])
+        #expect(Set(keys).count == keys.count - 1, "\(rows.map(\.person.idNumber.value))")
+    }
+
     @Test("each bad contribution cell is named by line and column: check digit, negative amount, impossible year, unknown code, grade, division")
     func badContributions() throws {
         let csv = Self.contributionHeader + "\n"

@@ -33,17 +33,18 @@ struct BackPaymentComputation: Sendable {
     static func compute(_ ledger: PensionClaimLedger, scheme: InsuranceScheme, born: CalendarDate, years: [Int], gradeFen: Int,
                         paymentDate: CalendarDate, book: PolicyFigureBook) -> BackPaymentComputation {
         let enrolment = ledger.enrolment(scheme)
-        let county = enrolment.flatMap { try? DivisionCode($0.countyCode) }
+        let county = enrolment?.county
         var reading = FigureReading(book: book, on: paymentDate, county: county)
         func refused(_ field: String, _ message: String) -> BackPaymentComputation {
             BackPaymentComputation(refusals: [(field, message)], windows: [], lines: [], reading: reading, gradeYuan: gradeFen / 100)
         }
-        guard let enrolment, let enrolledOn = CalendarDate(iso: enrolment.enrolledOn) else {
+        guard let enrolment else {
             return refused("scheme", "未参加\(scheme.chinese)，不能补缴")
         }
         let pensionScheme: PensionScheme = scheme == .residentSupplementary ? .residentSupplementary : .residentBasic
         let startKey: PolicyFigureKey
-        switch (scheme, enrolment.startKind.flatMap(SchemeStartKind.init(rawValue:))) {
+        let enrolledOn = enrolment.enrolledOn
+        switch (scheme, enrolment.startKind) {
         case (.residentSupplementary, _): startKey = .supplementaryStart
         case (_, .urbanResident?): startKey = .urbanResidentPensionStart
         case (_, .newRural?): startKey = .ruralPensionStart
@@ -59,7 +60,7 @@ struct BackPaymentComputation: Sendable {
             grades = values.map { ContributionGrade(amountFen: $0.contributionFen, subsidyFen: $0.subsidyFen, validFrom: paymentDate, validThrough: paymentDate) }
         }
         let person = BackPayment.Person(scheme: pensionScheme, born: born, schemeStart: start, enrolledOn: enrolledOn,
-                                        paidYears: Set(ledger.view.contributions.filter { $0.scheme == scheme.rawValue }.map { Int($0.year) }))
+                                        paidYears: Set(ledger.view.contributions.filter { $0.scheme == scheme }.map(\.year)))
         let windows = BackPayment.windows(person, today: paymentDate)
         switch BackPayment.check(person, requested: years.map { .init(year: $0, gradeFen: gradeFen) }, grades: grades, paymentDate: paymentDate) {
         case .success(let lines):

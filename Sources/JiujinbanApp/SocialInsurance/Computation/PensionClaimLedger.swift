@@ -1,6 +1,5 @@
 import Foundation
 import Fluent
-import SQLKit
 import JiujinbanRules
 
 /// What a person's ledger says for a pension claim (items 34, 35), read from the one-query view
@@ -10,34 +9,34 @@ struct PensionClaimLedger: Sendable {
     let view: InsuranceLedgerView
 
     func enrolment(_ scheme: InsuranceScheme) -> InsuranceLedgerView.Enrolment? {
-        view.enrolments.first { $0.scheme == scheme.rawValue }
+        view.enrolment(scheme)
     }
 
     /// Enrolled and not ended: an enrolment suspended for a reason other than death still counts (`PensionClaim`).
     func isEnrolled(_ scheme: InsuranceScheme) -> Bool {
-        guard let enrolment = enrolment(scheme), enrolment.status != EnrolmentStatus.terminated.rawValue else { return false }
-        return !(enrolment.status == EnrolmentStatus.suspended.rawValue && (enrolment.statusReason ?? "").contains("死亡"))
+        guard let enrolment = enrolment(scheme), enrolment.status != .terminated else { return false }
+        return !(enrolment.status == .suspended && (enrolment.statusReason ?? "").contains("死亡"))
     }
 
     /// Contribution years credited: calendar years with a contribution (正常 or 补缴) whose money arrived.
     func paidYears(_ scheme: InsuranceScheme) -> Int {
-        Set(view.contributions.filter { $0.scheme == scheme.rawValue && $0.arrived }.map(\.year)).count
+        Set(view.contributions.filter { $0.scheme == scheme && $0.arrived }.map(\.year)).count
     }
 
     /// The personal account: the closing balance of the latest year the ledger holds; without account years, the
     /// credits of the arrived contributions (personal part, subsidies, collective aid), without interest.
     func accountBalance(_ scheme: InsuranceScheme) -> (fen: Int, basis: String) {
-        if let latest = view.accounts.filter({ $0.scheme == scheme.rawValue }).max(by: { $0.year < $1.year }) {
+        if let latest = view.accounts.filter({ $0.scheme == scheme }).max(by: { $0.year < $1.year }) {
             return (Int(latest.closingFen), "\(latest.year)年末个人账户余额")
         }
-        let credits = view.contributions.filter { $0.scheme == scheme.rawValue && $0.arrived }
+        let credits = view.contributions.filter { $0.scheme == scheme && $0.arrived }
             .reduce(Int64(0)) { $0 + $1.personalFen + $1.subsidyFen + $1.collectiveFen }
         return (Int(credits), "台账无个人账户年度记录，按已到账缴费及补贴合计（未计利息）")
     }
 
     /// Drawing the scheme's benefit now (正常, or 暂停 pending a check): a second claim is refused.
     func isDrawing(_ scheme: InsuranceScheme) -> Bool {
-        view.entitlements.contains { $0.scheme == scheme.rawValue && $0.status != EntitlementStatus.terminated.rawValue }
+        view.entitlements.contains { $0.scheme == scheme && $0.status != .terminated }
     }
 
     /// Other basic pensions drawn: the employee pension's entitlement in the ledger.
@@ -48,7 +47,7 @@ struct PensionClaimLedger: Sendable {
     func facts(_ scheme: InsuranceScheme, born: CalendarDate) -> PensionClaim.Facts {
         PensionClaim.Facts(born: born, enrolled: isEnrolled(scheme), paidYears: paidYears(scheme), drawsOther: drawsOther,
                            alreadyDrawing: isDrawing(scheme), drawsBasic: view.entitlements.contains {
-                               $0.scheme == InsuranceScheme.residentBasic.rawValue && $0.status == EntitlementStatus.paying.rawValue
+                               $0.scheme == .residentBasic && $0.status == .paying
                            })
     }
 }
@@ -77,7 +76,7 @@ struct PensionClaimComputation: Sendable {
     /// the figure, so approval waits for it.
     static func basic(_ ledger: PensionClaimLedger, born: CalendarDate, claimedOn: CalendarDate, book: PolicyFigureBook) -> PensionClaimComputation {
         let enrolment = ledger.enrolment(.residentBasic)
-        let county = enrolment.flatMap { try? DivisionCode($0.countyCode) }
+        let county = enrolment?.county
         let start = startMonth(claimedOn: claimedOn)
         var reading = FigureReading(book: book, on: start.firstDay, county: county)
         let facts = ledger.facts(.residentBasic, born: born)
@@ -85,7 +84,7 @@ struct PensionClaimComputation: Sendable {
         var schemeStart: CalendarDate?
         if facts.paidYears < PensionScheme.fullContributionYears, facts.enrolled {
             // The enrolment must name its scheme (新农保 or 城居保): the start date is never guessed.
-            guard let kind = enrolment?.startKind.flatMap(SchemeStartKind.init(rawValue:)) else {
+            guard let kind = enrolment?.startKind else {
                 return PensionClaimComputation(refusals: [Self.unnamedScheme], benefit: nil, reading: reading, county: county, startMonth: start)
             }
             schemeStart = BenefitFigures.schemeStart(kind, &reading)
@@ -108,7 +107,7 @@ struct PensionClaimComputation: Sendable {
     /// (`PensionClaim.checkSupplementary`); account ÷ 120 + 出口补 by age (`SupplementaryBenefit`).
     static func supplementary(_ ledger: PensionClaimLedger, born: CalendarDate, claimedOn: CalendarDate, book: PolicyFigureBook)
         -> PensionClaimComputation {
-        let county = ledger.enrolment(.residentSupplementary).flatMap { try? DivisionCode($0.countyCode) }
+        let county = ledger.enrolment(.residentSupplementary)?.county
         let start = startMonth(claimedOn: claimedOn)
         var reading = FigureReading(book: book, on: start.firstDay, county: county)
         let refusals = PensionClaim.checkSupplementary(ledger.facts(.residentSupplementary, born: born), on: claimedOn).map(\.message)
@@ -138,49 +137,6 @@ extension PensionClaimLedger {
     /// The parts of a person's ledger a claim reads (enrolments, contributions, account years, entitlements), without
     /// the payments and their sealed bank accounts, so the item's checks need no key.
     static func load(citizen: UUID, on db: any Database) async throws -> PensionClaimLedger {
-        let sql = db as! any SQLDatabase
-        var view = InsuranceLedgerView()
-        for row in try await sql.raw("""
-            SELECT scheme, county_code, start_kind, grade_yuan, enrolled_on, status, status_date, status_reason
-            FROM insurance_enrolments WHERE citizen_id = \(bind: citizen)
-            """).all() {
-            view.enrolments.append(.init(
-                scheme: try row.decode(column: "scheme", as: String.self), countyCode: try row.decode(column: "county_code", as: String.self),
-                startKind: try row.decode(column: "start_kind", as: String?.self), gradeYuan: try row.decode(column: "grade_yuan", as: Int64?.self),
-                enrolledOn: try row.decode(column: "enrolled_on", as: String.self), status: try row.decode(column: "status", as: String.self),
-                statusDate: try row.decode(column: "status_date", as: String.self),
-                statusReason: try row.decode(column: "status_reason", as: String?.self), history: []))
-        }
-        for row in try await sql.raw("""
-            SELECT scheme, year, kind, grade_yuan, personal_fen, subsidy_fen, collective_fen, arrived, arrived_on
-            FROM insurance_contributions WHERE citizen_id = \(bind: citizen)
-            """).all() {
-            view.contributions.append(.init(
-                scheme: try row.decode(column: "scheme", as: String.self), year: try row.decode(column: "year", as: Int64.self),
-                kind: try row.decode(column: "kind", as: String.self), gradeYuan: try row.decode(column: "grade_yuan", as: Int64?.self),
-                personalFen: try row.decode(column: "personal_fen", as: Int64.self), subsidyFen: try row.decode(column: "subsidy_fen", as: Int64.self),
-                collectiveFen: try row.decode(column: "collective_fen", as: Int64.self), arrived: try row.decode(column: "arrived", as: Int64.self) == 1,
-                arrivedOn: try row.decode(column: "arrived_on", as: String?.self)))
-        }
-        for row in try await sql.raw("""
-            SELECT scheme, year, opening_fen, credited_fen, interest_fen, closing_fen FROM insurance_accounts WHERE citizen_id = \(bind: citizen)
-            """).all() {
-            view.accounts.append(.init(
-                scheme: try row.decode(column: "scheme", as: String.self), year: try row.decode(column: "year", as: Int64.self),
-                openingFen: try row.decode(column: "opening_fen", as: Int64.self), creditedFen: try row.decode(column: "credited_fen", as: Int64.self),
-                interestFen: try row.decode(column: "interest_fen", as: Int64.self), closingFen: try row.decode(column: "closing_fen", as: Int64.self)))
-        }
-        for row in try await sql.raw("""
-            SELECT scheme, county_code, start_month, monthly_fen, status, status_date, status_reason
-            FROM insurance_entitlements WHERE citizen_id = \(bind: citizen)
-            """).all() {
-            view.entitlements.append(.init(
-                scheme: try row.decode(column: "scheme", as: String.self), countyCode: try row.decode(column: "county_code", as: String.self),
-                startMonth: try row.decode(column: "start_month", as: String.self), monthlyFen: try row.decode(column: "monthly_fen", as: Int64.self),
-                basicCentralFen: 0, basicProvincialFen: 0, basicCountyFen: 0, basicExtraFen: 0, accountFen: 0, exitSubsidyFen: 0, figureIDs: [],
-                status: try row.decode(column: "status", as: String.self), statusDate: try row.decode(column: "status_date", as: String.self),
-                statusReason: try row.decode(column: "status_reason", as: String?.self), history: []))
-        }
-        return PensionClaimLedger(view: view)
+        PensionClaimLedger(view: try await InsuranceLedger.viewWithoutPayments(of: citizen, on: db))
     }
 }

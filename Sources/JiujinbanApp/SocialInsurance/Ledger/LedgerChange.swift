@@ -15,50 +15,14 @@ enum LedgerChange: Sendable, Equatable {
     /// A new status of an existing entitlement (暂停, 终止, 正常 again).
     case entitlementStatus(scheme: InsuranceScheme, Status<EntitlementStatus>)
 
-    struct Enrolment: Sendable, Equatable {
-        var scheme: InsuranceScheme
-        var county: DivisionCode
-        var startKind: SchemeStartKind?
-        var grade: Int?
-        var enrolledOn: CalendarDate
-        var status: EnrolmentStatus
-        var statusDate: CalendarDate
-        var statusReason: String?
-    }
+    typealias Enrolment = EnrolmentRecord
+    typealias Contribution = ContributionRecord
+    typealias Entitlement = EntitlementRecord
 
     struct Status<Value: RawRepresentable & Sendable & Equatable>: Sendable, Equatable where Value.RawValue == String {
         var status: Value
         var on: CalendarDate
         var reason: String?
-    }
-
-    struct Contribution: Sendable, Equatable {
-        var year: Int
-        var kind: ContributionKind
-        var grade: Int?
-        var personalFen: Int64
-        var subsidyFen: Int64
-        var collectiveFen: Int64
-        var arrived: Bool
-        var arrivedOn: CalendarDate?
-    }
-
-    struct Entitlement: Sendable, Equatable {
-        var scheme: InsuranceScheme
-        var county: DivisionCode
-        var startMonth: String
-        var monthlyFen: Int64
-        var basicCentralFen: Int64
-        var basicProvincialFen: Int64
-        var basicCountyFen: Int64
-        var basicExtraFen: Int64
-        var accountFen: Int64
-        var exitSubsidyFen: Int64
-        /// The dated policy figures' ids the amount was computed with.
-        var figureIDs: [String]
-        var status: EntitlementStatus
-        var statusDate: CalendarDate
-        var statusReason: String?
     }
 
     var scheme: InsuranceScheme {

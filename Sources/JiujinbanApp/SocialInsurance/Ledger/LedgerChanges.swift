@@ -118,7 +118,7 @@ enum LedgerChanges {
                                    "basic_central_fen": .number(row.basicCentralFen), "basic_provincial_fen": .number(row.basicProvincialFen),
                                    "basic_county_fen": .number(row.basicCountyFen), "basic_extra_fen": .number(row.basicExtraFen),
                                    "account_fen": .number(row.accountFen), "exit_subsidy_fen": .number(row.exitSubsidyFen),
-                                   "figure_ids": LedgerCell(row.figureIDs.isEmpty ? nil : row.figureIDs.joined(separator: ";"))]
+                                   "figure_ids": LedgerCell(row.figureIDsText)]
                               .merging(statusValues(row.status.rawValue, row.statusDate, row.statusReason)) { $1 },
                           history: history("insurance_entitlement_statuses", row.scheme, row.statusDate, row.status.rawValue, row.statusReason))]
         case .entitlementStatus(let scheme, let status):

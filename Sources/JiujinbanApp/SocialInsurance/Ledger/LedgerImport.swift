@@ -52,7 +52,7 @@ struct LedgerImport {
         let grades = ExchangeGrades(try await PolicyFigureBook.load(on: app.db))
         var reader = ExchangeRowReader(header: header, today: today, divisionLevel: divisionLevel, grades: grades)
         var problems = ExchangeProblems()
-        var firstLine: [Int: Int] = [:]
+        var firstLine: [ExchangeRow.NaturalKey: Int32] = [:]
         var read = 0, shown = -1
         while case let batch = try source.next(Self.rowsPerTransaction), !batch.isEmpty {
             for record in batch {
@@ -62,7 +62,7 @@ struct LedgerImport {
                     if let outside = Self.outsideScope(row, prefix: scope) {
                         problems.add(line: record.line, column: outside.column, "\(outside.code)不在操作人员的辖区内，不能导入")
                     }
-                    if let earlier = firstLine.updateValue(record.line, forKey: row.naturalKey.hashValue) {
+                    if let earlier = firstLine.updateValue(Int32(clamping: record.line), forKey: row.naturalKey) {
                         problems.add(line: record.line, column: "id_number", "与第\(earlier)行是同一条记录（同一人、险种\(Self.keyWords(kind))）")
                     }
                 case .failure(let found): problems.append(found)

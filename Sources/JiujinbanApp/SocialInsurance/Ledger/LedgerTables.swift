@@ -85,7 +85,7 @@ struct LedgerLine: Sendable {
             key = [.text(row.scheme.rawValue)]
             values = [.text(row.county.value), .text(row.startMonth), .number(row.monthlyFen), .number(row.basicCentralFen),
                       .number(row.basicProvincialFen), .number(row.basicCountyFen), .number(row.basicExtraFen), .number(row.accountFen),
-                      .number(row.exitSubsidyFen), .text(row.figureIDs), .text(row.status.rawValue), .text(row.statusDate.iso),
+                      .number(row.exitSubsidyFen), .text(row.figureIDsText), .text(row.status.rawValue), .text(row.statusDate.iso),
                       .text(row.statusReason)]
             status = (row.status.rawValue, row.statusDate.iso, row.statusReason)
         case .payment(let row):

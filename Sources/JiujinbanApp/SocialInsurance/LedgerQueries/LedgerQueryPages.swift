@@ -13,17 +13,17 @@ enum LedgerQueryPages {
     static func contributions(_ view: LedgerQueryView, context: PageContext) -> HTML {
         let ledger = view.ledger
         return page(view, title: "城乡居民养老保险缴费信息", context: context, content: .group(.forEach(schemes) { scheme in
-            let enrolment = ledger.enrolments.first { $0.scheme == scheme.rawValue }
-            let years = ledger.contributions.filter { $0.scheme == scheme.rawValue }.sorted { ($0.year, $0.kind) < ($1.year, $1.kind) }
-            let accounts = ledger.accounts.filter { $0.scheme == scheme.rawValue }.sorted { $0.year < $1.year }
+            let enrolment = ledger.enrolment(scheme)
+            let years = ledger.contributions.filter { $0.scheme == scheme }.sorted { ($0.year, $0.kind.rawValue) < ($1.year, $1.kind.rawValue) }
+            let accounts = ledger.accounts.filter { $0.scheme == scheme }.sorted { $0.year < $1.year }
             let arrivedYears = Set(years.filter(\.arrived).map(\.year)).count
             return .section(
                 .class("case-part"), .h2(.text(scheme.chinese)),
                 .unwrap(enrolment, { enrolment in
                     .div(.class("facts"), .dl(
-                        .dt("参保状态"), .dd(.text(enrolment.status + "（\(enrolment.statusDate)起）" + (enrolment.statusReason.map { "，\($0)" } ?? ""))),
-                        .dt("参保日期"), .dd(.text(enrolment.enrolledOn)),
-                        .dt("缴费档次"), .dd(.text(enrolment.gradeYuan.map { "\($0)元/年" } ?? "—")),
+                        .dt("参保状态"), .dd(.text(enrolment.status.rawValue + "（\(enrolment.statusDate.iso)起）" + (enrolment.statusReason.map { "，\($0)" } ?? ""))),
+                        .dt("参保日期"), .dd(.text(enrolment.enrolledOn.iso)),
+                        .dt("缴费档次"), .dd(.text(enrolment.grade.map { "\($0)元/年" } ?? "—")),
                         .dt("累计到账缴费年限"), .dd(.text("\(arrivedYears)年"))))
                 }, else: .p(.class("empty"), .text("未参加\(scheme.chinese)。"))),
                 .if(!years.isEmpty, .table(
@@ -31,11 +31,11 @@ enum LedgerQueryPages {
                     .thead(.tr(.th("缴费年度"), .th("缴费类型"), .th("缴费档次"), .th("个人缴费"), .th("政府补贴"), .th("集体补助"),
                                .th("合计"), .th("到账情况"))),
                     .tbody(.forEach(years) { year in
-                        .tr(.td(.text("\(year.year)")), .td(.text(year.kind)), .td(.text(year.gradeYuan.map { "\($0)元" } ?? "—")),
+                        .tr(.td(.text("\(year.year)")), .td(.text(year.kind.rawValue)), .td(.text(year.grade.map { "\($0)元" } ?? "—")),
                             .td(.class("number"), .text(yuan(year.personalFen))), .td(.class("number"), .text(yuan(year.subsidyFen))),
                             .td(.class("number"), .text(yuan(year.collectiveFen))),
                             .td(.class("number"), .text(yuan(year.personalFen + year.subsidyFen + year.collectiveFen))),
-                            .td(.text(year.arrived ? "已到账" + (year.arrivedOn.map { "（\($0)）" } ?? "") : "未到账")))
+                            .td(.text(year.arrived ? "已到账" + (year.arrivedOn.map { "（\($0.iso)）" } ?? "") : "未到账")))
                     }))),
                 .if(enrolment != nil && years.isEmpty, .p(.class("empty"), .text("暂无缴费记录。"))),
                 .if(!accounts.isEmpty, .group(
@@ -57,14 +57,14 @@ enum LedgerQueryPages {
         let month = PensionMonth(containing: view.today).description
         return page(view, title: "城乡居民养老保险待遇发放记录", context: context, content: .group(
             .if(ledger.entitlements.isEmpty, .p(.class("empty"), .text("该群众没有城乡居民养老保险待遇记录。"))),
-            .forEach(ledger.entitlements.sorted { $0.scheme > $1.scheme }) { entitlement in
+            .forEach(ledger.entitlements.sorted { $0.scheme.rawValue > $1.scheme.rawValue }) { entitlement in
                 let current = ledger.payments.first { $0.scheme == entitlement.scheme && $0.month == month }
                 return .section(
-                    .class("case-part"), .h2(.text(schemeName(entitlement.scheme) + "待遇")),
+                    .class("case-part"), .h2(.text(entitlement.scheme.chinese + "待遇")),
                     .div(.class("facts"), .dl(
-                        .dt("待遇状态"), .dd(.text(entitlement.status + "（\(entitlement.statusDate)起）" + (entitlement.statusReason.map { "，\($0)" } ?? ""))),
+                        .dt("待遇状态"), .dd(.text(entitlement.status.rawValue + "（\(entitlement.statusDate.iso)起）" + (entitlement.statusReason.map { "，\($0)" } ?? ""))),
                         .dt("待遇开始月份"), .dd(.text(entitlement.startMonth)),
-                        .dt("\(month)发放"), .dd(.text(current.map { "\(yuan($0.amountFen))，\($0.result)" + ($0.failureReason.map { "：\($0)" } ?? "") }
+                        .dt("\(month)发放"), .dd(.text(current.map { "\(yuan($0.amountFen))，\($0.result.rawValue)" + ($0.failureReason.map { "：\($0)" } ?? "") }
                                                       ?? "本月尚未发放")))),
                     .h3(.text("当前月待遇项目组成明细（\(month)）")),
                     .table(.class("data-table"),
@@ -77,9 +77,9 @@ enum LedgerQueryPages {
                 .table(.class("data-table"),
                        .thead(.tr(.th("发放月份"), .th("险种"), .th("金额"), .th("开户银行"), .th("银行账号"), .th("发放结果"), .th("失败原因"))),
                        .tbody(.forEach(ledger.payments) { payment in
-                           .tr(.td(.text(payment.month)), .td(.text(schemeName(payment.scheme))), .td(.class("number"), .text(yuan(payment.amountFen))),
+                           .tr(.td(.text(payment.month)), .td(.text(payment.scheme.chinese)), .td(.class("number"), .text(yuan(payment.amountFen))),
                                .td(.text(payment.bank)), .td(.class("code"), .text(payment.maskedAccount)),
-                               .td(payment.result == PaymentResult.failed.rawValue ? .strong(.text(payment.result)) : .text(payment.result)),
+                               .td(payment.result == .failed ? .strong(.text(payment.result.rawValue)) : .text(payment.result.rawValue)),
                                .td(.text(payment.failureReason ?? "")))
                        })))),
             .if(!ledger.entitlements.isEmpty && ledger.payments.isEmpty, .p(.class("empty"), .text("暂无发放记录。")))))
@@ -89,12 +89,10 @@ enum LedgerQueryPages {
     static func composition(_ entitlement: InsuranceLedgerView.Entitlement) -> [(String, Int64)] {
         [("中央基础养老金", entitlement.basicCentralFen), ("省级基础养老金", entitlement.basicProvincialFen),
          ("县级基础养老金", entitlement.basicCountyFen), ("长缴多得加发", entitlement.basicExtraFen),
-         (entitlement.scheme == InsuranceScheme.residentSupplementary.rawValue ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension,
+         (entitlement.scheme == .residentSupplementary ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension,
           entitlement.accountFen),
          (SupplementaryBenefit.exitSubsidy, entitlement.exitSubsidyFen)].filter { $0.1 != 0 }
     }
-
-    static func schemeName(_ raw: String) -> String { InsuranceScheme(rawValue: raw)?.chinese ?? raw }
 
     static func yuan(_ fen: Int64) -> String { Fen.yuan(Int(fen)) }
 

@@ -94,6 +94,22 @@ struct ExchangeCells {
         return value
     }
 
+    /// A code of `Code` (its raw values), read without building the list of codes unless the cell is wrong.
+    mutating func code<Code: RawRepresentable & CaseIterable>(_ column: String, as: Code.Type, label: String, required: Bool = true) -> Code?
+        where Code.RawValue == String
+    {
+        let value = cell(column)
+        if value.isEmpty {
+            if required { missing(column, label) }
+            return nil
+        }
+        guard let code = Code(rawValue: value) else {
+            problems.add(line: line, column: column, "未知的\(label)“\(value)”，应为：" + Code.allCases.map(\.rawValue).joined(separator: "、"))
+            return nil
+        }
+        return code
+    }
+
     mutating func division(_ column: String, levels: Set<DivisionLevel>, label: String, required: Bool) -> DivisionCode? {
         let value = cell(column)
         if value.isEmpty {

@@ -135,14 +135,20 @@ public struct ExchangeRowReader {
         self.grades = grades
     }
 
+    static let versions = [ExchangeFormat.version]
+    static let yesNo = ["是", "否"]
+    static let hukouLevels: Set<DivisionLevel> = [.county, .township, .village, .community]
+    static let residenceLevels: Set<DivisionLevel> = [.village, .community]
+    static let countyLevel: Set<DivisionLevel> = [.county]
+
     public mutating func read(_ record: CSVReader.Record) -> Result<ExchangeRow, ExchangeProblems> {
         var cells = ExchangeCells(header: header, fields: record.fields, line: record.line, today: today, divisionLevel: divisionLevel)
         if record.fields.count > header.width, record.fields[header.width...].contains(where: { !$0.trimmingSpaces.isEmpty }) {
             cells.problems.add(line: record.line, column: ExchangeHeader.columnLetter(header.width), "本行比表头多出\(record.fields.count - header.width)列")
         }
-        _ = cells.code(ExchangeFormat.versionColumn, [ExchangeFormat.version], label: "格式版本")
+        _ = cells.code(ExchangeFormat.versionColumn, Self.versions, label: "格式版本")
         let person = readPerson(&cells)
-        let scheme = cells.code("scheme", InsuranceScheme.allCases.map(\.rawValue), label: "险种").flatMap(InsuranceScheme.init(rawValue:))
+        let scheme = cells.code("scheme", as: InsuranceScheme.self, label: "险种")
         let row: ExchangeRow? = switch header.kind {
         case .enrolments: Self.enrolment(&cells, person, scheme, grades: grades)
         case .contributions: Self.contribution(&cells, person, scheme, today: today, grades: grades)
@@ -169,8 +175,8 @@ public struct ExchangeRowReader {
             }
         }
         let name = cells.text("name", maxLength: CitizenDraft.maximumNameLength, label: "姓名", required: true)
-        let hukou = cells.division("hukou_division", levels: [.county, .township, .village, .community], label: "户籍所在地", required: true)
-        let residence = cells.division("residence_division", levels: [.village, .community], label: "居住地", required: false)
+        let hukou = cells.division("hukou_division", levels: Self.hukouLevels, label: "户籍所在地", required: true)
+        let residence = cells.division("residence_division", levels: Self.residenceLevels, label: "居住地", required: false)
         let ethnicity = cells.cell("ethnicity")
         if !ethnicity.isEmpty, !Ethnicity.isKnown(ethnicity) {
             cells.problems.add(line: cells.line, column: "ethnicity", "民族“\(ethnicity)”不在国家标准民族名称中")
@@ -193,13 +199,13 @@ public struct ExchangeRowReader {
 
     private static func enrolment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
                                   grades: ExchangeGrades) -> ExchangeRow? {
-        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
-        let startKind = cells.code("start_kind", SchemeStartKind.allCases.map(\.rawValue), label: "参保起始制度",
-                                   required: scheme == .residentBasic).flatMap(SchemeStartKind.init(rawValue:))
+        let county = cells.division("county", levels: Self.countyLevel, label: "参保地", required: true)
+        let startKind = cells.code("start_kind", as: SchemeStartKind.self, label: "参保起始制度",
+                                   required: scheme == .residentBasic)
         let enrolledOn = cells.date("enrolled_on", label: "参保日期", required: true)
         let grade = grade(&cells, scheme, required: scheme?.isResident ?? false, grades: grades, from: enrolledOn, through: enrolledOn,
                           when: enrolledOn?.iso ?? "")
-        let status = cells.code("status", EnrolmentStatus.allCases.map(\.rawValue), label: "参保状态").flatMap(EnrolmentStatus.init(rawValue:))
+        let status = cells.code("status", as: EnrolmentStatus.self, label: "参保状态")
         let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
         let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .contributing)
         if let enrolledOn, let statusDate, statusDate < enrolledOn {
@@ -217,7 +223,7 @@ public struct ExchangeRowReader {
     private static func contribution(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?,
                                      today: CalendarDate, grades: ExchangeGrades) -> ExchangeRow? {
         var year = cells.integer("year", label: "缴费年度")
-        let kind = cells.code("type", ContributionKind.allCases.map(\.rawValue), label: "缴费类型").flatMap(ContributionKind.init(rawValue:))
+        let kind = cells.code("type", as: ContributionKind.self, label: "缴费类型")
         // A back payment may be for years before the scheme began: topping up to 15 years (item 32, situation ③) pays
         // the years just before its start, at most 15 of them.
         if let value = year, let scheme {
@@ -231,7 +237,7 @@ public struct ExchangeRowReader {
         let personal = cells.yuan("personal", label: "个人缴费", required: true)
         let subsidy = cells.yuan("subsidy", label: "政府补贴", required: true)
         let collective = cells.yuan("collective", label: "集体补助", required: false)
-        let arrived = cells.code("arrived", ["是", "否"], label: "是否到账").map { $0 == "是" }
+        let arrived = cells.code("arrived", Self.yesNo, label: "是否到账").map { $0 == "是" }
         let arrivedOn = cells.date("arrived_on", label: "到账日期", required: arrived == true)
         // A year's own contribution: a grade of that year. A back payment: a grade of the day it was paid (today
         // while it has not arrived), whatever year it is for (item 32).
@@ -253,7 +259,7 @@ public struct ExchangeRowReader {
     }
 
     private static func entitlement(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
-        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
+        let county = cells.division("county", levels: Self.countyLevel, label: "参保地", required: true)
         let start = cells.month("start_month", label: "待遇起始月份")
         let monthly = cells.yuan("monthly", label: "月待遇", required: true)
         let names = ["basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part", "exit_subsidy"]
@@ -266,7 +272,7 @@ public struct ExchangeRowReader {
             }
         }
         let figures = cells.text("figure_ids", maxLength: 400, label: "所用政策参数编号", required: false)
-        let status = cells.code("status", EntitlementStatus.allCases.map(\.rawValue), label: "待遇状态").flatMap(EntitlementStatus.init(rawValue:))
+        let status = cells.code("status", as: EntitlementStatus.self, label: "待遇状态")
         let statusDate = cells.date("status_date", label: "状态变更日期", required: true)
         let reason = cells.text("status_reason", maxLength: 100, label: "状态变更原因", required: status != nil && status != .paying)
         guard let person, let scheme, let county, let start, let monthly, let status, let statusDate else { return nil }
@@ -278,7 +284,7 @@ public struct ExchangeRowReader {
     }
 
     private static func payment(_ cells: inout ExchangeCells, _ person: ExchangePerson?, _ scheme: InsuranceScheme?) -> ExchangeRow? {
-        let county = cells.division("county", levels: [.county], label: "参保地", required: true)
+        let county = cells.division("county", levels: Self.countyLevel, label: "参保地", required: true)
         let month = cells.month("month", label: "发放月份")
         let amount = cells.yuan("amount", label: "发放金额", required: true)
         let bank = cells.text("bank", maxLength: 60, label: "发放银行", required: true)
@@ -286,7 +292,7 @@ public struct ExchangeRowReader {
         if !(8...32).contains(account.utf8.count) || !account.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
             cells.problems.add(line: cells.line, column: "account", "银行账号应为8至32位数字")
         }
-        let result = cells.code("result", PaymentResult.allCases.map(\.rawValue), label: "发放结果").flatMap(PaymentResult.init(rawValue:))
+        let result = cells.code("result", as: PaymentResult.self, label: "发放结果")
         let reason = cells.text("failure_reason", maxLength: 100, label: "失败原因", required: result == .failed)
         guard let person, let scheme, let county, let month, let amount, let bank, let result, cells.problems.isEmpty else { return nil }
         return .payment(PaymentRow(line: cells.line, person: person, scheme: scheme, county: county, month: month, amountFen: amount,

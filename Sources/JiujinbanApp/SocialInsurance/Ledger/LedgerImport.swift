@@ -54,8 +54,13 @@ struct LedgerImport {
         var problems = ExchangeProblems()
         var firstLine: [ExchangeRow.NaturalKey: Int32] = [:]
         var read = 0, shown = -1
-        while case let batch = try source.next(Self.rowsPerTransaction), !batch.isEmpty {
-            for record in batch {
+        // The next batch is parsed while this one is checked (`RecordBatches`): two cores, two stages.
+        let records = RecordBatches(source: source)
+        var parsed = try records.next()
+        while !parsed.isEmpty {
+            let fraction = records.fraction
+            let parsing = Task { try records.next() }
+            for record in parsed {
                 read += 1
                 switch reader.read(record) {
                 case .success(let row):
@@ -68,19 +73,20 @@ struct LedgerImport {
                 case .failure(let found): problems.append(found)
                 }
             }
-            progress.draw("校验", fraction: source.fraction, rows: read, last: &shown)
+            progress.draw("校验", fraction: fraction, rows: read, last: &shown)
+            parsed = try await parsing.value
         }
         progress.finish()
         guard problems.isEmpty else { throw try await refused(problems, file: source.fileName, app: app) }
         firstLine = [:]
 
         // Pass 2: written batch by batch.
-        source.rewind()
-        _ = try source.next(1)
+        records.rewind()
+        _ = try records.next(1)
         let now = services.clock.now()
         let people = LedgerPeople(cipher: services.cipher, operatorID: try operatorAccount.requireID(), fileName: source.fileName, now: now)
         let store = LedgerStore(table: .of(kind), cipher: services.cipher, nowMilliseconds: Int64(now.timeIntervalSince1970 * 1000))
-        let digest = SHA256.hash(data: source.fileData).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: records.fileData).map { String(format: "%02x", $0) }.joined()
         let fileName = source.fileName
         let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
         var summary = Summary(read: read)
@@ -89,7 +95,7 @@ struct LedgerImport {
         shown = -1
         // The next batch is read and checked while the current one is written (`BatchReader`): reading and writing
         // overlap instead of taking turns.
-        let rows = BatchReader(source: source, reader: reader)
+        let rows = BatchReader(records: records, reader: reader)
         var batch = try rows.next()
         while !batch.isEmpty {
             let reading = Task { try rows.next() }
@@ -134,20 +140,33 @@ struct LedgerImport {
         return summary
     }
 
-    /// The second pass's batches, each checked again (the file was checked whole in the first pass). Handed from
-    /// task to task, never shared: the import asks for the next batch only once the previous one was returned, so
-    /// the file and the reader are only ever used by one task at a time (hence `@unchecked`).
-    final class BatchReader: @unchecked Sendable {
+    /// The file's records batch by batch, handed from task to task, never shared: the import asks for the next batch
+    /// only once the previous one was returned, so the file is only ever read by one task at a time (hence
+    /// `@unchecked`).
+    final class RecordBatches: @unchecked Sendable {
         private var source: ExchangeSource
+
+        init(source: ExchangeSource) { self.source = source }
+
+        func next(_ limit: Int = LedgerImport.rowsPerTransaction) throws -> [CSVReader.Record] { try source.next(limit) }
+        func rewind() { source.rewind() }
+        var fraction: Double { source.fraction }
+        var fileData: Data { source.fileData }
+    }
+
+    /// The second pass's batches, each checked again (the file was checked whole in the first pass), read and checked
+    /// by one task at a time like `RecordBatches`.
+    final class BatchReader: @unchecked Sendable {
+        private let records: RecordBatches
         private var reader: ExchangeRowReader
 
-        init(source: ExchangeSource, reader: ExchangeRowReader) {
-            self.source = source
+        init(records: RecordBatches, reader: ExchangeRowReader) {
+            self.records = records
             self.reader = reader
         }
 
         func next() throws -> [ExchangeRow] {
-            try source.next(LedgerImport.rowsPerTransaction).map { record in
+            try records.next().map { record in
                 guard case .success(let row) = reader.read(record) else {
                     throw PublicError(.conflict, "第\(record.line)行在第二遍读取时与校验时不同：文件在导入过程中被改动了吗？")
                 }

@@ -26,7 +26,8 @@ struct LedgerStore {
         var inserts: [LedgerLine] = []
         var changes: [LedgerLine] = []
         for line in lines {
-            switch stored[line.keyText] {
+            // People the import just registered have nothing stored: no key text to build for them.
+            switch stored.isEmpty ? nil : stored[line.keyText] {
             case nil: inserts.append(line)
             case let values? where values == line.values: counts.unchanged += 1
             default: changes.append(line)

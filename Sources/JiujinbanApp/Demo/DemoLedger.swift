@@ -27,7 +27,7 @@ package struct LedgerRowsWriter: Sendable {
         let now = services.clock.now()
         let people = LedgerPeople(cipher: services.cipher, operatorID: operatorID, fileName: source, now: now)
         var inserted = 0
-        for kind in ExchangeKind.allCases where !rows.rows(kind).isEmpty {
+        for kind in ExchangeKind.importable where !rows.rows(kind).isEmpty {
             let header = try ExchangeFormat.header(SyntheticLedger.headers[kind]!, kind: kind).get()
             var reader = ExchangeRowReader(header: header, today: services.clock.today, divisionLevel: { [levels] in levels[$0.value] },
                                            grades: grades)

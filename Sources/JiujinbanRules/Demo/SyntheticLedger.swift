@@ -37,6 +37,7 @@ public struct SyntheticLedger: Sendable {
             case .contributions: contributions
             case .entitlements: entitlements
             case .payments: payments
+            case .personChanges: []
             }
         }
     }

@@ -1,8 +1,10 @@
 import Foundation
 
-/// The four kinds of file the ledger is loaded from.
+/// The kinds of exchange file: the four the ledger is loaded from, and 人员信息变更, which only goes out to the core
+/// system (`PersonChangeFile`: what item 30 changed of the citizen record).
 public enum ExchangeKind: String, CaseIterable, Sendable {
     case enrolments, contributions, entitlements, payments
+    case personChanges = "person_changes"
 
     public var chinese: String {
         switch self {
@@ -10,8 +12,15 @@ public enum ExchangeKind: String, CaseIterable, Sendable {
         case .contributions: "缴费记录"
         case .entitlements: "待遇核定"
         case .payments: "发放结果"
+        case .personChanges: "人员信息变更"
         }
     }
+
+    /// The kinds `insurance import --kind` loads; a person change is sent, never loaded (the core system holds the
+    /// person, and the counter changes them).
+    public static let importable: [ExchangeKind] = allCases.filter(\.isImportable)
+
+    public var isImportable: Bool { self != .personChanges }
 }
 
 /// One column of an exchange file: its header name, what its cells hold, and whether it must be filled.
@@ -99,6 +108,9 @@ public enum ExchangeFormat {
                 ExchangeColumn(name: "status_date", label: "状态变更日期", value: .date, required: true),
                 ExchangeColumn(name: "status_reason", label: "状态变更原因", value: .text(maxLength: 100), required: false),
             ]
+        case .personChanges:
+            // Outbound only: `header` refuses the kind, and the file's columns are `PersonChangeFile.header`.
+            return []
         case .payments:
             return [
                 county,
@@ -113,10 +125,15 @@ public enum ExchangeFormat {
     }
 
     /// Reads the header row: every column must be one of the kind's, none twice, every required one present.
+    /// A kind that is not importable is refused whatever the header says.
     public static func header(_ names: [String], kind: ExchangeKind) -> Result<ExchangeHeader, ExchangeProblems> {
         let columns = columns(of: kind)
         let known = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0) })
         var problems = ExchangeProblems()
+        guard kind.isImportable else {
+            problems.add(line: 1, column: versionColumn, "\(kind.chinese)只由本平台发往核心系统，不能导入台账")
+            return .failure(problems)
+        }
         var positions: [String: Int] = [:]
         for (index, raw) in names.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)

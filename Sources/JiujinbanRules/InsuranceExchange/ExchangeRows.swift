@@ -154,6 +154,7 @@ public struct ExchangeRowReader {
         case .contributions: Self.contribution(&cells, person, scheme, today: today, grades: grades)
         case .entitlements: Self.entitlement(&cells, person, scheme)
         case .payments: Self.payment(&cells, person, scheme)
+        case .personChanges: nil // outbound only: `ExchangeFormat.header` makes no header of this kind
         }
         guard cells.problems.isEmpty, let row else { return .failure(cells.problems) }
         return .success(row)

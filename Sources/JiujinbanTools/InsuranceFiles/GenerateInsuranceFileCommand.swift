@@ -25,7 +25,7 @@ struct GenerateInsuranceFileCommand: AsyncCommand {
     var help: String { "生成压测用的合成参保台账交换文件（CSV）" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind != .enrolments else {
+        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind.isImportable, kind != .enrolments else {
             throw PublicError(.badRequest, "请用 --kind 指定 contributions、entitlements 或 payments")
         }
         guard let count = signature.people, count > 0, let out = signature.out else {

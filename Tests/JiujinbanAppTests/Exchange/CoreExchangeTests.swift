@@ -30,8 +30,11 @@ struct CoreExchangeTests {
     /// Exports the pending records; the file's lines as records of fields by header name.
     static func export(_ app: Application) async throws -> (summary: String, lines: [[String: String]]) {
         let file = temporary("pending.csv")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let people = URL(fileURLWithPath: PersonChangeExport.path(besides: file.path))
+        defer { for written in [file, people] { try? FileManager.default.removeItem(at: written) } }
         let summary = try await insurance(app, ["export-pending", "--out", file.path])
+        // No person change among these cases: their file is still written beside, with its header only.
+        #expect(String(decoding: try Data(contentsOf: people), as: UTF8.self) == PersonChangeFile.header.joined(separator: ",") + "\r\n")
         let records = try CSVReader.records(of: String(decoding: try Data(contentsOf: file), as: UTF8.self))
         let header = try #require(records.first).fields
         #expect(header == OutboundFile.header)

@@ -7,7 +7,9 @@ import Vapor
 
 /// `jiujinban insurance import-acknowledgements --file FILE`: the core system's answers (`Acknowledgement`). A
 /// confirmation closes its record; a rejection closes it with the core system's reason, undoes its ledger change
-/// from the before-image (`LedgerChanges.reverse`) and returns the case to its point as 核心系统退回. All in one
+/// from the before-image (`LedgerChanges.reverse`), or a person change field by field (`PersonChanges.reverse`: a
+/// field a later case changed since keeps its newer value, and the case's reason says so, with an audit row for
+/// the citizen), and returns the case to its point as 核心系统退回. All in one
 /// transaction with one audit row for the file and one per returned case. An answer to a record already answered
 /// (late, or the same file again) changes nothing. Any problem (an unknown record, one never sent, a change that
 /// can no longer be undone) refuses the whole file, naming the line; the refusal is audited.
@@ -63,8 +65,14 @@ struct AcknowledgementImport {
                 // The newest change first: two rejected changes of one row are undone in the reverse order they were made.
                 for (answer, record) in toApply.sorted(by: { $0.1.createdAt > $1.1.createdAt }) {
                     let next: OutboundExchangeState = answer.result == .confirmed ? .confirmed : .rejected
-                    if next == .rejected, let images = record.images,
-                       let problem = try await LedgerChanges.reverse(try LedgerImages.decode(images), on: db) {
+                    var returnReason = answer.reason ?? ""
+                    if next == .rejected, record.kind == ExchangeKind.personChanges.rawValue {
+                        let reversal = try await PersonChanges.reverse(try PersonChanges.decode(record.payload), citizen: record.citizen,
+                                                                       at: now, on: db)
+                        returnReason += PersonChangeFile.keptNote(reversal.kept) ?? ""
+                        try await Self.auditReversal(reversal, of: record, by: actor, at: now, services: services, on: db)
+                    } else if next == .rejected, let images = record.images,
+                              let problem = try await LedgerChanges.reverse(try LedgerImages.decode(images), on: db) {
                         problems.add(line: answer.line, column: "result", problem.message)
                         continue
                     }
@@ -77,7 +85,7 @@ struct AcknowledgementImport {
                     } else {
                         summary.rejected += 1
                         if let caseID = record.caseID {
-                            try await CoreReturn.returnCase(caseID, reason: answer.reason ?? "", by: operatorAccount, actor: actor, at: now,
+                            try await CoreReturn.returnCase(caseID, reason: returnReason, by: operatorAccount, actor: actor, at: now,
                                                             services: services, on: db)
                         }
                     }
@@ -96,25 +104,43 @@ struct AcknowledgementImport {
 
     struct Stored {
         let id: UUID
+        let citizen: UUID
+        let kind: String
         let state: OutboundExchangeState
         let caseID: UUID?
+        let caseNumber: String?
         let division: String
+        let payload: String
         let images: String?
         let createdAt: Int64
+    }
+
+    /// A person change undone: the citizen's audit row says which fields came back and which kept a later value.
+    private static func auditReversal(_ reversal: PersonChanges.Reversal, of record: Stored, by actor: AuditActor, at now: Date,
+                                      services: PlatformServices, on db: any Database) async throws {
+        let names = { (fields: [PersonChangeField]) in fields.map(\.chinese).joined(separator: "、") }
+        var detail = "核心系统退回人员信息变更（办件\(record.caseNumber ?? "")）：" + (reversal.restored.isEmpty ? "未恢复任何信息" : "已恢复" + names(reversal.restored))
+        if !reversal.kept.isEmpty { detail += "；\(names(reversal.kept))在此后已被其他办件变更，保留新值" }
+        try await AuditTrail.record(AuditEvent("citizen.change_reversed", objectType: "citizen", objectID: record.citizen.uuidString, detail: detail),
+                                    by: actor, at: now, key: services.keys.auditKey, on: db)
     }
 
     private static func records(_ ids: [UUID], on sql: any SQLDatabase) async throws -> [UUID: Stored] {
         var stored: [UUID: Stored] = [:]
         for chunk in ids.chunked(500) {
             let rows = try await sql.raw("""
-                SELECT o.id, o.state, o.case_id, o.ledger_images, o.created_at_ms, c.division_code
+                SELECT o.id, o.citizen_id, o.kind, o.state, o.case_id, o.payload, o.ledger_images, o.created_at_ms, c.division_code, c.number
                 FROM insurance_outbound o LEFT JOIN cases c ON c.id = o.case_id WHERE o.id IN (\(binds: Array(chunk)))
                 """).all()
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
                 guard let state = OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
-                stored[id] = Stored(id: id, state: state, caseID: try row.decode(column: "case_id", as: UUID?.self),
+                stored[id] = Stored(id: id, citizen: try row.decode(column: "citizen_id", as: UUID.self),
+                                    kind: try row.decode(column: "kind", as: String.self), state: state,
+                                    caseID: try row.decode(column: "case_id", as: UUID?.self),
+                                    caseNumber: try row.decode(column: "number", as: String?.self),
                                     division: try row.decode(column: "division_code", as: String?.self) ?? "",
+                                    payload: try row.decode(column: "payload", as: String.self),
                                     images: try row.decode(column: "ledger_images", as: String?.self),
                                     createdAt: try row.decode(column: "created_at_ms", as: Int64.self))
             }

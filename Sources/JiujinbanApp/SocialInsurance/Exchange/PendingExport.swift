@@ -5,22 +5,31 @@ import JiujinbanRules
 import SQLKit
 import Vapor
 
-/// `jiujinban insurance export-pending --out FILE`: writes every outbound record of the operator's division that is
-/// pending, or sent and still unanswered (a lost file is sent again), as the outbound file (`OutboundFile`, one line
-/// per ledger row of a record, the person's ID number opened from its seal), then marks them sent with one audit row,
-/// in one transaction. The file is written first and whole (atomically): if marking fails the records stay
-/// pending and go out again next time, which the core system recognises by `record_id`.
+/// `jiujinban insurance export-pending --out FILE [--person-changes-out FILE]`: writes every outbound record of the
+/// operator's division that is pending, or sent and still unanswered (a lost file is sent again): the ledger's as the
+/// outbound file (`OutboundFile`, one line per ledger row of a record, the person's ID number opened from its seal),
+/// the person changes as their own file (`PersonChangeExport`); then marks them sent with one audit row per file,
+/// in one transaction. Both files are written first and whole (atomically), the second even when it has no record,
+/// so a file left from an earlier export is never taken for this one's: if marking fails the records stay pending
+/// and go out again next time, which the core system recognises by `record_id`.
 struct PendingExport {
     struct Summary: Sendable, Equatable {
         var records = 0
         var lines = 0
+        var personRecords = 0
+        var personLines = 0
+        var personFile = ""
 
-        var line: String { "已导出：交换记录 \(records) 条（文件 \(lines) 行），均已标记为已发送" }
+        var line: String {
+            "已导出：交换记录 \(records) 条（文件 \(lines) 行）"
+                + (personRecords == 0 ? "" : "，人员信息变更 \(personRecords) 条（文件 \(personFile)，\(personLines) 行）") + "，均已标记为已发送"
+        }
     }
 
     let operatorAccount: AccountRecord
 
-    func run(out path: String, app: Application) async throws -> Summary {
+    func run(out path: String, personChangesOut: String? = nil, app: Application) async throws -> Summary {
+        let personPath = personChangesOut ?? PersonChangeExport.path(besides: path)
         let services = app.jiujinban
         let sql = app.db as! any SQLDatabase
         let scope = (try? DivisionCode(operatorAccount.unitDivisionCode))?.scopePrefix ?? operatorAccount.unitDivisionCode
@@ -34,11 +43,23 @@ struct PendingExport {
         let people = try await Self.people(Set(try rows.map { try $0.decode(column: "citizen_id", as: UUID.self) }), cipher: services.cipher,
                                            on: app.db)
         var table = CSVTable(header: OutboundFile.header)
+        var personTable = CSVTable(header: PersonChangeFile.header)
         var records: [(UUID, OutboundExchangeState)] = []
+        var personRecords = 0, personResent = 0
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)
             guard let person = people[try row.decode(column: "citizen_id", as: UUID.self)] else { continue }
             let payload = try row.decode(column: "payload", as: String.self)
+            let state = OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
+            if try row.decode(column: "kind", as: String.self) == ExchangeKind.personChanges.rawValue {
+                for line in try PersonChangeExport.lines(of: id, payload: payload, row: row, person: person, cipher: services.cipher) {
+                    personTable.append(line)
+                }
+                records.append((id, state))
+                personRecords += 1
+                personResent += state == .sent ? 1 : 0
+                continue
+            }
             guard let cells = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [[String: String]] else {
                 throw PublicError(.internalServerError, "交换记录\(id.uuidString.lowercased())的内容无法读取")
             }
@@ -51,27 +72,36 @@ struct PendingExport {
                     "scheme": try row.decode(column: "scheme", as: String.self),
                 ]) { $1 }))
             }
-            records.append((id, OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending))
+            records.append((id, state))
         }
         let data = Data(table.text.utf8)
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: path).lastPathComponent)：请用 --out 指定可写入的路径")
         }
-        let summary = Summary(records: records.count, lines: table.rows.count)
+        let personData = Data(personTable.text.utf8)
+        do { try personData.write(to: URL(fileURLWithPath: personPath), options: .atomic) } catch {
+            throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: personPath).lastPathComponent)：请用 --person-changes-out 指定可写入的路径")
+        }
+        let personFile = URL(fileURLWithPath: personPath).lastPathComponent
+        let summary = Summary(records: records.count - personRecords, lines: table.rows.count, personRecords: personRecords,
+                              personLines: personTable.rows.count, personFile: personFile)
         let now = services.clock.now()
         let actor = AuditActor(userID: operatorAccount.id, role: operatorAccount.post, orgUnit: operatorAccount.unitKey, ip: nil)
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        try await services.writer.write(on: app.db) { [records] db in
+        let resent = records.filter { $0.1 == .sent }.count
+        try await services.writer.write(on: app.db) { [records, personResent] db in
             for (id, _) in records {
                 if case .failure(let problem) = try await OutboundExchange.move(id, to: .sent, at: now, on: db) {
                     throw PublicError(.conflict, problem.message)
                 }
             }
             let detail = "导出待发送交换记录到“\(AuditDetail.sanitized(fileName, maximumLength: 40))”：\(summary.records)条，"
-                + "其中重发\(records.filter { $0.1 == .sent }.count)条，文件\(summary.lines)行"
+                + "其中重发\(resent - personResent)条，文件\(summary.lines)行"
             try await AuditTrail.record(AuditEvent("insurance.export_pending", objectType: "exchange_file_sha256", objectID: digest, detail: detail),
                                         by: actor, at: now, key: services.keys.auditKey, on: db)
+            try await PersonChangeExport.audit(personData, file: personFile, records: summary.personRecords, resent: personResent,
+                                               lines: summary.personLines, by: actor, at: now, services: services, on: db)
         }
         return summary
     }

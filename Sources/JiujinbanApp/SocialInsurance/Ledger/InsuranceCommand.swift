@@ -6,7 +6,8 @@ import Vapor
 /// `jiujinban insurance import --kind enrolments|contributions|entitlements|payments --file F.csv|F.xlsx --operator ACCOUNT`:
 /// loads an exchange file (docs/insurance-exchange.md) into the ledger for the business admin whose account id is
 /// ACCOUNT (the audit row names them; people the file registers are created by them). Progress on standard error,
-/// one summary line on standard output; a refused file prints every problem and exits non-zero.
+/// one summary line on standard output; a refused file prints every problem and exits non-zero. `person_changes`
+/// is a kind that only goes out (`export-pending`), so `--kind` refuses it.
 struct InsuranceCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "import 导入交换文件；export-pending 导出待发送的交换记录；import-acknowledgements 导入核心系统答复")
@@ -14,6 +15,8 @@ struct InsuranceCommand: AsyncCommand {
         @Option(name: "kind", help: "文件种类：enrolments 参保登记、contributions 缴费记录、entitlements 待遇核定、payments 发放结果") var kind: String?
         @Option(name: "file", help: "交换文件：UTF-8 的 .csv 或 .xlsx（第一个工作表）；或核心系统的答复文件") var file: String?
         @Option(name: "out", help: "export-pending 写入的 .csv 文件") var out: String?
+        @Option(name: "person-changes-out", help: "export-pending 写入人员信息变更的 .csv 文件（默认：--out 文件旁的 …-person-changes.csv）")
+        var personChangesOut: String?
         @Option(name: "operator", help: "操作人员：业务管理员的账号编号（审计日志记为此人，文件只能涉及其辖区）") var operatorAccount: String?
     }
 
@@ -37,7 +40,8 @@ struct InsuranceCommand: AsyncCommand {
         case "export-pending":
             guard let out = signature.out, !out.isEmpty else { throw PublicError(.badRequest, "请用 --out 指定导出的 .csv 文件") }
             let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
-            output(try await PendingExport(operatorAccount: account).run(out: out, app: context.application).line)
+            output(try await PendingExport(operatorAccount: account)
+                .run(out: out, personChangesOut: signature.personChangesOut.flatMap { $0.isEmpty ? nil : $0 }, app: context.application).line)
             return
         case "import-acknowledgements":
             guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定核心系统的答复文件（.csv）") }
@@ -47,8 +51,9 @@ struct InsuranceCommand: AsyncCommand {
         default:
             throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import、export-pending、import-acknowledgements")
         }
-        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)) else {
-            throw PublicError(.badRequest, "--kind 应为 " + ExchangeKind.allCases.map(\.rawValue).joined(separator: "、"))
+        guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind.isImportable else {
+            throw PublicError(.badRequest, "--kind 应为 " + ExchangeKind.importable.map(\.rawValue).joined(separator: "、")
+                              + "（person_changes 人员信息变更只由本平台发往核心系统，不能导入）")
         }
         guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定要导入的 .csv 或 .xlsx 文件") }
         let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)

@@ -210,7 +210,7 @@ struct LedgerImport {
 
     static func keyWords(_ kind: ExchangeKind) -> String {
         switch kind {
-        case .enrolments, .entitlements: ""
+        case .enrolments, .entitlements, .personChanges: ""
         case .contributions: "、年度和缴费类型"
         case .payments: "和月份"
         }

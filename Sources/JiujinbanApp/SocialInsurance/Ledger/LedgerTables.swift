@@ -44,6 +44,9 @@ struct LedgerTable: Sendable {
                         values: [("county_code", .text), ("amount_fen", .number), ("bank", .text), ("account_sealed", .sealed),
                                  ("result", .text), ("failure_reason", .text)],
                         history: nil)
+        case .personChanges:
+            // Outbound only: `ExchangeFormat.header` refuses the kind before the import asks for a table.
+            preconditionFailure("人员信息变更不导入台账")
         }
     }
 }

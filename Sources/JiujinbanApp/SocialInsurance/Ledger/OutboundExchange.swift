@@ -3,9 +3,10 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// The outbound records' two writes, inside the caller's transaction: a ledger change is recorded as pending, and
-/// a record moves on only as `OutboundExchangeState.moving` allows (an answer for a record in another state is
-/// refused, so a late or repeated acknowledgement changes nothing).
+/// The outbound records' two writes, inside the caller's transaction: a ledger change (or a person change,
+/// `PersonChanges`, whose payload is its changes and which has no images) is recorded as pending, and a record moves
+/// on only as `OutboundExchangeState.moving` allows (an answer for a record in another state is refused, so a late
+/// or repeated acknowledgement changes nothing).
 enum OutboundExchange {
     static func enqueue(citizen: UUID, caseID: UUID?, scheme: InsuranceScheme, kind: ExchangeKind, payload: String, images: String? = nil,
                         at now: Date, on db: any Database) async throws -> UUID {

@@ -12,6 +12,10 @@ import SQLKit
 ///
 /// The case keeps the new values under keys of their own and shows them through one derived line (`changes`), the
 /// phone masked and the address only as 已变更, so the case page and receipt show no personal data in full.
+///
+/// What changed goes to the core system (`PersonChanges`): one 人员信息变更 record with each changed field's value
+/// before and after; a field given its present value again changes nothing and is not sent. The core system's
+/// rejection puts back the fields a later case has not changed since, and returns the case as 核心系统退回.
 struct InsuredPersonChangeItem: ServiceItem {
     static let seq = 30
     static let module = ItemModule(
@@ -94,26 +98,39 @@ struct InsuredPersonChangeItem: ServiceItem {
     /// Only an insured person: an enrolment in a resident scheme that has not ended.
     func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
         var errors = FieldErrors()
-        let rows = try await (db as! any SQLDatabase).select().column("status").from("insurance_enrolments")
-            .where("citizen_id", .equal, SQLBind(try citizen.requireID()))
+        if try await Self.openScheme(of: try citizen.requireID(), on: db) == nil {
+            errors.add("citizen", "该群众没有未终止的城乡居民养老保险参保记录，不能办理参保人员信息变更")
+        }
+        return errors
+    }
+
+    /// The resident scheme the person is insured in (the basic one first), whose core system hears of the change.
+    static func openScheme(of citizen: UUID, on db: any Database) async throws -> InsuranceScheme? {
+        let rows = try await (db as! any SQLDatabase).select().column("scheme").column("status").from("insurance_enrolments")
+            .where("citizen_id", .equal, SQLBind(citizen))
             .where("scheme", .in, [InsuranceScheme.residentBasic.rawValue, InsuranceScheme.residentSupplementary.rawValue])
             .all()
-        let open = try rows.contains { try $0.decode(column: "status", as: String.self) != EnrolmentStatus.terminated.rawValue }
-        if !open { errors.add("citizen", "该群众没有未终止的城乡居民养老保险参保记录，不能办理参保人员信息变更") }
-        return errors
+        let open = try rows.filter { try $0.decode(column: "status", as: String.self) != EnrolmentStatus.terminated.rawValue }
+            .compactMap { InsuranceScheme(rawValue: try $0.decode(column: "scheme", as: String.self)) }
+        return open.contains(.residentBasic) ? .residentBasic : open.first
     }
 
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         guard let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db) else {
             throw PublicError(.unprocessableEntity, "办件表单内容不完整，无法变更参保人员信息")
         }
-        let update = (db as! any SQLDatabase).update("citizens").set("updated_at", to: SQLBind(effect.at))
-        if let ethnicity = form.ethnicity { update.set("ethnicity", to: SQLBind(ethnicity)) }
-        if let address = form.residenceAddress {
-            update.set("residence_address_sealed", to: SQLBind(try effect.cipher.seal(address, context: CitizenCrypto.residenceAddressContext)))
+        guard let scheme = try await Self.openScheme(of: effect.citizenID, on: db) else {
+            throw PublicError(.conflict, "该群众没有未终止的城乡居民养老保险参保记录，不能办理参保人员信息变更")
         }
-        if let phone = form.phone {
-            update.set("phone_sealed", to: SQLBind(try effect.cipher.seal(phone, context: CitizenCrypto.phoneContext)))
+        var changes: [PersonFieldChange] = []
+        if let ethnicity = form.ethnicity, ethnicity != citizen.ethnicity {
+            changes.append(PersonFieldChange(field: .ethnicity, before: citizen.ethnicity, after: ethnicity))
+        }
+        for (field, value, stored) in [(PersonChangeField.residenceAddress, form.residenceAddress, citizen.residenceAddressSealed),
+                                       (.phone, form.phone, citizen.phoneSealed)] {
+            guard let value, let context = PersonChanges.context(field) else { continue }
+            if let stored, try effect.cipher.open(stored, context: context) == value { continue }
+            changes.append(PersonFieldChange(field: field, before: stored, after: try effect.cipher.seal(value, context: context)))
         }
         var correction: Sex?
         if form.checkSex {
@@ -123,8 +140,8 @@ struct InsuredPersonChangeItem: ServiceItem {
             }
             correction = InsuredPersonChange.sexCorrection(stored: Sex(rawValue: citizen.sex), idNumber: idNumber)
         }
-        if let correction { update.set("sex", to: SQLBind(correction.rawValue)) }
-        try await update.where("id", .equal, SQLBind(effect.citizenID)).run()
+        if let correction { changes.append(PersonFieldChange(field: .sex, before: citizen.sex, after: correction.rawValue)) }
+        try await PersonChanges.apply(changes, scheme: scheme, for: effect, on: db)
         if let correction {
             try await effect.audit(AuditEvent("citizen.sex_corrected", objectType: "citizen", objectID: effect.citizenID.uuidString,
                                               detail: "\(InsuredPersonChange.correctionNote(to: correction))，办件\(effect.caseNumber)"), db)

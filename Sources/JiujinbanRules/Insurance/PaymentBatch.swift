@@ -3,9 +3,9 @@
 ///
 /// A payment is due for an entitlement of a resident pension scheme in 正常 status that started in or before the
 /// month, with a positive monthly amount, for a person with no payment record of that scheme and month yet, and with
-/// a bank account to pay into (the account of the person's latest payment of the scheme: the ledger keeps no other,
-/// and the core system's payment results bring each change of account). Everything else is counted by why it is not
-/// paid, so the operator's summary says who was left out.
+/// a bank account to pay into (the account given with the entitlement's claim at the counter, items 34 and 35; else
+/// the account of the person's latest payment of the scheme, as the core system's payment results bring each change
+/// of account). Everything else is counted by why it is not paid, so the operator's summary says who was left out.
 public enum PaymentBatch {
     /// The result a payment carries from the run until the bank's return file records 成功 or 失败.
     public static let pendingResult = "待回盘"
@@ -15,7 +15,7 @@ public enum PaymentBatch {
         String(county.value.prefix(6)) + "-" + String(month.description.filter { $0 != "-" })
     }
 
-    /// An entitlement as the run reads it, with the person's latest payment account of the scheme.
+    /// An entitlement as the run reads it, with the account to pay into (its own, or the latest payment's).
     public struct Entitlement: Sendable, Equatable {
         public let person: String
         public let scheme: String
@@ -62,7 +62,7 @@ public enum PaymentBatch {
 
         /// The people left out, by reason, in Chinese; empty when none.
         public var leftOut: String {
-            [(notStarted, "待遇尚未开始"), (notPaying, "待遇暂停或终止"), (withoutAccount, "无发放账户（台账中没有此人的发放记录）"),
+            [(notStarted, "待遇尚未开始"), (notPaying, "待遇暂停或终止"), (withoutAccount, "无发放账户（既无申领时登记的发放账户，也无发放记录）"),
              (alreadyRecorded, "本月已有发放记录")]
                 .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) 笔" }.joined(separator: "，")
         }

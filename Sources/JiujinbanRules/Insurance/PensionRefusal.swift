@@ -53,6 +53,7 @@ public enum PensionRefusal: Error, Sendable, Equatable, Hashable {
     case benefitNotSuspended
     case onlyDuplicateSuspensionIsStopped
     case monthBeforeSuspension(PensionMonth, suspendedFrom: PensionMonth)
+    case noEntitlement
 
     public var message: String {
         switch self {
@@ -104,6 +105,7 @@ public enum PensionRefusal: Error, Sendable, Equatable, Hashable {
         case .benefitNotSuspended: "待遇未暂停，无需恢复"
         case .onlyDuplicateSuspensionIsStopped: "只有因疑似重复领取暂停的待遇经核实后可终止；死亡请按死亡办理"
         case .monthBeforeSuspension(let month, let from): "\(month)早于暂停起始月\(from)"
+        case .noEntitlement: "参保台账中没有该群众的城乡居民养老保险待遇记录，不能办理待遇暂停或终止"
         }
     }
 }

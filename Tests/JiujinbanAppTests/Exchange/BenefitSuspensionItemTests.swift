@@ -82,4 +82,66 @@ struct BenefitSuspensionItemTests {
             #expect(try await EnrolmentItemsTests.outbound(app) == 4)
         }
     }
+
+    @Test("death of a person drawing both pensions: both stopped from the month after, each scheme's overpayment and the total on the case and receipt, both enrolments ended, each change its own exchange record")
+    func deathStopsBothSchemes() async throws {
+        try await TestApp.run { app in
+            let person = try await Self.pensioner(app)
+            let row = { (rest: String) in "1,\(Self.idNumber),赵老汉,140830100204,resident_supplementary,140830000000,\(rest)\n" }
+            try await InsuranceImportTests.importFile(app, kind: .entitlements, csv: InsuranceImportTests.person
+                + ",county,start_month,monthly,status,status_date,status_reason\n" + row("2024-01,95.00,正常,2024-01-01,"))
+            try await InsuranceImportTests.importFile(app, kind: .payments, csv: InsuranceImportTests.person
+                + ",county,month,amount,bank,account,result,failure_reason\n"
+                + ["2026-09", "2026-10", "2026-11"].map { row("\($0),95.00,芮城县农村信用社,6230123412345678,成功,") }.joined())
+            let village = try await app.session(as: .villageOperator)
+            let fixture = PensionLedgerFixture(app: app, village: village)
+            try await fixture.enrol(person, .residentBasic)
+            // Suspended for the death through item 31 already: still open until ended.
+            try await fixture.enrol(person, .residentSupplementary, status: "暂停缴费", reason: "死亡")
+            let outbound = try await EnrolmentItemsTests.outbound(app)
+            let cases = RegistrationTests()
+            let accepted = try await cases.accept(app, village, citizen: person, item: 37, [
+                ("action", "suspend"), ("reason", "death"), ("died_on", "2026-09-14"), ("applicant_relation", "子女"), ("applicant_name", "赵小花"),
+            ])
+            #expect(accepted.0 == .seeOther)
+            let record = try await cases.lastCase(app, person, item: 37)
+            let id = try record.requireID()
+            // Basic: October paid (November failed) = 213.60; supplementary: October and November = 190.00; total 403.60.
+            let kept = try #require(try await CaseComputations.load(caseID: id, on: app.db))
+            #expect(kept.lines.filter { $0.depth == 0 }.map(\.name) == ["城乡居民基本养老保险应追回", "城乡居民补充养老保险应追回"])
+            #expect(kept.lines.filter { $0.depth == 0 }.map(\.amountFen) == [21_360, 19_000] && kept.totalFen == 40_360)
+            #expect(kept.lines.filter { $0.depth == 1 }.map(\.name) == ["2026年10月", "2026年10月", "2026年11月"])
+            let path = "/cases/\(id.uuidString.lowercased())"
+            let receipt = try await app.getPage(village, path + "/receipt").1
+            for text in ["城乡居民基本养老保险应追回", "213.60元", "城乡居民补充养老保险应追回", "190.00元", "403.60元",
+                         "同时终止参保登记（不再缴费）：城乡居民基本养老保险、城乡居民补充养老保险"] {
+                #expect(receipt.contains(text), "receipt: \(text)")
+            }
+            #expect(!receipt.contains("所用政策参数"), "a computation from the payment records alone lists no figures")
+            let reviewer = try await app.session(as: .reviewer)
+            #expect(try await app.getPage(reviewer, path).1.contains("403.60元"))
+            #expect(try await cases.act(app, reviewer, record, [("action", "approve")]).0 == .seeOther)
+
+            let ledger = try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db)
+            let stopped = ledger.entitlements.sorted { $0.scheme < $1.scheme }
+            #expect(stopped.map(\.status) == ["终止", "终止"] && stopped.map(\.statusDate) == ["2026-10-01", "2026-10-01"])
+            #expect(stopped.map { $0.statusReason ?? "" } == ["死亡（2026-09-14），自2026年10月起终止；应追回多领待遇213.60元（2026-10）",
+                                                             "死亡（2026-09-14），自2026年10月起终止；应追回多领待遇190.00元（2026-10、2026-11）"])
+            let ended = ledger.enrolments.sorted { $0.scheme < $1.scheme }
+            #expect(ended.map(\.status) == ["终止", "终止"] && ended.map(\.statusDate) == ["2026-09-14", "2026-09-14"])
+            #expect(ended.map { $0.statusReason ?? "" } == ["死亡", "死亡"])
+            let records = try await (app.db as! any SQLDatabase).raw("""
+                SELECT kind, scheme FROM insurance_outbound WHERE case_id = \(bind: id) ORDER BY kind, scheme
+                """).all().map { "\(try $0.decode(column: "kind", as: String.self))|\(try $0.decode(column: "scheme", as: String.self))" }
+            #expect(records == ["enrolments|resident_basic", "enrolments|resident_supplementary",
+                                "entitlements|resident_basic", "entitlements|resident_supplementary"])
+            #expect(try await EnrolmentItemsTests.outbound(app) == outbound + 4)
+            let approved = try #require(try await CaseComputations.load(caseID: id, on: app.db))
+            #expect(approved.totalFen == 40_360)
+            let again = try await cases.accept(app, village, citizen: person, item: 37, [
+                ("action", "suspend"), ("reason", "death"), ("died_on", "2026-09-14"), ("applicant_relation", "本人"),
+            ])
+            #expect(again.0 == .unprocessableEntity && again.1.contains("待遇已自2026-10起终止"))
+        }
+    }
 }

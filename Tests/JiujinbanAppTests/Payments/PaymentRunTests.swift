@@ -110,7 +110,7 @@ struct PaymentRunTests {
             let out = directory.appendingPathComponent("batch.csv")
             let summary = try await Self.run(app, out: out)
             #expect(summary.hasPrefix("已生成2026年11月发放批次140830-202611：2 笔，合计 235.00 元，银行文件 batch.csv"))
-            #expect(summary.hasSuffix("未发放：待遇尚未开始 1 笔，待遇暂停或终止 1 笔，无发放账户（台账中没有此人的发放记录） 1 笔"))
+            #expect(summary.hasSuffix("未发放：待遇尚未开始 1 笔，待遇暂停或终止 1 笔，无发放账户（既无申领时登记的发放账户，也无发放记录） 1 笔"))
             #expect(try await Self.payments("2026-11", app) == ["resident_basic|20000|待回盘||140830-202611|1",
                                                                   "resident_supplementary|3500|待回盘||140830-202611|2"])
             let file = try String(contentsOf: out, encoding: .utf8)
@@ -142,7 +142,7 @@ struct PaymentRunTests {
             let corePaid = Self.payments().replacingOccurrences(of: "2026-10", with: "2026-11")
             try await InsuranceImportTests.importFile(app, kind: .payments, csv: corePaid)
             let reason = await Self.refusal { try await Self.run(app, out: directory.appendingPathComponent("none.csv")) }
-            #expect(reason == "2026年11月没有应发放的待遇，未生成批次（未发放：待遇尚未开始 1 笔，无发放账户（台账中没有此人的发放记录） 1 笔，本月已有发放记录 3 笔）")
+            #expect(reason == "2026年11月没有应发放的待遇，未生成批次（未发放：待遇尚未开始 1 笔，无发放账户（既无申领时登记的发放账户，也无发放记录） 1 笔，本月已有发放记录 3 笔）")
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("none.csv").path))
             let summary = try await Self.run(app, month: "2026-12", out: directory.appendingPathComponent("december.csv"))
             #expect(summary.hasPrefix("已生成2026年12月发放批次140830-202612：4 笔，合计 605.00 元"))

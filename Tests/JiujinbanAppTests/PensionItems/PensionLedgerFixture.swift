@@ -78,10 +78,14 @@ struct PensionLedgerFixture {
             """).run()
     }
 
-    /// A case accepted at the counter: status and id.
-    func accept(_ citizen: UUID, item: Int, documents: Bool = true) async throws -> (HTTPStatus, UUID?, String) {
+    /// The account fields of a claim (items 34, 35) paying into a new account.
+    static let newAccount = [("bank", "芮城县农村信用社"), ("bank_account", "6230 1234 1234 5678 901")]
+
+    /// A case accepted at the counter, with `extra` fields: status and id.
+    func accept(_ citizen: UUID, item: Int, documents: Bool = true, _ extra: [(String, String)] = []) async throws -> (HTTPStatus, UUID?, String) {
         var fields = [("citizen", citizen.uuidString.lowercased()), ("item", String(item)), ("submission", UUID().uuidString.lowercased())]
         if documents { fields.append(("documents_checked", "yes")) }
+        fields += extra
         var result: (HTTPStatus, UUID?, String) = (.ok, nil, "")
         try await app.testing().test(.POST, "/cases", headers: village.formHeaders, body: village.form(fields)) { res in
             let location = res.headers.first(name: .location) ?? ""

@@ -2,7 +2,8 @@ import JiujinbanRules
 import Plot
 
 /// The computation of a case as the case page and the receipt print it: the total with its parts and how each was
-/// reached, the figures used with their rows' status, and, first, the figures approval waits for.
+/// reached, the figures used with their rows' status (none for a computation from records alone), and, first, the
+/// figures approval waits for.
 enum CaseComputationSection {
     static func render(_ computation: CaseComputation?) -> Node<HTML.BodyContext> {
         guard let computation else { return .empty }
@@ -21,14 +22,16 @@ enum CaseComputationSection {
                                .td(.text(line.basis)))
                        },
                        .tr(.th("合计"), .td(.class("number"), .strong(.text(Fen.yuan(computation.totalFen)))),
-                           .td(.text("按\(computation.computedOn.iso)执行的政策参数计算"))))),
+                           .td(.text(computation.figures.isEmpty ? "以上各项合计" : "按\(computation.computedOn.iso)执行的政策参数计算"))))),
             .if(!computation.notes.isEmpty, .ul(.forEach(computation.notes) { .li(.text($0)) })),
-            .h3("所用政策参数"),
-            .table(.class("data-table"),
-                   .thead(.tr(.th("参数"), .th("数值"), .th("状态"), .th("依据"))),
-                   .tbody(.forEach(computation.figures) { entry in
-                       .tr(.td(.text(entry.name)), .td(.text(entry.value?.display ?? "—")),
-                           .td(entry.isWaiting ? .strong(.text("待核实")) : .text(entry.status.label)), .td(.text(entry.source)))
-                   })))
+            // A computation from records alone (a death's overpayment, from the payment records) used no figure.
+            .if(!computation.figures.isEmpty, .group(
+                .h3("所用政策参数"),
+                .table(.class("data-table"),
+                       .thead(.tr(.th("参数"), .th("数值"), .th("状态"), .th("依据"))),
+                       .tbody(.forEach(computation.figures) { entry in
+                           .tr(.td(.text(entry.name)), .td(.text(entry.value?.display ?? "—")),
+                               .td(entry.isWaiting ? .strong(.text("待核实")) : .text(entry.status.label)), .td(.text(entry.source)))
+                       })))))
     }
 }

@@ -4,11 +4,22 @@ import JiujinbanRules
 import Vapor
 
 /// What a pension claim (items 34, 35) keeps: the day it was made, from which its first month and the day its
-/// figures are read follow.
+/// figures are read follow, and the account to pay into (`PensionClaimAccount`; none on a case accepted before the
+/// form asked for one).
 struct PensionClaimForm: Codable, Sendable, Equatable {
     var claimedOn: String
+    /// 沿用台账中已有的发放账户.
+    var keepAccount: Bool?
+    var bank: String?
+    /// The digits in full: kept only in the case's sealed form, under a key no field has, so no page shows it.
+    var account: String?
+    /// The derived line the case page shows: the bank and the masked account, or 沿用….
+    var accountShown: String?
 
-    enum CodingKeys: String, CodingKey { case claimedOn = "claimed_on" }
+    enum CodingKeys: String, CodingKey {
+        case claimedOn = "claimed_on", keepAccount = "keep_account", bank = "new_bank", account = "new_bank_account",
+             accountShown = "payment_account"
+    }
 }
 
 /// The steps items 34 and 35 share, each given its computation (`PensionClaimComputation.basic` / `.supplementary`):
@@ -23,13 +34,17 @@ enum PensionClaimCase {
         -> Result<PensionClaimForm, FieldErrors> {
         var errors = FieldErrors()
         if CalendarDate(iso: citizen.birthDate) == nil { errors.add("citizen", "该群众的出生日期无法读取，请先核对身份证号码") }
+        var claim = PensionClaimForm(claimedOn: today.iso)
+        PensionClaimAccount.read(form, into: &claim, errors: &errors)
         errors.requireDocuments(form, item)
-        return errors.isEmpty ? .success(PensionClaimForm(claimedOn: today.iso)) : .failure(errors)
+        return errors.isEmpty ? .success(claim) : .failure(errors)
     }
 
-    /// The conditions on the ledger, every unmet one named (e.g. how many years are missing).
-    static func check(citizen: CitizenRecord, today: CalendarDate, compute: Compute, on db: any Database) async throws -> FieldErrors {
-        var errors = FieldErrors()
+    /// The conditions on the ledger, every unmet one named (e.g. how many years are missing), and a kept account
+    /// the ledger does not have.
+    static func check(_ form: PensionClaimForm?, citizen: CitizenRecord, today: CalendarDate, compute: Compute, on db: any Database) async throws
+        -> FieldErrors {
+        var errors = try await PensionClaimAccount.check(form, citizen: try citizen.requireID(), on: db)
         guard let born = CalendarDate(iso: citizen.birthDate) else { return errors }
         let ledger = try await PensionClaimLedger.load(citizen: try citizen.requireID(), on: db)
         for refusal in compute(ledger, born, today, try await PolicyFigureBook.load(on: db)).refusals { errors.add("citizen", refusal) }
@@ -46,11 +61,19 @@ enum PensionClaimCase {
         return compute(try await PensionClaimLedger.load(citizen: citizen, on: db), born, claimedOn, try await PolicyFigureBook.load(on: db))
     }
 
-    /// At acceptance: the computation, kept with the case (its amount is provisional while a figure waits).
+    /// At acceptance: the computation, kept with the case (its amount is provisional while a figure waits), with the
+    /// account to pay into, masked.
     static func record(_ form: PensionClaimForm, effect: CaseEffect, compute: Compute, on db: any Database) async throws {
         let result = try await Self.compute(form, citizen: effect.citizenID, compute: compute, on: db)
         guard let computation = result.computation else { return }
-        try await CaseComputations.save(computation, caseID: effect.caseID, at: effect.at, on: db)
+        try await CaseComputations.save(try await noted(computation, form, effect: effect, on: db), caseID: effect.caseID, at: effect.at, on: db)
+    }
+
+    private static func noted(_ computation: CaseComputation, _ form: PensionClaimForm, effect: CaseEffect, on db: any Database) async throws
+        -> CaseComputation {
+        var noted = computation
+        if let note = try await PensionClaimAccount.note(form, citizen: effect.citizenID, cipher: effect.cipher, on: db) { noted.notes.append(note) }
+        return noted
     }
 
     /// At approval: refused while the conditions fail or a figure used waits for confirmation (naming it); else the
@@ -63,7 +86,7 @@ enum PensionClaimCase {
         }
         // Refused before anything is written: the case keeps the acceptance's computation, which names the figure.
         if let waiting = result.reading.approvalRefusal { throw PublicError(.conflict, waiting) }
-        try await CaseComputations.save(computation, caseID: effect.caseID, at: effect.at, on: db)
+        try await CaseComputations.save(try await noted(computation, form, effect: effect, on: db), caseID: effect.caseID, at: effect.at, on: db)
         return (result, benefit)
     }
 }

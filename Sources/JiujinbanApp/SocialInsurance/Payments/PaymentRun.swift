@@ -9,7 +9,8 @@ import Vapor
 /// entitlements (`PaymentBatch.plan`), written as payment records awaiting the bank's return, and handed to the bank
 /// as the batch file (`BankBatchFormat`, docs/bank-batch.md).
 ///
-/// One read (the county's entitlements with each person's ID number, name and latest payment account), one write
+/// One read (the county's entitlements with each person's ID number, name and the account to pay into: the
+/// entitlement's own, given with its claim, or else the latest payment's), one write
 /// transaction (the batch row, the payments many to a statement, the audit row). The file is written beside its
 /// destination first and moved there only once the transaction committed, so a failed run leaves no file that looks
 /// like a batch, and a committed batch always has its file. A second run for the county and month finds the batch
@@ -77,16 +78,20 @@ struct PaymentRun {
         let accountSealed: String?
     }
 
-    /// The county's entitlements of the resident schemes, each with the person and their latest payment of the scheme
-    /// (its bank and sealed account, read by the payments' primary key) and whether the month has a payment already.
+    /// The county's entitlements of the resident schemes, each with the person, the account to pay into, and whether
+    /// the month has a payment already. The account is the entitlement's own (given with its claim, M0062) when it
+    /// has one, else that of the person's latest payment of the scheme (read by the payments' primary key); bank and
+    /// account always come from the same place.
     private func entitlements(on sql: any SQLDatabase) async throws -> [Row] {
         let latest = "FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme ORDER BY p.month DESC LIMIT 1"
         let rows = try await sql.raw("""
             SELECT e.citizen_id, e.scheme, e.start_month, e.status, e.monthly_fen, c.id_number_sealed, c.name,
-              (SELECT p.bank \(unsafeRaw: latest)) AS bank, (SELECT p.account_sealed \(unsafeRaw: latest)) AS account_sealed,
+              CASE WHEN a.account_sealed IS NOT NULL THEN a.bank ELSE (SELECT p.bank \(unsafeRaw: latest)) END AS bank,
+              CASE WHEN a.account_sealed IS NOT NULL THEN a.account_sealed ELSE (SELECT p.account_sealed \(unsafeRaw: latest)) END AS account_sealed,
               (SELECT COUNT(*) FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme
                  AND p.month = \(bind: month.description)) AS recorded
             FROM insurance_entitlements e JOIN citizens c ON c.id = e.citizen_id
+              LEFT JOIN insurance_entitlement_accounts a ON a.citizen_id = e.citizen_id AND a.scheme = e.scheme
             WHERE e.county_code = \(bind: county.value) AND e.scheme IN (\(binds: PaymentBatch.schemes.sorted()))
             ORDER BY e.citizen_id, e.scheme
             """).all()
@@ -103,7 +108,7 @@ struct PaymentRun {
         }
     }
 
-    /// The batch row, its payments (the sealed account copied from the payment it came from) and the audit row, in
+    /// The batch row, its payments (the sealed account copied from where it came from) and the audit row, in
     /// one transaction.
     private func record(_ plan: PaymentBatch.Plan, rows: [String: Row], batchID: String, digest: String, services: PlatformServices,
                         app: Application) async throws {

@@ -7,7 +7,7 @@ import Vapor
 enum PaymentsFeature: Feature {
     static func routes(_ app: Application) {}
 
-    static var migrations: [any Migration] { [M0058CreatePaymentBatches()] }
+    static var migrations: [any Migration] { [M0058CreatePaymentBatches(), M0062CreateEntitlementAccounts()] }
 
     static var commands: [FeatureCommand] {
         [FeatureCommand(name: "payments", PaymentsCommand())]

@@ -13,7 +13,8 @@ struct SupplementaryPensionClaimItem: ServiceItem {
         conditions: ["年满65周岁，参加城乡居民补充养老保险且累计缴费满15年",
                      "已领取城乡居民基本养老保险待遇（须先申领基本养老保险待遇）",
                      "月待遇＝补充养老保险个人账户余额÷120＋出口补（65至79周岁20元，80周岁及以上30元），自申领次月起发放",
-                     "计算所用政策参数待核实的，受理后须待业务管理员核实方可审批"]
+                     "计算所用政策参数待核实的，受理后须待业务管理员核实方可审批",
+                     "发放账户：填写发放银行和银行账号（8至32位数字），或沿用台账中已有的发放账户"]
     ) { item, _, _ in SupplementaryPensionClaimItem(item: item) }
 
     typealias Form = PensionClaimForm
@@ -23,14 +24,14 @@ struct SupplementaryPensionClaimItem: ServiceItem {
         PensionClaimComputation.supplementary(ledger, born: born, claimedOn: claimedOn, book: book)
     }
 
-    var fields: [CaseFormField] { [PensionClaimCase.claimedOnField, .documentsChecked(item)] }
+    var fields: [CaseFormField] { [PensionClaimCase.claimedOnField] + PensionClaimAccount.fields + [.documentsChecked(item)] }
 
     func validate(_ form: SubmittedForm, citizen: CitizenRecord, today: CalendarDate) -> Result<Form, FieldErrors> {
         PensionClaimCase.validate(form, citizen: citizen, today: today, item: item)
     }
 
     func check(_ form: Form?, citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> FieldErrors {
-        try await PensionClaimCase.check(citizen: citizen, today: today, compute: Self.compute, on: db)
+        try await PensionClaimCase.check(form, citizen: citizen, today: today, compute: Self.compute, on: db)
     }
 
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
@@ -40,5 +41,6 @@ struct SupplementaryPensionClaimItem: ServiceItem {
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         let (result, benefit) = try await PensionClaimCase.approve(form, effect: effect, compute: Self.compute, on: db)
         try await PensionEntitlement.grant(.residentSupplementary, benefit: benefit, result: result, effect: effect, on: db)
+        try await PensionClaimAccount.save(form, scheme: .residentSupplementary, effect: effect, on: db)
     }
 }

@@ -3,18 +3,20 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// 城乡居民养老保险待遇暂停 (item 37, domain-rules §8, `BenefitSuspension`): the resident basic pension of a person who
-/// died is stopped from the month after death, with the overpayment to recover computed from the payment records;
-/// a missing person's, or a suspected duplicate drawer's, is suspended from a month, then stopped (a duplicate
-/// confirmed) or resumed with back pay for the suspended months not paid. The person or a family member applies;
-/// who applied and their relation are kept with the case. Reviewed by the county; checked again at approval, whose
-/// effect sets the entitlement's status (its reason carrying the overpayment or back pay) with its history and its
-/// outbound exchange record.
+/// 城乡居民养老保险待遇暂停 (item 37, domain-rules §8, `BenefitSuspension`): a person who died has both resident pensions,
+/// basic and supplementary, stopped from the month after death and both schemes' open enrolments ended, with the
+/// overpayment to recover computed from each scheme's payment records (`DeathStopCase`, kept with the case and
+/// printed per scheme and in total); a missing person's basic pension, or a suspected duplicate drawer's, is
+/// suspended from a month, then stopped (a duplicate confirmed) or resumed with back pay for the suspended months not
+/// paid. The person or a family member applies; who applied and their relation are kept with the case. Reviewed by
+/// the county; checked again at approval, whose effect sets each status (its reason carrying the overpayment or back
+/// pay) with its history and its outbound exchange record.
 struct BenefitSuspensionItem: ServiceItem {
     static let seq = 37
     static let module = ItemModule(
         seq: seq,
-        conditions: ["参保台账中有城乡居民基本养老保险待遇记录", "死亡：自死亡次月起终止待遇，按发放记录计算应追回的多领待遇",
+        conditions: ["参保台账中有城乡居民基本养老保险待遇记录（死亡的，有基本或补充养老保险待遇记录）",
+                     "死亡：基本养老保险和补充养老保险待遇均自死亡次月起终止，按各险种发放记录分别计算应追回的多领待遇；两险种的参保登记同时终止，不再缴费",
                      "失踪或疑似重复领取：自填写的月份起暂停；疑似重复领取经核实的终止，情况消除的恢复发放并补发暂停期间未发的待遇",
                      "本人或家属均可申请，记录申请人及与本人关系", "审核通过时再次核对上述条件"]
     ) { item, _, _ in BenefitSuspensionItem(item: item) }
@@ -95,17 +97,39 @@ struct BenefitSuspensionItem: ServiceItem {
         return errors
     }
 
+    /// A death's overpayment, per scheme and in total, kept with the case from its acceptance.
+    func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
+        guard case .success(.death(let plan)) = try await Self.next(form, citizen: effect.citizenID, on: db) else { return }
+        try await CaseComputations.save(plan.computation, caseID: effect.caseID, at: effect.at, on: db)
+    }
+
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         switch try await Self.next(form, citizen: effect.citizenID, on: db) {
-        case .success(let status): try await LedgerChanges.apply(.entitlementStatus(scheme: .residentBasic, status), for: effect, on: db)
+        case .success(.basic(let status)): try await LedgerChanges.apply(.entitlementStatus(scheme: .residentBasic, status), for: effect, on: db)
+        case .success(.death(let plan)): try await DeathStopCase.apply(plan, for: effect, on: db)
         case .failure(let problem): throw PublicError(.conflict, "不能批准待遇暂停：" + problem.message)
         }
     }
 
     typealias Problem = ContributionSuspensionItem.Problem
 
-    /// The entitlement's status after the form, its reason naming the overpayment or the back pay; or the refusal.
-    static func next(_ form: Form, citizen: UUID, on db: any Database) async throws -> Result<LedgerChange.Status<EntitlementStatus>, Problem> {
+    /// What the form changes: the basic pension's next status, or a death's stops in both schemes.
+    enum Outcome: Sendable {
+        case basic(LedgerChange.Status<EntitlementStatus>)
+        case death(DeathStopCase.Plan)
+    }
+
+    /// The form's outcome, each status's reason naming the overpayment or the back pay; or the refusal.
+    static func next(_ form: Form, citizen: UUID, on db: any Database) async throws -> Result<Outcome, Problem> {
+        if form.action == .suspend, form.reason == .death {
+            guard let died = form.diedOn.flatMap(CalendarDate.init(iso:)) else { return .failure(Problem(field: "died_on", message: "请填写死亡日期")) }
+            return try await DeathStopCase.plan(diedOn: died, citizen: citizen, on: db).map(Outcome.death)
+        }
+        return try await basic(form, citizen: citizen, on: db).map(Outcome.basic)
+    }
+
+    /// The basic pension's status after a suspension, a stop or a resumption.
+    static func basic(_ form: Form, citizen: UUID, on db: any Database) async throws -> Result<LedgerChange.Status<EntitlementStatus>, Problem> {
         let sql = db as! any SQLDatabase
         let scheme = InsuranceScheme.residentBasic.rawValue
         guard let row = try await sql.select().columns("status", "status_date", "status_reason", "monthly_fen").from("insurance_entitlements")
@@ -124,18 +148,6 @@ struct BenefitSuspensionItem: ServiceItem {
             }
         let month = form.month.flatMap(PensionMonth.init)
         switch (form.action, form.reason) {
-        case (.suspend, .death?):
-            guard let died = form.diedOn.flatMap(CalendarDate.init(iso:)) else { return .failure(Problem(field: "died_on", message: "请填写死亡日期")) }
-            guard case .success(.stopped(_, let from)) = BenefitSuspension.death(status, diedOn: died) else {
-                return .failure(Problem(field: "action", message: Self.refusal(status)))
-            }
-            switch BenefitSuspension.overpaymentAfterDeath(diedOn: died, payments: payments) {
-            case .failure(let problems): return .failure(Problem(field: "citizen", message: problems.messages.joined(separator: "；")))
-            case .success(let over):
-                let owed = over.totalFen == 0 ? "无多领待遇"
-                    : "应追回多领待遇\(Fen.yuan(over.totalFen))（" + over.payments.map(\.month.description).joined(separator: "、") + "）"
-                return .success(.init(status: .terminated, on: from.firstDay, reason: "死亡（\(died.iso)），自\(from.chinese)起终止；\(owed)"))
-            }
         case (.suspend, let reason?):
             guard let month else { return .failure(Problem(field: "month", message: "请填写暂停起始月份")) }
             switch BenefitSuspension.suspend(status, reason: reason, from: month) {

@@ -123,12 +123,12 @@ struct BenefitSuspensionItemTests {
             #expect(try await cases.act(app, reviewer, record, [("action", "approve")]).0 == .seeOther)
 
             let ledger = try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db)
-            let stopped = ledger.entitlements.sorted { $0.scheme < $1.scheme }
-            #expect(stopped.map(\.status) == ["终止", "终止"] && stopped.map(\.statusDate) == ["2026-10-01", "2026-10-01"])
+            let stopped = ledger.entitlements.sorted { $0.scheme.rawValue < $1.scheme.rawValue }
+            #expect(stopped.map(\.status) == [.terminated, .terminated] && stopped.map(\.statusDate.iso) == ["2026-10-01", "2026-10-01"])
             #expect(stopped.map { $0.statusReason ?? "" } == ["死亡（2026-09-14），自2026年10月起终止；应追回多领待遇213.60元（2026-10）",
                                                              "死亡（2026-09-14），自2026年10月起终止；应追回多领待遇190.00元（2026-10、2026-11）"])
-            let ended = ledger.enrolments.sorted { $0.scheme < $1.scheme }
-            #expect(ended.map(\.status) == ["终止", "终止"] && ended.map(\.statusDate) == ["2026-09-14", "2026-09-14"])
+            let ended = ledger.enrolments.sorted { $0.scheme.rawValue < $1.scheme.rawValue }
+            #expect(ended.map(\.status) == [.terminated, .terminated] && ended.map(\.statusDate.iso) == ["2026-09-14", "2026-09-14"])
             #expect(ended.map { $0.statusReason ?? "" } == ["死亡", "死亡"])
             let records = try await (app.db as! any SQLDatabase).raw("""
                 SELECT kind, scheme FROM insurance_outbound WHERE case_id = \(bind: id) ORDER BY kind, scheme

@@ -57,8 +57,11 @@ package struct InsuranceLedgerView: Sendable, Equatable {
         let bank: String
         /// First four and last four digits (`Masking.maskedCardNumber`).
         let maskedAccount: String
-        let result: PaymentResult
+        /// 成功 or 失败 from the bank's return; nil while the batch waits for it (`PaymentBatch.pendingResult`).
+        let result: PaymentResult?
         let failureReason: String?
+
+        var resultText: String { result?.rawValue ?? PaymentBatch.pendingResult }
     }
 
     var enrolments: [Enrolment] = []
@@ -152,7 +155,7 @@ package enum InsuranceLedger {
                 let account = try cipher.open(try text("t3") ?? "", context: LedgerCrypto.bankAccountContext)
                 view.payments.append(.init(scheme: scheme, month: try text("t1") ?? "", amountFen: try number("n1") ?? 0, bank: try text("t2") ?? "",
                                            maskedAccount: Masking.maskedCardNumber(account),
-                                           result: try stored(try text("t4").flatMap(PaymentResult.init(rawValue:)), "result"),
+                                           result: try paymentResult(try text("t4"), stored),
                                            failureReason: try text("t5")))
             default: break
             }
@@ -165,5 +168,10 @@ package enum InsuranceLedger {
         }
         view.payments.sort { ($0.month, $0.scheme.rawValue) > ($1.month, $1.scheme.rawValue) }
         return view
+    }
+
+    /// A payment's stored result: 成功, 失败, or 待回盘 (nil) while the bank has not answered.
+    private static func paymentResult(_ text: String?, _ stored: (PaymentResult?, String) throws -> PaymentResult) throws -> PaymentResult? {
+        text == PaymentBatch.pendingResult ? nil : try stored(text.flatMap(PaymentResult.init(rawValue:)), "result")
     }
 }

@@ -64,7 +64,7 @@ enum LedgerQueryPages {
                     .div(.class("facts"), .dl(
                         .dt("待遇状态"), .dd(.text(entitlement.status.rawValue + "（\(entitlement.statusDate.iso)起）" + (entitlement.statusReason.map { "，\($0)" } ?? ""))),
                         .dt("待遇开始月份"), .dd(.text(entitlement.startMonth)),
-                        .dt("\(month)发放"), .dd(.text(current.map { "\(yuan($0.amountFen))，\($0.result.rawValue)" + ($0.failureReason.map { "：\($0)" } ?? "") }
+                        .dt("\(month)发放"), .dd(.text(current.map { "\(yuan($0.amountFen))，\($0.resultText)" + ($0.failureReason.map { "：\($0)" } ?? "") }
                                                       ?? "本月尚未发放")))),
                     .h3(.text("当前月待遇项目组成明细（\(month)）")),
                     .table(.class("data-table"),
@@ -79,7 +79,7 @@ enum LedgerQueryPages {
                        .tbody(.forEach(ledger.payments) { payment in
                            .tr(.td(.text(payment.month)), .td(.text(payment.scheme.chinese)), .td(.class("number"), .text(yuan(payment.amountFen))),
                                .td(.text(payment.bank)), .td(.class("code"), .text(payment.maskedAccount)),
-                               .td(payment.result == .failed ? .strong(.text(payment.result.rawValue)) : .text(payment.result.rawValue)),
+                               .td(payment.result == .failed ? .strong(.text(payment.resultText)) : .text(payment.resultText)),
                                .td(.text(payment.failureReason ?? "")))
                        })))),
             .if(!ledger.entitlements.isEmpty && ledger.payments.isEmpty, .p(.class("empty"), .text("暂无发放记录。")))))

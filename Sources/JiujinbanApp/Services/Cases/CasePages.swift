@@ -3,7 +3,8 @@ import JiujinbanRules
 import Plot
 
 /// 受理: the item's guide in brief, the citizen, and the item's own form. A hidden submission key makes a double
-/// click harmless. Pure: the form's fields come with the value (`CaseQueries.form`).
+/// click harmless. An item that computes something shows it first (受理前测算, `CasePreview`). Pure: the form's fields
+/// and the preview come with the value (`CaseQueries.form`).
 enum CaseFormPage {
     static func render(_ form: CaseForm, values: [String: String], errors: FieldErrors, submission: UUID, context: PageContext) -> HTML {
         PageShell.render(
@@ -13,6 +14,7 @@ enum CaseFormPage {
             content: [
                 .p(.class("lead"), .text("办事群众：\(form.maskedCitizenName)；办结时限：\(form.timeLimitText)。")),
                 FormFields.errorSummary(errors),
+                .unwrap(form.preview, previewSection),
                 .form(.class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                       .input(.type(.hidden), .name("citizen"), .value(form.citizenID.uuidString.lowercased())),
                       .input(.type(.hidden), .name("item"), .value(String(form.itemSeq))),

@@ -95,6 +95,8 @@ struct CaseForm: Sendable {
     let itemName: String
     let timeLimitText: String
     let fields: [CaseFormField]
+    /// 受理前测算: what accepting the form today would give (`ServiceItem.preview`), for the items that compute.
+    var preview: CasePreview?
 }
 
 enum CaseQueries {
@@ -163,12 +165,13 @@ enum CaseQueries {
     }
 
     static func form(
-        citizen: CitizenRecord, item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database
+        citizen: CitizenRecord, item: ServiceCatalogue.Item, staff: SignedInStaff, today: CalendarDate, on db: any Database
     ) async throws -> CaseForm {
         // The engine's plug-in decides the fields; the page only lays them out.
         let module = try await ItemRegistry.make(item, county: staff.county, on: db)
         return CaseForm(citizenID: try citizen.requireID(), maskedCitizenName: citizen.maskedName, itemSeq: item.seq, itemName: item.name,
-                        timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) })
+                        timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) },
+                        preview: try await module.preview(citizen: citizen, today: today, on: db))
     }
 }
 
@@ -180,7 +183,14 @@ extension CaseFormPage {
         status: HTTPStatus, fresh: Bool = false
     ) async throws -> Response {
         let staff = try req.requireStaff()
-        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: staff, on: req.db)
+        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: staff, today: req.jiujinban.clock.today, on: req.db)
+        if form.preview != nil {
+            // The preview reads the person's insurance ledger: each showing is audited, as the ledger's query pages are.
+            try await req.write { db in
+                try await req.audit(AuditEvent("case.preview", objectType: "citizen", objectID: form.citizenID.uuidString.lowercased(),
+                                               detail: "第\(item.seq)项“\(item.name)”受理前测算"), on: db)
+            }
+        }
         let shown = fresh ? CaseFormField.initialValues(form.fields, for: staff.ownDivision).merging(values) { _, given in given } : values
         // A fresh submission key per rendering makes a double click harmless.
         return HTMLResponse.make(render(form, values: shown, errors: errors, submission: UUID(), context: PageContext(req)),

@@ -83,9 +83,7 @@ enum CasePage {
                     .dt("受理日期"), .dd(.text(view.acceptedOn)),
                     .dt("受理渠道"), .dd(.text(view.channelText)),
                     .dt("办结期限"), .dd(.text(view.deadlineText)),
-                    .unwrap(view.decisionReason) { reason in
-                        .group(.dt(.text(view.stateLabel == CaseFile.State.coreReturned.label ? "核心系统退回原因" : "不予办理理由")), .dd(.text(reason)))
-                    }
+                    .unwrap(view.decisionReason) { reason in .group(.dt(.text(view.reasonLabel)), .dd(.text(reason))) }
                 )),
                 person(view, context: context),
                 .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
@@ -121,10 +119,8 @@ enum CasePage {
     static func decisions(_ view: CaseView, context: PageContext) -> Node<HTML.BodyContext> {
         let actions = view.actions
         guard actions.any else { return .empty }
-        let target = SiteURL.caseAction(id: view.id).path
         func form(_ confirm: String, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
-            .form(.class("form decision"), .method(.post), .action(target), .csrf(context),
-                  .attribute(named: "data-confirm", value: confirm), .group(content))
+            decisionForm(view, confirm, content, context: context)
         }
         return .section(
             .class("panel decisions"), .h2("办理"),
@@ -143,8 +139,15 @@ enum CasePage {
                                            .label(.for("reason"), .text("不予办理理由（必填）")),
                                            .textarea(.name("reason"), .id("reason"), .text(view.typed.reason))),
                                       .div(.class("form-actions"), actionButton("reject", "不予办理", "button danger")))),
-            .if(actions.resubmit, form("确认材料已补齐，重新提交审核？",
-                                       .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))))
+            .if(actions.resubmit && !view.isCoreReturned, form("确认材料已补齐，重新提交审核？",
+                                       .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))),
+            .if(view.isCoreReturned, coreReturnSteps(view, context: context)))
+    }
+
+    static func decisionForm(_ view: CaseView, _ confirm: String, _ content: [Node<HTML.FormContext>], context: PageContext)
+        -> Node<HTML.BodyContext> {
+        .form(.class("form decision"), .method(.post), .action(SiteURL.caseAction(id: view.id).path), .csrf(context),
+              .attribute(named: "data-confirm", value: confirm), .group(content))
     }
 
     static func timelineEntry(_ step: CaseView.Step) -> Node<HTML.ListContext> {
@@ -165,6 +168,7 @@ enum CasePage {
         case "reject": "不予办理"
         case "return": "退回补正"
         case "resubmit": "补正后重新提交"
+        case "close": "终止办理"
         case CoreReturn.stepName: "核心系统退回"
         default: action
         }

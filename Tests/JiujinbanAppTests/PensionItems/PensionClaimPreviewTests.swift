@@ -57,6 +57,7 @@ struct PensionClaimPreviewTests {
             ])
             let tooYoung = try await Self.form(app, fixture, young, item: BasicPensionClaimItem.seq)
             #expect(tooYoung.0 == .ok && tooYoung.1.contains("受理前测算：申领条件") && tooYoung.1.contains("尚不符合申领条件"))
+            #expect(tooYoung.1.contains("依据参保台账现有记录核对申领条件") && !tooYoung.1.contains("起发放"))
             #expect(tooYoung.1.contains("未达基本险领取年龄60周岁，2030-03-01起方可申领") && !tooYoung.1.contains("所用政策参数"))
             let missing = try await Self.form(app, fixture, short, item: BasicPensionClaimItem.seq)
             #expect(missing.1.contains("应缴15年，已缴12年，还差3年"))

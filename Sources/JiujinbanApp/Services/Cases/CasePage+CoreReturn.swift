@@ -2,6 +2,13 @@ import JiujinbanRules
 import Plot
 
 extension CasePage {
+    /// At the top of a returned case the point may act on: what happened and where to act, above the fold.
+    static func coreReturnNotice() -> Node<HTML.BodyContext> {
+        .p(.class("notice notice-warn"),
+           .text("本办件被省级社保核心系统退回，对参保台账的变更已撤销。请按下方退回原因核对后"),
+           .a(.href("#case-actions"), .text("重新提交或终止办理")), .text("。"))
+    }
+
     /// 核心系统退回: what the point does next. The change was undone; if the reason is gone (the core system's or the
     /// ledger's data corrected, the person's papers completed) it submits the case again, which applies the change
     /// anew and sends it to the core system again; if what was accepted was wrong it closes the case with its reason

@@ -76,6 +76,7 @@ enum CasePage {
             crumbs: [Crumb(label: "办件", url: .cases()), Crumb(label: view.number, url: nil)],
             content: [
                 .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                .if(view.isCoreReturned && view.actions.any, coreReturnNotice()),
                 .div(.class("facts"), .dl(
                     .dt("办件编号"), .dd(.class("code"), .text(view.number)),
                     .dt("服务事项"), .dd(.text(view.itemText)),
@@ -123,7 +124,7 @@ enum CasePage {
             decisionForm(view, confirm, content, context: context)
         }
         return .section(
-            .class("panel decisions"), .h2("办理"),
+            .class("panel decisions"), .id("case-actions"), .h2("办理"),
             .if(actions.approve, form("确认审核通过办件 \(view.number)？通过后即办结，不能撤回。",
                                       .h3("审核通过"), .div(.class("form-actions"), actionButton("approve", "审核通过", "button primary")))),
             .if(actions.returnForDocuments, form("确认退回补正？受理的服务点将收到通知，请一次性列全所需材料。",

@@ -45,8 +45,10 @@ enum PensionClaimCase {
         let computation = result.computation
         return CasePreview(
             title: "受理前测算：" + (computation?.title ?? "申领条件"),
-            basis: "按今日（\(today.iso)）申领、依据参保台账现有记录和政策参数测算，自\(result.startMonth.chinese)起发放；"
-                + "受理时按同一方法核定并随办件保存，审批时按届时的台账和参数重新核定。",
+            basis: computation == nil
+                ? "按今日（\(today.iso)）申领、依据参保台账现有记录核对申领条件；台账更正后再测算。"
+                : "按今日（\(today.iso)）申领、依据参保台账现有记录和政策参数测算，自\(result.startMonth.chinese)起发放；"
+                    + "受理时按同一方法核定并随办件保存，审批时按届时的台账和参数重新核定。",
             refusals: result.refusals, computation: computation)
     }
 

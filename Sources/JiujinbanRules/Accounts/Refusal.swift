@@ -68,6 +68,7 @@ public enum Refusal: Error, Hashable, Sendable {
     case reviewOutsideCounty
     case notHandlingPoint
     case caseReasonRequired
+    case caseCloseReasonRequired
     case caseReasonTooLong(Int)
     case caseMissingDocumentsRequired
     case caseMissingDocumentsTooLong
@@ -81,8 +82,9 @@ public enum Refusal: Error, Hashable, Sendable {
         case .caseClosed(let state): "该办件已\(state.label)，不能再办理"
         case .caseWrongState(let state): "该办件当前为“\(state.label)”，不能进行此操作"
         case .reviewOutsideCounty: "只能审核本县（市、区）服务点受理的办件"
-        case .notHandlingPoint: "只有受理该办件的服务点可以补正后重新提交"
+        case .notHandlingPoint: "只有受理该办件的服务点可以重新提交或终止办理"
         case .caseReasonRequired: "请填写不予办理的理由"
+        case .caseCloseReasonRequired: "请填写终止办理的理由"
         case .caseReasonTooLong(let count): "理由不能超过\(CaseFile.maximumReasonLength)字（现为\(count)字）"
         case .caseMissingDocumentsRequired: "请逐项列出需补正的全部材料（一次性告知）"
         case .caseMissingDocumentsTooLong: "补正材料最多\(CaseFile.maximumMissingDocuments)项，每项不超过100字"

@@ -16,7 +16,7 @@ public struct CaseFile: Hashable, Sendable {
         /// 办结（不予办理）
         case rejected
         /// 核心系统退回: the province's core system rejected the ledger change an approved case made; the change is
-        /// undone and the case is back with its point, which may submit it again (`resubmit`).
+        /// undone and the case is back with its point, which may submit it again (`resubmit`) or end it (`close`).
         case coreReturned = "core_returned"
 
         public var label: String {
@@ -58,8 +58,12 @@ public struct CaseFile: Hashable, Sendable {
         case reject(reason: String)
         /// 退回补正, with every missing document (一次性告知).
         case returnForDocuments(missing: [String])
-        /// 补正后重新提交
+        /// 补正后重新提交 (after 退回补正), or 重新提交 after a core return: the item's effect is applied anew.
         case resubmit
+        /// 终止办理: the point ends a case the core system returned, with its reason, when it cannot be submitted
+        /// again as it stands (what was accepted was wrong: the point accepts a new case with the right values). The
+        /// case ends as 不予办理 without any effect; the ledger change was already undone by the return.
+        case close(reason: String)
 
         public var label: String {
             switch self {
@@ -67,6 +71,7 @@ public struct CaseFile: Hashable, Sendable {
             case .reject: "不予办理"
             case .returnForDocuments: "退回补正"
             case .resubmit: "补正后重新提交"
+            case .close: "终止办理"
             }
         }
     }
@@ -109,7 +114,8 @@ public struct CaseFile: Hashable, Sendable {
 
     /// Whether `actor` (with its item grants) may perform `action` now. Review is a county reviewer's of this
     /// county holding the review grant, never the handler's person; returning is the reviewer's during review or
-    /// the handling point's before it; resubmitting is the handling point's.
+    /// the handling point's before it; resubmitting is the handling point's, and so is closing a case the core system
+    /// returned.
     public func may(_ actor: StaffAccount, grants: Set<ItemPermission>, _ action: Action) -> Decision {
         AccountPolicy.actorIsActive(actor)
             .then { Decision.require(!state.isFinal, else: .caseClosed(state)) }
@@ -130,6 +136,13 @@ public struct CaseFile: Hashable, Sendable {
                             Decision.require(actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants),
                                              else: .notHandlingPoint)
                         }
+                case .close(let reason):
+                    Decision.require(state == .coreReturned, else: .caseWrongState(state))
+                        .then {
+                            Decision.require(actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants),
+                                             else: .notHandlingPoint)
+                        }
+                        .then { Self.checkReason(reason, missing: .caseCloseReasonRequired) }
                 }
             }
     }
@@ -143,6 +156,7 @@ public struct CaseFile: Hashable, Sendable {
         case .reject: next.state = .rejected
         case .returnForDocuments: next.state = .returned
         case .resubmit: next.state = workingDays == 0 ? .approved : .accepted
+        case .close: next.state = .rejected
         }
         return .success(next)
     }
@@ -159,9 +173,9 @@ public struct CaseFile: Hashable, Sendable {
             }
     }
 
-    static func checkReason(_ reason: String) -> Decision {
+    static func checkReason(_ reason: String, missing: Refusal = .caseReasonRequired) -> Decision {
         let cleaned = TextField.clean(reason)
-        if cleaned.isEmpty { return .refused(.caseReasonRequired) }
+        if cleaned.isEmpty { return .refused(missing) }
         if cleaned.count > maximumReasonLength { return .refused(.caseReasonTooLong(cleaned.count)) }
         return Decision.require(!TextField.containsForbiddenCharacters(reason), else: .commentHasControlCharacters)
     }

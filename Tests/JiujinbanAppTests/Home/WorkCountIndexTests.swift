@@ -16,6 +16,8 @@ struct WorkCountIndexTests {
         "SELECT COUNT(*) FROM account_applications WHERE applicant_division_code >= '140830' AND applicant_division_code < '140830a' AND flow = 'f' AND state = 's'",
         "SELECT COUNT(*) FROM report_submissions WHERE township_code >= '140830' AND township_code < '140830a' AND state = 'submitted'",
         "SELECT COUNT(*) FROM report_exceptions WHERE township_code >= '140830' AND township_code < '140830a' AND state = 'requested'",
+        // The point's cases by state (M0032's cases_point_state): waiting, returned, returned by the core system.
+        "SELECT COUNT(*) FROM cases WHERE service_point_id = 'p' AND state = 'core_returned'",
     ]
 
     @Test("every count statement's plan names an index")

@@ -37,6 +37,25 @@ struct HomeViewTests {
         #expect(!html.contains("服务点覆盖情况") && !html.contains("待办事项"))
     }
 
+    @Test("operator: cases the core system returned come first after the search, each with its reason and link; none, no section")
+    func coreReturnedFirst() {
+        var view = HomeView()
+        view.searchesPeople = true
+        var line = Self.line(5, name: "薛玉梅", daysLeft: nil, state: "核心系统退回")
+        line.reason = "缴费档次与核心系统记录不符"
+        view.coreReturnedCases = [line]
+        view.coreReturnedTotal = 1
+        let html = HomePage.render(view, catalogue: Self.catalogue, context: ViewFixture.context).render()
+        let returned = try! #require(html.range(of: "核心系统退回的办件（1）"))
+        let open = try! #require(html.range(of: "待审核的办件（0）"))
+        #expect(returned.lowerBound < open.lowerBound)
+        #expect(ViewFixture.rows(html).contains(["140830-20261120-00005", "薛**", "失业登记", "2026-11-20", "缴费档次与核心系统记录不符"]))
+        #expect(html.contains("href=\"/cases/\(ViewFixture.id(5).uuidString.lowercased())\""))
+        view.coreReturnedCases = []
+        view.coreReturnedTotal = 0
+        #expect(!HomePage.render(view, catalogue: Self.catalogue, context: ViewFixture.context).render().contains("核心系统退回"))
+    }
+
     @Test("operator with nothing open: the sections say so")
     func operatorEmpty() {
         var view = HomeView()

@@ -169,6 +169,10 @@ enum CaseEngine {
             missing = nil
             // Submitted again after the core system's return: its reason belongs to the earlier attempt.
             if file.state == .coreReturned { reason = nil }
+        case .close(let text):
+            // The core system's reason stays in the timeline (its return step); the case keeps the point's.
+            reason = TextField.clean(text)
+            detail = reason
         }
         let finishedAt: Date? = next.state.isFinal ? now : nil
         let itemText = "第\(record.itemSeq)项" + (catalogued.map { "“\($0.name)”" } ?? "")
@@ -242,6 +246,7 @@ extension CaseFile.Action {
         case .reject: "reject"
         case .returnForDocuments: "return"
         case .resubmit: "resubmit"
+        case .close: "close"
         }
     }
 }

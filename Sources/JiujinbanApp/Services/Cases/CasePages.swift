@@ -3,7 +3,8 @@ import JiujinbanRules
 import Plot
 
 /// 受理: the item's guide in brief, the citizen, and the item's own form. A hidden submission key makes a double
-/// click harmless. Pure: the form's fields come with the value (`CaseQueries.form`).
+/// click harmless. An item that computes something shows it first (受理前测算, `CasePreview`). Pure: the form's fields
+/// and the preview come with the value (`CaseQueries.form`).
 enum CaseFormPage {
     static func render(_ form: CaseForm, values: [String: String], errors: FieldErrors, submission: UUID, context: PageContext) -> HTML {
         PageShell.render(
@@ -13,6 +14,7 @@ enum CaseFormPage {
             content: [
                 .p(.class("lead"), .text("办事群众：\(form.maskedCitizenName)；办结时限：\(form.timeLimitText)。")),
                 FormFields.errorSummary(errors),
+                .unwrap(form.preview, previewSection),
                 .form(.class("form"), .method(.post), .action(SiteURL.acceptCase.path), .csrf(context),
                       .input(.type(.hidden), .name("citizen"), .value(form.citizenID.uuidString.lowercased())),
                       .input(.type(.hidden), .name("item"), .value(String(form.itemSeq))),
@@ -74,6 +76,7 @@ enum CasePage {
             crumbs: [Crumb(label: "办件", url: .cases()), Crumb(label: view.number, url: nil)],
             content: [
                 .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
+                .if(view.isCoreReturned && view.actions.any, coreReturnNotice()),
                 .div(.class("facts"), .dl(
                     .dt("办件编号"), .dd(.class("code"), .text(view.number)),
                     .dt("服务事项"), .dd(.text(view.itemText)),
@@ -81,9 +84,7 @@ enum CasePage {
                     .dt("受理日期"), .dd(.text(view.acceptedOn)),
                     .dt("受理渠道"), .dd(.text(view.channelText)),
                     .dt("办结期限"), .dd(.text(view.deadlineText)),
-                    .unwrap(view.decisionReason) { reason in
-                        .group(.dt(.text(view.stateLabel == CaseFile.State.coreReturned.label ? "核心系统退回原因" : "不予办理理由")), .dd(.text(reason)))
-                    }
+                    .unwrap(view.decisionReason) { reason in .group(.dt(.text(view.reasonLabel)), .dd(.text(reason))) }
                 )),
                 person(view, context: context),
                 .if(!view.content.isEmpty, .section(.class("case-part"), .h2("受理内容"), .div(.class("facts"), .dl(
@@ -119,13 +120,11 @@ enum CasePage {
     static func decisions(_ view: CaseView, context: PageContext) -> Node<HTML.BodyContext> {
         let actions = view.actions
         guard actions.any else { return .empty }
-        let target = SiteURL.caseAction(id: view.id).path
         func form(_ confirm: String, _ content: Node<HTML.FormContext>...) -> Node<HTML.BodyContext> {
-            .form(.class("form decision"), .method(.post), .action(target), .csrf(context),
-                  .attribute(named: "data-confirm", value: confirm), .group(content))
+            decisionForm(view, confirm, content, context: context)
         }
         return .section(
-            .class("panel decisions"), .h2("办理"),
+            .class("panel decisions"), .id("case-actions"), .h2("办理"),
             .if(actions.approve, form("确认审核通过办件 \(view.number)？通过后即办结，不能撤回。",
                                       .h3("审核通过"), .div(.class("form-actions"), actionButton("approve", "审核通过", "button primary")))),
             .if(actions.returnForDocuments, form("确认退回补正？受理的服务点将收到通知，请一次性列全所需材料。",
@@ -141,8 +140,15 @@ enum CasePage {
                                            .label(.for("reason"), .text("不予办理理由（必填）")),
                                            .textarea(.name("reason"), .id("reason"), .text(view.typed.reason))),
                                       .div(.class("form-actions"), actionButton("reject", "不予办理", "button danger")))),
-            .if(actions.resubmit, form("确认材料已补齐，重新提交审核？",
-                                       .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))))
+            .if(actions.resubmit && !view.isCoreReturned, form("确认材料已补齐，重新提交审核？",
+                                       .div(.class("form-actions"), actionButton("resubmit", "补正后重新提交", "button primary")))),
+            .if(view.isCoreReturned, coreReturnSteps(view, context: context)))
+    }
+
+    static func decisionForm(_ view: CaseView, _ confirm: String, _ content: [Node<HTML.FormContext>], context: PageContext)
+        -> Node<HTML.BodyContext> {
+        .form(.class("form decision"), .method(.post), .action(SiteURL.caseAction(id: view.id).path), .csrf(context),
+              .attribute(named: "data-confirm", value: confirm), .group(content))
     }
 
     static func timelineEntry(_ step: CaseView.Step) -> Node<HTML.ListContext> {
@@ -163,6 +169,7 @@ enum CasePage {
         case "reject": "不予办理"
         case "return": "退回补正"
         case "resubmit": "补正后重新提交"
+        case "close": "终止办理"
         case CoreReturn.stepName: "核心系统退回"
         default: action
         }

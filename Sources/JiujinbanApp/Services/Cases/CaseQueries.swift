@@ -21,7 +21,9 @@ struct CaseView: Sendable {
         var approve = false
         var returnForDocuments = false
         var resubmit = false
-        var any: Bool { approve || returnForDocuments || resubmit }
+        /// 终止办理 of a case the core system returned.
+        var close = false
+        var any: Bool { approve || returnForDocuments || resubmit || close }
     }
 
     /// The person as the reviewer checks them: masked (`domain-rules.md` §10); the full values are on the person's
@@ -55,11 +57,17 @@ struct CaseView: Sendable {
     var computation: CaseComputation?
     let stateLabel: String
     let isReturned: Bool
+    /// 核心系统退回: the page says what the point may do next.
+    var isCoreReturned = false
     let acceptedOn: String
     /// 柜面, or the channel and actor of a case a kiosk, an interface client or the platform opened.
     var channelText: String = CaseChannel.counter.label
     let deadlineText: String
     let decisionReason: String?
+    /// What `decisionReason` is: 不予办理理由, 核心系统退回原因 or 终止办理理由.
+    var reasonLabel = "不予办理理由"
+    /// 重新受理: the same item's form for the same person, offered beside 终止办理.
+    var newCase: SiteURL?
     let missing: [String]
     let steps: [Step]
     let actions: Actions
@@ -95,6 +103,8 @@ struct CaseForm: Sendable {
     let itemName: String
     let timeLimitText: String
     let fields: [CaseFormField]
+    /// 受理前测算: what accepting the form today would give (`ServiceItem.preview`), for the items that compute.
+    var preview: CasePreview?
 }
 
 enum CaseQueries {
@@ -139,13 +149,25 @@ enum CaseQueries {
             id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
             maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content,
             computation: try await CaseComputations.load(caseID: id, on: db),
-            stateLabel: file.state.label, isReturned: file.state == .returned, acceptedOn: record.acceptedOn,
+            stateLabel: file.state.label, isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
+            acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
-            decisionReason: record.decisionReason, missing: record.missingList,
+            decisionReason: record.decisionReason, reasonLabel: reasonLabel(file.state, lastStep: steps.last?.action),
+            newCase: file.state == .coreReturned ? .newCase(citizen: record.citizenID, item: record.itemSeq) : nil,
+            missing: record.missingList,
             steps: steps.map { CaseView.Step(at: $0.at, actorUnitName: $0.actorUnitName, actorName: $0.actorName, action: $0.action,
                                              detail: $0.detail) },
             actions: CaseView.Actions(approve: may(.approve), returnForDocuments: may(.returnForDocuments(missing: ["x"])),
-                                      resubmit: may(.resubmit)))
+                                      resubmit: may(.resubmit), close: may(.close(reason: "x"))))
+    }
+
+    /// The label of the reason a case keeps: the core system's while it is returned, the point's once it closed it.
+    static func reasonLabel(_ state: CaseFile.State, lastStep: String?) -> String {
+        switch state {
+        case .coreReturned: "核心系统退回原因"
+        case .rejected where lastStep == CaseFile.Action.close(reason: "").stepName: "终止办理理由"
+        default: "不予办理理由"
+        }
     }
 
     static func receipt(
@@ -163,12 +185,13 @@ enum CaseQueries {
     }
 
     static func form(
-        citizen: CitizenRecord, item: ServiceCatalogue.Item, staff: SignedInStaff, on db: any Database
+        citizen: CitizenRecord, item: ServiceCatalogue.Item, staff: SignedInStaff, today: CalendarDate, on db: any Database
     ) async throws -> CaseForm {
         // The engine's plug-in decides the fields; the page only lays them out.
         let module = try await ItemRegistry.make(item, county: staff.county, on: db)
         return CaseForm(citizenID: try citizen.requireID(), maskedCitizenName: citizen.maskedName, itemSeq: item.seq, itemName: item.name,
-                        timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) })
+                        timeLimitText: item.timeLimitText, fields: module.fields.map { $0.arranged(for: staff.ownDivision) },
+                        preview: try await module.preview(citizen: citizen, today: today, on: db))
     }
 }
 
@@ -180,7 +203,14 @@ extension CaseFormPage {
         status: HTTPStatus, fresh: Bool = false
     ) async throws -> Response {
         let staff = try req.requireStaff()
-        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: staff, on: req.db)
+        let form = try await CaseQueries.form(citizen: citizen, item: item, staff: staff, today: req.jiujinban.clock.today, on: req.db)
+        if form.preview != nil {
+            // The preview reads the person's insurance ledger: each showing is audited, as the ledger's query pages are.
+            try await req.write { db in
+                try await req.audit(AuditEvent("case.preview", objectType: "citizen", objectID: form.citizenID.uuidString.lowercased(),
+                                               detail: "第\(item.seq)项“\(item.name)”受理前测算"), on: db)
+            }
+        }
         let shown = fresh ? CaseFormField.initialValues(form.fields, for: staff.ownDivision).merging(values) { _, given in given } : values
         // A fresh submission key per rendering makes a double click harmless.
         return HTMLResponse.make(render(form, values: shown, errors: errors, submission: UUID(), context: PageContext(req)),

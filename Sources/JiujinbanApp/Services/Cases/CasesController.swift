@@ -61,18 +61,20 @@ enum CasesController {
         case "reject": action = .reject(reason: form.reason ?? "")
         case "return": action = .returnForDocuments(missing: (form.missing ?? "").split(whereSeparator: \.isNewline).map(String.init))
         case "resubmit": action = .resubmit
+        case "close": action = .close(reason: form.reason ?? "")
         default:
             return try await CasePage.respond(req, record, file, error: "请选择办理操作", status: .unprocessableEntity)
         }
         switch try await CaseEngine.act(action, on: record, file: file, by: try CaseActor.staff(staff, on: record), in: CaseContext(req)) {
-        case .success: return HTMLResponse.seeOther(.caseFile(id: try record.requireID()), notice: CaseNotices.after(action), on: req)
+        case .success:
+            return HTMLResponse.seeOther(.caseFile(id: try record.requireID()), notice: CaseNotices.after(action, from: file), on: req)
         case .failure(let refusal):
             try await req.write { db in
                 try await req.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                                result: .denied, detail: refusal.message), on: db)
             }
             let status: HTTPStatus = switch refusal {
-            case .caseReasonRequired, .caseReasonTooLong, .caseMissingDocumentsRequired, .caseMissingDocumentsTooLong,
+            case .caseReasonRequired, .caseCloseReasonRequired, .caseReasonTooLong, .caseMissingDocumentsRequired, .caseMissingDocumentsTooLong,
                  .commentHasControlCharacters: .unprocessableEntity
             case .caseClosed, .caseWrongState: .conflict
             default: .forbidden

@@ -29,6 +29,7 @@ extension WorkCounts {
         }
         return [
             badge(.cases(), "待审核", casesAwaitingReview),
+            badge(.cases(), "核心系统退回", casesCoreReturned),
             badge(.cases(), "退回", casesReturned),
             badge(.problems(), "待答复", problemsToAnswer),
             badge(.problems(), "待确认", problemsToConfirm),

@@ -12,6 +12,8 @@ enum HomePage {
             title: "首页", context: context,
             content: [
                 .if(view.searchesPeople, personSearch(context)),
+                // Rare (the core system rejected what a case did): shown only when there is one, before the other lists.
+                .if(!view.coreReturnedCases.isEmpty, coreReturnSection(total: view.coreReturnedTotal, lines: view.coreReturnedCases)),
                 .if(view.searchesPeople, caseSection(
                     "待审核的办件", total: view.openTotal, lines: view.openCases, showsPoint: false,
                     empty: "本服务点没有等待县级审核的办件。")),
@@ -67,6 +69,25 @@ enum HomePage {
                         .td(.text(line.itemName)), .td(.text(line.acceptedOn)), .td(.text(line.deadline ?? "即时办结")),
                         .td(line.urgency.isOverdue ? .strong(.class("late"), .text(line.urgency.label)) : .text(line.urgency.label)))
                 }))),
+            .if(total > lines.count, .p(.a(.href(SiteURL.cases().path), .text("全部\(total)件，在办件工作台查看"))))
+        )
+    }
+
+    /// 核心系统退回的办件: each with the core system's reason and a link to the case, where the point submits it again
+    /// or closes it.
+    static func coreReturnSection(total: Int, lines: [HomeView.CaseLine]) -> Node<HTML.BodyContext> {
+        .section(
+            .class("home-cases home-core-returned"),
+            .h2(.text("核心系统退回的办件（\(total)）")),
+            .p(.class("hint"), .text("省级社保核心系统未通过、台账变更已撤销的办件：请打开办件，按退回原因核对后重新提交，或终止办理后重新受理。")),
+            .table(
+                .class("data-table compact"),
+                .thead(.tr(.th("办件编号"), .th("办事群众"), .th("服务事项"), .th("受理日期"), .th("退回原因"))),
+                .tbody(.forEach(lines) { line in
+                    .tr(.td(.class("code"), .a(.href(SiteURL.caseFile(id: line.id).path), .text(line.number))),
+                        .td(.text(line.maskedCitizenName)), .td(.text(line.itemName)), .td(.text(line.acceptedOn)),
+                        .td(.text(line.reason ?? "")))
+                })),
             .if(total > lines.count, .p(.a(.href(SiteURL.cases().path), .text("全部\(total)件，在办件工作台查看"))))
         )
     }

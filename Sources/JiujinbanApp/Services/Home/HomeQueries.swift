@@ -17,6 +17,9 @@ enum HomeQueries {
             let returned = lines.filter { $0.state == .returned }.map(\.line).sorted { $0.urgency < $1.urgency }
             (view.openTotal, view.openCases) = (open.count, Array(open.prefix(HomeView.listed)))
             (view.returnedTotal, view.returnedCases) = (returned.count, Array(returned.prefix(HomeView.listed)))
+            // Past their deadline or without one (即时办结): the oldest acceptance waits longest.
+            let coreReturned = lines.filter { $0.state == .coreReturned }.map(\.line).sorted { ($0.acceptedOn, $0.number) < ($1.acceptedOn, $1.number) }
+            (view.coreReturnedTotal, view.coreReturnedCases) = (coreReturned.count, Array(coreReturned.prefix(HomeView.listed)))
         case .department(let county) where county.depth == 2 && staff.account.post == .reviewer:
             let lines = try await caseLines(WorkCounts.under("c.division_code", county), names: names, calendar: calendar,
                                             today: today, on: db)
@@ -47,7 +50,7 @@ enum HomeQueries {
                           on db: any Database) async throws -> [Loaded] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
-            SELECT c.id, c.number, c.item_seq, c.accepted_on, c.deadline, c.state, c.handler_account,
+            SELECT c.id, c.number, c.item_seq, c.accepted_on, c.deadline, c.state, c.handler_account, c.decision_reason,
                 p.name AS citizen_name, sp.institution AS point_name
             FROM cases c LEFT JOIN citizens p ON p.id = c.citizen_id LEFT JOIN service_points sp ON sp.id = c.service_point_id
             WHERE \(condition) AND c.state IN (\(binds: CaseSummary.openStates))
@@ -63,7 +66,8 @@ enum HomeQueries {
                     pointName: try row.decode(column: "point_name", as: String?.self) ?? "",
                     acceptedOn: try row.decode(column: "accepted_on", as: String.self), deadline: deadline,
                     urgency: CaseUrgency.of(deadline: deadline.flatMap(CalendarDate.init(iso:)), today: today, calendar: calendar),
-                    stateLabel: state?.label ?? ""),
+                    stateLabel: state?.label ?? "",
+                    reason: state == .coreReturned ? try row.decode(column: "decision_reason", as: String?.self) : nil),
                 state: state, item: item, handler: try row.decode(column: "handler_account", as: UUID?.self))
         }
     }

@@ -15,6 +15,8 @@ struct HomeView: Sendable {
         let deadline: String?
         let urgency: CaseUrgency
         let stateLabel: String
+        /// The reason the case keeps (the core system's, for a case it returned).
+        var reason: String?
     }
 
     /// A kind of work waiting for the user, counted, with the list it is on.
@@ -42,6 +44,9 @@ struct HomeView: Sendable {
     /// Operators: the point's cases returned for missing documents.
     var returnedCases: [CaseLine] = []
     var returnedTotal = 0
+    /// Operators: the point's cases the core system returned (核心系统退回), each with its reason, the oldest first.
+    var coreReturnedCases: [CaseLine] = []
+    var coreReturnedTotal = 0
     /// Reviewers: the county's cases waiting for their review, the most urgent first.
     var reviewQueue: [CaseLine]?
     var reviewTotal = 0

@@ -12,6 +12,8 @@ struct WorkCounts: Sendable, Equatable {
     var casesAwaitingReview: Int?
     /// Operator: the point's cases returned for missing documents (退回补正).
     var casesReturned: Int?
+    /// Operator: the point's cases the core system returned (核心系统退回), to submit again or close.
+    var casesCoreReturned: Int?
     /// Desk holders (county experts and business admins, city officers, the task force): reports waiting for a reply
     /// at their desk, assigned to them or to no one.
     var problemsToAnswer: Int?
@@ -66,6 +68,8 @@ struct WorkCounts: Sendable, Equatable {
                 "SELECT COUNT(*) FROM cases WHERE service_point_id = \(bind: point) AND state = \(bind: accepted)"))
             parts.append(Subquery(name: "cases_returned", field: \.casesReturned, sql:
                 "SELECT COUNT(*) FROM cases WHERE service_point_id = \(bind: point) AND state = \(bind: returned)"))
+            parts.append(Subquery(name: "cases_core_returned", field: \.casesCoreReturned, sql:
+                "SELECT COUNT(*) FROM cases WHERE service_point_id = \(bind: point) AND state = \(bind: CaseFile.State.coreReturned.rawValue)"))
         case .department(let county) where county.depth == 2 && account.post == .reviewer:
             let items = staff.grants.filter { $0.action == .review }.map(\.item).sorted()
             parts.append(Subquery(name: "cases_waiting", field: \.casesAwaitingReview, sql: items.isEmpty

@@ -29,6 +29,9 @@ protocol ServiceItem: Sendable {
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws
     /// The page the item starts from when its form needs more than fields (item 2 starts from the ranked postings).
     func startPage(citizen: UUID) -> SiteURL?
+    /// What accepting the form today would give, by the code acceptance runs, for the form page to show before
+    /// anything is written (`CasePreview`); nil for an item with nothing to work out. Reads only.
+    func preview(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> CasePreview?
 }
 
 extension ServiceItem {
@@ -38,6 +41,7 @@ extension ServiceItem {
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
+    func preview(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> CasePreview? { nil }
 
     /// `validate` and `check` together: the typed form encoded for the case to keep, or every problem the form and
     /// the stored records show.

@@ -5,11 +5,12 @@ import Plot
 /// reached, the figures used with their rows' status (none for a computation from records alone), and, first, the
 /// figures approval waits for.
 enum CaseComputationSection {
-    static func render(_ computation: CaseComputation?) -> Node<HTML.BodyContext> {
+    /// - Parameter headed: with the computation's title; a page that titles it itself (the form's preview) leaves it out.
+    static func render(_ computation: CaseComputation?, headed: Bool = true) -> Node<HTML.BodyContext> {
         guard let computation else { return .empty }
         return .section(
             .class("case-part computation"),
-            .h2(.text(computation.title)),
+            .if(headed, .h2(.text(computation.title))),
             .if(!computation.waiting.isEmpty, .div(
                 .class("error-summary figure-waiting"), .attribute(named: "role", value: "status"),
                 .p(.text("以下政策参数待业务管理员核实，核实前本办件不能审批，金额为暂算：")),

@@ -51,6 +51,22 @@ enum PensionClaimCase {
         return errors
     }
 
+    /// 受理前测算: what `check` and `record` would find if the form were accepted today (the same computation on the
+    /// same day), shown on the form; nothing is written. Nil when the birth date cannot be read (`validate` names it).
+    static func preview(citizen: CitizenRecord, today: CalendarDate, compute: Compute, on db: any Database) async throws -> CasePreview? {
+        guard let born = CalendarDate(iso: citizen.birthDate) else { return nil }
+        let result = compute(try await PensionClaimLedger.load(citizen: try citizen.requireID(), on: db), born, today,
+                             try await PolicyFigureBook.load(on: db))
+        let computation = result.computation
+        return CasePreview(
+            title: "受理前测算：" + (computation?.title ?? "申领条件"),
+            basis: computation == nil
+                ? "按今日（\(today.iso)）申领、依据参保台账现有记录核对申领条件；台账更正后再测算。"
+                : "按今日（\(today.iso)）申领、依据参保台账现有记录和政策参数测算，自\(result.startMonth.chinese)起发放；"
+                    + "受理时按同一方法核定并随办件保存，审批时按届时的台账和参数重新核定。",
+            refusals: result.refusals, computation: computation)
+    }
+
     /// The computation as it stands: the conditions again (the ledger may have changed since acceptance) and the
     /// amount on the figures of the claim's first month.
     static func compute(_ form: PensionClaimForm, citizen: UUID, compute: Compute, on db: any Database) async throws -> PensionClaimComputation {

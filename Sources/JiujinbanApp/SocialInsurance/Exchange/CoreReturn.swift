@@ -5,8 +5,8 @@ import SQLKit
 
 /// 核心系统退回: the core system rejected the ledger change of an approved case. The case goes back to its point's
 /// workbench in the state `coreReturned` with the core system's reason (`decision_reason`), its timeline shows the
-/// step, and the audit trail a row for the case; its point may submit it again (`resubmit`), which applies the
-/// item's effect anew.
+/// step, the audit trail a row for the case, and whoever accepted it a notification (`CaseOutcomeNotices`); its
+/// point may submit it again (`resubmit`), which applies the item's effect anew, or close it (`close`).
 enum CoreReturn {
     static let stepName = "core_return"
 
@@ -30,5 +30,11 @@ enum CoreReturn {
         try await AuditTrail.record(AuditEvent("case.core_return", objectType: "case", objectID: number,
                                                detail: "核心系统退回：" + AuditDetail.sanitized(reason, maximumLength: 100)),
                                     by: actor, at: now, key: services.keys.auditKey, on: db)
+        if let record = try await CaseRecord.find(caseID, on: db),
+           let file = try await CaseEngine.file(record, catalogue: services.catalogue, on: db) {
+            let item = services.catalogue.items.first { $0.seq == record.itemSeq }
+            try await CaseOutcomeNotices.sendCoreReturn(record: record, file: file, itemText: "第\(record.itemSeq)项" + (item.map { "“\($0.name)”" } ?? ""),
+                                                        reason: reason, by: try account.requireID(), at: now, on: db)
+        }
     }
 }

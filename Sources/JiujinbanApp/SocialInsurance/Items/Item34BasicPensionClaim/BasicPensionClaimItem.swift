@@ -35,6 +35,10 @@ struct BasicPensionClaimItem: ServiceItem {
         try await PensionClaimCase.check(form, citizen: citizen, today: today, compute: Self.compute, on: db)
     }
 
+    func preview(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> CasePreview? {
+        try await PensionClaimCase.preview(citizen: citizen, today: today, compute: Self.compute, on: db)
+    }
+
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         try await PensionClaimCase.record(form, effect: effect, compute: Self.compute, on: db)
     }

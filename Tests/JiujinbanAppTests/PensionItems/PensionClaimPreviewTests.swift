@@ -34,7 +34,7 @@ struct PensionClaimPreviewTests {
                     == [AuditedObject(citizen.uuidString.lowercased(), "第\(BasicPensionClaimItem.seq)项“城乡居民基本养老保险待遇申领”受理前测算")])
 
             // Accepted: the case keeps the amount the form showed.
-            let (accepted, created, _) = try await fixture.accept(citizen, item: BasicPensionClaimItem.seq)
+            let (accepted, created, _) = try await fixture.accept(citizen, item: BasicPensionClaimItem.seq, PensionLedgerFixture.newAccount)
             #expect(accepted == .seeOther)
             #expect(try await CaseComputations.load(caseID: try #require(created), on: app.db)?.totalFen == 23_594)
         }

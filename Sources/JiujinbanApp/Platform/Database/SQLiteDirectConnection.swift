@@ -8,6 +8,9 @@ import VaporCSQLite
 /// Runs one statement to its end on the calling thread.
 protocol SQLiteStatementRunner: Sendable {
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws
+    /// Runs a statement that returns no rows once per set of values, in order, prepared once: a bulk load's
+    /// single-row inserts without building (and SQLite parsing) one statement of thousands of values.
+    func runEach(_ sql: String, _ bindSets: [[SQLiteData]]) throws
 }
 
 /// One SQLite connection whose statements run on the caller's thread, with its prepared statements kept.
@@ -57,6 +60,30 @@ final class SQLiteDirectConnection: SQLiteStatementRunner, @unchecked Sendable {
     /// so a row handler may use the connection again).
     func run(_ sql: String, _ binds: [SQLiteData], _ onRow: (SQLiteDirectRow) throws -> Void) throws {
         try run(sql, binds, guarded: guardsTransaction, onRow)
+    }
+
+    func runEach(_ sql: String, _ bindSets: [[SQLiteData]]) throws {
+        try lock.withLock {
+            guard let handle else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "the connection is closed") }
+            if guardsTransaction, sqlite_nio_sqlite3_get_autocommit(handle) != 0 {
+                throw lastFailure ?? SQLiteDirectError(code: SQLITE_ERROR, message: "no transaction is open on this connection")
+            }
+            do {
+                let (statement, cached) = try prepared(sql, on: handle)
+                defer { if !cached { sqlite_nio_sqlite3_finalize(statement) } }
+                for binds in bindSets {
+                    defer { sqlite_nio_sqlite3_reset(statement) }
+                    for (index, value) in binds.enumerated() {
+                        try check(bind(value, at: Int32(index + 1), of: statement), on: handle)
+                    }
+                    let status = sqlite_nio_sqlite3_step(statement)
+                    guard status == SQLITE_DONE else { throw SQLiteDirectError(handle, code: status) }
+                }
+            } catch let error as SQLiteDirectError {
+                lastFailure = error
+                throw error
+            }
+        }
     }
 
     private func runUnguarded(_ sql: String) throws {
@@ -223,6 +250,18 @@ final class SQLiteDirectPool: SQLiteStatementRunner {
             }
         }
         try connections[start % connections.count].run(sql, binds, onRow)
+    }
+
+    func runEach(_ sql: String, _ bindSets: [[SQLiteData]]) throws {
+        let start = cursor.wrappingAdd(1, ordering: .relaxed).newValue & Int.max
+        for offset in 0..<connections.count {
+            let connection = connections[(start + offset) % connections.count]
+            if connection.claim() {
+                defer { connection.unclaim() }
+                return try connection.runEach(sql, bindSets)
+            }
+        }
+        try connections[start % connections.count].runEach(sql, bindSets)
     }
 
     /// Connections running a statement at this moment. When all are busy a statement waits on one of them

@@ -71,6 +71,17 @@ struct SQLiteDirectDatabase: Database, SQLDatabase {
         try statements.run(sql, try binds.map { try encoder.encode($0) }, onRow)
     }
 
+    /// `sql` (a statement returning no rows) once per set of values, prepared once (`SQLiteStatementRunner.runEach`).
+    func runEach(_ sql: String, _ bindSets: [[SQLiteData]]) throws {
+        if let queryLogLevel {
+            logger.log(level: queryLogLevel, "Executing query", metadata: ["sql": .string(sql), "rows": .stringConvertible(bindSets.count)])
+        }
+        try statements.runEach(sql, bindSets)
+    }
+
+    /// A value as Fluent's SQLite driver stores it (a UUID as its sixteen bytes, say).
+    func encoded(_ value: some Encodable & Sendable) throws -> SQLiteData { try encoder.encode(value) }
+
     // MARK: Fluent
 
     var inTransaction: Bool { pool == nil }

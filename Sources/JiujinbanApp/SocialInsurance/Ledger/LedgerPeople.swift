@@ -18,9 +18,15 @@ struct LedgerPeople {
     {
         var ids: [String: UUID] = [:]
         var unknown: [String: ExchangePerson] = [:]
+        var firstSeen: [String] = []
         for person in people {
             let value = person.idNumber.value
-            if let id = known[value] { ids[value] = id } else if unknown[value] == nil { unknown[value] = person }
+            if let id = known[value] {
+                ids[value] = id
+            } else if unknown[value] == nil {
+                unknown[value] = person
+                firstSeen.append(value)
+            }
         }
         guard !unknown.isEmpty else { return (ids, []) }
         var byIndex: [String: ExchangePerson] = [:]
@@ -33,8 +39,17 @@ struct LedgerPeople {
             }
         }
         var created: Set<UUID> = []
-        let newcomers = Array(byIndex.values)
-        let records = try newcomers.map { try CitizenRegistry.sealedRecord($0.facts, by: operatorID, at: now, cipher: cipher) }
+        // In the file's order, with ids that sort in the order they are made (`TimeOrderedUUIDs`): the people, and the
+        // ledger rows keyed by them, are appended at their indexes' end instead of all over them.
+        let stillUnknown = Set(byIndex.values.map(\.idNumber.value))
+        let newcomers = firstSeen.filter(stillUnknown.contains).map { unknown[$0]! }
+        var orderedIDs = TimeOrderedUUIDs()
+        var random = SystemRandomNumberGenerator()
+        let records = try newcomers.map { person in
+            let record = try CitizenRegistry.sealedRecord(person.facts, by: operatorID, at: now, cipher: cipher)
+            record.id = orderedIDs.next(at: Date(), using: &random)
+            return record
+        }
         for chunk in records.chunked(400) {
             let insert = sql.insert(into: CitizenRecord.schema)
                 .columns("id", "id_number_sealed", "id_number_index", "name", "sex", "birth_date", "phone_sealed", "hukou_division_code",

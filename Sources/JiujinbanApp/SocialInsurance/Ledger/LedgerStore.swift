@@ -1,6 +1,7 @@
 import Foundation
 import JiujinbanRules
 import SQLKit
+import SQLiteNIO
 
 /// Writes a batch of ledger lines: new ones inserted many to a statement, changed ones updated, the same ones left
 /// alone, so importing a file a second time changes nothing. The stored rows of the batch's people are read once
@@ -34,14 +35,25 @@ struct LedgerStore {
             }
         }
         let columns = ["citizen_id"] + table.keys.map(\.0) + table.values.map(\.0) + ["updated_at_ms"]
-        // Under PostgreSQL's 65,535 parameters and SQLite's 32,766 for the widest table.
-        let perStatement = max(1, 20_000 / columns.count)
-        for chunk in inserts.chunked(perStatement) {
-            let insert = sql.insert(into: table.name).columns(columns)
-            for line in chunk {
-                insert.values([SQLBind(line.citizen)] + (try (line.key + line.values).map(bind)) + [SQLBind(nowMilliseconds)])
+        if let direct = sql as? SQLiteDirectDatabase {
+            // SQLite in this process: one single-row insert prepared once and run per row, where building a statement
+            // of thousands of values (and encoding each through SQLKit) cost more than SQLite's own work.
+            let statement = "INSERT INTO \"\(table.name)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES ("
+                + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            let stamp = SQLiteData.integer(Int(nowMilliseconds))
+            try direct.runEach(statement, try inserts.map { line in
+                [try direct.encoded(line.citizen)] + (try (line.key + line.values).map(sqliteData)) + [stamp]
+            })
+        } else {
+            // Many rows to a statement, under PostgreSQL's 65,535 parameters for the widest table.
+            let perStatement = max(1, 20_000 / columns.count)
+            for chunk in inserts.chunked(perStatement) {
+                let insert = sql.insert(into: table.name).columns(columns)
+                for line in chunk {
+                    insert.values([SQLBind(line.citizen)] + (try (line.key + line.values).map(bind)) + [SQLBind(nowMilliseconds)])
+                }
+                try await insert.run()
             }
-            try await insert.run()
         }
         for line in changes {
             var update = sql.update(table.name)
@@ -93,6 +105,14 @@ struct LedgerStore {
             }
         }
         return stored
+    }
+
+    private func sqliteData(_ value: LedgerValue) throws -> SQLiteData {
+        switch value {
+        case .text(let text): text.map(SQLiteData.text) ?? .null
+        case .number(let number): number.map { .integer(Int($0)) } ?? .null
+        case .sealed(let plain): .text(try cipher.seal(plain, context: LedgerCrypto.bankAccountContext))
+        }
     }
 
     private func bind(_ value: LedgerValue) throws -> SQLBind {

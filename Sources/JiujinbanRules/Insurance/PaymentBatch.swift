@@ -26,9 +26,13 @@ public enum PaymentBatch {
         public let account: String?
         /// Whether a payment record of this scheme and month exists already (from a core system's file, say).
         public let alreadyRecorded: Bool
+        /// The awarded composition (`MonthlyRerating`); nil pays `monthlyFen` as stored.
+        public let composition: MonthlyRerating.Composition?
+        /// The person's birth date, for the supplementary 出口补's age band.
+        public let born: CalendarDate?
 
         public init(person: String, scheme: String, startMonth: String, status: String, monthlyFen: Int64, bank: String?,
-                    account: String?, alreadyRecorded: Bool) {
+                    account: String?, alreadyRecorded: Bool, composition: MonthlyRerating.Composition? = nil, born: CalendarDate? = nil) {
             self.person = person
             self.scheme = scheme
             self.startMonth = startMonth
@@ -37,14 +41,23 @@ public enum PaymentBatch {
             self.bank = bank
             self.account = account
             self.alreadyRecorded = alreadyRecorded
+            self.composition = composition
+            self.born = born
         }
     }
 
-    /// A payment of the batch: `seq` numbers the batch's lines from 1, in the order of the entitlements given.
+    /// A payment of the batch: `seq` numbers the batch's lines from 1, in the order of the entitlements given;
+    /// `amountFen` is the month's amount (`MonthlyRerating`), which the payment record and the bank's line carry.
     public struct Line: Sendable, Equatable {
         public let seq: Int
         public let entitlement: Entitlement
-        public var amountFen: Int64 { entitlement.monthlyFen }
+        public let amountFen: Int64
+
+        public init(seq: Int, entitlement: Entitlement, amountFen: Int64) {
+            self.seq = seq
+            self.entitlement = entitlement
+            self.amountFen = amountFen
+        }
     }
 
     public struct Plan: Sendable, Equatable {
@@ -57,6 +70,12 @@ public enum PaymentBatch {
         public var withoutAccount = 0
         /// A payment record of the month exists already.
         public var alreadyRecorded = 0
+        /// Payments whose month's amount differs from the stored one, and by how much in all (negative for a fall).
+        public var rerated = 0
+        public var reratedDeltaFen: Int64 = 0
+        /// Payments that a 待核实 figure would change (paid as stored until it is confirmed), and those figures.
+        public var waitingForFigures = 0
+        public var waitingFigures: [PolicyFigureKey] = []
 
         public var totalFen: Int64 { lines.reduce(0) { $0 + $1.amountFen } }
 
@@ -66,13 +85,28 @@ public enum PaymentBatch {
              (alreadyRecorded, "本月已有发放记录")]
                 .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) 笔" }.joined(separator: "，")
         }
+
+        /// What the dated figures changed, in Chinese; empty when they changed nothing and nothing waits.
+        public var rerating: String {
+            var parts: [String] = []
+            if rerated > 0 {
+                parts.append("按现行政策参数调整待遇 \(rerated) 笔，合计\(reratedDeltaFen < 0 ? "减少" : "增加") \(Money.yuanText(abs(reratedDeltaFen))) 元")
+            }
+            if waitingForFigures > 0 {
+                parts.append("\(waitingForFigures) 笔因政策参数"
+                             + waitingFigures.map { "“" + $0.definition.name + "”" }.joined(separator: "、")
+                             + "待核实仍按原待遇发放，业务管理员确认后按新标准发放")
+            }
+            return parts.joined(separator: "；")
+        }
     }
 
     /// The resident schemes whose pensions the run pays.
     public static let schemes: Set<String> = [InsuranceScheme.residentBasic.rawValue, InsuranceScheme.residentSupplementary.rawValue]
 
-    /// The month's payments of `entitlements` (one county's), in their order.
-    public static func plan(_ entitlements: [Entitlement], month: PensionMonth) -> Plan {
+    /// The month's payments of `entitlements` (one county's), in their order, each at the month's amount under
+    /// `figures` (the county's, resolved once for the run; nil pays the stored amounts).
+    public static func plan(_ entitlements: [Entitlement], month: PensionMonth, figures: MonthlyRerating.MonthFigures? = nil) -> Plan {
         var plan = Plan()
         for entitlement in entitlements where schemes.contains(entitlement.scheme) && entitlement.monthlyFen > 0 {
             if entitlement.status != EntitlementStatus.paying.rawValue {
@@ -84,9 +118,25 @@ public enum PaymentBatch {
             } else if (entitlement.account ?? "").isEmpty || (entitlement.bank ?? "").isEmpty {
                 plan.withoutAccount += 1
             } else {
-                plan.lines.append(Line(seq: plan.lines.count + 1, entitlement: entitlement))
+                plan.lines.append(Line(seq: plan.lines.count + 1, entitlement: entitlement,
+                                       amountFen: monthAmount(entitlement, figures: figures, into: &plan)))
             }
         }
         return plan
+    }
+
+    private static func monthAmount(_ entitlement: Entitlement, figures: MonthlyRerating.MonthFigures?, into plan: inout Plan) -> Int64 {
+        guard let figures, let start = PensionMonth(entitlement.startMonth) else { return entitlement.monthlyFen }
+        let amount = MonthlyRerating.amount(scheme: entitlement.scheme, storedFen: entitlement.monthlyFen, composition: entitlement.composition,
+                                            start: start, born: entitlement.born, figures: figures)
+        if amount.isRerated {
+            plan.rerated += 1
+            plan.reratedDeltaFen += amount.fen - amount.storedFen
+        }
+        if !amount.waiting.isEmpty {
+            plan.waitingForFigures += 1
+            for key in amount.waiting where !plan.waitingFigures.contains(key) { plan.waitingFigures.append(key) }
+        }
+        return amount.fen
     }
 }

@@ -36,7 +36,8 @@ struct PaymentRun {
             throw PublicError(.conflict, "--out：文件 \(destination.lastPathComponent) 已存在，不覆盖；请指定新的文件名")
         }
         let rows = try await entitlements(on: sql)
-        let plan = PaymentBatch.plan(rows.map(\.entitlement), month: month)
+        let figures = MonthlyRerating.MonthFigures(book: try await PolicyFigureBook.load(on: app.db, county: county), month: month, county: county)
+        let plan = PaymentBatch.plan(rows.map(\.entitlement), month: month, figures: figures)
         guard !plan.lines.isEmpty else {
             throw PublicError(.unprocessableEntity, "\(month.chinese)没有应发放的待遇，未生成批次"
                               + (plan.leftOut.isEmpty ? "" : "（未发放：\(plan.leftOut)）"))
@@ -67,6 +68,7 @@ struct PaymentRun {
         }
         return "已生成\(month.chinese)发放批次\(batchID)：\(plan.lines.count) 笔，合计 \(Money.yuanText(plan.totalFen)) 元，"
             + "银行文件 \(destination.lastPathComponent)（SHA-256 \(digest.prefix(16))…）"
+            + (plan.rerating.isEmpty ? "" : "；\(plan.rerating)")
             + (plan.leftOut.isEmpty ? "" : "；未发放：\(plan.leftOut)")
     }
 
@@ -78,14 +80,15 @@ struct PaymentRun {
         let accountSealed: String?
     }
 
-    /// The county's entitlements of the resident schemes, each with the person, the account to pay into, and whether
-    /// the month has a payment already. The account is the entitlement's own (given with its claim, M0062) when it
+    /// The county's entitlements of the resident schemes, each with its awarded composition, the person's birth date,
+    /// the account to pay into, and whether the month has a payment already. The account is the entitlement's own (given with its claim, M0062) when it
     /// has one, else that of the person's latest payment of the scheme (read by the payments' primary key); bank and
     /// account always come from the same place.
     private func entitlements(on sql: any SQLDatabase) async throws -> [Row] {
         let latest = "FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme ORDER BY p.month DESC LIMIT 1"
         let rows = try await sql.raw("""
-            SELECT e.citizen_id, e.scheme, e.start_month, e.status, e.monthly_fen, c.id_number_sealed, c.name,
+            SELECT e.citizen_id, e.scheme, e.start_month, e.status, e.monthly_fen, e.basic_central_fen, e.basic_provincial_fen,
+              e.basic_county_fen, e.basic_extra_fen, e.account_fen, e.exit_subsidy_fen, c.id_number_sealed, c.name, c.birth_date,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.bank ELSE (SELECT p.bank \(unsafeRaw: latest)) END AS bank,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.account_sealed ELSE (SELECT p.account_sealed \(unsafeRaw: latest)) END AS account_sealed,
               (SELECT COUNT(*) FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme
@@ -98,11 +101,17 @@ struct PaymentRun {
         return try rows.map { row in
             let citizen = try row.decode(column: "citizen_id", as: UUID.self)
             let account = try row.decode(column: "account_sealed", as: String?.self)
+            let composition = MonthlyRerating.Composition(
+                centralFen: try row.decode(column: "basic_central_fen", as: Int64.self),
+                provincialFen: try row.decode(column: "basic_provincial_fen", as: Int64.self),
+                countyFen: try row.decode(column: "basic_county_fen", as: Int64.self), extraFen: try row.decode(column: "basic_extra_fen", as: Int64.self),
+                accountFen: try row.decode(column: "account_fen", as: Int64.self), exitSubsidyFen: try row.decode(column: "exit_subsidy_fen", as: Int64.self))
             return Row(citizen: citizen, entitlement: PaymentBatch.Entitlement(
                 person: citizen.uuidString, scheme: try row.decode(column: "scheme", as: String.self),
                 startMonth: try row.decode(column: "start_month", as: String.self), status: try row.decode(column: "status", as: String.self),
                 monthlyFen: try row.decode(column: "monthly_fen", as: Int64.self), bank: try row.decode(column: "bank", as: String?.self),
-                account: account, alreadyRecorded: try row.decode(column: "recorded", as: Int64.self) > 0),
+                account: account, alreadyRecorded: try row.decode(column: "recorded", as: Int64.self) > 0, composition: composition,
+                born: CalendarDate(iso: try row.decode(column: "birth_date", as: String.self))),
                 idNumberSealed: try row.decode(column: "id_number_sealed", as: String.self), name: try row.decode(column: "name", as: String.self),
                 accountSealed: account)
         }
@@ -139,7 +148,8 @@ struct PaymentRun {
                 try await insert.run()
             }
             let detail = "生成\(month.chinese)待遇发放批次：\(plan.lines.count)笔，合计\(Money.yuanText(plan.totalFen))元，"
-                + "银行文件SHA-256 \(digest)" + (plan.leftOut.isEmpty ? "" : "；未发放：\(plan.leftOut)")
+                + "银行文件SHA-256 \(digest)" + (plan.rerating.isEmpty ? "" : "；\(plan.rerating)")
+                + (plan.leftOut.isEmpty ? "" : "；未发放：\(plan.leftOut)")
             try await AuditTrail.record(AuditEvent("insurance.payments.run", objectType: "payment_batch", objectID: batchID, detail: detail),
                                         by: actor, at: now, key: services.keys.auditKey, on: db)
         }

@@ -1,0 +1,113 @@
+/// 待遇调整: the amount an entitlement pays for one month under the dated policy figures.
+///
+/// An entitlement keeps the composition it was awarded with (`PensionEntitlement`, or a core system's import). The
+/// parts set by figures follow the figures: the basic pension's central, provincial and county parts take the figure
+/// in force on the month's first day when that figure's row began after the entitlement's first day (the award read
+/// its figures on that day, so an earlier row is already in the composition); the supplementary 出口补 follows the
+/// person's age band in the month (`SupplementaryBenefit.band`) and its figure, read the same way item 35 reads it.
+/// The personal-account part and the 长缴多得 part stay as awarded. A figure that would change a part but is 待核实
+/// (or has no value) is not paid: the part stays as awarded, and the figure is named as waiting for confirmation.
+///
+/// A composition that does not add up to the stored monthly amount (an import that gave only the total) is paid as
+/// stored: without its parts there is nothing to replace.
+public enum MonthlyRerating {
+    /// The awarded monthly composition, in fen.
+    public struct Composition: Sendable, Equatable {
+        public var centralFen: Int64
+        public var provincialFen: Int64
+        public var countyFen: Int64
+        public var extraFen: Int64
+        public var accountFen: Int64
+        public var exitSubsidyFen: Int64
+
+        public init(centralFen: Int64 = 0, provincialFen: Int64 = 0, countyFen: Int64 = 0, extraFen: Int64 = 0, accountFen: Int64 = 0,
+                    exitSubsidyFen: Int64 = 0) {
+            self.centralFen = centralFen
+            self.provincialFen = provincialFen
+            self.countyFen = countyFen
+            self.extraFen = extraFen
+            self.accountFen = accountFen
+            self.exitSubsidyFen = exitSubsidyFen
+        }
+
+        var sum: Int64 { centralFen + provincialFen + countyFen + extraFen + accountFen + exitSubsidyFen }
+    }
+
+    /// One figure as in force on the month's first day: the day its row began, its value and whether it is confirmed.
+    public struct InForce: Sendable, Equatable {
+        public let key: PolicyFigureKey
+        public let validFrom: CalendarDate
+        public let fen: Int64?
+        public let confirmed: Bool
+
+        public init(key: PolicyFigureKey, validFrom: CalendarDate, fen: Int64?, confirmed: Bool) {
+            self.key = key
+            self.validFrom = validFrom
+            self.fen = fen
+            self.confirmed = confirmed
+        }
+    }
+
+    /// The figures of one month and county, resolved once for a whole run (60,000 entitlements read no figure each).
+    public struct MonthFigures: Sendable, Equatable {
+        public let month: PensionMonth
+        public let inForce: [PolicyFigureKey: InForce]
+
+        public static let keys: [PolicyFigureKey] = [.centralBasicPension, .provincialBasicPension, .countyBasicPension,
+                                                     .supplementaryExit65to79, .supplementaryExit80]
+
+        public init(book: PolicyFigureBook, month: PensionMonth, county: DivisionCode) {
+            self.month = month
+            var inForce: [PolicyFigureKey: InForce] = [:]
+            for key in Self.keys {
+                guard let use = book.resolve(key, on: month.firstDay, county: county).use, let row = book.row(id: use.rowID) else { continue }
+                var fen: Int64?
+                if case .amount(let amount)? = use.value { fen = Int64(amount) }
+                inForce[key] = InForce(key: key, validFrom: row.validFrom, fen: fen, confirmed: use.status == .confirmed && fen != nil)
+            }
+            self.inForce = inForce
+        }
+    }
+
+    /// The month's amount, whether it differs from the stored one, and the figures that would change it but wait.
+    public struct Amount: Sendable, Equatable {
+        public let fen: Int64
+        public let storedFen: Int64
+        public let waiting: [PolicyFigureKey]
+
+        public var isRerated: Bool { fen != storedFen }
+    }
+
+    /// The month's amount of an entitlement of `scheme` that started in `start`, awarded `composition` adding up to
+    /// `storedFen`, for a person born on `born` (needed for the supplementary band).
+    public static func amount(scheme: String, storedFen: Int64, composition: Composition?, start: PensionMonth, born: CalendarDate?,
+                              figures: MonthFigures) -> Amount {
+        guard var parts = composition, parts.sum == storedFen else { return Amount(fen: storedFen, storedFen: storedFen, waiting: []) }
+        var waiting: [PolicyFigureKey] = []
+        /// The part's figure when the figure applies to this entitlement, or the part as awarded (noting a wait).
+        func follow(_ key: PolicyFigureKey, awarded: Int64, applies: (InForce) -> Bool) -> Int64 {
+            guard let figure = figures.inForce[key], applies(figure), figure.fen != awarded else { return awarded }
+            guard figure.confirmed, let fen = figure.fen else {
+                waiting.append(key)
+                return awarded
+            }
+            return fen
+        }
+        let changedSinceAward = { (figure: InForce) in figure.validFrom > start.firstDay }
+        switch scheme {
+        case InsuranceScheme.residentBasic.rawValue:
+            parts.centralFen = follow(.centralBasicPension, awarded: parts.centralFen, applies: changedSinceAward)
+            parts.provincialFen = follow(.provincialBasicPension, awarded: parts.provincialFen, applies: changedSinceAward)
+            parts.countyFen = follow(.countyBasicPension, awarded: parts.countyFen, applies: changedSinceAward)
+        case InsuranceScheme.residentSupplementary.rawValue:
+            guard let born else { break }
+            let band = SupplementaryBenefit.band(born: born, month: figures.month)
+            let bandChanged = band != SupplementaryBenefit.band(born: born, month: start)
+            parts.exitSubsidyFen = follow(band == .eightyAndOver ? .supplementaryExit80 : .supplementaryExit65to79,
+                                          awarded: parts.exitSubsidyFen, applies: { bandChanged || changedSinceAward($0) })
+        default:
+            break
+        }
+        return Amount(fen: parts.sum, storedFen: storedFen, waiting: waiting)
+    }
+}

@@ -12,10 +12,11 @@ extension BackPayment {
         }
     }
 
-    /// One accepted year: the situation it is paid under, the person's amount and the subsidy it earns.
+    /// One accepted year: the situation it is paid under (nil while the scheme's start is unknown, see
+    /// `checkAwaitingStart`), the person's amount and the subsidy it earns.
     public struct Line: Sendable, Equatable {
         public let year: Int
-        public let situation: Situation
+        public let situation: Situation?
         public let amountFen: Int
         public let subsidyFen: Int
     }
@@ -69,5 +70,36 @@ extension BackPayment {
             return .failure(.topUpBeforeYearlyPayment(year: year, unpaid: unpaid))
         }
         return .failure(.backPaymentYearNotAllowed(year, allowed: allowed))
+    }
+
+    /// With the scheme's start not known yet (its figure 待核实 without a value) no year can be placed in a situation:
+    /// the years asked for are checked for what needs no start (a real year before this one, not paid, not repeated)
+    /// and charged at the grade in force, with no subsidy until placed. Approval checks them again with `check` once
+    /// the start is confirmed, which places them, gives the subsidy and refuses a year outside the windows.
+    public static func checkAwaitingStart(paidYears: Set<Int>, requested: [RequestedYear], grades: [ContributionGrade],
+                                          paymentDate: CalendarDate) -> Result<[Line], PensionRefusals> {
+        guard !requested.isEmpty else { return .failure([.noBackPaymentYearsRequested]) }
+        var refusals: [PensionRefusal] = []
+        var lines: [Line] = []
+        var seen: Set<Int> = []
+        for request in requested {
+            guard seen.insert(request.year).inserted else {
+                refusals.append(.duplicateYear(field: "补缴年度", year: request.year))
+                continue
+            }
+            if let problem = YearInput.check(request.year, field: "补缴年度", today: paymentDate).first {
+                refusals.append(problem)
+            } else if request.year == paymentDate.year {
+                refusals.append(.backPaymentCurrentYear(request.year))
+            } else if paidYears.contains(request.year) {
+                refusals.append(.backPaymentAlreadyPaid(request.year))
+            } else {
+                switch ContributionGrade.chosen(request.gradeFen, among: grades, on: paymentDate) {
+                case .failure(let refusal): refusals.append(refusal)
+                case .success(let grade): lines.append(Line(year: request.year, situation: nil, amountFen: grade.amountFen, subsidyFen: 0))
+                }
+            }
+        }
+        return refusals.isEmpty ? .success(lines.sorted { $0.year < $1.year }) : .failure(PensionRefusals(refusals))
     }
 }

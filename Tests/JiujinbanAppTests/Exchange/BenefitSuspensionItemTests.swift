@@ -144,4 +144,49 @@ struct BenefitSuspensionItemTests {
             #expect(again.0 == .unprocessableEntity && again.1.contains("待遇已自2026-10起终止"))
         }
     }
+
+    @Test("missing, a person drawing both pensions: both suspended, each its own exchange record; resumed with each scheme's back pay and the total on the case and receipt")
+    func missingCoversBothSchemes() async throws {
+        try await TestApp.run { app in
+            let person = try await Self.pensioner(app)
+            let row = { (rest: String) in "1,\(Self.idNumber),赵老汉,140830100204,resident_supplementary,140830000000,\(rest)\n" }
+            try await InsuranceImportTests.importFile(app, kind: .entitlements, csv: InsuranceImportTests.person
+                + ",county,start_month,monthly,status,status_date,status_reason\n" + row("2024-01,95.00,正常,2024-01-01,"))
+            try await InsuranceImportTests.importFile(app, kind: .payments, csv: InsuranceImportTests.person
+                + ",county,month,amount,bank,account,result,failure_reason\n"
+                + row("2026-09,95.00,芮城县农村信用社,6230123412345678,成功,") + row("2026-10,95.00,芮城县农村信用社,6230123412345678,失败,账户已冻结"))
+            let outbound = try await EnrolmentItemsTests.outbound(app)
+            let items = EnrolmentItemsTests()
+            #expect(try await items.handle(app, person, item: 37, [("action", "suspend"), ("reason", "missing"), ("month", "2026-10"),
+                                                                   ("applicant_relation", "配偶"), ("applicant_name", "钱大娘")]).0 == .seeOther)
+            var ledger = try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db)
+            var entitlements = ledger.entitlements.sorted { $0.scheme.rawValue < $1.scheme.rawValue }
+            #expect(entitlements.map(\.status) == [.suspended, .suspended] && entitlements.map(\.statusDate.iso) == ["2026-10-01", "2026-10-01"])
+            #expect(entitlements.map { $0.statusReason ?? "" } == ["失踪或生存状态不明", "失踪或生存状态不明"])
+            #expect(try await EnrolmentItemsTests.outbound(app) == outbound + 2)
+
+            // Basic: October paid, November failed → 1 × 213.60; supplementary: October failed, November not paid → 2 × 95.00.
+            let village = try await app.session(as: .villageOperator)
+            let cases = RegistrationTests()
+            let accepted = try await cases.accept(app, village, citizen: person, item: 37,
+                                                  [("action", "resume"), ("month", "2026-12"), ("applicant_relation", "本人")])
+            #expect(accepted.0 == .seeOther)
+            let record = try await cases.lastCase(app, person, item: 37)
+            let id = try record.requireID()
+            let kept = try #require(try await CaseComputations.load(caseID: id, on: app.db))
+            #expect(kept.lines.filter { $0.depth == 0 }.map(\.name) == ["城乡居民基本养老保险补发", "城乡居民补充养老保险补发"])
+            #expect(kept.lines.filter { $0.depth == 0 }.map(\.amountFen) == [21_360, 19_000] && kept.totalFen == 40_360)
+            #expect(kept.lines.filter { $0.depth == 1 }.map(\.name) == ["2026年11月", "2026年10月", "2026年11月"])
+            let receipt = try await app.getPage(village, "/cases/\(id.uuidString.lowercased())/receipt").1
+            for text in ["城乡居民基本养老保险补发", "213.60元", "城乡居民补充养老保险补发", "190.00元", "403.60元", "暂停期间未发放成功2个月 × 月待遇95.00元"] {
+                #expect(receipt.contains(text), "receipt: \(text)")
+            }
+            #expect(try await cases.act(app, try await app.session(as: .reviewer), record, [("action", "approve")]).0 == .seeOther)
+            ledger = try await InsuranceLedger.view(of: person, cipher: app.jiujinban.cipher, on: app.db)
+            entitlements = ledger.entitlements.sorted { $0.scheme.rawValue < $1.scheme.rawValue }
+            #expect(entitlements.map(\.status) == [.paying, .paying] && entitlements.map(\.statusDate.iso) == ["2026-12-01", "2026-12-01"])
+            #expect(entitlements.map { $0.statusReason ?? "" } == ["恢复发放：补发1个月共213.60元", "恢复发放：补发2个月共190.00元"])
+            #expect(try await EnrolmentItemsTests.outbound(app) == outbound + 4)
+        }
+    }
 }

@@ -9,7 +9,8 @@ import VaporTesting
 
 /// Item 32 through the counter and the county's review: the allowed years listed, a year outside them refused naming
 /// them, each year charged at the grade in force on the day, no subsidy in the supplementary scheme, approval waiting
-/// for the 待核实 grade table and then writing the years through the ledger writer.
+/// for the 待核实 grade table and then writing the years through the ledger writer; with the scheme's start date
+/// still unknown, the years accepted as asked, approval waiting for that figure and then checking them.
 @Suite("补缴申报 (item 32): situations, allowed years, grades of the day, subsidies, approval after the figures")
 struct BackPaymentItemTests {
     static let ruicheng = try! DivisionCode.county("140830")
@@ -36,13 +37,10 @@ struct BackPaymentItemTests {
             let province = try await app.session(as: .provinceBusinessAdmin)
             let book = try await PolicyFigureBook.load(on: app.db)
             let start = try #require(book.latest(.ruralPensionStart, county: Self.ruicheng))
-            // Without the scheme's start date no year can be placed: refused, naming the figure.
             let citizen = try await fixture.person(birth: "19700301", sequence: 61)
             try await fixture.enrol(citizen, .residentBasic)
             try await fixture.contribute(citizen, .residentBasic, years: 2010...2011)
             try await fixture.contribute(citizen, .residentBasic, years: 2013...2025)
-            let unknown = try await accept(fixture, citizen, scheme: .residentBasic, years: "2012", grade: "500")
-            #expect(unknown.0 == .unprocessableEntity && unknown.2.contains("新型农村社会养老保险（新农保）实施日期尚无数值（待核实）"))
             try await app.expectNoticeRedirect("/policy-figures/confirmations", as: county, fields: [
                 ("row", start.id.uuidString.lowercased()), ("confirm_value", "2010-07-01"), ("confirm_source", "芮政发〔2010〕12号")])
             let cases = try await CaseRecord.query(on: app.db).count()
@@ -72,6 +70,54 @@ struct BackPaymentItemTests {
             let ledger = try await InsuranceLedger.view(of: citizen, cipher: app.jiujinban.cipher, on: app.db)
             let year = try #require(ledger.contributions.first { $0.year == 2012 })
             #expect(year.kind == .backPayment && year.personalFen == 50_000 && year.subsidyFen == 6_000 && !year.arrived)
+            #expect(try await fixture.count("insurance_outbound") == 1)
+        }
+    }
+
+    @Test("start date unknown: accepted as asked, approval waits naming it; once confirmed a year outside is refused, the gap year approved")
+    func acceptedWhileStartWaits() async throws {
+        try await TestApp.run { app in
+            let fixture = PensionLedgerFixture(app: app, village: try await app.session(as: .villageOperator))
+            let reviewer = try await app.session(as: .reviewer)
+            let county = try await app.session(as: .countyBusinessAdmin)
+            let province = try await app.session(as: .provinceBusinessAdmin)
+            let book = try await PolicyFigureBook.load(on: app.db)
+            let citizen = try await fixture.person(birth: "19700301", sequence: 62)
+            try await fixture.enrol(citizen, .residentBasic)
+            try await fixture.contribute(citizen, .residentBasic, years: 2010...2011)
+            try await fixture.contribute(citizen, .residentBasic, years: 2013...2025)
+            // What needs no start date is still checked at acceptance: a year paid already.
+            let paid = try await accept(fixture, citizen, scheme: .residentBasic, years: "2013", grade: "500")
+            #expect(paid.0 == .unprocessableEntity && paid.2.contains("2013"))
+
+            let gap = try await accept(fixture, citizen, scheme: .residentBasic, years: "2012", grade: "500")
+            let early = try await accept(fixture, citizen, scheme: .residentBasic, years: "2009", grade: "500")
+            #expect(gap.0 == .seeOther && early.0 == .seeOther, "\(gap.2.prefix(600)) \(early.2.prefix(600))")
+            let gapID = try #require(gap.1), earlyID = try #require(early.1)
+            let stored = try #require(try await CaseComputations.load(caseID: gapID, on: app.db))
+            #expect(stored.totalFen == 50_000 && stored.lines.map(\.name) == ["2012年度（补缴情形待定）"])
+            #expect(stored.lines.first?.basis == "缴费档次500.00元，政府补贴待核定补缴情形后确定")
+            #expect(Set(stored.waiting.map(\.key)) == [.ruralPensionStart, .residentGrades])
+            #expect(stored.notes.first?.hasPrefix("新型农村社会养老保险（新农保）实施日期尚无数值（待核实）") == true)
+            let page = try await app.getPage(reviewer, "/cases/\(gapID.uuidString.lowercased())")
+            #expect(page.1.contains("核实前本办件不能审批") && page.1.contains("新型农村社会养老保险（新农保）实施日期（"))
+            let waiting = try await fixture.approve(gapID, as: reviewer)
+            #expect(waiting.0 == .conflict && waiting.1.contains("新型农村社会养老保险（新农保）实施日期") && waiting.1.contains("待业务管理员核实后方可审批"))
+
+            let start = try #require(book.latest(.ruralPensionStart, county: Self.ruicheng))
+            try await app.expectNoticeRedirect("/policy-figures/confirmations", as: county, fields: [
+                ("row", start.id.uuidString.lowercased()), ("confirm_value", "2010-07-01"), ("confirm_source", "芮政发〔2010〕12号")])
+            let grades = try #require(book.latest(.residentGrades, county: nil))
+            try await app.expectNoticeRedirect("/policy-figures/confirmations", as: province, fields: [
+                ("row", grades.id.uuidString.lowercased()), ("confirm_value", ""), ("confirm_source", "晋人社发〔2026〕8号")])
+            let outside = try await fixture.approve(earlyID, as: reviewer)
+            #expect(outside.0 == .conflict && outside.1.contains("2009年度不在可补缴年度内（可补缴：2012）"))
+            #expect(try await fixture.approve(gapID, as: reviewer).0 == .seeOther)
+            let approved = try #require(try await CaseComputations.load(caseID: gapID, on: app.db))
+            #expect(approved.waiting.isEmpty && approved.lines.map(\.name) == ["2012年度（②）"])
+            let ledger = try await InsuranceLedger.view(of: citizen, cipher: app.jiujinban.cipher, on: app.db)
+            #expect(ledger.contributions.filter { $0.kind == .backPayment }.map(\.year) == [2012])
+            #expect(ledger.contributions.first { $0.year == 2012 }?.subsidyFen == 6_000)
             #expect(try await fixture.count("insurance_outbound") == 1)
         }
     }

@@ -103,4 +103,19 @@ struct BackPaymentTests {
         let topUp = BackPayment.windows(person, today: today).last
         #expect(topUp?.situation == .topUpToFifteen && topUp?.years == Array(2008...2020) && topUp?.subsidised == false)
     }
+
+    @Test("start unknown: what needs no start is checked (repeat, paid, this year, grade); the rest charged unplaced, no subsidy")
+    func awaitingStart() throws {
+        let lines = try BackPayment.checkAwaitingStart(paidYears: [2013], requested: years([2012, 2009], grade: 50_000), grades: basicGrades,
+                                                       paymentDate: today).get()
+        #expect(lines.map(\.year) == [2009, 2012] && lines.map(\.amountFen) == [50_000, 50_000])
+        #expect(lines.map(\.situation) == [nil, nil] && lines.map(\.subsidyFen) == [0, 0])
+        let refusals = BackPayment.checkAwaitingStart(paidYears: [2013], requested: years([2013, 2026, 2012, 2012], grade: 50_000) + years([2011], grade: 60_000),
+                                                      grades: basicGrades, paymentDate: today).refusals
+        #expect(refusals?.count == 4)
+        #expect(refusals?.prefix(3).map(\.message) == ["2013年度已缴费，不能重复补缴", "2026年度为当年，请按正常缴费办理，不能补缴",
+                                                       PensionRefusal.duplicateYear(field: "补缴年度", year: 2012).message])
+        #expect(BackPayment.checkAwaitingStart(paidYears: [], requested: [], grades: basicGrades, paymentDate: today).refusals
+                == [.noBackPaymentYearsRequested])
+    }
 }

@@ -7,7 +7,8 @@ import Vapor
 /// listed on the case, each year charged at the grade in force on the day of the declaration (the dated grade
 /// figures), with no subsidy under ③ nor in the supplementary scheme. Reviewed by the county: approval recomputes on
 /// the figures as they stand, is refused while one is 待核实, and writes the years (补缴, not yet arrived) through
-/// the ledger writer.
+/// the ledger writer. A scheme start date still 待核实 does not refuse the declaration: the years are kept as asked
+/// and placed in the windows at approval, once the start is confirmed (`BackPaymentComputation`).
 struct BackPaymentItem: ServiceItem {
     static let seq = 32
     static let module = ItemModule(

@@ -1,23 +1,22 @@
 import Fluent
 import Foundation
 import JiujinbanRules
-import SQLKit
 
 /// 城乡居民养老保险待遇暂停 (item 37, domain-rules §8, `BenefitSuspension`): a person who died has both resident pensions,
 /// basic and supplementary, stopped from the month after death and both schemes' open enrolments ended, with the
 /// overpayment to recover computed from each scheme's payment records (`DeathStopCase`, kept with the case and
-/// printed per scheme and in total); a missing person's basic pension, or a suspected duplicate drawer's, is
-/// suspended from a month, then stopped (a duplicate confirmed) or resumed with back pay for the suspended months not
-/// paid. The person or a family member applies; who applied and their relation are kept with the case. Reviewed by
+/// printed per scheme and in total); a missing person's pensions, or a suspected duplicate drawer's, basic and
+/// supplementary alike, are suspended from a month, then stopped (a duplicate confirmed) or resumed with each scheme's
+/// back pay for the suspended months not paid, per scheme and in total on the case and receipt (`SuspensionCase`). The person or a family member applies; who applied and their relation are kept with the case. Reviewed by
 /// the county; checked again at approval, whose effect sets each status (its reason carrying the overpayment or back
 /// pay) with its history and its outbound exchange record.
 struct BenefitSuspensionItem: ServiceItem {
     static let seq = 37
     static let module = ItemModule(
         seq: seq,
-        conditions: ["参保台账中有城乡居民基本养老保险待遇记录（死亡的，有基本或补充养老保险待遇记录）",
+        conditions: ["参保台账中有城乡居民基本或补充养老保险待遇记录",
                      "死亡：基本养老保险和补充养老保险待遇均自死亡次月起终止，按各险种发放记录分别计算应追回的多领待遇；两险种的参保登记同时终止，不再缴费",
-                     "失踪或疑似重复领取：自填写的月份起暂停；疑似重复领取经核实的终止，情况消除的恢复发放并补发暂停期间未发的待遇",
+                     "失踪或疑似重复领取：基本养老保险和补充养老保险待遇均自填写的月份起暂停；疑似重复领取经核实的终止，情况消除的恢复发放，按各险种月待遇分别补发暂停期间未发的待遇",
                      "本人或家属均可申请，记录申请人及与本人关系", "审核通过时再次核对上述条件"]
     ) { item, _, _ in BenefitSuspensionItem(item: item) }
 
@@ -97,15 +96,19 @@ struct BenefitSuspensionItem: ServiceItem {
         return errors
     }
 
-    /// A death's overpayment, per scheme and in total, kept with the case from its acceptance.
+    /// A death's overpayment, or a resumption's back pay, per scheme and in total, kept with the case from its acceptance.
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
-        guard case .success(.death(let plan)) = try await Self.next(form, citizen: effect.citizenID, on: db) else { return }
-        try await CaseComputations.save(plan.computation, caseID: effect.caseID, at: effect.at, on: db)
+        switch try await Self.next(form, citizen: effect.citizenID, on: db) {
+        case .success(.death(let plan)): try await CaseComputations.save(plan.computation, caseID: effect.caseID, at: effect.at, on: db)
+        case .success(.schemes(let plan)):
+            if let computation = plan.computation { try await CaseComputations.save(computation, caseID: effect.caseID, at: effect.at, on: db) }
+        case .failure: return
+        }
     }
 
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         switch try await Self.next(form, citizen: effect.citizenID, on: db) {
-        case .success(.basic(let status)): try await LedgerChanges.apply(.entitlementStatus(scheme: .residentBasic, status), for: effect, on: db)
+        case .success(.schemes(let plan)): try await SuspensionCase.apply(plan, for: effect, on: db)
         case .success(.death(let plan)): try await DeathStopCase.apply(plan, for: effect, on: db)
         case .failure(let problem): throw PublicError(.conflict, "不能批准待遇暂停：" + problem.message)
         }
@@ -113,9 +116,9 @@ struct BenefitSuspensionItem: ServiceItem {
 
     typealias Problem = ContributionSuspensionItem.Problem
 
-    /// What the form changes: the basic pension's next status, or a death's stops in both schemes.
+    /// What the form changes: each resident pension's next status, or a death's stops in both schemes.
     enum Outcome: Sendable {
-        case basic(LedgerChange.Status<EntitlementStatus>)
+        case schemes(SuspensionCase.Plan)
         case death(DeathStopCase.Plan)
     }
 
@@ -125,53 +128,19 @@ struct BenefitSuspensionItem: ServiceItem {
             guard let died = form.diedOn.flatMap(CalendarDate.init(iso:)) else { return .failure(Problem(field: "died_on", message: "请填写死亡日期")) }
             return try await DeathStopCase.plan(diedOn: died, citizen: citizen, on: db).map(Outcome.death)
         }
-        return try await basic(form, citizen: citizen, on: db).map(Outcome.basic)
+        return try await schemes(form, citizen: citizen, on: db).map(Outcome.schemes)
     }
 
-    /// The basic pension's status after a suspension, a stop or a resumption.
-    static func basic(_ form: Form, citizen: UUID, on db: any Database) async throws -> Result<LedgerChange.Status<EntitlementStatus>, Problem> {
-        let sql = db as! any SQLDatabase
-        let scheme = InsuranceScheme.residentBasic.rawValue
-        guard let row = try await sql.select().columns("status", "status_date", "status_reason", "monthly_fen").from("insurance_entitlements")
-            .where("citizen_id", .equal, SQLBind(citizen)).where("scheme", .equal, SQLBind(scheme)).first() else {
-            return .failure(Problem(field: "citizen", message: "参保台账中没有该群众的城乡居民基本养老保险待遇记录，不能办理待遇暂停"))
-        }
-        let monthly = Int(try row.decode(column: "monthly_fen", as: Int64.self))
-        let status = Self.status(try row.decode(column: "status", as: String.self), on: try row.decode(column: "status_date", as: String.self),
-                                 reason: try row.decode(column: "status_reason", as: String?.self))
-        let payments = try await sql.select().columns("month", "amount_fen", "result").from("insurance_payments")
-            .where("citizen_id", .equal, SQLBind(citizen)).where("scheme", .equal, SQLBind(scheme)).all().compactMap { payment in
-                try PensionMonth(try payment.decode(column: "month", as: String.self)).map {
-                    PaymentRecord(month: $0, amountFen: Int(try payment.decode(column: "amount_fen", as: Int64.self)),
-                                  succeeded: try payment.decode(column: "result", as: String.self) == PaymentResult.succeeded.rawValue)
-                }
-            }
+    /// The form's action on every resident pension in the state it needs (`SuspensionCase`).
+    static func schemes(_ form: Form, citizen: UUID, on db: any Database) async throws -> Result<SuspensionCase.Plan, Problem> {
         let month = form.month.flatMap(PensionMonth.init)
-        switch (form.action, form.reason) {
-        case (.suspend, let reason?):
-            guard let month else { return .failure(Problem(field: "month", message: "请填写暂停起始月份")) }
-            switch BenefitSuspension.suspend(status, reason: reason, from: month) {
-            case .success: return .success(.init(status: .suspended, on: month.firstDay, reason: reason.chinese))
-            case .failure(let refusal): return .failure(Problem(field: "action", message: refusal.message))
-            }
-        case (.stop, _):
-            switch BenefitSuspension.stopAfterVerification(status) {
-            case .success(.stopped(_, let from)): return .success(.init(status: .terminated, on: from.firstDay, reason: "疑似重复领取，经核实终止"))
-            case .success: return .failure(Problem(field: "action", message: Self.refusal(status)))
-            case .failure(let refusal): return .failure(Problem(field: "action", message: refusal.message))
-            }
-        case (.resume, _):
-            guard let month else { return .failure(Problem(field: "month", message: "请填写恢复起始月份")) }
-            switch BenefitSuspension.resume(status, from: month, payments: payments, monthlyFen: { _ in monthly }) {
-            case .success(let back):
-                return .success(.init(status: .paying, on: month.firstDay,
-                                      reason: "恢复发放：补发\(back.months.count)个月共\(Fen.yuan(back.totalFen))"))
-            case .failure(let problems):
-                let field = problems.all.contains { if case .monthBeforeSuspension = $0 { true } else { false } } ? "month" : "action"
-                return .failure(Problem(field: field, message: problems.messages.joined(separator: "；")))
-            }
-        case (.suspend, nil):
-            return .failure(Problem(field: "reason", message: "暂停须选择原因"))
+        switch (form.action, form.reason, month) {
+        case (.suspend, nil, _): return .failure(Problem(field: "reason", message: "暂停须选择原因"))
+        case (.suspend, _, nil): return .failure(Problem(field: "month", message: "请填写暂停起始月份"))
+        case (.resume, _, nil): return .failure(Problem(field: "month", message: "请填写恢复起始月份"))
+        case (.suspend, let reason?, let month?): return try await SuspensionCase.plan(.suspend(reason, from: month), citizen: citizen, on: db)
+        case (.stop, _, _): return try await SuspensionCase.plan(.stop, citizen: citizen, on: db)
+        case (.resume, _, let month?): return try await SuspensionCase.plan(.resume(from: month), citizen: citizen, on: db)
         }
     }
 

@@ -39,7 +39,7 @@ package struct LedgerRowsWriter: Sendable {
                     throw PublicError(.internalServerError, "合成\(kind.chinese)第\(index + 2)行有误：" + problems.problems.map(\.text).joined(separator: "；"))
                 }
             }
-            let (ids, created) = try await people.resolve(read.map(\.person), known: [:], on: sql)
+            let (ids, created, _) = try await people.resolve(read.map(\.person), known: [:], on: sql)
             let store = LedgerStore(table: .of(kind), cipher: services.cipher, nowMilliseconds: Int64(now.timeIntervalSince1970 * 1000))
             inserted += try await store.apply(read.map { LedgerLine($0, citizen: ids[$0.person.idNumber.value]!) }, newPeople: created, on: sql).inserted
         }

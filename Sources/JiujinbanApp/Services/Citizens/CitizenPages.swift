@@ -100,6 +100,8 @@ enum CitizenPage {
                         .span(.class("hint"), .text("正在显示完整信息（已记入审计日志），\(until) 起自动恢复脱敏。")),
                         .button(.type(.submit), .class("button small"), .text("恢复脱敏")))
                 },
+                // Registered by an insurance import, not at a counter: the details are checked at the first visit.
+                .unwrap(citizen.importedFrom) { .p(.class("hint imported"), .text($0)) },
                 .div(.class("facts"), .dl(
                     .dt("姓名"), .dd(.text(citizen.name)),
                     .dt("身份证号码"), .dd(.class("code"), .text(citizen.idNumber)),

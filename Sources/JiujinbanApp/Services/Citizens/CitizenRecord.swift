@@ -24,6 +24,10 @@ package final class CitizenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "card_number_sealed") package var cardNumberSealed: String?
     /// 居住地址 within the residence village or community (item 30), sealed; nil until recorded.
     @OptionalField(key: "residence_address_sealed") package var residenceAddressSealed: String?
+    /// The insurance import file that registered the person (`LedgerPeople`), and when; nil for people registered
+    /// at a counter.
+    @OptionalField(key: "imported_file") package var importedFile: String?
+    @OptionalField(key: "imported_at") package var importedAt: Date?
     @Field(key: "created_by") package var createdBy: UUID
     @Field(key: "created_at") package var createdAt: Date
     @Field(key: "updated_at") package var updatedAt: Date
@@ -66,6 +70,8 @@ extension CitizenRecord {
         record.ethnicity = try row.decode(column: "ethnicity", as: String.self)
         record.cardNumberSealed = try row.decode(column: "card_number_sealed", as: String?.self)
         record.residenceAddressSealed = try row.decode(column: "residence_address_sealed", as: String?.self)
+        record.importedFile = try row.decode(column: "imported_file", as: String?.self)
+        record.importedAt = try row.decode(column: "imported_at", as: Date?.self)
         record.createdBy = try row.decode(column: "created_by", as: UUID.self)
         record.createdAt = try row.decode(column: "created_at", as: Date.self)
         record.updatedAt = try row.decode(column: "updated_at", as: Date.self)

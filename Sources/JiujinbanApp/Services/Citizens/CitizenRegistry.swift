@@ -22,6 +22,8 @@ struct CitizenView: Sendable {
     let residenceAddress: String?
     /// While the session's 显示完整信息 grant holds: the minute it ends (Asia/Shanghai, `HH:mm`); nil when masked.
     let revealedUntil: String?
+    /// `来源：导入文件“…”，时间…` for a person an insurance import registered; nil for a counter's registration.
+    var importedFrom: String? = nil
     var isRevealed: Bool { revealedUntil != nil }
 
     /// What a masked page shows for a recorded address: an address has no masking rule of its own (domain rules
@@ -87,7 +89,10 @@ package enum CitizenRegistry {
             hukouName: try await DivisionNames.path(record.hukouDivisionCode, on: req.db),
             residenceName: try await DivisionNames.path(record.residenceDivisionCode, on: req.db),
             ethnicity: record.ethnicity, residenceAddress: address.map { revealed ? $0 : CitizenView.addressHidden },
-            revealedUntil: revealedUntil.map { WallClockTime($0).time })
+            revealedUntil: revealedUntil.map { WallClockTime($0).time },
+            importedFrom: record.importedFile.map { file in
+                "来源：导入文件“\(file)”" + (record.importedAt.map { "，时间\(WallClockTime($0).description)" } ?? "")
+            })
     }
 }
 

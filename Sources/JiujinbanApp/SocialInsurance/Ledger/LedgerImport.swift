@@ -20,10 +20,15 @@ struct LedgerImport {
         var read = 0
         var counts = LedgerStore.Counts()
         var peopleCreated = 0
+        /// Rows naming a registered person under another name (the registered name is kept).
+        var renamedRows = 0
 
         var line: String {
             "已导入：读取 \(read) 行，新增 \(counts.inserted) 行，更新 \(counts.updated) 行，未变 \(counts.unchanged) 行，新建人员 \(peopleCreated) 人"
+                + renamedNote
         }
+
+        var renamedNote: String { renamedRows == 0 ? "" : "，姓名与登记不符 \(renamedRows) 行，保留登记姓名" }
     }
 
     /// Rows checked, then written, per batch; one transaction per batch.
@@ -101,29 +106,31 @@ struct LedgerImport {
             let reading = Task { try rows.next() }
             let isLast = written + batch.count == read
             let resolvedSoFar = known
-            let outcome: (LedgerStore.Counts, [String: UUID], Int)
+            let outcome: (LedgerStore.Counts, [String: UUID], Int, Int)
             do {
                 outcome = try await services.writer.write(on: app.db) { [batch, summary, kind] db in
                     let sql = db as! any SQLDatabase
-                    let (ids, created) = try await people.resolve(batch.map(\.person), known: resolvedSoFar, on: sql)
+                    let (ids, created, renamed) = try await people.resolve(batch.map(\.person), known: resolvedSoFar, on: sql)
                     let lines = batch.map { LedgerLine($0, citizen: ids[$0.person.idNumber.value]!) }
                     let counts = try await store.apply(lines, newPeople: created, on: sql)
                     if isLast {
                         var final = summary
                         final.counts = final.counts + counts
                         final.peopleCreated += created.count
+                        final.renamedRows += renamed
                         try await Self.audit(final, kind: kind, file: fileName, digest: digest, actor: actor, services: services, on: db)
                     }
-                    return (counts, ids, created.count)
+                    return (counts, ids, created.count, renamed)
                 }
             } catch {
                 // Nothing may still be reading once the import has failed.
                 _ = try? await reading.value
                 throw error
             }
-            let (counts, ids, created) = outcome
+            let (counts, ids, created, renamed) = outcome
             summary.counts = summary.counts + counts
             summary.peopleCreated += created
+            summary.renamedRows += renamed
             // Only the last batch's people: a person's rows are usually together, and a cache of a million people
             // would be copied at every batch once the write had shared it.
             known = ids
@@ -178,7 +185,7 @@ struct LedgerImport {
     private static func audit(_ summary: Summary, kind: ExchangeKind, file: String, digest: String, actor: AuditActor,
                               services: PlatformServices, on db: any Database) async throws {
         let detail = "导入\(kind.chinese)文件“\(AuditDetail.sanitized(file, maximumLength: 40))”：读取\(summary.read)行，"
-            + "新增\(summary.counts.inserted)，更新\(summary.counts.updated)，未变\(summary.counts.unchanged)，新建人员\(summary.peopleCreated)"
+            + "新增\(summary.counts.inserted)，更新\(summary.counts.updated)，未变\(summary.counts.unchanged)，新建人员\(summary.peopleCreated)" + summary.renamedNote
         try await AuditTrail.record(AuditEvent("insurance.import", objectType: "exchange_file_sha256", objectID: digest, detail: detail),
                                     by: actor, at: services.clock.now(), key: services.keys.auditKey, on: db)
     }

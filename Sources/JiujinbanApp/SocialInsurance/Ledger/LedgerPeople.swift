@@ -12,9 +12,11 @@ struct LedgerPeople {
     let fileName: String
     let now: Date
 
-    /// The citizen of every person in `people` (by ID number), and which of them this call registered.
+    /// The citizen of every person in `people` (by ID number), which of them this call registered, and how many of
+    /// `people` (one per row) name a registered person under another name: the registered name is kept, and the
+    /// import's summary counts those rows for the business admin.
     func resolve(_ people: [ExchangePerson], known: [String: UUID], on sql: any SQLDatabase) async throws
-        -> (ids: [String: UUID], created: Set<UUID>)
+        -> (ids: [String: UUID], created: Set<UUID>, renamedRows: Int)
     {
         var ids: [String: UUID] = [:]
         var unknown: [String: ExchangePerson] = [:]
@@ -28,16 +30,29 @@ struct LedgerPeople {
                 firstSeen.append(value)
             }
         }
-        guard !unknown.isEmpty else { return (ids, []) }
+        // The registered name of everyone already stored, to tell the rows that name them otherwise.
+        var registeredName: [String: String] = [:]
+        let knownHere = Dictionary(ids.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        for chunk in Array(knownHere.keys).chunked(500) {
+            for row in try await sql.raw("SELECT id, name FROM citizens WHERE id IN (\(binds: Array(chunk)))").all() {
+                if let idNumber = knownHere[try row.decode(column: "id", as: UUID.self)] {
+                    registeredName[idNumber] = try row.decode(column: "name", as: String.self)
+                }
+            }
+        }
         var byIndex: [String: ExchangePerson] = [:]
         for person in unknown.values { byIndex[CitizenRegistry.index(of: person.idNumber, cipher: cipher)] = person }
         for chunk in Array(byIndex.keys).chunked(500) {
-            let rows = try await sql.raw("SELECT id, id_number_index FROM citizens WHERE id_number_index IN (\(binds: Array(chunk)))").all()
+            let rows = try await sql.raw("SELECT id, id_number_index, name FROM citizens WHERE id_number_index IN (\(binds: Array(chunk)))").all()
             for row in rows {
                 let index = try row.decode(column: "id_number_index", as: String.self)
-                if let person = byIndex.removeValue(forKey: index) { ids[person.idNumber.value] = try row.decode(column: "id", as: UUID.self) }
+                if let person = byIndex.removeValue(forKey: index) {
+                    ids[person.idNumber.value] = try row.decode(column: "id", as: UUID.self)
+                    registeredName[person.idNumber.value] = try row.decode(column: "name", as: String.self)
+                }
             }
         }
+        let renamedRows = people.filter { person in registeredName[person.idNumber.value].map { $0 != person.name } ?? false }.count
         var created: Set<UUID> = []
         // In the file's order, with ids that sort in the order they are made (`TimeOrderedUUIDs`): the people, and the
         // ledger rows keyed by them, are appended at their indexes' end instead of all over them.
@@ -69,7 +84,7 @@ struct LedgerPeople {
             ids[person.idNumber.value] = id
             created.insert(id)
         }
-        return (ids, created)
+        return (ids, created, renamedRows)
     }
 }
 

@@ -69,26 +69,27 @@ struct DemoItemsTests {
         }
     }
 
-    @Test("32 for 赵志强 (52, gaps): refused until the county confirms 新农保's start date; then accepted, approval waiting for the grades, named on the case page")
+    @Test("32 for 赵志强 (52, gaps): accepted while 新农保's start date is 待核实, approval waiting for it and naming it; confirmed, approval then waits for the grades")
     func backPayment() async throws {
         try await TestApp.run(demoLedger: true) { app in
             let fixture = PensionLedgerFixture(app: app, village: try await app.session(as: .villageOperator))
             let gaps = try await Self.person("赵志强", app)
             let fields = [("scheme", InsuranceScheme.residentBasic.rawValue), ("years", "2015,2016,2019"), ("grade", "300")]
-            // The seeded start date is 待核实 without a value: the item says which figure it needs.
-            let (refused, _, body) = try await fixture.accept(gaps, item: BackPaymentItem.seq, fields)
-            #expect(refused == .unprocessableEntity && body.contains("新型农村社会养老保险（新农保）实施日期尚无数值（待核实）"))
-            let start = try #require(try await PolicyFigureBook.load(on: app.db).latest(.ruralPensionStart, county: try DivisionCode.county("140830")))
-            try await app.expectNoticeRedirect("/policy-figures/confirmations", as: try await app.session(as: .countyBusinessAdmin), fields: [
-                ("row", start.id.uuidString.lowercased()), ("confirm_value", "2010-07-01"), ("confirm_source", "芮政发〔2010〕12号")])
+            // The seeded start date is 待核实 without a value: accepted, the years not yet placed, the figure named.
             let record = try await Self.accepted(fixture, gaps, item: BackPaymentItem.seq, fields)
             let id = try record.requireID().uuidString.lowercased()
             let reviewer = try await app.session(as: .reviewer)
-            let (waiting, _) = try await fixture.approve(try record.requireID(), as: reviewer)
-            #expect(waiting == .conflict)
+            #expect(try await fixture.approve(try record.requireID(), as: reviewer).0 == .conflict)
+            let waiting = try await app.getPage(reviewer, "/cases/\(id)").1
+            #expect(waiting.contains("以下政策参数待业务管理员核实") && waiting.contains("新型农村社会养老保险（新农保）实施日期"))
+            #expect(waiting.contains("补缴情形待定"))
+            let start = try #require(try await PolicyFigureBook.load(on: app.db).latest(.ruralPensionStart, county: try DivisionCode.county("140830")))
+            try await app.expectNoticeRedirect("/policy-figures/confirmations", as: try await app.session(as: .countyBusinessAdmin), fields: [
+                ("row", start.id.uuidString.lowercased()), ("confirm_value", "2010-07-01"), ("confirm_source", "芮政发〔2010〕12号")])
+            // The start date confirmed: approval still waits, now for the grades (seeded 待核实), which the page names.
+            #expect(try await fixture.approve(try record.requireID(), as: reviewer).0 == .conflict)
             let page = try await app.getPage(reviewer, "/cases/\(id)").1
             #expect(page.contains("以下政策参数待业务管理员核实") && page.contains("缴费档次及政府补贴（入口补）"))
-            #expect(page.contains("②参保后缴费中断：2015、2016、2019"))
         }
     }
 

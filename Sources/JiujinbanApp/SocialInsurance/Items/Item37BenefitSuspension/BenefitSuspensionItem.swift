@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 
 /// 城乡居民养老保险待遇暂停 (item 37, domain-rules §8, `BenefitSuspension`): a person who died has both resident pensions,
 /// basic and supplementary, stopped from the month after death and both schemes' open enrolments ended, with the
@@ -142,6 +143,21 @@ struct BenefitSuspensionItem: ServiceItem {
         case (.stop, _, _): return try await SuspensionCase.plan(.stop, citizen: citizen, on: db)
         case (.resume, _, let month?): return try await SuspensionCase.plan(.resume(from: month), citizen: citizen, on: db)
         }
+    }
+
+    /// The person's payment records of `schemes` (raw scheme names) as the rules read them, by scheme: what a death's
+    /// overpayment and a resumption's back pay are computed from.
+    static func payments(of citizen: UUID, in schemes: [String], on sql: any SQLDatabase) async throws -> [String: [PaymentRecord]] {
+        var payments: [String: [PaymentRecord]] = [:]
+        for row in try await sql.raw("""
+            SELECT scheme, month, amount_fen, result FROM insurance_payments WHERE citizen_id = \(bind: citizen) AND scheme IN (\(binds: schemes))
+            """).all() {
+            guard let month = PensionMonth(try row.decode(column: "month", as: String.self)) else { continue }
+            payments[try row.decode(column: "scheme", as: String.self), default: []].append(PaymentRecord(
+                month: month, amountFen: Int(try row.decode(column: "amount_fen", as: Int64.self)),
+                succeeded: try row.decode(column: "result", as: String.self) == PaymentResult.succeeded.rawValue))
+        }
+        return payments
     }
 
     /// The stored entitlement as the rules see it; a stored reason is matched by its Chinese name.

@@ -48,15 +48,7 @@ enum SuspensionCase {
                 try row.decode(column: "status", as: String.self), on: try row.decode(column: "status_date", as: String.self),
                 reason: try row.decode(column: "status_reason", as: String?.self)), Int(try row.decode(column: "monthly_fen", as: Int64.self)))
         }
-        var payments: [String: [PaymentRecord]] = [:]
-        for row in try await sql.raw("""
-            SELECT scheme, month, amount_fen, result FROM insurance_payments WHERE citizen_id = \(bind: citizen) AND scheme IN (\(binds: names))
-            """).all() {
-            guard let month = PensionMonth(try row.decode(column: "month", as: String.self)) else { continue }
-            payments[try row.decode(column: "scheme", as: String.self), default: []].append(PaymentRecord(
-                month: month, amountFen: Int(try row.decode(column: "amount_fen", as: Int64.self)),
-                succeeded: try row.decode(column: "result", as: String.self) == PaymentResult.succeeded.rawValue))
-        }
+        let payments = try await BenefitSuspensionItem.payments(of: citizen, in: names, on: sql)
         var ledger: [PensionScheme: SchemeSuspension.Scheme] = [:]
         var monthly: [PensionScheme: Int] = [:]
         for scheme in PensionScheme.allCases {

@@ -10,7 +10,8 @@ import Vapor
 /// outbound file (`OutboundFile`, one line per ledger row of a record, the person's ID number and an entitlement's
 /// payment account opened from their seals: the core system keys on the one and pays into the other),
 /// the person changes as their own file (`PersonChangeExport`); then marks them sent with one audit row per file,
-/// in one transaction. Both files are written first and whole (atomically), the second even when it has no record,
+/// in one transaction. Both files are written first and whole (atomically, readable by their owner only:
+/// `OwnerOnlyFile`), the second even when it has no record,
 /// so a file left from an earlier export is never taken for this one's: if marking fails the records stay pending
 /// and go out again next time, which the core system recognises by `record_id`.
 struct PendingExport {
@@ -76,11 +77,11 @@ struct PendingExport {
             records.append((id, state))
         }
         let data = Data(table.text.utf8)
-        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        do { try OwnerOnlyFile.write(data, to: path) } catch {
             throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: path).lastPathComponent)：请用 --out 指定可写入的路径")
         }
         let personData = Data(personTable.text.utf8)
-        do { try personData.write(to: URL(fileURLWithPath: personPath), options: .atomic) } catch {
+        do { try OwnerOnlyFile.write(personData, to: personPath) } catch {
             throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: personPath).lastPathComponent)：请用 --person-changes-out 指定可写入的路径")
         }
         let personFile = URL(fileURLWithPath: personPath).lastPathComponent

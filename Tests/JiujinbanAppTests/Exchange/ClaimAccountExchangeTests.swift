@@ -175,6 +175,28 @@ struct ClaimAccountExchangeTests {
         }
     }
 
+    @Test("an account a later case changed since cannot be undone: the rejection is refused naming the line, nothing is written")
+    func accountChangedSince() async throws {
+        try await TestApp.run { app in
+            let (citizen, id) = try await Self.approvedSupplementaryClaim(app)
+            let line = try await Self.entitlementLines(app).first
+            let later = EntitlementAccounts.Stored(
+                bank: "芮城农商银行", accountSealed: try app.jiujinban.cipher.seal(Self.previous, context: LedgerCrypto.bankAccountContext),
+                caseID: nil, updatedAtMs: 1_800_000_000_000)
+            try await EntitlementAccounts.put(later, citizen: citizen, scheme: "resident_supplementary", on: app.db as! any SQLDatabase)
+            let entitlements = try await LedgerChangesTests.snapshot("insurance_entitlements", citizen, app)
+            do {
+                _ = try await Self.reject(line, app)
+                Issue.record("a rejection that cannot be undone was accepted")
+            } catch let error as PublicError {
+                #expect(error.reason.contains("第2行 result：台账记录在此后已被其他办件更改，不能自动撤销，请人工核对后处理"))
+            }
+            #expect(try await Self.stored(citizen, .residentSupplementary, app) == later)
+            #expect(try await LedgerChangesTests.snapshot("insurance_entitlements", citizen, app) == entitlements)
+            #expect(try await CaseRecord.find(id, on: app.db)?.state == "approved")
+        }
+    }
+
     @Test("a file with a bad line beside the rejection is refused: the entitlement, its account and the case stay as they were")
     func badFileWritesNothing() async throws {
         try await TestApp.run { app in

@@ -41,7 +41,7 @@ enum EntitlementAccounts {
 
     /// The account a claim's approval gives its entitlement: the sealed account, and whether it is the one the ledger
     /// already had (`existing`, kept) or one typed with the claim. It travels with the entitlement's outbound record.
-    struct Given: Codable, Sendable, Equatable {
+    struct Given: Sendable, Equatable {
         let bank: String
         let accountSealed: String
         let kept: Bool

@@ -23,6 +23,8 @@ struct CaseComputation: Sendable, Equatable {
     var notes: [String] = []
 
     var waiting: [FigureReading.Entry] { figures.filter(\.isWaiting) }
+    /// The figures whose rows a business admin corrected after this was computed (已更正).
+    var corrected: [FigureReading.Entry] { figures.filter { $0.correction != nil } }
 
     init(title: String, computedOn: CalendarDate, totalFen: Int, lines: [Line], figures: [FigureReading.Entry], notes: [String] = []) {
         self.title = title
@@ -67,7 +69,9 @@ enum CaseComputations {
         try await insert.run()
     }
 
-    /// The stored computation of a case, or nil for a case that computed nothing.
+    /// The stored computation of a case, or nil for a case that computed nothing. A figure whose row a business admin
+    /// has since corrected comes with its correction (已更正): the row stays as it was used, and approval computes
+    /// again with the correction.
     static func load(caseID: UUID, on db: any Database) async throws -> CaseComputation? {
         let sql = db as! any SQLDatabase
         guard let row = try await sql.raw("""
@@ -75,16 +79,22 @@ enum CaseComputations {
             """).first(), let day = CalendarDate(iso: try row.decode(column: "computed_on", as: String.self)) else { return nil }
         let lines = (try? JSONDecoder().decode([CaseComputation.Line].self, from: Data(try row.decode(column: "parts", as: String.self).utf8))) ?? []
         let notes = (try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: "notes", as: String.self).utf8))) ?? []
-        var figures: [FigureReading.Entry] = []
+        var uses: [FigureReading.Entry] = []
         for use in try await sql.raw("""
             SELECT figure_key, row_id, value, status, source FROM case_figure_uses WHERE case_id = \(bind: caseID) ORDER BY figure_key
             """).all() {
             guard let key = PolicyFigureKey(rawValue: try use.decode(column: "figure_key", as: String.self)),
                   let status = PolicyFigureStatus(rawValue: try use.decode(column: "status", as: String.self)) else { continue }
-            figures.append(FigureReading.Entry(
+            uses.append(FigureReading.Entry(
                 key: key, rowID: try use.decode(column: "row_id", as: UUID?.self),
                 value: try use.decode(column: "value", as: String?.self).flatMap { PolicyFigureValue(stored: $0, kind: key.definition.kind) },
                 status: status, source: try use.decode(column: "source", as: String.self)))
+        }
+        let corrections = try await PolicyFigureBook.corrections(of: uses.compactMap(\.rowID), on: db)
+        let figures = uses.map { use in
+            use.rowID.flatMap { corrections[$0] }.map {
+                FigureReading.Entry(key: use.key, rowID: use.rowID, value: use.value, status: use.status, source: use.source, correction: $0)
+            } ?? use
         }
         return CaseComputation(title: try row.decode(column: "title", as: String.self), computedOn: day,
                                totalFen: Int(try row.decode(column: "total_fen", as: Int64.self)), lines: lines, figures: figures, notes: notes)

@@ -31,10 +31,10 @@ enum PolicyFigurePage {
                     .thead(.tr(.th("生效期间"), .th("取值"), .th("状态"), .th("依据文件"), .th("来源可靠性"), .th(""))),
                     .tbody(.forEach(figure.rows) { row in
                         .tr(.if(row.isSuperseded, .class("superseded")),
-                            .td(PolicyFiguresPage.struck(row, .text(PolicyFiguresPage.period(row)))),
-                            .td(PolicyFiguresPage.struck(row, .text(row.value?.display ?? "（数值未找到）"))),
-                            .td(PolicyFiguresPage.statusTag(row), .unwrap(row.supersession) { supersession in
-                                .span(.class("hint"), .text(" \(CalendarDate(supersession.at).iso)更正"))
+                            .td(.class("nowrap"), PolicyFiguresPage.struck(row, .text(PolicyFiguresPage.period(row)))),
+                            .td(.class("nowrap"), PolicyFiguresPage.struck(row, .text(row.value?.display ?? "（数值未找到）"))),
+                            .td(.class("nowrap"), PolicyFiguresPage.statusTag(row), .unwrap(row.supersession) { supersession in
+                                .group(.br(), .span(.class("hint"), .text("\(CalendarDate(supersession.at).iso)更正")))
                             }),
                             .td(.text(row.source)), .td(.text(row.confidence.label)),
                             .td(.if(figure.mayChange && isOpen(row), actions(row, figure: figure, typed: typed))))

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 @testable import JiujinbanApp
 import JiujinbanRules
 import Testing
@@ -140,6 +141,33 @@ struct PolicyFigureCorrectionsTests {
             replaced.supersededBy = latest.id
             try await replaced.create(on: app.db)
             #expect(try await PolicyFigureBook.load(on: app.db).superseded.map(\.id) == [try replaced.requireID()])
+        }
+    }
+
+    @Test("M0065 reverts to M0036's table while no row is 已更正 (every row kept, the start-day constraint back), and refuses once one is")
+    func revert() async throws {
+        try await TestApp.run { app in
+            let sql = app.db as! any SQLDatabase
+            let before = try await policyFigureSnapshot(app)
+            let latest = try #require(try await PolicyFigureBook.load(on: app.db).latest(.centralBasicPension, county: nil))
+            try await M0065AddPolicyFigureCorrections().revert(on: app.db)
+            let count = try await sql.raw("SELECT COUNT(*) AS n FROM policy_figures").first()?.decode(column: "n", as: Int.self)
+            #expect(count == before.count)
+            // A second row from the same start day (with another end) breaks the restored constraint.
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("""
+                    INSERT INTO policy_figures (id, key, scope_code, valid_from, valid_to, value, source, confidence, status, set_by, set_at)
+                    SELECT \(bind: UUID()), key, scope_code, valid_from, '2099-12-31', value, source, confidence, status, set_by, set_at
+                    FROM policy_figures WHERE id = \(bind: latest.id)
+                    """).run()
+            }
+            try await M0065AddPolicyFigureCorrections().prepare(on: app.db)
+            #expect(try await policyFigureSnapshot(app) == before)
+            try await app.expectNoticeRedirect("/policy-figures/corrections", as: try await app.session(as: .provinceBusinessAdmin), fields: [
+                ("row", latest.id.uuidString.lowercased()), ("correct_value", "173"), ("correct_source", "人社部发〔2026〕2号"),
+            ])
+            await #expect(throws: PublicError.self) { try await M0065AddPolicyFigureCorrections().revert(on: app.db) }
+            #expect(try await PolicyFigureBook.load(on: app.db).superseded.map(\.id) == [latest.id])
         }
     }
 }

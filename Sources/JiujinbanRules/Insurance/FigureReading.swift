@@ -14,15 +14,34 @@ public struct FigureReading: Sendable, Equatable {
         /// The years a yearly figure was read for from this row (the 记账利率 of each year an account is brought
         /// forward); nil for a figure read on the computation's own day.
         public let years: ClosedRange<Int>?
+        /// 已更正: set when a stored computation's row was later replaced by a correction (never on a fresh reading,
+        /// which reads the correction itself).
+        public let correction: Correction?
+
+        /// The row that replaced the one a stored computation used: its value and document, and the day it was made.
+        public struct Correction: Sendable, Equatable {
+            public let rowID: UUID
+            public let value: PolicyFigureValue
+            public let source: String
+            public let on: CalendarDate
+
+            public init(rowID: UUID, value: PolicyFigureValue, source: String, on: CalendarDate) {
+                self.rowID = rowID
+                self.value = value
+                self.source = source
+                self.on = on
+            }
+        }
 
         public init(key: PolicyFigureKey, rowID: UUID?, value: PolicyFigureValue?, status: PolicyFigureStatus, source: String,
-                    years: ClosedRange<Int>? = nil) {
+                    years: ClosedRange<Int>? = nil, correction: Correction? = nil) {
             self.key = key
             self.rowID = rowID
             self.value = value
             self.status = status
             self.source = source
             self.years = years
+            self.correction = correction
         }
 
         /// The figure's name, with the years a yearly figure was read for: `个人账户记账利率（2020—2024年度）`.
@@ -30,11 +49,18 @@ public struct FigureReading: Sendable, Equatable {
             guard let years else { return key.definition.name }
             return key.definition.name + "（" + (years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)—\(years.upperBound)") + "年度）"
         }
-        /// Whether approval must wait for this figure: not confirmed, or no value known.
-        public var isWaiting: Bool { status != .confirmed || value == nil }
-        /// `中央基础养老金最低标准（163元，待核实）`, as the receipt names the figure.
+        /// Whether approval must wait for this figure: not confirmed, or no value known. A corrected row does not
+        /// wait: approval computes again and reads the confirmed correction.
+        public var isWaiting: Bool { correction == nil && (status != .confirmed || value == nil) }
+        /// `已更正` for a row a correction replaced, else the row's status as it was used.
+        public var statusLabel: String { correction == nil ? status.label : "已更正" }
+        /// `中央基础养老金最低标准（163元，待核实）`, as the receipt names the figure; a corrected one
+        /// `中央基础养老金最低标准（143元，已更正为150元）`.
         public var described: String {
-            name + "（" + (value.map { $0.display + "，" } ?? (rowID == nil ? "未录入，" : "数值未知，")) + status.label + "）"
+            if let correction {
+                return name + "（" + (value.map { $0.display + "，" } ?? "") + "已更正为" + correction.value.display + "）"
+            }
+            return name + "（" + (value.map { $0.display + "，" } ?? (rowID == nil ? "未录入，" : "数值未知，")) + status.label + "）"
         }
     }
 

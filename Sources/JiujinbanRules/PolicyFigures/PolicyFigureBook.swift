@@ -27,7 +27,8 @@ public enum PolicyFigureStatus: String, Sendable {
 
 /// One dated value of one figure, for the province or one county. `validTo` is the last day the value holds
 /// (inclusive); nil while it is the current value. A row is never edited in place once it holds a value: it is
-/// ended by its successor (`PolicyFigureChange.successor`), or, while 待核实, confirmed with its document.
+/// ended by its successor (`PolicyFigureChange.successor`), or, while 待核实, confirmed with its document, or
+/// replaced by its correction (`PolicyFigureChange.correction`), which leaves it as it was, marked 已更正.
 public struct PolicyFigureRow: Sendable, Equatable, Identifiable {
     public let id: UUID
     public let key: PolicyFigureKey
@@ -39,9 +40,12 @@ public struct PolicyFigureRow: Sendable, Equatable, Identifiable {
     public let source: String
     public let confidence: PolicyFigureConfidence
     public let status: PolicyFigureStatus
+    /// 已更正: set when a correction took this row's place; the row is then never read, only found by its id.
+    public let supersession: PolicyFigureSupersession?
 
     public init(id: UUID, key: PolicyFigureKey, county: DivisionCode?, validFrom: CalendarDate, validTo: CalendarDate?,
-                value: PolicyFigureValue?, source: String, confidence: PolicyFigureConfidence, status: PolicyFigureStatus) {
+                value: PolicyFigureValue?, source: String, confidence: PolicyFigureConfidence, status: PolicyFigureStatus,
+                supersession: PolicyFigureSupersession? = nil) {
         self.id = id
         self.key = key
         self.county = county
@@ -51,10 +55,28 @@ public struct PolicyFigureRow: Sendable, Equatable, Identifiable {
         self.source = source
         self.confidence = confidence
         self.status = status
+        self.supersession = supersession
     }
+
+    public var isSuperseded: Bool { supersession != nil }
 
     public func holds(on date: CalendarDate) -> Bool {
         validFrom <= date && (validTo.map { date <= $0 } ?? true)
+    }
+}
+
+/// 已更正: a 待核实 row whose value was wrong, replaced by a confirmed row with the same key, county and period and
+/// the corrected value. Who corrected it and when, and the row that took its place.
+public struct PolicyFigureSupersession: Sendable, Equatable {
+    public let correctionID: UUID
+    public let at: Date
+    /// The business admin's account; nil only for a row corrected outside the web (none today).
+    public let byAccount: UUID?
+
+    public init(correctionID: UUID, at: Date, byAccount: UUID?) {
+        self.correctionID = correctionID
+        self.at = at
+        self.byAccount = byAccount
     }
 }
 
@@ -105,11 +127,18 @@ public enum PolicyFigureResolution: Sendable, Equatable {
 }
 
 /// The dated rows of every figure, as loaded for one request: a pure value a computation resolves its figures on.
+/// A row marked 已更正 is kept apart (`superseded`): no reading, history or schedule sees it, only `row(id:)`, so a
+/// computation that stored its id still explains itself.
 public struct PolicyFigureBook: Sendable, Equatable {
+    /// The rows in force for reading: every row but those a correction replaced.
     public let rows: [PolicyFigureRow]
+    /// The rows a correction replaced (已更正).
+    public let superseded: [PolicyFigureRow]
 
     public init(rows: [PolicyFigureRow]) {
-        self.rows = rows.sorted { ($0.key.rawValue, $0.county?.value ?? "", $0.validFrom) < ($1.key.rawValue, $1.county?.value ?? "", $1.validFrom) }
+        let sorted = rows.sorted { ($0.key.rawValue, $0.county?.value ?? "", $0.validFrom) < ($1.key.rawValue, $1.county?.value ?? "", $1.validFrom) }
+        self.rows = sorted.filter { !$0.isSuperseded }
+        self.superseded = sorted.filter(\.isSuperseded)
     }
 
     /// The figure in force on `date`. A province-scoped key ignores `county`; a county-scoped key reads only that
@@ -132,12 +161,20 @@ public struct PolicyFigureBook: Sendable, Equatable {
         rows.filter { $0.key == key && $0.county == county }.sorted { $0.validFrom > $1.validFrom }
     }
 
+    /// Every row of a key, 已更正 ones included, newest first, each replaced row right after its correction: what the
+    /// figure's page lists.
+    public func record(_ key: PolicyFigureKey, county: DivisionCode?) -> [PolicyFigureRow] {
+        let replaced = superseded.filter { $0.key == key && $0.county == county }
+        return history(key, county: county).flatMap { row in [row] + replaced.filter { $0.supersession?.correctionID == row.id } }
+    }
+
     /// The latest row: the one a successor ends.
     public func latest(_ key: PolicyFigureKey, county: DivisionCode?) -> PolicyFigureRow? {
         history(key, county: county).first
     }
 
-    public func row(id: UUID) -> PolicyFigureRow? { rows.first { $0.id == id } }
+    /// Any row by its id, 已更正 ones included.
+    public func row(id: UUID) -> PolicyFigureRow? { rows.first { $0.id == id } ?? superseded.first { $0.id == id } }
 
     /// A whole-number figure (a count of days, a day of the month, a mark) as the dated schedule a rule reads on the
     /// day that matters to it: every row of the key that holds a value, confirmed or 待核实 (a time limit applies

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The two changes an administrator makes, checked before anything is stored: a successor (a new value from a
-/// date, which ends the latest row the day before) and the confirmation of a 待核实 row with its document.
+/// The three changes an administrator makes, checked before anything is stored: a successor (a new value from a
+/// date, which ends the latest row the day before), the confirmation of a 待核实 row with its document, and the
+/// correction of a 待核实 row whose value is wrong (更正并确认), wherever it sits in the figure's history.
 public enum PolicyFigureChange {
     /// What a successor writes: the new row's content, and the row it ends with its new last day.
     public struct Successor: Sendable, Equatable {
@@ -59,7 +60,11 @@ public enum PolicyFigureChange {
     /// (a row with a value is confirmed as it stands: a value a computation may have used is not rewritten).
     public static func confirmation(of row: PolicyFigureRow, source rawSource: String, value rawValue: String) -> Result<Confirmation, FieldErrors> {
         var errors = FieldErrors()
-        if row.status == .confirmed { errors.add("confirm_source", "该参数已确认，无需再次确认") }
+        if row.isSuperseded {
+            errors.add("confirm_source", "该取值已更正，不能再确认：请查看更正后的取值")
+        } else if row.status == .confirmed {
+            errors.add("confirm_source", "该参数已确认，无需再次确认")
+        }
         let source = TextField.clean(rawSource)
         if source.isEmpty {
             errors.add("confirm_source", "依据文件：确认参数须填写文件名称及文号")
@@ -75,6 +80,46 @@ public enum PolicyFigureChange {
         }
         guard errors.isEmpty, let value else { return .failure(errors) }
         return .success(Confirmation(rowID: row.id, source: source, value: value))
+    }
+
+    /// What a correction writes: the 待核实 row it replaces (kept as it was, marked 已更正) and the corrected value
+    /// with its document, for a new confirmed row with the replaced row's key, county and period.
+    public struct Correction: Sendable, Equatable {
+        public let replacing: PolicyFigureRow
+        public let value: PolicyFigureValue
+        public let source: String
+    }
+
+    /// Checks the correction of a 待核实 row (`correct_value`, `correct_source`): any such row of the figure, not only
+    /// the latest, since its period stays as it was. A confirmed row is refused (it is only ended and succeeded), and
+    /// so is a row already corrected, a row with no value (it is confirmed with the value instead) and a value equal
+    /// to the one it corrects (that is a confirmation).
+    public static func correction(of row: PolicyFigureRow, value rawValue: String, source rawSource: String) -> Result<Correction, FieldErrors> {
+        var errors = FieldErrors()
+        if row.isSuperseded {
+            errors.add("correct_value", "该取值已更正，不能再次更正：请查看更正后的取值")
+        } else if row.status == .confirmed {
+            errors.add("correct_value", "该参数已确认，不能更正：已确认的取值只能由新值接续（录入新值及生效日期）")
+        } else if row.value == nil {
+            errors.add("correct_value", "该取值尚无数值，无需更正：请用“依文件确认”填写数值")
+        }
+        var value: PolicyFigureValue?
+        if errors.isEmpty {
+            switch PolicyFigureValue.parse(rawValue, kind: row.key.definition.kind) {
+            case .success(let parsed) where parsed == row.value:
+                errors.add("correct_value", "更正后的数值：与原值\(parsed.display)相同；数值无误时请用“依文件确认”")
+            case .success(let parsed): value = parsed
+            case .failure(let problem): errors.add("correct_value", "更正后的数值：" + problem.message)
+            }
+        }
+        let source = TextField.clean(rawSource)
+        if source.isEmpty {
+            errors.add("correct_source", "依据文件：更正参数须填写文件名称及文号")
+        } else if source.count > 200 {
+            errors.add("correct_source", "依据文件：不超过200个字")
+        }
+        guard errors.isEmpty, let value else { return .failure(errors) }
+        return .success(Correction(replacing: row, value: value, source: source))
     }
 }
 

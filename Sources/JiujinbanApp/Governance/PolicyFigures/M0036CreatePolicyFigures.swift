@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import JiujinbanRules
+import SQLKit
 
 /// 政策参数: the dated policy figures, and the rows researched in `policy-figures.md` (`PolicyFigureSeed`), loaded
 /// here so that every fresh database — the demonstration's and a production start's — has them exactly once, and an
@@ -28,15 +29,19 @@ struct M0036CreatePolicyFigures: AsyncMigration {
         try await Self.seed(PolicyFigureSeed.firstRows, on: database, at: Date())
     }
 
-    /// Seed rows, each ending the day before the next row of its figure starts.
+    /// Seed rows, each ending the day before the next row of its figure starts. Written column by column, not
+    /// through `PolicyFigureRecord`: the model gains columns in later migrations (M0065) that this one's table lacks.
     static func seed(_ rows: [PolicyFigureSeed.Row], on database: any Database, at now: Date) async throws {
+        let sql = database as! any SQLDatabase
         for seed in rows {
-            let record = PolicyFigureRecord(key: seed.key, county: seed.county, validFrom: seed.from, value: seed.value,
-                                            source: seed.source, confidence: seed.confidence, status: seed.status,
-                                            setBy: nil, setAt: now)
             let next = rows.filter { $0.key == seed.key && $0.countyCode == seed.countyCode && $0.from > seed.from }.map(\.from).min()
-            if let next { record.validTo = next.adding(days: -1).iso }
-            try await record.create(on: database)
+            try await sql.insert(into: PolicyFigureRecord.schema)
+                .columns("id", "key", "scope_code", "valid_from", "valid_to", "value", "source", "confidence", "status", "set_by", "set_at")
+                .values(SQLBind(UUID()), SQLBind(seed.key.rawValue), SQLBind(seed.county?.value ?? PolicyFigureRecord.provinceScope),
+                        SQLBind(seed.from.iso), SQLBind(next.map { $0.adding(days: -1).iso } ?? PolicyFigureRecord.open),
+                        SQLBind(seed.value?.stored), SQLBind(seed.source), SQLBind(seed.confidence.rawValue),
+                        SQLBind(seed.status.rawValue), SQLBind(UUID?.none), SQLBind(now))
+                .run()
         }
     }
 

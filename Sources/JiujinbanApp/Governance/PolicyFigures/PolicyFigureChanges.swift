@@ -3,8 +3,9 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// The two changes to the figures, each one write transaction with its audit row: a successor (the latest row is
-/// ended the day before, never rewritten) and the confirmation of a 待核实 row. The rule is asked again inside the
+/// The changes to the figures, each one write transaction with its audit row: a successor (the latest row is ended
+/// the day before, never rewritten), the confirmation of a 待核实 row, and its correction (`correct`, in
+/// `PolicyFigureCorrections.swift`). The rule is asked again inside the
 /// transaction, on the rows as they are then, so a change made meanwhile by someone else is never overwritten.
 enum PolicyFigureChanges {
     /// The figure a form is about: its key and, for a county figure, the county (checked against the divisions).

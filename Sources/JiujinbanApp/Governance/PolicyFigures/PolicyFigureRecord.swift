@@ -5,8 +5,9 @@ import JiujinbanRules
 /// One dated value of one policy figure (`PolicyFigureRow`), as stored.
 ///
 /// `scope_code` is `province` or the county's 12-digit code; `valid_to` is the last day the value holds (inclusive)
-/// and the empty text while the row is current, so the unique index on (key, scope_code, valid_to) lets exactly one
-/// current row exist per figure: two successors racing on PostgreSQL cannot both leave an open row.
+/// and the empty text while the row is current, so the unique index on (key, scope_code, valid_to) of the rows not
+/// 已更正 lets exactly one current row exist per figure: two successors racing on PostgreSQL cannot both leave an
+/// open row. A row 已更正 (`superseded_by`, M0065) keeps its period beside its correction's, outside both indexes.
 ///
 /// Fluent models cannot be checked `Sendable`: an instance stays inside one task.
 final class PolicyFigureRecord: Model, @unchecked Sendable {
@@ -27,6 +28,10 @@ final class PolicyFigureRecord: Model, @unchecked Sendable {
     /// The account that set or confirmed the row; nil for the seeded rows.
     @OptionalField(key: "set_by") var setBy: UUID?
     @Field(key: "set_at") var setAt: Date
+    /// 已更正: the row that replaced this 待核实 one, when, and by whom (M0065); nil while the row is read.
+    @OptionalField(key: "superseded_by") var supersededBy: UUID?
+    @OptionalField(key: "superseded_at") var supersededAt: Date?
+    @OptionalField(key: "superseded_by_account") var supersededByAccount: UUID?
 
     init() {}
 
@@ -54,8 +59,9 @@ final class PolicyFigureRecord: Model, @unchecked Sendable {
         let county = scopeCode == Self.provinceScope ? nil : try? DivisionCode(scopeCode)
         if scopeCode != Self.provinceScope && county == nil { return nil }
         let value = value.flatMap { PolicyFigureValue(stored: $0, kind: key.definition.kind) }
+        let supersession = supersededBy.map { PolicyFigureSupersession(correctionID: $0, at: supersededAt ?? setAt, byAccount: supersededByAccount) }
         return PolicyFigureRow(id: id, key: key, county: county, validFrom: from,
                                validTo: validTo == Self.open ? nil : CalendarDate(iso: validTo),
-                               value: value, source: source, confidence: confidence, status: status)
+                               value: value, source: source, confidence: confidence, status: status, supersession: supersession)
     }
 }

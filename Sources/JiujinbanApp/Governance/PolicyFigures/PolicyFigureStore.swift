@@ -15,6 +15,23 @@ extension PolicyFigureBook {
         }
         return PolicyFigureBook(rows: try await query.all().compactMap(\.row))
     }
+
+    /// Of the rows a stored computation used, those a correction has since replaced (已更正), each with the row that
+    /// took its place: two lookups by id, whatever the size of the table.
+    static func corrections(of rowIDs: [UUID], on db: any Database) async throws -> [UUID: FigureReading.Entry.Correction] {
+        guard !rowIDs.isEmpty else { return [:] }
+        let replaced = try await PolicyFigureRecord.query(on: db).filter(\.$id ~~ rowIDs).filter(\.$supersededBy != nil).all()
+        guard !replaced.isEmpty else { return [:] }
+        let replacements = try await PolicyFigureRecord.query(on: db).filter(\.$id ~~ replaced.compactMap(\.supersededBy)).all()
+        let byID = Dictionary(uniqueKeysWithValues: replacements.compactMap { record in record.id.map { ($0, record) } })
+        var found: [UUID: FigureReading.Entry.Correction] = [:]
+        for old in replaced {
+            guard let id = old.id, let newID = old.supersededBy, let new = byID[newID], let value = new.row?.value else { continue }
+            found[id] = FigureReading.Entry.Correction(rowID: newID, value: value, source: new.source,
+                                                       on: CalendarDate(old.supersededAt ?? new.setAt))
+        }
+        return found
+    }
 }
 
 extension Request {

@@ -3,7 +3,7 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// 政策参数: the list, one figure's page, adding a successor and confirming a 待核实 row. Thin: each handler
+/// 政策参数: the list, one figure's page, adding a successor, and confirming or correcting a 待核实 row. Thin: each handler
 /// authorizes, calls a use case and renders; a refused form comes back (422) with its problems and nothing written.
 enum PolicyFiguresController {
     static func register(_ app: Application) {
@@ -11,6 +11,7 @@ enum PolicyFiguresController {
         app.get(.policyFigure(.centralBasicPension, county: nil), .capability(.viewPolicyFigures), use: show)
         app.post(.addPolicyFigureSuccessor, .capability(.managePolicyFigures), use: addSuccessor)
         app.post(.confirmPolicyFigure, .capability(.managePolicyFigures), use: confirm)
+        app.post(.correctPolicyFigure, .capability(.managePolicyFigures), use: correct)
     }
 
     @Sendable static func index(_ req: Request) async throws -> Response {
@@ -23,7 +24,8 @@ enum PolicyFiguresController {
         guard let key = req.parameters.get("key").flatMap(PolicyFigureKey.init(rawValue:)) else { throw PublicError.notFound("该政策参数") }
         let county = try countyParameter(of: key, query: req.query[String.self, at: "county"])
         let figure = try await PolicyFiguresQuery.figure(key, county: county, req: req, staff: staff)
-        let typed = PolicyFigurePage.Typed(confirming: req.query[String.self, at: "confirm"].flatMap(UUID.init(uuidString:)))
+        let typed = PolicyFigurePage.Typed(confirming: req.query[String.self, at: "confirm"].flatMap(UUID.init(uuidString:)),
+                                           correcting: req.query[String.self, at: "correct"].flatMap(UUID.init(uuidString:)))
         return HTMLResponse.make(PolicyFigurePage.render(figure, typed: typed, context: PageContext(req)))
     }
 
@@ -73,15 +75,20 @@ enum PolicyFiguresController {
                                  status: .unprocessableEntity)
     }
 
-    @Sendable static func confirm(_ req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        let form = try req.content.decode(PolicyFigureChanges.ConfirmForm.self)
-        let book = try await req.policyFigures()
-        guard let row = book.row(id: form.row) else { throw PublicError.notFound("该政策参数") }
+    /// The row a confirmation or correction names, once the user may see it and change its figure (refusals audited).
+    static func changeableRow(_ id: UUID, req: Request, staff: SignedInStaff) async throws -> PolicyFigureRow {
+        guard let row = try await req.policyFigures().row(id: id) else { throw PublicError.notFound("该政策参数") }
         if let county = row.county, !PolicyFigureAccess.mayRead(county: county, from: staff.account.unit) {
             throw OutOfScope("该政策参数", objectType: "policy_figure", id: row.id)
         }
         try PolicyFigureChanges.authorize(staff, row.key, county: row.county)
+        return row
+    }
+
+    @Sendable static func confirm(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(PolicyFigureChanges.ConfirmForm.self)
+        let row = try await changeableRow(form.row, req: req, staff: staff)
         switch try await PolicyFigureChanges.confirm(form, row: row, by: staff, req: req) {
         case .success:
             req.forgetPolicyFigures()
@@ -89,6 +96,22 @@ enum PolicyFiguresController {
         case .failure(let errors):
             let figure = try await PolicyFiguresQuery.figure(row.key, county: row.county, req: req, staff: staff)
             let typed = PolicyFigurePage.Typed(value: form.confirm_value ?? "", source: form.confirm_source ?? "", confirming: row.id)
+            return HTMLResponse.make(PolicyFigurePage.render(figure, typed: typed, errors: errors, context: PageContext(req)),
+                                     status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func correct(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(PolicyFigureChanges.CorrectForm.self)
+        let row = try await changeableRow(form.row, req: req, staff: staff)
+        switch try await PolicyFigureChanges.correct(form, row: row, by: staff, req: req) {
+        case .success:
+            req.forgetPolicyFigures()
+            return HTMLResponse.seeOther(.policyFigure(row.key, county: row.county), notice: PolicyFigureNotices.corrected, on: req)
+        case .failure(let errors):
+            let figure = try await PolicyFiguresQuery.figure(row.key, county: row.county, req: req, staff: staff)
+            let typed = PolicyFigurePage.Typed(value: form.correct_value ?? "", source: form.correct_source ?? "", correcting: row.id)
             return HTMLResponse.make(PolicyFigurePage.render(figure, typed: typed, errors: errors, context: PageContext(req)),
                                      status: .unprocessableEntity)
         }

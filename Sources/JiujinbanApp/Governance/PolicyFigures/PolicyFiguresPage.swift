@@ -12,7 +12,7 @@ enum PolicyFiguresPage {
             crumbs: [Crumb(label: "首页", url: .home), Crumb(label: "政策参数", url: nil)],
             content: [
                 .p(.class("lead"), .text("社保待遇、补贴等计算使用的政策参数，按生效日期取值；现行值不改写，调整时录入新值及生效日期，原值至其前一日止。"
-                    + "标“待核实”的参数可以计算，但相关办件须待业务管理员依文件确认后方可审核通过。")),
+                    + "标“待核实”的参数可以计算，但相关办件须待业务管理员依文件确认后方可审核通过；待核实的数值有误时可依文件更正并确认，原值保留并标为“已更正”。")),
                 .if(pending > 0, .div(.class("notice notice-warn"),
                                       .p(.text("共有\(pending)项取值待核实，请各级业务管理员对照正式文件逐项确认。")))),
                 .forEach(PolicyFigureDefinition.Group.allCases) { section($0, figures: figures, context: context) },
@@ -34,7 +34,8 @@ enum PolicyFiguresPage {
                 .group(.strong(.text(current.value?.display ?? "未知")), .text(" "), statusTag(current))
             }, else: .span(.class("tag tag-warn"), .text("无现行值")))),
             .td(.ul(.class("choices"), .forEach(figure.rows) { row in
-                .li(.text(period(row) + "：" + (row.value?.display ?? "（数值未找到）") + " "), statusTag(row),
+                .li(
+                    struck(row, .text(period(row) + "：" + (row.value?.display ?? "（数值未找到）") + " ")), statusTag(row),
                     .br(), .span(.class("hint"), .text("依据：" + row.source)))
             })),
             .td(.if(context.mayOpen(figure.url), .a(.href(figure.url.path), .text(figure.mayChange ? "调整或确认" : "查看"))))
@@ -42,8 +43,14 @@ enum PolicyFiguresPage {
     }
 
     static func statusTag(_ row: PolicyFigureRow) -> Node<HTML.BodyContext> {
-        row.status == .confirmed && row.value != nil ? .span(.class("tag"), .text("已确认"))
-                                                     : .span(.class("tag tag-warn"), .text("待核实"))
+        if row.isSuperseded { return .span(.class("tag tag-superseded"), .text("已更正")) }
+        return row.status == .confirmed && row.value != nil ? .span(.class("tag"), .text("已确认"))
+                                                            : .span(.class("tag tag-warn"), .text("待核实"))
+    }
+
+    /// A row 已更正 is shown struck through (`<del>`): kept for the computations that used it, never read again.
+    static func struck(_ row: PolicyFigureRow, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        row.isSuperseded ? .del(content) : content
     }
 
     /// `2023-01-01起至2024-12-31` or `2025-01-01起`.

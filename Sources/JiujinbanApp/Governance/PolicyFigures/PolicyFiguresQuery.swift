@@ -11,13 +11,16 @@ struct PolicyFigureView: Sendable {
     let county: DivisionCode?
     /// `全省` or the county's name.
     let owner: String
+    /// Newest first, each row 已更正 right after the correction that replaced it.
     let rows: [PolicyFigureRow]
     /// The row in force today, if any.
     let current: PolicyFigureRow?
     let mayChange: Bool
 
     var url: SiteURL { .policyFigure(key, county: county) }
-    var pendingCount: Int { rows.filter { $0.status == .unconfirmed }.count }
+    var pendingCount: Int { rows.filter { $0.status == .unconfirmed && !$0.isSuperseded }.count }
+    /// The row a successor ends.
+    var latest: PolicyFigureRow? { rows.first { !$0.isSuperseded } }
 }
 
 enum PolicyFiguresQuery {
@@ -53,8 +56,8 @@ enum PolicyFiguresQuery {
 
     static func view(_ key: PolicyFigureKey, county: DivisionCode?, owner: String, book: PolicyFigureBook, staff: SignedInStaff,
                      today: CalendarDate) -> PolicyFigureView {
-        let rows = book.history(key, county: county)
-        return PolicyFigureView(key: key, county: county, owner: owner, rows: rows, current: rows.first { $0.holds(on: today) },
+        let rows = book.record(key, county: county)
+        return PolicyFigureView(key: key, county: county, owner: owner, rows: rows, current: rows.first { !$0.isSuperseded && $0.holds(on: today) },
                                 mayChange: PolicyFigureAccess.mayChange(key, county: county, by: staff.account))
     }
 

@@ -23,6 +23,8 @@ struct CaseComputation: Sendable, Equatable {
     var notes: [String] = []
 
     var waiting: [FigureReading.Entry] { figures.filter(\.isWaiting) }
+    /// The figures whose rows a business admin corrected after this was computed (已更正).
+    var corrected: [FigureReading.Entry] { figures.filter { $0.correction != nil } }
 
     init(title: String, computedOn: CalendarDate, totalFen: Int, lines: [Line], figures: [FigureReading.Entry], notes: [String] = []) {
         self.title = title
@@ -81,7 +83,9 @@ enum CaseComputations {
         }
     }
 
-    /// The stored computation of a case, or nil for a case that computed nothing.
+    /// The stored computation of a case, or nil for a case that computed nothing. A figure whose row a business admin
+    /// has since corrected comes with its correction (已更正): the row stays as it was used, and approval computes
+    /// again with the correction.
     static func load(caseID: UUID, on db: any Database) async throws -> CaseComputation? {
         let sql = db as! any SQLDatabase
         guard let row = try await sql.raw("""
@@ -89,7 +93,7 @@ enum CaseComputations {
             """).first(), let day = CalendarDate(iso: try row.decode(column: "computed_on", as: String.self)) else { return nil }
         let lines = (try? JSONDecoder().decode([CaseComputation.Line].self, from: Data(try row.decode(column: "parts", as: String.self).utf8))) ?? []
         let notes = (try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: "notes", as: String.self).utf8))) ?? []
-        var figures: [FigureReading.Entry] = []
+        var uses: [FigureReading.Entry] = []
         // The day's figures (first_year 0, which no year is) by key, then the yearly ones by year and key.
         for use in try await sql.raw("""
             SELECT figure_key, row_id, value, status, source, 0 AS first_year, 0 AS last_year FROM case_figure_uses WHERE case_id = \(bind: caseID)
@@ -100,10 +104,17 @@ enum CaseComputations {
             guard let key = PolicyFigureKey(rawValue: try use.decode(column: "figure_key", as: String.self)),
                   let status = PolicyFigureStatus(rawValue: try use.decode(column: "status", as: String.self)) else { continue }
             let first = Int(try use.decode(column: "first_year", as: Int64.self)), last = Int(try use.decode(column: "last_year", as: Int64.self))
-            figures.append(FigureReading.Entry(
+            uses.append(FigureReading.Entry(
                 key: key, rowID: try use.decode(column: "row_id", as: UUID?.self),
                 value: try use.decode(column: "value", as: String?.self).flatMap { PolicyFigureValue(stored: $0, kind: key.definition.kind) },
                 status: status, source: try use.decode(column: "source", as: String.self), years: first == 0 ? nil : first...max(first, last)))
+        }
+        let corrections = try await PolicyFigureBook.corrections(of: uses.compactMap(\.rowID), on: db)
+        let figures = uses.map { use in
+            use.rowID.flatMap { corrections[$0] }.map {
+                FigureReading.Entry(key: use.key, rowID: use.rowID, value: use.value, status: use.status, source: use.source, years: use.years,
+                                    correction: $0)
+            } ?? use
         }
         return CaseComputation(title: try row.decode(column: "title", as: String.self), computedOn: day,
                                totalFen: Int(try row.decode(column: "total_fen", as: Int64.self)), lines: lines, figures: figures, notes: notes)

@@ -5,7 +5,8 @@
 /// in force on the month's first day when that figure's row began after the entitlement's first day (the award read
 /// its figures on that day, so an earlier row is already in the composition); the supplementary 出口补 follows the
 /// person's age band in the month (`SupplementaryBenefit.band`) and its figure, read the same way item 35 reads it.
-/// The personal-account part and the 长缴多得 part stay as awarded. A figure that would change a part but is 待核实
+/// The personal-account part, the 长缴多得 part and the 集体出口补 (a village collective's, whatever the core system or
+/// the claim awarded) stay as awarded. A figure that would change a part but is 待核实
 /// (or has no value) is not paid: the part stays as awarded, and the figure is named as waiting for confirmation.
 ///
 /// A composition that does not add up to the stored monthly amount (an import that gave only the total) is paid as
@@ -19,18 +20,21 @@ public enum MonthlyRerating {
         public var extraFen: Int64
         public var accountFen: Int64
         public var exitSubsidyFen: Int64
+        /// 集体出口补: never re-rated by a figure.
+        public var collectiveExitFen: Int64
 
         public init(centralFen: Int64 = 0, provincialFen: Int64 = 0, countyFen: Int64 = 0, extraFen: Int64 = 0, accountFen: Int64 = 0,
-                    exitSubsidyFen: Int64 = 0) {
+                    exitSubsidyFen: Int64 = 0, collectiveExitFen: Int64 = 0) {
             self.centralFen = centralFen
             self.provincialFen = provincialFen
             self.countyFen = countyFen
             self.extraFen = extraFen
             self.accountFen = accountFen
             self.exitSubsidyFen = exitSubsidyFen
+            self.collectiveExitFen = collectiveExitFen
         }
 
-        var sum: Int64 { centralFen + provincialFen + countyFen + extraFen + accountFen + exitSubsidyFen }
+        var sum: Int64 { centralFen + provincialFen + countyFen + extraFen + accountFen + exitSubsidyFen + collectiveExitFen }
     }
 
     /// One figure as in force on the month's first day: the day its row began, its value and whether it is confirmed.

@@ -12,7 +12,7 @@ public enum OutboundFile {
         "county", "start_kind", "grade", "enrolled_on", "status", "status_date", "status_reason",
         "year", "type", "personal", "subsidy", "collective", "arrived", "arrived_on",
         "start_month", "monthly", "basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part",
-        "exit_subsidy", "figure_ids",
+        "exit_subsidy", "collective_exit", "figure_ids",
     ]
 
     /// One line: the record's and person's cells by name, with one row of the record's payload.

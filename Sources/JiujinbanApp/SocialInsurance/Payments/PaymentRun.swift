@@ -88,7 +88,8 @@ struct PaymentRun {
         let latest = "FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme ORDER BY p.month DESC LIMIT 1"
         let rows = try await sql.raw("""
             SELECT e.citizen_id, e.scheme, e.start_month, e.status, e.monthly_fen, e.basic_central_fen, e.basic_provincial_fen,
-              e.basic_county_fen, e.basic_extra_fen, e.account_fen, e.exit_subsidy_fen, c.id_number_sealed, c.name, c.birth_date,
+              e.basic_county_fen, e.basic_extra_fen, e.account_fen, e.exit_subsidy_fen, e.collective_exit_fen, c.id_number_sealed, c.name,
+              c.birth_date,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.bank ELSE (SELECT p.bank \(unsafeRaw: latest)) END AS bank,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.account_sealed ELSE (SELECT p.account_sealed \(unsafeRaw: latest)) END AS account_sealed,
               (SELECT COUNT(*) FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme
@@ -105,7 +106,8 @@ struct PaymentRun {
                 centralFen: try row.decode(column: "basic_central_fen", as: Int64.self),
                 provincialFen: try row.decode(column: "basic_provincial_fen", as: Int64.self),
                 countyFen: try row.decode(column: "basic_county_fen", as: Int64.self), extraFen: try row.decode(column: "basic_extra_fen", as: Int64.self),
-                accountFen: try row.decode(column: "account_fen", as: Int64.self), exitSubsidyFen: try row.decode(column: "exit_subsidy_fen", as: Int64.self))
+                accountFen: try row.decode(column: "account_fen", as: Int64.self), exitSubsidyFen: try row.decode(column: "exit_subsidy_fen", as: Int64.self),
+                collectiveExitFen: try row.decode(column: "collective_exit_fen", as: Int64.self))
             return Row(citizen: citizen, entitlement: PaymentBatch.Entitlement(
                 person: citizen.uuidString, scheme: try row.decode(column: "scheme", as: String.self),
                 startMonth: try row.decode(column: "start_month", as: String.self), status: try row.decode(column: "status", as: String.self),

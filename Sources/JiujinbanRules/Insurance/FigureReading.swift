@@ -11,16 +11,25 @@ public struct FigureReading: Sendable, Equatable {
         public let value: PolicyFigureValue?
         public let status: PolicyFigureStatus
         public let source: String
+        /// The years a yearly figure was read for from this row (the 记账利率 of each year an account is brought
+        /// forward); nil for a figure read on the computation's own day.
+        public let years: ClosedRange<Int>?
 
-        public init(key: PolicyFigureKey, rowID: UUID?, value: PolicyFigureValue?, status: PolicyFigureStatus, source: String) {
+        public init(key: PolicyFigureKey, rowID: UUID?, value: PolicyFigureValue?, status: PolicyFigureStatus, source: String,
+                    years: ClosedRange<Int>? = nil) {
             self.key = key
             self.rowID = rowID
             self.value = value
             self.status = status
             self.source = source
+            self.years = years
         }
 
-        public var name: String { key.definition.name }
+        /// The figure's name, with the years a yearly figure was read for: `个人账户记账利率（2020—2024年度）`.
+        public var name: String {
+            guard let years else { return key.definition.name }
+            return key.definition.name + "（" + (years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)—\(years.upperBound)") + "年度）"
+        }
         /// Whether approval must wait for this figure: not confirmed, or no value known.
         public var isWaiting: Bool { status != .confirmed || value == nil }
         /// `中央基础养老金最低标准（163元，待核实）`, as the receipt names the figure.
@@ -47,7 +56,7 @@ public struct FigureReading: Sendable, Equatable {
     /// Reads `key` on the computation's day and records what it used. A figure `required` that no row holds is
     /// recorded as missing (and so waiting); an optional one without a row (a county that grants no extra) is not.
     public mutating func read(_ key: PolicyFigureKey, required: Bool = true) -> PolicyFigureValue? {
-        if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+        if let entry = entries.first(where: { $0.key == key && $0.years == nil }) { return entry.value }
         switch book.resolve(key, on: date, county: county) {
         case .confirmed(let use), .unconfirmed(let use):
             entries.append(Entry(key: key, rowID: use.rowID, value: use.value, status: use.status, source: use.source))
@@ -63,6 +72,34 @@ public struct FigureReading: Sendable, Equatable {
         guard let value = read(key, required: required) else { return nil }
         if case .amount(let fen) = value { return fen }
         return nil
+    }
+
+    /// A yearly figure (the 记账利率 of `year`), read on the year's last day, the day interest is credited. Read
+    /// year after year, the years one row answers are recorded as one entry (2010—2025年度); a year with no row is
+    /// recorded as missing. nil when no value is known.
+    public mutating func yearlyRate(_ key: PolicyFigureKey, year: Int) -> Int? {
+        func rate(_ entry: Entry) -> Int? {
+            if case .rate(let bp)? = entry.value { return bp }
+            return nil
+        }
+        if let entry = entries.first(where: { $0.key == key && $0.years?.contains(year) == true }) { return rate(entry) }
+        guard let day = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+        var entry: Entry
+        switch book.resolve(key, on: day, county: county) {
+        case .confirmed(let use), .unconfirmed(let use):
+            entry = Entry(key: key, rowID: use.rowID, value: use.value, status: use.status, source: use.source, years: year...year)
+        case .none:
+            entry = Entry(key: key, rowID: nil, value: nil, status: .unconfirmed, source: "未录入", years: year...year)
+        }
+        if let index = entries.firstIndex(where: { $0.key == key && $0.rowID == entry.rowID && $0.years?.upperBound == year - 1 }) {
+            let previous = entries[index]
+            entry = Entry(key: key, rowID: previous.rowID, value: previous.value, status: previous.status, source: previous.source,
+                          years: previous.years!.lowerBound...year)
+            entries[index] = entry
+        } else {
+            entries.append(entry)
+        }
+        return rate(entry)
     }
 
     public mutating func count(_ key: PolicyFigureKey) -> Int? {

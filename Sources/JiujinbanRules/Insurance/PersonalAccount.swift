@@ -36,6 +36,19 @@ public enum PersonalAccount {
         public let interestFen: Int
         public let creditsFen: Int
         public var closingFen: Int { openingFen + interestFen + creditsFen }
+
+        public init(year: Int, openingFen: Int, interestFen: Int, creditsFen: Int) {
+            self.year = year
+            self.openingFen = openingFen
+            self.interestFen = interestFen
+            self.creditsFen = creditsFen
+        }
+
+        /// The year's line: interest at the year's rate on the opening balance (halves up), the credits added.
+        public static func closing(_ year: Int, openingFen: Int, rateBasisPoints: Int, creditsFen: Int) -> Line {
+            Line(year: year, openingFen: openingFen, interestFen: Fen.dividedRounded(openingFen * rateBasisPoints, by: 10_000),
+                 creditsFen: creditsFen)
+        }
     }
 
     /// The statement of consecutive `years` from `openingFen` (the balance on 1 January of the first), or every
@@ -47,8 +60,7 @@ public enum PersonalAccount {
         var balance = openingFen
         var lines: [Line] = []
         for year in years {
-            let interest = Fen.dividedRounded(balance * year.interestRateBasisPoints, by: 10_000)
-            let line = Line(year: year.year, openingFen: balance, interestFen: interest, creditsFen: year.creditsFen)
+            let line = Line.closing(year.year, openingFen: balance, rateBasisPoints: year.interestRateBasisPoints, creditsFen: year.creditsFen)
             lines.append(line)
             balance = line.closingFen
         }

@@ -93,7 +93,7 @@ struct DemoItemsTests {
         }
     }
 
-    @Test("34 for 李秀兰 (60, 15 years): accepted, approval waiting for the pension figures named on the case page; 35 for 薛玉梅 (66): approved")
+    @Test("34 for 李秀兰 (60, 15 years): accepted, approval waiting for the pension figures named on the case page; 35 for 薛玉梅 (66): waiting for the 记账利率, then approved")
     func claims() async throws {
         try await TestApp.run(demoLedger: true) { app in
             let fixture = PensionLedgerFixture(app: app, village: try await app.session(as: .villageOperator))
@@ -105,8 +105,20 @@ struct DemoItemsTests {
             let page = try await app.getPage(reviewer, "/cases/\(try claim.requireID().uuidString.lowercased())").1
             #expect(page.contains("以下政策参数待业务管理员核实") && page.contains("中央基础养老金最低标准"))
 
+            // 35: the demonstration ledger has no closed account years, so the account is brought forward from
+            // 2021 at each year's 记账利率, seeded 待核实 without a value: approval waits for it and the page names it.
             let drawing = try await Self.person("薛玉梅", app)
-            try await Self.approved(fixture, drawing, item: SupplementaryPensionClaimItem.seq, PensionLedgerFixture.newAccount)
+            let supplementary = try await Self.accepted(fixture, drawing, item: SupplementaryPensionClaimItem.seq, PensionLedgerFixture.newAccount)
+            #expect(try await fixture.approve(try supplementary.requireID(), as: reviewer).0 == .conflict)
+            let statement = try await app.getPage(reviewer, "/cases/\(try supplementary.requireID().uuidString.lowercased())").1
+            #expect(statement.contains("以下政策参数待业务管理员核实") && statement.contains("个人账户记账利率（2022—2025年度）"))
+            #expect(statement.contains("个人账户2021年：年初0.00元"))
+            // The province's business admin confirms the rate (a test's value, not a policy figure): approved.
+            let rate = try #require(try await PolicyFigureBook.load(on: app.db).latest(.personalAccountInterest, county: nil))
+            try await app.expectNoticeRedirect("/policy-figures/confirmations", as: try await app.session(as: .provinceBusinessAdmin), fields: [
+                ("row", rate.id.uuidString.lowercased()), ("confirm_value", "2.5"), ("confirm_source", "测试用文件〔2026〕1号")])
+            let (approval, answer) = try await fixture.approve(try supplementary.requireID(), as: reviewer)
+            #expect(approval == .seeOther, "\(answer.prefix(800))")
             let ledger = try await InsuranceLedger.view(of: drawing, cipher: app.jiujinban.cipher, on: app.db)
             let entitlement = try #require(ledger.entitlements.first { $0.scheme == .residentSupplementary })
             #expect(entitlement.status == .paying && entitlement.startMonth == "2026-12" && entitlement.exitSubsidyFen == 2_000)

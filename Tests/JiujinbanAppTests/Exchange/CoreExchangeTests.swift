@@ -33,6 +33,11 @@ struct CoreExchangeTests {
         let people = URL(fileURLWithPath: PersonChangeExport.path(besides: file.path))
         defer { for written in [file, people] { try? FileManager.default.removeItem(at: written) } }
         let summary = try await insurance(app, ["export-pending", "--out", file.path])
+        for written in [file, people] {
+            // Full ID and account numbers: readable by the owner only.
+            let mode = try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(written.lastPathComponent) is mode \(String(mode ?? 0, radix: 8))")
+        }
         // No person change among these cases: their file is still written beside, with its header only.
         #expect(String(decoding: try Data(contentsOf: people), as: UTF8.self) == PersonChangeFile.header.joined(separator: ",") + "\r\n")
         let records = try CSVReader.records(of: String(decoding: try Data(contentsOf: file), as: UTF8.self))

@@ -43,7 +43,20 @@ struct AcknowledgementTests {
     @Test("an outbound line fills its kind's columns and leaves the others empty")
     func outboundLine() {
         let line = OutboundFile.line(["record_id": "r", "kind": "enrolments", "status": "暂停缴费", "unknown": "x"])
-        #expect(line.count == OutboundFile.header.count && line[0] == "1" && line[1] == "r")
+        #expect(line.count == OutboundFile.header.count && line[0] == "2" && line[1] == "r")
         #expect(line[OutboundFile.header.firstIndex(of: "status")!] == "暂停缴费" && line[OutboundFile.header.firstIndex(of: "year")!] == "")
+        #expect(line.suffix(3) == ["", "", ""], "no payment account on an enrolment's line")
+    }
+
+    @Test("version 2 is version 1's columns, in their order, then the 集体出口补 and the payment account's; the answers keep version 1")
+    func outboundVersion2() {
+        let version1 = "format_version,record_id,row,kind,case_number,created_at,id_number,name,hukou_division,scheme,county,start_kind,grade,"
+            + "enrolled_on,status,status_date,status_reason,year,type,personal,subsidy,collective,arrived,arrived_on,start_month,monthly,"
+            + "basic_central,basic_provincial,basic_county,basic_extra_years,account_part,exit_subsidy,figure_ids"
+        #expect(OutboundFile.header.joined(separator: ",") == version1 + ",collective_exit,bank,account,account_kept")
+        let line = OutboundFile.line(["kind": "entitlements", "monthly": "95.00", "bank": "芮城农商银行", "account": "6228480012345678",
+                                      "account_kept": "是", "account_sealed": "sealed"])
+        #expect(line.suffix(3) == ["芮城农商银行", "6228480012345678", "是"] && !line.contains("sealed"))
+        #expect(OutboundFile.version == "2" && Acknowledgement.version == "1")
     }
 }

@@ -44,12 +44,14 @@ struct CaseComputation: Sendable, Equatable {
     }
 }
 
-/// Stores and reads a case's computation (`case_computations`, `case_figure_uses`, M0055).
+/// Stores and reads a case's computation (`case_computations`, `case_figure_uses`, M0055; the yearly figures in
+/// `case_figure_years`, M0066).
 enum CaseComputations {
     /// Replaces what the case stored: acceptance writes the first computation, approval the confirmed one.
     static func save(_ computation: CaseComputation, caseID: UUID, at now: Date, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         try await sql.delete(from: "case_figure_uses").where("case_id", .equal, SQLBind(caseID)).run()
+        try await sql.delete(from: "case_figure_years").where("case_id", .equal, SQLBind(caseID)).run()
         try await sql.delete(from: "case_computations").where("case_id", .equal, SQLBind(caseID)).run()
         let parts = String(decoding: try JSONEncoder().encode(computation.lines), as: UTF8.self)
         let notes = String(decoding: try JSONEncoder().encode(computation.notes), as: UTF8.self)
@@ -58,13 +60,25 @@ enum CaseComputations {
             .values(SQLBind(caseID), SQLBind(computation.title), SQLBind(computation.computedOn.iso), SQLBind(Int64(computation.totalFen)),
                     SQLBind(parts), SQLBind(notes), SQLBind(Int64(now.timeIntervalSince1970 * 1000)))
             .run()
-        guard !computation.figures.isEmpty else { return }
-        var insert = sql.insert(into: "case_figure_uses").columns("case_id", "figure_key", "row_id", "value", "status", "source")
-        for entry in computation.figures {
-            insert = insert.values(SQLBind(caseID), SQLBind(entry.key.rawValue), SQLBind(entry.rowID), SQLBind(entry.value?.stored),
-                                   SQLBind(entry.status.rawValue), SQLBind(entry.source))
+        let daily = computation.figures.filter { $0.years == nil }
+        if !daily.isEmpty {
+            var insert = sql.insert(into: "case_figure_uses").columns("case_id", "figure_key", "row_id", "value", "status", "source")
+            for entry in daily {
+                insert = insert.values(SQLBind(caseID), SQLBind(entry.key.rawValue), SQLBind(entry.rowID), SQLBind(entry.value?.stored),
+                                       SQLBind(entry.status.rawValue), SQLBind(entry.source))
+            }
+            try await insert.run()
         }
-        try await insert.run()
+        let yearly = computation.figures.compactMap { entry in entry.years.map { (entry, $0) } }
+        if !yearly.isEmpty {
+            var insert = sql.insert(into: "case_figure_years")
+                .columns("case_id", "figure_key", "first_year", "last_year", "row_id", "value", "status", "source")
+            for (entry, years) in yearly {
+                insert = insert.values(SQLBind(caseID), SQLBind(entry.key.rawValue), SQLBind(Int64(years.lowerBound)), SQLBind(Int64(years.upperBound)),
+                                       SQLBind(entry.rowID), SQLBind(entry.value?.stored), SQLBind(entry.status.rawValue), SQLBind(entry.source))
+            }
+            try await insert.run()
+        }
     }
 
     /// The stored computation of a case, or nil for a case that computed nothing.
@@ -76,15 +90,20 @@ enum CaseComputations {
         let lines = (try? JSONDecoder().decode([CaseComputation.Line].self, from: Data(try row.decode(column: "parts", as: String.self).utf8))) ?? []
         let notes = (try? JSONDecoder().decode([String].self, from: Data(try row.decode(column: "notes", as: String.self).utf8))) ?? []
         var figures: [FigureReading.Entry] = []
+        // The day's figures (first_year 0, which no year is) by key, then the yearly ones by year and key.
         for use in try await sql.raw("""
-            SELECT figure_key, row_id, value, status, source FROM case_figure_uses WHERE case_id = \(bind: caseID) ORDER BY figure_key
+            SELECT figure_key, row_id, value, status, source, 0 AS first_year, 0 AS last_year FROM case_figure_uses WHERE case_id = \(bind: caseID)
+            UNION ALL
+            SELECT figure_key, row_id, value, status, source, first_year, last_year FROM case_figure_years WHERE case_id = \(bind: caseID)
+            ORDER BY first_year, figure_key
             """).all() {
             guard let key = PolicyFigureKey(rawValue: try use.decode(column: "figure_key", as: String.self)),
                   let status = PolicyFigureStatus(rawValue: try use.decode(column: "status", as: String.self)) else { continue }
+            let first = Int(try use.decode(column: "first_year", as: Int64.self)), last = Int(try use.decode(column: "last_year", as: Int64.self))
             figures.append(FigureReading.Entry(
                 key: key, rowID: try use.decode(column: "row_id", as: UUID?.self),
                 value: try use.decode(column: "value", as: String?.self).flatMap { PolicyFigureValue(stored: $0, kind: key.definition.kind) },
-                status: status, source: try use.decode(column: "source", as: String.self)))
+                status: status, source: try use.decode(column: "source", as: String.self), years: first == 0 ? nil : first...max(first, last)))
         }
         return CaseComputation(title: try row.decode(column: "title", as: String.self), computedOn: day,
                                totalFen: Int(try row.decode(column: "total_fen", as: Int64.self)), lines: lines, figures: figures, notes: notes)

@@ -6,7 +6,8 @@ import JiujinbanRules
 /// counter (`PaymentAccount`: 8 to 32 digits), or the account the ledger already pays the person into, kept
 /// (`EntitlementAccounts.existing`). The case keeps the typed account in its sealed form under a key no field has,
 /// so the case page shows only the derived line (the bank and the masked number); the computation's note carries
-/// the same masked line to the receipt. Approval writes it with the entitlement (M0062), sealed.
+/// the same masked line to the receipt. Approval writes it with the entitlement (M0062), sealed, and the entitlement's
+/// outbound record carries it to the core system (opened only into the export file).
 enum PensionClaimAccount {
     static let fields: [CaseFormField] = [
         CaseFormField(name: "keep_account", label: "沿用台账中已有的发放账户（勾选的不填发放银行和银行账号）", kind: .confirmation, required: false),
@@ -62,21 +63,18 @@ enum PensionClaimAccount {
         return "发放账户：" + PaymentAccount(bank: bank, account: account).masked
     }
 
-    /// At approval, with the entitlement: the account typed (sealed now) or the ledger's (copied sealed) becomes the
-    /// entitlement's. A claim accepted before the form asked for an account writes none (the payment run then pays
-    /// into the latest payment's account, as before).
-    static func save(_ form: PensionClaimForm, scheme: InsuranceScheme, effect: CaseEffect, on db: any Database) async throws {
-        let account: EntitlementAccounts.Sealed
+    /// At approval, the account the entitlement is given (`LedgerChange.entitlement`, which writes it and sends it to
+    /// the core system with the entitlement): the account typed (sealed now) or the ledger's (copied sealed). A claim
+    /// accepted before the form asked for an account gives none (the payment run then pays into the latest payment's
+    /// account, as before).
+    static func given(_ form: PensionClaimForm, effect: CaseEffect, on db: any Database) async throws -> EntitlementAccounts.Given? {
         if form.keepAccount == true {
             guard let existing = try await EntitlementAccounts.existing(citizen: effect.citizenID, on: db) else {
                 throw PublicError(.conflict, "不能审核通过：申领时选择沿用台账中的发放账户，但台账中已没有该群众的发放账户")
             }
-            account = existing
-        } else if let bank = form.bank, let digits = form.account {
-            account = .init(bank: bank, accountSealed: try effect.cipher.seal(digits, context: LedgerCrypto.bankAccountContext))
-        } else {
-            return
+            return .init(existing, kept: true)
         }
-        try await EntitlementAccounts.save(account, scheme: scheme, for: effect, on: db)
+        guard let bank = form.bank, let digits = form.account else { return nil }
+        return .init(.init(bank: bank, accountSealed: try effect.cipher.seal(digits, context: LedgerCrypto.bankAccountContext)), kept: false)
     }
 }

@@ -23,15 +23,43 @@ struct PensionClaimLedger: Sendable {
         Set(view.contributions.filter { $0.scheme == scheme && $0.arrived }.map(\.year)).count
     }
 
-    /// The personal account: the closing balance of the latest year the ledger holds; without account years, the
-    /// credits of the arrived contributions (personal part, subsidies, collective aid), without interest.
-    func accountBalance(_ scheme: InsuranceScheme) -> (fen: Int, basis: String) {
-        if let latest = view.accounts.filter({ $0.scheme == scheme }).max(by: { $0.year < $1.year }) {
-            return (Int(latest.closingFen), "\(latest.year)年末个人账户余额")
+    /// The personal account on `claimedOn`: the latest year the ledger closed, brought forward through the last
+    /// complete year at each year's 记账利率 (read into `reading`, so approval waits for a rate still 待核实), plus
+    /// what arrived this year, without interest (`AccountRollForward`). Returns the balance and the statement's
+    /// lines for the case page.
+    func account(_ scheme: InsuranceScheme, claimedOn: CalendarDate, reading: inout FigureReading) -> (fen: Int, basis: String, notes: [String]) {
+        let closed = view.accounts.filter { $0.scheme == scheme }.max { $0.year < $1.year }
+            .map { AccountRollForward.Closed(year: $0.year, closingFen: Int($0.closingFen)) }
+        var credits: [Int: Int] = [:]
+        for contribution in view.contributions where contribution.scheme == scheme && contribution.arrived {
+            credits[contribution.arrivedOn?.year ?? contribution.year, default: 0] += Int(contribution.personalFen + contribution.subsidyFen + contribution.collectiveFen)
         }
-        let credits = view.contributions.filter { $0.scheme == scheme && $0.arrived }
-            .reduce(Int64(0)) { $0 + $1.personalFen + $1.subsidyFen + $1.collectiveFen }
-        return (Int(credits), "台账无个人账户年度记录，按已到账缴费及补贴合计（未计利息）")
+        let result = AccountRollForward.balance(closed: closed, creditsByYear: credits, throughYear: claimedOn.year - 1) { year in
+            reading.yearlyRate(.personalAccountInterest, year: year) ?? 0
+        }
+        return (result.balanceFen, Self.basis(result), Self.notes(result))
+    }
+
+    static func basis(_ result: AccountRollForward.Result) -> String {
+        let start = result.from.map { "\($0.year)年末个人账户余额（台账年度记录）" } ?? "台账无个人账户年度记录，自首笔到账缴费起"
+        let rolled = result.lines.last.map { "按各年记账利率结息至\($0.year)年末" }
+        let later = result.laterCredits.isEmpty ? nil : "加\(result.laterCredits.map { "\($0.year)" }.joined(separator: "、"))年到账缴费（当年不计息）"
+        return ([start] + [rolled, later].compactMap { $0 }).joined(separator: "，")
+    }
+
+    /// The statement as the case page lists it: where it started, each year brought forward, the later credits.
+    static func notes(_ result: AccountRollForward.Result) -> [String] {
+        var notes: [String] = []
+        if let from = result.from { notes.append("个人账户：\(from.year)年末余额\(Fen.yuan(from.closingFen))（台账年度记录）") }
+        for line in result.lines {
+            notes.append("个人账户\(line.year)年：年初\(Fen.yuan(line.openingFen))，利息\(Fen.yuan(line.interestFen))，"
+                         + "当年到账\(Fen.yuan(line.creditsFen))，年末\(Fen.yuan(line.closingFen))")
+        }
+        for credit in result.laterCredits {
+            notes.append("个人账户\(credit.year)年已到账\(Fen.yuan(credit.fen))（当年利息于年末结息时记入，本次不计）")
+        }
+        notes.append("个人账户储存额合计\(Fen.yuan(result.balanceFen))")
+        return notes
     }
 
     /// Drawing the scheme's benefit now (正常, or 暂停 pending a check): a second claim is refused.
@@ -59,6 +87,8 @@ struct PensionClaimComputation: Sendable {
     let reading: FigureReading
     let county: DivisionCode?
     let startMonth: PensionMonth
+    /// The personal account's statement (`PensionClaimLedger.notes`), said beside the amounts.
+    var accountNotes: [String] = []
 
     /// The first month paid: the month after the claim (待遇自符合条件并申领的次月起发放); the figures are read on its
     /// first day, so a figure succeeded mid-year gives each claim the value of its own first month.
@@ -67,7 +97,11 @@ struct PensionClaimComputation: Sendable {
     static let unnamedScheme = "参保登记未注明参加的是新农保还是城居保，无法按制度实施日期确定应缴年限，请先到县社保经办机构核实参保登记"
 
     var computation: CaseComputation? {
-        benefit.map { CaseComputation(title: $0.scheme.chinese + "月养老金核定", benefit: $0, reading: reading) }
+        benefit.map {
+            var computation = CaseComputation(title: $0.scheme.chinese + "月养老金核定", benefit: $0, reading: reading)
+            computation.notes = accountNotes
+            return computation
+        }
     }
 
     /// Item 34: the conditions (`PensionClaim.checkBasic`, the years counted from the start of the scheme the
@@ -94,10 +128,11 @@ struct PensionClaimComputation: Sendable {
                                                on: claimedOn).map(\.message)
         guard refusals.isEmpty else { return PensionClaimComputation(refusals: refusals, benefit: nil, reading: reading, county: county, startMonth: start) }
         let figures = BenefitFigures.basic(&reading)
-        let balance = ledger.accountBalance(.residentBasic)
+        let balance = ledger.account(.residentBasic, claimedOn: claimedOn, reading: &reading)
         switch BasicBenefit.monthly(figures, contributionYears: facts.paidYears, accountBalanceFen: balance.fen) {
         case .success(let benefit):
-            return PensionClaimComputation(refusals: [], benefit: benefit.annotated(balance.basis), reading: reading, county: county, startMonth: start)
+            return PensionClaimComputation(refusals: [], benefit: benefit.annotated(balance.basis), reading: reading, county: county, startMonth: start,
+                                           accountNotes: balance.notes)
         case .failure(let problems):
             return PensionClaimComputation(refusals: problems.messages, benefit: nil, reading: reading, county: county, startMonth: start)
         }
@@ -113,10 +148,11 @@ struct PensionClaimComputation: Sendable {
         let refusals = PensionClaim.checkSupplementary(ledger.facts(.residentSupplementary, born: born), on: claimedOn).map(\.message)
         guard refusals.isEmpty else { return PensionClaimComputation(refusals: refusals, benefit: nil, reading: reading, county: county, startMonth: start) }
         let figures = BenefitFigures.supplementary(&reading, band: SupplementaryBenefit.band(born: born, month: start))
-        let balance = ledger.accountBalance(.residentSupplementary)
+        let balance = ledger.account(.residentSupplementary, claimedOn: claimedOn, reading: &reading)
         switch SupplementaryBenefit.monthly(figures, accountBalanceFen: balance.fen, born: born, month: start) {
         case .success(let benefit):
-            return PensionClaimComputation(refusals: [], benefit: benefit.annotated(balance.basis), reading: reading, county: county, startMonth: start)
+            return PensionClaimComputation(refusals: [], benefit: benefit.annotated(balance.basis), reading: reading, county: county, startMonth: start,
+                                           accountNotes: balance.notes)
         case .failure(let problems):
             return PensionClaimComputation(refusals: problems.messages, benefit: nil, reading: reading, county: county, startMonth: start)
         }

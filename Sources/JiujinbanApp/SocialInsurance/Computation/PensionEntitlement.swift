@@ -2,12 +2,13 @@ import Fluent
 import Foundation
 import JiujinbanRules
 
-/// 待遇核定 at a claim's approval: the entitlement (正常) from the claim's first month, with its monthly composition and
-/// the ids of the figures it was computed with, written through the ledger writer (`LedgerChanges`), which keeps the
-/// before-image and sends the change to the core system.
+/// 待遇核定 at a claim's approval: the entitlement (正常) from the claim's first month, with its monthly composition, the
+/// ids of the figures it was computed with and the payment account the claim gives (`PensionClaimAccount.given`),
+/// written through the ledger writer (`LedgerChanges`), which keeps the before-images and sends the change to the
+/// core system.
 enum PensionEntitlement {
-    static func grant(_ scheme: InsuranceScheme, benefit: MonthlyBenefit, result: PensionClaimComputation, effect: CaseEffect,
-                      on db: any Database) async throws {
+    static func grant(_ scheme: InsuranceScheme, benefit: MonthlyBenefit, result: PensionClaimComputation, account: EntitlementAccounts.Given?,
+                      effect: CaseEffect, on db: any Database) async throws {
         guard let county = result.county?.ancestor(atDepth: 2) else {
             throw PublicError(.conflict, "不能审核通过：参保登记没有参保县，无法核定待遇")
         }
@@ -23,6 +24,6 @@ enum PensionEntitlement {
             exitSubsidyFen: part(SupplementaryBenefit.exitSubsidy), collectiveExitFen: part(SupplementaryBenefit.collectiveExitSubsidy),
             figureIDs: result.reading.entries.compactMap { $0.rowID?.uuidString.lowercased() },
             status: .paying, statusDate: result.startMonth.firstDay, statusReason: "第\(effect.caseNumber)号办件核定")
-        try await LedgerChanges.apply(.entitlement(entitlement), for: effect, on: db)
+        try await LedgerChanges.apply(.entitlement(entitlement, account: account), for: effect, on: db)
     }
 }

@@ -7,7 +7,8 @@ import Vapor
 
 /// `jiujinban insurance import-acknowledgements --file FILE`: the core system's answers (`Acknowledgement`). A
 /// confirmation closes its record; a rejection closes it with the core system's reason, undoes its ledger change
-/// from the before-image (`LedgerChanges.reverse`), or a person change field by field (`PersonChanges.reverse`: a
+/// from the before-image (`LedgerChanges.reverse`; a claim's payment account removed or the replaced one put back,
+/// with an audit row for the person), or a person change field by field (`PersonChanges.reverse`: a
 /// field a later case changed since keeps its newer value, and the case's reason says so, with an audit row for
 /// the citizen), and returns the case to its point as 核心系统退回. All in one
 /// transaction with one audit row for the file and one per returned case. An answer to a record already answered
@@ -71,10 +72,15 @@ struct AcknowledgementImport {
                                                                        at: now, on: db)
                         returnReason += PersonChangeFile.keptNote(reversal.kept) ?? ""
                         try await Self.auditReversal(reversal, of: record, by: actor, at: now, services: services, on: db)
-                    } else if next == .rejected, let images = record.images,
-                              let problem = try await LedgerChanges.reverse(try LedgerImages.decode(images), on: db) {
-                        problems.add(line: answer.line, column: "result", problem.message)
-                        continue
+                    } else if next == .rejected, let stored = record.images {
+                        let images = try LedgerImages.decode(stored)
+                        if let problem = try await LedgerChanges.reverse(images, on: db) {
+                            problems.add(line: answer.line, column: "result", problem.message)
+                            continue
+                        }
+                        if let account = images.account {
+                            try await Self.auditAccountReversal(account, of: record, by: actor, at: now, services: services, on: db)
+                        }
                     }
                     if case .failure(let problem) = try await OutboundExchange.move(record.id, to: next, reason: answer.reason, at: now, on: db) {
                         problems.add(line: answer.line, column: "result", problem.message)
@@ -122,6 +128,18 @@ struct AcknowledgementImport {
         var detail = "核心系统退回人员信息变更（办件\(record.caseNumber ?? "")）：" + (reversal.restored.isEmpty ? "未恢复任何信息" : "已恢复" + names(reversal.restored))
         if !reversal.kept.isEmpty { detail += "；\(names(reversal.kept))在此后已被其他办件变更，保留新值" }
         try await AuditTrail.record(AuditEvent("citizen.change_reversed", objectType: "citizen", objectID: record.citizen.uuidString, detail: detail),
+                                    by: actor, at: now, key: services.keys.auditKey, on: db)
+    }
+
+    /// A claim's entitlement undone with the payment account it gave: the person's audit row says whether the account
+    /// was removed or the one it replaced put back (never the account itself).
+    private static func auditAccountReversal(_ account: LedgerImages.AccountRow, of record: Stored, by actor: AuditActor, at now: Date,
+                                             services: PlatformServices, on db: any Database) async throws {
+        let scheme = InsuranceScheme(rawValue: account.scheme)?.chinese ?? account.scheme
+        let detail = "核心系统退回待遇核定（办件\(record.caseNumber ?? "")）：\(scheme)待遇发放账户"
+            + (account.before == nil ? "已删除" : "已恢复为本次申领前的账户")
+        try await AuditTrail.record(AuditEvent("insurance.entitlement_account_reversed", objectType: "citizen", objectID: account.citizen.uuidString,
+                                               detail: detail),
                                     by: actor, at: now, key: services.keys.auditKey, on: db)
     }
 

@@ -7,9 +7,11 @@ import Vapor
 
 /// `jiujinban insurance export-pending --out FILE [--person-changes-out FILE]`: writes every outbound record of the
 /// operator's division that is pending, or sent and still unanswered (a lost file is sent again): the ledger's as the
-/// outbound file (`OutboundFile`, one line per ledger row of a record, the person's ID number opened from its seal),
+/// outbound file (`OutboundFile`, one line per ledger row of a record, the person's ID number and an entitlement's
+/// payment account opened from their seals: the core system keys on the one and pays into the other),
 /// the person changes as their own file (`PersonChangeExport`); then marks them sent with one audit row per file,
-/// in one transaction. Both files are written first and whole (atomically), the second even when it has no record,
+/// in one transaction. Both files are written first and whole (atomically, readable by their owner only:
+/// `OwnerOnlyFile`), the second even when it has no record,
 /// so a file left from an earlier export is never taken for this one's: if marking fails the records stay pending
 /// and go out again next time, which the core system recognises by `record_id`.
 struct PendingExport {
@@ -64,7 +66,7 @@ struct PendingExport {
                 throw PublicError(.internalServerError, "交换记录\(id.uuidString.lowercased())的内容无法读取")
             }
             let created = Date(timeIntervalSince1970: Double(try row.decode(column: "created_at_ms", as: Int64.self)) / 1000)
-            for (index, cell) in cells.enumerated() {
+            for (index, cell) in try cells.map({ try Self.openingAccount($0, cipher: services.cipher) }).enumerated() {
                 table.append(OutboundFile.line(cell.merging([
                     "record_id": id.uuidString.lowercased(), "row": String(index + 1), "kind": try row.decode(column: "kind", as: String.self),
                     "case_number": try row.decode(column: "number", as: String.self), "created_at": Self.timestamp(created),
@@ -75,11 +77,11 @@ struct PendingExport {
             records.append((id, state))
         }
         let data = Data(table.text.utf8)
-        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        do { try OwnerOnlyFile.write(data, to: path) } catch {
             throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: path).lastPathComponent)：请用 --out 指定可写入的路径")
         }
         let personData = Data(personTable.text.utf8)
-        do { try personData.write(to: URL(fileURLWithPath: personPath), options: .atomic) } catch {
+        do { try OwnerOnlyFile.write(personData, to: personPath) } catch {
             throw PublicError(.badRequest, "无法写入文件 \(URL(fileURLWithPath: personPath).lastPathComponent)：请用 --person-changes-out 指定可写入的路径")
         }
         let personFile = URL(fileURLWithPath: personPath).lastPathComponent
@@ -122,6 +124,16 @@ struct PendingExport {
             }
         }
         return people
+    }
+
+    /// A payload line with its payment account's number opened (`account`) from the seal the record keeps it under
+    /// (`account_sealed`, the ledger's own context): only the file holds it in the clear.
+    static func openingAccount(_ cells: [String: String], cipher: PersonalDataCipher) throws -> [String: String] {
+        guard let sealed = cells["account_sealed"] else { return cells }
+        var opened = cells
+        opened["account_sealed"] = nil
+        opened["account"] = try cipher.open(sealed, context: LedgerCrypto.bankAccountContext)
+        return opened
     }
 
     /// UTC with its offset, to the second (as the audit trail writes times).

@@ -8,9 +8,11 @@ import Vapor
 /// ACCOUNT (the audit row names them; people the file registers are created by them). Progress on standard error,
 /// one summary line on standard output; a refused file prints every problem and exits non-zero. `person_changes`
 /// is a kind that only goes out (`export-pending`), so `--kind` refuses it.
+/// `jiujinban insurance close-year --year YYYY --county CODE --operator ACCOUNT`: the county's personal accounts
+/// brought forward to the end of a finished year with their interest (`YearEndClose`), by that county's business admin.
 struct InsuranceCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "import 导入交换文件；export-pending 导出待发送的交换记录；import-acknowledgements 导入核心系统答复")
+        @Argument(name: "action", help: "import 导入交换文件；export-pending 导出待发送的交换记录；import-acknowledgements 导入核心系统答复；close-year 个人账户年度结息")
         var action: String
         @Option(name: "kind", help: "文件种类：enrolments 参保登记、contributions 缴费记录、entitlements 待遇核定、payments 发放结果") var kind: String?
         @Option(name: "file", help: "交换文件：UTF-8 的 .csv 或 .xlsx（第一个工作表）；或核心系统的答复文件") var file: String?
@@ -18,11 +20,13 @@ struct InsuranceCommand: AsyncCommand {
         @Option(name: "person-changes-out", help: "export-pending 写入人员信息变更的 .csv 文件（默认：--out 文件旁的 …-person-changes.csv）")
         var personChangesOut: String?
         @Option(name: "operator", help: "操作人员：业务管理员的账号编号（审计日志记为此人，文件只能涉及其辖区）") var operatorAccount: String?
+        @Option(name: "year", help: "close-year 结息的年度（已结束的年度，如 2025）") var year: String?
+        @Option(name: "county", help: "close-year 结息的县级区划代码（如 140830）") var county: String?
     }
 
     var help: String {
         "参保台账：import 导入参保登记、缴费记录、待遇核定或发放结果文件；export-pending 导出待发送给核心系统的交换记录；"
-            + "import-acknowledgements 导入核心系统的答复"
+            + "import-acknowledgements 导入核心系统的答复；close-year 个人账户年度结息"
     }
 
     /// Where the summary goes, and the progress bar (tests capture or silence them).
@@ -48,8 +52,17 @@ struct InsuranceCommand: AsyncCommand {
             let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
             output(try await AcknowledgementImport(operatorAccount: account).run(path: path, app: context.application).line)
             return
+        case "close-year":
+            guard let raw = signature.year, let year = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+                throw PublicError(.badRequest, "请用 --year 指定结息的年度（四位数字，如 2025）")
+            }
+            let app = context.application
+            let county = try await PaymentsCommand.county(signature.county, on: app.db)
+            let account = try await PaymentsCommand.operatorAccount(signature.operatorAccount, county: county, action: "个人账户结息", event: "insurance.accounts.close", app: app)
+            output(try await YearEndClose(county: county, year: year, operatorAccount: account).run(app: app))
+            return
         default:
-            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import、export-pending、import-acknowledgements")
+            throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 import、export-pending、import-acknowledgements、close-year")
         }
         guard let kind = signature.kind.flatMap(ExchangeKind.init(rawValue:)), kind.isImportable else {
             throw PublicError(.badRequest, "--kind 应为 " + ExchangeKind.importable.map(\.rawValue).joined(separator: "、")

@@ -10,8 +10,9 @@ enum LedgerChange: Sendable, Equatable {
     case enrolmentStatus(scheme: InsuranceScheme, Status<EnrolmentStatus>)
     /// Contribution years of one scheme (正常 or 补缴), each inserted or replaced by year and type.
     case contributions(scheme: InsuranceScheme, [Contribution])
-    /// 待遇核定: the entitlement in its scheme with its monthly composition, inserted or replaced.
-    case entitlement(Entitlement)
+    /// 待遇核定: the entitlement in its scheme with its monthly composition, inserted or replaced, and the account a
+    /// claim gives it (待遇发放账户, replacing the scheme's; none from a claim accepted before the form asked for one).
+    case entitlement(Entitlement, account: EntitlementAccounts.Given? = nil)
     /// A new status of an existing entitlement (暂停, 终止, 正常 again).
     case entitlementStatus(scheme: InsuranceScheme, Status<EntitlementStatus>)
 
@@ -29,7 +30,7 @@ enum LedgerChange: Sendable, Equatable {
         switch self {
         case .enrolment(let row): row.scheme
         case .enrolmentStatus(let scheme, _), .contributions(let scheme, _), .entitlementStatus(let scheme, _): scheme
-        case .entitlement(let row): row.scheme
+        case .entitlement(let row, _): row.scheme
         }
     }
 

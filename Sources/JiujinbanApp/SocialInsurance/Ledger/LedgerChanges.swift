@@ -5,9 +5,10 @@ import SQLKit
 
 /// The ledger writer of the items: an item's `takeEffect` calls `apply` inside the case's transaction. It writes the
 /// change's rows by their natural keys (inserted, or updated in place), adds the status-history row of a status it
-/// sets, keeps the before-image of every row it touches, and enqueues one outbound exchange record for the change
-/// (payload: the rows as the exchange format names them; images: what `reverse` needs when the core system rejects
-/// it). A thrown error undoes the case's whole step, as any effect's.
+/// sets, gives an entitlement the payment account its claim names, keeps the before-image of every row it touches,
+/// and enqueues one outbound exchange record for the change (payload: the rows as the exchange format names them,
+/// the account still sealed; images: what `reverse` needs when the core system rejects it). A thrown error undoes
+/// the case's whole step, as any effect's.
 enum LedgerChanges {
     /// Applies `change` to the ledger of the case's person; the outbound record's id.
     @discardableResult
@@ -32,6 +33,13 @@ enum LedgerChanges {
                 images.history.append(history)
             }
         }
+        if case .entitlement(let row, let account?) = change {
+            let scheme = row.scheme.rawValue
+            let after = EntitlementAccounts.Stored(bank: account.bank, accountSealed: account.accountSealed, caseID: effect.caseID, updatedAtMs: now)
+            let before = try await EntitlementAccounts.stored(citizen: citizen, scheme: scheme, on: sql)
+            try await EntitlementAccounts.put(after, citizen: citizen, scheme: scheme, on: sql)
+            images.account = .init(citizen: citizen, scheme: scheme, kept: account.kept, before: before, after: after)
+        }
         let payload = String(decoding: try JSONSerialization.data(withJSONObject: images.exchangeRows, options: [.sortedKeys]), as: UTF8.self)
         return try await OutboundExchange.enqueue(citizen: citizen, caseID: effect.caseID, scheme: change.scheme, kind: change.kind,
                                                   payload: payload, images: images.json, at: effect.at, on: db)
@@ -49,15 +57,23 @@ enum LedgerChanges {
     }
 
     /// Undoes what `images` record, in the caller's transaction: each row back to its before-image (deleted when the
-    /// change created it), the status-history rows it added removed. Refused, writing nothing, when a row is no
-    /// longer as the change left it.
+    /// change created it), the status-history rows it added removed, the payment account it gave an entitlement
+    /// removed or the one it replaced put back. Refused, writing nothing, when a row (or that account) is no longer
+    /// as the change left it.
     static func reverse(_ images: LedgerImages, on db: any Database) async throws -> ReversalProblem? {
-        let access = LedgerRowAccess(sql: db as! any SQLDatabase)
+        let sql = db as! any SQLDatabase
+        let access = LedgerRowAccess(sql: sql)
         for row in images.rows {
             // Compared on the image's columns: an image taken before a column was added (M0063) has no cell for it,
             // and any later change of the row shows in `updated_at_ms`, which every image has.
             let current = try await access.read(row.table, citizen: row.citizen, key: row.key)
             guard let current, current.filter({ row.after[$0.key] != nil }) == row.after else { return .changedSince(table: row.table) }
+        }
+        if let account = images.account {
+            guard try await EntitlementAccounts.stored(citizen: account.citizen, scheme: account.scheme, on: sql) == account.after else {
+                return .changedSince(table: "insurance_entitlement_accounts")
+            }
+            try await EntitlementAccounts.put(account.before, citizen: account.citizen, scheme: account.scheme, on: sql)
         }
         for row in images.rows.reversed() {
             if let before = row.before {
@@ -66,7 +82,6 @@ enum LedgerChanges {
                 try await access.delete(row.table, citizen: row.citizen, key: row.key)
             }
         }
-        let sql = db as! any SQLDatabase
         for history in images.history {
             try await sql.delete(from: history.table).where("citizen_id", .equal, SQLBind(history.citizen))
                 .where("scheme", .equal, SQLBind(history.scheme)).where("effective_on", .equal, SQLBind(history.effectiveOn))
@@ -115,7 +130,7 @@ enum LedgerChanges {
                                "arrived": .number(year.arrived ? 1 : 0), "arrived_on": LedgerCell(year.arrivedOn?.iso)],
                       history: nil)
             }
-        case .entitlement(let row):
+        case .entitlement(let row, _):
             return [Write(table: "insurance_entitlements", key: ["scheme": .text(row.scheme.rawValue)],
                           values: ["county_code": .text(row.county.value), "start_month": .text(row.startMonth), "monthly_fen": .number(row.monthlyFen),
                                    "basic_central_fen": .number(row.basicCentralFen), "basic_provincial_fen": .number(row.basicProvincialFen),

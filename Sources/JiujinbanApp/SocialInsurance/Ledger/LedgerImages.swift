@@ -3,7 +3,8 @@ import JiujinbanRules
 import SQLKit
 
 /// What one ledger change did, kept with its outbound record so a rejection can undo exactly that: every row it
-/// touched as it was before (nil: the change created it) and after, and the status-history rows it added.
+/// touched as it was before (nil: the change created it) and after, the status-history rows it added, and the
+/// payment account it gave an entitlement (sealed, as stored).
 struct LedgerImages: Codable, Sendable, Equatable {
     struct Row: Codable, Sendable, Equatable {
         let table: String
@@ -23,8 +24,20 @@ struct LedgerImages: Codable, Sendable, Equatable {
         let reason: String?
     }
 
+    /// 待遇发放账户 (`insurance_entitlement_accounts`) of a claim's entitlement: the scheme's row before (nil: it had
+    /// none) and after, with whether the claim kept the ledger's account. Records written before there was one have
+    /// no `account` key and decode as nil.
+    struct AccountRow: Codable, Sendable, Equatable {
+        let citizen: UUID
+        let scheme: String
+        let kept: Bool
+        let before: EntitlementAccounts.Stored?
+        let after: EntitlementAccounts.Stored
+    }
+
     var rows: [Row] = []
     var history: [HistoryRow] = []
+    var account: AccountRow?
 
     var json: String {
         let encoder = JSONEncoder()
@@ -36,10 +49,16 @@ struct LedgerImages: Codable, Sendable, Equatable {
         try JSONDecoder().decode(LedgerImages.self, from: Data(json.utf8))
     }
 
-    /// The rows as the exchange format names their columns (docs/insurance-exchange.md), in the order touched.
+    /// The rows as the exchange format names their columns (docs/insurance-exchange.md), in the order touched; the
+    /// entitlement's line with its payment account, the number still sealed (`account_sealed`: the export opens it).
     var exchangeRows: [[String: String]] {
         rows.map { row in
             var cells = ["scheme": row.key["scheme"]?.text ?? ""]
+            if row.table == "insurance_entitlements", let account, account.scheme == cells["scheme"] {
+                cells["bank"] = account.after.bank
+                cells["account_sealed"] = account.after.accountSealed
+                cells["account_kept"] = account.kept ? "是" : "否"
+            }
             for (column, name) in Self.exchangeNames[row.table] ?? [] {
                 let cell = row.after[column] ?? row.key[column] ?? .null
                 cells[name] = switch (column, cell) {

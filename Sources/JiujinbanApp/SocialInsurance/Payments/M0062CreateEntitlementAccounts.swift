@@ -6,10 +6,11 @@ import SQLKit
 /// of the person's latest payment of the scheme only when it has none.
 ///
 /// A table of its own rather than columns of `insurance_entitlements`: the entitlement row is what the ledger writer
-/// keeps before- and after-images of and sends to the core system as an exchange record (in plain text, in the
-/// outbound payload), and what the import compares column by column; a sealed account there would travel unsealed
-/// in the exchange and never compare equal (sealing is randomised). The account is sealed like the payments' one
-/// (`LedgerCrypto.bankAccountContext`, `PersonalDataCipher`) and shown masked only.
+/// keeps before- and after-images of in plain text, and what the import compares column by column; a sealed account
+/// there would never compare equal (sealing is randomised). The ledger writer gives the entitlement its account here
+/// and keeps this row's own images (`LedgerImages.account`, sealed), and the outbound record carries it sealed
+/// beside the entitlement's line until `export-pending` opens it into the file. The account is sealed like the
+/// payments' one (`LedgerCrypto.bankAccountContext`, `PersonalDataCipher`) and shown masked only.
 struct M0062CreateEntitlementAccounts: AsyncMigration {
     var name: String { "JiujinbanApp.M0062CreateEntitlementAccounts" } // pinned: see `Migrations`
 

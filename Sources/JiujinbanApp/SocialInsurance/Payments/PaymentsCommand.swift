@@ -59,7 +59,7 @@ struct PaymentsCommand: AsyncCommand {
 
     /// An active business admin (of `county` when given: a batch pays one county's pensions, and only its own
     /// county's admin may order it). A known account refused is audited; an unknown id names no one to audit.
-    static func operatorAccount(_ raw: String?, county: DivisionCode?, action: String, app: Application) async throws -> AccountRecord {
+    static func operatorAccount(_ raw: String?, county: DivisionCode?, action: String, event: String? = nil, app: Application) async throws -> AccountRecord {
         guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
             throw PublicError(.badRequest, "请用 --operator 指定操作人员的账号编号（业务管理员，见“我的账号”页）")
         }
@@ -78,7 +78,7 @@ struct PaymentsCommand: AsyncCommand {
         guard let refusal else { return account }
         let services = app.jiujinban
         try await services.writer.write(on: app.db) { db in
-            try await BankReturnImport.record(AuditEvent(county == nil ? "insurance.payments.return" : "insurance.payments.run",
+            try await BankReturnImport.record(AuditEvent(event ?? (county == nil ? "insurance.payments.return" : "insurance.payments.run"),
                                                          objectType: "division", objectID: county?.value, result: .denied,
                                                          detail: "拒绝\(action)：\(refusal)"),
                                               account, services: services, on: db)

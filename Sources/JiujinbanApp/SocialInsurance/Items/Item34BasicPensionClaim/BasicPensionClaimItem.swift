@@ -45,7 +45,7 @@ struct BasicPensionClaimItem: ServiceItem {
 
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         let (result, benefit) = try await PensionClaimCase.approve(form, effect: effect, compute: Self.compute, on: db)
-        try await PensionEntitlement.grant(.residentBasic, benefit: benefit, result: result, effect: effect, on: db)
-        try await PensionClaimAccount.save(form, scheme: .residentBasic, effect: effect, on: db)
+        let account = try await PensionClaimAccount.given(form, effect: effect, on: db)
+        try await PensionEntitlement.grant(.residentBasic, benefit: benefit, result: result, account: account, effect: effect, on: db)
     }
 }

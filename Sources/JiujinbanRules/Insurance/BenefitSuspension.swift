@@ -80,12 +80,13 @@ public enum BenefitSuspension {
         return .success(BackPay(months: amounts))
     }
 
-    /// 多领待遇: after a death, every successful payment for a month after the month of death is recovered.
+    /// 多领待遇: after a death, every successful payment for a month after the month of death is recovered. One for
+    /// such a month still waiting for the bank's return is not recovered (it may yet fail) but is listed beside.
     public static func overpaymentAfterDeath(diedOn: CalendarDate, payments: [PaymentRecord]) -> Result<Overpayment, PensionRefusals> {
         let problems = PaymentRecord.check(payments)
         guard problems.isEmpty else { return .failure(PensionRefusals(problems)) }
         let lastPaidMonth = PensionMonth(containing: diedOn)
-        let recovered = payments.filter { $0.succeeded && $0.month > lastPaidMonth }.sorted { $0.month < $1.month }
-        return .success(Overpayment(payments: recovered))
+        let after = payments.filter { $0.month > lastPaidMonth }.sorted { $0.month < $1.month }
+        return .success(Overpayment(payments: after.filter(\.succeeded), awaitingBank: after.filter { $0.outcome == .awaitingBank }))
     }
 }

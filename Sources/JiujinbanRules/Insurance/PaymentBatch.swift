@@ -6,6 +6,12 @@
 /// a bank account to pay into (the account given with the entitlement's claim at the counter, items 34 and 35; else
 /// the account of the person's latest payment of the scheme, as the core system's payment results bring each change
 /// of account). Everything else is counted by why it is not paid, so the operator's summary says who was left out.
+///
+/// 补发: an entitlement paying in the month is also paid every earlier month it is owed and has no payment record
+/// of (`unpaidMonths`, which the run finds from the county's first batch on: months before it were paid, if at all,
+/// by whoever paid before the county ran its own batches): a claim approved after its first month, a pension
+/// resumed after a suspension (item 37's back pay). Each such month is its own line and payment record, at that
+/// month's amount under that month's figures.
 public enum PaymentBatch {
     /// The result a payment carries from the run until the bank's return file records 成功 or 失败.
     public static let pendingResult = "待回盘"
@@ -32,10 +38,12 @@ public enum PaymentBatch {
         public let born: CalendarDate?
         /// The figure rows the composition was awarded under (`figure_ids`); empty re-rates by the date rule.
         public let figureIDs: [String]
+        /// Earlier months owed with no payment record (from the county's first batch, not before the start month).
+        public let unpaidMonths: [PensionMonth]
 
         public init(person: String, scheme: String, startMonth: String, status: String, monthlyFen: Int64, bank: String?,
                     account: String?, alreadyRecorded: Bool, composition: MonthlyRerating.Composition? = nil, born: CalendarDate? = nil,
-                    figureIDs: [String] = []) {
+                    figureIDs: [String] = [], unpaidMonths: [PensionMonth] = []) {
             self.person = person
             self.scheme = scheme
             self.startMonth = startMonth
@@ -47,6 +55,7 @@ public enum PaymentBatch {
             self.composition = composition
             self.born = born
             self.figureIDs = figureIDs
+            self.unpaidMonths = unpaidMonths
         }
     }
 
@@ -56,11 +65,16 @@ public enum PaymentBatch {
         public let seq: Int
         public let entitlement: Entitlement
         public let amountFen: Int64
+        /// The month paid: the batch's month, or an earlier month owed (补发).
+        public let month: PensionMonth
+        public let isBackPay: Bool
 
-        public init(seq: Int, entitlement: Entitlement, amountFen: Int64) {
+        public init(seq: Int, entitlement: Entitlement, amountFen: Int64, month: PensionMonth, isBackPay: Bool = false) {
             self.seq = seq
             self.entitlement = entitlement
             self.amountFen = amountFen
+            self.month = month
+            self.isBackPay = isBackPay
         }
     }
 
@@ -80,8 +94,14 @@ public enum PaymentBatch {
         /// Payments that a 待核实 figure would change (paid as stored until it is confirmed), and those figures.
         public var waitingForFigures = 0
         public var waitingFigures: [PolicyFigureKey] = []
+        /// Lines paying an earlier month owed (补发), and the people they pay.
+        public var backPayLines = 0
+        public var backPayPeople = 0
 
         public var totalFen: Int64 { lines.reduce(0) { $0 + $1.amountFen } }
+
+        /// The month's lines only (one per person and scheme paid).
+        public var monthLines: Int { lines.count - backPayLines }
 
         /// The people left out, by reason, in Chinese; empty when none.
         public var leftOut: String {
@@ -90,9 +110,13 @@ public enum PaymentBatch {
                 .filter { $0.0 > 0 }.map { "\($0.1) \($0.0) 笔" }.joined(separator: "，")
         }
 
-        /// What the dated figures changed, in Chinese; empty when they changed nothing and nothing waits.
+        /// What the dated figures changed and the back pay, in Chinese; empty when there is neither and nothing waits.
         public var rerating: String {
             var parts: [String] = []
+            if backPayLines > 0 {
+                let total = lines.filter(\.isBackPay).reduce(Int64(0)) { $0 + $1.amountFen }
+                parts.append("含补发以前月份 \(backPayLines) 笔（\(backPayPeople) 人），合计 \(Money.yuanText(total)) 元")
+            }
             if rerated > 0 {
                 parts.append("按现行政策参数调整待遇 \(rerated) 笔，合计\(reratedDeltaFen < 0 ? "减少" : "增加") \(Money.yuanText(abs(reratedDeltaFen))) 元")
             }
@@ -110,7 +134,10 @@ public enum PaymentBatch {
 
     /// The month's payments of `entitlements` (one county's), in their order, each at the month's amount under
     /// `figures` (the county's, resolved once for the run; nil pays the stored amounts).
-    public static func plan(_ entitlements: [Entitlement], month: PensionMonth, figures: MonthlyRerating.MonthFigures? = nil) -> Plan {
+    /// - Parameter earlierFigures: the figures of an earlier month owed (`unpaidMonths`); nil pays those months as
+    ///   stored.
+    public static func plan(_ entitlements: [Entitlement], month: PensionMonth, figures: MonthlyRerating.MonthFigures? = nil,
+                            earlierFigures: ((PensionMonth) -> MonthlyRerating.MonthFigures)? = nil) -> Plan {
         var plan = Plan()
         for entitlement in entitlements where schemes.contains(entitlement.scheme) && entitlement.monthlyFen > 0 {
             if entitlement.status != EntitlementStatus.paying.rawValue {
@@ -122,8 +149,19 @@ public enum PaymentBatch {
             } else if (entitlement.account ?? "").isEmpty || (entitlement.bank ?? "").isEmpty {
                 plan.withoutAccount += 1
             } else {
+                let start = PensionMonth(entitlement.startMonth)
+                let owed = entitlement.unpaidMonths.filter { earlier in earlier < month && start.map { earlier >= $0 } == true }
+                for earlier in Set(owed).sorted() {
+                    plan.lines.append(Line(seq: plan.lines.count + 1, entitlement: entitlement,
+                                           amountFen: monthAmount(entitlement, figures: earlierFigures?(earlier), into: &plan), month: earlier,
+                                           isBackPay: true))
+                }
+                if !owed.isEmpty {
+                    plan.backPayLines += Set(owed).count
+                    plan.backPayPeople += 1
+                }
                 plan.lines.append(Line(seq: plan.lines.count + 1, entitlement: entitlement,
-                                       amountFen: monthAmount(entitlement, figures: figures, into: &plan)))
+                                       amountFen: monthAmount(entitlement, figures: figures, into: &plan), month: month))
             }
         }
         return plan

@@ -12,9 +12,9 @@ import Vapor
 struct CoreExchangeTests {
     static let tables = ["insurance_enrolments", "insurance_enrolment_statuses"]
 
-    /// Runs `jiujinban insurance <arguments>` as the county's business admin; its output line.
-    static func insurance(_ app: Application, _ arguments: [String]) async throws -> String {
-        let admin = try await InsuranceImportTests.admin(app).requireID()
+    /// Runs `jiujinban insurance <arguments>` as the county's business admin, or as `operatorID`; its output line.
+    static func insurance(_ app: Application, _ arguments: [String], operatorID: UUID? = nil) async throws -> String {
+        let admin = if let operatorID { operatorID } else { try await InsuranceImportTests.admin(app).requireID() }
         let lines = LockedLines()
         var context = CommandContext(console: Terminal(), input: CommandInput(arguments: ["jiujinban"] + arguments
             + ["--operator", admin.uuidString]))
@@ -28,11 +28,11 @@ struct CoreExchangeTests {
     }
 
     /// Exports the pending records; the file's lines as records of fields by header name.
-    static func export(_ app: Application) async throws -> (summary: String, lines: [[String: String]]) {
+    static func export(_ app: Application, operatorID: UUID? = nil) async throws -> (summary: String, lines: [[String: String]]) {
         let file = temporary("pending.csv")
         let people = URL(fileURLWithPath: PersonChangeExport.path(besides: file.path))
         defer { for written in [file, people] { try? FileManager.default.removeItem(at: written) } }
-        let summary = try await insurance(app, ["export-pending", "--out", file.path])
+        let summary = try await insurance(app, ["export-pending", "--out", file.path], operatorID: operatorID)
         for written in [file, people] {
             // Full ID and account numbers: readable by the owner only.
             let mode = try FileManager.default.attributesOfItem(atPath: written.path)[.posixPermissions] as? Int
@@ -46,11 +46,11 @@ struct CoreExchangeTests {
         return (summary, records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) })
     }
 
-    static func acknowledge(_ app: Application, _ csv: String) async throws -> String {
+    static func acknowledge(_ app: Application, _ csv: String, operatorID: UUID? = nil) async throws -> String {
         let file = temporary("ack.csv")
         try Data(csv.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        return try await insurance(app, ["import-acknowledgements", "--file", file.path])
+        return try await insurance(app, ["import-acknowledgements", "--file", file.path], operatorID: operatorID)
     }
 
     static func state(_ id: String, _ app: Application) async throws -> String {
@@ -162,6 +162,63 @@ struct CoreExchangeTests {
             #expect(try await Self.ledger(person, app) == after)
             #expect(try await CaseRecord.find(record.id, on: app.db)?.state == "approved")
             #expect(try await auditCount("insurance.import_acknowledgements", result: "failed", on: app) == 3)
+        }
+    }
+
+    @Test("a clerk named as operator is refused for export and acknowledgements, each refusal audited under its event, nothing written")
+    func clerkRefused() async throws {
+        try await TestApp.run { app in
+            let (person, _, record) = try await Self.suspended(app)
+            let after = try await Self.ledger(person, app)
+            let pending = try #require(try await (app.db as! any SQLDatabase).raw("SELECT id FROM insurance_outbound").first()?
+                .decode(column: "id", as: UUID.self)).uuidString.lowercased()
+            let clerk = try #require(try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue).first()).requireID()
+            let file = Self.temporary("pending.csv")
+            let export = try await #require(throws: PublicError.self) {
+                try await Self.insurance(app, ["export-pending", "--out", file.path], operatorID: clerk)
+            }
+            #expect(export.reason == "--operator：只有业务管理员可以导出待发送的交换记录")
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+            #expect(try await auditedObjects("insurance.export_pending", on: app).map(\.detail)
+                    == ["拒绝导出待发送的交换记录：只有业务管理员可以导出待发送的交换记录"])
+            #expect(try await auditCount("insurance.export_pending", result: AuditResult.denied.rawValue, on: app) == 1)
+            #expect(try await Self.state(pending, app) == "pending")
+
+            let answer = "format_version,record_id,result,reason\n1,\(pending),rejected,不符\n"
+            let acknowledged = try await #require(throws: PublicError.self) { try await Self.acknowledge(app, answer, operatorID: clerk) }
+            #expect(acknowledged.reason == "--operator：只有业务管理员可以导入核心系统的答复")
+            #expect(try await auditedObjects("insurance.import_acknowledgements", on: app).map(\.detail)
+                    == ["拒绝导入核心系统的答复：只有业务管理员可以导入核心系统的答复"])
+            #expect(try await auditCount("insurance.import_acknowledgements", result: AuditResult.denied.rawValue, on: app) == 1)
+            #expect(try await Self.state(pending, app) == "pending")
+            #expect(try await Self.ledger(person, app) == after)
+            #expect(try await CaseRecord.find(record.id, on: app.db)?.state == "approved")
+        }
+    }
+
+    @Test("another county's business admin exports none of Ruicheng's records and may not acknowledge them; nothing is written")
+    func otherCountyScope() async throws {
+        try await TestApp.run { app in
+            let (person, _, record) = try await Self.suspended(app)
+            let after = try await Self.ledger(person, app)
+            let pinglu = try await InsuranceImportTests.pingluAdmin(app)
+            let id = try #require(try await (app.db as! any SQLDatabase).raw("SELECT id FROM insurance_outbound").first()?
+                .decode(column: "id", as: UUID.self)).uuidString.lowercased()
+
+            let theirs = try await Self.export(app, operatorID: pinglu)
+            #expect(theirs.summary == "已导出：交换记录 0 条（文件 0 行），均已标记为已发送" && theirs.lines.isEmpty)
+            #expect(try await Self.state(id, app) == "pending")
+
+            #expect(try await Self.export(app).lines.map { $0["record_id"] } == [id])
+            #expect(try await Self.state(id, app) == "sent")
+            let answer = "format_version,record_id,result,reason\n1,\(id),rejected,暂停原因与核心系统记录不符\n"
+            let refused = try await #require(throws: PublicError.self) { try await Self.acknowledge(app, answer, operatorID: pinglu) }
+            #expect(refused.reason.contains("第2行 record_id：没有编号为\(id)的交换记录（或不在操作人员的辖区内）"))
+            #expect(try await Self.state(id, app) == "sent")
+            #expect(try await Self.ledger(person, app) == after)
+            #expect(try await CaseRecord.find(record.id, on: app.db)?.state == "approved")
+            #expect(try await auditCount("case.core_return", on: app) == 0)
+            #expect(try await auditCount("insurance.import_acknowledgements", result: AuditResult.success.rawValue, on: app) == 0)
         }
     }
 }

@@ -158,15 +158,45 @@ struct InsuranceImportTests {
         }
     }
 
-    @Test("only an active business admin may import, and only rows of their own division")
-    func operatorAndScope() async throws {
+    /// A business admin of another county (平陆县, added for the test): their division holds none of Ruicheng's rows.
+    static func pingluAdmin(_ app: Application) async throws -> UUID {
+        _ = try await addPingluCounty(app)
+        return try await app.makeAccount(.businessAdmin, unit: .department(try DivisionCode("140829000000")),
+                                         idNumber: "140829198001010010", phone: "13903590100").accountID
+    }
+
+    @Test("only an active business admin may import (a clerk refused is audited), and nothing is written")
+    func operatorRefused() async throws {
         try await TestApp.run { app in
+            let citizens = try await Self.count("citizens", app)
             let clerk = try #require(try await AccountRecord.query(on: app.db).filter(\.$post == Post.operator.rawValue).first())
             let refused = try await #require(throws: PublicError.self) {
                 try await Self.importFile(app, kind: .contributions, csv: Self.contributions, operatorID: clerk.requireID())
             }
             #expect(refused.reason == "--operator：只有业务管理员可以导入参保台账文件")
+            #expect(try await auditedObjects("insurance.import", on: app).map(\.detail) == ["拒绝导入参保台账文件：只有业务管理员可以导入参保台账文件"])
+            #expect(try await auditCount("insurance.import", result: AuditResult.denied.rawValue, on: app) == 1)
             #expect(try await Self.count("insurance_contributions", app) == 0)
+            #expect(try await Self.count("citizens", app) == citizens)
+        }
+    }
+
+    @Test("another county's business admin may not import Ruicheng's rows: every line named, nothing written")
+    func otherCountyRefused() async throws {
+        try await TestApp.run { app in
+            let citizens = try await Self.count("citizens", app)
+            let pinglu = try await Self.pingluAdmin(app)
+            let refused = try await #require(throws: PublicError.self) {
+                try await Self.importFile(app, kind: .contributions, csv: Self.contributions, operatorID: pinglu)
+            }
+            for line in 2...4 {
+                #expect(refused.reason.contains("第\(line)行 hukou_division：区划“140830100204”不在操作人员的辖区内，不能导入"))
+            }
+            #expect(refused.reason.contains("第5行 hukou_division：区划“140830100000”不在操作人员的辖区内，不能导入"))
+            #expect(try await Self.count("insurance_contributions", app) == 0)
+            #expect(try await Self.count("citizens", app) == citizens)
+            #expect(try await auditCount("insurance.import", result: AuditResult.failed.rawValue, on: app) == 1)
+            #expect(try await auditCount("insurance.import", result: AuditResult.success.rawValue, on: app) == 0)
         }
     }
 

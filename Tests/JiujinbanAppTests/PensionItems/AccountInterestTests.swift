@@ -112,6 +112,18 @@ struct AccountInterestTests {
             let page = try await app.getPage(fixture.village, "/insurance/contributions/\(fresh.uuidString.lowercased())").1
             #expect(page.contains("28.35") && page.contains("1722.35"))
 
+            // A back payment for 2024 recorded after the close as arrived on 2025-12-28: not lost, credited in 2026.
+            try await (app.db as! any SQLDatabase).raw("""
+                INSERT INTO insurance_contributions (citizen_id, scheme, year, kind, grade_yuan, personal_fen, subsidy_fen, collective_fen,
+                    arrived, arrived_on, updated_at_ms)
+                VALUES (\(bind: fresh), \(bind: basic), 2022, '补缴', 500, 50000, 0, 0, 1, '2025-12-28', 0)
+                """).run()
+            var reading = FigureReading(book: try await PolicyFigureBook.load(on: app.db), on: CalendarDate(iso: "2026-12-01")!, county: nil)
+            let account = try await PensionClaimLedger.load(citizen: fresh, on: app.db)
+                .account(.residentBasic, claimedOn: CalendarDate(iso: "2026-11-25")!, reading: &reading)
+            #expect(account.fen == 172_235 + 50_000)
+            #expect(account.notes.contains("个人账户：结息后才记为到账的以前年度缴费500.00元，记入2026年"))
+
             let again = try await Self.closeYear(app, "2025")
             #expect(again.contains("结息账户 0 个") && again.contains("已结息未改动 2 个") && again.contains("本次未写入任何记录"))
             #expect(try await Self.accountYears(app).count == before.count + 5)

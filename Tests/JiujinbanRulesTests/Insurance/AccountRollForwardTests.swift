@@ -42,6 +42,20 @@ struct AccountRollForwardTests {
         #expect(result.balanceFen == 114_904 && result.laterCredits.isEmpty)
     }
 
+    @Test("money recorded as arrived in a closed year after it was closed is credited in the first open year, not lost")
+    func lateMoney() {
+        // 2024 closed crediting 560.00, but 2024 now shows 560.00 + 300.00 arrived (a back payment recorded late).
+        let result = AccountRollForward.balance(closed: .init(year: 2024, closingFen: 100_000, creditedByYear: [2023: 56_000, 2024: 56_000]),
+                                                creditsByYear: [2023: 56_000, 2024: 86_000, 2025: 56_000], throughYear: 2025) { _ in 250 }
+        // 2025: 1,000.00 × 2.50 % = 25.00; + 560.00 + the late 300.00 → 1,885.00.
+        #expect(result.lateFen == 30_000)
+        #expect(result.lines.map(\.creditsFen) == [86_000] && result.balanceFen == 188_500)
+        // The same late money while 2025 still runs: added without interest.
+        let running = AccountRollForward.balance(closed: .init(year: 2024, closingFen: 100_000, creditedByYear: [2024: 56_000]),
+                                                 creditsByYear: [2024: 86_000], throughYear: 2024) { _ in 250 }
+        #expect(running.lines.isEmpty && running.laterCredits.map(\.fen) == [30_000] && running.balanceFen == 130_000)
+    }
+
     @Test("nothing in the ledger: no lines, no rate asked, 0")
     func empty() {
         let result = AccountRollForward.balance(closed: nil, creditsByYear: [:], throughYear: 2025) { _ in

@@ -53,6 +53,31 @@ struct DeathStopTests {
         #expect(first.stops[0].from == ym("2026-11") && first.totalFen == 21_360 && first.enrolmentsEnded.isEmpty)
     }
 
+    @Test("payments still waiting for the bank (待回盘) are not recovered but listed with their total; the month of death and a failure are not")
+    func awaitingBank() throws {
+        // Died 2026-09-14. Basic 213.60 元: September waiting (the month of death, due), October paid, November failed,
+        // December and January waiting. Supplementary 95.00 元: October waiting only.
+        let basic = [
+            PaymentRecord(month: ym("2026-09"), amountFen: 21_360, outcome: .awaitingBank),
+            PaymentRecord(month: ym("2026-10"), amountFen: 21_360, outcome: .succeeded),
+            PaymentRecord(month: ym("2026-11"), amountFen: 21_360, outcome: .failed),
+            PaymentRecord(month: ym("2027-01"), amountFen: 21_360, outcome: .awaitingBank),
+            PaymentRecord(month: ym("2026-12"), amountFen: 21_360, outcome: .awaitingBank),
+        ]
+        let supplementary = [PaymentRecord(month: ym("2026-10"), amountFen: 9_500, outcome: .awaitingBank)]
+        let result = try DeathStop.apply(diedOn: ymd("2026-09-14"), schemes: [
+            .residentBasic: .init(entitlement: .normal, payments: basic, enrolmentOpen: false),
+            .residentSupplementary: .init(entitlement: .normal, payments: supplementary, enrolmentOpen: false),
+        ]).get()
+        // Recovered: the October paid, 213.60 元; waiting: December and January, 427.20 元, in month order.
+        #expect(result.stops[0].overpayment.payments.map(\.month) == [ym("2026-10")] && result.stops[0].overpayment.totalFen == 21_360)
+        #expect(result.stops[0].overpayment.awaitingBank.map(\.month) == [ym("2026-12"), ym("2027-01")])
+        #expect(result.stops[0].overpayment.awaitingBankFen == 42_720)
+        #expect(result.stops[1].overpayment.payments.isEmpty && result.stops[1].overpayment.awaitingBankFen == 9_500)
+        #expect(result.totalFen == 21_360, "the waiting payments are not in the amount to recover")
+        #expect(!PaymentRecord(month: ym("2026-12"), amountFen: 1, outcome: .awaitingBank).succeeded)
+    }
+
     @Test("only the basic pension drawn, the supplementary enrolment still contributing: one stop, both enrolments ended")
     func basicOnly() throws {
         let result = try DeathStop.apply(diedOn: ymd("2026-12-31"), schemes: [

@@ -145,3 +145,36 @@ extension Result {
         return nil
     }
 }
+
+@Suite("培训机构: entered by a county business admin, checked by field, inside the county")
+struct TrainingInstitutionDraftTests {
+    static let ruicheng = try! DivisionCode.county("140830")
+
+    func parse(name: String = "芮城县职业技能培训学校", code: String = "914403001922038216", division: String = "140830100000",
+               longitude: String = "110.6933", latitude: String = "34.6952", approvals: [(String, String)] = [("4-03", "5"), ("4-03", "4")],
+               phone: String = "0359-3021234") -> Result<TrainingInstitutionDraft, FieldErrors> {
+        TrainingInstitutionDraft.parse(name: name, creditCode: code, division: division, address: "芮城县古魏镇永乐北路12号",
+                                       longitude: longitude, latitude: latitude, approvals: approvals, subsidised: true,
+                                       contactPhone: phone, county: Self.ruicheng, classification: ["4-03", "6-01"])
+    }
+
+    @Test("a good institution: its approvals, its position in decimal degrees or degrees-minutes-seconds")
+    func good() throws {
+        let draft = try parse().get()
+        #expect(draft.approvals == [.init(occupationCode: "4-03", level: .five), .init(occupationCode: "4-03", level: .four)])
+        #expect(draft.location == GeoCoordinate(longitude: 110.6933, latitude: 34.6952))
+        let dms = try parse(longitude: "110°41′36″", latitude: "34°41′43″").get()
+        #expect(abs(dms.location!.longitude - 110.693_333) < 0.000_01)
+        #expect(try parse(longitude: "", latitude: "").get().location == nil)
+    }
+
+    @Test("outside the county, a bad credit code, one coordinate alone, an unknown occupation, no approval: each named")
+    func refused() {
+        #expect(parse(division: "140802000000").failure?.message(for: "division") == "所在区划：140802000000不在本县（140830），只能登记本县的培训机构")
+        #expect(parse(code: "914403001922038217").failure?.message(for: "credit_code")?.contains("校验位不符") == true)
+        #expect(parse(latitude: "").failure?.fields == ["latitude"])
+        #expect(parse(approvals: [("4-03", "5"), ("9-99", "5")]).failure?.message(for: "approvals") == "培训资质第2行：职业分类中没有代码“9-99”")
+        #expect(parse(approvals: [("", "")]).failure?.message(for: "approvals") == "培训资质：请至少填写一项获准培训的职业及等级")
+        #expect(parse(phone: "").failure?.message(for: "contact_phone") == "联系电话：请填写联系电话")
+    }
+}

@@ -10,8 +10,9 @@ import Vapor
 /// county whose ledger is authoritative (no core system computing its accounts).
 ///
 /// Each account starts from its latest closed year, or from its first arrived contribution when the ledger holds
-/// none, and every year up to YYYY is written (`AccountRollForward`): money is credited in the year it arrived, a
-/// year's interest is its 记账利率 on the opening balance. The rates are read from the dated figures; while any year
+/// none, and every year up to YYYY is written (`AccountRollForward`): money is credited in the year it arrived (or,
+/// recorded as arrived in a year already closed, in the first open year), a year's interest is its 记账利率 on the
+/// opening balance. The rates are read from the dated figures; while any year
 /// needed is 待核实 the close is refused, naming the years, and nothing is written. An account already closed for
 /// YYYY is left as it is, so a second run changes nothing. One transaction: the rows and the audit row.
 struct YearEndClose {
@@ -21,7 +22,14 @@ struct YearEndClose {
 
     struct Account {
         var closed: AccountRollForward.Closed?
+        /// What each account year the ledger holds credited.
+        var credited: [Int: Int] = [:]
         var credits: [Int: Int] = [:]
+
+        /// The latest closed year with what every held year credited (`AccountRollForward.Closed`).
+        var latest: AccountRollForward.Closed? {
+            closed.map { .init(year: $0.year, closingFen: $0.closingFen, creditedByYear: credited) }
+        }
     }
 
     struct Outcome: Equatable {
@@ -47,7 +55,7 @@ struct YearEndClose {
                 outcome.alreadyClosed += 1
                 continue
             }
-            let result = AccountRollForward.balance(closed: account.closed, creditsByYear: account.credits.filter { $0.key <= year },
+            let result = AccountRollForward.balance(closed: account.latest, creditsByYear: account.credits.filter { $0.key <= year },
                                                     throughYear: year) { reading.yearlyRate(.personalAccountInterest, year: $0) ?? 0 }
             guard !result.lines.isEmpty else { continue }
             outcome.accounts += 1
@@ -76,12 +84,13 @@ struct YearEndClose {
         let schemes = [InsuranceScheme.residentBasic.rawValue, InsuranceScheme.residentSupplementary.rawValue]
         var accounts: [Key: Account] = [:]
         for row in try await sql.raw("""
-            SELECT a.citizen_id, a.scheme, a.year, a.closing_fen FROM insurance_accounts a
+            SELECT a.citizen_id, a.scheme, a.year, a.credited_fen, a.closing_fen FROM insurance_accounts a
             JOIN insurance_enrolments e ON e.citizen_id = a.citizen_id AND e.scheme = a.scheme
             WHERE e.county_code = \(bind: county.value) AND e.scheme IN (\(binds: schemes))
             """).all() {
             let key = Key(citizen: try row.decode(column: "citizen_id", as: UUID.self), scheme: try row.decode(column: "scheme", as: String.self))
             let year = Int(try row.decode(column: "year", as: Int64.self))
+            accounts[key, default: Account()].credited[year] = Int(try row.decode(column: "credited_fen", as: Int64.self))
             if accounts[key]?.closed.map({ $0.year >= year }) != true {
                 accounts[key, default: Account()].closed = .init(year: year, closingFen: Int(try row.decode(column: "closing_fen", as: Int64.self)))
             }

@@ -28,8 +28,11 @@ struct PensionClaimLedger: Sendable {
     /// what arrived this year, without interest (`AccountRollForward`). Returns the balance and the statement's
     /// lines for the case page.
     func account(_ scheme: InsuranceScheme, claimedOn: CalendarDate, reading: inout FigureReading) -> (fen: Int, basis: String, notes: [String]) {
-        let closed = view.accounts.filter { $0.scheme == scheme }.max { $0.year < $1.year }
-            .map { AccountRollForward.Closed(year: $0.year, closingFen: Int($0.closingFen)) }
+        let years = view.accounts.filter { $0.scheme == scheme }
+        let closed = years.max { $0.year < $1.year }.map { latest in
+            AccountRollForward.Closed(year: latest.year, closingFen: Int(latest.closingFen),
+                                      creditedByYear: Dictionary(years.map { ($0.year, Int($0.creditedFen)) }, uniquingKeysWith: +))
+        }
         var credits: [Int: Int] = [:]
         for contribution in view.contributions where contribution.scheme == scheme && contribution.arrived {
             credits[contribution.arrivedOn?.year ?? contribution.year, default: 0] += Int(contribution.personalFen + contribution.subsidyFen + contribution.collectiveFen)
@@ -51,6 +54,9 @@ struct PensionClaimLedger: Sendable {
     static func notes(_ result: AccountRollForward.Result) -> [String] {
         var notes: [String] = []
         if let from = result.from { notes.append("个人账户：\(from.year)年末余额\(Fen.yuan(from.closingFen))（台账年度记录）") }
+        if let from = result.from, result.lateFen > 0 {
+            notes.append("个人账户：结息后才记为到账的以前年度缴费\(Fen.yuan(result.lateFen))，记入\(from.year + 1)年")
+        }
         for line in result.lines {
             notes.append("个人账户\(line.year)年：年初\(Fen.yuan(line.openingFen))，利息\(Fen.yuan(line.interestFen))，"
                          + "当年到账\(Fen.yuan(line.creditsFen))，年末\(Fen.yuan(line.closingFen))")

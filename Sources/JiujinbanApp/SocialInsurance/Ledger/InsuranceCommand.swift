@@ -10,6 +10,7 @@ import Vapor
 /// is a kind that only goes out (`export-pending`), so `--kind` refuses it.
 /// `jiujinban insurance close-year --year YYYY --county CODE --operator ACCOUNT`: the county's personal accounts
 /// brought forward to the end of a finished year with their interest (`YearEndClose`), by that county's business admin.
+/// Every action's operator is checked by `InsuranceOperator`: a known account refused is audited under the action's event.
 struct InsuranceCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "import 导入交换文件；export-pending 导出待发送的交换记录；import-acknowledgements 导入核心系统答复；close-year 个人账户年度结息")
@@ -43,13 +44,15 @@ struct InsuranceCommand: AsyncCommand {
         case "import": break
         case "export-pending":
             guard let out = signature.out, !out.isEmpty else { throw PublicError(.badRequest, "请用 --out 指定导出的 .csv 文件") }
-            let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+            let account = try await InsuranceOperator.account(signature.operatorAccount, action: "导出待发送的交换记录",
+                                                              event: "insurance.export_pending", app: context.application)
             output(try await PendingExport(operatorAccount: account)
                 .run(out: out, personChangesOut: signature.personChangesOut.flatMap { $0.isEmpty ? nil : $0 }, app: context.application).line)
             return
         case "import-acknowledgements":
             guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定核心系统的答复文件（.csv）") }
-            let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+            let account = try await InsuranceOperator.account(signature.operatorAccount, action: "导入核心系统的答复",
+                                                              event: "insurance.import_acknowledgements", app: context.application)
             output(try await AcknowledgementImport(operatorAccount: account).run(path: path, app: context.application).line)
             return
         case "close-year":
@@ -58,7 +61,8 @@ struct InsuranceCommand: AsyncCommand {
             }
             let app = context.application
             let county = try await PaymentsCommand.county(signature.county, on: app.db)
-            let account = try await PaymentsCommand.operatorAccount(signature.operatorAccount, county: county, action: "个人账户结息", event: "insurance.accounts.close", app: app)
+            let account = try await InsuranceOperator.account(signature.operatorAccount, county: county, action: "个人账户结息",
+                                                              event: "insurance.accounts.close", app: app)
             output(try await YearEndClose(county: county, year: year, operatorAccount: account).run(app: app))
             return
         default:
@@ -69,25 +73,9 @@ struct InsuranceCommand: AsyncCommand {
                               + "（person_changes 人员信息变更只由本平台发往核心系统，不能导入）")
         }
         guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定要导入的 .csv 或 .xlsx 文件") }
-        let account = try await Self.operatorAccount(signature.operatorAccount, on: context.application.db)
+        let account = try await InsuranceOperator.account(signature.operatorAccount, action: "导入参保台账文件", event: "insurance.import",
+                                                          app: context.application)
         let summary = try await LedgerImport(kind: kind, operatorAccount: account, progress: progress).run(path: path, app: context.application)
         output(summary.line)
-    }
-
-    /// An active business admin: imports change the ledger of their whole division.
-    static func operatorAccount(_ raw: String?, on db: any Database) async throws -> AccountRecord {
-        guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
-            throw PublicError(.badRequest, "请用 --operator 指定操作人员的账号编号（业务管理员，见“我的账号”页）")
-        }
-        guard let account = try await AccountRecord.find(id, on: db) else {
-            throw PublicError(.badRequest, "--operator：没有编号为 \(id) 的账号")
-        }
-        guard account.status == AccountStatus.active.rawValue else {
-            throw PublicError(.forbidden, "--operator：该账号未处于正常状态，不能导入")
-        }
-        guard account.post == Post.businessAdmin.rawValue else {
-            throw PublicError(.forbidden, "--operator：只有业务管理员可以导入参保台账文件")
-        }
-        return account
     }
 }

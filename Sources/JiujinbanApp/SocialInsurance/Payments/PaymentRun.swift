@@ -36,8 +36,12 @@ struct PaymentRun {
             throw PublicError(.conflict, "--out：文件 \(destination.lastPathComponent) 已存在，不覆盖；请指定新的文件名")
         }
         let rows = try await entitlements(on: sql)
-        let figures = MonthlyRerating.MonthFigures(book: try await PolicyFigureBook.load(on: app.db, county: county), month: month, county: county)
-        let plan = PaymentBatch.plan(rows.map(\.entitlement), month: month, figures: figures)
+        let book = try await PolicyFigureBook.load(on: app.db, county: county)
+        let figures = MonthlyRerating.MonthFigures(book: book, month: month, county: county)
+        let earlier = Dictionary(uniqueKeysWithValues: Set(rows.flatMap(\.entitlement.unpaidMonths)).map {
+            ($0, MonthlyRerating.MonthFigures(book: book, month: $0, county: county))
+        })
+        let plan = PaymentBatch.plan(rows.map(\.entitlement), month: month, figures: figures, earlierFigures: { earlier[$0]! })
         guard !plan.lines.isEmpty else {
             throw PublicError(.unprocessableEntity, "\(month.chinese)没有应发放的待遇，未生成批次"
                               + (plan.leftOut.isEmpty ? "" : "（未发放：\(plan.leftOut)）"))
@@ -51,7 +55,7 @@ struct PaymentRun {
                 batchID: batchID, seq: line.seq,
                 idNumber: try services.cipher.open(row.idNumberSealed, context: CitizenCrypto.idNumberContext), name: row.name,
                 bank: line.entitlement.bank ?? "", account: try services.cipher.open(row.accountSealed ?? "", context: LedgerCrypto.bankAccountContext),
-                amountFen: line.amountFen, scheme: line.entitlement.scheme, month: month.description, county: county.value))
+                amountFen: line.amountFen, scheme: line.entitlement.scheme, month: line.month.description, county: county.value))
         }
         let file = Data(BankBatchFormat.batchFile(fileLines).utf8)
         let digest = SHA256.hash(data: file).map { String(format: "%02x", $0) }.joined()
@@ -99,6 +103,7 @@ struct PaymentRun {
             WHERE e.county_code = \(bind: county.value) AND e.scheme IN (\(binds: PaymentBatch.schemes.sorted()))
             ORDER BY e.citizen_id, e.scheme
             """).all()
+        let owed = try await unpaidMonths(on: sql)
         return try rows.map { row in
             let citizen = try row.decode(column: "citizen_id", as: UUID.self)
             let account = try row.decode(column: "account_sealed", as: String?.self)
@@ -114,9 +119,63 @@ struct PaymentRun {
                 monthlyFen: try row.decode(column: "monthly_fen", as: Int64.self), bank: try row.decode(column: "bank", as: String?.self),
                 account: account, alreadyRecorded: try row.decode(column: "recorded", as: Int64.self) > 0, composition: composition,
                 born: CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
-                figureIDs: EntitlementRecord.figureIDs(try row.decode(column: "figure_ids", as: String?.self))),
+                figureIDs: EntitlementRecord.figureIDs(try row.decode(column: "figure_ids", as: String?.self)),
+                unpaidMonths: owed(citizen, try row.decode(column: "scheme", as: String.self), try row.decode(column: "start_month", as: String.self))),
                 idNumberSealed: try row.decode(column: "id_number_sealed", as: String.self), name: try row.decode(column: "name", as: String.self),
                 accountSealed: account)
+        }
+    }
+
+    /// The earlier months each entitlement has no payment record of, from the county's first batch to the month
+    /// before this one (`PaymentBatch`'s 补发; the plan pays them only to an entitlement paying now). One grouped
+    /// count per entitlement; the months themselves are read only for those with fewer records than months.
+    private func unpaidMonths(on sql: any SQLDatabase) async throws -> (UUID, String, String) -> [PensionMonth] {
+        guard let first = try await sql.raw("""
+            SELECT MIN(month) AS first FROM insurance_payment_batches WHERE county_code = \(bind: county.value)
+            """).first()?.decode(column: "first", as: String?.self).flatMap(PensionMonth.init), first < month else {
+            return { _, _, _ in [] }
+        }
+        var counts: [String: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT p.citizen_id, p.scheme, COUNT(*) AS n FROM insurance_payments p
+            WHERE p.county_code = \(bind: county.value) AND p.month >= \(bind: first.description) AND p.month < \(bind: month.description)
+            GROUP BY p.citizen_id, p.scheme
+            """).all() {
+            counts["\(try row.decode(column: "citizen_id", as: UUID.self))|\(try row.decode(column: "scheme", as: String.self))"] =
+                Int(try row.decode(column: "n", as: Int64.self))
+        }
+        let expected = { (start: String) -> [PensionMonth] in
+            guard let start = PensionMonth(start) else { return [] }
+            return max(start, first).months(until: month)
+        }
+        // Who is short: the months they do have, read for them alone.
+        var short: [UUID: [String]] = [:]
+        for row in try await sql.raw("""
+            SELECT e.citizen_id, e.scheme, e.start_month FROM insurance_entitlements e
+            WHERE e.county_code = \(bind: county.value) AND e.status = \(bind: EntitlementStatus.paying.rawValue)
+              AND e.scheme IN (\(binds: PaymentBatch.schemes.sorted()))
+            """).all() {
+            let citizen = try row.decode(column: "citizen_id", as: UUID.self), scheme = try row.decode(column: "scheme", as: String.self)
+            if expected(try row.decode(column: "start_month", as: String.self)).count > counts["\(citizen)|\(scheme)", default: 0] {
+                short[citizen, default: []].append(scheme)
+            }
+        }
+        var paid: [String: Set<PensionMonth>] = [:]
+        for chunk in Array(short.keys).chunked(500) {
+            for row in try await sql.raw("""
+                SELECT p.citizen_id, p.scheme, p.month FROM insurance_payments p
+                WHERE p.citizen_id IN (\(binds: Array(chunk))) AND p.month >= \(bind: first.description) AND p.month < \(bind: month.description)
+                """).all() {
+                if let paidMonth = PensionMonth(try row.decode(column: "month", as: String.self)) {
+                    paid["\(try row.decode(column: "citizen_id", as: UUID.self))|\(try row.decode(column: "scheme", as: String.self))", default: []]
+                        .insert(paidMonth)
+                }
+            }
+        }
+        return { citizen, scheme, start in
+            guard short[citizen]?.contains(scheme) == true else { return [] }
+            let have = paid["\(citizen)|\(scheme)"] ?? []
+            return expected(start).filter { !have.contains($0) }
         }
     }
 
@@ -143,7 +202,7 @@ struct PaymentRun {
                              "updated_at_ms", "batch_id", "batch_seq")
                 for line in chunk {
                     let row = rows["\(line.entitlement.person)|\(line.entitlement.scheme)"]!
-                    insert.values(SQLBind(row.citizen), SQLBind(line.entitlement.scheme), SQLBind(month.description), SQLBind(county.value),
+                    insert.values(SQLBind(row.citizen), SQLBind(line.entitlement.scheme), SQLBind(line.month.description), SQLBind(county.value),
                                   SQLBind(line.amountFen), SQLBind(line.entitlement.bank), SQLBind(row.accountSealed),
                                   SQLBind(PaymentBatch.pendingResult), SQLBind(String?.none), SQLBind(nowMS), SQLBind(batchID),
                                   SQLBind(Int64(line.seq)))

@@ -35,11 +35,13 @@ struct PaymentsCommand: AsyncCommand {
             }
             let county = try await Self.county(signature.county, on: app.db)
             guard let out = signature.out, !out.isEmpty else { throw PublicError(.badRequest, "请用 --out 指定银行代发批次文件的路径") }
-            let account = try await Self.operatorAccount(signature.operatorAccount, county: county, action: "生成发放批次", app: app)
+            let account = try await InsuranceOperator.account(signature.operatorAccount, county: county, action: "生成发放批次",
+                                                              event: "insurance.payments.run", app: app)
             output(try await PaymentRun(county: county, month: month, operatorAccount: account).run(out: out, app: app))
         case "import-return":
             guard let path = signature.file, !path.isEmpty else { throw PublicError(.badRequest, "请用 --file 指定银行回盘文件") }
-            let account = try await Self.operatorAccount(signature.operatorAccount, county: nil, action: "导入回盘文件", app: app)
+            let account = try await InsuranceOperator.account(signature.operatorAccount, action: "导入回盘文件", event: "insurance.payments.return",
+                                                              app: app)
             output(try await BankReturnImport(operatorAccount: account).run(path: path, app: app))
         default:
             throw PublicError(.badRequest, "未知操作“\(AuditDetail.sanitized(signature.action, maximumLength: 40))”：可用操作为 run、import-return")
@@ -55,34 +57,5 @@ struct PaymentsCommand: AsyncCommand {
             """).first()
         guard found != nil else { throw PublicError(.badRequest, "--county：区划中没有代码为 \(text) 的县") }
         return code
-    }
-
-    /// An active business admin (of `county` when given: a batch pays one county's pensions, and only its own
-    /// county's admin may order it). A known account refused is audited; an unknown id names no one to audit.
-    static func operatorAccount(_ raw: String?, county: DivisionCode?, action: String, event: String? = nil, app: Application) async throws -> AccountRecord {
-        guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
-            throw PublicError(.badRequest, "请用 --operator 指定操作人员的账号编号（业务管理员，见“我的账号”页）")
-        }
-        guard let account = try await AccountRecord.find(id, on: app.db) else {
-            throw PublicError(.badRequest, "--operator：没有编号为 \(id) 的账号")
-        }
-        let refusal: String? = if account.status != AccountStatus.active.rawValue {
-            "该账号未处于正常状态，不能\(action)"
-        } else if account.post != Post.businessAdmin.rawValue {
-            "只有业务管理员可以\(action)"
-        } else if let county, account.unitDivisionCode != county.value {
-            "只有区划 \(county.value) 的业务管理员可以\(action)"
-        } else {
-            nil
-        }
-        guard let refusal else { return account }
-        let services = app.jiujinban
-        try await services.writer.write(on: app.db) { db in
-            try await BankReturnImport.record(AuditEvent(event ?? (county == nil ? "insurance.payments.return" : "insurance.payments.run"),
-                                                         objectType: "division", objectID: county?.value, result: .denied,
-                                                         detail: "拒绝\(action)：\(refusal)"),
-                                              account, services: services, on: db)
-        }
-        throw PublicError(.forbidden, "--operator：\(refusal)")
     }
 }

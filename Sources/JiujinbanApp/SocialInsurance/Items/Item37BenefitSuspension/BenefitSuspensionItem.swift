@@ -153,9 +153,14 @@ struct BenefitSuspensionItem: ServiceItem {
             SELECT scheme, month, amount_fen, result FROM insurance_payments WHERE citizen_id = \(bind: citizen) AND scheme IN (\(binds: schemes))
             """).all() {
             guard let month = PensionMonth(try row.decode(column: "month", as: String.self)) else { continue }
+            // A result neither 成功 nor 失败 is a batch's 待回盘: the bank has not answered yet.
+            let outcome: PaymentRecord.Outcome = switch PaymentResult(rawValue: try row.decode(column: "result", as: String.self)) {
+            case .succeeded?: .succeeded
+            case .failed?: .failed
+            case nil: .awaitingBank
+            }
             payments[try row.decode(column: "scheme", as: String.self), default: []].append(PaymentRecord(
-                month: month, amountFen: Int(try row.decode(column: "amount_fen", as: Int64.self)),
-                succeeded: try row.decode(column: "result", as: String.self) == PaymentResult.succeeded.rawValue))
+                month: month, amountFen: Int(try row.decode(column: "amount_fen", as: Int64.self)), outcome: outcome))
         }
         return payments
     }

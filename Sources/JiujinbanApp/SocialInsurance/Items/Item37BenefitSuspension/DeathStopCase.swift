@@ -6,7 +6,8 @@ import SQLKit
 /// Item 37 on death (`DeathStop`): the basic and the supplementary pension both stop from the month after death,
 /// each its own ledger change and outbound exchange record, the reason naming that scheme's overpayment; the open
 /// enrolments of both schemes are ended (终止, 死亡), so no contribution is expected any more; and the overpayment,
-/// per scheme and in total, is kept with the case as its computation, which the case page and the receipt print.
+/// per scheme and in total, is kept with the case as its computation, which the case page and the receipt print, the
+/// payments for later months still waiting for the bank's return (待回盘) named in its notes with their total.
 enum DeathStopCase {
     struct Plan: Sendable {
         let stop: DeathStop
@@ -24,11 +25,22 @@ enum DeathStopCase {
                 lines += paid.map { .init(depth: 1, name: $0.month.chinese, amountFen: $0.amountFen, basis: "发放记录：成功") }
             }
             var notes = ["死亡日期\(stop.diedOn.iso)：死亡当月待遇照发，自次月起终止；发放失败的月份未领取，不追回"]
+            notes += stop.stops.compactMap(Self.awaitingBank)
             if !stop.enrolmentsEnded.isEmpty {
                 notes.append("同时终止参保登记（不再缴费）：" + stop.enrolmentsEnded.map { InsuranceScheme($0).chinese }.joined(separator: "、"))
             }
             return CaseComputation(title: "死亡后待遇终止及多领待遇追回", computedOn: stop.diedOn, totalFen: stop.totalFen, lines: lines,
                                    figures: [], notes: notes)
+        }
+
+        /// 待银行回盘: a scheme's payments for months after the death that the bank has not answered yet. Not in the
+        /// amount to recover (they may yet fail), but named so that a return saying paid is recovered too.
+        static func awaitingBank(_ stop: DeathStop.Stop) -> String? {
+            let waiting = stop.overpayment.awaitingBank
+            guard !waiting.isEmpty else { return nil }
+            let months = waiting.map { "\($0.month) \(Fen.yuan($0.amountFen))" }.joined(separator: "、")
+            let total = waiting.count > 1 ? "，合计\(Fen.yuan(stop.overpayment.awaitingBankFen))" : ""
+            return InsuranceScheme(stop.scheme).chinese + "待银行回盘：\(months)\(total)（如回盘成功，一并追回）"
         }
     }
 

@@ -36,12 +36,14 @@ public enum PaymentBatch {
         public let composition: MonthlyRerating.Composition?
         /// The person's birth date, for the supplementary 出口补's age band.
         public let born: CalendarDate?
+        /// The figure rows the composition was awarded under (`figure_ids`); empty re-rates by the date rule.
+        public let figureIDs: [String]
         /// Earlier months owed with no payment record (from the county's first batch, not before the start month).
         public let unpaidMonths: [PensionMonth]
 
         public init(person: String, scheme: String, startMonth: String, status: String, monthlyFen: Int64, bank: String?,
                     account: String?, alreadyRecorded: Bool, composition: MonthlyRerating.Composition? = nil, born: CalendarDate? = nil,
-                    unpaidMonths: [PensionMonth] = []) {
+                    figureIDs: [String] = [], unpaidMonths: [PensionMonth] = []) {
             self.person = person
             self.scheme = scheme
             self.startMonth = startMonth
@@ -52,6 +54,7 @@ public enum PaymentBatch {
             self.alreadyRecorded = alreadyRecorded
             self.composition = composition
             self.born = born
+            self.figureIDs = figureIDs
             self.unpaidMonths = unpaidMonths
         }
     }
@@ -167,7 +170,7 @@ public enum PaymentBatch {
     private static func monthAmount(_ entitlement: Entitlement, figures: MonthlyRerating.MonthFigures?, into plan: inout Plan) -> Int64 {
         guard let figures, let start = PensionMonth(entitlement.startMonth) else { return entitlement.monthlyFen }
         let amount = MonthlyRerating.amount(scheme: entitlement.scheme, storedFen: entitlement.monthlyFen, composition: entitlement.composition,
-                                            start: start, born: entitlement.born, figures: figures)
+                                            start: start, born: entitlement.born, awardedUnder: entitlement.figureIDs, figures: figures)
         if amount.isRerated {
             plan.rerated += 1
             plan.reratedDeltaFen += amount.fen - amount.storedFen

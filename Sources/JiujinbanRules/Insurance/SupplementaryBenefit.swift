@@ -33,6 +33,7 @@ public enum SupplementaryBenefit {
 
     public static let accountPension = "补充养老保险个人账户养老金"
     public static let exitSubsidy = "出口补"
+    public static let collectiveExitSubsidy = "集体出口补"
 
     /// The first month paid at the 80-and-over band: the month after the month of the 80th birthday.
     public static func firstMonthOfEightyBand(born: CalendarDate) -> PensionMonth {
@@ -61,7 +62,7 @@ public enum SupplementaryBenefit {
                                     : figures.exitSubsidyFromSixtyFiveFen, basis: ageBand.chinese),
         ]
         if figures.collectiveExitSubsidyFen > 0 {
-            parts.append(.init(name: "集体出口补", amountFen: figures.collectiveExitSubsidyFen))
+            parts.append(.init(name: collectiveExitSubsidy, amountFen: figures.collectiveExitSubsidyFen))
         }
         return .success(MonthlyBenefit(scheme: .residentSupplementary, parts: parts))
     }

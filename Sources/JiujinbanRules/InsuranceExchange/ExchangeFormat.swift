@@ -103,6 +103,7 @@ public enum ExchangeFormat {
                 ExchangeColumn(name: "basic_extra_years", label: "基础养老金·长缴多得（元）", value: .yuan, required: false),
                 ExchangeColumn(name: "account_part", label: "个人账户养老金（元）", value: .yuan, required: false),
                 ExchangeColumn(name: "exit_subsidy", label: "出口补（元）", value: .yuan, required: false),
+                ExchangeColumn(name: "collective_exit", label: "集体出口补（元）", value: .yuan, required: false),
                 ExchangeColumn(name: "figure_ids", label: "所用政策参数编号（分号分隔）", value: .text(maxLength: 400), required: false),
                 ExchangeColumn(name: "status", label: "待遇状态", value: .code(EntitlementStatus.allCases.map(\.rawValue)), required: true),
                 ExchangeColumn(name: "status_date", label: "状态变更日期", value: .date, required: true),

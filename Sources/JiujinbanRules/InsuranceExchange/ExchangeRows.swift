@@ -263,7 +263,7 @@ public struct ExchangeRowReader {
         let county = cells.division("county", levels: Self.countyLevel, label: "参保地", required: true)
         let start = cells.month("start_month", label: "待遇起始月份")
         let monthly = cells.yuan("monthly", label: "月待遇", required: true)
-        let names = ["basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part", "exit_subsidy"]
+        let names = ["basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part", "exit_subsidy", "collective_exit"]
         let parts = names.map { cells.yuan($0, label: "待遇构成", required: false) }
         if let monthly, parts.contains(where: { $0 != nil }) {
             let sum = parts.reduce(Int64(0)) { $0 + ($1 ?? 0) }
@@ -280,7 +280,7 @@ public struct ExchangeRowReader {
         return .entitlement(EntitlementRow(line: cells.line, person: person, record: EntitlementRecord(
             scheme: scheme, county: county, startMonth: start, monthlyFen: monthly, basicCentralFen: parts[0] ?? 0,
             basicProvincialFen: parts[1] ?? 0, basicCountyFen: parts[2] ?? 0, basicExtraFen: parts[3] ?? 0, accountFen: parts[4] ?? 0,
-            exitSubsidyFen: parts[5] ?? 0, figureIDs: EntitlementRecord.figureIDs(figures), status: status, statusDate: statusDate,
+            exitSubsidyFen: parts[5] ?? 0, collectiveExitFen: parts[6] ?? 0, figureIDs: EntitlementRecord.figureIDs(figures), status: status, statusDate: statusDate,
             statusReason: reason)))
     }
 

@@ -56,7 +56,8 @@ public struct ContributionRecord: Sendable, Equatable {
 }
 
 /// 待遇: an entitlement in one scheme with its monthly amount and its parts (fen): 基础养老金 (central, provincial,
-/// county, 长缴多得), 个人账户养老金, 出口补; the dated figures it was computed with; its current status.
+/// county, 长缴多得), 个人账户养老金, 出口补 by age band, 集体出口补; the dated figures it was computed with; its current
+/// status.
 public struct EntitlementRecord: Sendable, Equatable {
     public var scheme: InsuranceScheme
     public var county: DivisionCode
@@ -68,7 +69,10 @@ public struct EntitlementRecord: Sendable, Equatable {
     public var basicCountyFen: Int64
     public var basicExtraFen: Int64
     public var accountFen: Int64
+    /// 出口补 by age band (supplementary scheme): set by a dated figure, re-rated with it (`MonthlyRerating`).
     public var exitSubsidyFen: Int64
+    /// 集体出口补: a village collective's, as the core system or the claim awarded it; never re-rated by a figure.
+    public var collectiveExitFen: Int64
     /// The ids of the dated policy figures the amount was computed with (empty when the file names none).
     public var figureIDs: [String]
     public var status: EntitlementStatus
@@ -77,7 +81,7 @@ public struct EntitlementRecord: Sendable, Equatable {
 
     public init(scheme: InsuranceScheme, county: DivisionCode, startMonth: String, monthlyFen: Int64, basicCentralFen: Int64,
                 basicProvincialFen: Int64, basicCountyFen: Int64, basicExtraFen: Int64, accountFen: Int64, exitSubsidyFen: Int64,
-                figureIDs: [String], status: EntitlementStatus, statusDate: CalendarDate, statusReason: String? = nil) {
+                collectiveExitFen: Int64, figureIDs: [String], status: EntitlementStatus, statusDate: CalendarDate, statusReason: String? = nil) {
         self.scheme = scheme
         self.county = county
         self.startMonth = startMonth
@@ -88,6 +92,7 @@ public struct EntitlementRecord: Sendable, Equatable {
         self.basicExtraFen = basicExtraFen
         self.accountFen = accountFen
         self.exitSubsidyFen = exitSubsidyFen
+        self.collectiveExitFen = collectiveExitFen
         self.figureIDs = figureIDs
         self.status = status
         self.statusDate = statusDate

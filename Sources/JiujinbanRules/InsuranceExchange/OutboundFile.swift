@@ -1,9 +1,9 @@
 import Foundation
 
 /// The outbound file of the exchange with the core system, version 2 (docs/insurance-exchange.md): what the counters
-/// did (`export-pending`, one line per ledger row of a record). Version 2 is version 1's columns with the payment
-/// account a claim's entitlement is paid into (`paymentAccount`) after them; the core system's answers
-/// (`Acknowledgement`) keep their own version.
+/// did (`export-pending`, one line per ledger row of a record). Version 2 is version 1's columns, unchanged and in
+/// their order, then the 集体出口补 (`collective_exit`) and the payment account a claim's entitlement is paid into
+/// (`paymentAccount`); the core system's answers (`Acknowledgement`) keep their own version.
 public enum OutboundFile {
     public static let version = "2"
 
@@ -14,12 +14,16 @@ public enum OutboundFile {
 
     /// The record's columns, the person's, then every column the three kinds' rows use (a line fills its kind's),
     /// then the payment account's.
+    ///
+    /// Version 2 added `collective_exit` (an `entitlements` line's 集体出口补, kept apart from the 出口补 by age band)
+    /// after version 1's columns rather than beside `exit_subsidy`, so version 1's columns keep their positions.
     public static let header: [String] = [
         "format_version", "record_id", "row", "kind", "case_number", "created_at", "id_number", "name", "hukou_division", "scheme",
         "county", "start_kind", "grade", "enrolled_on", "status", "status_date", "status_reason",
         "year", "type", "personal", "subsidy", "collective", "arrived", "arrived_on",
         "start_month", "monthly", "basic_central", "basic_provincial", "basic_county", "basic_extra_years", "account_part",
         "exit_subsidy", "figure_ids",
+        "collective_exit",
     ] + paymentAccount
 
     /// One line: the record's and person's cells by name, with one row of the record's payload.

@@ -159,6 +159,19 @@ struct ExchangeFormatTests {
         #expect(bad.contains("第2行 monthly：月待遇213.60元与各项构成之和213.00元不符"))
     }
 
+    @Test("entitlements: 集体出口补 is a part of its own, optional (a file without the column reads as 0), and counts in the sum")
+    func collectiveExitSubsidy() throws {
+        let header = Self.person + ",county,start_month,monthly,account_part,exit_subsidy,collective_exit,status,status_date\n"
+        let good = try Self.good(.entitlements, header
+            + "1,142723195508150017,王七,140830100204,resident_supplementary,140830000000,2022-01,45.00,15.00,20.00,10.00,正常,2022-01-01\n")
+        guard case .entitlement(let row) = good[0] else { Issue.record("not an entitlement"); return }
+        #expect(row.monthlyFen == 4_500 && row.accountFen == 1_500 && row.exitSubsidyFen == 2_000 && row.collectiveExitFen == 1_000)
+        let bad = try Self.read(.entitlements, header
+            + "1,142723195508150017,王七,140830100204,resident_supplementary,140830000000,2022-01,35.00,15.00,20.00,10.00,正常,2022-01-01\n").problems
+        #expect(bad == ["第2行 monthly：月待遇35.00元与各项构成之和45.00元不符"])
+        #expect(ExchangeFormat.columns(of: .entitlements).first { $0.name == "collective_exit" }?.required == false)
+    }
+
     @Test("payments: a failure needs its reason; the account is digits")
     func payments() throws {
         let header = Self.person + ",county,month,amount,bank,account,result,failure_reason\n"

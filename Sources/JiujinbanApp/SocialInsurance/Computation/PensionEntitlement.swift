@@ -21,7 +21,7 @@ enum PensionEntitlement {
             basicCentralFen: basicPart("中央基础养老金"), basicProvincialFen: basicPart("省级基础养老金"),
             basicCountyFen: basicPart("县级基础养老金"), basicExtraFen: basicPart("长缴多得加发"),
             accountFen: part(scheme == .residentSupplementary ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension),
-            exitSubsidyFen: part(SupplementaryBenefit.exitSubsidy) + part("集体出口补"),
+            exitSubsidyFen: part(SupplementaryBenefit.exitSubsidy), collectiveExitFen: part(SupplementaryBenefit.collectiveExitSubsidy),
             figureIDs: result.reading.entries.compactMap { $0.rowID?.uuidString.lowercased() },
             status: .paying, statusDate: result.startMonth.firstDay, statusReason: "第\(effect.caseNumber)号办件核定")
         try await LedgerChanges.apply(.entitlement(entitlement, account: account), for: effect, on: db)

@@ -76,7 +76,7 @@ package struct InsuranceLedgerView: Sendable, Equatable {
 
 package enum InsuranceLedger {
     /// The ledger of `citizen` in one query: a union of the seven tables' rows of the person, each read by its primary
-    /// key's first column, shaped alike (a part tag, six texts, seven numbers).
+    /// key's first column, shaped alike (a part tag, six texts, eight numbers).
     package static func view(of citizen: UUID, cipher: PersonalDataCipher, on db: any Database) async throws -> InsuranceLedgerView {
         try await read(citizen, openingPaymentsWith: cipher, on: db)
     }
@@ -90,13 +90,13 @@ package enum InsuranceLedger {
         -> InsuranceLedgerView {
         let t = "CAST(NULL AS TEXT)", n = "CAST(NULL AS BIGINT)"
         let branches = [
-            "SELECT 'a' AS part, scheme, county_code AS t1, start_kind AS t2, enrolled_on AS t3, status AS t4, status_date AS t5, status_reason AS t6, grade_yuan AS n1, \(n) AS n2, \(n) AS n3, \(n) AS n4, \(n) AS n5, \(n) AS n6, \(n) AS n7 FROM insurance_enrolments WHERE citizen_id = $ID",
-            "SELECT 'b', scheme, status, effective_on, reason, \(t), \(t), \(t), recorded_at_ms, \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_enrolment_statuses WHERE citizen_id = $ID",
-            "SELECT 'c', scheme, kind, arrived_on, \(t), \(t), \(t), \(t), year, grade_yuan, personal_fen, subsidy_fen, collective_fen, arrived, \(n) FROM insurance_contributions WHERE citizen_id = $ID",
-            "SELECT 'd', scheme, \(t), \(t), \(t), \(t), \(t), \(t), year, opening_fen, credited_fen, interest_fen, closing_fen, \(n), \(n) FROM insurance_accounts WHERE citizen_id = $ID",
-            "SELECT 'e', scheme, county_code, start_month, figure_ids, status, status_date, status_reason, monthly_fen, basic_central_fen, basic_provincial_fen, basic_county_fen, basic_extra_fen, account_fen, exit_subsidy_fen FROM insurance_entitlements WHERE citizen_id = $ID",
-            "SELECT 'f', scheme, status, effective_on, reason, \(t), \(t), \(t), recorded_at_ms, \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_entitlement_statuses WHERE citizen_id = $ID",
-            "SELECT 'g', scheme, month, bank, account_sealed, result, failure_reason, \(t), amount_fen, \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_payments WHERE citizen_id = $ID",
+            "SELECT 'a' AS part, scheme, county_code AS t1, start_kind AS t2, enrolled_on AS t3, status AS t4, status_date AS t5, status_reason AS t6, grade_yuan AS n1, \(n) AS n2, \(n) AS n3, \(n) AS n4, \(n) AS n5, \(n) AS n6, \(n) AS n7, \(n) AS n8 FROM insurance_enrolments WHERE citizen_id = $ID",
+            "SELECT 'b', scheme, status, effective_on, reason, \(t), \(t), \(t), recorded_at_ms, \(n), \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_enrolment_statuses WHERE citizen_id = $ID",
+            "SELECT 'c', scheme, kind, arrived_on, \(t), \(t), \(t), \(t), year, grade_yuan, personal_fen, subsidy_fen, collective_fen, arrived, \(n), \(n) FROM insurance_contributions WHERE citizen_id = $ID",
+            "SELECT 'd', scheme, \(t), \(t), \(t), \(t), \(t), \(t), year, opening_fen, credited_fen, interest_fen, closing_fen, \(n), \(n), \(n) FROM insurance_accounts WHERE citizen_id = $ID",
+            "SELECT 'e', scheme, county_code, start_month, figure_ids, status, status_date, status_reason, monthly_fen, basic_central_fen, basic_provincial_fen, basic_county_fen, basic_extra_fen, account_fen, exit_subsidy_fen, collective_exit_fen FROM insurance_entitlements WHERE citizen_id = $ID",
+            "SELECT 'f', scheme, status, effective_on, reason, \(t), \(t), \(t), recorded_at_ms, \(n), \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_entitlement_statuses WHERE citizen_id = $ID",
+            "SELECT 'g', scheme, month, bank, account_sealed, result, failure_reason, \(t), amount_fen, \(n), \(n), \(n), \(n), \(n), \(n), \(n) FROM insurance_payments WHERE citizen_id = $ID",
         ].dropLast(cipher == nil ? 1 : 0)
         // One bind per branch: SQLKit numbers the placeholders for each database.
         var query = SQLQueryString("")
@@ -147,7 +147,8 @@ package enum InsuranceLedger {
                     scheme: scheme, county: try stored(try text("t1").flatMap { try? DivisionCode($0) }, "county_code"),
                     startMonth: try text("t2") ?? "", monthlyFen: try number("n1") ?? 0, basicCentralFen: try number("n2") ?? 0,
                     basicProvincialFen: try number("n3") ?? 0, basicCountyFen: try number("n4") ?? 0, basicExtraFen: try number("n5") ?? 0,
-                    accountFen: try number("n6") ?? 0, exitSubsidyFen: try number("n7") ?? 0, figureIDs: EntitlementRecord.figureIDs(try text("t3")),
+                    accountFen: try number("n6") ?? 0, exitSubsidyFen: try number("n7") ?? 0,
+                    collectiveExitFen: try number("n8") ?? 0, figureIDs: EntitlementRecord.figureIDs(try text("t3")),
                     status: try stored(try text("t4").flatMap(EntitlementStatus.init(rawValue:)), "status"), statusDate: try date("t5"),
                     statusReason: try text("t6")), history: []))
             case "g":

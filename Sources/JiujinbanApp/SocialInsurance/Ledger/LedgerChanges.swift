@@ -63,8 +63,11 @@ enum LedgerChanges {
     static func reverse(_ images: LedgerImages, on db: any Database) async throws -> ReversalProblem? {
         let sql = db as! any SQLDatabase
         let access = LedgerRowAccess(sql: sql)
-        for row in images.rows where try await access.read(row.table, citizen: row.citizen, key: row.key) != row.after {
-            return .changedSince(table: row.table)
+        for row in images.rows {
+            // Compared on the image's columns: an image taken before a column was added (M0063) has no cell for it,
+            // and any later change of the row shows in `updated_at_ms`, which every image has.
+            let current = try await access.read(row.table, citizen: row.citizen, key: row.key)
+            guard let current, current.filter({ row.after[$0.key] != nil }) == row.after else { return .changedSince(table: row.table) }
         }
         if let account = images.account {
             guard try await EntitlementAccounts.stored(citizen: account.citizen, scheme: account.scheme, on: sql) == account.after else {
@@ -133,6 +136,7 @@ enum LedgerChanges {
                                    "basic_central_fen": .number(row.basicCentralFen), "basic_provincial_fen": .number(row.basicProvincialFen),
                                    "basic_county_fen": .number(row.basicCountyFen), "basic_extra_fen": .number(row.basicExtraFen),
                                    "account_fen": .number(row.accountFen), "exit_subsidy_fen": .number(row.exitSubsidyFen),
+                                   "collective_exit_fen": .number(row.collectiveExitFen),
                                    "figure_ids": LedgerCell(row.figureIDsText)]
                               .merging(statusValues(row.status.rawValue, row.statusDate, row.statusReason)) { $1 },
                           history: history("insurance_entitlement_statuses", row.scheme, row.statusDate, row.status.rawValue, row.statusReason))]

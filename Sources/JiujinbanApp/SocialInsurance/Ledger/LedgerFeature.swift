@@ -7,7 +7,10 @@ import Vapor
 enum LedgerFeature: Feature {
     static func routes(_ app: Application) {}
 
-    static var migrations: [any Migration] { [M0040CreateInsuranceLedger(), M0041MarkImportedCitizens(), M0042CreateOutboundExchange(), M0052AddOutboundImages()] }
+    static var migrations: [any Migration] {
+        [M0040CreateInsuranceLedger(), M0041MarkImportedCitizens(), M0042CreateOutboundExchange(), M0052AddOutboundImages(),
+         M0063AddCollectiveExitSubsidy()]
+    }
 
     static var commands: [FeatureCommand] {
         [FeatureCommand(name: "insurance", InsuranceCommand())]

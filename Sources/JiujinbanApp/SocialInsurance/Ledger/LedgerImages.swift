@@ -82,7 +82,8 @@ struct LedgerImages: Codable, Sendable, Equatable {
         "insurance_entitlements": [("county_code", "county"), ("start_month", "start_month"), ("monthly_fen", "monthly"),
                                    ("basic_central_fen", "basic_central"), ("basic_provincial_fen", "basic_provincial"),
                                    ("basic_county_fen", "basic_county"), ("basic_extra_fen", "basic_extra_years"),
-                                   ("account_fen", "account_part"), ("exit_subsidy_fen", "exit_subsidy"), ("figure_ids", "figure_ids"),
+                                   ("account_fen", "account_part"), ("exit_subsidy_fen", "exit_subsidy"),
+                                   ("collective_exit_fen", "collective_exit"), ("figure_ids", "figure_ids"),
                                    ("status", "status"), ("status_date", "status_date"), ("status_reason", "status_reason")],
     ]
 }

@@ -36,8 +36,8 @@ struct LedgerTable: Sendable {
             LedgerTable(name: "insurance_entitlements", keys: [("scheme", .text)],
                         values: [("county_code", .text), ("start_month", .text), ("monthly_fen", .number), ("basic_central_fen", .number),
                                  ("basic_provincial_fen", .number), ("basic_county_fen", .number), ("basic_extra_fen", .number),
-                                 ("account_fen", .number), ("exit_subsidy_fen", .number), ("figure_ids", .text), ("status", .text),
-                                 ("status_date", .text), ("status_reason", .text)],
+                                 ("account_fen", .number), ("exit_subsidy_fen", .number), ("collective_exit_fen", .number),
+                                 ("figure_ids", .text), ("status", .text), ("status_date", .text), ("status_reason", .text)],
                         history: "insurance_entitlement_statuses")
         case .payments:
             LedgerTable(name: "insurance_payments", keys: [("scheme", .text), ("month", .text)],
@@ -88,8 +88,8 @@ struct LedgerLine: Sendable {
             key = [.text(row.scheme.rawValue)]
             values = [.text(row.county.value), .text(row.startMonth), .number(row.monthlyFen), .number(row.basicCentralFen),
                       .number(row.basicProvincialFen), .number(row.basicCountyFen), .number(row.basicExtraFen), .number(row.accountFen),
-                      .number(row.exitSubsidyFen), .text(row.figureIDsText), .text(row.status.rawValue), .text(row.statusDate.iso),
-                      .text(row.statusReason)]
+                      .number(row.exitSubsidyFen), .number(row.collectiveExitFen), .text(row.figureIDsText), .text(row.status.rawValue),
+                      .text(row.statusDate.iso), .text(row.statusReason)]
             status = (row.status.rawValue, row.statusDate.iso, row.statusReason)
         case .payment(let row):
             key = [.text(row.scheme.rawValue), .text(row.month)]

@@ -85,13 +85,15 @@ enum LedgerQueryPages {
             .if(!ledger.entitlements.isEmpty && ledger.payments.isEmpty, .p(.class("empty"), .text("暂无发放记录。")))))
     }
 
-    /// The entitlement's parts as stored: the basic pension's parts, the account part, the 出口补; zero parts left out.
+    /// The entitlement's parts as stored: the basic pension's parts, the account part, the 出口补 by age band and the
+    /// 集体出口补, each its own line; zero parts left out.
     static func composition(_ entitlement: InsuranceLedgerView.Entitlement) -> [(String, Int64)] {
         [("中央基础养老金", entitlement.basicCentralFen), ("省级基础养老金", entitlement.basicProvincialFen),
          ("县级基础养老金", entitlement.basicCountyFen), ("长缴多得加发", entitlement.basicExtraFen),
          (entitlement.scheme == .residentSupplementary ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension,
           entitlement.accountFen),
-         (SupplementaryBenefit.exitSubsidy, entitlement.exitSubsidyFen)].filter { $0.1 != 0 }
+         (SupplementaryBenefit.exitSubsidy, entitlement.exitSubsidyFen),
+         (SupplementaryBenefit.collectiveExitSubsidy, entitlement.collectiveExitFen)].filter { $0.1 != 0 }
     }
 
     static func yuan(_ fen: Int64) -> String { Fen.yuan(Int(fen)) }

@@ -84,15 +84,16 @@ struct PaymentRun {
         let accountSealed: String?
     }
 
-    /// The county's entitlements of the resident schemes, each with its awarded composition, the person's birth date,
-    /// the account to pay into, and whether the month has a payment already. The account is the entitlement's own (given with its claim, M0062) when it
-    /// has one, else that of the person's latest payment of the scheme (read by the payments' primary key); bank and
-    /// account always come from the same place.
+    /// The county's entitlements of the resident schemes, each with its awarded composition and the figure rows it was
+    /// awarded under, the person's birth date, the account to pay into, and whether the month has a payment already.
+    /// The account is the entitlement's own (given with its claim, M0062) when it has one, else that of the person's
+    /// latest payment of the scheme (read by the payments' primary key); bank and account always come from the same place.
     private func entitlements(on sql: any SQLDatabase) async throws -> [Row] {
         let latest = "FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme ORDER BY p.month DESC LIMIT 1"
         let rows = try await sql.raw("""
             SELECT e.citizen_id, e.scheme, e.start_month, e.status, e.monthly_fen, e.basic_central_fen, e.basic_provincial_fen,
-              e.basic_county_fen, e.basic_extra_fen, e.account_fen, e.exit_subsidy_fen, c.id_number_sealed, c.name, c.birth_date,
+              e.basic_county_fen, e.basic_extra_fen, e.account_fen, e.exit_subsidy_fen, e.collective_exit_fen, e.figure_ids,
+              c.id_number_sealed, c.name, c.birth_date,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.bank ELSE (SELECT p.bank \(unsafeRaw: latest)) END AS bank,
               CASE WHEN a.account_sealed IS NOT NULL THEN a.account_sealed ELSE (SELECT p.account_sealed \(unsafeRaw: latest)) END AS account_sealed,
               (SELECT COUNT(*) FROM insurance_payments p WHERE p.citizen_id = e.citizen_id AND p.scheme = e.scheme
@@ -110,13 +111,15 @@ struct PaymentRun {
                 centralFen: try row.decode(column: "basic_central_fen", as: Int64.self),
                 provincialFen: try row.decode(column: "basic_provincial_fen", as: Int64.self),
                 countyFen: try row.decode(column: "basic_county_fen", as: Int64.self), extraFen: try row.decode(column: "basic_extra_fen", as: Int64.self),
-                accountFen: try row.decode(column: "account_fen", as: Int64.self), exitSubsidyFen: try row.decode(column: "exit_subsidy_fen", as: Int64.self))
+                accountFen: try row.decode(column: "account_fen", as: Int64.self), exitSubsidyFen: try row.decode(column: "exit_subsidy_fen", as: Int64.self),
+                collectiveExitFen: try row.decode(column: "collective_exit_fen", as: Int64.self))
             return Row(citizen: citizen, entitlement: PaymentBatch.Entitlement(
                 person: citizen.uuidString, scheme: try row.decode(column: "scheme", as: String.self),
                 startMonth: try row.decode(column: "start_month", as: String.self), status: try row.decode(column: "status", as: String.self),
                 monthlyFen: try row.decode(column: "monthly_fen", as: Int64.self), bank: try row.decode(column: "bank", as: String?.self),
                 account: account, alreadyRecorded: try row.decode(column: "recorded", as: Int64.self) > 0, composition: composition,
                 born: CalendarDate(iso: try row.decode(column: "birth_date", as: String.self)),
+                figureIDs: EntitlementRecord.figureIDs(try row.decode(column: "figure_ids", as: String?.self)),
                 unpaidMonths: owed(citizen, try row.decode(column: "scheme", as: String.self), try row.decode(column: "start_month", as: String.self))),
                 idNumberSealed: try row.decode(column: "id_number_sealed", as: String.self), name: try row.decode(column: "name", as: String.self),
                 accountSealed: account)

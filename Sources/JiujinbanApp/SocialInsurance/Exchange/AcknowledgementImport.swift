@@ -10,18 +10,25 @@ import Vapor
 /// from the before-image (`LedgerChanges.reverse`; a claim's payment account removed or the replaced one put back,
 /// with an audit row for the person), or a person change field by field (`PersonChanges.reverse`: a
 /// field a later case changed since keeps its newer value, and the case's reason says so, with an audit row for
-/// the citizen), and returns the case to its point as 核心系统退回. All in one
+/// the citizen), and returns the case to its point as 核心系统退回. A ledger change a later change has since replaced
+/// for good (one the core system confirmed, or an import from it: `ReversalProblem.settledSince`) is left in place:
+/// the rejection is still recorded, the case returned with a note asking for manual reconciliation, and audited
+/// (`insurance.acknowledgement_unreversed`). All in one
 /// transaction with one audit row for the file and one per returned case. An answer to a record already answered
-/// (late, or the same file again) changes nothing. Any problem (an unknown record, one never sent, a change that
-/// can no longer be undone) refuses the whole file, naming the line; the refusal is audited.
+/// (late, or the same file again) changes nothing. Any problem (an unknown record, one never sent, a change whose
+/// row a still unanswered change has changed since) refuses the whole file, naming the line; the refusal is audited.
 struct AcknowledgementImport {
     struct Summary: Sendable, Equatable {
         var confirmed = 0
         var rejected = 0
         var unchanged = 0
+        /// Rejections recorded without undoing their change (`LedgerChanges.ReversalProblem.settledSince`).
+        var unreversed = 0
 
         var line: String {
-            "已读取核心系统答复：确认 \(confirmed) 条，退回 \(rejected) 条（已撤销台账变更并退回办件），此前已答复未改变 \(unchanged) 条"
+            "已读取核心系统答复：确认 \(confirmed) 条，退回 \(rejected) 条（已撤销台账变更并退回办件"
+                + (unreversed == 0 ? "" : "；其中 \(unreversed) 条的台账记录已被其后已确认的办件或核心系统导入更改，未撤销，待人工核对")
+                + "），此前已答复未改变 \(unchanged) 条"
         }
     }
 
@@ -63,8 +70,13 @@ struct AcknowledgementImport {
                     case .sent: toApply.append((answer, record))
                     }
                 }
-                // The newest change first: two rejected changes of one row are undone in the reverse order they were made.
-                for (answer, record) in toApply.sorted(by: { $0.1.createdAt > $1.1.createdAt }) {
+                // Confirmations first (a rejection of an earlier change of the same row then sees the later one confirmed),
+                // then the newest change first: two rejected changes of one row are undone in the reverse order they were made.
+                let ordered = toApply.sorted { first, second in
+                    let (a, b) = (first.0.result == .confirmed, second.0.result == .confirmed)
+                    return a != b ? a : first.1.createdAt > second.1.createdAt
+                }
+                for (answer, record) in ordered {
                     let next: OutboundExchangeState = answer.result == .confirmed ? .confirmed : .rejected
                     var returnReason = answer.reason ?? ""
                     if next == .rejected, record.kind == ExchangeKind.personChanges.rawValue {
@@ -74,12 +86,19 @@ struct AcknowledgementImport {
                         try await Self.auditReversal(reversal, of: record, by: actor, at: now, services: services, on: db)
                     } else if next == .rejected, let stored = record.images {
                         let images = try LedgerImages.decode(stored)
-                        if let problem = try await LedgerChanges.reverse(images, on: db) {
-                            problems.add(line: answer.line, column: "result", problem.message)
+                        switch try await LedgerChanges.reverse(images, on: db) {
+                        case .changedSince(let table)?:
+                            problems.add(line: answer.line, column: "result", LedgerChanges.ReversalProblem.changedSince(table: table).message)
                             continue
-                        }
-                        if let account = images.account {
-                            try await Self.auditAccountReversal(account, of: record, by: actor, at: now, services: services, on: db)
+                        case .settledSince(let table, let later)?:
+                            // Never undoable first: recorded without undoing, for manual reconciliation.
+                            returnReason += "；" + LedgerChanges.ReversalProblem.unreversedNote
+                            summary.unreversed += 1
+                            try await Self.auditUnreversed(record, table: table, later: later, by: actor, at: now, services: services, on: db)
+                        case nil:
+                            if let account = images.account {
+                                try await Self.auditAccountReversal(account, of: record, by: actor, at: now, services: services, on: db)
+                            }
                         }
                     }
                     if case .failure(let problem) = try await OutboundExchange.move(record.id, to: next, reason: answer.reason, at: now, on: db) {
@@ -98,7 +117,8 @@ struct AcknowledgementImport {
                 }
                 guard problems.isEmpty else { throw Refused(problems: problems) }
                 let detail = "导入核心系统答复“\(AuditDetail.sanitized(fileName, maximumLength: 40))”：确认\(summary.confirmed)条，"
-                    + "退回\(summary.rejected)条，已答复未改变\(summary.unchanged)条"
+                    + "退回\(summary.rejected)条" + (summary.unreversed == 0 ? "" : "（其中未撤销台账变更\(summary.unreversed)条）")
+                    + "，已答复未改变\(summary.unchanged)条"
                 try await AuditTrail.record(AuditEvent("insurance.import_acknowledgements", objectType: "exchange_file_sha256", objectID: digest,
                                                        detail: detail), by: actor, at: now, key: services.keys.auditKey, on: db)
                 return summary
@@ -128,6 +148,27 @@ struct AcknowledgementImport {
         var detail = "核心系统退回人员信息变更（办件\(record.caseNumber ?? "")）：" + (reversal.restored.isEmpty ? "未恢复任何信息" : "已恢复" + names(reversal.restored))
         if !reversal.kept.isEmpty { detail += "；\(names(reversal.kept))在此后已被其他办件变更，保留新值" }
         try await AuditTrail.record(AuditEvent("citizen.change_reversed", objectType: "citizen", objectID: record.citizen.uuidString, detail: detail),
+                                    by: actor, at: now, key: services.keys.auditKey, on: db)
+    }
+
+    /// A rejection recorded without undoing its change: the record's audit row names the case and what changed the
+    /// row since (a confirmed record and its case, or an import), for the county's business admin to reconcile.
+    private static func auditUnreversed(_ record: Stored, table: String, later: LedgerChanges.LaterChange, by actor: AuditActor, at now: Date,
+                                        services: PlatformServices, on db: any Database) async throws {
+        let what = switch table {
+        case "insurance_enrolments": "参保登记"
+        case "insurance_contributions": "缴费记录"
+        case "insurance_entitlements": "待遇核定"
+        case "insurance_entitlement_accounts": "待遇发放账户"
+        default: table
+        }
+        let by = switch later {
+        case .confirmed(let id, let number): "其后已被核心系统确认的交换记录\(id.uuidString.lowercased())（办件\(number ?? "无")）"
+        case .imported: "其后的核心系统导入"
+        }
+        let detail = "核心系统退回（办件\(record.caseNumber ?? "无")），台账未撤销：该人员的\(what)已被\(by)更改，请县业务管理员与核心系统人工核对"
+        try await AuditTrail.record(AuditEvent("insurance.acknowledgement_unreversed", objectType: "insurance_outbound",
+                                               objectID: record.id.uuidString.lowercased(), detail: detail),
                                     by: actor, at: now, key: services.keys.auditKey, on: db)
     }
 

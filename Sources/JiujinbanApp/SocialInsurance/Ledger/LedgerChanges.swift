@@ -46,33 +46,76 @@ enum LedgerChanges {
     }
 
     enum ReversalProblem: Error, Equatable {
-        /// A row is no longer as the change left it (a later case changed it): undoing would lose that change.
+        /// A row is no longer as the change left it, and the change that left it so is still unanswered (or cannot be
+        /// told): undoing would lose that change; the core system answers it first.
         case changedSince(table: String)
+        /// A row was changed since by what can never be undone first: a change the core system confirmed, or an
+        /// import from the core system. Nothing is undone; the rejection is recorded for manual reconciliation.
+        case settledSince(table: String, by: LaterChange)
 
         var message: String {
             switch self {
             case .changedSince: "台账记录在此后已被其他办件更改，不能自动撤销，请人工核对后处理"
+            case .settledSince: Self.unreversedNote
             }
         }
+
+        /// What a returned case's reason adds after the core system's when its change was left in place.
+        static let unreversedNote = "台账记录已被其后已确认的办件（或核心系统导入）更改，未自动撤销，请县业务管理员与核心系统人工核对"
+    }
+
+    /// What left a row as it is now, when that was neither the change a rejection would undo nor anything unanswered.
+    enum LaterChange: Equatable, Sendable {
+        /// Another outbound record's change, which the core system confirmed.
+        case confirmed(record: UUID, caseNumber: String?)
+        /// No outbound record left the row so: an import from the core system (the ledger's only other writer) did.
+        case imported
     }
 
     /// Undoes what `images` record, in the caller's transaction: each row back to its before-image (deleted when the
     /// change created it), the status-history rows it added removed, the payment account it gave an entitlement
-    /// removed or the one it replaced put back. Refused, writing nothing, when a row (or that account) is no longer
-    /// as the change left it.
+    /// removed or the one it replaced put back. Writes nothing when a row (or that account) is no longer as the change
+    /// left it: `changedSince` while what changed it is unanswered, `settledSince` when it was confirmed or imported
+    /// since (told apart by the after-images the other outbound records keep).
+    /// Whether a ledger row is still as a change left it, compared on the image's columns: an image taken before a
+    /// column was added (M0063) has no cell for it, and any later change of the row shows in `updated_at_ms`, which
+    /// every image has.
+    static func row(_ current: [String: LedgerCell]?, isAsLeftBy image: [String: LedgerCell]) -> Bool {
+        guard let current else { return false }
+        return current.filter { image[$0.key] != nil } == image
+    }
+
     static func reverse(_ images: LedgerImages, on db: any Database) async throws -> ReversalProblem? {
         let sql = db as! any SQLDatabase
         let access = LedgerRowAccess(sql: sql)
+        var settled: ReversalProblem?
         for row in images.rows {
-            // Compared on the image's columns: an image taken before a column was added (M0063) has no cell for it,
-            // and any later change of the row shows in `updated_at_ms`, which every image has.
-            let current = try await access.read(row.table, citizen: row.citizen, key: row.key)
-            guard let current, current.filter({ row.after[$0.key] != nil }) == row.after else { return .changedSince(table: row.table) }
+            let now = try await access.read(row.table, citizen: row.citizen, key: row.key)
+            guard !Self.row(now, isAsLeftBy: row.after) else { continue }
+            guard now != nil else { return .changedSince(table: row.table) }
+            let writer = try await lastWriter(citizen: row.citizen, on: sql) { later in
+                later.rows.contains { $0.table == row.table && $0.key == row.key && Self.row(now, isAsLeftBy: $0.after) }
+            }
+            if case let (id, number, state)? = writer {
+                guard state == .confirmed else { return .changedSince(table: row.table) }
+                settled = settled ?? .settledSince(table: row.table, by: .confirmed(record: id, caseNumber: number))
+            } else {
+                settled = settled ?? .settledSince(table: row.table, by: .imported)
+            }
         }
         if let account = images.account {
-            guard try await EntitlementAccounts.stored(citizen: account.citizen, scheme: account.scheme, on: sql) == account.after else {
-                return .changedSince(table: "insurance_entitlement_accounts")
+            let now = try await EntitlementAccounts.stored(citizen: account.citizen, scheme: account.scheme, on: sql)
+            if now != account.after {
+                // Only a claim's change writes an account: one no record left so cannot be told.
+                let writer = try await lastWriter(citizen: account.citizen, on: sql) { later in
+                    later.account.map { $0.scheme == account.scheme && $0.after == now } ?? false
+                }
+                guard case let (id, number, state)? = writer, state == .confirmed else { return .changedSince(table: "insurance_entitlement_accounts") }
+                settled = settled ?? .settledSince(table: "insurance_entitlement_accounts", by: .confirmed(record: id, caseNumber: number))
             }
+        }
+        if let settled { return settled }
+        if let account = images.account {
             try await EntitlementAccounts.put(account.before, citizen: account.citizen, scheme: account.scheme, on: sql)
         }
         for row in images.rows.reversed() {
@@ -86,6 +129,23 @@ enum LedgerChanges {
             try await sql.delete(from: history.table).where("citizen_id", .equal, SQLBind(history.citizen))
                 .where("scheme", .equal, SQLBind(history.scheme)).where("effective_on", .equal, SQLBind(history.effectiveOn))
                 .where("status", .equal, SQLBind(history.status)).run()
+        }
+        return nil
+    }
+
+    /// The newest of the person's outbound records whose images `match` (it left a row as it is now): its id, case
+    /// number and state; nil when none did.
+    private static func lastWriter(citizen: UUID, on sql: any SQLDatabase, match: (LedgerImages) -> Bool) async throws
+        -> (UUID, String?, OutboundExchangeState)?
+    {
+        let rows = try await sql.raw("""
+            SELECT o.id, o.state, o.ledger_images, c.number FROM insurance_outbound o LEFT JOIN cases c ON c.id = o.case_id
+            WHERE o.citizen_id = \(bind: citizen) AND o.ledger_images IS NOT NULL ORDER BY o.created_at_ms DESC
+            """).all()
+        for row in rows {
+            guard let images = try? LedgerImages.decode(try row.decode(column: "ledger_images", as: String.self)), match(images),
+                  let state = OutboundExchangeState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
+            return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "number", as: String?.self), state)
         }
         return nil
     }

@@ -108,6 +108,9 @@ public enum MonthlyRerating {
         public let fen: Int64
         public let storedFen: Int64
         public let waiting: [PolicyFigureKey]
+        /// The month's parts; nil when the entitlement is paid its stored total (no composition, or one that does not
+        /// add up to it).
+        public var parts: Composition? = nil
 
         public var isRerated: Bool { fen != storedFen }
     }
@@ -146,6 +149,6 @@ public enum MonthlyRerating {
         default:
             break
         }
-        return Amount(fen: parts.sum, storedFen: storedFen, waiting: waiting)
+        return Amount(fen: parts.sum, storedFen: storedFen, waiting: waiting, parts: parts)
     }
 }

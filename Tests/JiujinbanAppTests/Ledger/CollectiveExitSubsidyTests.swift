@@ -21,9 +21,11 @@ struct CollectiveExitSubsidyTests {
                 """).run()
             let (status, page) = try await app.getPage(fixture.village, "/insurance/payments/\(citizen.uuidString.lowercased())")
             #expect(status == .ok)
-            #expect(page.contains("<td>出口补</td><td class=\"number\">20.00元</td>"))
+            // Born 1946-04-12 and 80 since April 2026: this month's 出口补 is the 80+ band's 30 元 (the month's amount, as
+            // the payment run pays it); the 集体出口补 is never re-rated.
+            #expect(page.contains("<td>出口补</td><td class=\"number\">30.00元</td>"))
             #expect(page.contains("<td>集体出口补</td><td class=\"number\">10.00元</td>"))
-            #expect(page.contains("45.00元"))
+            #expect(page.contains("<strong>55.00元</strong>") && page.contains("核定时月待遇为45.00元"))
         }
     }
 

@@ -40,6 +40,13 @@ struct PaymentReratingTests {
             #expect(november.hasSuffix("；1 笔因政策参数“中央基础养老金最低标准”待核实仍按原待遇发放，业务管理员确认后按新标准发放"))
             #expect(try await PaymentRunTests.payments("2026-11", app).map { $0.split(separator: "|")[1] }.sorted() == ["20000", "3500"])
 
+            // Item 36's page this month (2026-11): the composition as the run pays it, the waiting figure named.
+            let village = try await app.session(as: .villageOperator)
+            let jia = try #require(try await InsuranceImportTests.citizen(Self.jia, app)).requireID().uuidString.lowercased()
+            let waiting = try await app.getPage(village, "/insurance/payments/\(jia)").1
+            #expect(waiting.contains("<td>中央基础养老金</td><td class=\"number\">143.00元</td>") && waiting.contains("<strong>200.00元</strong>"))
+            #expect(waiting.contains("政策参数“中央基础养老金最低标准”的新标准待核实，本月暂按原标准计发"))
+
             let sql = app.db as! any SQLDatabase
             try await sql.raw("""
                 UPDATE policy_figures SET status = 'confirmed'
@@ -47,6 +54,11 @@ struct PaymentReratingTests {
                 """).run()
             let book = try await PolicyFigureBook.load(on: app.db)
             #expect(book.resolve(.centralBasicPension, on: CalendarDate(iso: "2026-12-01")!).isConfirmed)
+
+            // Confirmed: the page shows the raised part and total, and what was awarded.
+            let raised = try await app.getPage(village, "/insurance/payments/\(jia)").1
+            #expect(raised.contains("<td>中央基础养老金</td><td class=\"number\">163.00元</td>") && raised.contains("<strong>220.00元</strong>"))
+            #expect(raised.contains("按本月执行的政策参数计算；核定时月待遇为200.00元。") && !raised.contains("新标准待核实"))
 
             let out = directory.appendingPathComponent("december.csv")
             let december = try await PaymentRunTests.run(app, month: "2026-12", out: out)

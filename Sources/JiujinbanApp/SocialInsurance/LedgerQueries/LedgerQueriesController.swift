@@ -18,7 +18,8 @@ enum LedgerQueriesController {
     }
 
     @Sendable static func payments(_ req: Request) async throws -> Response {
-        let view = try await load(req, action: "insurance.payments.view", querySeq: PaymentRecordsQueryItem.seq)
+        var view = try await load(req, action: "insurance.payments.view", querySeq: PaymentRecordsQueryItem.seq)
+        view.monthAmounts = try await MonthComposition.amounts(view.ledger, born: view.born, month: PensionMonth(containing: view.today), on: req.db)
         return HTMLResponse.make(LedgerQueryPages.payments(view, context: PageContext(req)))
     }
 
@@ -33,7 +34,7 @@ enum LedgerQueriesController {
         let idNumber = try req.jiujinban.cipher.open(citizen.idNumberSealed, context: CitizenCrypto.idNumberContext)
         return LedgerQueryView(
             citizenID: id, maskedName: citizen.maskedName, maskedIDNumber: Masking.maskedIDNumber(idNumber),
-            today: req.jiujinban.clock.today, ledger: ledger, querySeq: querySeq,
+            today: req.jiujinban.clock.today, born: CalendarDate(iso: citizen.birthDate), ledger: ledger, querySeq: querySeq,
             mayRecordQuery: CaseFile.mayAccept(staff.account, item: querySeq, grants: staff.grants).isAllowed)
     }
 }
@@ -45,7 +46,10 @@ struct LedgerQueryView: Sendable {
     let maskedName: String
     let maskedIDNumber: String
     let today: CalendarDate
+    let born: CalendarDate?
     let ledger: InsuranceLedgerView
     let querySeq: Int
     let mayRecordQuery: Bool
+    /// Item 36: each entitlement's amount this month as the payment run pays it (`MonthComposition`).
+    var monthAmounts: [InsuranceScheme: MonthlyRerating.Amount] = [:]
 }

@@ -69,8 +69,12 @@ enum LedgerQueryPages {
                     .h3(.text("当前月待遇项目组成明细（\(month)）")),
                     .table(.class("data-table"),
                            .thead(.tr(.th("待遇项目"), .th("金额（元/月）"))),
-                           .tbody(.forEach(composition(entitlement)) { .tr(.td(.text($0.0)), .td(.class("number"), .text(yuan($0.1)))) },
-                                  .tr(.th("月待遇合计"), .td(.class("number"), .strong(.text(yuan(entitlement.monthlyFen))))))))
+                           .tbody(.forEach(composition(entitlement, month: view.monthAmounts[entitlement.scheme])) {
+                                      .tr(.td(.text($0.0)), .td(.class("number"), .text(yuan($0.1))))
+                                  },
+                                  .tr(.th("月待遇合计"), .td(.class("number"), .strong(.text(yuan(view.monthAmounts[entitlement.scheme]?.fen
+                                                                                                   ?? entitlement.monthlyFen))))))),
+                    .forEach(monthNotes(entitlement, month: view.monthAmounts[entitlement.scheme])) { .p(.class("hint"), .text($0)) })
             },
             .if(!ledger.payments.isEmpty, .section(
                 .class("case-part"), .h2("发放记录"),
@@ -87,13 +91,32 @@ enum LedgerQueryPages {
 
     /// The entitlement's parts as stored: the basic pension's parts, the account part, the 出口补 by age band and the
     /// 集体出口补, each its own line; zero parts left out.
-    static func composition(_ entitlement: InsuranceLedgerView.Entitlement) -> [(String, Int64)] {
-        [("中央基础养老金", entitlement.basicCentralFen), ("省级基础养老金", entitlement.basicProvincialFen),
-         ("县级基础养老金", entitlement.basicCountyFen), ("长缴多得加发", entitlement.basicExtraFen),
-         (entitlement.scheme == .residentSupplementary ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension,
-          entitlement.accountFen),
-         (SupplementaryBenefit.exitSubsidy, entitlement.exitSubsidyFen),
-         (SupplementaryBenefit.collectiveExitSubsidy, entitlement.collectiveExitFen)].filter { $0.1 != 0 }
+    /// With the month's amount (`MonthComposition`), its parts: the figures in force this month, as the payment run
+    /// pays them; without one, the parts as awarded.
+    static func composition(_ entitlement: InsuranceLedgerView.Entitlement, month: MonthlyRerating.Amount? = nil) -> [(String, Int64)] {
+        let parts = month?.parts ?? MonthlyRerating.Composition(
+            centralFen: entitlement.basicCentralFen, provincialFen: entitlement.basicProvincialFen, countyFen: entitlement.basicCountyFen,
+            extraFen: entitlement.basicExtraFen, accountFen: entitlement.accountFen, exitSubsidyFen: entitlement.exitSubsidyFen,
+            collectiveExitFen: entitlement.collectiveExitFen)
+        return [("中央基础养老金", parts.centralFen), ("省级基础养老金", parts.provincialFen),
+                ("县级基础养老金", parts.countyFen), ("长缴多得加发", parts.extraFen),
+                (entitlement.scheme == .residentSupplementary ? SupplementaryBenefit.accountPension : BasicBenefit.accountPension, parts.accountFen),
+                (SupplementaryBenefit.exitSubsidy, parts.exitSubsidyFen),
+                (SupplementaryBenefit.collectiveExitSubsidy, parts.collectiveExitFen)].filter { $0.1 != 0 }
+    }
+
+    /// Said under the month's composition: a change from the amount awarded, and the figures a change waits for.
+    static func monthNotes(_ entitlement: InsuranceLedgerView.Entitlement, month: MonthlyRerating.Amount?) -> [String] {
+        guard let month else { return [] }
+        var notes: [String] = []
+        if month.isRerated {
+            notes.append("按本月执行的政策参数计算；核定时月待遇为\(yuan(entitlement.monthlyFen))。")
+        }
+        if !month.waiting.isEmpty {
+            notes.append("政策参数" + month.waiting.map { "“" + $0.definition.name + "”" }.joined(separator: "、")
+                         + "的新标准待核实，本月暂按原标准计发，业务管理员确认后按新标准发放。")
+        }
+        return notes
     }
 
     static func yuan(_ fen: Int64) -> String { Fen.yuan(Int(fen)) }

@@ -38,12 +38,7 @@ public enum PolicyFigureChange {
         case .success(let parsed): value = parsed
         case .failure(let problem): errors.add("value", "数值：" + problem.message)
         }
-        let source = TextField.clean(rawSource)
-        if source.isEmpty {
-            errors.add("source", "依据文件：请填写文件名称及文号")
-        } else if source.count > 200 {
-            errors.add("source", "依据文件：不超过200个字")
-        }
+        let source = document(rawSource, field: "source", missing: "请填写文件名称及文号", errors: &errors)
         guard errors.isEmpty, let validFrom, let value else { return .failure(errors) }
         return .success(Successor(key: key, county: county, validFrom: validFrom, value: value, source: source,
                                   ends: latest.map { (rowID: $0.id, lastDay: validFrom.adding(days: -1)) }))
@@ -65,12 +60,7 @@ public enum PolicyFigureChange {
         } else if row.status == .confirmed {
             errors.add("confirm_source", "该参数已确认，无需再次确认")
         }
-        let source = TextField.clean(rawSource)
-        if source.isEmpty {
-            errors.add("confirm_source", "依据文件：确认参数须填写文件名称及文号")
-        } else if source.count > 200 {
-            errors.add("confirm_source", "依据文件：不超过200个字")
-        }
+        let source = document(rawSource, field: "confirm_source", missing: "确认参数须填写文件名称及文号", errors: &errors)
         var value = row.value
         if value == nil {
             switch PolicyFigureValue.parse(rawValue, kind: row.key.definition.kind) {
@@ -112,14 +102,22 @@ public enum PolicyFigureChange {
             case .failure(let problem): errors.add("correct_value", "更正后的数值：" + problem.message)
             }
         }
-        let source = TextField.clean(rawSource)
-        if source.isEmpty {
-            errors.add("correct_source", "依据文件：更正参数须填写文件名称及文号")
-        } else if source.count > 200 {
-            errors.add("correct_source", "依据文件：不超过200个字")
-        }
+        let source = document(rawSource, field: "correct_source", missing: "更正参数须填写文件名称及文号", errors: &errors)
         guard errors.isEmpty, let value else { return .failure(errors) }
         return .success(Correction(replacing: row, value: value, source: source))
+    }
+}
+
+extension PolicyFigureChange {
+    /// The document a change names (依据文件): required, at most 200 characters; a problem is named by `field`.
+    static func document(_ raw: String, field: String, missing: String, errors: inout FieldErrors) -> String {
+        let source = TextField.clean(raw)
+        if source.isEmpty {
+            errors.add(field, "依据文件：" + missing)
+        } else if source.count > 200 {
+            errors.add(field, "依据文件：不超过200个字")
+        }
+        return source
     }
 }
 

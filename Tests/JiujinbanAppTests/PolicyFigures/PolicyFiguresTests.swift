@@ -116,6 +116,11 @@ struct PolicyFiguresTests {
                 "出口补（65–79周岁）（全省）：自2026-07-01起为25元，依据晋政发〔2026〕9号；原值20元自2021-01-01起，至2026-06-30止")])
             let page = try await app.getPage(province, "/policy-figures/supplementary.exit-subsidy.65")
             #expect(page.1.contains("2021-01-01起至2026-06-30") && page.1.contains("data-confirm"))
+            // Who entered each row and when: the seed, and the province's business admin today.
+            let name = try #require(try await (app.db as! any SQLDatabase).raw("""
+                SELECT p.name FROM staff_accounts a JOIN staff_persons p ON p.id = a.person_id WHERE a.id = \(bind: province.accountID)
+                """).first()).decode(column: "name", as: String.self)
+            #expect(page.1.contains("<td class=\"nowrap\">\(name) 2026-11-25</td>") && page.1.contains("<td class=\"nowrap\">系统初始数据 "))
         }
     }
 

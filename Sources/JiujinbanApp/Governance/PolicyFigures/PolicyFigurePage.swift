@@ -2,7 +2,7 @@ import Foundation
 import JiujinbanRules
 import Plot
 
-/// One figure: its rows (each 已更正 one struck through under its correction), and for the business admin who sets
+/// One figure: its rows (each 已更正 one struck through under its correction, each with who entered it and when), and for the business admin who sets
 /// it a form to add a successor and, for each 待核实 row, one to confirm it and one to correct it. Each asks before it
 /// is sent (site.js `data-confirm`): a change to a figure cannot be taken back.
 enum PolicyFigurePage {
@@ -28,7 +28,7 @@ enum PolicyFigurePage {
             content: [
                 .p(.class("lead"), .text("单位：\(definition.unit)。\(definition.scope == .province ? "全省统一，由省级业务管理员维护。" : "各县分别设定，由本县业务管理员维护。")")),
                 .table(.class("data-table compact"),
-                    .thead(.tr(.th("生效期间"), .th("取值"), .th("状态"), .th("依据文件"), .th("来源可靠性"), .th(""))),
+                    .thead(.tr(.th("生效期间"), .th("取值"), .th("状态"), .th("依据文件"), .th("来源可靠性"), .th("录入"), .th(""))),
                     .tbody(.forEach(figure.rows) { row in
                         .tr(.if(row.isSuperseded, .class("superseded")),
                             .td(.class("nowrap"), PolicyFiguresPage.struck(row, .text(PolicyFiguresPage.period(row)))),
@@ -36,7 +36,7 @@ enum PolicyFigurePage {
                             .td(.class("nowrap"), PolicyFiguresPage.statusTag(row), .unwrap(row.supersession) { supersession in
                                 .group(.br(), .span(.class("hint"), .text("\(CalendarDate(supersession.at).iso)更正")))
                             }),
-                            .td(.text(row.source)), .td(.text(row.confidence.label)),
+                            .td(.text(row.source)), .td(.text(row.confidence.label)), .td(.class("nowrap"), .text(figure.setters[row.id] ?? "")),
                             .td(.if(figure.mayChange && isOpen(row), actions(row, figure: figure, typed: typed))))
                     })),
                 .if(figure.mayChange, rowForm(figure, typed: typed, errors: errors, context: context)),

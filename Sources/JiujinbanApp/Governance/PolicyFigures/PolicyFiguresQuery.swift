@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import JiujinbanRules
 import Vapor
@@ -16,6 +17,8 @@ struct PolicyFigureView: Sendable {
     /// The row in force today, if any.
     let current: PolicyFigureRow?
     let mayChange: Bool
+    /// Who entered each row and when: `褚卫东 2026-11-25`, or `系统初始数据 …` for a seeded row.
+    var setters: [UUID: String] = [:]
 
     var url: SiteURL { .policyFigure(key, county: county) }
     var pendingCount: Int { rows.filter { $0.status == .unconfirmed && !$0.isSuperseded }.count }
@@ -51,7 +54,28 @@ enum PolicyFiguresQuery {
         let book = try await req.policyFigures()
         let names = try await countyNames(county.map { [$0] } ?? [], on: req.db)
         let owner = county.map { names[$0] ?? $0.countyCode } ?? "全省"
-        return view(key, county: county, owner: owner, book: book, staff: staff, today: req.jiujinban.clock.today)
+        var figure = view(key, county: county, owner: owner, book: book, staff: staff, today: req.jiujinban.clock.today)
+        figure.setters = try await setters(of: figure.rows.map(\.id), on: req.db)
+        return figure
+    }
+
+    /// Who entered each row (`set_by`, the account's real name) and on which day (`set_at`); a row the seed loaded
+    /// has no one.
+    static func setters(of ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await PolicyFigureRecord.query(on: db).filter(\.$id ~~ ids).all()
+        let accounts = Array(Set(records.compactMap(\.setBy)))
+        var names: [UUID: String] = [:]
+        if !accounts.isEmpty {
+            for row in try await (db as! any SQLDatabase).raw("""
+                SELECT a.id, p.name FROM staff_accounts a JOIN staff_persons p ON p.id = a.person_id WHERE a.id IN (\(binds: accounts))
+                """).all() {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: records.compactMap { record in
+            record.id.map { ($0, (record.setBy.map { names[$0] ?? "（账号已删除）" } ?? "系统初始数据") + " " + CalendarDate(record.setAt).iso) }
+        })
     }
 
     static func view(_ key: PolicyFigureKey, county: DivisionCode?, owner: String, book: PolicyFigureBook, staff: SignedInStaff,

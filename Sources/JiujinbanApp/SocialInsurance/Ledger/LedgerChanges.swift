@@ -72,11 +72,6 @@ enum LedgerChanges {
         case imported
     }
 
-    /// Undoes what `images` record, in the caller's transaction: each row back to its before-image (deleted when the
-    /// change created it), the status-history rows it added removed, the payment account it gave an entitlement
-    /// removed or the one it replaced put back. Writes nothing when a row (or that account) is no longer as the change
-    /// left it: `changedSince` while what changed it is unanswered, `settledSince` when it was confirmed or imported
-    /// since (told apart by the after-images the other outbound records keep).
     /// Whether a ledger row is still as a change left it, compared on the image's columns: an image taken before a
     /// column was added (M0063) has no cell for it, and any later change of the row shows in `updated_at_ms`, which
     /// every image has.
@@ -85,6 +80,11 @@ enum LedgerChanges {
         return current.filter { image[$0.key] != nil } == image
     }
 
+    /// Undoes what `images` record, in the caller's transaction: each row back to its before-image (deleted when the
+    /// change created it), the status-history rows it added removed, the payment account it gave an entitlement
+    /// removed or the one it replaced put back. Writes nothing when a row (or that account) is no longer as the change
+    /// left it: `changedSince` while what changed it is unanswered, `settledSince` when it was confirmed or imported
+    /// since (told apart by the after-images the other outbound records keep).
     static func reverse(_ images: LedgerImages, on db: any Database) async throws -> ReversalProblem? {
         let sql = db as! any SQLDatabase
         let access = LedgerRowAccess(sql: sql)

@@ -89,29 +89,30 @@ enum PolicyFiguresController {
         let staff = try req.requireStaff()
         let form = try req.content.decode(PolicyFigureChanges.ConfirmForm.self)
         let row = try await changeableRow(form.row, req: req, staff: staff)
-        switch try await PolicyFigureChanges.confirm(form, row: row, by: staff, req: req) {
-        case .success:
-            req.forgetPolicyFigures()
-            return HTMLResponse.seeOther(.policyFigure(row.key, county: row.county), notice: PolicyFigureNotices.confirmed, on: req)
-        case .failure(let errors):
-            let figure = try await PolicyFiguresQuery.figure(row.key, county: row.county, req: req, staff: staff)
-            let typed = PolicyFigurePage.Typed(value: form.confirm_value ?? "", source: form.confirm_source ?? "", confirming: row.id)
-            return HTMLResponse.make(PolicyFigurePage.render(figure, typed: typed, errors: errors, context: PageContext(req)),
-                                     status: .unprocessableEntity)
-        }
+        return try await answer(try await PolicyFigureChanges.confirm(form, row: row, by: staff, req: req), row: row, notice: PolicyFigureNotices.confirmed,
+                                typed: PolicyFigurePage.Typed(value: form.confirm_value ?? "", source: form.confirm_source ?? "", confirming: row.id),
+                                staff: staff, req: req)
     }
 
     @Sendable static func correct(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(PolicyFigureChanges.CorrectForm.self)
         let row = try await changeableRow(form.row, req: req, staff: staff)
-        switch try await PolicyFigureChanges.correct(form, row: row, by: staff, req: req) {
+        return try await answer(try await PolicyFigureChanges.correct(form, row: row, by: staff, req: req), row: row, notice: PolicyFigureNotices.corrected,
+                                typed: PolicyFigurePage.Typed(value: form.correct_value ?? "", source: form.correct_source ?? "", correcting: row.id),
+                                staff: staff, req: req)
+    }
+
+    /// What a confirmation or a correction of `row` answers: the figure's page with its notice, or the page again
+    /// with what was typed and its problems.
+    static func answer(_ result: Result<UUID, FieldErrors>, row: PolicyFigureRow, notice: PageNotice, typed: PolicyFigurePage.Typed,
+                       staff: SignedInStaff, req: Request) async throws -> Response {
+        switch result {
         case .success:
             req.forgetPolicyFigures()
-            return HTMLResponse.seeOther(.policyFigure(row.key, county: row.county), notice: PolicyFigureNotices.corrected, on: req)
+            return HTMLResponse.seeOther(.policyFigure(row.key, county: row.county), notice: notice, on: req)
         case .failure(let errors):
             let figure = try await PolicyFiguresQuery.figure(row.key, county: row.county, req: req, staff: staff)
-            let typed = PolicyFigurePage.Typed(value: form.correct_value ?? "", source: form.correct_source ?? "", correcting: row.id)
             return HTMLResponse.make(PolicyFigurePage.render(figure, typed: typed, errors: errors, context: PageContext(req)),
                                      status: .unprocessableEntity)
         }

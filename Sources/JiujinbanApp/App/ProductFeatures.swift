@@ -27,6 +27,7 @@ enum ProductFeatures {
         GigsFeature.self,
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
+        TrainingFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,

@@ -71,6 +71,14 @@ public enum Capability: Hashable, Sendable {
     /// 政策参数维护: add a successor to a figure or confirm a 待核实 one (business admins; the province's set the
     /// provincial figures, a county's its own: `PolicyFigureAccess.mayChange`).
     case managePolicyFigures
+    /// 培训机构及开班计划: keep the county's training institutions and their class plans, and import the
+    /// rural-revitalisation department's 防止返贫监测对象 list (county business admins).
+    case manageTraining
+    /// 就业困难人员认定: record and end a person's recognition as 就业困难人员 (county reviewers).
+    case recogniseHardship
+    /// 培训统计: intentions, recommendations, enrolments and completions of one's division (business admins; a
+    /// township point's operators for their own township).
+    case viewTrainingStatistics
     /// 经办 the item with this sequence number.
     case handle(item: Int)
     /// 审核 the item with this sequence number.
@@ -84,6 +92,7 @@ public enum Capability: Hashable, Sendable {
         .handleGuidanceQuestions, .handleEscalatedQuestions, .taskForceQueue, .manageResponsibilityList, .problemOversight,
         .scheduleTraining, .viewMonthlyReport, .inspectServicePoints, .manageKiosks, .enterMonthlyReport, .reviewMonthlyReport,
         .searchEmploymentDirectories, .manageEmploymentDirectories, .registerEmployers, .viewPolicyFigures, .managePolicyFigures,
+        .manageTraining, .recogniseHardship, .viewTrainingStatistics,
     ]
 
     public var label: String {
@@ -122,6 +131,9 @@ public enum Capability: Hashable, Sendable {
         case .reviewMonthlyReport: "调度表审核"
         case .viewPolicyFigures: "查看政策参数"
         case .managePolicyFigures: "维护政策参数"
+        case .manageTraining: "培训机构及开班计划"
+        case .recogniseHardship: "就业困难人员认定"
+        case .viewTrainingStatistics: "培训统计"
         case .handle(let item): "第\(item)项 经办"
         case .review(let item): "第\(item)项 审核"
         }

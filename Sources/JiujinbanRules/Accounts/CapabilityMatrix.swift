@@ -23,7 +23,11 @@ extension Capability {
     /// township (the table is per township), so their operators are neither offered the page nor let in.
     public static func granted(to post: Post, grants: Set<ItemPermission>, at unit: OrgUnit) -> Set<Capability> {
         var capabilities = granted(to: post, grants: grants)
-        if unit.servicePointKind != .townshipCentre { capabilities.remove(.enterMonthlyReport) }
+        if unit.servicePointKind != .townshipCentre {
+            capabilities.remove(.enterMonthlyReport)
+            // 培训统计 is per township: its point's operators read their township's, a village's do not.
+            if post == .operator { capabilities.remove(.viewTrainingStatistics) }
+        }
         return capabilities
     }
 
@@ -39,13 +43,13 @@ extension Capability {
              .fileAccountApplication, .reviewAccountApplications, .viewCaseStatistics, .reportProblem,
              .handleGuidanceQuestions, .manageResponsibilityList, .problemOversight, .viewMonthlyReport,
              .inspectServicePoints, .reviewMonthlyReport, .searchEmploymentDirectories, .manageEmploymentDirectories,
-             .viewPolicyFigures, .managePolicyFigures]
+             .viewPolicyFigures, .managePolicyFigures, .manageTraining, .viewTrainingStatistics]
         case .operator:
             [.viewDivisions, .viewServicePoints, .fileAccountApplication, .serveCitizens, .viewOwnWork, .reportProblem,
-             .enterMonthlyReport, .searchEmploymentDirectories, .registerEmployers]
+             .enterMonthlyReport, .searchEmploymentDirectories, .registerEmployers, .viewTrainingStatistics]
         case .reviewer:
             [.viewDivisions, .viewServicePoints, .serveCitizens, .viewOwnWork, .viewCaseStatistics, .reportProblem, .searchEmploymentDirectories,
-             .viewPolicyFigures]
+             .viewPolicyFigures, .recogniseHardship]
         case .expert:
             [.viewDivisions, .viewServicePoints, .viewOwnWork, .handleGuidanceQuestions, .reportProblem, .searchEmploymentDirectories]
         case .taskForce:

@@ -42,6 +42,9 @@ private let expectedGrid: [(Capability, String)] = [
     (.registerEmployers,              ".   .   x  .   .   .  .    ."),
     (.viewPolicyFigures,              ".   x   .  x   .   .  .    ."),
     (.managePolicyFigures,            ".   x   .  .   .   .  .    ."),
+    (.manageTraining,                 ".   x   .  .   .   .  .    ."),
+    (.recogniseHardship,              ".   .   .  x   .   .  .    ."),
+    (.viewTrainingStatistics,         ".   x   x  .   .   .  .    ."),
     (.handle(item: 11),               ".   .   x  .   .   .  .    ."),
     (.review(item: 11),               ".   .   .  x   .   .  .    ."),
 ]

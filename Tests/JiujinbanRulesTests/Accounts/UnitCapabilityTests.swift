@@ -8,17 +8,21 @@ private typealias Codes = AccountFixture.Codes
 /// its villages, communities and bank branches; a division page opens only inside the user's scope.
 @Suite("Capabilities at a unit, and which division pages a scope opens")
 struct UnitCapabilityTests {
-    @Test("调度表填报 belongs to the township point's operators alone")
+    @Test("调度表填报 and 培训统计 belong to the township point's operators alone")
     func monthlyEntryAtTheTownship() {
-        #expect(Capability.granted(to: .operator, grants: [], at: Units.guweiCentre).contains(.enterMonthlyReport))
-        for unit in [Units.taianVillage, Units.dongguanCommunity, Units.guweiBank] {
-            #expect(!Capability.granted(to: .operator, grants: [], at: unit).contains(.enterMonthlyReport), "\(unit)")
-            #expect(!AccountFixture.staff(.operator, at: unit, 60).may(.enterMonthlyReport))
+        for township in [Capability.enterMonthlyReport, .viewTrainingStatistics] {
+            #expect(Capability.granted(to: .operator, grants: [], at: Units.guweiCentre).contains(township))
+            for unit in [Units.taianVillage, Units.dongguanCommunity, Units.guweiBank] {
+                #expect(!Capability.granted(to: .operator, grants: [], at: unit).contains(township), "\(unit)")
+                #expect(!AccountFixture.staff(.operator, at: unit, 60).may(township))
+            }
+            #expect(AccountFixture.staff(.operator, at: Units.guweiCentre, 61).may(township))
         }
-        #expect(AccountFixture.staff(.operator, at: Units.guweiCentre, 61).may(.enterMonthlyReport))
         // Nothing else changes with the unit.
         #expect(Capability.granted(to: .operator, grants: [.handle(1)], at: Units.taianVillage)
-                == Capability.granted(to: .operator, grants: [.handle(1)]).subtracting([.enterMonthlyReport]))
+                == Capability.granted(to: .operator, grants: [.handle(1)]).subtracting([.enterMonthlyReport, .viewTrainingStatistics]))
+        // A county business admin's 培训统计 does not depend on a point.
+        #expect(Capability.granted(to: .businessAdmin, grants: [], at: Units.ruicheng).contains(.viewTrainingStatistics))
     }
 
     @Test("a department opens its subtree's division pages; a service point only its own division's")

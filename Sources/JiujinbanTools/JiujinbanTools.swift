@@ -9,6 +9,7 @@ public enum JiujinbanTools {
         app.asyncCommands.use(GenerateDataCommand(), as: "generate-data")
         app.asyncCommands.use(BenchMatchingCommand(), as: "bench-matching")
         app.asyncCommands.use(BenchLookupCommand(), as: "bench-lookup")
+        app.asyncCommands.use(BenchTrainingCommand(), as: "bench-training")
         app.asyncCommands.use(GenerateInsuranceFileCommand(), as: "generate-insurance-file")
         app.asyncCommands.use(BenchInsuranceQueryCommand(), as: "bench-insurance-query")
         app.asyncCommands.use(InsurancePageSampleCommand(), as: "insurance-page-sample")

@@ -28,6 +28,7 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         TrainingFeature.self,
+        TrainingRecommendationsFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,

@@ -7,6 +7,7 @@ import JiujinbanRules
 enum LearnSkillsItems {
     static let modules: [ItemModule] = [
         TrainingIntentionItem.module, // 16 培训意向登记
+        InstitutionRecommendationItem.module, // 17 培训机构推荐
         // 培训意向跟踪反馈: the platform opens its follow-up for the point that registered the training intention.
         GenericItem.declared(seq: 18, platformPurposes: [.followUp]),
     ]

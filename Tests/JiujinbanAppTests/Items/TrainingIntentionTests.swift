@@ -74,6 +74,10 @@ struct TrainingIntentionTests {
             #expect(past.0 == .unprocessableEntity && past.1.contains("2026-11-24早于今天（2026-11-25）"))
             let badLevel = try await fixtures.intention(app, village, citizen: person, level: "6", proof)
             #expect(badLevel.0 == .unprocessableEntity && badLevel.1.contains("培训等级：请选择职业技能等级"))
+            // Born 2011-01-01: 15 on the test clock's day.
+            let child = try await fixtures.jobs.citizen(app, village, idNumber: BadInputs.withCheck("14083020110101123"))
+            let young = try await fixtures.intention(app, village, citizen: child, proof)
+            #expect(young.0 == .unprocessableEntity && young.1.contains("培训意向登记面向劳动年龄人员，该群众未满16周岁"))
             #expect(try await fixtures.intentions(app).isEmpty)
             #expect(try await CaseRecord.query(on: app.db).count() == 0)
 

@@ -56,7 +56,7 @@ enum TrainingRecommendationPages {
             .tbody(.forEach(Array(rows.enumerated())) { index, row in
                 .tr(.td(.class("num"), .text(String(index + 1))), .td(.text(row.name)),
                     .if(contacts, .group(.td(.text(row.address)), .td(.class("code"), .text(row.contactPhone)))),
-                    .td(.class("num"), .text(row.distanceText)),
+                    .td(.class("num nowrap"), .text(row.distanceText)),
                     .td(.text(row.planStartsOn.map { "\($0)开班，余\(row.freePlaces ?? 0)个名额" + (row.planPlace.map { "（\($0)）" } ?? "") } ?? "暂无")),
                     .td(.text(row.reason)))
             }))
@@ -71,7 +71,6 @@ enum TrainingRecommendationPages {
                 PrintButton.node("打印推荐清单"),
                 .article(
                     .class("print-form"),
-                    .h2(.text("培训机构推荐清单")),
                     .table(.class("form-table"),
                            .tr(.th("办事群众"), .td(.text(view.maskedName)), .th("办件编号"), .td(.class("code"), .text(view.caseNumber))),
                            .tr(.th("培训意向"), .td(.text(view.wanted)), .th("推荐日期"), .td(.text(view.recommendedOn)))),

@@ -11,7 +11,8 @@ struct TrainingIntentionItem: ServiceItem {
     static let seq = 16
     static let module = ItemModule(
         seq: seq,
-        conditions: ["须属于六类重点群体之一：防止返贫监测对象、城镇登记失业人员、就业困难人员以平台记录为准；毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者现场申报并查验证明材料",
+        conditions: ["面向劳动年龄人员：未满\(GenericItem.minimumWorkingAge)周岁的群众不予受理",
+                     "须属于六类重点群体之一：防止返贫监测对象、城镇登记失业人员、就业困难人员以平台记录为准；毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者现场申报并查验证明材料",
                      "培训职业须从职业分类（2022年版）中选择；同一职业只能有一条在办的培训意向",
                      "期望培训时间不早于今天，结束不早于开始"]
     ) { item, county, db in
@@ -86,6 +87,9 @@ struct TrainingIntentionItem: ServiceItem {
         }
         for group in Self.declarable where !groups.contains(group.rawValue) && !TextField.clean(form["proof_\(group.rawValue)"]).isEmpty {
             errors.add("proof_\(group.rawValue)", "\(group.chinese)：已填写证明材料但未勾选该群体，请勾选或清空证明材料")
+        }
+        if let born = CalendarDate(iso: citizen.birthDate), today.completedYears(since: born) < GenericItem.minimumWorkingAge {
+            errors.add("citizen", "培训意向登记面向劳动年龄人员，该群众未满\(GenericItem.minimumWorkingAge)周岁")
         }
         errors.requireDocuments(form, item)
         guard errors.isEmpty, let level else { return .failure(errors) }

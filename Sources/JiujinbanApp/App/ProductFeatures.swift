@@ -28,6 +28,7 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         TrainingFeature.self,
+        TrainingRecommendationsFeature.self,
         TrainingStatisticsFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,

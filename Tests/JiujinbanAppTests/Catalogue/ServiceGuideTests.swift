@@ -73,8 +73,11 @@ struct ServiceGuideTests {
                 "身份证号码按国家标准（GB 11643）校验位和出生日期核验；15位旧号码自动升为18位",
                 "同一群众全省只有一条办事群众记录，可查看其全部办件",
                 "受理人须持有本事项经办权限",
-                // The generic flow of a 我要学技能 item refuses children.
+                // Its own module's conditions: children refused, as the generic flow of the group did, then the key groups.
                 "面向劳动年龄人员：未满16周岁的群众不予受理",
+                "须属于六类重点群体之一：防止返贫监测对象、城镇登记失业人员、就业困难人员以平台记录为准；毕业年度高校毕业生、城乡未继续升学的应届初高中毕业生、农村转移就业劳动者现场申报并查验证明材料",
+                "培训职业须从职业分类（2022年版）中选择；同一职业只能有一条在办的培训意向",
+                "期望培训时间不早于今天，结束不早于开始",
             ])
         }
     }

@@ -19,6 +19,7 @@ struct SiteURLTests {
         .employer(id: id), .jobPosting(id: id), .jobRecommendations(citizen: id), .gig(id: id),
         .gigRecommendations(citizen: id), .jobFair(id: id), .archiveOffice(id: id), .employmentCard(citizen: id),
         .endEmploymentRegistration(id: id),
+        .trainingRecommendations(citizen: id), .trainingRecommendationPrint(case: id),
     ]
 
     @Test("the path of each sample matches its own pattern, parameter for parameter")

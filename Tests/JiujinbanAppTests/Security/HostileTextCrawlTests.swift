@@ -33,6 +33,12 @@ struct HostileTextCrawlTests {
             #expect(progress.contains { ($0.attribute("aria-label") ?? "") == "古魏镇\(HostileText.payloads[0])退回原因" },
                     "the progress page names the township, hostile name and all, in an aria-label")
 
+            // Item 17's start page, which the person's page reaches through a redirect (`ServiceItem.startPage`).
+            let learner = try #require(try await TrainingIntentionRecord.query(on: app.db).first()?.citizenID)
+            let ranked = try await report.visit(app, try await app.session(as: .villageOperator),
+                                                "/training/recommend/\(learner.uuidString.lowercased())", role: "villageOperator")
+            #expect(!ranked.isEmpty)
+
             let listed = report.failures.prefix(80).joined(separator: "\n")
             if !report.failures.isEmpty { Issue.record("\(report.failures.count) problems:\n\(listed)") }
             // The crawl reached the hostile text (else it proves nothing): it shows as text on many pages.
@@ -57,6 +63,7 @@ struct HostileTextCrawlTests {
         "/gigs/{}?", "/policies/{}?", "/service-points/{}?", "/service-points/{}/edit?", "/service-points/{}/acceptance?",
         "/divisions/{}?", "/accounts/{}?", "/citizens/{}?", "/cases/{}?", "/problems/{}?", "/account-applications/{}?",
         "/account-applications/{}/print?", "/reports/monthly/entry?", "/reports/monthly?", "/reports/map?county", "/notifications?",
+        "/training/recommend/{}?", "/training/recommendation-print/{}?",
     ]
 }
 

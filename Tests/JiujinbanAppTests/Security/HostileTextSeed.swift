@@ -52,6 +52,8 @@ enum HostileText {
         ("acceptances", ["inspector_name", "notes"]),
         ("notifications", ["title", "body"]),
         ("employment_registrations", ["details", "end_reason"]),
+        ("training_institutions", ["name", "address"]),
+        ("training_class_plans", ["place"]),
     ]
 
     /// 2026-11-10, before the monthly report's deadline, so that the township can still enter notes.
@@ -114,6 +116,18 @@ enum HostileText {
             acceptance = (res.status, res.body.string)
         }
         try expect(acceptance, "acceptance")
+
+        // 我要学技能: an institution of the county with a class (written as records: its form is the registry's), an
+        // intention through item 16 and item 17's ranked list for it.
+        let training = TrainingFixtures(), recommendation = InstitutionRecommendationTests()
+        let learner = try await training.jobs.citizen(app, village)
+        try expect(try await training.intention(app, village, citizen: learner, InstitutionRecommendationTests.proof), "training intention")
+        let origin = try await recommendation.villagePoint(app)
+        let institution = try await recommendation.institution(app, "芮城县职业技能培训学校", by: countyAdmin, origin: origin, north: 0.01)
+        try await recommendation.plan(app, institution, by: countyAdmin, starts: "2026-12-10", capacity: 30, enrolled: 3)
+        let intention = try #require(try await training.intentions(app).first?.requireID())
+        try expect(try await training.jobs.accept(app, village, citizen: learner, item: InstitutionRecommendationItem.seq,
+                                                  [("intention", intention.uuidString.lowercased()), ("institutions", "1")]), "training recommendation")
     }
 
     private static func expect(_ result: (HTTPStatus, String), _ what: String) throws {

@@ -93,6 +93,9 @@ enum CasePage {
                 .p(.class("page-actions"),
                    .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
                       .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
+                   .forEach(view.itemLinks.filter { context.mayOpen($0.url) }) { link in
+                       .a(.class("button"), .href(link.url.path), .text(link.label))
+                   },
                    .unwrap(view.person.flatMap { $0.pageOpens ? SiteURL.citizen(id: $0.id) : nil }) { url in
                        .if(context.mayOpen(url), .a(.class("button"), .href(url.path), .text("返回群众页面")))
                    }),

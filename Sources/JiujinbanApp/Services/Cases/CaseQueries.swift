@@ -53,6 +53,8 @@ struct CaseView: Sendable {
     var typed = Typed()
     /// What the operator entered (备注 included), as the reviewer reads it.
     var content: [CaseFormContent.Line] = []
+    /// The item's own pages for this case (item 17's printed list, `ServiceItem.caseRecord`).
+    var itemLinks: [ItemLink] = []
     /// What the case computed (a claim's monthly amount) and the figures it used, the waiting ones named.
     var computation: CaseComputation?
     let stateLabel: String
@@ -140,14 +142,17 @@ enum CaseQueries {
                 pageOpens: try await CitizenAccess.mayServe(citizen, staff, now: now, on: db))
         }
         var content: [CaseFormContent.Line] = []
+        var itemRecord: CaseItemRecord?
         if let item {
             let county = (try? DivisionCode(record.divisionCode))?.ancestor(atDepth: 2) ?? staff.county
-            let fields = try await ItemRegistry.make(item, county: county, on: db).fields
-            content = CaseFormContent.lines(json: try cipher.open(record.formSealed, context: CaseRecord.formContext), fields: fields)
+            let module = try await ItemRegistry.make(item, county: county, on: db)
+            content = CaseFormContent.lines(json: try cipher.open(record.formSealed, context: CaseRecord.formContext), fields: module.fields)
+            itemRecord = try await module.caseRecord(caseID: id, on: db)
         }
         return CaseView(
             id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
-            maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content,
+            maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content + (itemRecord?.lines ?? []),
+            itemLinks: itemRecord?.links ?? [],
             computation: try await CaseComputations.load(caseID: id, on: db),
             stateLabel: file.state.label, isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
             acceptedOn: record.acceptedOn,

@@ -32,6 +32,9 @@ protocol ServiceItem: Sendable {
     /// What accepting the form today would give, by the code acceptance runs, for the form page to show before
     /// anything is written (`CasePreview`); nil for an item with nothing to work out. Reads only.
     func preview(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> CasePreview?
+    /// What the case page shows of the records the case's effect wrote (item 16's key groups with their bases) and
+    /// the pages of its own it leads to (item 17's printed list); nil for an item whose form says it all. Reads only.
+    func caseRecord(caseID: UUID, on db: any Database) async throws -> CaseItemRecord?
 }
 
 extension ServiceItem {
@@ -42,6 +45,7 @@ extension ServiceItem {
     func recordAcceptance(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {}
     func startPage(citizen: UUID) -> SiteURL? { nil }
     func preview(citizen: CitizenRecord, today: CalendarDate, on db: any Database) async throws -> CasePreview? { nil }
+    func caseRecord(caseID: UUID, on db: any Database) async throws -> CaseItemRecord? { nil }
 
     /// `validate` and `check` together: the typed form encoded for the case to keep, or every problem the form and
     /// the stored records show.
@@ -117,6 +121,13 @@ struct SubmittedForm: Sendable {
 
     /// Whether a confirmation (材料已核验) was ticked.
     func confirmed(_ name: String) -> Bool { values[name] == "yes" }
+}
+
+/// What an item adds to its case page (`ServiceItem.caseRecord`): lines below the form's, and links, each drawn only
+/// where the viewer may open it.
+struct CaseItemRecord: Sendable {
+    let lines: [CaseFormContent.Line]
+    let links: [ItemLink]
 }
 
 /// An item's typed form, validated and encoded (JSON) for the case to keep sealed.

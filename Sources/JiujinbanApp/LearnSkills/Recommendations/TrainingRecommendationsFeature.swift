@@ -1,0 +1,9 @@
+import Fluent
+import Vapor
+
+/// 培训机构推荐's pages (the item itself is `InstitutionRecommendationItem`): registered once (`Feature`).
+enum TrainingRecommendationsFeature: Feature {
+    static func routes(_ app: Application) {
+        TrainingRecommendationsController.register(app)
+    }
+}

@@ -10,7 +10,7 @@ import Vapor
 /// placed at random points of the county) and N class plans among their approvals, starting from 30 days ago to
 /// half a year ahead; then, for random intentions (an occupation and level some institution teaches, a home at a
 /// random service point of the county), times what item 17 does: the indexed read of the institutions and classes
-/// that fit (`TrainingCatalogueQuery`) and the ranking (`TrainingCatalogue.recommend`). `scripts/bench-matching`
+/// that fit (`InstitutionRanking.load`) and the ranking (`TrainingCatalogue.recommend`). `scripts/bench-matching`
 /// runs it after the job matching; the target is p99 < 20 ms among 2,000 institutions and 20,000 plans.
 struct BenchTrainingCommand: AsyncCommand {
     struct Signature: CommandSignature {
@@ -102,12 +102,11 @@ struct BenchTrainingCommand: AsyncCommand {
             let wanted = approvals[Int.random(in: 0..<approvals.count, using: &rng)].1
             let home = points[Int.random(in: 0..<points.count, using: &rng)].1
             let start = ContinuousClock.now
-            let catalogue = try await TrainingCatalogueQuery.catalogue(county: county, occupation: wanted.occupationCode, level: wanted.level,
-                                                                       today: today, on: app.db)
-            let ranked = catalogue.recommend(occupation: wanted.occupationCode, level: wanted.level, from: home, today: today, limit: 10)
+            let ranking = try await InstitutionRanking.load(county: county, wanted: [wanted], today: today, on: app.db)
+            let ranked = ranking.rows(occupation: wanted.occupationCode, level: wanted.level, from: home, today: today)
             times.append((ContinuousClock.now - start).seconds * 1000)
             shown += ranked.count
-            withClass += ranked.filter { $0.nextPlan != nil }.count
+            withClass += ranked.filter { $0.planID != nil }.count
         }
         func percentile(_ values: [Double], _ p: Double) -> String {
             let sorted = values.sorted()

@@ -5,13 +5,13 @@ import SQLKit
 
 /// One ranked institution as the page shows it, the case keeps it (`training_recommendations.rows`) and the person
 /// takes it home on paper.
-struct RecommendedInstitution: Codable, Sendable, Equatable {
+package struct RecommendedInstitution: Codable, Sendable, Equatable {
     let institutionID: UUID
     let name: String
     let address: String
     let contactPhone: String
     let distanceMeters: Int?
-    let planID: UUID?
+    package let planID: UUID?
     let planStartsOn: String?
     let planPlace: String?
     let freePlaces: Int?
@@ -30,9 +30,12 @@ struct RecommendedInstitution: Codable, Sendable, Equatable {
     }
 }
 
-/// 培训机构推荐 from the records: the county's institutions, approvals and class plans read once into a
-/// `TrainingCatalogue`, and the person's residence located at a service point.
-struct InstitutionRanking: Sendable {
+/// 培训机构推荐 from the records: for the occupations and levels wanted (a person's open intentions), the county's
+/// institutions approved to teach them and their classes of those occupations and levels starting from today, read
+/// into a `TrainingCatalogue` by two indexed queries (`training_approvals_occupation`, `training_class_plans_fit`),
+/// so a page reads what it can show, not the county's whole catalogue (`jiujinban bench-training` times it among
+/// 2,000 institutions and 20,000 plans); and the person's residence located at a service point.
+package struct InstitutionRanking: Sendable {
     struct Contact: Sendable {
         let address: String
         let phone: String
@@ -42,35 +45,70 @@ struct InstitutionRanking: Sendable {
     let contacts: [UUID: Contact]
     let places: [UUID: String]
 
-    /// The county's institutions with their approvals, and its class plans starting from `today`.
-    static func load(county: DivisionCode, today: CalendarDate, on db: any Database) async throws -> InstitutionRanking {
+    /// The county's institutions approved for any of `wanted`, and their classes of `wanted` starting from `today`.
+    package static func load(county: DivisionCode, wanted: Set<ClassPlanDraft.Approval>, today: CalendarDate, on db: any Database) async throws
+        -> InstitutionRanking
+    {
+        guard !wanted.isEmpty else { return InstitutionRanking(catalogue: TrainingCatalogue(institutions: [], plans: []), contacts: [:], places: [:]) }
         let sql = db as! any SQLDatabase
+        let keys = wanted.sorted { ($0.occupationCode, $0.level.rawValue) < ($1.occupationCode, $1.level.rawValue) }
+        /// `(occupation = ? AND level = ?) OR …` for the wanted keys, the columns under `prefix`.
+        func appendMatching(_ prefix: String, to clause: inout SQLQueryString) {
+            clause.appendInterpolation(unsafeRaw: "(")
+            for (index, key) in keys.enumerated() {
+                if index > 0 { clause.appendInterpolation(unsafeRaw: " OR ") }
+                clause.appendInterpolation(unsafeRaw: "(\(prefix)occupation_code = ")
+                clause.appendInterpolation(bind: key.occupationCode)
+                clause.appendInterpolation(unsafeRaw: " AND \(prefix)level = ")
+                clause.appendInterpolation(bind: key.level.rawValue)
+                clause.appendInterpolation(unsafeRaw: ")")
+            }
+            clause.appendInterpolation(unsafeRaw: ")")
+        }
+        var approvalQuery: SQLQueryString = """
+            SELECT a.institution_id, a.occupation_code, a.level, i.name, i.address, i.contact_phone, i.longitude, i.latitude, i.subsidised
+              FROM training_approvals a JOIN training_institutions i ON i.id = a.institution_id
+             WHERE i.county_code = \(bind: county.value) AND\(unsafeRaw: " ")
+            """
+        appendMatching("a.", to: &approvalQuery)
         var approvals: [UUID: Set<ClassPlanDraft.Approval>] = [:]
-        for row in try await sql.raw("""
-            SELECT a.institution_id, a.occupation_code, a.level FROM training_approvals a
-            JOIN training_institutions i ON i.id = a.institution_id WHERE i.county_code = \(bind: county.value)
-            """).all() {
-            guard let level = SkillLevel(rawValue: try row.decode(column: "level", as: Int.self)) else { continue }
-            approvals[try row.decode(column: "institution_id", as: UUID.self), default: []]
-                .insert(.init(occupationCode: try row.decode(column: "occupation_code", as: String.self), level: level))
-        }
-        var institutions: [TrainingCatalogue.Institution] = []
+        var found: [UUID: (name: String, location: GeoCoordinate?, subsidised: Bool)] = [:]
         var contacts: [UUID: Contact] = [:]
-        for record in try await TrainingInstitutionRecord.query(on: db).filter(\.$countyCode == county.value).all() {
-            let id = try record.requireID()
-            institutions.append(.init(id: id, name: record.name, location: record.location, approvals: approvals[id] ?? [],
-                                      subsidised: record.subsidised))
-            contacts[id] = Contact(address: record.address, phone: record.contactPhone)
+        for row in try await sql.raw(approvalQuery).all() {
+            guard let level = SkillLevel(rawValue: try row.decode(column: "level", as: Int.self)) else { continue }
+            let id = try row.decode(column: "institution_id", as: UUID.self)
+            approvals[id, default: []].insert(.init(occupationCode: try row.decode(column: "occupation_code", as: String.self), level: level))
+            if found[id] == nil {
+                let longitude = try row.decode(column: "longitude", as: Double?.self), latitude = try row.decode(column: "latitude", as: Double?.self)
+                found[id] = (try row.decode(column: "name", as: String.self),
+                             longitude.flatMap { lon in latitude.flatMap { GeoCoordinate(longitude: lon, latitude: $0) } },
+                             try row.decode(column: "subsidised", as: Bool.self))
+                contacts[id] = Contact(address: try row.decode(column: "address", as: String.self),
+                                       phone: try row.decode(column: "contact_phone", as: String.self))
+            }
         }
+        let institutions = found.map { id, facts in
+            TrainingCatalogue.Institution(id: id, name: facts.name, location: facts.location, approvals: approvals[id] ?? [],
+                                          subsidised: facts.subsidised)
+        }
+        guard !institutions.isEmpty else { return InstitutionRanking(catalogue: TrainingCatalogue(institutions: [], plans: []), contacts: [:], places: [:]) }
+        var planQuery: SQLQueryString = """
+            SELECT id, institution_id, occupation_code, level, starts_on, ends_on, place, capacity, enrolled FROM training_class_plans
+             WHERE county_code = \(bind: county.value) AND starts_on >= \(bind: today.iso) AND\(unsafeRaw: " ")
+            """
+        appendMatching("", to: &planQuery)
         var plans: [TrainingCatalogue.Plan] = []
         var places: [UUID: String] = [:]
-        for record in try await ClassPlanRecord.query(on: db).filter(\.$countyCode == county.value).filter(\.$startsOn >= today.iso).all() {
-            guard let level = SkillLevel(rawValue: record.level), let starts = CalendarDate(iso: record.startsOn),
-                  let ends = CalendarDate(iso: record.endsOn) else { continue }
-            let id = try record.requireID()
-            plans.append(.init(id: id, institutionID: record.institutionID, occupationCode: record.occupationCode, level: level,
-                               starts: starts, ends: ends, capacity: record.capacity, enrolled: record.enrolled))
-            places[id] = record.place
+        for row in try await sql.raw(planQuery).all() {
+            guard let level = SkillLevel(rawValue: try row.decode(column: "level", as: Int.self)),
+                  let starts = CalendarDate(iso: try row.decode(column: "starts_on", as: String.self)),
+                  let ends = CalendarDate(iso: try row.decode(column: "ends_on", as: String.self)) else { continue }
+            let id = try row.decode(column: "id", as: UUID.self)
+            plans.append(.init(id: id, institutionID: try row.decode(column: "institution_id", as: UUID.self),
+                               occupationCode: try row.decode(column: "occupation_code", as: String.self), level: level,
+                               starts: starts, ends: ends, capacity: try row.decode(column: "capacity", as: Int.self),
+                               enrolled: try row.decode(column: "enrolled", as: Int.self)))
+            places[id] = try row.decode(column: "place", as: String.self)
         }
         return InstitutionRanking(catalogue: TrainingCatalogue(institutions: institutions, plans: plans), contacts: contacts, places: places)
     }
@@ -101,7 +139,7 @@ struct InstitutionRanking: Sendable {
     }
 
     /// The institutions for an intention of `occupation` at `level`, best first, as rows to show and keep.
-    func rows(occupation: String, level: SkillLevel, from home: GeoCoordinate?, today: CalendarDate) -> [RecommendedInstitution] {
+    package func rows(occupation: String, level: SkillLevel, from home: GeoCoordinate?, today: CalendarDate) -> [RecommendedInstitution] {
         catalogue.recommend(occupation: occupation, level: level, from: home, today: today).map { found in
             let contact = contacts[found.institution.id]
             return RecommendedInstitution(

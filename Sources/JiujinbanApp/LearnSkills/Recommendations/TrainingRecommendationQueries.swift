@@ -50,8 +50,9 @@ enum TrainingRecommendationQueries {
         var intentions: [TrainingRecommendationsView.Intention] = []
         var homeKnown = false
         if !open.isEmpty {
-            // The county's catalogue and the person's place are read once for every intention.
-            let ranking = try await InstitutionRanking.load(county: county, today: today, on: db)
+            // What the intentions can use of the county's catalogue, and the person's place, are read once for all of them.
+            let wanted = Set(open.compactMap { intention in intention.skillLevel.map { ClassPlanDraft.Approval(occupationCode: intention.occupationCode, level: $0) } })
+            let ranking = try await InstitutionRanking.load(county: county, wanted: wanted, today: today, on: db)
             let home = try await InstitutionRanking.home(of: citizen, on: db)
             homeKnown = home != nil
             for intention in open {

@@ -63,7 +63,8 @@ struct InstitutionRecommendationItem: ServiceItem {
               let citizen = try await CitizenRecord.find(id: effect.citizenID, on: db) else {
             throw PublicError(.unprocessableEntity, "办件表单内容不完整，无法推荐培训机构")
         }
-        let ranking = try await InstitutionRanking.load(county: county, today: effect.today, on: db)
+        let ranking = try await InstitutionRanking.load(county: county, wanted: [.init(occupationCode: intention.occupationCode, level: level)],
+                                                        today: effect.today, on: db)
         let rows = ranking.rows(occupation: intention.occupationCode, level: level,
                                 from: try await InstitutionRanking.home(of: citizen, on: db), today: effect.today)
         let record = TrainingRecommendationRecord()

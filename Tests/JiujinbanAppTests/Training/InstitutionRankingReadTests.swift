@@ -8,7 +8,7 @@ import Vapor
 /// Item 17's read: only the county's institutions approved for the occupation at the level, and only their classes of
 /// that occupation and level starting from today.
 @Suite("培训机构推荐's read of institutions and classes")
-struct TrainingCatalogueQueryTests {
+struct InstitutionRankingReadTests {
     @Test("another county's institution, another level and a class already started are left out; the ranking puts the free class first")
     func reads() async throws {
         try await TestApp.run { app in
@@ -61,10 +61,18 @@ struct TrainingCatalogueQueryTests {
             try await plan(far, level: 4, starts: "2027-01-10", capacity: 30, enrolled: 0)
             try await plan(other, county: "140802000000", starts: "2027-01-10", capacity: 30, enrolled: 0)
             let today = try #require(CalendarDate(iso: "2026-12-07"))
-            let catalogue = try await TrainingCatalogueQuery.catalogue(county: try DivisionCode("140830000000"), occupation: "6-01", level: .five,
-                                                                       today: today, on: app.db)
+            // Two intentions wanted at once (as the start page reads them): each gets only its own level's institutions.
+            let ranking = try await InstitutionRanking.load(county: try DivisionCode("140830000000"),
+                                                            wanted: [.init(occupationCode: "6-01", level: .five), .init(occupationCode: "6-01", level: .four)],
+                                                            today: today, on: app.db)
             let home = try #require(GeoCoordinate(longitude: 110.69, latitude: 34.70))
-            let ranked = catalogue.recommend(occupation: "6-01", level: .five, from: home, today: today)
+            let ranked = ranking.catalogue.recommend(occupation: "6-01", level: .five, from: home, today: today)
+            let fours = ranking.rows(occupation: "6-01", level: .four, from: home, today: today)
+            #expect(Set(fours.map(\.name)) == ["其他等级机构", "远处机构"])
+            #expect(fours.first?.name == "远处机构", "its level-4 class has free places")
+            let nothing = try await InstitutionRanking.load(county: try DivisionCode("140830000000"), wanted: [.init(occupationCode: "4-03", level: .five)],
+                                                            today: today, on: app.db)
+            #expect(nothing.rows(occupation: "4-03", level: .five, from: home, today: today).isEmpty)
             #expect(ranked.map(\.institution.name) == ["远处机构", "近处机构"], "the class with free places first, the full one after")
             #expect(ranked[0].nextPlan?.starts.iso == "2027-01-10" && ranked[0].nextPlan?.freePlaces == 20)
             #expect(ranked[1].nextPlan == nil && ranked[1].fullPlans == 1)

@@ -15,7 +15,7 @@ enum TrainingInstitutionPages {
                 .div(.class("toolbar"),
                      .a(.class("button primary"), .href(SiteURL.newTrainingInstitution.path), .text("新增培训机构")),
                      .a(.class("button"), .href(SiteURL.monitoringList.path), .text("防止返贫监测对象名单"))),
-                .p(.class("hint"), .text("本县共\(institutions.count)个培训机构。推荐培训机构（第17项）按此处登记的培训资质、位置和开班计划排序。")),
+                .p(.class("hint"), .text("本县共\(institutions.count)个培训机构。为群众推荐培训机构时，按此处登记的培训资质、位置和开班计划排序。")),
                 .if(institutions.isEmpty, .p(.class("empty"), .text("本县尚未登记培训机构"))),
                 .if(!institutions.isEmpty, .table(
                     .class("data-table"),
@@ -95,7 +95,7 @@ enum TrainingInstitutionPages {
                       approvalRows(rows, choices: choices, errors: errors),
                       .div(.class("form-actions"),
                            .button(.type(.submit), .class("button primary"), .text("保存")),
-                           .button(.type(.submit), .name("more"), .value("1"), .class("button"), .attribute(named: "formnovalidate", value: "formnovalidate"),
+                           .button(.type(.submit), .name("more"), .value("1"), .class("button"),
                                    .text("增加一行培训资质")))),
             ])
     }

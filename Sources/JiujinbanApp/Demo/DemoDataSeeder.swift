@@ -3,8 +3,9 @@ import Foundation
 import JiujinbanRules
 import Vapor
 
-/// Loads the demonstration data (Ruicheng county and its 171 service points, its staff, and the insurance ledger of
-/// a few people to try items 28–37 on: `DemoLedgerPeople`) into an empty database, in one
+/// Loads the demonstration data (Ruicheng county and its 171 service points, its staff, its training institutions
+/// with their class plans (`DemoTraining`), and the insurance ledger of a few people to try items 28–37 on:
+/// `DemoLedgerPeople`) into an empty database, in one
 /// transaction, and records that it did so: every page header then says the data is for demonstration.
 enum DemoDataSeeder {
     static func seedIfEmpty(_ app: Application) async throws {

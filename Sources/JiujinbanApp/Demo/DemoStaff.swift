@@ -51,6 +51,9 @@ enum DemoStaff {
             // Every demonstration role can be tried at once: roles come associated.
             account.roleAssociatedAt = now
             try await account.create(on: db)
+            if member.post == .businessAdmin, case .county = member.place {
+                try await DemoTraining.seed(by: try account.requireID(), now: now, today: today, on: db)
+            }
             let ceiling = PermissionPolicy.ceiling(post: member.post, unit: unit, catalogue: catalogue)
             try await StaffRegistry.setGrants(ceiling, of: try account.requireID(), on: db)
             if member.post == .expert {

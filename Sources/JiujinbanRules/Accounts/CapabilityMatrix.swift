@@ -28,6 +28,11 @@ extension Capability {
             // 培训统计 is per township: its point's operators read their township's, a village's do not.
             if post == .operator { capabilities.remove(.viewTrainingStatistics) }
         }
+        // The training registry and the 就业困难人员 recognitions are the county's own: a city's or the province's
+        // business admin (or reviewer) neither keeps them nor is offered them.
+        if !unit.isCountyDepartment {
+            capabilities.subtract([.manageTraining, .recogniseHardship])
+        }
         return capabilities
     }
 

@@ -66,3 +66,15 @@ public struct ClassPlanDraft: Sendable, Equatable {
                                        capacity: capacity, enrolled: enrolled))
     }
 }
+
+extension ClassPlanDraft {
+    /// An edit may not plan fewer places than the people item 19 has enrolled in the class (报名, 参训 or 结业): they
+    /// are already in it.
+    public static func capacityProblem(capacity: Int, enrolledThroughPlatform count: Int) -> FieldErrors {
+        var errors = FieldErrors()
+        if capacity < count {
+            errors.add("capacity", "计划人数\(capacity)少于经平台报名（含已参训、已结业）的\(count)人，不能减到此数以下")
+        }
+        return errors
+    }
+}

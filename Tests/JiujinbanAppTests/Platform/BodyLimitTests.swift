@@ -17,10 +17,12 @@ struct BodyLimitTests {
     @Test("every route states its limit; none above the form limit until an upload needs one")
     func everyRouteHasALimit() async throws {
         try await TestApp.run { app in
-            // The problem report takes three screenshots, an acceptance six photos, the monthly entry evidence files.
+            // The problem report takes three screenshots, an acceptance six photos, the monthly entry evidence files,
+            // the training registry a county's monitoring list.
             let uploads: [[String]: ByteCount] = [["problems"]: ProblemReportsController.uploadLimit,
                                                   ["service-points", ":id", "acceptance"]: AcceptanceController.photoUploadLimit,
-                                                  ["reports", "monthly", "entry"]: ReportEntryController.uploadLimit]
+                                                  ["reports", "monthly", "entry"]: ReportEntryController.uploadLimit,
+                                                  ["training", "monitoring-list"]: MonitoringListController.uploadLimit]
             for route in app.routes.all {
                 let limit = try #require(route.bodyLimit, "\(route.method) \(route.path)")
                 let path = route.path.map(\.description)

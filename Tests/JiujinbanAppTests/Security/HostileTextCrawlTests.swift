@@ -64,6 +64,7 @@ struct HostileTextCrawlTests {
         "/divisions/{}?", "/accounts/{}?", "/citizens/{}?", "/cases/{}?", "/problems/{}?", "/account-applications/{}?",
         "/account-applications/{}/print?", "/reports/monthly/entry?", "/reports/monthly?", "/reports/map?county", "/notifications?",
         "/training/recommend/{}?", "/training/recommendation-print/{}?",
+        "/training/institutions/{}?", "/training/institutions/{}/edit?", "/training/hardship?", "/training/monitoring-list?",
     ]
 }
 

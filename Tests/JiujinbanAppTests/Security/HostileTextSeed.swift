@@ -54,6 +54,8 @@ enum HostileText {
         ("employment_registrations", ["details", "end_reason"]),
         ("training_institutions", ["name", "address"]),
         ("training_class_plans", ["place"]),
+        ("hardship_recognitions", ["category", "end_reason"]),
+        ("poverty_monitoring_entries", ["batch"]),
     ]
 
     /// 2026-11-10, before the monthly report's deadline, so that the township can still enter notes.
@@ -109,6 +111,25 @@ enum HostileText {
         // Submitted again, so that the county's progress page offers its decision form for the township.
         try await expect(app.post(township, "/reports/monthly/entry", try await app.entryForm(township, [("month", "2026-11"), ("action", "submit")])),
                          "monthly resubmission")
+        // The training registry: the demonstration institutions and plans are there; a monitoring list, and a
+        // recognition ended (with its reason) and one in force.
+        var list = MultipartForm()
+        list.field(SessionMiddleware.csrfField, countyAdmin.csrf)
+        list.field("batch", "2026年第3批")
+        list.file("file", filename: "名单.csv", type: "text/csv", bytes: Array("身份证号码,姓名\n\(CitizenRegistryTests.idNumber),王小明\n".utf8))
+        var imported: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, "/training/monitoring-list", headers: list.headers(countyAdmin), body: list.finished()) { res in
+            imported = (res.status, res.body.string)
+        }
+        try expect(imported, "monitoring list")
+        let reviewer = try await app.session(as: .reviewer)
+        try await expect(app.post(village, "/citizens", CitizenRegistryTests.registration()), "citizen for a recognition")
+        let recognition = [("id_number", CitizenRegistryTests.idNumber), ("category", "大龄失业人员"), ("recognised_on", "2026-11-01")]
+        try await expect(app.post(reviewer, "/training/hardship", recognition), "hardship recognition")
+        let recognised = try #require(try await HardshipRecognitionRecord.query(on: app.db).first()?.requireID())
+        try await expect(app.post(reviewer, "/training/hardship/\(recognised.uuidString.lowercased())/end", [("end_reason", "已就业")]),
+                         "hardship end")
+        try await expect(app.post(reviewer, "/training/hardship", recognition), "hardship recognition again")
         let scores = AcceptanceCriterion.allCases.map { ("score_\($0.rawValue)", String($0.maximum)) }
         var acceptance: (HTTPStatus, String) = (.ok, "")
         try await app.testing().test(.POST, "/service-points/\(point.uuidString.lowercased())/acceptance", headers: countyAdmin.formHeaders,

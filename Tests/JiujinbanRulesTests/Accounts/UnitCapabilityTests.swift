@@ -25,6 +25,18 @@ struct UnitCapabilityTests {
         #expect(Capability.granted(to: .businessAdmin, grants: [], at: Units.ruicheng).contains(.viewTrainingStatistics))
     }
 
+    @Test("the training registry and 就业困难人员认定 are the county department's: not a city's or the province's")
+    func trainingRegistryAtTheCounty() {
+        #expect(Capability.granted(to: .businessAdmin, grants: [], at: Units.ruicheng).contains(.manageTraining))
+        #expect(Capability.granted(to: .reviewer, grants: [], at: Units.ruicheng).contains(.recogniseHardship))
+        for unit in [Units.yuncheng, Units.province] {
+            #expect(!Capability.granted(to: .businessAdmin, grants: [], at: unit).contains(.manageTraining), "\(unit)")
+            #expect(!Capability.granted(to: .reviewer, grants: [], at: unit).contains(.recogniseHardship), "\(unit)")
+            // What a city or the province reads of training stays.
+            #expect(Capability.granted(to: .businessAdmin, grants: [], at: unit).contains(.viewTrainingStatistics), "\(unit)")
+        }
+    }
+
     @Test("a department opens its subtree's division pages; a service point only its own division's")
     func divisionPages() {
         #expect(Units.ruicheng.scope.showsDivisionPage(Codes.taian))

@@ -70,9 +70,15 @@ struct InstitutionRankingReadTests {
             let fours = ranking.rows(occupation: "6-01", level: .four, from: home, today: today)
             #expect(Set(fours.map(\.name)) == ["其他等级机构", "远处机构"])
             #expect(fours.first?.name == "远处机构", "its level-4 class has free places")
-            let nothing = try await InstitutionRanking.load(county: try DivisionCode("140830000000"), wanted: [.init(occupationCode: "4-03", level: .five)],
+            let nothing = try await InstitutionRanking.load(county: try DivisionCode("140830000000"), wanted: [.init(occupationCode: "2-02", level: .five)],
                                                             today: today, on: app.db)
-            #expect(nothing.rows(occupation: "4-03", level: .five, from: home, today: today).isEmpty)
+            #expect(nothing.rows(occupation: "2-02", level: .five, from: home, today: today).isEmpty)
+            // The same read inside the single writer's transaction (item 17's effect reads there).
+            let inWrite = try await app.jiujinban.writer.write(on: app.db) { db in
+                try await InstitutionRanking.load(county: try DivisionCode("140830000000"), wanted: [.init(occupationCode: "6-01", level: .five)],
+                                                  today: today, on: db).rows(occupation: "6-01", level: .five, from: home, today: today)
+            }
+            #expect(inWrite.map(\.name) == ["远处机构", "近处机构"])
             #expect(ranked.map(\.institution.name) == ["远处机构", "近处机构"], "the class with free places first, the full one after")
             #expect(ranked[0].nextPlan?.starts.iso == "2027-01-10" && ranked[0].nextPlan?.freePlaces == 20)
             #expect(ranked[1].nextPlan == nil && ranked[1].fullPlans == 1)

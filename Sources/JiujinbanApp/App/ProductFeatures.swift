@@ -28,6 +28,7 @@ enum ProductFeatures {
         JobFairsFeature.self,
         ArchiveOfficesFeature.self,
         TrainingFeature.self,
+        FollowUpsFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,

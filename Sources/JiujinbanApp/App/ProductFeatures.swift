@@ -29,6 +29,7 @@ enum ProductFeatures {
         ArchiveOfficesFeature.self,
         TrainingFeature.self,
         FollowUpsFeature.self,
+        ClassNoticesFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,

@@ -6,5 +6,6 @@ import JiujinbanRules
 enum LearnSkillsItems {
     static let modules: [ItemModule] = [
         TrainingFollowUpItem.module,
+        TrainingNoticeItem.module,
     ]
 }

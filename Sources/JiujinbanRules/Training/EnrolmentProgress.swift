@@ -38,6 +38,10 @@ public enum EnrolmentProgress {
         public let intentionStatus: String?
         /// The intention closes (已结业).
         public let closesIntention: Bool
+
+        public init(placeChange: Int, intentionStatus: String?, closesIntention: Bool) {
+            (self.placeChange, self.intentionStatus, self.closesIntention) = (placeChange, intentionStatus, closesIntention)
+        }
     }
 
     /// The step from `current` to `target`, or why not.

@@ -22,6 +22,10 @@ public struct FollowUpAnswer: Sendable, Equatable {
     public let classStartsOn: CalendarDate?
     public let classPlace: String?
 
+    public init(source: Source, said: String, classStartsOn: CalendarDate?, classPlace: String?) {
+        (self.source, self.said, self.classStartsOn, self.classPlace) = (source, said, classStartsOn, classPlace)
+    }
+
     /// From the form's strings; a class start before `today` is refused (the person is told of a class to come).
     public static func parse(source rawSource: String, said rawSaid: String, startsOn rawStarts: String, place rawPlace: String,
                              today: CalendarDate) -> Result<FollowUpAnswer, FieldErrors> {

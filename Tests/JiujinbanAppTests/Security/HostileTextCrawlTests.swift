@@ -57,6 +57,7 @@ struct HostileTextCrawlTests {
         "/gigs/{}?", "/policies/{}?", "/service-points/{}?", "/service-points/{}/edit?", "/service-points/{}/acceptance?",
         "/divisions/{}?", "/accounts/{}?", "/citizens/{}?", "/cases/{}?", "/problems/{}?", "/account-applications/{}?",
         "/account-applications/{}/print?", "/reports/monthly/entry?", "/reports/monthly?", "/reports/map?county", "/notifications?",
+        "/training/follow-ups/{}?",
     ]
 }
 

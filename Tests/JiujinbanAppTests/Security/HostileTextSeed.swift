@@ -52,6 +52,7 @@ enum HostileText {
         ("acceptances", ["inspector_name", "notes"]),
         ("notifications", ["title", "body"]),
         ("employment_registrations", ["details", "end_reason"]),
+        ("training_follow_ups", ["said", "class_place"]),
     ]
 
     /// 2026-11-10, before the monthly report's deadline, so that the township can still enter notes.
@@ -114,6 +115,17 @@ enum HostileText {
             acceptance = (res.status, res.body.string)
         }
         try expect(acceptance, "acceptance")
+
+        // 培训意向跟踪反馈 (item 18): an intention past its wait, its follow-up opened by the sweep and recorded.
+        let training = TrainingDeliveryFixtures()
+        let (occupation, _) = try await training.occupation(app)
+        let person = try await training.person(app, village, idNumber: "142723196508150011")
+        try await training.intention(app, village, citizen: person, point: point, occupation: occupation, registeredOn: "2026-10-08")
+        #expect(try await training.sweep(app).opened == 1, "follow-up sweep")
+        let followUp = try #require(try await training.followUpCases(app).first?.requireID())
+        try await expect(app.post(village, "/training/follow-ups/\(followUp.uuidString.lowercased())", [
+            ("source", "institution"), ("said", "下月开班"), ("class_starts_on", "2026-12-01"), ("class_place", "古魏镇培训中心"),
+        ]), "follow-up")
     }
 
     private static func expect(_ result: (HTTPStatus, String), _ what: String) throws {

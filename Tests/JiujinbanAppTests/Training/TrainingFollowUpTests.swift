@@ -181,4 +181,22 @@ struct TrainingFollowUpTests {
             #expect(try await fixtures.count(app, "sms_outbox") == 0)
         }
     }
+
+    @Test("two instances sweeping at once open one follow-up for an intention")
+    func concurrentSweeps() async throws {
+        try await TestApp.runTwo { first, second in
+            let village = try await first.session(as: .villageOperator)
+            let point = try await fixtures.point(first, village)
+            let (occupation, _) = try await fixtures.occupation(first)
+            let person = try await fixtures.person(first, village)
+            try await fixtures.intention(first, village, citizen: person, point: point, occupation: occupation, registeredOn: "2026-11-02")
+            let day = first.jiujinban.clock.today
+            async let one = TrainingFollowUpSweep(day: day).run(first)
+            async let other = TrainingFollowUpSweep(day: day).run(second)
+            let counts = try await [one, other]
+            #expect(counts.map(\.refused) == [0, 0] && counts.map(\.opened).reduce(0, +) >= 1)
+            #expect(try await fixtures.followUpCases(first).count == 1)
+            #expect(try await TrainingFollowUpRecord.query(on: first.db).count() == 1)
+        }
+    }
 }

@@ -68,7 +68,7 @@ struct CaseView: Sendable {
     var reasonLabel = "不予办理理由"
     /// 重新受理: the same item's form for the same person, offered beside 终止办理.
     var newCase: SiteURL?
-    /// The item's own page for the point's work on the open case (`ItemModule.work`), when the viewer may finish it.
+    /// The item's own page for the point's work on the case (`ItemModule.work`): where it is done, and what was done.
     var work: ItemLink?
     let missing: [String]
     let steps: [Step]
@@ -156,7 +156,7 @@ enum CaseQueries {
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, reasonLabel: reasonLabel(file.state, lastStep: steps.last?.action),
             newCase: file.state == .coreReturned ? .newCase(citizen: record.citizenID, item: record.itemSeq) : nil,
-            work: may(.finish) ? item.flatMap { ItemRegistry.module(of: $0).work?(id) } : nil,
+            work: item.flatMap { ItemRegistry.module(of: $0).work?(id) },
             missing: record.missingList,
             steps: steps.map { CaseView.Step(at: $0.at, actorUnitName: $0.actorUnitName, actorName: $0.actorName, action: $0.action,
                                              detail: $0.detail) },

@@ -29,8 +29,8 @@ struct ItemModule: Sendable {
     /// The item's work is done at its point and nobody reviews it (`CaseFile.finishedAtPoint`): the point finishes
     /// the case within the time limit.
     let finishedAtPoint: Bool
-    /// The page where the case's point does the item's work on an open case (培训意向跟踪反馈: record what was said),
-    /// linked from the case page; nil for most.
+    /// The page where the case's point does the item's work on a case (培训意向跟踪反馈: record what was said, print
+    /// the note), linked from the case page; nil for most.
     let work: (@Sendable (_ caseID: UUID) -> ItemLink)?
 
     init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [],

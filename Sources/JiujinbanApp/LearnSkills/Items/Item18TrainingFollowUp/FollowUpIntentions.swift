@@ -34,6 +34,12 @@ enum FollowUpIntentions {
         try await lines("1 = 1", today: today, on: db)
     }
 
+    /// Whether the intention has a follow-up waiting for its answer.
+    static func followUpOpen(_ intention: UUID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).raw("SELECT 1 AS n FROM training_follow_ups WHERE intention_id = \(bind: intention) AND recorded_at IS NULL")
+            .first() != nil
+    }
+
     /// A class "fits" an intention: its county, occupation and level, starting `today` or later, with a free place.
     private static func lines(_ condition: SQLQueryString, today: CalendarDate?, on db: any Database) async throws -> [Line] {
         let day = (today ?? CalendarDate(year: 1900, month: 1, day: 1)!).iso

@@ -13,7 +13,7 @@ struct TrainingFollowUpItem: ServiceItem {
     static let module = ItemModule(
         seq: seq, conditions: ["群众须有待开班的培训意向（已办理培训意向登记，尚未报名、结业或撤销）", "每个培训意向同时只有一件未办结的跟踪反馈"],
         platformPurposes: [.followUp], migrations: { [M0068TrainingFollowUpWait()] }, finishedAtPoint: true,
-        work: { id in ItemLink(label: "记录跟踪反馈", url: .trainingFollowUp(caseID: id), primary: true) }
+        work: { id in ItemLink(label: "跟踪反馈（记录、告知单）", url: .trainingFollowUp(caseID: id), primary: true) }
     ) { item, _, _ in TrainingFollowUpItem(item: item) }
 
     struct Form: Codable, Sendable, Equatable {

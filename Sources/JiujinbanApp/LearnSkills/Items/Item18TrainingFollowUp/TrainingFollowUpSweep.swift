@@ -59,6 +59,9 @@ struct TrainingFollowUpSweep {
                                                        key: Self.submissionKey(intention: line.id, day: day).uuidString)
                 switch try await CaseEngine.submit(submission, by: try .platform(.followUp, for: point), in: CaseContext(app)) {
                 case .accepted: counts.opened += 1
+                case .refused where try await FollowUpIntentions.followUpOpen(line.id, on: db):
+                    // Another instance sweeping at the same moment opened it first.
+                    counts.followUpOpen += 1
                 case .refused(_, let errors):
                     counts.refused += 1
                     app.logger.warning("follow-up sweep: intention \(line.id) refused: \(errors.problems.map(\.message).joined(separator: "；"))")

@@ -10,7 +10,8 @@ import SQLKit
 struct TrainingNoticeItem: ServiceItem {
     static let seq = 19
     static let module = ItemModule(
-        seq: seq, conditions: ["群众须有待开班的培训意向，且开班计划与其县、职业和等级相符、尚未开班、仍有名额", "同一开班计划只通知一次"]
+        seq: seq, conditions: ["群众须有待开班的培训意向，且开班计划与其县、职业和等级相符、尚未开班、仍有名额", "同一开班计划只通知一次"],
+        links: [ItemLink(label: "开班计划（通知参训）", url: .upcomingClassPlans, primary: true)]
     ) { item, _, _ in TrainingNoticeItem(item: item) }
 
     struct Form: Codable, Sendable, Equatable {

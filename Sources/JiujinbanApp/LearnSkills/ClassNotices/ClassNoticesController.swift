@@ -9,10 +9,12 @@ import Vapor
 /// and recording what became of the place. A place is changed only by the point that notified the person.
 enum ClassNoticesController {
     static func register(_ app: Application) {
-        app.get(.upcomingClassPlans, .capability(.serveCitizens), use: plans)
-        app.get(.classPlanNotices(plan: UUID()), .capability(.serveCitizens), use: notices)
-        app.post(.classPlanNotices(plan: UUID()), .capability(.serveCitizens), use: notify)
-        app.post(.enrolmentProgress(id: UUID()), .capability(.serveCitizens), use: progress)
+        // The item's handle grant: the links to these pages are drawn only for those who hold it (`PageContext.mayOpen`).
+        let handles = Access.capability(.handle(item: TrainingNoticeItem.seq))
+        app.get(.upcomingClassPlans, handles, use: plans)
+        app.get(.classPlanNotices(plan: UUID()), handles, use: notices)
+        app.post(.classPlanNotices(plan: UUID()), handles, use: notify)
+        app.post(.enrolmentProgress(id: UUID()), handles, use: progress)
     }
 
     @Sendable static func plans(_ req: Request) async throws -> Response {

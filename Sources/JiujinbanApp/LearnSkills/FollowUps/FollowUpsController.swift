@@ -9,10 +9,12 @@ import Vapor
 /// and the printed note. Only the case's point, by an operator with the item's handle grant, records.
 enum FollowUpsController {
     static func register(_ app: Application) {
-        app.get(.newTrainingFollowUp(citizen: UUID()), .capability(.serveCitizens), use: start)
-        app.get(.trainingFollowUp(caseID: UUID()), .capability(.serveCitizens), use: show)
-        app.post(.trainingFollowUp(caseID: UUID()), .capability(.serveCitizens), use: record)
-        app.get(.trainingFollowUpNote(caseID: UUID()), .capability(.serveCitizens), use: note)
+        // The item's handle grant: the links to these pages are drawn only for those who hold it (`PageContext.mayOpen`).
+        let handles = Access.capability(.handle(item: TrainingFollowUpItem.seq))
+        app.get(.newTrainingFollowUp(citizen: UUID()), handles, use: start)
+        app.get(.trainingFollowUp(caseID: UUID()), handles, use: show)
+        app.post(.trainingFollowUp(caseID: UUID()), handles, use: record)
+        app.get(.trainingFollowUpNote(caseID: UUID()), handles, use: note)
     }
 
     @Sendable static func start(_ req: Request) async throws -> Response {

@@ -10,7 +10,7 @@ enum ClassNoticesPages {
             content: [
                 .p(.class("lead"), .text("本县\(today.iso)及以后开班的计划。打开一个计划，查看本服务点登记了相符培训意向的群众并通知参训。")),
                 .if(plans.isEmpty, .p(.class("notice"), .text("本县暂无今天及以后开班的计划。"))),
-                .if(!plans.isEmpty, .table(.class("list"),
+                .if(!plans.isEmpty, .table(.class("data-table"),
                     .thead(.tr(.th("培训机构"), .th("职业（等级）"), .th("开班日期"), .th("地点"), .th("已报名/计划"), .th(""))),
                     .tbody(.forEach(plans) { plan in
                         .tr(.td(.text(plan.institution)), .td(.text("\(plan.occupation)（\(plan.level)）")),
@@ -42,7 +42,7 @@ enum ClassNoticesPages {
                 )),
                 .h2("可通知的群众（本服务点，由近及远）"),
                 .if(view.candidates.isEmpty, .p(.text("本服务点没有与该计划相符、尚未通知的待开班培训意向。"))),
-                .if(!view.candidates.isEmpty, .table(.class("list"),
+                .if(!view.candidates.isEmpty, .table(.class("data-table"),
                     .thead(.tr(.th("群众"), .th("登记日期"), .th("距培训机构"), .th("短信"), .th(""))),
                     .tbody(.forEach(view.candidates) { candidate in
                         .tr(.td(.text(candidate.maskedName)), .td(.text(candidate.registeredOn)),
@@ -55,7 +55,7 @@ enum ClassNoticesPages {
                     }))),
                 .h2("已通知的群众（本服务点）"),
                 .if(view.places.isEmpty, .p(.text("尚未通知。"))),
-                .if(!view.places.isEmpty, .table(.class("list"),
+                .if(!view.places.isEmpty, .table(.class("data-table"),
                     .thead(.tr(.th("群众"), .th("通知日期"), .th("状态"), .th("登记"))),
                     .tbody(.forEach(view.places) { place in
                         .tr(.td(.text(place.maskedName)), .td(.text(place.notifiedOn ?? "")), .td(.text(place.status.label)),

@@ -96,7 +96,6 @@ enum FollowUpPages {
             content: [
                 PrintButton.node("打印告知单"),
                 .article(.class("print-form"),
-                         .h2("培训意向跟踪反馈告知单"),
                          .table(.class("form-table"),
                                 .tr(.th("办件编号"), .td(.class("code"), .text(view.caseNumber)), .th("办事群众"), .td(.text(view.maskedName))),
                                 .tr(.th("培训意向"), .td(.attribute(named: "colspan", value: "3"),

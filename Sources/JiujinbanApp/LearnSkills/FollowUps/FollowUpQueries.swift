@@ -67,7 +67,7 @@ enum FollowUpQueries {
                 classPlace: try row.decode(column: "class_place", as: String?.self), recordedOn: CalendarDate(recordedAt).iso)
         }
         return FollowUpView(
-            caseID: caseID, caseNumber: record.number, stateLabel: file.state.label, deadline: CaseQueries.deadlineText(record),
+            caseID: caseID, caseNumber: record.number, stateLabel: CaseQueries.stateLabel(file), deadline: CaseQueries.deadlineText(record),
             openedOn: try row.decode(column: "opened_on", as: String.self),
             openedBy: try row.decode(column: "opened_by", as: String.self) == "platform" ? "系统（等待开班到期自动开启）" : "工作人员",
             maskedName: citizen?.maskedName ?? "", hasPhone: citizen?.phoneSealed != nil,

@@ -151,7 +151,7 @@ enum CaseQueries {
             id: id, number: record.number, itemText: "第\(record.itemSeq)项 " + (item?.name ?? ""),
             maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content,
             computation: try await CaseComputations.load(caseID: id, on: db),
-            stateLabel: file.state.label, isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
+            stateLabel: stateLabel(file), isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
             acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, reasonLabel: reasonLabel(file.state, lastStep: steps.last?.action),
@@ -162,6 +162,11 @@ enum CaseQueries {
                                              detail: $0.detail) },
             actions: CaseView.Actions(approve: may(.approve), returnForDocuments: may(.returnForDocuments(missing: ["x"])),
                                       resubmit: may(.resubmit), close: may(.close(reason: "x"))))
+    }
+
+    /// The state as the case page names it: an open case finished at its point waits for its point, not for review.
+    static func stateLabel(_ file: CaseFile) -> String {
+        file.finishedAtPoint && file.state == .accepted ? "已受理，待服务点办结" : file.state.label
     }
 
     /// The label of the reason a case keeps: the core system's while it is returned, the point's once it closed it.

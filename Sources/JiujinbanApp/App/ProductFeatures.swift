@@ -30,6 +30,8 @@ enum ProductFeatures {
         TrainingFeature.self,
         TrainingRecommendationsFeature.self,
         TrainingStatisticsFeature.self,
+        FollowUpsFeature.self,
+        ClassNoticesFeature.self,
         RegistrationsFeature.self,
         LedgerFeature.self,
         PaymentsFeature.self,

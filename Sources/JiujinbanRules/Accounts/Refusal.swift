@@ -72,6 +72,10 @@ public enum Refusal: Error, Hashable, Sendable {
     case caseReasonTooLong(Int)
     case caseMissingDocumentsRequired
     case caseMissingDocumentsTooLong
+    /// The case's work is done at its point (`CaseFile.finishedAtPoint`): nobody reviews it.
+    case caseFinishedAtPoint
+    /// 办结 is only for an item whose work is done at its point.
+    case caseNotFinishedAtPoint
 
     public var message: String {
         switch self {
@@ -88,6 +92,8 @@ public enum Refusal: Error, Hashable, Sendable {
         case .caseReasonTooLong(let count): "理由不能超过\(CaseFile.maximumReasonLength)字（现为\(count)字）"
         case .caseMissingDocumentsRequired: "请逐项列出需补正的全部材料（一次性告知）"
         case .caseMissingDocumentsTooLong: "补正材料最多\(CaseFile.maximumMissingDocuments)项，每项不超过100字"
+        case .caseFinishedAtPoint: "该事项由服务点办理并办结，不经县级审核，不能审核通过或不予办理"
+        case .caseNotFinishedAtPoint: "该事项须经县级审核，服务点不能直接办结"
         case .actorNotActive(let status):
             "您的账号当前为“\(status.label)”状态，不能进行此操作"
         case .roleNotAssociated:

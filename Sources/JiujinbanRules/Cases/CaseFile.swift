@@ -4,7 +4,8 @@ import Foundation
 ///
 /// 受理 → (items with a time limit) 审核 by a county reviewer → 办结 (approved, or rejected with a reason); or 退回补正
 /// with the one-time notice listing everything missing, after which the point resubmits. Items without a time limit
-/// (即时办结) are approved at acceptance. The reviewer is never the handler.
+/// (即时办结) are approved at acceptance. The reviewer is never the handler. An item whose work is the point's own
+/// (`finishedAtPoint`: 培训意向跟踪反馈) has a time limit but no review: its point finishes it (办结).
 public struct CaseFile: Hashable, Sendable {
     public enum State: String, CaseIterable, Hashable, Sendable, Codable {
         /// 已受理，待审核
@@ -64,6 +65,8 @@ public struct CaseFile: Hashable, Sendable {
         /// again as it stands (what was accepted was wrong: the point accepts a new case with the right values). The
         /// case ends as 不予办理 without any effect; the ledger change was already undone by the return.
         case close(reason: String)
+        /// 办结: the point finishes a case whose work is its own (`finishedAtPoint`), with no review.
+        case finish
 
         public var label: String {
             switch self {
@@ -72,6 +75,7 @@ public struct CaseFile: Hashable, Sendable {
             case .returnForDocuments: "退回补正"
             case .resubmit: "补正后重新提交"
             case .close: "终止办理"
+            case .finish: "办结"
             }
         }
     }
@@ -87,9 +91,13 @@ public struct CaseFile: Hashable, Sendable {
     public let handlerAccount: UUID?
     public let handlerPerson: UUID?
     public private(set) var state: State
+    /// The item's work is done at the point and nobody reviews it (培训意向跟踪反馈): the point finishes the case
+    /// (`.finish`) within its time limit, and a reviewer's approval or refusal is refused.
+    public let finishedAtPoint: Bool
 
     public init(number: CaseNumber, item: Int, workingDays: Int, servicePoint: OrgUnit, handlerAccount: UUID?,
-                handlerPerson: UUID?, state: State) {
+                handlerPerson: UUID?, state: State, finishedAtPoint: Bool = false) {
+        self.finishedAtPoint = finishedAtPoint
         self.number = number
         self.item = item
         self.workingDays = workingDays
@@ -115,7 +123,7 @@ public struct CaseFile: Hashable, Sendable {
     /// Whether `actor` (with its item grants) may perform `action` now. Review is a county reviewer's of this
     /// county holding the review grant, never the handler's person; returning is the reviewer's during review or
     /// the handling point's before it; resubmitting is the handling point's, and so is closing a case the core system
-    /// returned.
+    /// returned. A case finished at its point is finished by the point holding the handle grant, and never reviewed.
     public func may(_ actor: StaffAccount, grants: Set<ItemPermission>, _ action: Action) -> Decision {
         AccountPolicy.actorIsActive(actor)
             .then { Decision.require(!state.isFinal, else: .caseClosed(state)) }
@@ -123,6 +131,13 @@ public struct CaseFile: Hashable, Sendable {
                 switch action {
                 case .approve: mayReview(actor, grants: grants)
                 case .reject(let reason): mayReview(actor, grants: grants).then { Self.checkReason(reason) }
+                case .finish:
+                    Decision.require(finishedAtPoint, else: .caseNotFinishedAtPoint)
+                        .then { Decision.require(state == .accepted, else: .caseWrongState(state)) }
+                        .then {
+                            Decision.require(actor.unit.isSameUnit(as: servicePoint) && actor.may(.handle(item: item), grants: grants),
+                                             else: .notHandlingPoint)
+                        }
                 case .returnForDocuments(let missing):
                     Decision.require(state == .accepted, else: .caseWrongState(state))
                         .then {
@@ -157,12 +172,14 @@ public struct CaseFile: Hashable, Sendable {
         case .returnForDocuments: next.state = .returned
         case .resubmit: next.state = workingDays == 0 ? .approved : .accepted
         case .close: next.state = .rejected
+        case .finish: next.state = .approved
         }
         return .success(next)
     }
 
     private func mayReview(_ actor: StaffAccount, grants: Set<ItemPermission>) -> Decision {
-        Decision.require(state == .accepted, else: .caseWrongState(state))
+        Decision.require(!finishedAtPoint, else: .caseFinishedAtPoint)
+            .then { Decision.require(state == .accepted, else: .caseWrongState(state)) }
             .then { Decision.require(actor.may(.review(item: item), grants: grants), else: .noReviewGrant(item)) }
             .then {
                 Decision.require(actor.unit.isSameUnit(as: .department(servicePoint.county ?? servicePoint.divisionCode)),

@@ -38,6 +38,8 @@ public enum PolicyFigureKey: String, CaseIterable, Sendable, Codable {
     case problemReplyWorkingDays = "platform.problem-reply-working-days"
     case monthlyReportDeadlineDay = "platform.monthly-report-deadline-day"
     case acceptancePassMark = "platform.acceptance-pass-mark"
+    // 我要学技能
+    case trainingFollowUpWait = "training.follow-up-wait"
 
     /// What the figure is: its name, group, unit, scope and kind of value.
     public var definition: PolicyFigureDefinition {
@@ -73,6 +75,7 @@ public enum PolicyFigureKey: String, CaseIterable, Sendable, Codable {
         case .problemReplyWorkingDays: .init("问题反映答复时限（到达承办单位之日起）", .platform, .count, "个工作日", .province)
         case .monthlyReportDeadlineDay: .init("月报表报送截止日（每月）", .platform, .count, "日", .province)
         case .acceptancePassMark: .init("服务点验收合格分数线（满分100分）", .platform, .count, "分", .province)
+        case .trainingFollowUpWait: .init("培训意向未开班跟踪反馈等待时限（登记或上次跟踪之日起）", .platform, .count, "个工作日", .province)
         }
     }
 }

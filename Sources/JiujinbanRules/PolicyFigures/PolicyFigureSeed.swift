@@ -44,7 +44,7 @@ public enum PolicyFigureSeed {
         Row(key: key, countyCode: county, from: from, dayFound: dayFound, value: value, source: source, confidence: confidence)
     }
 
-    public static let rows: [Row] = firstRows + platform
+    public static let rows: [Row] = firstRows + platform + training
 
     /// The rows `M0036CreatePolicyFigures` loads: fixed, since a migration that has run must not change.
     public static let firstRows: [Row] = resident + supplementary + wages + skills + flexible
@@ -129,5 +129,11 @@ public enum PolicyFigureSeed {
             "附件2填表说明第5条：“本表按月填报，各乡(镇)在每月20日前汇总报送至县领导小组办公室”；施行日期未写明", .official, dayFound: false),
         row(.acceptancePassMark, undatedFrom, .count(80),
             "附件5（服务点建设暨验收标准，满分100分）未规定合格分数线；80分为平台初设值，待县人社局确定", .notFound, dayFound: false),
+    ]
+
+    /// 我要学技能's wait before a follow-up (item 18), loaded by `M0068AddTrainingFollowUpWait`. The issue gives a
+    /// default and no document gives a number: 待核实 until the province sets it.
+    public static let training: [Row] = [
+        row(.trainingFollowUpWait, undatedFrom, .count(10), "issue 24 默认值（文件未规定）", .notFound, dayFound: false),
     ]
 }

@@ -53,10 +53,10 @@ struct CaseActorTests {
         return try await CaseEngine.submit(.init(citizen: citizen, item: item, sent: form, key: key), by: actor, in: CaseContext(app))
     }
 
-    func accept(_ app: Application, _ citizen: CitizenRecord, item seq: Int, by actor: CaseActor, key: String = UUID().uuidString.lowercased())
-        async throws -> UUID
+    func accept(_ app: Application, _ citizen: CitizenRecord, item seq: Int, by actor: CaseActor, key: String = UUID().uuidString.lowercased(),
+                form: [String: String] = ["documents_checked": "yes", "note": "测试"]) async throws -> UUID
     {
-        switch try await submit(app, citizen, item: seq, by: actor, key: key) {
+        switch try await submit(app, citizen, item: seq, by: actor, key: key, form: form) {
         case .accepted(let id): return id
         case .refused(_, let errors): throw errors
         }
@@ -87,13 +87,23 @@ struct CaseActorTests {
             let (status, counterCase) = try await engine.accept(app, village, citizen: citizenID, item: counterItem.seq)
             #expect(status == .seeOther)
             let device = try await KioskDevice.registered(setup.kiosk, identified: citizenID, on: app.db)
+            // The follow-up is of an open training intention (written straight into its table; any case stands for its
+            // registration).
+            let intention = UUID()
+            try await (app.db as! any SQLDatabase).raw("""
+                INSERT INTO training_intentions (id, citizen_id, county_code, division_code, service_point_id, case_id, occupation_code, level,
+                    groups, group_bases, registered_on, status, created_at)
+                VALUES (\(bind: intention), \(bind: citizenID), '140830', \(bind: setup.point.divisionCode), \(bind: try setup.point.requireID()),
+                    \(bind: try #require(counterCase)), '6-01', 5, 'rural-migrant', '[]', '2026-11-02', 'open', \(bind: Date()))
+                """).run()
             let cases: [(UUID, CaseChannel, String, String)] = [
                 (try #require(counterCase), .counter, "staff", "staff:" + village.accountID.uuidString.lowercased()),
                 (try await accept(app, setup.citizen, item: Self.kioskItem, by: .kiosk(device)), .kiosk, "kiosk",
                  "kiosk:" + setup.kiosk.uuidString.lowercased()),
                 (try await accept(app, setup.citizen, item: Self.kioskItem, by: try .interface(client(setup, items: [Self.kioskItem]), for: setup.point)),
                  .interface, "interface", "interface:county-hall"),
-                (try await accept(app, setup.citizen, item: Self.followUpItem, by: try .platform(.followUp, for: setup.point)), .system,
+                (try await accept(app, setup.citizen, item: Self.followUpItem, by: try .platform(.followUp, for: setup.point),
+                                  form: ["intention": intention.uuidString.lowercased()]), .system,
                  "platform", "platform:followUp"),
             ]
             for (id, channel, kind, key) in cases {

@@ -65,6 +65,7 @@ struct HostileTextCrawlTests {
         "/account-applications/{}/print?", "/reports/monthly/entry?", "/reports/monthly?", "/reports/map?county", "/notifications?",
         "/training/recommend/{}?", "/training/recommendation-print/{}?",
         "/training/institutions/{}?", "/training/institutions/{}/edit?", "/training/hardship?", "/training/monitoring-list?",
+        "/training/follow-ups/{}?",
     ]
 }
 

@@ -56,6 +56,7 @@ enum HostileText {
         ("training_class_plans", ["place"]),
         ("hardship_recognitions", ["category", "end_reason"]),
         ("poverty_monitoring_entries", ["batch"]),
+        ("training_follow_ups", ["said", "class_place"]),
     ]
 
     /// 2026-11-10, before the monthly report's deadline, so that the township can still enter notes.
@@ -137,6 +138,17 @@ enum HostileText {
             acceptance = (res.status, res.body.string)
         }
         try expect(acceptance, "acceptance")
+
+        // 培训意向跟踪反馈 (item 18): an intention past its wait, its follow-up opened by the sweep and recorded.
+        let delivery = TrainingDeliveryFixtures()
+        let (occupation, _) = try await delivery.occupation(app)
+        let person = try await delivery.person(app, village, idNumber: "142723196508150011")
+        try await delivery.intention(app, village, citizen: person, point: point, occupation: occupation, registeredOn: "2026-10-08")
+        #expect(try await delivery.sweep(app).opened == 1, "follow-up sweep")
+        let followUp = try #require(try await delivery.followUpCases(app).first?.requireID())
+        try await expect(app.post(village, "/training/follow-ups/\(followUp.uuidString.lowercased())", [
+            ("source", "institution"), ("said", "下月开班"), ("class_starts_on", "2026-12-01"), ("class_place", "古魏镇培训中心"),
+        ]), "follow-up")
 
         // 我要学技能: an institution of the county with a class (written as records: its form is the registry's), an
         // intention through item 16 and item 17's ranked list for it.

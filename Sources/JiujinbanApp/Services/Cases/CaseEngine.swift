@@ -12,10 +12,11 @@ enum CaseEngine {
         guard let state = record.stateValue, let number = CaseNumber(record.number),
               let point = try await ServicePoint.find(record.servicePointID, on: db),
               let kind = ServicePointKind(rawValue: point.kind), let code = try? DivisionCode(point.divisionCode) else { return nil }
-        let workingDays = catalogue.items.first { $0.seq == record.itemSeq }?.workingDays ?? 0
-        return CaseFile(number: number, item: record.itemSeq, workingDays: workingDays,
+        let item = catalogue.items.first { $0.seq == record.itemSeq }
+        return CaseFile(number: number, item: record.itemSeq, workingDays: item?.workingDays ?? 0,
                         servicePoint: .servicePoint(id: record.servicePointID, kind: kind, divisionCode: code),
-                        handlerAccount: record.handlerAccount, handlerPerson: record.handlerPerson, state: state)
+                        handlerAccount: record.handlerAccount, handlerPerson: record.handlerPerson, state: state,
+                        finishedAtPoint: item.map { ItemRegistry.module(of: $0).finishedAtPoint } ?? false)
     }
 
     /// Whether `staff` sees the case: its own point's cases, or its county's for a county reviewer.
@@ -126,10 +127,14 @@ enum CaseEngine {
             .first()?.decode(column: "id", as: UUID.self)
     }
 
+    /// What a step writes beside the case, in the step's own transaction (item 18's follow-up and its text message):
+    /// all of it or, when the step is refused or fails, none of it.
+    typealias Alongside = @Sendable (any Database) async throws -> Void
+
     /// One review or correction step. The state is written only if it is still what the actor saw, so of two
-    /// reviewers acting at once exactly one wins.
-    static func act(_ action: CaseFile.Action, on record: CaseRecord, file: CaseFile, by actor: CaseActor, in context: CaseContext)
-        async throws -> Result<Void, Refusal>
+    /// reviewers acting at once exactly one wins. `alongside` runs in the step's transaction.
+    static func act(_ action: CaseFile.Action, on record: CaseRecord, file: CaseFile, by actor: CaseActor, in context: CaseContext,
+                    alongside: Alongside? = nil) async throws -> Result<Void, Refusal>
     {
         guard let staff = actor.staffAccount else { return .failure(.caseStepsByStaffOnly) }
         let next: CaseFile
@@ -173,6 +178,7 @@ enum CaseEngine {
             // The core system's reason stays in the timeline (its return step); the case keeps the point's.
             reason = TextField.clean(text)
             detail = reason
+        case .finish: break
         }
         let finishedAt: Date? = next.state.isFinal ? now : nil
         let itemText = "第\(record.itemSeq)项" + (catalogued.map { "“\($0.name)”" } ?? "")
@@ -189,7 +195,7 @@ enum CaseEngine {
         do {
             try await write(next, action, record: record, file: file, staff: staff, effect: effect, at: now, today: today,
                             values: (missing, reason, reviewer, deadline, provisional, detail, returnedList, finishedAt, itemText),
-                            by: actor, in: context)
+                            alongside: alongside, by: actor, in: context)
         } catch let refusal as PublicError where refusal.status.code < 500 {
             // The step was refused inside its transaction (an effect's condition no longer met, a figure still 待核实,
             // another reviewer first): nothing was written, and the refusal is audited on its own.
@@ -209,7 +215,8 @@ enum CaseEngine {
     /// row and the notices.
     private static func write(
         _ next: CaseFile, _ action: CaseFile.Action, record: CaseRecord, file: CaseFile, staff: SignedInStaff,
-        effect: (any ServiceItem, String)?, at now: Date, today: CalendarDate, values: StepValues, by actor: CaseActor, in context: CaseContext
+        effect: (any ServiceItem, String)?, at now: Date, today: CalendarDate, values: StepValues, alongside: Alongside?,
+        by actor: CaseActor, in context: CaseContext
     ) async throws {
         let services = context.services
         let id = try record.requireID()
@@ -231,6 +238,7 @@ enum CaseEngine {
                     actorAccount: staff.account.id, at: now, today: today, cipher: services.cipher,
                     audit: { event, db in try await context.audit(event, by: actor, on: db) }), on: db)
             }
+            try await alongside?(db)
             try await context.audit(AuditEvent("case.\(action.stepName)", objectType: "case", objectID: record.number,
                                                detail: next.state.label), by: actor, on: db)
             try await CaseOutcomeNotices.send(action, record: record, file: file, itemText: itemText, reason: newReason,
@@ -247,6 +255,7 @@ extension CaseFile.Action {
         case .returnForDocuments: "return"
         case .resubmit: "resubmit"
         case .close: "close"
+        case .finish: "finish"
         }
     }
 }

@@ -5,7 +5,7 @@ import JiujinbanRules
 /// What the operator who accepted a case is told when a reviewer decides it or returns it (系统内通知): the outcome
 /// reaches the counter without anyone watching the workbench. Written in the transaction of the step it reports.
 enum CaseOutcomeNotices {
-    /// The notice for a step, or nil for a step the counter took itself (a resubmission, a closing).
+    /// The notice for a step, or nil for a step the counter took itself (a resubmission, a closing, a finish).
     static func notice(_ action: CaseFile.Action, number: String, itemText: String, reason: String?, missing: [String])
         -> (title: String, body: String)?
     {
@@ -14,7 +14,7 @@ enum CaseOutcomeNotices {
         case .reject: ("办件不予办理：\(number)", "\(itemText)不予办理。理由：\(reason ?? "")")
         case .returnForDocuments:
             ("办件退回补正：\(number)", "\(itemText)需补正材料：\(missing.joined(separator: "、"))。请告知群众一次性补齐后重新提交。")
-        case .resubmit, .close: nil
+        case .resubmit, .close, .finish: nil
         }
     }
 

@@ -91,6 +91,7 @@ enum CasePage {
                     .forEach(view.content) { line in .group(.dt(.text(line.label)), .dd(.text(line.value))) })))),
                 CaseComputationSection.render(view.computation),
                 .p(.class("page-actions"),
+                   .unwrap(view.work) { work in .if(context.mayOpen(work.url), .a(.class("button primary"), .href(work.url.path), .text(work.label))) },
                    .a(.class("button"), .href(SiteURL.caseReceipt(id: view.id).path),
                       .text(view.isReturned ? "打印一次性告知单" : "打印受理回执")),
                    .forEach(view.itemLinks.filter { context.mayOpen($0.url) }) { link in

@@ -70,6 +70,8 @@ struct CaseView: Sendable {
     var reasonLabel = "不予办理理由"
     /// 重新受理: the same item's form for the same person, offered beside 终止办理.
     var newCase: SiteURL?
+    /// The item's own page for the point's work on the case (`ItemModule.work`): where it is done, and what was done.
+    var work: ItemLink?
     let missing: [String]
     let steps: [Step]
     let actions: Actions
@@ -154,16 +156,22 @@ enum CaseQueries {
             maskedCitizenName: citizen?.maskedName ?? "", person: person, content: content + (itemRecord?.lines ?? []),
             itemLinks: itemRecord?.links ?? [],
             computation: try await CaseComputations.load(caseID: id, on: db),
-            stateLabel: file.state.label, isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
+            stateLabel: stateLabel(file), isReturned: file.state == .returned, isCoreReturned: file.state == .coreReturned,
             acceptedOn: record.acceptedOn,
             channelText: channelText(record), deadlineText: deadline,
             decisionReason: record.decisionReason, reasonLabel: reasonLabel(file.state, lastStep: steps.last?.action),
             newCase: file.state == .coreReturned ? .newCase(citizen: record.citizenID, item: record.itemSeq) : nil,
+            work: item.flatMap { ItemRegistry.module(of: $0).work?(id) },
             missing: record.missingList,
             steps: steps.map { CaseView.Step(at: $0.at, actorUnitName: $0.actorUnitName, actorName: $0.actorName, action: $0.action,
                                              detail: $0.detail) },
             actions: CaseView.Actions(approve: may(.approve), returnForDocuments: may(.returnForDocuments(missing: ["x"])),
                                       resubmit: may(.resubmit), close: may(.close(reason: "x"))))
+    }
+
+    /// The state as the case page names it: an open case finished at its point waits for its point, not for review.
+    static func stateLabel(_ file: CaseFile) -> String {
+        file.finishedAtPoint && file.state == .accepted ? "已受理，待服务点办结" : file.state.label
     }
 
     /// The label of the reason a case keeps: the core system's while it is returned, the point's once it closed it.

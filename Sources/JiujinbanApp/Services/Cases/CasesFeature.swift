@@ -24,7 +24,7 @@ enum CasesFeature: Feature {
 
     static let notices = [
         CaseNotices.accepted, CaseNotices.approved, CaseNotices.rejected, CaseNotices.returned, CaseNotices.resubmitted,
-        CaseNotices.resubmittedAfterCoreReturn, CaseNotices.doneAgainAfterCoreReturn, CaseNotices.closed,
+        CaseNotices.resubmittedAfterCoreReturn, CaseNotices.doneAgainAfterCoreReturn, CaseNotices.closed, CaseNotices.finished,
     ]
 }
 
@@ -38,6 +38,7 @@ enum CaseNotices {
     static let resubmittedAfterCoreReturn = PageNotice("case-core-resubmitted", "已重新提交县级审核，审核通过后将再次报送省级社保核心系统。")
     static let doneAgainAfterCoreReturn = PageNotice("case-core-done-again", "已重新办结，变更已重新记入参保台账，将再次报送省级社保核心系统。")
     static let closed = PageNotice("case-closed", "已终止办理，理由已记入办件。如需为群众办理，请重新受理。")
+    static let finished = PageNotice("case-finished", "已办结。")
 
     /// `file` is the case as it was before the step.
     static func after(_ action: CaseFile.Action, from file: CaseFile) -> PageNotice {
@@ -48,6 +49,7 @@ enum CaseNotices {
         case .resubmit where file.state == .coreReturned: file.workingDays == 0 ? doneAgainAfterCoreReturn : resubmittedAfterCoreReturn
         case .resubmit: resubmitted
         case .close: closed
+        case .finish: finished
         }
     }
 }

@@ -25,7 +25,8 @@ enum HomeQueries {
                                             today: today, on: db)
             // The same rule as the count: the items it holds the review grant for, never a case it handled itself.
             let queue = lines.filter {
-                $0.state == .accepted && staff.may(.review(item: $0.item)) && $0.handler != staff.account.id
+                $0.state == .accepted && staff.may(.review(item: $0.item)) && !ItemRegistry.finishedAtPoint.contains($0.item)
+                    && $0.handler != staff.account.id
             }.map(\.line).sorted { $0.urgency < $1.urgency }
             (view.reviewTotal, view.reviewQueue) = (queue.count, Array(queue.prefix(HomeView.listed)))
         default:

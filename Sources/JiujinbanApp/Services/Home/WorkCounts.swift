@@ -71,7 +71,7 @@ struct WorkCounts: Sendable, Equatable {
             parts.append(Subquery(name: "cases_core_returned", field: \.casesCoreReturned, sql:
                 "SELECT COUNT(*) FROM cases WHERE service_point_id = \(bind: point) AND state = \(bind: CaseFile.State.coreReturned.rawValue)"))
         case .department(let county) where county.depth == 2 && account.post == .reviewer:
-            let items = staff.grants.filter { $0.action == .review }.map(\.item).sorted()
+            let items = staff.grants.filter { $0.action == .review && !ItemRegistry.finishedAtPoint.contains($0.item) }.map(\.item).sorted()
             parts.append(Subquery(name: "cases_waiting", field: \.casesAwaitingReview, sql: items.isEmpty
                 ? "SELECT 0"
                 : "SELECT COUNT(*) FROM cases WHERE " + under("division_code", county) + " AND state = \(bind: accepted)"

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import JiujinbanRules
 
 /// An item as it registers itself: what the service guide, the kiosk and the engine know of it before it is made for
@@ -25,11 +26,20 @@ struct ItemModule: Sendable {
     /// Whether the item still takes the generic form (`GenericItem.declared`): its group declares what it knows of
     /// the item (kiosk steps, what the platform may open) before the item's own issue gives it a form.
     let takesGenericForm: Bool
+    /// The item's work is done at its point and nobody reviews it (`CaseFile.finishedAtPoint`): the point finishes
+    /// the case within the time limit.
+    let finishedAtPoint: Bool
+    /// The page where the case's point does the item's work on a case (培训意向跟踪反馈: record what was said, print
+    /// the note), linked from the case page; nil for most.
+    let work: (@Sendable (_ caseID: UUID) -> ItemLink)?
 
     init(seq: Int, conditions: [String] = [], links: [ItemLink] = [], kioskSteps: [KioskStep] = [],
          platformPurposes: Set<PlatformPurpose> = [], migrations: @escaping @Sendable () -> [any Migration] = { [] },
-         takesGenericForm: Bool = false, make: @escaping Factory) {
+         takesGenericForm: Bool = false, finishedAtPoint: Bool = false, work: (@Sendable (_ caseID: UUID) -> ItemLink)? = nil,
+         make: @escaping Factory) {
         self.seq = seq
+        self.finishedAtPoint = finishedAtPoint
+        self.work = work
         self.takesGenericForm = takesGenericForm
         self.conditions = conditions
         self.links = links

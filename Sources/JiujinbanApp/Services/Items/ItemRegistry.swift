@@ -15,6 +15,9 @@ enum ItemRegistry {
     /// The items with a form of their own.
     static var specific: Set<Int> { Set(modules.filter { !$0.takesGenericForm }.map(\.seq)) }
 
+    /// The items whose cases their point finishes, never reviewed (`ItemModule.finishedAtPoint`).
+    static let finishedAtPoint: Set<Int> = Set(modules.filter(\.finishedAtPoint).map(\.seq))
+
     /// The module of an item: its own, or the generic one (with what its group declared of it).
     static func module(of item: ServiceCatalogue.Item) -> ItemModule {
         guard let declared = bySeq[item.seq] else { return GenericItem.module(for: item) }

@@ -161,9 +161,9 @@ enum ClassNoticesController {
     }
 
     /// The plan of the path, of the viewer's county.
-    static func plan(_ req: Request) async throws -> (UUID, ClassPlanLine) {
+    static func plan(_ req: Request) async throws -> (UUID, ComingClassLine) {
         let staff = try req.requireStaff()
-        guard let id = req.parameters.get("plan").flatMap(UUID.init(uuidString:)),
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let found = try await ClassNoticesQueries.plan(id, on: req.db) else {
             throw PublicError.notFound("该开班计划")
         }

@@ -4,7 +4,7 @@ import Plot
 
 /// 参加培训办结送达's pages: pure renders of the plans and of a plan's notice view.
 enum ClassNoticesPages {
-    static func plans(_ plans: [ClassPlanLine], today: CalendarDate, context: PageContext) -> HTML {
+    static func plans(_ plans: [ComingClassLine], today: CalendarDate, context: PageContext) -> HTML {
         PageShell.render(
             title: "开班计划（通知参训）", context: context, crumbs: [Crumb(label: "开班计划", url: nil)],
             content: [

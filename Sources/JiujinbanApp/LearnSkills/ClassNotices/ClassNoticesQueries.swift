@@ -3,8 +3,8 @@ import Foundation
 import JiujinbanRules
 import SQLKit
 
-/// One class plan as the points see it.
-struct ClassPlanLine: Sendable {
+/// One class plan as the points see it (the registry's own line, `ClassPlanLine`, is the institution page's).
+struct ComingClassLine: Sendable {
     let id: UUID
     let institution: String
     let occupation: String
@@ -35,24 +35,24 @@ struct ClassNoticesView: Sendable {
         let notifiedOn: String?
     }
 
-    let plan: ClassPlanLine
+    let plan: ComingClassLine
     let candidates: [Candidate]
     let places: [Place]
 }
 
 enum ClassNoticesQueries {
-    static func plans(county: DivisionCode, from today: CalendarDate, on db: any Database) async throws -> [ClassPlanLine] {
+    static func plans(county: DivisionCode, from today: CalendarDate, on db: any Database) async throws -> [ComingClassLine] {
         // The training tables keep the county's full code (`DivisionCode.value`), as the registry writes it.
         try await lines("p.county_code = \(bind: county.value) AND p.starts_on >= \(bind: today.iso)", on: db)
     }
 
-    static func plan(_ id: UUID, on db: any Database) async throws -> (ClassPlanLine, county: String)? {
+    static func plan(_ id: UUID, on db: any Database) async throws -> (ComingClassLine, county: String)? {
         guard let line = try await lines("p.id = \(bind: id)", on: db).first,
               let record = try await ClassPlanRecord.find(id, on: db) else { return nil }
         return (line, record.countyCode)
     }
 
-    private static func lines(_ condition: SQLQueryString, on db: any Database) async throws -> [ClassPlanLine] {
+    private static func lines(_ condition: SQLQueryString, on db: any Database) async throws -> [ComingClassLine] {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT p.id, p.occupation_code, p.level, p.starts_on, p.ends_on, p.place, p.capacity, p.enrolled, t.name
             FROM training_class_plans p JOIN training_institutions t ON t.id = p.institution_id
@@ -61,7 +61,7 @@ enum ClassNoticesQueries {
         let names = try await OccupationStore.names(of: Array(Set(try rows.map { try $0.decode(column: "occupation_code", as: String.self) })), on: db)
         return try rows.map { row in
             let code = try row.decode(column: "occupation_code", as: String.self)
-            return ClassPlanLine(id: try row.decode(column: "id", as: UUID.self), institution: try row.decode(column: "name", as: String.self),
+            return ComingClassLine(id: try row.decode(column: "id", as: UUID.self), institution: try row.decode(column: "name", as: String.self),
                                  occupation: names[code] ?? code, level: SkillLevel(rawValue: try row.decode(column: "level", as: Int.self))?.chinese ?? "",
                                  startsOn: try row.decode(column: "starts_on", as: String.self), endsOn: try row.decode(column: "ends_on", as: String.self),
                                  place: try row.decode(column: "place", as: String.self), capacity: try row.decode(column: "capacity", as: Int.self),
@@ -72,7 +72,7 @@ enum ClassNoticesQueries {
     /// The open intentions registered at `point` that `plan` fits and that were not notified of it, nearest first
     /// (from the service point of the person's residence — their village's or community's, else the township's — to
     /// the institution; those without coordinates last, then by registration).
-    static func view(plan id: UUID, line: ClassPlanLine, point: UUID, on db: any Database) async throws -> ClassNoticesView {
+    static func view(plan id: UUID, line: ComingClassLine, point: UUID, on db: any Database) async throws -> ClassNoticesView {
         let sql = db as! any SQLDatabase
         guard let plan = try await ClassPlanRecord.find(id, on: db) else { throw PublicError.notFound("该开班计划") }
         let institution = try await TrainingInstitutionRecord.find(plan.institutionID, on: db)

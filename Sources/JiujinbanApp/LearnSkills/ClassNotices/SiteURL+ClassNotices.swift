@@ -6,7 +6,7 @@ extension SiteURL {
     static let upcomingClassPlans = SiteURL(["training", "plans"], "/training/plans")
     /// The people a plan fits at the viewer's point, nearest first, and those notified.
     static func classPlanNotices(plan: UUID) -> SiteURL {
-        SiteURL(["training", "plans", ":plan", "notices"], "/training/plans/\(plan.uuidString.lowercased())/notices")
+        SiteURL(["training", "plans", ":id", "notices"], "/training/plans/\(plan.uuidString.lowercased())/notices")
     }
     /// What became of a notified person's place (已报名, 已参训, …).
     static func enrolmentProgress(id: UUID) -> SiteURL {

@@ -108,6 +108,13 @@ struct TrainingNoticeTests {
                 let audited = try await auditedObjects("training.enrolment.\(status)", on: app)
                 #expect(!audited.isEmpty, "\(status)")
             }
+            // 培训统计 counts the day's enrolment and completion, for the township and for the county.
+            for session in [s.township, try await app.session(as: .countyBusinessAdmin)] {
+                let stats = try await app.getPage(session, "/training/statistics?from=2026-11-25&to=2026-11-25")
+                #expect(stats.0 == .ok)
+                let total = try #require(TrainingStatisticsTests().rows(stats.1)["合计"])
+                #expect(Array(total.prefix(4)).suffix(2) == [1, 1], "报名参训 and 培训结业 in \(total)")
+            }
         }
     }
 

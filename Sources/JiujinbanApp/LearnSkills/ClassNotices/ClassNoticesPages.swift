@@ -6,7 +6,7 @@ import Plot
 enum ClassNoticesPages {
     static func plans(_ plans: [ComingClassLine], today: CalendarDate, context: PageContext) -> HTML {
         PageShell.render(
-            title: "开班计划（通知参训）", context: context, crumbs: [Crumb(label: "开班计划", url: nil)],
+            title: "开班计划（通知参训）", context: context, crumbs: TrainingInstitutionPages.crumbs([Crumb(label: "开班计划", url: nil)]),
             content: [
                 .p(.class("lead"), .text("本县\(today.iso)及以后开班的计划。打开一个计划，查看本服务点登记了相符培训意向的群众并通知参训。")),
                 .if(plans.isEmpty, .p(.class("notice"), .text("本县暂无今天及以后开班的计划。"))),
@@ -30,7 +30,7 @@ enum ClassNoticesPages {
         let plan = view.plan
         return PageShell.render(
             title: "通知参训：\(plan.occupation)（\(plan.level)）", context: context,
-            crumbs: [Crumb(label: "开班计划", url: .upcomingClassPlans), Crumb(label: plan.institution, url: nil)],
+            crumbs: TrainingInstitutionPages.crumbs([Crumb(label: "开班计划", url: .upcomingClassPlans), Crumb(label: plan.institution, url: nil)]),
             content: [
                 FormFields.errorSummary(errors),
                 .div(.class("facts"), .dl(

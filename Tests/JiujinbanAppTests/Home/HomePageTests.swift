@@ -23,7 +23,7 @@ struct HomePageTests {
         let search = "action=\"/citizens/lookup\""
         switch role {
         case .townshipOperator, .villageOperator, .communityOperator, .bankOperator:
-            return ([search, "待审核的办件（", "退回补正的办件（", "问题反映待确认"], ["<h2>待审核（", "服务点覆盖情况", "账号申请待"])
+            return ([search, "在办的办件（", "退回补正的办件（", "问题反映待确认"], ["<h2>待审核（", "服务点覆盖情况", "账号申请待"])
         case .reviewer:
             return (["<h2>待审核（", "服务点覆盖情况"], [search, "账号申请待", "调度表待审核"])
         case .countyBusinessAdmin:
@@ -95,7 +95,7 @@ struct HomePageTests {
             let point = try #require(try await ServicePoint.find(record.servicePointID, on: app.db))
 
             let operatorHome = try await app.getPage(village, "/").1
-            let open = section(operatorHome, "待审核的办件（1）")
+            let open = section(operatorHome, "在办的办件（1）")
             #expect(open.contains(record.number) && open.contains("王**") && open.contains(timed.name))
             #expect(!operatorHome.contains("王小明"))
             #expect(operatorHome.contains("<a href=\"/cases\">办件 <span class=\"badge\">待审核 1</span></a>"))
@@ -111,7 +111,7 @@ struct HomePageTests {
             #expect(try await engine.step(app, reviewer, id, [("action", "return"), ("missing", "户口簿原件")]) == .seeOther)
             let afterReturn = try await app.getPage(village, "/").1
             #expect(section(afterReturn, "退回补正的办件（1）").contains(record.number))
-            #expect(section(afterReturn, "待审核的办件（0）").contains("本服务点没有等待县级审核的办件"))
+            #expect(section(afterReturn, "在办的办件（0）").contains("本服务点没有在办的办件"))
             #expect(afterReturn.contains("<span class=\"badge\">退回 1</span>") && !afterReturn.contains("待审核 1"))
             #expect(section(try await app.getPage(reviewer, "/").1, "待审核（0）").contains("没有等待您审核的办件"))
         }

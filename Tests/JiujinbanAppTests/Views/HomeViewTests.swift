@@ -26,7 +26,7 @@ struct HomeViewTests {
         view.returnedTotal = 1
         let html = HomePage.render(view, catalogue: Self.catalogue, context: ViewFixture.context).render()
         let search = try! #require(html.range(of: "action=\"/citizens/lookup\""))
-        let open = try! #require(html.range(of: "待审核的办件（2）"))
+        let open = try! #require(html.range(of: "在办的办件（2）"))
         let returned = try! #require(html.range(of: "退回补正的办件（1）"))
         #expect(search.lowerBound < open.lowerBound && open.lowerBound < returned.lowerBound)
         #expect(html.contains("name=\"_csrf\" value=\"csrf-7f3a\""))
@@ -47,7 +47,7 @@ struct HomeViewTests {
         view.coreReturnedTotal = 1
         let html = HomePage.render(view, catalogue: Self.catalogue, context: ViewFixture.context).render()
         let returned = try! #require(html.range(of: "核心系统退回的办件（1）"))
-        let open = try! #require(html.range(of: "待审核的办件（0）"))
+        let open = try! #require(html.range(of: "在办的办件（0）"))
         #expect(returned.lowerBound < open.lowerBound)
         #expect(ViewFixture.rows(html).contains(["140830-20261120-00005", "薛**", "失业登记", "2026-11-20", "缴费档次与核心系统记录不符"]))
         #expect(html.contains("href=\"/cases/\(ViewFixture.id(5).uuidString.lowercased())\""))
@@ -61,7 +61,7 @@ struct HomeViewTests {
         var view = HomeView()
         view.searchesPeople = true
         let html = HomePage.render(view, catalogue: Self.catalogue, context: ViewFixture.context).render()
-        #expect(html.contains("本服务点没有等待县级审核的办件。") && html.contains("没有退回补正的办件。"))
+        #expect(html.contains("本服务点没有在办的办件。") && html.contains("没有退回补正的办件。"))
     }
 
     @Test("reviewer: the queue with person (masked), service point, item and days left; a longer queue links the workbench")

@@ -15,8 +15,9 @@ enum HomePage {
                 // Rare (the core system rejected what a case did): shown only when there is one, before the other lists.
                 .if(!view.coreReturnedCases.isEmpty, coreReturnSection(total: view.coreReturnedTotal, lines: view.coreReturnedCases)),
                 .if(view.searchesPeople, caseSection(
-                    "待审核的办件", total: view.openTotal, lines: view.openCases, showsPoint: false,
-                    empty: "本服务点没有等待县级审核的办件。")),
+                    "在办的办件", total: view.openTotal, lines: view.openCases, showsPoint: false,
+                    empty: "本服务点没有在办的办件。",
+                    hint: "已受理、等待县级审核的办件，以及须由本服务点在期限内办结的跟踪反馈（状态“待服务点办结”）。")),
                 .if(view.searchesPeople, caseSection(
                     "退回补正的办件", total: view.returnedTotal, lines: view.returnedCases, showsPoint: false,
                     empty: "没有退回补正的办件。", hint: "县级审核员退回、需向群众一次性告知并补齐材料后重新提交的办件。")),

@@ -65,15 +65,20 @@ public struct ClassPlanDraft: Sendable, Equatable {
         return .success(ClassPlanDraft(occupationCode: occupation, level: level, starts: starts, ends: ends, place: place,
                                        capacity: capacity, enrolled: enrolled))
     }
-}
 
-extension ClassPlanDraft {
-    /// An edit may not plan fewer places than the people item 19 has enrolled in the class (报名, 参训 or 结业): they
-    /// are already in it.
-    public static func capacityProblem(capacity: Int, enrolledThroughPlatform count: Int) -> FieldErrors {
+    /// What an edit of a plan may not do once people hold places through item 19: plan fewer places, or record fewer
+    /// enrolled, than the `enrolledThroughPlatform` places (已报名, 已参训, 已结业); nor, once anyone was notified of it
+    /// (`hasPlaces`), teach another occupation or level than `stored` (their places would no longer fit their intentions).
+    public static func editProblems(_ draft: ClassPlanDraft, enrolledThroughPlatform count: Int, hasPlaces: Bool, stored: Approval) -> FieldErrors {
         var errors = FieldErrors()
-        if capacity < count {
-            errors.add("capacity", "计划人数\(capacity)少于经平台报名（含已参训、已结业）的\(count)人，不能减到此数以下")
+        if draft.capacity < count {
+            errors.add("capacity", "计划人数\(draft.capacity)少于经平台报名（含已参训、已结业）的\(count)人，不能减到此数以下")
+        }
+        if draft.enrolled < count {
+            errors.add("enrolled", "已报名人数\(draft.enrolled)少于经平台报名（含已参训、已结业）的\(count)人：已报名人数包括平台登记的报名，不能少于此数")
+        }
+        if hasPlaces, ClassPlanDraft.Approval(occupationCode: draft.occupationCode, level: draft.level) != stored {
+            errors.add("occupation", "职业：已有群众经平台通知参加本班，不能再改职业或等级；如需调整，请另建开班计划")
         }
         return errors
     }

@@ -44,20 +44,33 @@ public enum EnrolmentProgress {
         }
     }
 
-    /// The step from `current` to `target`, or why not.
-    public static func step(from current: Status, to target: Status) -> Result<Effect, FieldErrors> {
+    /// The step from `current` to `target` for an intention now `intention` (`training_intentions.status`), or why
+    /// not. A person holds one place at a time: 已报名 needs the intention open (not 已报名 in another class, not
+    /// ended); an ended intention (已结业, 已撤销) takes no step at all; 未到 after a notice alone leaves the intention
+    /// as it is (the person may hold a place in another class), and only giving up the place held reopens it.
+    public static func step(from current: Status, to target: Status, intention: String) -> Result<Effect, FieldErrors> {
+        var errors = FieldErrors()
+        if intention == "completed" || intention == "withdrawn" {
+            errors.add("status", "该群众的这条培训意向已\(intention == "completed" ? "培训结业" : "撤销")，不能再登记报名、参训情况")
+            return .failure(errors)
+        }
         guard current.next.contains(target) else {
-            var errors = FieldErrors()
             errors.add("status", current.isFinal ? "该群众本期培训已“\(current.label)”，不能再变更"
                                                  : "当前为“\(current.label)”，不能直接登记为“\(target.label)”")
+            return .failure(errors)
+        }
+        if target == .enrolled, intention != "open" {
+            errors.add("status", "该群众已报名同一培训意向的其他开班计划：须先在那个班登记“未到”或“中途退出”，才能报名本班")
             return .failure(errors)
         }
         let effect: Effect = switch target {
         case .enrolled: Effect(placeChange: 1, intentionStatus: "enrolled", closesIntention: false)
         case .attended: Effect(placeChange: 0, intentionStatus: nil, closesIntention: false)
         case .completed: Effect(placeChange: 0, intentionStatus: "completed", closesIntention: true)
-        // A person who never came gives the place back; one who left during the class had it.
-        case .absent: Effect(placeChange: current == .enrolled ? -1 : 0, intentionStatus: "open", closesIntention: false)
+        // A person who never came gives the place back; one who left during the class had it. Only the place held
+        // reopens the intention: 未到 after a notice alone leaves it as it is.
+        case .absent: Effect(placeChange: current == .enrolled ? -1 : 0, intentionStatus: current == .enrolled ? "open" : nil,
+                             closesIntention: false)
         case .dropped: Effect(placeChange: 0, intentionStatus: "open", closesIntention: false)
         case .notified: Effect(placeChange: 0, intentionStatus: nil, closesIntention: false)
         }

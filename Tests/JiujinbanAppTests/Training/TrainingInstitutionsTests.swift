@@ -155,14 +155,20 @@ struct TrainingInstitutionsTests {
                 try await enrolment.create(on: app.db)
             }
             let path = "/training/plans/\(planID.uuidString.lowercased())"
-            func fields(capacity: String) -> [(String, String)] {
-                [("occupation", "4-10"), ("level", "4"), ("starts", plan.startsOn), ("ends", plan.endsOn), ("place", plan.place),
-                 ("capacity", capacity), ("enrolled", "2")]
+            func fields(capacity: String, enrolled: String = "3", level: String = "4") -> [(String, String)] {
+                [("occupation", "4-10"), ("level", level), ("starts", plan.startsOn), ("ends", plan.endsOn), ("place", plan.place),
+                 ("capacity", capacity), ("enrolled", enrolled)]
             }
             #expect(try await app.getPage(admin, "\(path)/edit").0 == .ok)
-            let refused = try await app.post(admin, path, fields(capacity: "2"))
+            let refused = try await app.post(admin, path, fields(capacity: "2", enrolled: "2"))
             #expect(refused.0 == .unprocessableEntity && refused.1.contains("计划人数2少于经平台报名（含已参训、已结业）的3人"))
             #expect(try await ClassPlanRecord.find(planID, on: app.db)?.capacity == plan.capacity)
+            // Nor fewer enrolled than the platform's places, nor another level once people were notified.
+            let fewer = try await app.post(admin, path, fields(capacity: "5", enrolled: "2"))
+            #expect(fewer.0 == .unprocessableEntity && fewer.1.contains("已报名人数2少于经平台报名（含已参训、已结业）的3人"))
+            let otherLevel = try await app.post(admin, path, fields(capacity: "5", level: "5"))
+            #expect(otherLevel.0 == .unprocessableEntity && otherLevel.1.contains("不能再改职业或等级"))
+            #expect(try await ClassPlanRecord.find(planID, on: app.db)?.enrolled == plan.enrolled)
             try await app.expectNoticeRedirect(path, as: admin, fields: fields(capacity: "3"))
             #expect(try await ClassPlanRecord.find(planID, on: app.db)?.capacity == 3)
             #expect(try await auditCount("class_plan.update", result: "success", on: app) == 1)

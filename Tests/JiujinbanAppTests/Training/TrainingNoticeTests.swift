@@ -118,6 +118,39 @@ struct TrainingNoticeTests {
         }
     }
 
+    @Test("one place at a time: notified of two classes, enrolled in one, the other is refused; its 未到 keeps the place held; completing ends both")
+    func onePlaceAtATime() async throws {
+        try await TestApp.run { app in
+            let s = try await setting(app)
+            let admin = try await app.session(as: .countyBusinessAdmin)
+            let plan = try #require(try await ClassPlanRecord.find(s.plan, on: app.db))
+            let second = try await fixtures.plan(app, institution: plan.institutionID, admin: admin.accountID, occupation: plan.occupationCode,
+                                                 starts: "2027-01-10", ends: "2027-01-20", capacity: 10)
+            for planID in [s.plan, second] {
+                let path = "/training/plans/\(planID.uuidString.lowercased())/notices"
+                _ = try await app.expectNoticeRedirect(path, as: s.township, fields: [
+                    ("intention", s.near.uuidString.lowercased()), ("submission", UUID().uuidString.lowercased()),
+                ])
+            }
+            let places = try await TrainingEnrolmentRecord.query(on: app.db).filter(\.$intentionID == s.near).all()
+            let first = try #require(places.first { $0.planID == s.plan }), other = try #require(places.first { $0.planID == second })
+            func progress(_ place: TrainingEnrolmentRecord, _ status: String) async throws -> (HTTPStatus, String) {
+                try await app.post(s.township, "/training/enrolments/\(try place.requireID().uuidString.lowercased())", [("status", status)])
+            }
+            #expect(try await progress(first, "enrolled").0 == .seeOther)
+            let refused = try await progress(other, "enrolled")
+            #expect(refused.0 == .conflict && refused.1.contains("已报名同一培训意向的其他开班计划"))
+            #expect(try await ClassPlanRecord.find(second, on: app.db)?.enrolled == 0)
+            // 未到 on the class only notified: the place held in the first stays, and so does the intention.
+            #expect(try await progress(other, "absent").0 == .seeOther)
+            #expect(try await TrainingIntentionRecord.find(s.near, on: app.db)?.status == "enrolled")
+            #expect(try await progress(first, "attended").0 == .seeOther)
+            #expect(try await progress(first, "completed").0 == .seeOther)
+            let closed = try #require(try await TrainingIntentionRecord.find(s.near, on: app.db))
+            #expect(closed.status == "completed" && closed.closedOn != nil)
+        }
+    }
+
     @Test("scope: another point's operator may neither notify the township's people nor record their places (403, audited)")
     func scope() async throws {
         try await TestApp.run { app in

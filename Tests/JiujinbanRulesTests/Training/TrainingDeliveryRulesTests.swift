@@ -29,21 +29,41 @@ struct TrainingDeliveryRulesTests {
     @Test("the steps: 已通知 → 已报名 takes a place; 已结业 closes the intention; 未到 gives the place back; nothing skips or reopens")
     func steps() throws {
         typealias S = EnrolmentProgress.Status
-        #expect(try EnrolmentProgress.step(from: .notified, to: .enrolled).get() == .init(placeChange: 1, intentionStatus: "enrolled", closesIntention: false))
-        #expect(try EnrolmentProgress.step(from: .enrolled, to: .attended).get().placeChange == 0)
-        let completed = try EnrolmentProgress.step(from: .attended, to: .completed).get()
+        #expect(try EnrolmentProgress.step(from: .notified, to: .enrolled, intention: "open").get() == .init(placeChange: 1, intentionStatus: "enrolled", closesIntention: false))
+        #expect(try EnrolmentProgress.step(from: .enrolled, to: .attended, intention: "enrolled").get().placeChange == 0)
+        let completed = try EnrolmentProgress.step(from: .attended, to: .completed, intention: "enrolled").get()
         #expect(completed.closesIntention && completed.intentionStatus == "completed")
-        #expect(try EnrolmentProgress.step(from: .enrolled, to: .absent).get() == .init(placeChange: -1, intentionStatus: "open", closesIntention: false))
-        #expect(try EnrolmentProgress.step(from: .notified, to: .absent).get().placeChange == 0)
-        #expect(try EnrolmentProgress.step(from: .attended, to: .dropped).get() == .init(placeChange: 0, intentionStatus: "open", closesIntention: false))
+        #expect(try EnrolmentProgress.step(from: .enrolled, to: .absent, intention: "enrolled").get() == .init(placeChange: -1, intentionStatus: "open", closesIntention: false))
+        #expect(try EnrolmentProgress.step(from: .notified, to: .absent, intention: "open").get() == .init(placeChange: 0, intentionStatus: nil, closesIntention: false))
+        #expect(try EnrolmentProgress.step(from: .attended, to: .dropped, intention: "enrolled").get() == .init(placeChange: 0, intentionStatus: "open", closesIntention: false))
         for (from, to) in [(S.notified, S.attended), (.notified, .completed), (.enrolled, .completed), (.attended, .enrolled), (.completed, .enrolled),
                            (.absent, .enrolled), (.dropped, .attended)] {
-            guard case .failure(let errors) = EnrolmentProgress.step(from: from, to: to) else {
+            guard case .failure(let errors) = EnrolmentProgress.step(from: from, to: to, intention: "open") else {
                 Issue.record("\(from) → \(to) allowed")
                 continue
             }
             #expect(errors.fields == ["status"], "\(from) → \(to)")
         }
         #expect(EnrolmentProgress.full(capacity: 30).message(for: "status") == "该开班计划已招满（计划30人），不能再报名")
+    }
+
+    @Test("one place at a time: no second class while enrolled in one; 未到 after a notice leaves a place held elsewhere; an ended intention takes no step")
+    func onePlace() throws {
+        // Enrolled in class A, notified of class B: B may not be taken, and B's 未到 leaves the intention enrolled.
+        guard case .failure(let twice) = EnrolmentProgress.step(from: .notified, to: .enrolled, intention: "enrolled") else {
+            Issue.record("a second place allowed")
+            return
+        }
+        #expect(twice.message(for: "status")?.contains("已报名同一培训意向的其他开班计划") == true)
+        #expect(try EnrolmentProgress.step(from: .notified, to: .absent, intention: "enrolled").get().intentionStatus == nil)
+        // Completed (or withdrawn): nothing more on any of its places.
+        for (intention, from, to) in [("completed", EnrolmentProgress.Status.notified, EnrolmentProgress.Status.absent),
+                                      ("completed", .notified, .enrolled), ("withdrawn", .enrolled, .attended)] {
+            guard case .failure(let errors) = EnrolmentProgress.step(from: from, to: to, intention: intention) else {
+                Issue.record("\(intention): \(from) → \(to) allowed")
+                continue
+            }
+            #expect(errors.fields == ["status"])
+        }
     }
 }

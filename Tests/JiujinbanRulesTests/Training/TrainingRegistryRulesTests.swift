@@ -85,7 +85,19 @@ struct HardshipRecognitionDraftTests {
 struct ClassPlanCapacityTests {
     @Test("below the platform's enrolments: refused on the capacity; at or above: accepted")
     func capacity() {
-        #expect(ClassPlanDraft.capacityProblem(capacity: 2, enrolledThroughPlatform: 3).message(for: "capacity")?.contains("3人") == true)
-        #expect(ClassPlanDraft.capacityProblem(capacity: 3, enrolledThroughPlatform: 3).isEmpty)
+        func draft(capacity: Int, enrolled: Int, level: SkillLevel = .five) -> ClassPlanDraft {
+            try! ClassPlanDraft.parse(occupation: "4-10", level: String(level.rawValue), starts: "2027-01-04", ends: "2027-01-15", place: "教室",
+                                      capacity: String(capacity), enrolled: String(enrolled), classification: ["4-10"],
+                                      approvals: [.init(occupationCode: "4-10", level: level)]).get()
+        }
+        let kept = ClassPlanDraft.Approval(occupationCode: "4-10", level: .five)
+        #expect(ClassPlanDraft.editProblems(draft(capacity: 2, enrolled: 2), enrolledThroughPlatform: 3, hasPlaces: true, stored: kept)
+                    .message(for: "capacity")?.contains("3人") == true)
+        #expect(ClassPlanDraft.editProblems(draft(capacity: 5, enrolled: 2), enrolledThroughPlatform: 3, hasPlaces: true, stored: kept)
+                    .fields == ["enrolled"], "the enrolled count includes the platform's places")
+        #expect(ClassPlanDraft.editProblems(draft(capacity: 5, enrolled: 4, level: .four), enrolledThroughPlatform: 3, hasPlaces: true, stored: kept)
+                    .fields == ["occupation"], "another level once people were notified")
+        #expect(ClassPlanDraft.editProblems(draft(capacity: 3, enrolled: 3, level: .four), enrolledThroughPlatform: 0, hasPlaces: false, stored: kept).isEmpty)
+        #expect(ClassPlanDraft.editProblems(draft(capacity: 3, enrolled: 3), enrolledThroughPlatform: 3, hasPlaces: true, stored: kept).isEmpty)
     }
 }

@@ -95,7 +95,8 @@ enum ClassNoticesController {
             return try await refused(errors, status: .unprocessableEntity)
         }
         let effect: EnrolmentProgress.Effect
-        switch EnrolmentProgress.step(from: current, to: target) {
+        let intentionStatus = intention.status
+        switch EnrolmentProgress.step(from: current, to: target, intention: intentionStatus) {
         case .success(let value): effect = value
         case .failure(let errors): return try await refused(errors, status: .conflict)
         }
@@ -125,7 +126,12 @@ enum ClassNoticesController {
                 }
                 if let status = effect.intentionStatus {
                     let closing: SQLQueryString = effect.closesIntention ? ", closed_on = \(bind: today), close_reason = \(bind: "培训结业")" : ""
-                    try await sql.raw("UPDATE training_intentions SET status = \(bind: status)\(closing) WHERE id = \(bind: intentionID)").run()
+                    // Only if the intention is still as the step saw it (another place of it changed meanwhile: refused).
+                    let moved = try await sql.raw("""
+                        UPDATE training_intentions SET status = \(bind: status)\(closing)
+                        WHERE id = \(bind: intentionID) AND status = \(bind: intentionStatus) AND closed_on IS NULL RETURNING id
+                        """).all()
+                    guard moved.count == 1 else { throw PublicError(.conflict, "该群众的培训意向已由他人变更，请刷新页面后查看") }
                 }
                 try await req.audit(AuditEvent("training.enrolment.\(target.rawValue)", objectType: "training_enrolment",
                                                objectID: id.uuidString.lowercased(), detail: "\(current.label) → \(target.label)"), on: db)

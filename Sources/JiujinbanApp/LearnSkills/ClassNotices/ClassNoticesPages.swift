@@ -26,6 +26,14 @@ enum ClassNoticesPages {
         return meters < 1000 ? "\(meters)米" : String(format: "%.1f公里", Double(meters) / 1000)
     }
 
+    /// Each row's own submission key, drawn from the page's: a repeated click on one row is the same notice, and a
+    /// row sent from a page drawn before another row's notice is a notice of its own, not that one again.
+    static func rowKey(_ page: UUID, _ intention: UUID) -> UUID {
+        let (a, b) = (page.uuid, intention.uuid)
+        return UUID(uuid: (a.0 ^ b.0, a.1 ^ b.1, a.2 ^ b.2, a.3 ^ b.3, a.4 ^ b.4, a.5 ^ b.5, a.6 ^ b.6, a.7 ^ b.7,
+                           a.8 ^ b.8, a.9 ^ b.9, a.10 ^ b.10, a.11 ^ b.11, a.12 ^ b.12, a.13 ^ b.13, a.14 ^ b.14, a.15 ^ b.15))
+    }
+
     static func notices(_ view: ClassNoticesView, errors: FieldErrors, submission: UUID, context: PageContext) -> HTML {
         let plan = view.plan
         return PageShell.render(
@@ -50,7 +58,7 @@ enum ClassNoticesPages {
                             .td(.text(candidate.hasPhone ? "发送" : "未登记手机号，请电话告知")),
                             .td(.form(.method(.post), .action(SiteURL.classPlanNotices(plan: plan.id).path), .csrf(context),
                                       .input(.type(.hidden), .name("intention"), .value(candidate.intention.uuidString.lowercased())),
-                                      .input(.type(.hidden), .name("submission"), .value(submission.uuidString.lowercased())),
+                                      .input(.type(.hidden), .name("submission"), .value(rowKey(submission, candidate.intention).uuidString.lowercased())),
                                       .button(.type(.submit), .class("button"), .text("通知参训")))))
                     }))),
                 .h2("已通知的群众（本服务点）"),

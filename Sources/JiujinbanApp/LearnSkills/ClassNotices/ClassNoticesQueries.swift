@@ -83,11 +83,11 @@ enum ClassNoticesQueries {
                 AND i.county_code = \(bind: plan.countyCode) AND i.occupation_code = \(bind: plan.occupationCode) AND i.level = \(bind: plan.level)
                 AND NOT EXISTS (SELECT 1 FROM training_enrolments e WHERE e.intention_id = i.id AND e.plan_id = \(bind: id))
             """).all()
-        // Where each person lives, as item 17 measures it: their village's or community's point, else the township's.
+        // Where each person lives, as item 17 measures it (`InstitutionRanking.home`): their village's or community's
+        // point, else the township's.
         var homes: [String: GeoCoordinate?] = [:]
         for code in Set(try rows.map { try $0.decode(column: "residence_division_code", as: String.self) }) {
-            guard let division = try? DivisionCode(code) else { continue }
-            homes[code] = try await DivisionLocator.coordinate(of: division, on: db)
+            homes[code] = try await InstitutionRanking.home(residence: code, on: db)
         }
         let candidates = try rows.map { row -> ClassNoticesView.Candidate in
             let home = homes[try row.decode(column: "residence_division_code", as: String.self)] ?? nil

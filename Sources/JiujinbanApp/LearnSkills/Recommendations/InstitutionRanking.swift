@@ -116,7 +116,12 @@ package struct InstitutionRanking: Sendable {
     /// Where the person lives, for distances: the service point of their village or community, else their
     /// township's; nil when neither has one.
     static func home(of citizen: CitizenRecord, on db: any Database) async throws -> GeoCoordinate? {
-        guard let residence = try? DivisionCode(citizen.residenceDivisionCode) else { return nil }
+        try await home(residence: citizen.residenceDivisionCode, on: db)
+    }
+
+    /// The same, for a residence division's code (item 19 measures its candidates the same way).
+    package static func home(residence code: String, on db: any Database) async throws -> GeoCoordinate? {
+        guard let residence = try? DivisionCode(code) else { return nil }
         var chain: [String] = []
         var current: DivisionCode? = residence
         while let division = current, division.depth >= 3 {

@@ -65,9 +65,8 @@ enum ClassPlansController {
         let parsed = ClassPlanDraft.parse(
             occupation: form.occupation, level: form.level, starts: form.starts, ends: form.ends, place: form.place, capacity: form.capacity,
             enrolled: form.enrolled, classification: try await TrainingRegistryQueries.classification(on: req.db), approvals: approvals)
-        guard case .success(let draft) = parsed, let editing else { return parsed }
-        let problem = ClassPlanDraft.capacityProblem(capacity: draft.capacity,
-                                                     enrolledThroughPlatform: try await TrainingRegistryQueries.platformEnrolments(plan: editing, on: req.db))
+        guard case .success(let draft) = parsed, let editing, let stored = try await ClassPlanRecord.find(editing, on: req.db) else { return parsed }
+        let problem = try await editProblems(draft, stored: stored, on: req.db)
         return problem.isEmpty ? parsed : .failure(problem)
     }
 
@@ -111,9 +110,8 @@ enum ClassPlansController {
         let now = req.jiujinban.clock.now()
         try await req.write { db in
             guard let record = try await ClassPlanRecord.find(id, on: db) else { throw PublicError.notFound("该开班计划") }
-            // Counted again inside the write: an enrolment made since the form was checked still holds its place.
-            let problem = ClassPlanDraft.capacityProblem(capacity: draft.capacity,
-                                                         enrolledThroughPlatform: try await TrainingRegistryQueries.platformEnrolments(plan: id, on: db))
+            // Counted again inside the write: an enrolment or notice made since the form was checked still holds.
+            let problem = try await editProblems(draft, stored: record, on: db)
             if let message = problem.problems.first?.message { throw PublicError(.conflict, message) }
             record.apply(draft)
             record.updatedBy = staff.account.id
@@ -123,6 +121,15 @@ enum ClassPlansController {
                                            detail: "\(institution.name)：\(summary(draft))"), on: db)
         }
         return HTMLResponse.seeOther(.trainingInstitution(id: plan.institutionID), notice: TrainingNotices.planUpdated, on: req)
+    }
+
+    /// What the plan's places through item 19 forbid of the edit (`ClassPlanDraft.editProblems`).
+    static func editProblems(_ draft: ClassPlanDraft, stored: ClassPlanRecord, on db: any Database) async throws -> FieldErrors {
+        let id = try stored.requireID()
+        let places = try await TrainingEnrolmentRecord.query(on: db).filter(\.$planID == id).count()
+        let kept = ClassPlanDraft.Approval(occupationCode: stored.occupationCode, level: SkillLevel(rawValue: stored.level) ?? draft.level)
+        return ClassPlanDraft.editProblems(draft, enrolledThroughPlatform: try await TrainingRegistryQueries.platformEnrolments(plan: id, on: db),
+                                           hasPlaces: places > 0, stored: kept)
     }
 
     static func summary(_ draft: ClassPlanDraft) -> String {

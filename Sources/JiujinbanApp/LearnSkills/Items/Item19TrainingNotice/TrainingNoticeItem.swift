@@ -71,8 +71,12 @@ struct TrainingNoticeItem: ServiceItem {
     }
 
     /// The person's place in the class (已通知), and the text message with the class's dates, place and institution.
+    /// Only the point that registered the intention notifies its person (whichever channel the case came through).
     func takeEffect(_ form: Form, of effect: CaseEffect, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
+        guard try await TrainingIntentionRecord.find(form.intention, on: db)?.servicePointID == effect.servicePointID else {
+            throw PublicError(.forbidden, "只能通知本服务点登记培训意向的群众")
+        }
         try await sql.raw("""
             INSERT INTO training_enrolments (id, intention_id, plan_id, case_id, status, notified_on, notified_by, updated_by, updated_at)
             VALUES (\(bind: UUID()), \(bind: form.intention), \(bind: form.plan), \(bind: effect.caseID), 'notified',

@@ -9,4 +9,7 @@ extension SiteURL {
     static func trainingRecommendationPrint(case id: UUID) -> SiteURL {
         SiteURL(["training", "recommendation-print", ":id"], "/training/recommendation-print/\(id.uuidString.lowercased())")
     }
+    static func withdrawTrainingIntention(id: UUID) -> SiteURL {
+        SiteURL(["training", "intentions", ":id", "withdraw"], "/training/intentions/\(id.uuidString.lowercased())/withdraw")
+    }
 }

@@ -5,12 +5,13 @@ import Plot
 /// 培训机构推荐: each open intention with its ranked institutions and the button that records the case; the printed
 /// list for the person.
 enum TrainingRecommendationPages {
-    static func page(_ view: TrainingRecommendationsView, context: PageContext) -> HTML {
+    static func page(_ view: TrainingRecommendationsView, errors: FieldErrors = FieldErrors(), context: PageContext) -> HTML {
         PageShell.render(
             title: "培训机构推荐", context: context,
             crumbs: [Crumb(label: "办事群众", url: .citizens), Crumb(label: view.maskedName, url: .citizen(id: view.citizenID)),
                      Crumb(label: "培训机构推荐", url: nil)],
             content: [
+                FormFields.errorSummary(errors),
                 .p(.class("hint"), .text("按群众居住地（所在村或社区服务点，没有的按乡镇服务点）到培训机构的距离排序，有空余名额的开班计划优先；只列本县获准培训该职业等级的机构。")),
                 .if(!view.intentions.isEmpty && !view.homeKnown,
                     .p(.class("hint"), .text("该群众居住地所在村（社区）和乡镇都没有标注位置的服务点，距离未知。"))),
@@ -44,7 +45,15 @@ enum TrainingRecommendationPages {
                 .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
                                              .text(" 已核验材料：需携带本人身份证或社保卡"))),
                 .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),
-                                                     .text(intention.rows.isEmpty ? "记录：暂无可推荐的机构" : "办结本次推荐（可打印推荐清单）"))))))
+                                                     .text(intention.rows.isEmpty ? "记录：暂无可推荐的机构" : "办结本次推荐（可打印推荐清单）"))))),
+            .if(intention.withdrawable, .details(
+                .summary("撤销培训意向"),
+                .form(.class("form"), .method(.post), .action(SiteURL.withdrawTrainingIntention(id: intention.id).path), .csrf(context),
+                      .div(.class("field"), .label(.for("reason-\(intention.id.uuidString.lowercased())"), .text("撤销原因（群众所述）")),
+                           .input(.type(.text), .name("reason"), .id("reason-\(intention.id.uuidString.lowercased())"),
+                                  .attribute(named: "maxlength", value: String(TrainingIntentionWithdrawal.reasonMaxLength)))),
+                      .p(.class("hint"), .text("撤销后平台不再为该意向跟踪反馈或通知参训；群众以后仍想参加培训的，可重新登记。")),
+                      .div(.class("form-actions"), .button(.type(.submit), .class("button"), .text("撤销该培训意向")))))))
     }
 
     /// The ranked table; on paper with each institution's address and phone.

@@ -13,6 +13,8 @@ struct TrainingRecommendationsView: Sendable {
         let period: String
         let groups: [String]
         let rows: [RecommendedInstitution]
+        /// The user's point registered it and may withdraw it (撤销培训意向).
+        let withdrawable: Bool
     }
 
     let citizenID: UUID
@@ -57,8 +59,11 @@ enum TrainingRecommendationQueries {
             homeKnown = home != nil
             for intention in open {
                 let rows = intention.skillLevel.map { ranking.rows(occupation: intention.occupationCode, level: $0, from: home, today: today) } ?? []
+                let withdrawable = intention.servicePointID == staff.ownServicePoint && intention.status == TrainingIntentionRecord.Status.open.rawValue
+                    && CaseFile.mayAccept(staff.account, item: TrainingIntentionItem.seq, grants: staff.grants).isAllowed
                 intentions.append(.init(id: try intention.requireID(), wanted: intention.wantedText(names), registeredOn: intention.registeredOn,
-                                        period: intention.periodText, groups: TrainingIntentionBases.lines(intention.groupBases), rows: rows))
+                                        period: intention.periodText, groups: TrainingIntentionBases.lines(intention.groupBases), rows: rows,
+                                        withdrawable: withdrawable))
             }
         }
         func mayAccept(_ seq: Int) -> Bool { CaseFile.mayAccept(staff.account, item: seq, grants: staff.grants).isAllowed }

@@ -13,7 +13,7 @@ public enum TrainingFollowUp {
         public let lastFollowUpOn: CalendarDate?
         /// A follow-up case still open: no second one is opened beside it.
         public let followUpOpen: Bool
-        /// A class plan it fits has opened (item 19 takes over).
+        /// The point has told the person of a class it fits, starting from today (item 19 follows it).
         public let hasClass: Bool
 
         public init(registeredOn: CalendarDate, lastFollowUpOn: CalendarDate?, followUpOpen: Bool, hasClass: Bool) {

@@ -22,12 +22,20 @@ struct TrainingFollowUpTests {
             let waiting = try await fixtures.person(app, village)
             let intention = try await fixtures.intention(app, village, citizen: waiting, point: point, occupation: occupation,
                                                          registeredOn: "2026-11-25")
-            // Another person whose intention a class with a free place fits: no follow-up is opened for them.
+            // Another person already told of a class they fit (item 19): no follow-up is opened for them. A class nobody
+            // told the first person of does not stop theirs.
             let classed = try await fixtures.person(app, village, idNumber: "142723196508150011")
-            try await fixtures.intention(app, village, citizen: classed, point: point, occupation: occupation, level: 4, registeredOn: "2026-11-25")
+            let told = try await fixtures.intention(app, village, citizen: classed, point: point, occupation: occupation, level: 4,
+                                                    registeredOn: "2026-11-25")
             let school = try await fixtures.institution(app, admin: admin.accountID, at: (110.69, 34.69))
-            try await fixtures.plan(app, institution: school, admin: admin.accountID, occupation: occupation, level: 4,
+            let plan = try await fixtures.plan(app, institution: school, admin: admin.accountID, occupation: occupation, level: 4,
+                                               starts: "2027-01-05", ends: "2027-01-20")
+            try await fixtures.plan(app, institution: school, admin: admin.accountID, occupation: occupation, level: 5,
                                     starts: "2027-01-05", ends: "2027-01-20")
+            try await fixtures.sql(app).raw("""
+                INSERT INTO training_enrolments (id, intention_id, plan_id, status, notified_on, updated_at)
+                VALUES (\(bind: UUID()), \(bind: told), \(bind: plan), 'notified', '2026-11-26', \(bind: Date()))
+                """).run()
 
             // 10 working days after Wednesday 25 November is Wednesday 9 December.
             clock.move(to: "2026-12-08")

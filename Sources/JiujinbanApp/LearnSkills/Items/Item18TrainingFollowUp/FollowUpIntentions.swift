@@ -4,7 +4,7 @@ import JiujinbanRules
 import SQLKit
 
 /// The open training intentions (待开班: status open, not closed) as item 18 reads them: with whether a follow-up is
-/// open and whether a class they fit has a free place from `today` on.
+/// open and whether item 19 has told them of a class from `today` on.
 enum FollowUpIntentions {
     struct Line: Sendable {
         let id: UUID
@@ -40,14 +40,16 @@ enum FollowUpIntentions {
             .first() != nil
     }
 
-    /// A class "fits" an intention: its county, occupation and level, starting `today` or later, with a free place.
+    /// "A class" for an intention: item 19 has told the person of a class starting `today` or later and their place in it
+    /// is still 已通知 or 已报名 (the point follows it there). A class that merely exists does not count: until the
+    /// point notifies the person, the follow-up on its workbench is what makes it look.
     private static func lines(_ condition: SQLQueryString, today: CalendarDate?, on db: any Database) async throws -> [Line] {
         let day = (today ?? CalendarDate(year: 1900, month: 1, day: 1)!).iso
         return try await (db as! any SQLDatabase).raw("""
             SELECT i.id, i.citizen_id, i.service_point_id, i.occupation_code, i.level, i.registered_on, i.last_follow_up_on,
                 EXISTS (SELECT 1 FROM training_follow_ups f WHERE f.intention_id = i.id AND f.recorded_at IS NULL) AS follow_up_open,
-                EXISTS (SELECT 1 FROM training_class_plans p WHERE p.county_code = i.county_code AND p.occupation_code = i.occupation_code
-                        AND p.level = i.level AND p.starts_on >= \(bind: day) AND p.enrolled < p.capacity) AS has_class
+                EXISTS (SELECT 1 FROM training_enrolments e JOIN training_class_plans p ON p.id = e.plan_id
+                        WHERE e.intention_id = i.id AND e.status IN ('notified', 'enrolled') AND p.starts_on >= \(bind: day)) AS has_class
             FROM training_intentions i
             WHERE \(condition) AND i.status = 'open' AND i.closed_on IS NULL
             ORDER BY i.registered_on, i.id

@@ -15,7 +15,7 @@ struct TrainingFollowUpSweep {
         var opened = 0
         /// Waiting, but not yet for the figure's working days.
         var notDue = 0
-        /// A class they fit has a free place (item 19 takes over).
+        /// Told of a class they fit (item 19 follows it).
         var withClass = 0
         /// A follow-up already open.
         var followUpOpen = 0
@@ -23,7 +23,7 @@ struct TrainingFollowUpSweep {
         var refused = 0
 
         var summary: String {
-            "培训意向跟踪反馈：新开\(opened)件；已有未办结跟踪\(followUpOpen)件，有可报名开班计划\(withClass)件，未到跟踪时间\(notDue)件"
+            "培训意向跟踪反馈：新开\(opened)件；已有未办结跟踪\(followUpOpen)件，已通知参训\(withClass)件，未到跟踪时间\(notDue)件"
                 + (refused > 0 ? "，未能开启\(refused)件（见日志）" : "")
         }
     }

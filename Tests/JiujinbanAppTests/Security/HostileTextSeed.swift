@@ -160,7 +160,7 @@ enum HostileText {
         try await recommendation.plan(app, institution, by: countyAdmin, starts: "2026-12-10", capacity: 30, enrolled: 3)
         let intention = try #require(try await training.intentions(app).first?.requireID())
         try expect(try await training.jobs.accept(app, village, citizen: learner, item: InstitutionRecommendationItem.seq,
-                                                  [("intention", intention.uuidString.lowercased()), ("institutions", "1")]), "training recommendation")
+                                                  [("intention", intention.uuidString.lowercased())]), "training recommendation")
     }
 
     private static func expect(_ result: (HTTPStatus, String), _ what: String) throws {

@@ -41,7 +41,6 @@ enum TrainingRecommendationPages {
                 .input(.type(.hidden), .name("item"), .value(String(view.recommendationItem))),
                 .input(.type(.hidden), .name("submission"), .value(UUID().uuidString.lowercased())),
                 .input(.type(.hidden), .name("intention"), .value(intention.id.uuidString.lowercased())),
-                .input(.type(.hidden), .name("institutions"), .value(String(intention.rows.count))),
                 .div(.class("field"), .label(.input(.type(.checkbox), .name("documents_checked"), .value("yes")),
                                              .text(" 已核验材料：需携带本人身份证或社保卡"))),
                 .div(.class("form-actions"), .button(.type(.submit), .class("button primary"),

@@ -14,7 +14,7 @@ struct InstitutionRecommendationItem: ServiceItem {
                      "按群众居住地（所在村或社区服务点，没有的按乡镇服务点）到培训机构的距离推荐本县获准培训该职业等级的机构，有空余名额的开班计划优先，并列明理由"]
     ) { item, county, _ in InstitutionRecommendationItem(item: item, county: county) }
 
-    /// The intention chosen on the start page, how many institutions it showed, and the result in words.
+    /// The intention chosen on the start page, and where the result is (the list the effect keeps).
     struct Form: Codable, Sendable, Equatable {
         var intention: UUID
         var result: String
@@ -26,7 +26,6 @@ struct InstitutionRecommendationItem: ServiceItem {
     var fields: [CaseFormField] {
         [
             CaseFormField(name: "intention", label: "培训意向", kind: .hidden, required: true),
-            CaseFormField(name: "institutions", label: "推荐机构数", kind: .hidden, required: false),
             CaseFormField(name: "result", label: "推荐结果", kind: .derived, required: false),
             .documentsChecked(item),
         ]
@@ -38,10 +37,10 @@ struct InstitutionRecommendationItem: ServiceItem {
         var errors = FieldErrors()
         let intention = UUID(uuidString: TextField.clean(form["intention"]))
         if intention == nil { errors.add("intention", "培训意向：请在培训机构推荐页面选择要推荐的培训意向") }
-        let count = Int(TextField.clean(form["institutions"])) ?? 0
         errors.requireDocuments(form, item)
         guard errors.isEmpty, let intention else { return .failure(errors) }
-        return .success(Form(intention: intention, result: count > 0 ? "推荐\(count)家培训机构" : "本县暂无获准培训该职业等级的机构"))
+        // What was recommended is the list the effect keeps (the case page shows its count), not what the page sent.
+        return .success(Form(intention: intention, result: "按本办件的培训机构推荐清单"))
     }
 
     /// The intention must be the person's, of this county, and still open (the page may be older than its closing).
@@ -81,6 +80,9 @@ struct InstitutionRecommendationItem: ServiceItem {
         guard let kept = try await TrainingRecommendationRecord.query(on: db).filter(\.$caseID == caseID).first(),
               let intention = try await TrainingIntentionRecord.find(kept.intentionID, on: db) else { return nil }
         let wanted = intention.wantedText(try await OccupationStore.names(of: [intention.occupationCode], on: db))
-        return CaseItemRecord(lines: [CaseFormContent.Line(label: "培训意向", value: "\(wanted)（\(intention.registeredOn)登记）")], links: [ItemLink(label: "打印培训机构推荐清单", url: .trainingRecommendationPrint(case: caseID), primary: false)])
+        let count = kept.institutionCount > 0 ? "\(kept.institutionCount)家" : "本县暂无获准培训该职业等级的机构"
+        return CaseItemRecord(lines: [CaseFormContent.Line(label: "培训意向", value: "\(wanted)（\(intention.registeredOn)登记）"),
+                                      CaseFormContent.Line(label: "推荐机构", value: count)],
+                              links: [ItemLink(label: "打印培训机构推荐清单", url: .trainingRecommendationPrint(case: caseID), primary: false)])
     }
 }
